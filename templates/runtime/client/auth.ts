@@ -1,0 +1,73 @@
+// Credentials from the client options, applied per operation according to the spec's security requirements.
+
+/** A credential, or a callback producing one per request (token refresh, OAuth2/OIDC access tokens). */
+export type Credential = string | (() => string | undefined | Promise<string | undefined>);
+
+export interface AuthOptions {
+  /** HTTP bearer token (`Authorization: Bearer …`); also used for OAuth2/OIDC when `accessToken` is absent. */
+  bearer?: Credential;
+  /** API key; a record keyed by security scheme name when the API has several. */
+  apiKey?: Credential | Record<string, Credential>;
+  basic?: { username: string; password: string };
+  /** OAuth2 / OpenID Connect access token callback. */
+  accessToken?: Credential;
+}
+
+export type SecuritySchemeSpec =
+  | { type: "bearer" }
+  | { type: "basic" }
+  | { type: "oauth2" }
+  | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string };
+
+export interface AuthTarget {
+  headers: Headers;
+  /** Encoded `name=value` query pairs. */
+  query: string[];
+  cookies: string[];
+}
+
+async function resolve(credential: Credential | undefined): Promise<string | undefined> {
+  return typeof credential === "function" ? credential() : credential;
+}
+
+function credentialFor(name: string, scheme: SecuritySchemeSpec, auth: AuthOptions): Credential | undefined {
+  if (scheme.type === "bearer") return auth.bearer;
+  if (scheme.type === "oauth2") return auth.accessToken ?? auth.bearer;
+  if (scheme.type === "basic") return auth.basic && `${auth.basic.username}:${auth.basic.password}`;
+  const key = auth.apiKey;
+  return typeof key === "object" ? key[name] : key;
+}
+
+function base64(text: string): string {
+  return btoa(Array.from(new TextEncoder().encode(text), (byte) => String.fromCharCode(byte)).join(""));
+}
+
+/**
+ * Applies the first alternative (OR) whose schemes (AND) all have credentials. With none satisfiable the request
+ * goes out unauthenticated and the server's 401 surfaces as UnauthorizedError.
+ */
+export async function applyAuth(
+  alternatives: readonly (readonly string[])[],
+  schemes: Readonly<Record<string, SecuritySchemeSpec>>,
+  auth: AuthOptions,
+  target: AuthTarget,
+): Promise<void> {
+  for (const names of alternatives) {
+    const values: [SecuritySchemeSpec, string][] = [];
+    for (const name of names) {
+      const scheme = schemes[name];
+      const value = scheme && (await resolve(credentialFor(name, scheme, auth)));
+      if (!scheme || value === undefined) break;
+      values.push([scheme, value]);
+    }
+    if (values.length !== names.length) continue;
+    for (const [scheme, value] of values) {
+      if (scheme.type === "basic") target.headers.set("authorization", `Basic ${base64(value)}`);
+      else if (scheme.type !== "apiKey") target.headers.set("authorization", `Bearer ${value}`);
+      else if (scheme.in === "header") target.headers.set(scheme.name, value);
+      else if (scheme.in === "query") target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`);
+      else target.cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
+    }
+    return;
+  }
+}

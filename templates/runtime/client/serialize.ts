@@ -1,0 +1,68 @@
+// Parameter serialization per OpenAPI 3 `style`/`explode` (path, query, header, cookie).
+
+export type ParamLocation = "path" | "query" | "header" | "cookie";
+export type ParamStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+
+/** [location, wire name, non-defaults: `key` (the input property when it differs from the name), style, explode]. */
+export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?: ParamStyle; explode?: boolean }?];
+
+const encode = encodeURIComponent;
+
+/** A value as a list of items: array elements as [value], object members as [key, value], a scalar as [value]. */
+function parts(value: unknown): string[][] {
+  if (Array.isArray(value)) return value.map((item) => [String(item)]);
+  if (typeof value === "object" && value !== null) {
+    return Object.entries(value)
+      .filter(([, member]) => member != null)
+      .map(([key, member]) => [key, String(member)]);
+  }
+  return [[String(value)]];
+}
+
+/** Encoded `name=value` pairs for the query string. */
+export function queryPairs(name: string, value: unknown, style: ParamStyle = "form", explode = style === "form"): string[] {
+  const items = parts(value);
+  if (style === "deepObject") return items.map(([key, member]) => `${encode(name)}[${encode(key ?? "")}]=${encode(member ?? "")}`);
+  if (explode) return items.map((item) => (item.length === 2 ? item : [name, ...item]).map(encode).join("="));
+  const separator = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
+  return [`${encode(name)}=${items.map((item) => item.map(encode).join(",")).join(separator)}`];
+}
+
+/** The text replacing `{name}` in the path template. */
+export function pathValue(name: string, value: unknown, style: ParamStyle = "simple", explode = false): string {
+  const items = parts(value);
+  const joined = (separator: string) => items.map((item) => item.map(encode).join(explode ? "=" : ",")).join(separator);
+  if (style === "label") return "." + joined(explode ? "." : ",");
+  if (style === "matrix") {
+    if (!explode) return `;${encode(name)}=${joined(",")}`;
+    return items.map((item) => ";" + (item.length === 2 ? item : [name, ...item]).map(encode).join("=")).join("");
+  }
+  return joined(",");
+}
+
+/** Header and cookie values use the `simple` form without percent-encoding of the separators. */
+export function plainValue(value: unknown, explode = false): string {
+  return parts(value)
+    .map((item) => item.join(explode ? "=" : ","))
+    .join(",");
+}
+
+export interface SerializedParams {
+  path: string;
+  query: string[];
+  headers: [string, string][];
+  cookies: string[];
+}
+
+export function serializeParams(path: string, specs: readonly ParamSpec[], input: Readonly<Record<string, unknown>>): SerializedParams {
+  const out: SerializedParams = { path, query: [], headers: [], cookies: [] };
+  for (const [location, name, extra = {}] of specs) {
+    const value = input[extra.key ?? name];
+    if (value === undefined || value === null) continue;
+    if (location === "path") out.path = out.path.split(`{${name}}`).join(pathValue(name, value, extra.style, extra.explode));
+    else if (location === "query") out.query.push(...queryPairs(name, value, extra.style, extra.explode));
+    else if (location === "header") out.headers.push([name, plainValue(value, extra.explode)]);
+    else out.cookies.push(`${name}=${encode(plainValue(value))}`);
+  }
+  return out;
+}

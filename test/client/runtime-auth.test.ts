@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import type { SecuritySchemeSpec } from "../../templates/runtime/client/auth.js";
+import { createTransport, type ClientOptions } from "../../templates/runtime/client/transport.js";
+import { fakeFetch, json } from "./fake-fetch.js";
+
+const schemes: Record<string, SecuritySchemeSpec> = {
+  bearerAuth: { type: "bearer" },
+  basicAuth: { type: "basic" },
+  oauth: { type: "oauth2" },
+  headerKey: { type: "apiKey", in: "header", name: "X-Api-Key" },
+  queryKey: { type: "apiKey", in: "query", name: "api_key" },
+  cookieKey: { type: "apiKey", in: "cookie", name: "sid" },
+};
+
+async function sent(security: string[][], options: Omit<ClientOptions, "fetch">): Promise<Request> {
+  const fake = fakeFetch(() => json({}));
+  await createTransport({ baseUrl: "http://api.test", ...options, fetch: fake.fetch }, schemes).send({ method: "GET", path: "/x", security });
+  const request = fake.requests[0];
+  if (!request) throw new Error("no request sent");
+  return request;
+}
+
+describe("auth", () => {
+  it("bearer token, static or from a callback", async () => {
+    expect((await sent([["bearerAuth"]], { auth: { bearer: "t1" } })).headers.get("authorization")).toBe("Bearer t1");
+    expect((await sent([["bearerAuth"]], { auth: { bearer: async () => "t2" } })).headers.get("authorization")).toBe("Bearer t2");
+  });
+  it("basic encodes user:password as UTF-8 base64", async () => {
+    const request = await sent([["basicAuth"]], { auth: { basic: { username: "ana", password: "pässword" } } });
+    expect(request.headers.get("authorization")).toBe("Basic " + Buffer.from("ana:pässword").toString("base64"));
+  });
+  it("OAuth2/OIDC access token callback", async () => {
+    expect((await sent([["oauth"]], { auth: { accessToken: () => "at" } })).headers.get("authorization")).toBe("Bearer at");
+  });
+  it("API keys in header, query and cookie, one per scheme", async () => {
+    const request = await sent([["headerKey", "queryKey", "cookieKey"]], { auth: { apiKey: { headerKey: "h", queryKey: "q&", cookieKey: "c" } } });
+    expect(request.headers.get("x-api-key")).toBe("h");
+    expect(new URL(request.url).searchParams.get("api_key")).toBe("q&");
+    expect(request.headers.get("cookie")).toBe("sid=c");
+  });
+  it("picks the first alternative whose credentials are all configured", async () => {
+    const request = await sent([["bearerAuth", "headerKey"], ["queryKey"]], { auth: { apiKey: "k" } });
+    expect(request.headers.get("authorization")).toBeNull();
+    expect(request.headers.get("x-api-key")).toBeNull();
+    expect(new URL(request.url).searchParams.get("api_key")).toBe("k");
+  });
+  it("sends nothing for operations without security", async () => {
+    const request = await sent([], { auth: { bearer: "t" } });
+    expect(request.headers.get("authorization")).toBeNull();
+  });
+});
