@@ -1,0 +1,20 @@
+import type { AnyRule } from "./rule.js";
+import type { LintConfig, RuleSetting } from "./lint-config.js";
+import { DEFAULT_SETTINGS } from "./settings.js";
+
+export const PRESET_NAMES = ["minimal", "recommended", "strict"] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+
+/** minimal: only what the generators need; recommended: each rule's default; strict: every rule an error. */
+export function presetRules(preset: PresetName, rules: readonly AnyRule[]): Record<string, RuleSetting> {
+  const result: Record<string, RuleSetting> = {};
+  for (const rule of rules) {
+    const severity = preset === "strict" ? "error" : preset === "minimal" ? (rule.minimal ? "error" : "off") : rule.recommended;
+    result[rule.id] = { severity, options: { ...rule.defaultOptions } };
+  }
+  return result;
+}
+
+export function presetConfig(preset: PresetName, rules: readonly AnyRule[]): LintConfig {
+  return { rules: presetRules(preset, rules), settings: DEFAULT_SETTINGS };
+}

@@ -1,0 +1,17 @@
+import { defineRule } from "../../rule.js";
+
+/** The document must be a valid OpenAPI document (swagger-parser's schema validation, reported with positions). */
+export default defineRule({
+  id: "oas/schema",
+  description: "The document is valid against the OpenAPI schema of its version.",
+  recommended: "error",
+  minimal: true,
+  defaultOptions: {},
+  create({ document, report }) {
+    return {
+      document() {
+        for (const problem of document.structuralProblems) report(problem);
+      },
+    };
+  },
+});

@@ -1,0 +1,45 @@
+import { defineRule } from "../../rule.js";
+import { majorVersionSegments } from "./version-segments.js";
+
+/** §5: the major version is in the URL, as `/v{N}` with N an integer — in every server URL or in every path. */
+export default defineRule({
+  id: "versioning/major-in-path",
+  description: "Every server URL or every path carries a /v{N} segment, N an integer (v1, v2; never v2.5).",
+  recommended: "error",
+  defaultOptions: {},
+  create({ document, settings, report }) {
+    const servers: Array<{ url: string; at: import("../../../load/index.js").NodeRef }> = [];
+    const paths: Array<{ path: string; at: import("../../../load/index.js").NodeRef }> = [];
+    return {
+      document(root) {
+        const list = document.child(root, "servers");
+        if (!list || !Array.isArray(list.value)) return;
+        for (const [, server] of document.children(list)) {
+          const url = (server.value as { url?: unknown } | null)?.url;
+          if (typeof url === "string") servers.push({ url, at: document.child(server, "url")!.at });
+        }
+      },
+      pathItem(path, item) {
+        const declared = document.child(document.root, "paths", path);
+        paths.push({ path, at: declared?.at ?? item.at });
+      },
+      end() {
+        if (settings.versioning.strategy !== "path") return;
+        for (const place of [...servers.map((s) => ({ text: s.url, at: s.at })), ...paths.map((p) => ({ text: p.path, at: p.at }))]) {
+          const fractional = majorVersionSegments(place.text).find((segment) => !/^v\d+$/.test(segment));
+          if (fractional) report({ message: `version segment "/${fractional}" must be a whole major number such as /v2 (§5: integers only)`, at: place.at });
+        }
+        const serversVersioned = servers.length > 0 && servers.every((s) => majorVersionSegments(s.url).some((seg) => /^v\d+$/.test(seg)));
+        if (serversVersioned) return;
+        for (const { path, at } of paths) {
+          if (!majorVersionSegments(path).some((seg) => /^v\d+$/.test(seg))) {
+            report({ message: `no /v{N} version segment in "${path}" nor in every server URL; put the major version in the server URL (e.g. https://api.example.com/v1)`, at });
+          }
+        }
+        if (paths.length === 0 && !serversVersioned) {
+          for (const { url, at } of servers) report({ message: `server URL "${url}" has no /v{N} major version segment`, at });
+        }
+      },
+    };
+  },
+});

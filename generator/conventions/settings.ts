@@ -1,0 +1,49 @@
+/**
+ * API-wide choices the conventions depend on (CONVENTIONS.md): set in specwright.config.yaml under `settings`,
+ * per file glob under `overrides`. Rules read them; generators read them too, so that lint and code agree.
+ */
+export interface ConventionSettings {
+  pagination: {
+    style: "cursor" | "offset";
+    /** Name of the array property in a list envelope. */
+    itemsProperty: string;
+  };
+  errors: {
+    /** Name of the standard error schema in components.schemas. */
+    schema: string;
+    mediaType: string;
+    /** Members the standard schema must declare. */
+    requiredMembers: string[];
+  };
+  versioning: {
+    strategy: "path" | "header" | "media-type";
+    /** Header that carries the version when strategy is `header`. */
+    header: string;
+  };
+  casing: {
+    properties: "snake" | "camel";
+  };
+}
+
+export const DEFAULT_SETTINGS: ConventionSettings = {
+  pagination: { style: "cursor", itemsProperty: "items" },
+  errors: {
+    schema: "Problem",
+    mediaType: "application/problem+json",
+    requiredMembers: ["type", "title", "status", "detail", "instance", "code", "errors"],
+  },
+  versioning: { strategy: "path", header: "Api-Version" },
+  casing: { properties: "snake" },
+};
+
+export type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<unknown> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+
+export function mergeSettings(base: ConventionSettings, patch: DeepPartial<ConventionSettings> | undefined): ConventionSettings {
+  if (!patch) return base;
+  return {
+    pagination: { ...base.pagination, ...patch.pagination },
+    errors: { ...base.errors, ...patch.errors },
+    versioning: { ...base.versioning, ...patch.versioning },
+    casing: { ...base.casing, ...patch.casing },
+  };
+}

@@ -1,0 +1,71 @@
+import { dirname, resolve as resolvePath } from "node:path";
+import { realpath } from "node:fs/promises";
+import { SourceFile } from "./source-file.js";
+import { SpecDocument, resolveRefFile, type SpecVersion } from "./spec-document.js";
+import { SpecLoadError } from "./load-error.js";
+import { findRefs } from "./find-refs.js";
+import { DEFAULT_MAX_FILE_BYTES, isRemote, readSource, type ReadLimits } from "./read-source.js";
+import { validateStructure } from "./structural-validation.js";
+import { swagger2Pointer, upgradeSwagger2 } from "./upgrade-swagger2.js";
+import { bundleFiles } from "./bundle.js";
+
+export interface LoadOptions {
+  allowRemoteRefs?: boolean;
+  maxFileBytes?: number;
+}
+
+/**
+ * Loads an OpenAPI 2.0/3.0/3.1 document and every file its `$ref`s reach, keeping positions for every node.
+ * Throws SpecLoadError (never anything else for bad input) when the input cannot be used.
+ */
+export async function loadSpec(path: string, options: LoadOptions = {}): Promise<SpecDocument> {
+  const rootFile = isRemote(path) ? path : resolvePath(path);
+  const rootDir = isRemote(rootFile) ? "" : await realpath(dirname(rootFile)).catch(() => dirname(rootFile));
+  const limits: ReadLimits = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, allowRemoteRefs: options.allowRemoteRefs ?? false, rootDir };
+  const files = await readAllFiles(rootFile, limits);
+  const root = files.get(rootFile)!;
+  const specVersion = detectVersion(root);
+  const document = files.size > 1 ? await bundleFiles(rootFile, files) : root.value;
+  const structuralProblems = validateStructure(document, rootFile);
+  if (specVersion !== "2.0") return new SpecDocument({ rootFile, files, specVersion, structuralProblems });
+
+  root.value = await upgradeSwagger2(document);
+  // The upgraded document is self-contained: the other files' content now lives inside it.
+  const upgradedFiles = new Map([[rootFile, root]]);
+  return new SpecDocument({ rootFile, files: upgradedFiles, specVersion, structuralProblems, mapPointer: (_file, pointer) => swagger2Pointer(pointer) });
+}
+
+async function readAllFiles(rootFile: string, limits: ReadLimits): Promise<Map<string, SourceFile>> {
+  const files = new Map<string, SourceFile>();
+  const queue: Array<{ file: string; from?: { file: string; line: number; column: number } }> = [{ file: rootFile }];
+  while (queue.length > 0) {
+    const { file, from } = queue.shift()!;
+    if (files.has(file)) continue;
+    const source = SourceFile.parse(file, await readSource(file, limits, from));
+    files.set(file, source);
+    for (const { ref, pointer } of findRefs(source.value)) {
+      const filePart = ref.split("#")[0] ?? "";
+      if (filePart === "") continue;
+      const target = resolveRefFile(file, filePart);
+      if (!files.has(target)) queue.push({ file: target, from: { file, ...source.locate(pointer + "/$ref") } });
+    }
+  }
+  return files;
+}
+
+function detectVersion(root: SourceFile): SpecVersion {
+  const value = root.value as Record<string, unknown> | null;
+  const openapi = value && typeof value === "object" ? value.openapi ?? value.swagger : undefined;
+  if (typeof openapi === "string") {
+    if (openapi === "2.0") return "2.0";
+    if (openapi.startsWith("3.0")) return "3.0";
+    if (openapi.startsWith("3.1")) return "3.1";
+  }
+  const at = root.locate(value && typeof value === "object" && "openapi" in value ? "/openapi" : "");
+  throw new SpecLoadError({
+    message: openapi === undefined ? "not an OpenAPI document: no `openapi` or `swagger` field at the top level" : `unsupported OpenAPI version ${JSON.stringify(openapi)}`,
+    file: root.path,
+    ...at,
+    fix: 'start the document with `openapi: 3.1.0` (or 3.0.x, or `swagger: "2.0"`)',
+  });
+}

@@ -1,0 +1,75 @@
+import { readFile, realpath, stat } from "node:fs/promises";
+import { sep } from "node:path";
+import { SpecLoadError } from "./load-error.js";
+
+export interface ReadLimits {
+  /** Largest file accepted, in bytes: beyond it a spec is refused before it is read into memory. */
+  maxFileBytes: number;
+  allowRemoteRefs: boolean;
+  /** The real path of the root document's folder: local `$ref`s may not leave it. */
+  rootDir: string;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+const REMOTE_TIMEOUT_MS = 10_000;
+
+export function isRemote(file: string): boolean {
+  return /^https?:\/\//i.test(file);
+}
+
+/** Reads one file of a spec, enforcing the loader's security limits. `referencedFrom` names the `$ref` for errors. */
+export async function readSource(file: string, limits: ReadLimits, referencedFrom?: { file: string; line: number; column: number }): Promise<string> {
+  const where = referencedFrom ?? { file, line: 1, column: 1 };
+  if (isRemote(file)) {
+    if (!limits.allowRemoteRefs) {
+      throw new SpecLoadError({
+        ...where,
+        message: `remote $ref refused: ${file}`,
+        fix: "download that document next to the spec and reference it by relative path, or pass --allow-remote-refs",
+      });
+    }
+    return fetchRemote(file, limits, where);
+  }
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    throw new SpecLoadError({
+      ...where,
+      message: referencedFrom ? `$ref target not found: ${file}` : `file not found: ${file}`,
+      fix: referencedFrom ? "correct the $ref path (it is relative to the file it is written in)" : "check the path to the spec",
+    });
+  }
+  if (referencedFrom && real !== limits.rootDir && !real.startsWith(limits.rootDir + sep)) {
+    throw new SpecLoadError({
+      ...where,
+      message: `$ref leaves the spec's folder: ${file}`,
+      fix: `keep referenced files inside ${limits.rootDir} (symlinks and ../ out of it are refused)`,
+    });
+  }
+  const info = await stat(real);
+  if (info.isDirectory()) {
+    throw new SpecLoadError({ ...where, message: `is a directory, not a spec file: ${file}`, fix: "name the OpenAPI file itself (e.g. openapi.yaml)" });
+  }
+  if (info.size > limits.maxFileBytes) {
+    throw new SpecLoadError({
+      ...where,
+      message: `file is ${(info.size / 1048576).toFixed(1)} MiB, over the ${(limits.maxFileBytes / 1048576).toFixed(0)} MiB limit: ${file}`,
+      fix: "split the spec into files joined by $ref, or raise the limit with --max-file-size",
+    });
+  }
+  const text = await readFile(real, "utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+async function fetchRemote(url: string, limits: ReadLimits, where: { file: string; line: number; column: number }): Promise<string> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS), redirect: "follow" });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const text = await response.text();
+    if (text.length > limits.maxFileBytes) throw new Error("response over the size limit");
+    return text;
+  } catch (error) {
+    throw new SpecLoadError({ ...where, message: `could not fetch remote $ref ${url}: ${(error as Error).message}`, fix: "download that document next to the spec and reference it by relative path" });
+  }
+}
