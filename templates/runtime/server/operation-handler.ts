@@ -1,0 +1,154 @@
+// The per-request pipeline of one operation: context, auth, parameters, body, paging, handler, response.
+import type { Request, RequestHandler, Response } from "express";
+import type { AnyHandler, AnyRequest, HandlerResult, OperationSpec } from "./operation.js";
+import type { PageTokenCodec } from "./page-token.js";
+import { cursorPage, offsetLinks, offsetPage } from "./pagination.js";
+import type { CursorPage, OffsetPage } from "./pagination.js";
+import { readCookies, readHeaders, readPath, readQuery } from "./parameters.js";
+import type { RawParams } from "./parameters.js";
+import { HttpProblem } from "./problem.js";
+import type { FieldError, ProblemFormatter } from "./problem.js";
+import { requestContext } from "./request-context.js";
+import { hasBody } from "./media-type.js";
+import { authenticate } from "./security.js";
+import type { SchemeSpec, Verifier } from "./security.js";
+import { toFieldErrors } from "./validation.js";
+import type { ValidateFunction } from "./validation.js";
+
+/** Development-mode check of a response; returns the problems found (empty = conforms). */
+export type ResponseCheck = (op: OperationSpec, status: number, body: unknown) => FieldError[];
+
+export interface SharedState {
+  codec: PageTokenCodec | undefined;
+  schemes: Readonly<Record<string, SchemeSpec>>;
+  verifiers: Readonly<Record<string, Verifier<unknown>>>;
+  allowUnknownQuery: boolean;
+  logger: { error(message: string, details: Record<string, unknown>): void };
+  responseChecks: Promise<ResponseCheck> | undefined;
+  formatProblem: ProblemFormatter | undefined;
+}
+
+export function operationHandler(
+  op: OperationSpec,
+  handler: AnyHandler,
+  pathNames: Readonly<Record<string, string>>,
+  shared: SharedState,
+): RequestHandler {
+  const validateAll = (req: Request): { params: RawParams; query: RawParams; headers: RawParams; cookies: RawParams } => {
+    const errors: FieldError[] = [];
+    const params = check(readPath(specNamed(req.params, pathNames), op.params.path), op.validate.path, "path", errors);
+    const question = req.url.indexOf("?");
+    const rawQuery = question < 0 ? "" : req.url.slice(question + 1);
+    const query = check(readQuery(rawQuery, op.params.query, shared.allowUnknownQuery), op.validate.query, "query", errors);
+    const headers = check(readHeaders(req.headers, op.params.header), op.validate.header, "header", errors);
+    const cookies = check(readCookies(req.headers.cookie, op.params.cookie), op.validate.cookie, "cookie", errors);
+    if (errors.length > 0) {
+      throw new HttpProblem(400, "validation_failed", "The request parameters are not valid for this operation.", { errors });
+    }
+    return { params, query, headers, cookies };
+  };
+
+  return async (req: Request, res: Response, next) => {
+    try {
+      const context = requestContext(req, res);
+      const auth = op.security.length === 0 ? undefined : await authenticate(req, op.security, shared.schemes, shared.verifiers);
+      const { params, query, headers, cookies } = validateAll(req);
+      const body = readBody(req, op);
+      const page = pageOf(op, query, shared.codec);
+      const request: AnyRequest = { params, query, headers, cookies, body, auth, page, requestId: context.requestId, traceparent: context.traceparent, raw: req };
+      const result = await handler(request);
+      if (shared.responseChecks !== undefined) await checkResponse(op, result, await shared.responseChecks);
+      send(req, res, op, result, page);
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+function specNamed(values: Readonly<Record<string, unknown>>, names: Readonly<Record<string, string>>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, name] of Object.entries(names)) {
+    const value = values[key];
+    out[name] = typeof value === "string" ? value : undefined;
+  }
+  return out;
+}
+
+function check(values: RawParams, validate: ValidateFunction | undefined, location: string, errors: FieldError[]): RawParams {
+  if (validate !== undefined && !validate(values)) errors.push(...toFieldErrors(validate.errors, location));
+  return values;
+}
+
+function readBody(req: Request, op: OperationSpec): unknown {
+  if (op.body === null || !op.body.json) return undefined;
+  // body-parser turns an empty body into {}; an empty body is no body.
+  const body: unknown = hasBody(req) ? req.body : undefined;
+  if (body === undefined) {
+    if (!op.body.required) return undefined;
+    const message = "This operation needs a JSON request body.";
+    throw new HttpProblem(400, "validation_failed", message, { errors: [{ field: "body", code: "missing_body", message }] });
+  }
+  const validate = op.validate.body;
+  if (validate !== undefined && !validate(body)) {
+    throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", {
+      errors: toFieldErrors(validate.errors, null),
+    });
+  }
+  return body;
+}
+
+function pageOf(op: OperationSpec, query: RawParams, codec: PageTokenCodec | undefined): CursorPage | OffsetPage | undefined {
+  if (op.paging === null) return undefined;
+  if (op.paging.kind === "offset") return offsetPage(op.paging, query);
+  if (codec === undefined) throw new Error("page token codec missing for a cursor-paginated operation");
+  return cursorPage(op.paging, query, codec);
+}
+
+async function checkResponse(op: OperationSpec, result: HandlerResult, check: ResponseCheck): Promise<void> {
+  const errors = check(op, result.status, result.body);
+  if (errors.length === 0) return;
+  const detail = `Handler ${op.id} answered ${result.status} with a response the spec does not allow (development check).`;
+  throw Object.assign(new Error(detail), { responseErrors: errors });
+}
+
+function send(req: Request, res: Response, op: OperationSpec, result: HandlerResult, page: CursorPage | OffsetPage | undefined): void {
+  res.status(result.status);
+  for (const [name, value] of Object.entries(result.headers ?? {})) {
+    if (value !== undefined) res.setHeader(name, typeof value === "number" ? String(value) : (value as string | string[]));
+  }
+  if (result.location !== undefined) res.setHeader("Location", result.location);
+  if (result.retryAfter !== undefined) {
+    res.setHeader("Retry-After", typeof result.retryAfter === "number" ? String(Math.max(0, Math.ceil(result.retryAfter))) : result.retryAfter.toUTCString());
+  }
+  if (result.rateLimit !== undefined) {
+    res.setHeader("X-Rate-Limit-Limit", String(result.rateLimit.limit));
+    res.setHeader("X-Rate-Limit-Remaining", String(result.rateLimit.remaining));
+    res.setHeader("X-Rate-Limit-Reset", String(result.rateLimit.reset));
+  }
+  if (op.paging?.kind === "offset" && page !== undefined && "offset" in page && result.status < 300) {
+    const link = offsetLinks(op.paging, page, req.originalUrl, result.body);
+    if (link !== undefined) res.setHeader("Link", link);
+  }
+  if (result.body === undefined || result.status === 204 || result.status === 304) {
+    res.end();
+    return;
+  }
+  const mediaType = mediaTypeFor(op, result.status);
+  res.setHeader("Content-Type", mediaType.includes("json") ? `${mediaType}; charset=utf-8` : mediaType);
+  res.end(typeof result.body === "string" && !mediaType.includes("json") ? result.body : JSON.stringify(result.body));
+}
+
+export function responseKey(responses: Readonly<Record<string, unknown>>, status: number): string | undefined {
+  const exact = String(status);
+  if (exact in responses) return exact;
+  const range = `${exact[0] ?? ""}XX`;
+  if (range in responses) return range;
+  return "default" in responses ? "default" : undefined;
+}
+
+function mediaTypeFor(op: OperationSpec, status: number): string {
+  const key = responseKey(op.responses, status);
+  const documented = key === undefined ? undefined : op.responses[key];
+  if (typeof documented === "string") return documented;
+  return status >= 400 ? "application/problem+json" : "application/json";
+}

@@ -1,0 +1,71 @@
+// The description of one operation that the generated server.ts hands to the runtime, and the shapes a
+// handler receives and returns. Typed per operation in server.ts; kept loose here.
+import type { Request } from "express";
+import type { CursorPage, OffsetPage, PagingSpec } from "./pagination.js";
+import type { ParamSpec } from "./parameters.js";
+import type { AuthContext, Requirement } from "./security.js";
+import type { ValidateFunction } from "./validation.js";
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+export interface OperationSpec {
+  /** The handler's name in `Handlers`. */
+  id: string;
+  method: HttpMethod;
+  /** OpenAPI path template, relative to the base path ("/pets/{pet_id}"). */
+  path: string;
+  params: { path: readonly ParamSpec[]; query: readonly ParamSpec[]; header: readonly ParamSpec[]; cookie: readonly ParamSpec[] };
+  validate: {
+    path?: ValidateFunction;
+    query?: ValidateFunction;
+    header?: ValidateFunction;
+    cookie?: ValidateFunction;
+    body?: ValidateFunction;
+  };
+  /** null when the operation takes no body. `json` false: the body is left unread for the handler (`raw`). */
+  body: { required: boolean; json: boolean; mediaTypes: readonly string[] } | null;
+  /** 422 when the operation documents it (well-formed JSON that breaks the schema), else 400. */
+  invalidBodyStatus: 400 | 422;
+  security: readonly Requirement[];
+  paging: PagingSpec | null;
+  /** Media type of each documented response by status key ("200", "4XX", "default"); null = no body. */
+  responses: Readonly<Record<string, string | null>>;
+}
+
+export interface HandlerRequest<Params, Query, Headers, Cookies, Body, Auth, Page> {
+  params: Params;
+  query: Query;
+  headers: Headers;
+  cookies: Cookies;
+  body: Body;
+  auth: Auth;
+  page: Page;
+  requestId: string;
+  /** The W3C `traceparent` the client sent, when well-formed. */
+  traceparent: string | undefined;
+  /** The Express request, for what the contract does not cover (streams, non-JSON bodies). */
+  raw: Request;
+}
+
+export interface RateLimit {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets (the seed's `X-Rate-Limit-Reset`). */
+  reset: number;
+}
+
+/** What a handler returns; server.ts narrows `status`/`body`/`headers` per operation. */
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+  headers?: Readonly<Record<string, string | number | readonly string[] | undefined>>;
+  /** Sent as `Location` (201 responses require it). */
+  location?: string;
+  /** Sent as `Retry-After` (429/503): seconds, or a date. */
+  retryAfter?: number | Date;
+  /** Sent as `X-Rate-Limit-Limit`/`-Remaining`/`-Reset`. */
+  rateLimit?: RateLimit;
+}
+
+export type AnyRequest = HandlerRequest<unknown, unknown, unknown, unknown, unknown, AuthContext<unknown> | undefined, CursorPage | OffsetPage | undefined>;
+export type AnyHandler = (request: AnyRequest) => HandlerResult | Promise<HandlerResult>;

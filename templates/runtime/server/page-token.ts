@@ -1,0 +1,80 @@
+// Signed page tokens: url-safe base64 of `{ position, query binding }` plus an HMAC-SHA256 tag.
+// The binding ties a token to the filters it was issued for, so it cannot be replayed against other filters,
+// and the tag makes any modification detectable (CONVENTIONS.md §1: a modified token must not expose data).
+import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { HttpProblem } from "./problem.js";
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+interface TokenPayload {
+  /** Where the next page starts (whatever the handler chose: an id, an offset, a sort key...). */
+  p: JsonValue;
+  /** Digest of the query the token was issued for. */
+  q: string;
+}
+
+export interface PageTokenCodec {
+  sign(position: JsonValue, binding: string): string;
+  /** The position inside a token issued for `binding`; throws a 400 HttpProblem otherwise. */
+  verify(token: string, binding: string, field: string): JsonValue;
+}
+
+const MIN_SECRET_BYTES = 32;
+
+export function createPageTokenCodec(secret: string | Uint8Array): PageTokenCodec {
+  const key = typeof secret === "string" ? Buffer.from(secret, "utf8") : Buffer.from(secret);
+  if (key.length < MIN_SECRET_BYTES) {
+    throw new Error(`pageTokenSecret must be at least ${MIN_SECRET_BYTES} bytes (got ${key.length}); use a random secret`);
+  }
+  const tag = (data: string): Buffer => createHmac("sha256", key).update(data).digest();
+
+  return {
+    sign(position, binding) {
+      const payload: TokenPayload = { p: position, q: digest(binding) };
+      const body = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
+      return `${body}.${tag(body).toString("base64url")}`;
+    },
+    verify(token, binding, field) {
+      const payload = readPayload(token, tag);
+      if (payload === undefined) throw invalidToken(field, "The page token is malformed or has been modified.");
+      if (payload.q !== digest(binding)) {
+        throw invalidToken(field, "The page token was issued for a different query; repeat the original filters.");
+      }
+      return payload.p;
+    },
+  };
+}
+
+/** A stable text for the filters of a query: every parameter except the paging ones, keys sorted. */
+export function queryBinding(query: Readonly<Record<string, unknown>>, pagingParams: readonly string[]): string {
+  const kept = Object.keys(query)
+    .filter((name) => !pagingParams.includes(name) && query[name] !== undefined)
+    .sort();
+  return JSON.stringify(kept.map((name) => [name, query[name]]));
+}
+
+function readPayload(token: string, tag: (data: string) => Buffer): TokenPayload | undefined {
+  const dot = token.indexOf(".");
+  if (dot <= 0 || dot !== token.lastIndexOf(".")) return undefined;
+  const body = token.slice(0, dot);
+  const given = Buffer.from(token.slice(dot + 1), "base64url");
+  const expected = tag(body);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+    if (typeof parsed === "object" && parsed !== null && "p" in parsed && "q" in parsed && typeof parsed.q === "string") {
+      return parsed as TokenPayload;
+    }
+  } catch {
+    // A valid tag over unparsable JSON cannot come from us; treat it like any other bad token.
+  }
+  return undefined;
+}
+
+function digest(binding: string): string {
+  return createHash("sha256").update(binding).digest("base64url").slice(0, 22);
+}
+
+function invalidToken(field: string, message: string): HttpProblem {
+  return new HttpProblem(400, "invalid_page_token", message, { errors: [{ field, code: "invalid_page_token", message }] });
+}

@@ -1,0 +1,174 @@
+// Turns the raw request (query string, headers, cookies, path) into plain objects shaped like the spec's
+// parameters, undoing each parameter's style/explode serialisation. Types are coerced later by the validators.
+import { HttpProblem } from "./problem.js";
+import type { FieldError } from "./problem.js";
+
+export type ParamStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited" | "deepObject";
+
+export interface ParamSpec {
+  /** Wire name (query/cookie/path as written, header names lower-cased). */
+  name: string;
+  style: ParamStyle;
+  explode: boolean;
+  /** Shape of the schema: decides how a serialised value is split. */
+  shape: "scalar" | "array" | "object";
+}
+
+export type RawParams = Record<string, unknown>;
+
+const DELIMITERS: Partial<Record<ParamStyle, string>> = { form: ",", simple: ",", spaceDelimited: " ", pipeDelimited: "|" };
+
+/** Query parameters; names the spec does not declare are reported unless `allowUnknown`. */
+export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUnknown: boolean): RawParams {
+  const entries = new Map<string, string[]>();
+  for (const [name, value] of new URLSearchParams(rawQuery)) {
+    const values = entries.get(name);
+    if (values === undefined) entries.set(name, [value]);
+    else values.push(value);
+  }
+  const out: RawParams = {};
+  const consumed = new Set<string>();
+  let freeForm: ParamSpec | undefined;
+  for (const spec of specs) {
+    if (spec.shape === "object" && spec.style === "deepObject") {
+      const value = readDeepObject(spec.name, entries, consumed);
+      if (value !== undefined) out[spec.name] = value;
+      continue;
+    }
+    if (spec.shape === "object" && spec.style === "form" && spec.explode) {
+      freeForm = spec; // its properties are the remaining top-level names, collected below
+      continue;
+    }
+    const values = entries.get(spec.name);
+    if (values === undefined) continue;
+    consumed.add(spec.name);
+    out[spec.name] = fromValues(values, spec);
+  }
+  const unknown = [...entries.keys()].filter((name) => !consumed.has(name));
+  if (freeForm !== undefined) {
+    const object: Record<string, string> = {};
+    for (const name of unknown) object[name] = entries.get(name)?.[0] ?? "";
+    if (unknown.length > 0) out[freeForm.name] = object;
+  } else if (!allowUnknown && unknown.length > 0) {
+    const errors: FieldError[] = unknown.sort().map((name) => ({
+      field: `query.${name}`,
+      code: "unknown_parameter",
+      message: `query parameter "${name}" is not defined for this operation`,
+    }));
+    throw new HttpProblem(400, "validation_failed", "The request has query parameters this operation does not accept.", {
+      errors,
+    });
+  }
+  return out;
+}
+
+/** Header parameters; `headers` is Node's lower-cased header object. */
+export function readHeaders(headers: Readonly<Record<string, string | string[] | undefined>>, specs: readonly ParamSpec[]): RawParams {
+  const out: RawParams = {};
+  for (const spec of specs) {
+    const raw = headers[spec.name];
+    if (raw === undefined) continue;
+    out[spec.name] = fromSerialised(Array.isArray(raw) ? raw.join(",") : raw, spec);
+  }
+  return out;
+}
+
+export function readCookies(cookieHeader: string | undefined, specs: readonly ParamSpec[]): RawParams {
+  const out: RawParams = {};
+  if (cookieHeader === undefined || specs.length === 0) return out;
+  const jar = parseCookieHeader(cookieHeader);
+  for (const spec of specs) {
+    const raw = jar.get(spec.name);
+    if (raw !== undefined) out[spec.name] = fromSerialised(raw, spec);
+  }
+  return out;
+}
+
+/** Path parameters, already percent-decoded by the router, keyed by their spec names. */
+export function readPath(values: Readonly<Record<string, string | undefined>>, specs: readonly ParamSpec[]): RawParams {
+  const out: RawParams = {};
+  for (const spec of specs) {
+    const raw = values[spec.name];
+    if (raw !== undefined) out[spec.name] = fromSerialised(stripPrefix(raw, spec), spec);
+  }
+  return out;
+}
+
+export function parseCookieHeader(header: string): Map<string, string> {
+  const jar = new Map<string, string>();
+  for (const pair of header.split(";")) {
+    const eq = pair.indexOf("=");
+    if (eq <= 0) continue;
+    const name = pair.slice(0, eq).trim();
+    if (jar.has(name)) continue; // the first cookie of a name is the most specific one (RFC 6265 §5.4)
+    let value = pair.slice(eq + 1).trim();
+    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
+    jar.set(name, safeDecode(value));
+  }
+  return jar;
+}
+
+function fromValues(values: string[], spec: ParamSpec): unknown {
+  if (spec.shape === "array") {
+    if (spec.explode && spec.style === "form") return values;
+    return values.flatMap((value) => split(value, spec));
+  }
+  if (spec.shape === "object") return toObject(split(values[0] ?? "", spec));
+  return values.length === 1 ? values[0] : values;
+}
+
+function fromSerialised(raw: string, spec: ParamSpec): unknown {
+  if (spec.shape === "scalar") return raw;
+  const parts = split(raw, spec);
+  if (spec.shape === "array") return parts;
+  if (spec.explode) {
+    const object: Record<string, string> = {};
+    for (const part of parts) {
+      const eq = part.indexOf("=");
+      if (eq > 0) object[part.slice(0, eq)] = part.slice(eq + 1);
+    }
+    return object;
+  }
+  return toObject(parts);
+}
+
+function split(value: string, spec: ParamSpec): string[] {
+  if (value === "") return [];
+  const delimiter = spec.style === "label" || spec.style === "matrix" ? (spec.explode ? (spec.style === "label" ? "." : ";") : ",") : (DELIMITERS[spec.style] ?? ",");
+  return value.split(delimiter);
+}
+
+function toObject(parts: string[]): Record<string, string> {
+  const object: Record<string, string> = {};
+  for (let i = 0; i + 1 < parts.length; i += 2) object[parts[i] ?? ""] = parts[i + 1] ?? "";
+  return object;
+}
+
+function readDeepObject(name: string, entries: Map<string, string[]>, consumed: Set<string>): Record<string, string> | undefined {
+  const prefix = `${name}[`;
+  let object: Record<string, string> | undefined;
+  for (const [key, values] of entries) {
+    if (!key.startsWith(prefix) || !key.endsWith("]")) continue;
+    object ??= {};
+    object[key.slice(prefix.length, -1)] = values[0] ?? "";
+    consumed.add(key);
+  }
+  return object;
+}
+
+function stripPrefix(raw: string, spec: ParamSpec): string {
+  if (spec.style === "label" && raw.startsWith(".")) return raw.slice(1);
+  if (spec.style === "matrix") {
+    const prefix = `;${spec.name}=`;
+    if (raw.startsWith(prefix)) return raw.slice(prefix.length);
+  }
+  return raw;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

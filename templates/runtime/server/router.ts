@@ -1,0 +1,194 @@
+// Builds the Express router for a generated API: routes in OpenAPI precedence order, CORS, 404/405, body
+// parsing limits, and one error handler that turns every failure into a problem response.
+import express from "express";
+import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from "express";
+import { corsForRequests, corsPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
+import type { CorsOptions } from "./cors.js";
+import { createPageTokenCodec } from "./page-token.js";
+import { HttpProblem, sendProblem } from "./problem.js";
+import type { ProblemFormatter } from "./problem.js";
+import { requestContext } from "./request-context.js";
+import { hasBody, isJsonMediaType } from "./media-type.js";
+import { operationHandler } from "./operation-handler.js";
+import type { ResponseCheck } from "./operation-handler.js";
+import type { AnyHandler, OperationSpec } from "./operation.js";
+import { expressPath, comparePaths } from "./paths.js";
+import type { SchemeSpec, Verifier } from "./security.js";
+
+export interface Logger {
+  error(message: string, details: Record<string, unknown>): void;
+}
+
+export interface RouterOptions<P = unknown> {
+  /** Prefix of every route; defaults to the path of the spec's first server (e.g. "/v1"). */
+  basePath?: string;
+  /** HMAC key for page tokens (at least 32 bytes); required when the API has cursor-paginated operations. */
+  pageTokenSecret?: string | Uint8Array;
+  /** One verifier per security scheme name; a scheme without a verifier rejects every request. */
+  security?: Readonly<Record<string, Verifier<P>>>;
+  cors?: CorsOptions;
+  /** Largest accepted request body (bytes or "1mb"); larger ones get 413. Default 1 MB. */
+  bodyLimit?: number | string;
+  /** Accept query parameters the spec does not declare (default: 400 problem). */
+  allowUnknownQueryParameters?: boolean;
+  /** Development mode: check every response against the spec; an undocumented one becomes a 500 problem. */
+  validateResponses?: boolean;
+  /** Answer 404 problems for unknown paths under the base path (default true). */
+  notFound?: boolean;
+  logger?: Logger;
+  /** Maps problems to the API's error schema when it is not RFC 9457. */
+  formatProblem?: ProblemFormatter;
+}
+
+export interface ApiDescription {
+  basePath: string;
+  operations: readonly OperationSpec[];
+  schemes: Readonly<Record<string, SchemeSpec>>;
+  /** Request header names the spec documents (for CORS preflight). */
+  requestHeaders: readonly string[];
+  responseHeaders: readonly string[];
+  /** Loads development-mode response checks (compiled lazily from the bundled spec). */
+  responseChecks?: () => Promise<ResponseCheck>;
+}
+
+const consoleLogger: Logger = {
+  error: (message, details) => console.error(message, details),
+};
+
+export function buildRouter<P>(
+  api: ApiDescription,
+  handlers: Readonly<Record<string, AnyHandler>>,
+  options: RouterOptions<P>,
+): Router {
+  const basePath = normaliseBase(options.basePath ?? api.basePath);
+  const logger = options.logger ?? consoleLogger;
+  const needsCodec = api.operations.some((op) => op.paging?.kind === "cursor");
+  if (needsCodec && options.pageTokenSecret === undefined) {
+    throw new Error("createRouter: this API has cursor-paginated operations; pass options.pageTokenSecret (32+ random bytes)");
+  }
+  const missing = api.operations.filter((op) => typeof handlers[op.id] !== "function").map((op) => op.id);
+  if (missing.length > 0) throw new Error(`createRouter: no handler for ${missing.join(", ")}`);
+
+  const shared = {
+    codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret) : undefined,
+    schemes: api.schemes,
+    verifiers: (options.security ?? {}) as Readonly<Record<string, Verifier<unknown>>>,
+    allowUnknownQuery: options.allowUnknownQueryParameters === true,
+    logger,
+    responseChecks: options.validateResponses === true ? api.responseChecks?.() : undefined,
+    formatProblem: options.formatProblem,
+  };
+  shared.responseChecks?.catch(() => undefined); // reported per request when used; never an unhandled rejection
+
+  const router = express.Router({ caseSensitive: true, strict: false });
+  if (options.cors !== undefined) router.use(corsForRequests(options.cors, [...RUNTIME_RESPONSE_HEADERS, ...api.responseHeaders]));
+  const jsonParser = express.json({ limit: options.bodyLimit ?? "1mb", strict: false, type: () => true });
+  const allowedHeaders = [...new Set([...RUNTIME_REQUEST_HEADERS, ...api.requestHeaders])];
+
+  for (const [path, operations] of byPath(api.operations)) {
+    const { route: template, names } = expressPath(basePath + path);
+    const route = router.route(template);
+    const allow = allowedMethods(operations);
+    for (const op of operations) {
+      const handler = operationHandler(op, handlers[op.id] as AnyHandler, names, shared);
+      const chain: RequestHandler[] = op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
+      route[op.method](...chain);
+    }
+    if (options.cors !== undefined) route.options(corsPreflight(options.cors, allow, allowedHeaders));
+    else route.options(answerOptions(allow));
+    route.all(methodNotAllowed(allow));
+  }
+  if (options.notFound !== false) {
+    router.use(basePath === "" ? "/" : basePath, (_req, _res, next) => {
+      next(new HttpProblem(404, "not_found", "No operation of this API matches the path."));
+    });
+  }
+  router.use(errorHandler(logger, options.formatProblem));
+  return router;
+}
+
+function byPath(operations: readonly OperationSpec[]): [string, OperationSpec[]][] {
+  const groups = new Map<string, OperationSpec[]>();
+  for (const op of operations) {
+    const group = groups.get(op.path);
+    if (group === undefined) groups.set(op.path, [op]);
+    else group.push(op);
+  }
+  return [...groups.entries()].sort(([a], [b]) => comparePaths(a, b));
+}
+
+function allowedMethods(operations: readonly OperationSpec[]): string[] {
+  const methods = new Set(operations.map((op) => op.method.toUpperCase()));
+  if (methods.has("GET")) methods.add("HEAD");
+  methods.add("OPTIONS");
+  return [...methods].sort();
+}
+
+/** Checked before the JSON parser so that a form post or text body is a clear 415, not a parse error. */
+function checkMediaType(op: OperationSpec): RequestHandler {
+  return (req, _res, next) => {
+    if (!hasBody(req)) {
+      next();
+      return;
+    }
+    const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+    if (!isJsonMediaType(type)) {
+      const accepted = op.body?.mediaTypes.join(", ") ?? "application/json";
+      next(new HttpProblem(415, "unsupported_media_type", `Send the body as ${accepted}.`, { headers: { "Accept-Post": accepted } }));
+      return;
+    }
+    next();
+  };
+}
+
+function answerOptions(allow: readonly string[]): RequestHandler {
+  return (_req, res) => {
+    res.setHeader("Allow", allow.join(", "));
+    res.status(204).end();
+  };
+}
+
+function methodNotAllowed(allow: readonly string[]): RequestHandler {
+  return (req, _res, next) => {
+    next(
+      new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${allow.join(", ")}.`, {
+        headers: { Allow: allow.join(", ") },
+      }),
+    );
+  };
+}
+
+/** Errors raised by body-parser, by type, and the problem each one is. */
+const BODY_ERRORS: Readonly<Record<string, [number, string, string]>> = {
+  "entity.parse.failed": [400, "malformed_json", "The request body is not valid JSON."],
+  "entity.too.large": [413, "payload_too_large", "The request body is larger than this API accepts."],
+  "encoding.unsupported": [415, "unsupported_encoding", "The request body's Content-Encoding is not supported."],
+  "charset.unsupported": [415, "unsupported_charset", "The request body's charset is not supported; use UTF-8."],
+  "request.aborted": [400, "request_aborted", "The request body was not received completely."],
+  "request.size.invalid": [400, "request_size_invalid", "The request body does not match its Content-Length."],
+};
+
+function errorHandler(logger: Logger, format: ProblemFormatter | undefined): ErrorRequestHandler {
+  return (error: unknown, req: Request, res: Response, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const { requestId } = requestContext(req, res);
+    sendProblem(res, asProblem(error, req, requestId, logger), req.originalUrl.split("?")[0] ?? "/", format);
+  };
+}
+
+export function asProblem(error: unknown, req: Request, requestId: string, logger: Logger): HttpProblem {
+  if (error instanceof HttpProblem) return error;
+  const type = typeof error === "object" && error !== null && "type" in error ? error.type : undefined;
+  const known = typeof type === "string" ? BODY_ERRORS[type] : undefined;
+  if (known !== undefined) return new HttpProblem(known[0], known[1], known[2]);
+  logger.error("request failed", { requestId, method: req.method, path: req.originalUrl, error });
+  return new HttpProblem(500, "internal_error", `The server failed to answer; quote request id ${requestId} when reporting it.`);
+}
+
+function normaliseBase(basePath: string): string {
+  const trimmed = basePath.replace(/\/+$/, "");
+  return trimmed === "" || trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
+}

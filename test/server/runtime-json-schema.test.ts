@@ -1,0 +1,55 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { SchemaRegistry } from "../../templates/runtime/server/json-schema.js";
+
+const document = {
+  openapi: "3.0.3",
+  components: {
+    schemas: {
+      Pet: {
+        type: "object",
+        required: ["id", "name", "password"],
+        properties: {
+          id: { type: "integer", readOnly: true },
+          name: { type: "string", nullable: true, description: "shown in docs" },
+          password: { type: "string", writeOnly: true },
+          age: { type: "integer", minimum: 0, exclusiveMinimum: true },
+          parent: { $ref: "#/components/schemas/Pet" },
+          kind: { type: "string", enum: ["cat", "dog"], nullable: true },
+        },
+      },
+    },
+  },
+};
+
+function validator(direction: "request" | "response", openapi30 = true) {
+  const registry = new SchemaRegistry(document, openapi30, direction);
+  const schema = registry.convert({ $ref: "#/components/schemas/Pet" });
+  const ajv = new Ajv2020({ strict: false });
+  ajv.addSchema(registry.root());
+  return ajv.compile(schema as object);
+}
+
+describe("OpenAPI 3.0 schemas as JSON Schema 2020-12", () => {
+  it("applies nullable, boolean exclusiveMinimum and recursion", () => {
+    const validate = validator("request");
+    expect(validate({ name: null, password: "x", kind: null })).toBe(true);
+    expect(validate({ name: "rex", password: "x", age: 0 })).toBe(false);
+    expect(validate({ name: "rex", password: "x", age: 1, parent: { name: "mum", password: "y", age: "old" } })).toBe(false);
+  });
+
+  it("does not require readOnly properties in requests nor writeOnly ones in responses", () => {
+    expect(validator("request")({ name: "rex", password: "x" })).toBe(true);
+    expect(validator("response")({ id: 1, name: "rex" })).toBe(true);
+    expect(validator("response")({ name: "rex" })).toBe(false);
+  });
+
+  it("drops annotations and copies each $ref target once", () => {
+    const registry = new SchemaRegistry(document, true, "request");
+    registry.convert({ $ref: "#/components/schemas/Pet" });
+    registry.convert({ type: "array", items: { $ref: "#/components/schemas/Pet" } });
+    const root = registry.root() as { $defs: Record<string, unknown> };
+    expect(Object.keys(root.$defs)).toEqual(["components/schemas/Pet"]);
+    expect(JSON.stringify(root)).not.toContain("shown in docs");
+  });
+});

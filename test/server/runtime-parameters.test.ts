@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseCookieHeader, readHeaders, readPath, readQuery } from "../../templates/runtime/server/parameters.js";
+import type { ParamSpec } from "../../templates/runtime/server/parameters.js";
+import { HttpProblem } from "../../templates/runtime/server/problem.js";
+
+const param = (name: string, shape: ParamSpec["shape"], style: ParamSpec["style"] = "form", explode = style === "form"): ParamSpec => ({ name, shape, style, explode });
+
+describe("query parameters", () => {
+  it("undoes each array style", () => {
+    const specs = [param("a", "array"), param("b", "array", "form", false), param("c", "array", "pipeDelimited"), param("d", "array", "spaceDelimited")];
+    expect(readQuery("a=1&a=2&b=x,y&c=p|q&d=m%20n", specs, false)).toEqual({ a: ["1", "2"], b: ["x", "y"], c: ["p", "q"], d: ["m", "n"] });
+  });
+
+  it("reads deepObject and free-form objects", () => {
+    expect(readQuery("filter[name]=rex&filter[age]=3", [param("filter", "object", "deepObject", true)], false)).toEqual({ filter: { name: "rex", age: "3" } });
+    expect(readQuery("x=1&y=2", [param("rest", "object")], false)).toEqual({ rest: { x: "1", y: "2" } });
+  });
+
+  it("reports unknown parameters by name unless allowed", () => {
+    let problem: unknown;
+    try {
+      readQuery("species=cat&colour=red", [param("species", "scalar")], false);
+    } catch (error) {
+      problem = error;
+    }
+    expect(problem).toBeInstanceOf(HttpProblem);
+    expect((problem as HttpProblem).errors).toEqual([{ field: "query.colour", code: "unknown_parameter", message: expect.stringContaining("colour") }]);
+    expect(readQuery("species=cat&colour=red", [param("species", "scalar")], true)).toEqual({ species: "cat" });
+  });
+});
+
+describe("other locations", () => {
+  it("splits simple-style headers and path values", () => {
+    expect(readHeaders({ "x-tags": "a,b", "x-one": "v" }, [param("x-tags", "array", "simple"), param("x-one", "scalar", "simple")])).toEqual({ "x-tags": ["a", "b"], "x-one": "v" });
+    expect(readPath({ ids: "1,2,3" }, [param("ids", "array", "simple")])).toEqual({ ids: ["1", "2", "3"] });
+    expect(readPath({ ids: ".1.2" }, [param("ids", "array", "label", true)])).toEqual({ ids: ["1", "2"] });
+  });
+
+  it("parses cookies, first one wins, quotes and escapes removed", () => {
+    const jar = parseCookieHeader('session=abc; theme="dark%20blue"; session=shadow; broken');
+    expect(jar.get("session")).toBe("abc");
+    expect(jar.get("theme")).toBe("dark blue");
+    expect(jar.has("broken")).toBe(false);
+  });
+});
