@@ -25,7 +25,7 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   const files = await readAllFiles(rootFile, limits);
   const root = files.get(rootFile)!;
   const specVersion = detectVersion(root);
-  const document = files.size > 1 ? await bundleFiles(rootFile, files) : root.value;
+  const document = files.size > 1 ? await bundleFiles(rootFile) : root.value;
   const structuralProblems = validateStructure(document, rootFile);
   if (specVersion !== "2.0") return new SpecDocument({ rootFile, files, specVersion, structuralProblems });
 

@@ -49,12 +49,12 @@ export class SourceFile {
     const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
     const firstError = doc.errors[0];
     if (firstError) {
-      const at = firstError.linePos?.[0];
+      const at = new LineIndex(text).position(firstError.pos[0]);
       throw new SpecLoadError({
         message: `YAML syntax error: ${firstError.message.split("\n")[0]}`,
         file: path,
-        line: at?.line,
-        column: at?.col,
+        line: at.line,
+        column: at.column,
         fix: "correct the YAML at that place (indentation, a missing colon or quote, or a duplicated key)",
       });
     }
