@@ -1,0 +1,383 @@
+// Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
+import { escapePointerToken } from "../load/json-pointer.js";
+import { NameScope, camelIdentifier, pascalIdentifier, words } from "./identifiers.js";
+import type {
+  ApiModel, ErrorSchema, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
+  Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
+} from "./ir.js";
+import { paginationFor, type PaginationDeclaration } from "./pagination.js";
+import { RefResolver, isObject, type JsonObject } from "./refs.js";
+
+export interface BuildModelOptions {
+  /** The spec file, as the user named it (for "generated from" headers). */
+  source: string;
+  /** API-wide pagination declaration from config, applied to the GET operations it fits. */
+  pagination?: PaginationDeclaration;
+  /** Items array name in cursor envelopes (config `pagination.items_field`; default "items"). */
+  itemsField?: string;
+  /** Error schema from config: `components.schemas` key and media type. Detected when absent. */
+  errorSchema?: { name: string; mediaType?: string };
+}
+
+const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
+const IDEMPOTENT = new Set<HttpMethod>(["get", "head", "options", "trace", "put", "delete"]);
+const VERSION_SEGMENT = /^v\d+$/i;
+
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const pointerOf = (...tokens: string[]) => "#" + tokens.map((token) => "/" + escapePointerToken(token)).join("");
+const byKey = <T>(key: (value: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const isJson = (mediaType: string) => /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
+
+interface RawOperation {
+  path: string;
+  method: HttpMethod;
+  node: JsonObject;
+  pathItem: JsonObject;
+}
+
+export function buildModel(document: Readonly<Record<string, unknown>>, options: BuildModelOptions): ApiModel {
+  const root = document as JsonObject;
+  const refs = new RefResolver(root);
+  const info = isObject(root.info) ? root.info : {};
+  const components = isObject(root.components) ? root.components : {};
+  const servers = readServers(root.servers);
+  const basePath = serverBasePath(servers[0]?.url);
+  const rawOperations = collectOperations(root, refs);
+  const tagDescriptions = new Map<string, string | undefined>(
+    (Array.isArray(root.tags) ? root.tags : []).filter(isObject).map((tag) => [String(tag.name), text(tag.description)]),
+  );
+
+  const securitySchemes = readSecuritySchemes(refs, components.securitySchemes);
+  const defaultSecurity = readSecurity(root.security) ?? [];
+
+  // Operation ids: unique across the API. Offered in (path, method) order so that suffixes are deterministic.
+  const idScope = new NameScope();
+  const groupScope = new NameScope();
+  const groupByRaw = new Map<string, string>();
+  const groupMembers = new Map<string, NameScope>();
+  const operations: Operation[] = rawOperations.map((raw) => {
+    const operationId = text(raw.node.operationId);
+    const id = idScope.claim(camelIdentifier(operationId ?? derivedOperationId(raw.method, raw.path), "operation"));
+    const groupRaw = text((raw.node.tags as unknown[] | undefined)?.[0]) ?? firstSegment(raw.path, basePath);
+    let group = groupByRaw.get(groupRaw);
+    if (group === undefined) {
+      group = groupScope.claim(camelIdentifier(groupRaw, "default_"));
+      groupByRaw.set(groupRaw, group);
+    }
+    const members = groupMembers.get(group) ?? new NameScope();
+    groupMembers.set(group, members);
+    const short = methodName(id, groupRaw);
+    const name = members.has(short) ? members.claim(id) : members.claim(short, id);
+    return buildOperation(raw, { id, operationId, group, name }, refs, defaultSecurity, options);
+  });
+  operations.sort(byKey((op) => `${op.group}\u0000${op.name}`));
+
+  const groups: Group[] = [...groupByRaw].map(([rawName, safeName]) => ({
+    rawName,
+    safeName,
+    ...(tagDescriptions.get(rawName) !== undefined ? { description: tagDescriptions.get(rawName) } : {}),
+    operationIds: operations.filter((op) => op.group === safeName).map((op) => op.id),
+  }));
+  groups.sort(byKey((group) => group.safeName));
+
+  const schemaScope = new NameScope();
+  const schemas: SchemaDef[] = Object.entries(isObject(components.schemas) ? components.schemas : {})
+    .sort(byKey(([name]) => name))
+    .map(([rawName, schema]) => ({ rawName, safeName: schemaScope.claim(pascalIdentifier(rawName, "Schema")), schema: (isObject(schema) ? schema : {}) as JsonSchema }));
+
+  return {
+    source: options.source,
+    title: text(info.title) ?? "API",
+    ...(text(info.description) !== undefined ? { description: text(info.description) } : {}),
+    version: { raw: text(info.version) ?? "", major: majorVersion(servers, rawOperations, text(info.version)) },
+    basePath,
+    servers,
+    securitySchemes,
+    defaultSecurity,
+    errorSchema: errorSchema(operations, refs, options.errorSchema, components),
+    operations,
+    groups,
+    schemas,
+  };
+}
+
+function collectOperations(root: JsonObject, refs: RefResolver): RawOperation[] {
+  const paths = isObject(root.paths) ? root.paths : {};
+  const out: RawOperation[] = [];
+  for (const path of Object.keys(paths).sort()) {
+    const pathItem = refs.resolve(paths[path]);
+    if (!pathItem) continue;
+    for (const method of METHODS) {
+      const node = refs.resolve(pathItem[method]);
+      if (node) out.push({ path, method, node, pathItem });
+    }
+  }
+  return out;
+}
+
+/** `get /pets/{pet_id}/tags` -> "getPetsByPetIdTags". */
+function derivedOperationId(method: string, path: string): string {
+  const segments = path.split("/").filter(Boolean).map((segment) => {
+    const param = segment.match(/^\{(.+)\}$/);
+    return param?.[1] ? `by ${param[1]}` : segment;
+  });
+  return [method, ...segments].join(" ");
+}
+
+/** First literal path segment after the server base path and any version segment ("/v1/pets/{id}" -> "pets"). */
+function firstSegment(path: string, basePath: string): string {
+  const relative = basePath && path.startsWith(basePath + "/") ? path.slice(basePath.length) : path;
+  const literal = relative.split("/").find((segment) => segment && !segment.startsWith("{") && !VERSION_SEGMENT.test(segment));
+  return literal ?? "default";
+}
+
+function sameNoun(word: string, group: string): boolean {
+  const w = word.toLowerCase();
+  const g = words(group).join("").toLowerCase();
+  return w === g || w + "s" === g || w + "es" === g || w === g + "s" || (w.endsWith("y") && w.slice(0, -1) + "ies" === g);
+}
+
+/** The name inside the group: the operation id without the group noun when what remains is meaningful
+ * ("reposListForOrg" in repos -> "listForOrg", "listPets" in pets -> "list"); otherwise the id itself. */
+function methodName(id: string, groupRaw: string): string {
+  const parts = words(id);
+  let rest = parts;
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (parts.length > 1 && first !== undefined && sameNoun(first, groupRaw)) rest = parts.slice(1);
+  else if (parts.length === 2 && last !== undefined && sameNoun(last, groupRaw)) rest = parts.slice(0, 1);
+  const name = camelIdentifier(rest.join(" "), id);
+  return name.endsWith("_") || /^_/.test(name) ? id : name;
+}
+
+interface OperationNames {
+  id: string;
+  operationId: string | undefined;
+  group: string;
+  name: string;
+}
+
+function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResolver, defaultSecurity: SecurityRequirement[], options: BuildModelOptions): Operation {
+  const { node } = raw;
+  const pointer = pointerOf("paths", raw.path, raw.method);
+  const parameters = readParameters(refs, raw.pathItem.parameters, node.parameters);
+  const responses = readResponses(refs, node.responses);
+  const success = responses.find((response) => response.kind === "success" && response.content.some((c) => isJson(c.mediaType)));
+  const pagination = paginationFor(
+    {
+      method: raw.method,
+      path: raw.path,
+      pointer,
+      queryParams: new Set(parameters.filter((p) => p.in === "query").map((p) => p.rawName)),
+      successSchema: success?.content.find((c) => isJson(c.mediaType))?.schema ?? null,
+      successHeaders: new Set((success?.headers ?? []).map((header) => header.rawName.toLowerCase())),
+      declared: node["x-pagination"],
+      configured: options.pagination,
+      itemsField: options.itemsField ?? "items",
+    },
+    refs,
+  );
+  const tags = Array.isArray(node.tags) ? node.tags.filter((tag): tag is string => typeof tag === "string") : [];
+  return {
+    id: names.id,
+    ...(names.operationId !== undefined ? { operationId: names.operationId } : {}),
+    group: names.group,
+    name: names.name,
+    method: raw.method,
+    path: raw.path,
+    ...(text(node.summary) !== undefined ? { summary: text(node.summary) } : {}),
+    ...(text(node.description) !== undefined ? { description: text(node.description) } : {}),
+    tags,
+    deprecated: node.deprecated === true,
+    parameters,
+    requestBody: readRequestBody(refs, node.requestBody),
+    responses,
+    security: readSecurity(node.security) ?? defaultSecurity,
+    pagination,
+    idempotent: IDEMPOTENT.has(raw.method),
+  };
+}
+
+function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: unknown): Parameter[] {
+  // Operation-level parameters override path-level ones with the same name and location.
+  const byKey = new Map<string, JsonObject>();
+  for (const list of [pathLevel, operationLevel]) {
+    for (const entry of Array.isArray(list) ? list : []) {
+      const param = refs.resolve(entry);
+      if (param && typeof param.name === "string" && LOCATIONS.includes(param.in as ParamLocation)) byKey.set(`${param.in}\u0000${param.name}`, param);
+    }
+  }
+  const params = [...byKey.values()].sort((a, b) => LOCATIONS.indexOf(a.in as ParamLocation) - LOCATIONS.indexOf(b.in as ParamLocation) || byKeyName(a, b));
+  const scope = new NameScope(["body", "options"]);
+  return params.map((param) => {
+    const location = param.in as ParamLocation;
+    const style = (text(param.style) ?? (location === "query" || location === "cookie" ? "form" : "simple")) as Parameter["style"];
+    const content = isObject(param.content) ? Object.values(param.content).find(isObject) : undefined;
+    return {
+      rawName: String(param.name),
+      safeName: scope.claim(camelIdentifier(String(param.name), "param")),
+      in: location,
+      required: location === "path" || param.required === true,
+      deprecated: param.deprecated === true,
+      ...(text(param.description) !== undefined ? { description: text(param.description) } : {}),
+      schema: (isObject(param.schema) ? param.schema : isObject(content?.schema) ? content.schema : {}) as JsonSchema,
+      style,
+      explode: typeof param.explode === "boolean" ? param.explode : style === "form",
+      allowReserved: param.allowReserved === true,
+    };
+  });
+}
+
+function byKeyName(a: JsonObject, b: JsonObject): number {
+  return String(a.name) < String(b.name) ? -1 : String(a.name) > String(b.name) ? 1 : 0;
+}
+
+function readContent(refs: RefResolver, content: unknown): MediaContent[] {
+  if (!isObject(content)) return [];
+  return Object.entries(content)
+    .map(([mediaType, media]) => {
+      const schema = isObject(media) && isObject(media.schema) ? (media.schema as JsonSchema) : null;
+      return { mediaType, schema, schemaName: schema ? refs.schemaName(schema) : null };
+    })
+    .sort((a, b) => Number(isJson(b.mediaType)) - Number(isJson(a.mediaType)) || (a.mediaType < b.mediaType ? -1 : a.mediaType > b.mediaType ? 1 : 0));
+}
+
+function readRequestBody(refs: RefResolver, value: unknown): RequestBody | null {
+  const body = refs.resolve(value);
+  if (!body) return null;
+  return {
+    required: body.required === true,
+    ...(text(body.description) !== undefined ? { description: text(body.description) } : {}),
+    content: readContent(refs, body.content),
+  };
+}
+
+function responseKind(status: string): Response["kind"] {
+  if (status === "default") return "default";
+  const first = status.charAt(0);
+  return first === "1" ? "informational" : first === "2" ? "success" : first === "3" ? "redirect" : "error";
+}
+
+function statusOrder(status: string): number {
+  if (/^\d{3}$/.test(status)) return Number(status);
+  if (/^\dXX$/i.test(status)) return Number(status.charAt(0)) * 100 + 99.5;
+  return 10_000;
+}
+
+function readResponses(refs: RefResolver, value: unknown): Response[] {
+  if (!isObject(value)) return [];
+  return Object.keys(value)
+    .sort((a, b) => statusOrder(a) - statusOrder(b) || (a < b ? -1 : 1))
+    .flatMap((status) => {
+      const response = refs.resolve(value[status]);
+      if (!response) return [];
+      const headers: ResponseHeader[] = Object.entries(isObject(response.headers) ? response.headers : {})
+        .sort(byKey(([name]) => name))
+        .flatMap(([rawName, header]) => {
+          const resolved = refs.resolve(header);
+          if (!resolved) return [];
+          return [{
+            rawName,
+            required: resolved.required === true,
+            ...(text(resolved.description) !== undefined ? { description: text(resolved.description) } : {}),
+            schema: (isObject(resolved.schema) ? resolved.schema : {}) as JsonSchema,
+          }];
+        });
+      return [{
+        status,
+        kind: responseKind(status),
+        ...(text(response.description) !== undefined ? { description: text(response.description) } : {}),
+        content: readContent(refs, response.content),
+        headers,
+      }];
+    });
+}
+
+function readSecurity(value: unknown): SecurityRequirement[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter(isObject).map((requirement) => ({
+    schemes: Object.entries(requirement).map(([rawName, scopes]) => ({
+      rawName,
+      scopes: Array.isArray(scopes) ? scopes.filter((scope): scope is string => typeof scope === "string") : [],
+    })),
+  }));
+}
+
+function readSecuritySchemes(refs: RefResolver, value: unknown): SecurityScheme[] {
+  const scope = new NameScope();
+  return Object.keys(isObject(value) ? value : {})
+    .sort()
+    .flatMap((rawName): SecurityScheme[] => {
+      const scheme = refs.resolve((value as JsonObject)[rawName]);
+      if (!scheme) return [];
+      const safeName = scope.claim(camelIdentifier(rawName, "scheme"));
+      const description = text(scheme.description);
+      const common = { rawName, safeName, ...(description !== undefined ? { description } : {}) };
+      const type = text(scheme.type) ?? "";
+      const httpScheme = text(scheme.scheme)?.toLowerCase();
+      if (type === "http" && httpScheme === "bearer") {
+        return [{ kind: "http-bearer", ...common, ...(text(scheme.bearerFormat) !== undefined ? { bearerFormat: text(scheme.bearerFormat) } : {}) }];
+      }
+      if (type === "http" && httpScheme === "basic") return [{ kind: "http-basic", ...common }];
+      if (type === "apiKey" && ["header", "query", "cookie"].includes(String(scheme.in)) && typeof scheme.name === "string") {
+        return [{ kind: "api-key", ...common, in: scheme.in as "header" | "query" | "cookie", paramName: scheme.name }];
+      }
+      if (type === "oauth2") return [{ kind: "oauth2", ...common, flows: isObject(scheme.flows) ? scheme.flows : {} }];
+      if (type === "openIdConnect") return [{ kind: "openid-connect", ...common, openIdConnectUrl: text(scheme.openIdConnectUrl) ?? "" }];
+      return [{ kind: "unsupported", ...common, type: httpScheme ? `${type}/${httpScheme}` : type }];
+    });
+}
+
+function readServers(value: unknown): Server[] {
+  return (Array.isArray(value) ? value : []).filter(isObject).map((server) => {
+    const variables: Server["variables"] = {};
+    for (const [name, variable] of Object.entries(isObject(server.variables) ? server.variables : {})) {
+      if (!isObject(variable)) continue;
+      variables[name] = {
+        default: String(variable.default ?? ""),
+        ...(Array.isArray(variable.enum) ? { enum: variable.enum.map(String) } : {}),
+        ...(text(variable.description) !== undefined ? { description: text(variable.description) } : {}),
+      };
+    }
+    return { url: text(server.url) ?? "/", ...(text(server.description) !== undefined ? { description: text(server.description) } : {}), variables };
+  });
+}
+
+function serverBasePath(url: string | undefined): string {
+  if (!url) return "";
+  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/\{[^}]*\}/g, "").replace(/\/+$/, "");
+  return path.startsWith("/") ? path : "";
+}
+
+function majorVersion(servers: Server[], operations: RawOperation[], infoVersion: string | undefined): number | null {
+  const segments = [...servers.map((server) => server.url), ...operations.map((op) => op.path)];
+  for (const candidate of segments) {
+    const match = candidate.match(/\/v(\d+)(?=\/|$)/i);
+    if (match?.[1]) return Number(match[1]);
+  }
+  const semver = infoVersion?.match(/^v?(\d+)/);
+  return semver?.[1] ? Number(semver[1]) : null;
+}
+
+/** The configured error schema, else the one most 4xx/5xx/default responses use (ties: first by name). */
+function errorSchema(operations: Operation[], refs: RefResolver, configured: BuildModelOptions["errorSchema"], components: JsonObject): ErrorSchema | null {
+  const schemas = isObject(components.schemas) ? components.schemas : {};
+  if (configured && isObject(schemas[configured.name])) {
+    return { name: configured.name, mediaType: configured.mediaType ?? "application/problem+json", schema: schemas[configured.name] as JsonSchema };
+  }
+  const counts = new Map<string, { name: string | null; mediaType: string; schema: JsonSchema; count: number }>();
+  for (const op of operations) {
+    for (const response of op.responses) {
+      if (response.kind !== "error" && response.kind !== "default") continue;
+      const media = response.content.find((content) => isJson(content.mediaType));
+      if (!media?.schema) continue;
+      const key = `${media.schemaName ?? ""}\u0000${media.mediaType}`;
+      const entry = counts.get(key) ?? { name: media.schemaName, mediaType: media.mediaType, schema: (media.schemaName ? refs.resolve(media.schema) : media.schema) ?? media.schema, count: 0 };
+      entry.count++;
+      counts.set(key, entry);
+    }
+  }
+  const best = [...counts.entries()].sort(([keyA, a], [keyB, b]) => b.count - a.count || (keyA < keyB ? -1 : 1))[0]?.[1];
+  return best ? { name: best.name, mediaType: best.mediaType, schema: best.schema } : null;
+}
