@@ -9,6 +9,11 @@ export type PageScheme =
   | { kind: "link"; items?: string }
   | { kind: "after"; after: string; cursor: string; hasMore: string; items?: string };
 
+/** The element type of a page's items (`Field` null: the page is the array). */
+export type ItemOf<Page, Field extends string | null> = Field extends string
+  ? Page extends Partial<Record<Field, infer Items>> ? (NonNullable<Items> extends readonly (infer Item)[] ? Item : never) : never
+  : Page extends readonly (infer Item)[] ? Item : never;
+
 export interface Paginated<Item, Page> extends AsyncIterable<Item>, PromiseLike<Page> {
   pages(): AsyncGenerator<Page, void, undefined>;
 }
@@ -33,12 +38,12 @@ export function nextLink(header: string | null): string | undefined {
 export function paginate<Item, Page>(
   transport: Transport,
   op: OperationSpec,
-  input: Readonly<Record<string, unknown>>,
+  input: object,
   options: RequestOptions | undefined,
   scheme: PageScheme,
 ): Paginated<Item, Page> {
   async function* pages(): AsyncGenerator<Page, void, undefined> {
-    let params = { ...input };
+    let params: Record<string, unknown> = { ...input };
     let url: string | undefined;
     const seenTokens = new Set<unknown>();
     for (;;) {

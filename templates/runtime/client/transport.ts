@@ -54,23 +54,27 @@ export interface Reply {
 
 export interface Transport {
   /** `url` replaces the one built from the operation (following a pagination `Link`). */
-  send(op: OperationSpec, input?: Readonly<Record<string, unknown>>, options?: RequestOptions, url?: string): Promise<Reply>;
+  /** `input` holds the parameters by key and the request `body`. */
+  send(op: OperationSpec, input?: object, options?: RequestOptions, url?: string): Promise<Reply>;
 }
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
 
-function encodeBody(mediaType: string, body: unknown): BodyInit {
+function encodeBody(mediaType: string, body: unknown): RequestInit["body"] {
   if (/[/+]json\b/i.test(mediaType)) return JSON.stringify(body);
   if (/x-www-form-urlencoded/i.test(mediaType) && typeof body === "object" && body && !(body instanceof URLSearchParams)) {
     return new URLSearchParams(Object.entries(body).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]));
   }
-  return body as BodyInit;
+  return body as RequestInit["body"];
 }
 
+/** JSON parsed, text as a string, anything else (images, archives) as a Blob; no body is undefined. */
 async function decodeBody(response: Response): Promise<unknown> {
+  const type = response.headers.get("content-type") ?? "";
+  if (type && !/json|^text\/|xml|urlencoded/i.test(type)) return response.body ? response.blob() : undefined;
   const text = response.body ? await response.text() : "";
   if (!text) return undefined;
-  return /[/+]json\b/i.test(response.headers.get("content-type") ?? "") ? JSON.parse(text) : text;
+  return /[/+]json\b/i.test(type) ? JSON.parse(text) : text;
 }
 
 /** Aborts `controller` when any of `signals` aborts; returns the unsubscribe. */
@@ -92,7 +96,8 @@ export function createTransport(
   const doFetch = client.fetch ?? ((request: Request) => fetch(request));
   const baseUrl = (client.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
 
-  async function send(op: OperationSpec, input: Readonly<Record<string, unknown>> = {}, call: RequestOptions = {}, nextUrl?: string): Promise<Reply> {
+  async function send(op: OperationSpec, values: object = {}, call: RequestOptions = {}, nextUrl?: string): Promise<Reply> {
+    const input = values as Readonly<Record<string, unknown>>;
     const parts = serializeParams(op.path, op.params ?? [], input);
     const headers = new Headers({ accept: "application/json, application/problem+json;q=0.9, */*;q=0.8", ...client.headers, ...call.headers });
     for (const [name, value] of parts.headers) headers.set(name, value);
@@ -101,7 +106,7 @@ export function createTransport(
     if (call.idempotencyKey) headers.set("idempotency-key", call.idempotencyKey);
     await applyAuth(op.security ?? [], schemes, client.auth ?? {}, { headers, query: parts.query, cookies: parts.cookies });
     if (parts.cookies.length) headers.set("cookie", parts.cookies.join("; "));
-    let body: BodyInit | undefined;
+    let body: RequestInit["body"];
     if (op.body && input.body !== undefined) {
       body = encodeBody(op.body, input.body);
       if (!/multipart\/form-data/i.test(op.body)) headers.set("content-type", op.body);

@@ -1,0 +1,51 @@
+// The only ways spec text enters generated code. Every spec string goes through one of these; templates insert
+// their results verbatim. Nothing here ever produces a template literal, so backticks and `${` are inert.
+
+const LINE_TERMINATORS = /\r\n|[\r\n\u2028\u2029]/g;
+
+/** A TypeScript/JavaScript string literal for any text (quotes, backslashes, newlines, U+2028/2029, lone surrogates). */
+export function jsString(text: string): string {
+  return JSON.stringify(text)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")
+    .replace(/[\ud800-\udfff]/g, (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+}
+
+/** Text safe inside a block comment: cannot close it (`*\/`), keeps one line per line. */
+function commentSafe(text: string): string[] {
+  return text
+    .replace(/\*\//g, "*\\/")
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+    .split(LINE_TERMINATORS)
+    .map((line) => line.trimEnd());
+}
+
+/** A JSDoc block from paragraphs (undefined/empty ones dropped); "" when nothing is left. */
+export function docComment(paragraphs: (string | undefined)[], indent = ""): string {
+  const lines = paragraphs.filter((p): p is string => !!p && p.trim() !== "").flatMap((p, index) => [...(index ? [""] : []), ...commentSafe(p.trim())]);
+  if (lines.length === 0) return "";
+  if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
+  return `${indent}/**\n${lines.map((line) => `${indent} *${line ? " " + line : ""}`).join("\n")}\n${indent} */\n`;
+}
+
+/** Text safe on a single `//` line comment. */
+export function lineCommentText(text: string): string {
+  return jsString(text).slice(1, -1);
+}
+
+/** An object/interface member name: bare when it is a plain identifier, else a string literal. */
+export function propertyKey(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__" ? name : jsString(name);
+}
+
+/** Text safe inside Markdown prose (README): no HTML, no raw line breaks inside table cells. */
+export function markdownInline(text: string): string {
+  return text.replace(LINE_TERMINATORS, " ").replace(/[<>&|`\\*_[\]]/g, (char) => `\\${char}`).trim();
+}
+
+/** A JavaScript literal for a JSON value (examples, defaults), with the same escaping as jsString. */
+export function jsLiteral(value: unknown): string {
+  if (typeof value === "string") return jsString(value);
+  const json = JSON.stringify(value) ?? "undefined";
+  return json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
