@@ -1,0 +1,57 @@
+import type { OperationInfo } from "../../operation-info.js";
+import { defineRule } from "../../rule.js";
+import { mediaEntries, responseHeaderNames } from "./media.js";
+import { isPluralSegment, pathSegments, prefixesWithMembers } from "./path-segments.js";
+
+/**
+ * §6: a POST that creates a member of a collection answers 201 Created with the new resource in the body and its
+ * URL in `Location`. A path is a collection when another path addresses its members (`/pets` next to
+ * `/pets/{pet_id}`), or when it ends in a plural noun and also has a GET. POSTs elsewhere are actions (`/pets/{id}/adopt`)
+ * and are not checked; `202 Accepted` (asynchronous creation) is accepted instead of 201.
+ */
+export default defineRule({
+  id: "rest/create-201-location",
+  description: "A POST on a collection returns 201 with the created resource and a Location header (or 202 when asynchronous).",
+  recommended: "warn",
+  defaultOptions: {},
+  create({ document, report }) {
+    const posts: OperationInfo[] = [];
+    const withGet = new Set<string>();
+    const allPaths: string[] = [];
+    return {
+      pathItem(path) {
+        allPaths.push(path);
+      },
+      operation(operation) {
+        if (operation.method === "post") posts.push(operation);
+        if (operation.method === "get") withGet.add(operation.path);
+      },
+      end() {
+        const collections = prefixesWithMembers(allPaths);
+        for (const operation of posts) {
+          const last = pathSegments(operation.path).at(-1);
+          if (!last || last.isParam || last.isVersion) continue;
+          if (!collections.has(operation.path) && !(withGet.has(operation.path) && isPluralSegment(last.text))) continue;
+          checkCreate(operation);
+        }
+      },
+    };
+
+    function checkCreate(operation: OperationInfo): void {
+      const created = operation.responses.find((r) => r.status === "201");
+      if (!created) {
+        if (operation.responses.some((r) => r.status === "202")) return;
+        const at = document.child(operation.node, "responses") ?? operation.node;
+        report({ message: `POST ${operation.path} creates a resource in a collection; answer 201 Created with the resource and a Location header`, at: at.at });
+        return;
+      }
+      const { response } = created;
+      if (!mediaEntries(document, response).some(([, media]) => document.child(media, "schema") !== undefined)) {
+        report({ message: "201 response has no body; return the created resource in it", at: response.at });
+      }
+      if (!responseHeaderNames(document, response).has("location")) {
+        report({ message: "201 response declares no Location header; add Location with the URL of the created resource", at: response.at });
+      }
+    }
+  },
+});

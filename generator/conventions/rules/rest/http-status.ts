@@ -1,0 +1,15 @@
+/** Response keys as written in `responses`: "200", "4XX", "default". Ranges (`4XX`) count for their class. */
+
+export function isSuccessStatus(status: string): boolean {
+  return status.startsWith("2");
+}
+
+/** Client and server errors, and `default` (which by convention describes the errors not listed). */
+export function isErrorStatus(status: string): boolean {
+  return status === "default" || status.startsWith("4") || status.startsWith("5");
+}
+
+/** True when `status` is `wanted` or the range (`4XX`) that contains it. */
+export function coversStatus(status: string, wanted: string): boolean {
+  return status === wanted || status.toUpperCase() === `${wanted[0]}XX`;
+}
