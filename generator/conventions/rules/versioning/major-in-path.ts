@@ -1,3 +1,4 @@
+import type { NodeRef } from "../../../load/index.js";
 import { defineRule } from "../../rule.js";
 import { majorVersionSegments } from "./version-segments.js";
 
@@ -8,8 +9,8 @@ export default defineRule({
   recommended: "error",
   defaultOptions: {},
   create({ document, settings, report }) {
-    const servers: Array<{ url: string; at: import("../../../load/index.js").NodeRef }> = [];
-    const paths: Array<{ path: string; at: import("../../../load/index.js").NodeRef }> = [];
+    const servers: Array<{ url: string; at: NodeRef }> = [];
+    const paths: Array<{ path: string; at: NodeRef }> = [];
     return {
       document(root) {
         const list = document.child(root, "servers");
@@ -29,15 +30,20 @@ export default defineRule({
           const fractional = majorVersionSegments(place.text).find((segment) => !/^v\d+$/.test(segment));
           if (fractional) report({ message: `version segment "/${fractional}" must be a whole major number such as /v2 (§5: integers only)`, at: place.at });
         }
-        const serversVersioned = servers.length > 0 && servers.every((s) => majorVersionSegments(s.url).some((seg) => /^v\d+$/.test(seg)));
-        if (serversVersioned) return;
+        // A fractional segment (v2.5) is reported above; it is not also "missing".
+        const versioned = (text: string) => majorVersionSegments(text).length > 0;
+        if (servers.length > 0 && servers.every((s) => versioned(s.url))) return;
+        // No path carries a version either: the fix is one segment in the server URL, so say it there, once.
+        if (servers.length > 0 && !paths.some((p) => versioned(p.path))) {
+          for (const { url, at } of servers) {
+            if (!versioned(url)) report({ message: `server URL "${url}" has no /v{N} major version segment, and no path has one; add it to the URL (e.g. ${url.replace(/\/+$/, "")}/v1)`, at });
+          }
+          return;
+        }
         for (const { path, at } of paths) {
-          if (!majorVersionSegments(path).some((seg) => /^v\d+$/.test(seg))) {
+          if (!versioned(path)) {
             report({ message: `no /v{N} version segment in "${path}" nor in every server URL; put the major version in the server URL (e.g. https://api.example.com/v1)`, at });
           }
-        }
-        if (paths.length === 0 && !serversVersioned) {
-          for (const { url, at } of servers) report({ message: `server URL "${url}" has no /v{N} major version segment`, at });
         }
       },
     };

@@ -1,0 +1,45 @@
+import { listOperationOf, queryParameter } from "../../helpers/list-operation.js";
+import { defineRule } from "../../rule.js";
+import { paginationDeclarationOf } from "./declaration.js";
+import { operationLabel } from "./operation-label.js";
+import { checkParameter, PARAMETER_CONVENTIONS } from "./parameter-conventions.js";
+import { pagingStyleOf, STYLE_LABELS } from "./paging-style.js";
+
+/** §4, AIP-158: the paging parameters of the configured style, with the types, bounds and defaults it asks for. */
+export default defineRule({
+  id: "pagination/params",
+  description: "List operations page with the configured style's query parameters (cursor: page_size + page_token; offset: offset + limit), typed, bounded and defaulted; an x-pagination declaration names parameters that exist.",
+  recommended: "error",
+  defaultOptions: {},
+  create({ document, settings, report }) {
+    const conventions = PARAMETER_CONVENTIONS[settings.pagination.style];
+    return {
+      operation(operation) {
+        const declared = paginationDeclarationOf(document, operation);
+        if (declared && "invalid" in declared) return report(declared.invalid);
+        if (declared) {
+          for (const { key, name, at } of declared.declaration.params) {
+            if (!queryParameter(operation, name)) report({ message: `x-pagination.${key} names the query parameter "${name}", which ${operationLabel(operation)} does not have; add the parameter or correct the declaration`, at: at.at });
+          }
+          return;
+        }
+        if (!listOperationOf(document, operation, settings)) return;
+        const found = pagingStyleOf(operation);
+        const missing: string[] = [];
+        for (const convention of conventions) {
+          const parameter = queryParameter(operation, convention.name);
+          if (parameter) for (const problem of checkParameter(document, parameter, convention)) report(problem);
+          else missing.push(`${convention.name} (${convention.type})`);
+        }
+        // Not pageable at all: pagination/required says what to add.
+        if (!found || missing.length === 0) return;
+        const style = settings.pagination.style;
+        const actual = found.style === style ? "" : ` It pages with ${found.parameter} (${STYLE_LABELS[found.style]}); use the API's ${style} style or declare the scheme with x-pagination.`;
+        report({
+          message: `${operationLabel(operation)} lacks the ${style}-style query parameter${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}; add ${missing.length > 1 ? "them" : "it"}.${actual}`,
+          at: (document.child(operation.node, "parameters") ?? operation.node).at,
+        });
+      },
+    };
+  },
+});
