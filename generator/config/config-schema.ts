@@ -1,0 +1,77 @@
+import { PRESET_NAMES } from "../conventions/index.js";
+
+const settingsSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    pagination: {
+      type: "object",
+      additionalProperties: false,
+      properties: { style: { enum: ["cursor", "offset"] }, itemsProperty: { type: "string", minLength: 1 } },
+    },
+    errors: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        schema: { type: "string", minLength: 1 },
+        mediaType: { type: "string", minLength: 1 },
+        requiredMembers: { type: "array", items: { type: "string" } },
+      },
+    },
+    versioning: {
+      type: "object",
+      additionalProperties: false,
+      properties: { strategy: { enum: ["path", "header", "media-type"] }, header: { type: "string", minLength: 1 } },
+    },
+    casing: {
+      type: "object",
+      additionalProperties: false,
+      properties: { properties: { enum: ["snake", "camel"] } },
+    },
+  },
+} as const;
+
+/** Rule entries are only checked to be a map here: their three spellings are normalised (with precise errors) in code. */
+const rulesSchema = { type: "object" } as const;
+
+/** The shape of specwright.config.yaml (see the config reference); unknown keys are errors so typos never pass silently. */
+export const CONFIG_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    extends: { enum: [...PRESET_NAMES] },
+    settings: settingsSchema,
+    rules: rulesSchema,
+    overrides: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          files: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
+          pointer: { type: "string", pattern: "^(/.*)?$" },
+          settings: settingsSchema,
+          rules: rulesSchema,
+        },
+      },
+    },
+    baseline: { type: "string", minLength: 1 },
+    apis: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "spec"],
+        properties: {
+          name: { type: "string", pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$" },
+          spec: { type: "string", minLength: 1 },
+          out: { type: "string", minLength: 1 },
+          client: { type: "boolean" },
+          server: { type: "boolean" },
+          preset: { enum: [...PRESET_NAMES] },
+          pagination: { type: "object" },
+        },
+      },
+    },
+  },
+} as const;

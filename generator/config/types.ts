@@ -1,0 +1,45 @@
+import type { ConventionSettings, PresetName, SeveritySetting } from "../conventions/index.js";
+import type { DeepPartial } from "../conventions/settings.js";
+
+/** One rule's entry in the config after normalising its three spellings (`warn`, `[warn, {..}]`, `{ severity, options }`). */
+export interface RuleEntry {
+  severity?: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+export interface ConfigOverride {
+  /** Globs relative to the config file's folder; absent means every file. */
+  files?: string[];
+  /** Only problems under this JSON pointer of the root document (severities only). */
+  pointer?: string;
+  settings?: DeepPartial<ConventionSettings>;
+  rules: Record<string, RuleEntry>;
+}
+
+/** An API that `specwright generate` (without a spec argument) and `npm start` build. Paths are absolute. */
+export interface ApiEntry {
+  name: string;
+  spec: string;
+  out: string;
+  client: boolean;
+  server: boolean;
+  /** Lint preset used to gate generation. */
+  preset?: PresetName;
+  /** Declared pagination schemes per operationId. */
+  pagination: Record<string, unknown>;
+}
+
+/** A loaded `specwright.config.yaml` (or the defaults when there is none). */
+export interface SpecwrightConfig {
+  /** Absolute path of the config file; undefined for the built-in defaults. */
+  file: string | undefined;
+  /** Folder that relative paths and `overrides[].files` globs are resolved against. */
+  dir: string;
+  extends: PresetName;
+  settings: DeepPartial<ConventionSettings>;
+  rules: Record<string, RuleEntry>;
+  overrides: ConfigOverride[];
+  /** Absolute path of the baseline file, when the config names one. */
+  baseline: string | undefined;
+  apis: ApiEntry[];
+}
