@@ -1,0 +1,117 @@
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
+import { InvalidArgumentError, type Command } from "commander";
+import { findConfigFile, lintConfigFor, loadConfigFile } from "../config/index.js";
+import type { LintConfig } from "../conventions/index.js";
+import { buildStaticSite } from "../../portal/static-site.js";
+import { startPortal, type RunningPortal } from "../../portal/server.js";
+import { portalIntegrations } from "../../portal/integrations.js";
+import { reportFailure, UsageError } from "./errors.js";
+
+interface ServeOptions {
+  specs: string;
+  port: number;
+  host: string;
+  corsOrigin: string[];
+  watch: boolean;
+  config?: string;
+}
+
+interface BuildOptions {
+  specs: string;
+  out: string;
+  config?: string;
+}
+
+export function registerPortal(program: Command): void {
+  const portal = program
+    .command("portal")
+    .description("serve every API in a specs folder: Redoc, Swagger UI with mock backends, lint reports, changelogs, spec downloads with CORS")
+    .option("-s, --specs <dir>", "folder holding the specs (<api>/v<N>/openapi.yaml, or any OpenAPI file)", "./specs")
+    .option("-p, --port <port>", "port to listen on (0 picks a free one)", parsePort, 8080)
+    .option("--host <host>", "interface to listen on", "localhost")
+    .option("--cors-origin <origin>", "another origin allowed to fetch specs and call mocks (repeatable; '*' allows any, without credentials)", collectOrigin, [])
+    .option("--no-watch", "do not reload specs when their files change")
+    .option("-c, --config <file>", "config file for lint rules (default: the nearest specwright.config.yaml above the specs folder)")
+    .action(async (options: ServeOptions) => {
+      try {
+        const running = await servePortal(options);
+        process.stdout.write(`portal: ${running.url}\n`);
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+
+  portal
+    .command("build")
+    .description("write the portal as a static site (pages, assets, bundled specs) for any static host")
+    .option("-s, --specs <dir>", "folder holding the specs", "./specs")
+    .requiredOption("-o, --out <dir>", "output folder (replaced as a whole once the site is complete)")
+    .option("-c, --config <file>", "config file for lint rules")
+    .action(async (options: BuildOptions) => {
+      try {
+        const specsDir = checkSpecsDir(options.specs);
+        const result = await buildStaticSite({ specsDir, outDir: resolve(options.out), lintConfigFor: await lintConfigLoader(specsDir, options.config), ...(await portalIntegrations()) });
+        process.stdout.write(`portal: wrote ${result.pages} pages for ${result.specs} specs to ${options.out}\n`);
+        for (const problem of result.problems) process.stderr.write(`warning: ${problem}\n`);
+      } catch (error) {
+        reportFailure(error);
+      }
+    });
+}
+
+/** Starts the portal and stops it cleanly on Ctrl-C / SIGTERM. */
+export async function servePortal(options: ServeOptions): Promise<RunningPortal> {
+  const specsDir = checkSpecsDir(options.specs);
+  let running: RunningPortal;
+  try {
+    running = await startPortal({
+      specsDir,
+      port: options.port,
+      host: options.host,
+      corsOrigins: options.corsOrigin,
+      watch: options.watch,
+      lintConfigFor: await lintConfigLoader(specsDir, options.config),
+      ...(await portalIntegrations()),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE" || code === "EACCES") throw new UsageError(`cannot listen on ${options.host}:${options.port} (${code})`, "pick another port with --port (or --port 0 for any free one)");
+    throw error;
+  }
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return running;
+}
+
+function checkSpecsDir(dir: string): string {
+  const path = resolve(dir);
+  if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`specs folder not found: ${dir}`, "pass the folder that holds your OpenAPI files with --specs");
+  return path;
+}
+
+async function lintConfigLoader(specsDir: string, configPath: string | undefined): Promise<(file: string) => LintConfig> {
+  const config = await loadConfigFile(configPath ?? findConfigFile(specsDir));
+  return (file) => lintConfigFor(config, file);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("expected a port number from 0 to 65535");
+  return port;
+}
+
+function collectOrigin(value: string, previous: string[]): string[] {
+  if (value === "*") return [...previous, value];
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidArgumentError(`not an origin: ${value} (expected scheme://host[:port], e.g. https://app.example.com)`);
+  }
+  if (!/^https?:$/.test(url.protocol) || url.origin !== value.replace(/\/$/, "")) {
+    throw new InvalidArgumentError(`not an origin: ${value} (expected scheme://host[:port] with no path, e.g. https://app.example.com)`);
+  }
+  return [...previous, url.origin];
+}

@@ -1,0 +1,147 @@
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { ALL_RULES } from "../generator/conventions/index.js";
+import { assetTable } from "./assets.js";
+import type { SpecCatalog } from "./catalog/catalog.js";
+import { entryKey, type SpecEntry } from "./catalog/spec-entry.js";
+import { changelogFor, type DiffEngine } from "./changelog.js";
+import type { CorsPolicy } from "./cors-policy.js";
+import { downloadOf, type SpecFormat } from "./downloads.js";
+import { html } from "./html.js";
+import { LiveEvents } from "./live-events.js";
+import type { MockBackends } from "./mock/mock-backends.js";
+import { renderChangelogPage } from "./pages/changelog-page.js";
+import { renderIndexPage } from "./pages/index-page.js";
+import { renderPage } from "./pages/layout.js";
+import { renderLintPage } from "./pages/lint-page.js";
+import { Links } from "./pages/links.js";
+import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
+import { renderRulesPage } from "./pages/rules-page.js";
+import { renderSwaggerPage } from "./pages/swagger-page.js";
+import { apiViews, versionView } from "./pages/view.js";
+import { contentSecurityPolicy, serverOrigins } from "./security.js";
+
+export interface PortalAppOptions {
+  catalog: SpecCatalog;
+  cors: CorsPolicy;
+  mocks: MockBackends;
+  diff?: DiffEngine;
+  live?: LiveEvents;
+}
+
+const links = new Links("/");
+
+/** The portal's routes: pages, assets, spec downloads, mocks, health. Every unknown or traversing path is a 404. */
+export function createPortalApp(options: PortalAppOptions): express.Express {
+  const { catalog, cors, mocks } = options;
+  const assets = assetTable();
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("query parser", "simple");
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  const frame = () => ({ liveGeneration: options.live ? catalog.generation : undefined });
+
+  app.get("/healthz", (_req, res) => {
+    const entries = catalog.entries();
+    res.json({ status: "ok", apis: entries.length, broken: entries.filter((entry) => entry.problem).length });
+  });
+
+  if (options.live) {
+    const live = options.live;
+    app.get("/_events", (req, res) => live.subscribe(req, res));
+  }
+
+  app.get("/assets/*path", (req, res, next) => {
+    const file = assets.get((req.params.path as unknown as string[]).join("/"));
+    if (!file) return next();
+    res.sendFile(file, { maxAge: "1h", dotfiles: "deny" });
+  });
+
+  app.get("/", (req, res) => {
+    const query = typeof req.query.q === "string" ? req.query.q : "";
+    sendPage(res, renderIndexPage({ apis: apiViews(catalog), links, query, frame: frame() }));
+  });
+
+  app.get("/rules", (_req, res) => sendPage(res, renderRulesPage(ALL_RULES, links, frame())));
+
+  const apiPage = (render: (input: ApiPageInput, entry: SpecEntry) => Promise<string> | string, connect?: (entry: SpecEntry) => string[]) => {
+    return async (req: Request, res: Response, next: NextFunction) => {
+      const entry = catalog.find(String(req.params.api), String(req.params.version));
+      if (!entry) return next();
+      const input: ApiPageInput = {
+        current: versionView(catalog, entry),
+        versions: catalog.versionsOf(entry.api).map((other) => versionView(catalog, other)),
+        loaded: entry.current,
+        links,
+        frame: frame(),
+      };
+      sendPage(res, await render(input, entry), connect?.(entry));
+    };
+  };
+  app.get("/apis/:api/:version", apiPage((input) => renderRedocPage(input)));
+  app.get(
+    "/apis/:api/:version/swagger",
+    apiPage((input) => renderSwaggerPage({ ...input, withMock: true }), (entry) => serverOrigins(entry.current?.summary.servers ?? [])),
+  );
+  app.get(
+    "/apis/:api/:version/lint",
+    apiPage((input, entry) => renderLintPage({ ...input, diagnostics: entry.current ? catalog.lintOf(entry.current, entry.file) : [], relative: (file) => catalog.relative(file) })),
+  );
+  app.get(
+    "/apis/:api/:version/changelog",
+    apiPage(async (input, entry) => renderChangelogPage({ ...input, changelog: await changelogFor(catalog, entry, options.diff) })),
+  );
+
+  const downloadCors = cors.forDownloads();
+  app.options("/specs/:api/:version/:file", downloadCors);
+  app.get("/specs/:api/:version/:file", downloadCors, async (req, res, next) => {
+    const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[String(req.params.file)];
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    if (!format || !entry?.current) return next();
+    const download = await downloadOf(entry.current, format);
+    res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+    res.setHeader("Content-Type", download.contentType);
+    res.setHeader("ETag", download.etag);
+    res.setHeader("Cache-Control", "no-cache");
+    res.setHeader("Vary", "Origin, Accept-Encoding");
+    res.setHeader("Content-Disposition", `inline; filename="${entry.api}-${entry.version}.${format}"`);
+    if (req.fresh) return void res.status(304).end();
+    const gzip = req.acceptsEncodings("gzip", "identity") === "gzip";
+    if (gzip) res.setHeader("Content-Encoding", "gzip");
+    res.end(gzip ? download.gzipped : download.body);
+  });
+
+  app.use("/mock/:api/:version", cors.forMocks(), async (req, res, next) => {
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    if (!entry?.current) return next();
+    res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
+    const handler = await mocks.handlerFor(entry.current, entryKey(entry));
+    handler(req, res, next);
+  });
+
+  app.use((_req, res) => {
+    res.status(404);
+    sendPage(res, renderPage({ title: "Not found", links, body: html`<h1>Not found</h1><p>Nothing here. <a href="/">All APIs</a></p>` }));
+  });
+
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = statusOf(error);
+    if (status >= 500) process.stderr.write(`portal: ${error instanceof Error ? error.message : String(error)}\n`);
+    res.status(status);
+    sendPage(res, renderPage({ title: "Error", links, body: html`<h1>${status >= 500 ? "Something went wrong" : "Bad request"}</h1>` }));
+  });
+  return app;
+}
+
+function sendPage(res: Response, page: string, connectTo: string[] = []): void {
+  res.setHeader("Content-Security-Policy", contentSecurityPolicy(connectTo));
+  res.setHeader("Cache-Control", "no-cache");
+  res.type("html").send(page);
+}
+
+/** A client mistake (a malformed URL escape, a bad body) keeps its 4xx; anything else is ours. */
+function statusOf(error: unknown): number {
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
+}

@@ -1,0 +1,44 @@
+/**
+ * Where each page and file lives, relative to the portal root. The live server passes root "/", the static site a
+ * relative "../../" so that it works from any base path on any static host.
+ */
+export class Links {
+  constructor(readonly root: string) {}
+
+  index(query?: string): string {
+    return this.root + (query ? `?q=${encodeURIComponent(query)}` : "");
+  }
+  redoc(api: string, version: string): string {
+    return `${this.root}apis/${enc(api)}/${enc(version)}/`;
+  }
+  swagger(api: string, version: string): string {
+    return `${this.redoc(api, version)}swagger/`;
+  }
+  lint(api: string, version: string): string {
+    return `${this.redoc(api, version)}lint/`;
+  }
+  changelog(api: string, version: string): string {
+    return `${this.redoc(api, version)}changelog/`;
+  }
+  download(api: string, version: string, format: "json" | "yaml"): string {
+    return `${this.root}specs/${enc(api)}/${enc(version)}/openapi.${format}`;
+  }
+  mock(api: string, version: string): string {
+    return `${this.root}mock/${enc(api)}/${enc(version)}`;
+  }
+  rules(ruleId?: string): string {
+    return `${this.root}rules/${ruleId ? `#${ruleAnchor(ruleId)}` : ""}`;
+  }
+  asset(path: string): string {
+    return `${this.root}assets/${path}`;
+  }
+}
+
+function enc(segment: string): string {
+  return encodeURIComponent(segment);
+}
+
+/** The same anchor the rule docs use (docs/rules.md#area-name). */
+export function ruleAnchor(ruleId: string): string {
+  return ruleId.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
+}

@@ -1,0 +1,26 @@
+import { isRecord } from "../catalog/spec-entry.js";
+
+export interface OperationLine {
+  method: string;
+  path: string;
+  summary: string;
+  operationId: string;
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** Every operation of a bundled document, in document order: the no-script outline of the reference page. */
+export function listOperations(bundled: Record<string, unknown>): OperationLine[] {
+  const lines: OperationLine[] = [];
+  const paths = isRecord(bundled.paths) ? bundled.paths : {};
+  for (const [path, item] of Object.entries(paths)) {
+    if (!isRecord(item)) continue;
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!isRecord(operation)) continue;
+      const text = (value: unknown) => (typeof value === "string" ? value : "");
+      lines.push({ method: method.toUpperCase(), path, summary: text(operation.summary), operationId: text(operation.operationId) });
+    }
+  }
+  return lines;
+}

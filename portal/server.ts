@@ -1,0 +1,63 @@
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import type { LintConfig } from "../generator/conventions/index.js";
+import { createPortalApp } from "./app.js";
+import { SpecCatalog } from "./catalog/catalog.js";
+import type { DiffEngine } from "./changelog.js";
+import { CorsPolicy } from "./cors-policy.js";
+import { LiveEvents } from "./live-events.js";
+import { MockBackends, type MockFactory } from "./mock/mock-backends.js";
+
+export interface PortalOptions {
+  specsDir: string;
+  port?: number;
+  host?: string;
+  corsOrigins?: string[];
+  /** Reload specs when their files change (default true). */
+  watch?: boolean;
+  lintConfigFor?: (file: string) => LintConfig;
+  mockFactory?: MockFactory;
+  diff?: DiffEngine;
+}
+
+export interface RunningPortal {
+  url: string;
+  catalog: SpecCatalog;
+  close(): Promise<void>;
+}
+
+/** Loads the specs, starts watching them and listens; resolves once every spec has been loaded once. */
+export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
+  const catalog = new SpecCatalog(options.specsDir, { lintConfigFor: options.lintConfigFor });
+  const watching = options.watch ?? true;
+  if (watching) catalog.watch();
+  await catalog.refresh();
+  const live = watching ? new LiveEvents(catalog) : undefined;
+  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks: new MockBackends(options.mockFactory), diff: options.diff, live });
+  const server = await listen(app, options.port ?? 8080, options.host ?? "localhost");
+  const { port } = server.address() as AddressInfo;
+  // Lint after listening, so a large spec does not delay the first page; the first lint page view waits for it.
+  setImmediate(() => catalog.lintAll());
+  return {
+    url: `http://${urlHost(options.host ?? "localhost")}:${port}`,
+    catalog,
+    close: async () => {
+      catalog.close();
+      live?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(app: ReturnType<typeof createPortalApp>, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once("listening", () => resolve(server));
+    server.once("error", reject);
+  });
+}
+
+function urlHost(host: string): string {
+  return host.includes(":") ? `[${host}]` : host;
+}
