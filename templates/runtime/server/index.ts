@@ -1,10 +1,12 @@
 // The server runtime's public surface, imported by the generated server.ts.
 export { buildRouter } from "./router.js";
 export type { ApiDescription, Logger, RouterOptions } from "./router.js";
-export type { HandlerRequest, HandlerResult, OperationSpec, RateLimit } from "./operation.js";
+export type { AnyHandler, HandlerRequest, HandlerResult, OperationSpec, RateLimit, ResultExtras } from "./operation.js";
+export type { ValidateFunction } from "./validation.js";
 export { HttpProblem } from "./problem.js";
 export type { FieldError, ProblemDetails, ProblemFormatter } from "./problem.js";
 export type { CursorPage, OffsetPage } from "./pagination.js";
 export type { JsonValue } from "./page-token.js";
 export type { AuthContext, Credential, Verifier } from "./security.js";
 export type { CorsOptions } from "./cors.js";
+export type { ParamsIn, RequestBodyOf, ResponseBodyOf } from "./typing.js";

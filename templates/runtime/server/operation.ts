@@ -69,3 +69,6 @@ export interface HandlerResult {
 
 export type AnyRequest = HandlerRequest<unknown, unknown, unknown, unknown, unknown, AuthContext<unknown> | undefined, CursorPage | OffsetPage | undefined>;
 export type AnyHandler = (request: AnyRequest) => HandlerResult | Promise<HandlerResult>;
+
+/** What every typed result may carry besides status, body and Location. */
+export type ResultExtras = Pick<HandlerResult, "headers" | "retryAfter" | "rateLimit">;

@@ -6,7 +6,7 @@ import type { FieldError } from "./problem.js";
 export type ParamStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited" | "deepObject";
 
 export interface ParamSpec {
-  /** Wire name (query/cookie/path as written, header names lower-cased). */
+  /** Wire name as the spec writes it (headers are looked up case-insensitively). */
   name: string;
   style: ParamStyle;
   explode: boolean;
@@ -66,7 +66,7 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
 export function readHeaders(headers: Readonly<Record<string, string | string[] | undefined>>, specs: readonly ParamSpec[]): RawParams {
   const out: RawParams = {};
   for (const spec of specs) {
-    const raw = headers[spec.name];
+    const raw = headers[spec.name.toLowerCase()];
     if (raw === undefined) continue;
     out[spec.name] = fromSerialised(Array.isArray(raw) ? raw.join(",") : raw, spec);
   }

@@ -90,7 +90,7 @@ export function buildRouter<P>(
     const route = router.route(template);
     const allow = allowedMethods(operations);
     for (const op of operations) {
-      const handler = operationHandler(op, handlers[op.id] as AnyHandler, names, shared);
+      const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
       const chain: RequestHandler[] = op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
       route[op.method](...chain);
     }

@@ -1,0 +1,100 @@
+// `specwright generate --server`: server.ts, ahead-of-time validators, mock.ts, the handlers.ts scaffold and the
+// server runtime copied in. Deterministic; written all-or-nothing (handlers.ts, the user's, carried over).
+import { readdirSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { ApiModel } from "../../model/ir.js";
+import { jsLiteral, jsString } from "../shared/code-literals.js";
+import { tidy } from "../shared/format.js";
+import { generatedHeader } from "../shared/header.js";
+import { writeOutputDir } from "../shared/output-dir.js";
+import { loadTemplates } from "../shared/templates.js";
+import { emitTypes } from "../types.js";
+import { mockAnswers } from "./mock-samples.js";
+import { compileValidators } from "./validators.js";
+import type { ValidatorKind } from "./validators.js";
+import { buildServerView } from "./view-model.js";
+
+const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/server/", import.meta.url));
+const RUNTIME_DIR = fileURLToPath(new URL("../../../templates/runtime/server/", import.meta.url));
+
+/** The user's file: scaffolded when absent, otherwise carried over byte for byte. */
+export const HANDLERS_FILE = "handlers.ts";
+
+export interface GenerateServerOptions {
+  /** Skip types.ts (when the client generation, which writes it too, runs in the same output). */
+  skipTypes?: boolean;
+}
+
+/**
+ * Every file of the server output, by path relative to `outDir`. `outDir` is only read: an existing
+ * handlers.ts there is kept as it is.
+ */
+export async function renderServer(
+  model: ApiModel,
+  bundledDoc: Readonly<Record<string, unknown>>,
+  outDir: string,
+  options: GenerateServerOptions = {},
+): Promise<Map<string, string>> {
+  const templates = loadTemplates(TEMPLATES_DIR);
+  const render = (name: string, view: object): string => {
+    const template = templates.get(name);
+    if (template === undefined) throw new Error(`missing template ${name}.hbs in ${TEMPLATES_DIR}`);
+    return tidy(template(view));
+  };
+  const header = generatedHeader(model.source);
+  const validators = compileValidators(model, bundledDoc);
+  const view = buildServerView(model, bundledDoc, validators, header);
+  const answers = mockAnswers(model, bundledDoc);
+  const samples: Record<string, unknown> = {};
+  for (const [id, answer] of answers) if (answer.body !== undefined) samples[id] = answer.body;
+
+  const files = new Map<string, string>();
+  if (options.skipTypes !== true) files.set("types.ts", await emitTypes(bundledDoc, model.source));
+  files.set("server.ts", render("server.ts", view));
+  files.set(
+    "mock.ts",
+    render("mock.ts", {
+      ...view,
+      samples: JSON.stringify(samples, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"),
+      operations: view.operations.map((op) => ({ ...op, idLiteral: jsString(op.id), mockStatus: answers.get(op.id)?.status ?? 200 })),
+    }),
+  );
+  for (const kind of ["params", "bodies"] as ValidatorKind[]) {
+    files.set(`validators/${kind}.js`, `${header}${validators.modules[kind] === "" ? "export {};" : validators.modules[kind]}\n`);
+    files.set(`validators/${kind}.d.ts`, validatorDeclarations(header, validators.exports[kind]));
+  }
+  files.set("openapi.json", `${JSON.stringify(bundledDoc)}\n`);
+  for (const file of readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts")).sort()) {
+    files.set(`runtime/server/${file}`, header + readFileSync(join(RUNTIME_DIR, file), "utf8"));
+  }
+  const existing = await readFile(join(outDir, HANDLERS_FILE), "utf8").catch(() => undefined);
+  files.set(
+    HANDLERS_FILE,
+    existing ??
+      render("handlers.ts", {
+        ...view,
+        sourceComment: jsString(model.source).slice(1, -1),
+        operations: view.operations.map((op) => ({ ...op, notImplemented: jsLiteral(`${op.id} is not implemented yet.`) })),
+      }),
+  );
+  return files;
+}
+
+/** Generates the server into `outDir` (replaced as a whole, handlers.ts kept); returns the relative paths written. */
+export async function generateServer(
+  model: ApiModel,
+  bundledDoc: Readonly<Record<string, unknown>>,
+  outDir: string,
+  options: GenerateServerOptions = {},
+): Promise<string[]> {
+  const files = await renderServer(model, bundledDoc, outDir, options);
+  await writeOutputDir(outDir, files);
+  return [...files.keys()];
+}
+
+function validatorDeclarations(header: string, names: readonly string[]): string {
+  const lines = names.map((name) => `export declare const ${name}: ValidateFunction;`);
+  return `${header}import type { ValidateFunction } from "../runtime/server/validation.js";\n\n${lines.join("\n")}\n`;
+}

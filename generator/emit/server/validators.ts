@@ -1,0 +1,168 @@
+// Request validators compiled AHEAD of time with ajv standalone: the generated server imports plain functions
+// and does no schema compilation at start-up. Parameters (coerced, defaults applied) and JSON bodies (exact)
+// need different ajv options, so they are two modules. Identical schemas share one exported validator.
+import { Ajv2020 } from "ajv/dist/2020.js";
+import type { Options } from "ajv/dist/2020.js";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import addFormatsModule from "ajv-formats";
+import formatsModule from "ajv-formats/dist/formats.js";
+import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
+import { SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
+
+// Both are CommonJS: under NodeNext their default import is the module object.
+const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const KNOWN_FORMATS = new Set<string>((formatsModule as unknown as { formatNames: string[] }).formatNames);
+
+export type ValidatorKind = "params" | "bodies";
+
+export interface OperationValidators {
+  path?: string;
+  query?: string;
+  header?: string;
+  cookie?: string;
+  body?: string;
+}
+
+export interface CompiledValidators {
+  /** ESM source of each module (`validators/params.js`, `validators/bodies.js`). */
+  modules: Record<ValidatorKind, string>;
+  /** Export names per module, for the `.d.ts`. */
+  exports: Record<ValidatorKind, string[]>;
+  /** Which export validates what, by operation id. */
+  byOperation: Map<string, OperationValidators>;
+}
+
+const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
+
+const COMMON: Options = {
+  strict: false,
+  allErrors: true,
+  logger: false,
+  // Small referenced schemas are inlined; larger ones stay shared functions, keeping big specs' output small.
+  inlineRefs: 8,
+  code: { source: true, esm: true, lines: true, optimize: true },
+};
+
+export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>): CompiledValidators {
+  const openapi30 = typeof document.openapi === "string" && document.openapi.startsWith("3.0");
+  const registry = new SchemaRegistry(document, openapi30, "request");
+  const schemas: Record<ValidatorKind, Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
+  const byOperation = new Map<string, OperationValidators>();
+
+  const used = new Set<string>();
+  const share = (kind: ValidatorKind, wanted: string, schema: unknown): string => {
+    const key = JSON.stringify(schema);
+    const known = schemas[kind].get(key);
+    if (known !== undefined) return known.name;
+    let name = wanted;
+    for (let i = 2; used.has(name); i++) name = `${wanted}_${i}`;
+    used.add(name);
+    schemas[kind].set(key, { name, schema });
+    return name;
+  };
+
+  for (const op of model.operations) {
+    const names: OperationValidators = {};
+    for (const location of LOCATIONS) {
+      const schema = parameterObjectSchema(op, location, registry);
+      if (schema !== undefined) names[location] = share("params", `${op.id}_${location}`, schema);
+    }
+    const json = jsonBodyOf(op);
+    if (json?.schema != null) {
+      names.body = share("bodies", json.schemaName !== null ? `body_${safeExportName(json.schemaName)}` : `${op.id}_body`, registry.convert(json.schema));
+    }
+    byOperation.set(op.id, names);
+  }
+
+  const formats = unknownFormats(registry.root(), [...schemas.params.values(), ...schemas.bodies.values()].map((entry) => entry.schema));
+  const compile = (kind: ValidatorKind, options: Options): { code: string; names: string[] } => {
+    const ajv = new Ajv2020({ ...COMMON, ...options });
+    addFormats(ajv);
+    for (const format of formats) ajv.addFormat(format, true);
+    ajv.addSchema(registry.root());
+    const exportsToIds: Record<string, string> = {};
+    for (const { name, schema } of schemas[kind].values()) {
+      ajv.addSchema(schema as object, `#${name}`);
+      exportsToIds[name] = `#${name}`;
+    }
+    const names = Object.keys(exportsToIds);
+    return { code: names.length === 0 ? "" : esmImports(standaloneCode(ajv, exportsToIds)), names };
+  };
+  const params = compile("params", { coerceTypes: "array", useDefaults: "empty" });
+  const bodies = compile("bodies", {});
+  return {
+    modules: { params: params.code, bodies: bodies.code },
+    exports: { params: params.names, bodies: bodies.names },
+    byOperation,
+  };
+}
+
+export function jsonBodyOf(op: Operation) {
+  return op.requestBody?.content.find((content) => isJsonMedia(content.mediaType)) ?? null;
+}
+
+export function isJsonMedia(mediaType: string): boolean {
+  const type = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+}
+
+/** One object schema per parameter location; header names as written (the runtime looks them up lower-cased). */
+function parameterObjectSchema(op: Operation, location: ParamLocation, registry: SchemaRegistry): object | undefined {
+  const params = op.parameters.filter((param) => param.in === location);
+  if (params.length === 0) return undefined;
+  const properties: Record<string, unknown> = {};
+  const required: string[] = [];
+  for (const param of params) {
+    properties[param.rawName] = registry.convert(param.schema);
+    if (param.required) required.push(param.rawName);
+  }
+  return required.length > 0 ? { type: "object", properties, required } : { type: "object", properties };
+}
+
+function safeExportName(raw: string): string {
+  return raw.replace(/[^A-Za-z0-9_$]/g, "_");
+}
+
+/** Formats neither JSON Schema nor OpenAPI define (custom ones) are accepted unchecked rather than rejected. */
+function unknownFormats(root: unknown, schemas: unknown[]): string[] {
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === "object" && node !== null) {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === "format" && typeof value === "string") found.add(value);
+        else visit(value);
+      }
+    }
+  };
+  visit(root);
+  schemas.forEach(visit);
+  return [...found].filter((format) => !KNOWN_FORMATS.has(format)).sort();
+}
+
+/**
+ * ajv's standalone ESM still `require`s its small runtime helpers (string length, deep equal, formats); turn
+ * each into an import so the module loads as ESM. `__cjs` yields `module.exports` whether the loader is Node
+ * (namespace `default` = module.exports) or a bundler honouring `__esModule` (namespace = the exports).
+ */
+function esmImports(code: string): string {
+  const modules = new Map<string, string>();
+  const body = code.replace(/^"use strict";/, "").replace(/require\("([^"]+)"\)/g, (_match, specifier: string) => {
+    let local = modules.get(specifier);
+    if (local === undefined) {
+      local = `__runtime${modules.size}`;
+      modules.set(specifier, local);
+    }
+    return local;
+  });
+  if (modules.size === 0) return body;
+  const lines: string[] = [];
+  for (const [specifier, local] of modules) {
+    const namespace = local.replace("__runtime", "__namespace");
+    lines.push(`import * as ${namespace} from ${JSON.stringify(specifier.endsWith(".js") ? specifier : `${specifier}.js`)};`);
+    lines.push(`const ${local} = __cjs(${namespace});`);
+  }
+  lines.push("function __cjs(ns) { const d = ns.default; return d !== null && (typeof d === \"object\" || typeof d === \"function\") && d.__esModule ? d : ns; }");
+  return `${lines.join("\n")}\n${body}`;
+}

@@ -1,0 +1,197 @@
+// View models for the server templates, built from the IR. Every spec string that reaches generated code goes
+// through `literal` (a string/JSON literal) or `docComment`; templates insert them verbatim and add no logic.
+import type { ApiModel, JsonSchema, Operation, Parameter, Response, SecurityRequirement, SecurityScheme } from "../../model/ir.js";
+import { followRefs } from "../../../templates/runtime/server/json-schema.js";
+import { docComment, jsLiteral as literal, lineCommentText } from "../shared/code-literals.js";
+import type { CompiledValidators } from "./validators.js";
+import { jsonBodyOf } from "./validators.js";
+
+export interface OperationView {
+  id: string;
+  requestType: string;
+  resultType: string;
+  doc: string;
+  /** `paths["/pets"]["get"]` */
+  opType: string;
+  pathType: string;
+  queryType: string;
+  headerType: string;
+  cookieType: string;
+  bodyType: string;
+  authType: string;
+  pageType: string;
+  /** "\n  | A\n  | B", or " never" */
+  resultUnion: string;
+  spec: string;
+}
+
+export interface ServerView {
+  header: string;
+  titleComment: string;
+  basePath: string;
+  schemes: string;
+  schemeNames: string;
+  requestHeaders: string;
+  responseHeaders: string;
+  operations: OperationView[];
+  hasParamValidators: boolean;
+  hasBodyValidators: boolean;
+}
+
+export function buildServerView(model: ApiModel, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, header: string): ServerView {
+  const typeNames = new Set<string>();
+  const uniqueType = (base: string): string => {
+    let name = base;
+    for (let i = 2; typeNames.has(name); i++) name = `${base}${i}`;
+    typeNames.add(name);
+    return name;
+  };
+  const schemes = schemeSpecs(model.securitySchemes);
+  const requestHeaders = new Set<string>();
+  const responseHeaders = new Set<string>();
+  for (const op of model.operations) {
+    for (const param of op.parameters) if (param.in === "header") requestHeaders.add(param.rawName);
+    for (const response of op.responses) for (const h of response.headers) responseHeaders.add(h.rawName);
+  }
+  for (const scheme of model.securitySchemes) if (scheme.kind === "api-key" && scheme.in === "header") requestHeaders.add(scheme.paramName);
+
+  const operations = model.operations.map((op): OperationView => {
+    const pascal = op.id.charAt(0).toUpperCase() + op.id.slice(1);
+    const opType = `paths[${literal(op.path)}][${literal(op.method)}]`;
+    const json = jsonBodyOf(op);
+    let bodyType = "undefined";
+    if (json !== null) bodyType = `rt.RequestBodyOf<${opType}, ${literal(json.mediaType)}>${op.requestBody?.required === true ? "" : " | undefined"}`;
+    return {
+      id: op.id,
+      requestType: uniqueType(`${pascal}Request`),
+      resultType: uniqueType(`${pascal}Result`),
+      doc: docComment([op.summary, `${op.method.toUpperCase()} ${op.path}`, op.deprecated ? "@deprecated" : undefined], "  "),
+      opType,
+      pathType: paramsType(op, "path", opType),
+      queryType: paramsType(op, "query", opType),
+      headerType: paramsType(op, "header", opType),
+      cookieType: paramsType(op, "cookie", opType),
+      bodyType,
+      authType: authType(op.security),
+      pageType: op.pagination?.kind === "cursor" ? "rt.CursorPage" : op.pagination?.kind === "offset" ? "rt.OffsetPage" : "undefined",
+      resultUnion: unionOf(op.responses.filter((r) => r.kind !== "informational").map((response) => resultType(response, opType))),
+      spec: operationSpec(op, document, validators, schemes),
+    };
+  });
+
+  return {
+    header,
+    titleComment: lineCommentText(model.title).replace(/\*\//g, "*\\/"),
+    basePath: literal(model.basePath),
+    schemes: literal(schemes),
+    schemeNames: model.securitySchemes.length === 0 ? "never" : model.securitySchemes.map((s) => literal(s.rawName)).join(" | "),
+    requestHeaders: literal([...requestHeaders].sort()),
+    responseHeaders: literal([...responseHeaders].sort()),
+    operations,
+    hasParamValidators: validators.exports.params.length > 0,
+    hasBodyValidators: validators.exports.bodies.length > 0,
+  };
+}
+
+function unionOf(members: string[]): string {
+  return members.length === 0 ? " never" : members.map((member) => `\n  | ${member}`).join("");
+}
+
+function paramsType(op: Operation, location: Parameter["in"], opType: string): string {
+  return op.parameters.some((param) => param.in === location) ? `rt.ParamsIn<${opType}, ${literal(location)}>` : "Record<never, never>";
+}
+
+function authType(security: readonly SecurityRequirement[]): string {
+  if (security.length === 0) return "undefined";
+  const anonymous = security.some((requirement) => requirement.schemes.length === 0);
+  return anonymous ? "rt.AuthContext<P> | undefined" : "rt.AuthContext<P>";
+}
+
+function resultType(response: Response, opType: string): string {
+  const numeric = /^\d{3}$/.test(response.status);
+  const status = numeric ? response.status : "number";
+  const key = numeric ? response.status : literal(response.status);
+  const media = response.content[0]?.mediaType;
+  const body = media === undefined ? "body?: undefined" : `body: rt.ResponseBodyOf<${opType}, ${key}, ${literal(media)}>`;
+  const location = response.status === "201" ? " location: string;" : "";
+  return `({ status: ${status}; ${body};${location} } & rt.ResultExtras)`;
+}
+
+type SchemeSpecLiteral = { kind: "bearer" | "basic"; name: string } | { kind: "api-key"; name: string; in: "header" | "query" | "cookie"; paramName: string };
+
+function schemeSpecs(schemes: readonly SecurityScheme[]): Record<string, SchemeSpecLiteral> {
+  const out: Record<string, SchemeSpecLiteral> = {};
+  for (const scheme of schemes) {
+    // OAuth2 and OpenID Connect present access tokens as bearer tokens; the verifier checks them.
+    if (scheme.kind === "http-bearer" || scheme.kind === "oauth2" || scheme.kind === "openid-connect") out[scheme.rawName] = { kind: "bearer", name: scheme.rawName };
+    else if (scheme.kind === "http-basic") out[scheme.rawName] = { kind: "basic", name: scheme.rawName };
+    else if (scheme.kind === "api-key") out[scheme.rawName] = { kind: "api-key", name: scheme.rawName, in: scheme.in, paramName: scheme.paramName };
+  }
+  return out;
+}
+
+function operationSpec(op: Operation, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
+  const names = validators.byOperation.get(op.id) ?? {};
+  const params = (location: Parameter["in"]): string =>
+    literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: shapeOf(param.schema, document) })));
+  const validate = (["path", "query", "header", "cookie"] as const)
+    .filter((location) => names[location] !== undefined)
+    .map((location) => `${location}: paramValidators.${names[location] ?? ""}`);
+  if (names.body !== undefined) validate.push(`body: bodyValidators.${names.body}`);
+  const json = jsonBodyOf(op);
+  const body = op.requestBody === null ? null : { required: op.requestBody.required, json: json !== null, mediaTypes: op.requestBody.content.map((c) => c.mediaType) };
+  const security = op.security.map((requirement) =>
+    requirement.schemes.map((scheme) => ({ scheme: scheme.rawName, scopes: scheme.scopes })),
+  );
+  const unknownSchemes = op.security.flatMap((r) => r.schemes).filter((s) => schemes[s.rawName] === undefined).map((s) => s.rawName);
+  const responses: Record<string, string | null> = {};
+  for (const response of op.responses) responses[response.status] = response.content[0]?.mediaType ?? null;
+  const lines = [
+    `id: ${literal(op.id)}`,
+    `method: ${literal(op.method)}`,
+    `path: ${literal(op.path)}`,
+    `params: { path: ${params("path")}, query: ${params("query")}, header: ${params("header")}, cookie: ${params("cookie")} }`,
+    `validate: { ${validate.join(", ")} }`,
+    `body: ${literal(body)}`,
+    `invalidBodyStatus: ${op.responses.some((r) => r.status === "422") ? 422 : 400}`,
+    `security: ${literal(security)}`,
+    `paging: ${literal(pagingSpec(op, document))}`,
+    `responses: ${literal(responses)}`,
+  ];
+  const note = unknownSchemes.length > 0 ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n` : "";
+  return `${note}    {\n${lines.map((line) => `      ${line},`).join("\n")}\n    }`;
+}
+
+function shapeOf(schema: JsonSchema, document: unknown): "scalar" | "array" | "object" {
+  const resolved = deref(schema, document);
+  const type = resolved.type;
+  const types = Array.isArray(type) ? type : [type];
+  if (types.includes("array")) return "array";
+  if (types.includes("object") || resolved.properties !== undefined) return "object";
+  return "scalar";
+}
+
+function deref(schema: JsonSchema, document: unknown): JsonSchema {
+  return followRefs(document, schema) ?? {};
+}
+
+const DEFAULT_PAGE_SIZE = 20;
+const MAX_PAGE_SIZE = 100;
+
+function pagingSpec(op: Operation, document: unknown): unknown {
+  const pagination = op.pagination;
+  if (pagination === null) return null;
+  const bounds = (name: string | null): { defaultSize: number; maxSize: number } => {
+    const param = op.parameters.find((p) => p.in === "query" && p.rawName === name);
+    const schema = param === undefined ? {} : deref(param.schema, document);
+    const maxSize = typeof schema.maximum === "number" ? schema.maximum : MAX_PAGE_SIZE;
+    const defaultSize = typeof schema.default === "number" && schema.default > 0 ? schema.default : Math.min(DEFAULT_PAGE_SIZE, maxSize);
+    return { defaultSize, maxSize };
+  };
+  if (pagination.kind === "cursor") return { kind: "cursor", tokenParam: pagination.tokenParam, sizeParam: pagination.sizeParam, ...bounds(pagination.sizeParam) };
+  if (pagination.kind === "offset") {
+    return { kind: "offset", offsetParam: pagination.offsetParam, limitParam: pagination.limitParam, ...bounds(pagination.limitParam), itemsField: pagination.itemsField };
+  }
+  return null; // link / after styles: the handler pages itself (see the client for those styles)
+}
+

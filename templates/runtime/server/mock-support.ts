@@ -1,0 +1,17 @@
+// Used by the generated mock.ts: answers built from the spec's examples, with a plausible Location.
+import type { HandlerResult } from "./operation.js";
+import type { Request } from "express";
+
+/** A result for a mock handler; `R` is the operation's typed result union (the sample comes from the spec). */
+export function mockResult<R>(request: { raw: Request }, status: number, body: unknown): R {
+  const result: HandlerResult = { status };
+  if (body !== undefined) result.body = structuredClone(body);
+  if (status === 201) result.location = createdLocation(request.raw, body);
+  return result as unknown as R;
+}
+
+function createdLocation(raw: Request, body: unknown): string {
+  const collection = (raw.originalUrl.split("?")[0] ?? "/").replace(/\/+$/, "");
+  const id = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["id"] : undefined;
+  return typeof id === "string" || typeof id === "number" ? `${collection}/${encodeURIComponent(String(id))}` : collection;
+}

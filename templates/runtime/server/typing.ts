@@ -1,0 +1,33 @@
+// Type-level readers of openapi-typescript's `paths[path][method]` operation types, so that server.ts can
+// name each request and response part without restating the schemas.
+
+type Empty = Record<never, never>;
+
+/** The parameters of one location (`path`, `query`, `header`, `cookie`); `{}` when the operation has none. */
+export type ParamsIn<Op, In extends string> = Op extends { parameters: infer P }
+  ? P extends Partial<Record<In, infer V>>
+    ? [Exclude<V, undefined>] extends [never]
+      ? Empty
+      : Exclude<V, undefined>
+    : Empty
+  : Empty;
+
+/** The request body for one media type. */
+export type RequestBodyOf<Op, Media extends string> = Op extends { requestBody?: infer B }
+  ? Exclude<B, undefined> extends { content: infer C }
+    ? Media extends keyof C
+      ? C[Media]
+      : never
+    : never
+  : never;
+
+/** The body of one documented response for one media type; `undefined` when that response has no content. */
+export type ResponseBodyOf<Op, Status extends PropertyKey, Media extends string> = Op extends { responses: infer R }
+  ? Status extends keyof R
+    ? R[Status] extends { content: infer C }
+      ? Media extends keyof C
+        ? C[Media]
+        : never
+      : undefined
+    : never
+  : never;

@@ -1,0 +1,55 @@
+// Generation + type-checking for the end-to-end tests: client and server for one spec in one output folder,
+// plus a hand-written implementation fixture copied next to them.
+import { execFile } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { renderClient } from "../../generator/emit/client/generate-client.js";
+import { renderServer } from "../../generator/emit/server/generate-server.js";
+import { writeOutputDir } from "../../generator/emit/shared/output-dir.js";
+import { bundleSpec, loadSpec } from "../../generator/load/index.js";
+import { buildModel } from "../../generator/model/build-model.js";
+
+const run = promisify(execFile);
+export const TMP_DIR = resolve("test/server/.tmp");
+
+export async function loadDocument(spec: string): Promise<Record<string, unknown>> {
+  return spec.endsWith(".json") ? (JSON.parse(await readFile(spec, "utf8")) as Record<string, unknown>) : bundleSpec(await loadSpec(spec));
+}
+
+/** Generates client + server for `spec` into test/server/.tmp/<name>; returns the folder. */
+export async function generateApi(spec: string, name: string, options: { client?: boolean; fixture?: string } = {}): Promise<string> {
+  const document = await loadDocument(spec);
+  const model = buildModel(document, { source: spec });
+  const outDir = join(TMP_DIR, name);
+  const files = options.client === false ? new Map<string, string>() : await renderClient(model, document);
+  for (const [path, content] of await renderServer(model, document, outDir, { skipTypes: options.client !== false })) files.set(path, content);
+  if (options.fixture !== undefined) {
+    const source = await readFile(options.fixture, "utf8");
+    files.set("impl.ts", source.replace(/^\/\/ @ts-nocheck[^\n]*\n/, ""));
+  }
+  await writeOutputDir(outDir, files);
+  return outDir;
+}
+
+/** `tsc --noEmit` in strict mode over the given generated folders; returns the diagnostics ("" when clean). */
+export async function typecheck(name: string, dirs: readonly string[]): Promise<string> {
+  const config = join(TMP_DIR, `tsconfig.${name}.json`);
+  await writeFile(
+    config,
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2023", "DOM"], strict: true,
+        noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true, types: ["node"], verbatimModuleSyntax: true, isolatedModules: true,
+      },
+      include: dirs.map((dir) => `${dir}/**/*.ts`),
+    }),
+  );
+  try {
+    await run(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", config], { maxBuffer: 64 * 1024 * 1024 });
+    return "";
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    return `${stdout ?? ""}${stderr ?? ""}` || String(error);
+  }
+}
