@@ -11,8 +11,10 @@ import { RefResolver, isObject, type JsonObject } from "./refs.js";
 export interface BuildModelOptions {
   /** The spec file, as the user named it (for "generated from" headers). */
   source: string;
-  /** API-wide pagination declaration from config, applied to the GET operations it fits. */
+  /** API-wide pagination declaration from config, applied to the list operations it fits. */
   pagination?: PaginationDeclaration;
+  /** Config declarations by operationId (like `x-pagination`, which wins): verified, an error when they do not fit. */
+  paginationByOperation?: Readonly<Record<string, unknown>>;
   /** Items array name in cursor envelopes (config `pagination.items_field`; default "items"). */
   itemsField?: string;
   /** Error schema from config: `components.schemas` key and media type. Detected when absent. */
@@ -172,7 +174,7 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
       queryParams: new Set(parameters.filter((p) => p.in === "query").map((p) => p.rawName)),
       successSchema: success?.content.find((c) => isJson(c.mediaType))?.schema ?? null,
       successHeaders: new Set((success?.headers ?? []).map((header) => header.rawName.toLowerCase())),
-      declared: node["x-pagination"],
+      ...declaredPagination(node, names.operationId, options),
       configured: options.pagination,
       itemsField: options.itemsField ?? "items",
     },
@@ -197,6 +199,13 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
     pagination,
     idempotent: IDEMPOTENT.has(raw.method),
   };
+}
+
+function declaredPagination(node: JsonObject, operationId: string | undefined, options: BuildModelOptions): { declared: unknown; declaredWhere: string } {
+  if (node["x-pagination"] !== undefined || operationId === undefined) return { declared: node["x-pagination"], declaredWhere: "x-pagination" };
+  const byOperation = options.paginationByOperation ?? {};
+  const declared = Object.prototype.hasOwnProperty.call(byOperation, operationId) ? byOperation[operationId] : undefined;
+  return { declared, declaredWhere: `config pagination.${operationId}` };
 }
 
 function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: unknown): Parameter[] {

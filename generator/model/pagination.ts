@@ -20,8 +20,10 @@ export interface PaginationContext {
   /** Schema of the first 2xx JSON response, if any. */
   successSchema: JsonSchema | null;
   successHeaders: ReadonlySet<string>;
-  /** The operation's `x-pagination`: a declaration, `false` to opt out, or undefined. */
+  /** The operation's `x-pagination` (or its config entry by operationId): a declaration, `false` to opt out, or undefined. */
   declared: unknown;
+  /** Where `declared` comes from, for messages ("x-pagination" or "config pagination.<operationId>"). */
+  declaredWhere: string;
   /** API-wide declaration from config, applied where it fits. */
   configured: PaginationDeclaration | undefined;
   /** Name of the items array in cursor envelopes (config; default "items"). */
@@ -40,14 +42,25 @@ function findItemsField(resolver: RefResolver, schema: JsonSchema | null, prefer
   return ["items", "data", "results"].find((name) => arrays.includes(name));
 }
 
-function parseDeclaration(value: unknown, pointer: string): PaginationDeclaration | false | undefined {
+/** The members each style accepts (same shape as the lint rule's, generator/conventions/rules/pagination/declaration.ts). */
+const MEMBERS: Record<PaginationDeclaration["style"], string[]> = {
+  cursor: ["tokenParam", "sizeParam", "nextTokenField", "itemsField"],
+  offset: ["offsetParam", "limitParam", "itemsField"],
+  link: ["sizeParam", "itemsField"],
+  after: ["afterParam", "cursorField", "hasMoreField", "sizeParam", "itemsField"],
+};
+
+/** Validates a declaration's shape (x-pagination or config); `where` names it in messages. */
+export function parseDeclaration(value: unknown, pointer: string, where = "x-pagination"): PaginationDeclaration | false | undefined {
   if (value === undefined || value === false) return value;
-  const styles = ["cursor", "offset", "link", "after"];
+  const styles = Object.keys(MEMBERS);
   if (!isObject(value) || typeof value.style !== "string" || !styles.includes(value.style)) {
-    throw new ModelError(`x-pagination must be false or an object with style ${styles.join(" | ")}`, pointer, "e.g. x-pagination: { style: cursor, tokenParam: page_token, nextTokenField: next_page_token }");
+    throw new ModelError(`${where} must be false or an object with style ${styles.join(" | ")}`, pointer, "e.g. { style: after, afterParam: starting_after, hasMoreField: has_more }");
   }
+  const known = MEMBERS[value.style as PaginationDeclaration["style"]];
   for (const [key, name] of Object.entries(value)) {
-    if (typeof name !== "string") throw new ModelError(`x-pagination.${key} must be a string`, pointer, "give the parameter or field name as a string");
+    if (key !== "style" && !known.includes(key)) throw new ModelError(`${where} (style ${value.style}) has no member "${key}"`, pointer, `use only: style, ${known.join(", ")}`);
+    if (typeof name !== "string" || name === "") throw new ModelError(`${where}.${key} must be a non-empty string`, pointer, "give the parameter or field name as a string");
   }
   return value as PaginationDeclaration;
 }
@@ -81,7 +94,8 @@ function applyDeclaration(decl: PaginationDeclaration, ctx: PaginationContext, r
     }
     case "link": {
       const sizeParam = optionalSize(decl.sizeParam);
-      problem = (sizeParam ? param(sizeParam) : undefined) ?? items;
+      const linkHeader = ctx.successHeaders.has("link") ? undefined : "the success response declares no Link header";
+      problem = (sizeParam ? param(sizeParam) : undefined) ?? linkHeader ?? items;
       scheme = { kind: "link", source, sizeParam, itemsField: itemsField ?? null };
       break;
     }
@@ -120,12 +134,13 @@ function isListOperation(ctx: PaginationContext): boolean {
 }
 
 export function paginationFor(ctx: PaginationContext, resolver: RefResolver): Pagination | null {
-  const declared = parseDeclaration(ctx.declared, ctx.pointer + "/x-pagination");
+  const pointer = ctx.declaredWhere === "x-pagination" ? ctx.pointer + "/x-pagination" : ctx.pointer;
+  const declared = parseDeclaration(ctx.declared, pointer, ctx.declaredWhere);
   if (declared === false) return null;
   if (declared) {
     const result = applyDeclaration(declared, ctx, resolver);
     if (typeof result === "string") {
-      throw new ModelError(`x-pagination (style ${declared.style}) on ${ctx.method.toUpperCase()} ${ctx.path}: ${result}`, ctx.pointer + "/x-pagination", "name the operation's real query parameters and response fields in x-pagination, or remove it");
+      throw new ModelError(`${ctx.declaredWhere} (style ${declared.style}) on ${ctx.method.toUpperCase()} ${ctx.path}: ${result}`, pointer, `name the operation's real query parameters and response fields in ${ctx.declaredWhere}, or remove it`);
     }
     return result;
   }

@@ -183,6 +183,17 @@ describe("buildModel: pagination", () => {
     expect(model.operations.map((op) => op.pagination?.kind ?? null)).toEqual(["after", null]);
   });
 
+  it("config declarations by operationId are verified like x-pagination", () => {
+    const spec = doc({ "/things": { get: { operationId: "listThings", parameters: [{ name: "starting_after", in: "query" }], responses: { "200": { description: "", content: { "application/json": { schema: stripeList } } } } } } });
+    expect(buildModel(spec, { source: "t", paginationByOperation: { listThings: { style: "after" } } }).operations[0]?.pagination?.kind).toBe("after");
+    expect(() => buildModel(spec, { source: "t", paginationByOperation: { listThings: { style: "offset" } } })).toThrow(/config pagination.listThings .*query parameter "offset" does not exist/);
+    expect(() => buildModel(spec, { source: "t", paginationByOperation: { listThings: { style: "after", afterParm: "x" } } })).toThrow(/has no member "afterParm"/);
+  });
+
+  it("a declared link scheme needs the Link header", () => {
+    expect(() => buildModel(listing({ "x-pagination": { style: "link" } }, arrayOfThings, ["per_page"]), { source: "t" })).toThrow(/declares no Link header/);
+  });
+
   it("x-pagination: false opts out", () => {
     expect(buildModel(listing({ "x-pagination": false }, arrayOfThings, ["offset", "limit"]), { source: "t" }).operations[0]?.pagination).toBeNull();
   });
