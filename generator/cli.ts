@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { createRequire } from "node:module";
 import { EXIT_USAGE, reportFailure } from "./cli/errors.js";
 import { registerLint } from "./cli/lint.js";
+import { registerDiff } from "./cli/diff.js";
 // Each subcommand registers itself: one import above, one call below.
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -16,6 +17,7 @@ const program = new Command("specwright")
   });
 
 registerLint(program);
+registerDiff(program);
 
 try {
   await program.parseAsync(process.argv);

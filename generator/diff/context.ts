@@ -1,0 +1,58 @@
+import type { NodeRef, SpecDocument } from "../load/index.js";
+import type { OperationInfo } from "../conventions/operation-info.js";
+import { CHECKS, schemaCheckId, schemaClassification, type CheckId, type SchemaScope } from "./checks.js";
+import { SchemaComparer, type SchemaChange } from "./compare-schemas.js";
+import { UnchangedNodes } from "./unchanged.js";
+import type { DiffChange, OperationKey } from "./types.js";
+
+export interface Where {
+  operation?: OperationKey;
+  old?: NodeRef;
+  new?: NodeRef;
+}
+
+/** What every comparison step shares: both documents, the schema comparer and the list of changes found. */
+export class DiffContext {
+  readonly changes: DiffChange[] = [];
+  readonly schemas: SchemaComparer;
+  readonly unchanged: UnchangedNodes;
+  /** Source places of the API's standard error schema in each document, once known (see error-schema.ts). */
+  errorSchemaKeys: { old: string; new: string } | undefined;
+
+  constructor(
+    readonly oldDoc: SpecDocument,
+    readonly newDoc: SpecDocument,
+  ) {
+    this.schemas = new SchemaComparer(oldDoc, newDoc);
+    this.unchanged = new UnchangedNodes(oldDoc, newDoc);
+  }
+
+  report(id: CheckId, message: string, where: Where): void {
+    this.push(id, CHECKS[id].classification, message, where);
+  }
+
+  /** Reports the changes found inside a schema; `label` names the schema's place ("parameter `species` (query)"). */
+  reportSchemaChanges(scope: SchemaScope, label: string, changes: readonly SchemaChange[], operation: OperationKey | undefined): void {
+    for (const change of changes) {
+      const text = change.path === "" ? `${label}: ${change.detail}` : `${label} property \`${change.path}\` ${change.detail}`;
+      this.push(schemaCheckId(scope, change.kind), schemaClassification(scope, change.kind), `${prefix(operation)}${text}`, { operation, old: change.old, new: change.new });
+    }
+  }
+
+  private push(id: string, classification: DiffChange["classification"], message: string, where: Where): void {
+    const change: DiffChange = { id, classification, message };
+    if (where.operation) change.operation = where.operation;
+    if (where.old) change.old = this.oldDoc.locate(where.old);
+    if (where.new) change.new = this.newDoc.locate(where.new);
+    this.changes.push(change);
+  }
+}
+
+export function prefix(operation: OperationKey | undefined): string {
+  return operation ? `${operation.method.toUpperCase()} ${operation.path}: ` : "";
+}
+
+export function operationKey(path: string, operation: OperationInfo): OperationKey {
+  const operationId = operation.node.value.operationId;
+  return typeof operationId === "string" ? { method: operation.method, path, operationId } : { method: operation.method, path };
+}

@@ -1,0 +1,21 @@
+import type { DiffResult } from "../types.js";
+import { placeText, type DiffFormatContext } from "./display.js";
+
+const LABELS = { breaking: "breaking", warning: "warning", "non-breaking": "added", info: "info" } as const;
+
+/** For people at a terminal: one block per change, then the summary and the versioning verdict. */
+export function formatText(result: DiffResult, context: DiffFormatContext): string {
+  const lines: string[] = [];
+  for (const change of result.changes) {
+    lines.push(`${LABELS[change.classification].padEnd(8)}  ${change.message}  [${change.id}]`);
+    const oldPlace = placeText(change.old, context.cwd);
+    const newPlace = placeText(change.new, context.cwd);
+    if (oldPlace) lines.push(`          old: ${oldPlace}`);
+    if (newPlace) lines.push(`          new: ${newPlace}`);
+  }
+  const { breaking, warning, nonBreaking, info } = result.summary;
+  if (lines.length > 0) lines.push("");
+  lines.push(`${breaking} breaking, ${warning} warning${warning === 1 ? "" : "s"}, ${nonBreaking} non-breaking, ${info} informational`);
+  lines.push(`${result.versioning.verdict === "fail" ? "✖" : "✔"} ${result.versioning.ruleId}: ${result.versioning.message}`);
+  return lines.join("\n") + "\n";
+}

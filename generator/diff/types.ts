@@ -1,0 +1,67 @@
+import type { SourceLocation } from "../load/index.js";
+
+/**
+ * How a change affects existing clients:
+ * - breaking: a client written against the old document can fail against the new one;
+ * - warning: may break some clients (a new enum value in a response, a removed optional header);
+ * - non-breaking: additive or relaxing;
+ * - info: worth knowing, no effect on clients (a deprecation, a new info.version).
+ */
+export type Classification = "breaking" | "warning" | "non-breaking" | "info";
+
+export const CLASSIFICATIONS: readonly Classification[] = ["breaking", "warning", "non-breaking", "info"];
+
+export interface OperationKey {
+  method: string;
+  /** The path as written in the new document (the old one when the operation was removed). */
+  path: string;
+  operationId?: string;
+}
+
+/** One difference between the old and the new document. */
+export interface DiffChange {
+  /** Stable check id, e.g. `operation-removed`, `param-required-added`, `response-property-removed`. */
+  id: string;
+  classification: Classification;
+  message: string;
+  operation?: OperationKey;
+  /** Where the changed node is in the old document (absent for additions). */
+  old?: SourceLocation;
+  /** Where the changed node is in the new document (for a removal: the place it was removed from). */
+  new?: SourceLocation;
+}
+
+export interface VersionInfo {
+  /** Major from the `/v{N}` segment of the server URLs (or, failing that, of the paths). */
+  urlMajor?: number;
+  /** `info.version` as written. */
+  infoVersion?: string;
+  /** Major of `info.version` when it starts with a number (`2.0.0`, `v2`). */
+  infoMajor?: number;
+}
+
+export interface VersioningVerdict {
+  ruleId: "versioning/breaking-change";
+  old: VersionInfo;
+  new: VersionInfo;
+  /** True when the new document carries a higher major version than the old one. */
+  majorBumped: boolean;
+  /** `fail` when there is a breaking change and the major version was not bumped. */
+  verdict: "pass" | "fail";
+  message: string;
+}
+
+export interface DiffSummary {
+  breaking: number;
+  warning: number;
+  nonBreaking: number;
+  info: number;
+}
+
+export interface DiffResult {
+  oldFile: string;
+  newFile: string;
+  changes: DiffChange[];
+  summary: DiffSummary;
+  versioning: VersioningVerdict;
+}
