@@ -89,4 +89,24 @@ describe(RULE, () => {
     );
     expect(problems).toEqual([]);
   });
+
+  it("reports an unversioned API once, at the server URL where the segment belongs", async () => {
+    const document = yaml`
+      openapi: 3.1.0
+      info: { title: Pets, version: 1.0.0 }
+      servers:
+        - url: https://api.example.com/
+      paths:
+        /pets:
+          get:
+            responses: { "200": { description: ok } }
+        /owners:
+          get:
+            responses: { "200": { description: ok } }
+    `;
+    const problems = await lintYaml(document, RULE);
+    expect(problems.map((p) => [p.ruleId, p.line, p.column, p.pointer])).toEqual([[RULE, 4, 5, "/servers/0/url"]]);
+    expect(problems[0]!.message).toContain("https://api.example.com/v1");
+    expect(await lintYaml(document, RULE, { settings: { versioning: { strategy: "header" } } })).toEqual([]);
+  });
 });
