@@ -1,4 +1,4 @@
-import { SpecLoadError } from "../load/index.js";
+import { SpecLoadError } from "../load/load-error.js";
 import { displayPath } from "../conventions/formatters/format-context.js";
 
 /** Exit codes every subcommand shares: 0 clean, 1 problems found, 2 bad usage or unreadable input. */

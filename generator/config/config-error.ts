@@ -1,4 +1,4 @@
-import { SpecLoadError } from "../load/index.js";
+import { SpecLoadError } from "../load/load-error.js";
 
 /** A mistake in specwright.config.yaml: reported like a spec load error (file:line:col + fix, exit 2). */
 export class ConfigError extends SpecLoadError {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { SpecLoadError } from "../load/index.js";
+import { SpecLoadError } from "../load/load-error.js";
 import { SourceFile } from "../load/source-file.js";
 import { ConfigError } from "./config-error.js";
 import { defaultConfig, parseConfig } from "./parse-config.js";

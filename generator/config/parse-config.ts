@@ -1,15 +1,15 @@
 import { dirname, resolve } from "node:path";
-import { Ajv, type ErrorObject } from "ajv";
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { ALL_RULES, type PresetName, type SeveritySetting } from "../conventions/index.js";
 import type { SourceFile } from "../load/source-file.js";
-import { joinPointer } from "../load/index.js";
+import { joinPointer } from "../load/json-pointer.js";
 import { CONFIG_SCHEMA } from "./config-schema.js";
 import { ConfigError } from "./config-error.js";
 import { closestMatch } from "./closest-match.js";
 import type { ApiEntry, ConfigOverride, RuleEntry, SpecwrightConfig } from "./types.js";
 
 const SEVERITIES: readonly SeveritySetting[] = ["error", "warn", "off"];
-const validateShape = new Ajv({ allErrors: false, strict: true }).compile(CONFIG_SCHEMA);
+let validateShape: ValidateFunction | undefined;
 
 type RawRules = Record<string, unknown>;
 interface RawOverride {
@@ -47,6 +47,8 @@ export function parseConfig(source: SourceFile): SpecwrightConfig {
   const fail = (message: string, pointer: string, fix: string): never => {
     throw new ConfigError({ message, file: source.path, ...source.locate(pointer), fix });
   };
+  // Compiled on first use: commands that never read a config do not pay for it.
+  validateShape ??= new Ajv({ allErrors: false, strict: true }).compile(CONFIG_SCHEMA);
   if (!validateShape(value)) {
     const error = validateShape.errors![0]!;
     fail(...describeShapeError(error));
