@@ -1,5 +1,5 @@
 import type { NodeRef, SpecDocument } from "../load/index.js";
-import { compareDiagnostics, ruleDocUrl, type Diagnostic, type SeveritySetting } from "./diagnostic.js";
+import { compareDiagnostics, ruleDocUrl, type Diagnostic, type Severity, type SeveritySetting } from "./diagnostic.js";
 import type { LintConfig } from "./lint-config.js";
 import type { AnyRule, Visitors } from "./rule.js";
 import { isSuppressed } from "./suppression.js";
@@ -8,7 +8,7 @@ import { ALL_RULES } from "./rules/index.js";
 
 /** Runs every enabled rule over the document in one walk; returns the problems sorted by place. */
 export function lintDocument(document: SpecDocument, config: LintConfig, rules: readonly AnyRule[] = ALL_RULES): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+  const found: Array<{ ruleId: string; severity: Severity; message: string; at: NodeRef }> = [];
   const seen = new Set<string>();
   const active: Visitors[] = [];
 
@@ -21,13 +21,18 @@ export function lintDocument(document: SpecDocument, config: LintConfig, rules: 
       const key = `${rule.id}\u0000${problem.at.file}\u0000${problem.at.pointer}\u0000${problem.message}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const place = document.locate(problem.at);
-      diagnostics.push({ ruleId: rule.id, severity, message: problem.message, file: place.file, pointer: place.pointer, line: place.line, column: place.column, docUrl: ruleDocUrl(rule.id) });
+      found.push({ ruleId: rule.id, severity, message: problem.message, at: problem.at });
     };
     const visitors = rule.create({ document, settings: config.settings, options: { ...rule.defaultOptions, ...setting.options }, report });
     active.push(guard(rule.id, visitors, (message) => report({ message, at: { file: document.rootFile, pointer: "" } })));
   }
   walkDocument(document, combine(active));
+  // Positions are looked up once for all problems: one scan of each file instead of one per problem.
+  const places = document.locateMany(found.map((problem) => problem.at));
+  const diagnostics = found.map((problem, i): Diagnostic => {
+    const place = places[i]!;
+    return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, file: place.file, pointer: place.pointer, line: place.line, column: place.column, docUrl: ruleDocUrl(problem.ruleId) };
+  });
   return diagnostics.sort(compareDiagnostics);
 }
 

@@ -1,4 +1,5 @@
-import { parseTree, type Node as JsonNode, type ParseError, printParseErrorCode, parse as parseJsonc } from "jsonc-parser";
+import { type ParseError, printParseErrorCode, parse as parseJsonc } from "jsonc-parser";
+import { locateJsonPointers } from "./json-positions.js";
 import { parseDocument, isMap, isSeq, isScalar, isPair, LineCounter, type Document as YamlDocument, type Node as YamlNode } from "yaml";
 import { LineIndex } from "./line-index.js";
 import { SpecLoadError } from "./load-error.js";
@@ -14,8 +15,8 @@ const MAX_YAML_ALIASES = 1000;
 
 /**
  * One parsed file of a spec: its plain value plus a way back from any JSON pointer to line:col.
- * JSON is parsed with JSON.parse (fast on 10 MB+ files); its syntax tree for positions is built only on the
- * first `locate`, so a clean lint of a huge JSON spec never pays for it.
+ * JSON is parsed with JSON.parse (fast on 10 MB+ files) and positions are found by a targeted scan only for the
+ * places asked for, so a lint of a huge JSON spec pays for positions in proportion to its problems.
  */
 export class SourceFile {
   readonly path: string;
@@ -23,7 +24,6 @@ export class SourceFile {
   readonly format: "json" | "yaml";
   value: unknown;
   private lines: LineIndex | undefined;
-  private jsonTree: JsonNode | undefined;
   private readonly yamlDoc: YamlDocument.Parsed | undefined;
 
   private constructor(path: string, text: string, format: "json" | "yaml", value: unknown, yamlDoc?: YamlDocument.Parsed) {
@@ -73,29 +73,16 @@ export class SourceFile {
 
   /** line:col of the node a pointer names; for an object member, the position of its key. Falls back to the deepest existing ancestor. */
   locate(pointer: string): SourcePosition {
-    const tokens = safeTokens(pointer);
-    const offset = this.format === "json" ? this.jsonOffset(tokens) : this.yamlOffset(tokens);
-    this.lines ??= new LineIndex(this.text);
-    return this.lines.position(offset);
+    return this.locateMany([pointer]).get(pointer)!;
   }
 
-  private jsonOffset(tokens: string[]): number {
-    this.jsonTree ??= parseTree(this.text, [], { allowTrailingComma: true, disallowComments: false });
-    let node: JsonNode | undefined = this.jsonTree;
-    let best = node?.offset ?? 0;
-    for (const token of tokens) {
-      if (node?.type === "object") {
-        const property: JsonNode | undefined = node.children?.find((child) => child.children?.[0]?.value === token);
-        if (!property) break;
-        best = property.offset;
-        node = property.children?.[1];
-      } else if (node?.type === "array") {
-        node = node.children?.[Number(token)];
-        if (!node) break;
-        best = node.offset;
-      } else break;
-    }
-    return best;
+  /** `locate` for many pointers at once: one pass over a JSON file however many places are asked for. */
+  locateMany(pointers: readonly string[]): Map<string, SourcePosition> {
+    this.lines ??= new LineIndex(this.text);
+    const offsets = this.format === "json" ? locateJsonPointers(this.text, pointers) : new Map(pointers.map((p) => [p, this.yamlOffset(safeTokens(p))]));
+    const positions = new Map<string, SourcePosition>();
+    for (const [pointer, offset] of offsets) positions.set(pointer, this.lines.position(offset));
+    return positions;
   }
 
   private yamlOffset(tokens: string[]): number {

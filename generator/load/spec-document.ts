@@ -112,10 +112,23 @@ export class SpecDocument {
   }
 
   locate(ref: NodeRef): SourceLocation {
-    const file = this.files.get(ref.file);
-    if (!file) return { ...ref, line: 1, column: 1 };
-    const position = file.locate(this.mapPointer(ref.file, ref.pointer));
-    return { ...ref, ...position };
+    return this.locateMany([ref])[0]!;
+  }
+
+  /** Locates many places at once (one scan per file), in the order given. */
+  locateMany(refs: readonly NodeRef[]): SourceLocation[] {
+    const byFile = new Map<string, string[]>();
+    for (const ref of refs) {
+      const list = byFile.get(ref.file) ?? [];
+      list.push(this.mapPointer(ref.file, ref.pointer));
+      byFile.set(ref.file, list);
+    }
+    const positions = new Map<string, Map<string, { line: number; column: number }>>();
+    for (const [fileName, pointers] of byFile) {
+      const file = this.files.get(fileName);
+      if (file) positions.set(fileName, file.locateMany(pointers));
+    }
+    return refs.map((ref) => ({ ...ref, ...(positions.get(ref.file)?.get(this.mapPointer(ref.file, ref.pointer)) ?? { line: 1, column: 1 }) }));
   }
 }
 

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { locateJsonPointers } from "../../generator/load/json-positions.js";
+
+const TEXT = `{
+  "paths": {
+    "/pets/{id}": { "get": { "tags": ["a", "b\\"]"] } },
+    "skip": { "deep": [[[{"x": "}"}]]] }
+  },
+  "a~b": [10, {"k\\u0041": true}]
+}`;
+
+const offsetOf = (needle: string, from = 0) => TEXT.indexOf(needle, from);
+
+describe("locateJsonPointers", () => {
+  it("finds object members at their key and array items at their value", () => {
+    const found = locateJsonPointers(TEXT, ["/paths/~1pets~1{id}/get/tags/1", "/a~0b/1/kA", "/paths/~1pets~1{id}", "/a~0b/0"]);
+    expect(found.get("/paths/~1pets~1{id}/get/tags/1")).toBe(offsetOf('"b\\"]"'));
+    expect(found.get("/a~0b/1/kA")).toBe(offsetOf('"k\\u0041"'));
+    expect(found.get("/paths/~1pets~1{id}")).toBe(offsetOf('"/pets/{id}"'));
+    expect(found.get("/a~0b/0")).toBe(offsetOf("10"));
+  });
+
+  it("falls back to the deepest existing ancestor for a missing pointer", () => {
+    expect(locateJsonPointers(TEXT, ["/paths/missing/x"]).get("/paths/missing/x")).toBe(offsetOf('"paths"'));
+  });
+
+  it("skips deep unrelated containers, including brackets inside strings", () => {
+    expect(locateJsonPointers(TEXT, ["/a~0b"]).get("/a~0b")).toBe(offsetOf('"a~b"'));
+  });
+
+  it("skips 100,000 levels of unrelated nesting without recursion", () => {
+    const deep = `{"x": ${"[".repeat(100_000)}${"]".repeat(100_000)}, "y": 1}`;
+    expect(locateJsonPointers(deep, ["/y"]).get("/y")).toBe(deep.indexOf('"y"'));
+  });
+});
