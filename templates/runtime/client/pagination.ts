@@ -57,7 +57,9 @@ export function paginate<Item, Page>(
         seenTokens.add(token);
         params = { ...params, [scheme.token]: token };
       } else if (scheme.kind === "offset") {
-        if (items.length === 0 || items.length < Number(params[scheme.limit])) return;
+        // A short or empty page ends the list; so does a Link header without rel="next" (GitHub-style APIs send both).
+        const link = reply.response.headers.get("link");
+        if (items.length === 0 || items.length < Number(params[scheme.limit]) || (link !== null && !nextLink(link))) return;
         params = { ...params, [scheme.offset]: Number(params[scheme.offset] ?? 0) + items.length };
       } else if (scheme.kind === "after") {
         if (field(reply.data, scheme.hasMore) !== true || items.length === 0) return;
