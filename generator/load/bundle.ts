@@ -1,4 +1,3 @@
-import { bundle as redoclyBundle, createConfig } from "@redocly/openapi-core";
 import type { SpecDocument } from "./spec-document.js";
 
 const bundled = new WeakMap<SpecDocument, Promise<Record<string, unknown>>>();
@@ -23,6 +22,8 @@ export function bundleSpec(document: SpecDocument): Promise<Record<string, unkno
  * Called only after `loadSpec` has read every file and checked each `$ref` against the loader's security limits.
  */
 export async function bundleFiles(rootFile: string): Promise<Record<string, unknown>> {
+  // Imported on demand: a large module that single-file specs never need.
+  const { bundle: redoclyBundle, createConfig } = await import("@redocly/openapi-core");
   const config = await createConfig({});
   const result = await redoclyBundle({ ref: rootFile, config, dereference: false });
   return result.bundle.parsed as Record<string, unknown>;

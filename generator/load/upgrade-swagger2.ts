@@ -1,12 +1,14 @@
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
-const swagger2openapi = require("swagger2openapi") as {
+
+interface Swagger2OpenApi {
   convertObj(spec: unknown, options: Record<string, unknown>): Promise<{ openapi: Record<string, unknown> }>;
-};
+}
 
 /** Upgrades an OpenAPI 2.0 (Swagger) document to 3.0 so that every later stage reads one shape. */
 export async function upgradeSwagger2(swagger: unknown): Promise<Record<string, unknown>> {
+  const swagger2openapi = require("swagger2openapi") as Swagger2OpenApi; // loaded only for 2.0 documents
   const result = await swagger2openapi.convertObj(structuredClone(swagger), { patch: true, warnOnly: true, resolve: false, direct: false });
   return result.openapi;
 }
