@@ -31,8 +31,9 @@ export function compareSecurity(context: DiffContext, before: OperationInfo, aft
     }
   }
   for (const requirement of newRequirements) {
-    if (!oldRequirements.some((candidate) => describe(candidate) === describe(requirement))) {
-      if (oldRequirements.some((old) => satisfiedBy(requirement, old))) context.report("security-requirement-relaxed", `${head}can now also authenticate with ${describe(requirement)}`, where);
+    // A requirement on the same schemes as an old one is that one changed (judged above), not a new way in.
+    if (!oldRequirements.some((candidate) => sameSchemes(candidate, requirement))) {
+      context.report("security-requirement-relaxed", `${head}can now also authenticate with ${describe(requirement)}`, where);
     }
   }
 }
@@ -74,6 +75,10 @@ function satisfiedBy(required: Requirement, held: Requirement): boolean {
     for (const scope of scopes) if (!heldScopes.has(scope)) return false;
   }
   return true;
+}
+
+function sameSchemes(a: Requirement, b: Requirement): boolean {
+  return a.size === b.size && [...a.keys()].every((scheme) => b.has(scheme));
 }
 
 function describe(requirement: Requirement): string {

@@ -107,13 +107,15 @@ function buildView(document: SpecDocument, node: Located, seen: Set<string>): Sc
     const list = document.child(node, keyword);
     if (!list || !Array.isArray(list.value)) continue;
     const branches: Located[] = [];
+    let nullBranch = false;
     for (const [, branch] of document.children(list)) {
-      if (isNullSchema(document.resolve(branch).value)) view.nullable = true;
+      if (isNullSchema(document.resolve(branch).value)) nullBranch = true;
       else branches.push(branch);
     }
+    view.nullable ||= nullBranch;
     // `anyOf: [X, {type: null}]` is how 3.1 writes "X or null": X itself, nullable.
     const only = branches[0];
-    if (branches.length === 1 && only && !view.branches) mergeInto(document, view, only, seen);
+    if (nullBranch && branches.length === 1 && only && !view.branches) mergeInto(document, view, only, seen);
     else if (branches.length > 0 && !view.branches) view.branches = { keyword, list: branches };
   }
   const allOf = document.child(node, "allOf");
