@@ -1,9 +1,13 @@
 import { listOperationOf, queryParameter } from "../../helpers/list-operation.js";
+import type { OperationInfo } from "../../operation-info.js";
 import { defineRule } from "../../rule.js";
+import type { ConventionSettings } from "../../settings.js";
 import { paginationDeclarationOf } from "./declaration.js";
 import { operationLabel } from "./operation-label.js";
 import { checkParameter, PARAMETER_CONVENTIONS } from "./parameter-conventions.js";
-import { pagingStyleOf, STYLE_LABELS } from "./paging-style.js";
+import { pagingStyleOf, STYLE_LABELS, type PagingStyle } from "./paging-style.js";
+
+type PaginationStyle = ConventionSettings["pagination"]["style"];
 
 /** §4, AIP-158: the paging parameters of the configured style, with the types, bounds and defaults it asks for. */
 export default defineRule({
@@ -33,13 +37,18 @@ export default defineRule({
         }
         // Not pageable at all: pagination/required says what to add.
         if (!found || missing.length === 0) return;
-        const style = settings.pagination.style;
-        const actual = found.style === style ? "" : ` It pages with ${found.parameter} (${STYLE_LABELS[found.style]}); use the API's ${style} style or declare the scheme with x-pagination.`;
         report({
-          message: `${operationLabel(operation)} lacks the ${style}-style query parameter${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}; add ${missing.length > 1 ? "them" : "it"}.${actual}`,
+          message: missingMessage(operation, settings.pagination.style, missing, found),
           at: (document.child(operation.node, "parameters") ?? operation.node).at,
         });
       },
     };
   },
 });
+
+function missingMessage(operation: OperationInfo, style: PaginationStyle, missing: string[], found: { style: PagingStyle; parameter: string }): string {
+  const what = `${operationLabel(operation)} lacks the ${style}-style query parameter${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}; add ${missing.length > 1 ? "them" : "it"}.`;
+  if (found.style !== style) return `${what} It pages with ${found.parameter} (${STYLE_LABELS[found.style]}); use the API's ${style} style or declare the scheme with x-pagination.`;
+  const named = PARAMETER_CONVENTIONS[style].some((c) => c.name === found.parameter);
+  return named ? what : `${what} It pages with ${found.parameter}: rename the parameters to these names.`;
+}

@@ -110,6 +110,25 @@ describe(RULE, () => {
     expect(problems[0]!.message).toContain("offset/limit");
   });
 
+  it("names the differently spelled cursor parameter it found (pageToken)", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.1.0
+        info: { title: Pets, version: 1.0.0 }
+        paths:
+          /pets:
+            get:
+              parameters:
+                - { name: pageToken, in: query, schema: { type: string } }
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { type: object, properties: { items: { type: array }, total_count: { type: integer } } } } } }
+      `,
+      RULE,
+    );
+    expect(problems.map((p) => [p.line, p.column])).toEqual([[6, 7]]);
+    expect(problems[0]!.message).toContain("It pages with pageToken: rename the parameters");
+  });
+
   it("reports a shared parameter in another file once, at that file's line", async () => {
     const list = (path: string) => `  ${path}:
     get:
