@@ -1,0 +1,76 @@
+// The server emitter on a hostile spec: output is deterministic, spec strings stay inert, handlers.ts is kept.
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import { describe, expect, it } from "vitest";
+import { generateServer, renderServer } from "../../generator/emit/server/generate-server.js";
+import { buildModel } from "../../generator/model/build-model.js";
+import { TMP_DIR, typecheck } from "./e2e-harness.js";
+import { listen } from "./listen.js";
+
+const EVIL = "*/ `${process.exit(7)}` \" ' \\ \u2028 </script> \n// next line";
+
+const hostile = (): Record<string, unknown> => ({
+  openapi: "3.0.3",
+  info: { title: `Evil ${EVIL}`, version: "1.0.0" },
+  servers: [{ url: "https://example.com/v1" }],
+  paths: {
+    "/things/{thing-id}": {
+      get: {
+        operationId: "get*/Thing",
+        summary: EVIL,
+        parameters: [
+          { name: "thing-id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z]+$" } },
+          { name: "X-Weird\"Header", in: "header", schema: { type: "string" } },
+          { name: "class", in: "query", schema: { type: "integer", nullable: true, minimum: 0, exclusiveMinimum: true } },
+        ],
+        responses: {
+          "200": { description: EVIL, content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" }, example: { name: EVIL } } } },
+          default: { description: "error", content: { "application/problem+json": { schema: { type: "object" } } } },
+        },
+      },
+    },
+  },
+  components: { schemas: { "Thing*/": { type: "object", nullable: true, properties: { name: { type: "string", description: EVIL } } }, Thing: { $ref: "#/components/schemas/Thing*~1" } } },
+});
+
+describe("server emitter", () => {
+  it("is deterministic: the same spec gives the same bytes", async () => {
+    const first = await renderServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), join(TMP_DIR, "none"));
+    const second = await renderServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), join(TMP_DIR, "none"));
+    expect([...second.keys()]).toEqual([...first.keys()]);
+    for (const [path, content] of first) expect(second.get(path), path).toBe(content);
+  });
+
+  it("keeps spec strings inert: the output type-checks and serves them back verbatim", async () => {
+    const outDir = join(TMP_DIR, "hostile");
+    await generateServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), outDir);
+    expect(await typecheck("hostile", [outDir])).toBe("");
+    const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
+    const { createMockHandlers } = await import(pathToFileURL(join(outDir, "mock.ts")).href);
+    const server = await listen(express().use(createRouter(createMockHandlers(), { validateResponses: true })));
+    try {
+      const ok = await fetch(`${server.url}/v1/things/abc?class=2`);
+      expect(await ok.json()).toEqual({ name: EVIL });
+      const bad = await fetch(`${server.url}/v1/things/ABC?class=0`);
+      expect(bad.status).toBe(400);
+      const problem = (await bad.json()) as { errors: { field: string }[] };
+      expect(problem.errors.map((error) => error.field).sort()).toEqual(["path.thing-id", "query.class"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("scaffolds handlers.ts once and never overwrites it", async () => {
+    const outDir = join(TMP_DIR, "scaffold");
+    const model = buildModel(hostile(), { source: "hostile.yaml" });
+    await generateServer(model, hostile(), outDir);
+    const scaffold = await readFile(join(outDir, "handlers.ts"), "utf8");
+    expect(scaffold).toContain("not_implemented");
+    const mine = scaffold.replace("not_implemented", "my_own_code");
+    await writeFile(join(outDir, "handlers.ts"), mine);
+    await generateServer(model, hostile(), outDir);
+    expect(await readFile(join(outDir, "handlers.ts"), "utf8")).toBe(mine);
+  });
+});
