@@ -1,7 +1,7 @@
 import type { NodeRef } from "../../../load/index.js";
 import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
-import type { DeclaredStyle } from "./declaration.js";
+import { paginationDeclarationOf, type DeclaredStyle } from "./declaration.js";
 import { operationLabel } from "./operation-label.js";
 import { pagingStyleOf, STYLE_LABELS, type PagingStyle } from "./paging-style.js";
 
@@ -17,9 +17,8 @@ export default defineRule({
     const lists: Array<{ style: Style; label: string; at: NodeRef }> = [];
     return {
       operation(operation) {
-        const declared = document.child(operation.node, "x-pagination")?.value;
-        const declaredStyle = typeof declared === "object" && declared !== null && "style" in declared ? (declared as { style: unknown }).style : undefined;
-        const style = typeof declaredStyle === "string" && declaredStyle in STYLE_LABELS ? (declaredStyle as Style) : listOperationOf(document, operation, settings) ? pagingStyleOf(operation)?.style : undefined;
+        const declared = paginationDeclarationOf(document, operation);
+        const style = declared ? ("declaration" in declared ? declared.declaration.style : undefined) : listOperationOf(document, operation, settings) && pagingStyleOf(operation)?.style;
         if (style) lists.push({ style, label: operationLabel(operation), at: operation.node.at });
       },
       end() {
