@@ -1,5 +1,5 @@
 // The server emitter on a hostile spec: output is deterministic, spec strings stay inert, handlers.ts is kept.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
@@ -35,6 +35,14 @@ const hostile = (): Record<string, unknown> => ({
   components: { schemas: { "Thing*/": { type: "object", nullable: true, properties: { name: { type: "string", description: EVIL } } }, Thing: { $ref: "#/components/schemas/Thing*~1" } } },
 });
 
+let generatedHostile: Promise<string> | undefined;
+/** The hostile spec's server, generated once for the tests that serve it. */
+function hostileServer(): Promise<string> {
+  const outDir = join(TMP_DIR, "hostile");
+  generatedHostile ??= generateServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), outDir).then(() => outDir);
+  return generatedHostile;
+}
+
 describe("server emitter", () => {
   it("is deterministic: the same spec gives the same bytes", async () => {
     const first = await renderServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), join(TMP_DIR, "none"));
@@ -44,8 +52,7 @@ describe("server emitter", () => {
   });
 
   it("keeps spec strings inert: the output type-checks and serves them back verbatim", async () => {
-    const outDir = join(TMP_DIR, "hostile");
-    await generateServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), outDir);
+    const outDir = await hostileServer();
     expect(await typecheck("hostile", [outDir])).toBe("");
     const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
     const { createMockHandlers } = await import(pathToFileURL(join(outDir, "mock.ts")).href);
@@ -62,8 +69,29 @@ describe("server emitter", () => {
     }
   });
 
+  it("in development mode, turns a response the spec does not allow into a logged 500", async () => {
+    const outDir = await hostileServer();
+    const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
+    const logged: Record<string, unknown>[] = [];
+    const answers = [{ status: 200, body: { name: 5 } }, { status: 200, body: { name: "fine" } }, { status: 418, body: {} }];
+    const handlers = { getThing: () => answers.shift() };
+    const logger = { error: (_message: string, details: Record<string, unknown>) => logged.push(details) };
+    const server = await listen(express().use(createRouter(handlers, { validateResponses: true, logger })));
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await fetch(`${server.url}/v1/things/abc`)).status);
+      // 418 falls under the documented `default` response, so it conforms.
+      expect(statuses).toEqual([500, 200, 418]);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]?.error).toMatchObject({ responseErrors: [expect.objectContaining({ field: "response.name", code: "invalid_type" })] });
+    } finally {
+      await server.close();
+    }
+  });
+
   it("scaffolds handlers.ts once and never overwrites it", async () => {
     const outDir = join(TMP_DIR, "scaffold");
+    await rm(outDir, { recursive: true, force: true });
     const model = buildModel(hostile(), { source: "hostile.yaml" });
     await generateServer(model, hostile(), outDir);
     const scaffold = await readFile(join(outDir, "handlers.ts"), "utf8");

@@ -55,6 +55,13 @@ const operations: OperationSpec[] = [
     responses: { "200": "application/json" },
   },
   {
+    id: "whoami", method: "get", path: "/me",
+    params: { ...noParams, cookie: [{ name: "session", style: "form", explode: true, shape: "scalar" }] },
+    validate: { cookie: compileParams({ type: "object", required: ["session"], properties: { session: { type: "string", minLength: 3 } } }) },
+    body: null, invalidBodyStatus: 400, security: [[{ scheme: "basic", scopes: [] }]], paging: null,
+    responses: { "200": "application/json" },
+  },
+  {
     id: "limited", method: "get", path: "/limited", params: noParams, validate: {}, body: null, invalidBodyStatus: 400,
     security: [], paging: null, responses: { "429": "application/problem+json" },
   },
@@ -63,7 +70,7 @@ const operations: OperationSpec[] = [
 const api: ApiDescription = {
   basePath: "/v1",
   operations,
-  schemes: { bearer: { kind: "bearer", name: "bearer" }, key: { kind: "api-key", name: "key", in: "header", paramName: "X-Api-Key" } },
+  schemes: { basic: { kind: "basic", name: "basic" }, bearer: { kind: "bearer", name: "bearer" }, key: { kind: "api-key", name: "key", in: "header", paramName: "X-Api-Key" } },
   requestHeaders: ["X-Api-Key"],
   responseHeaders: [],
 };
@@ -88,6 +95,7 @@ const handlers: Record<string, AnyHandler> = {
   },
   getPet: ({ params, auth }) => ({ status: 200, body: { id: (params as { "pet-id": number })["pet-id"], auth } }),
   mine: () => ({ status: 204 }),
+  whoami: ({ auth, cookies }) => ({ status: 200, body: { auth: (auth as { principal: unknown }).principal, cookies } }),
   listToys: ({ page }) => {
     const { offset, limit } = page as { offset: number; limit: number };
     return { status: 200, body: { items: Array.from({ length: Math.max(0, Math.min(limit, 5 - offset)) }, (_, i) => offset + i), total_size: 5 } };
@@ -107,6 +115,7 @@ beforeAll(async () => {
       logger: { error: (_message, details) => logged.push(details) },
       security: {
         bearer: (credential, { scopes }) => (credential.kind === "bearer" && credential.token === "good" ? { user: "ann", scopes } : credential.kind === "bearer" && credential.token === "weak" ? "forbidden" : null),
+        basic: (credential) => (credential.kind === "basic" && credential.username === "ann" && credential.password === "p:w" ? { user: "ann" } : null),
         key: (credential) => (credential.kind === "api-key" && credential.key === "k1" ? { user: "bot" } : null),
       },
     }),
@@ -211,6 +220,17 @@ describe("server runtime", () => {
     expect((await call("/v1/pets/3", { headers: { "x-api-key": "k1" } })).body.auth.principal).toEqual({ user: "bot" });
     const badParam = await call("/v1/pets/three", { headers: { authorization: "Bearer good" } });
     expect(badParam.body.errors[0]).toMatchObject({ field: "path.pet-id", code: "invalid_type" });
+  });
+
+  it("checks basic credentials and validates cookie parameters", async () => {
+    const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+    const missing = await call("/v1/me", { headers: { cookie: "session=abcd" } });
+    expect([missing.status, missing.headers.get("www-authenticate")]).toEqual([401, 'Basic realm="api"']);
+    expect((await call("/v1/me", { headers: { authorization: basic("ann", "wrong"), cookie: "session=abcd" } })).status).toBe(401);
+    const ok = await call("/v1/me", { headers: { authorization: basic("ann", "p:w"), cookie: "theme=dark; session=abcd" } });
+    expect(ok.body).toEqual({ auth: { user: "ann" }, cookies: { session: "abcd" } });
+    const shortCookie = await call("/v1/me", { headers: { authorization: basic("ann", "p:w"), cookie: "session=ab" } });
+    expect(shortCookie.body.errors).toEqual([expect.objectContaining({ field: "cookie.session", code: "too_short" })]);
   });
 
   it("answers CORS preflight for documented methods and headers, denies other origins", async () => {
