@@ -1,7 +1,8 @@
 import type { Located } from "../../../load/index.js";
+import { objectProperties } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
 import { allowsType } from "../rest/schema-type.js";
-import { declaredMembers, findStandardSchema } from "./standard-schema.js";
+import { findStandardSchema } from "./standard-schema.js";
 
 /**
  * §7, RFC 9457: one standard error schema per API, named by `settings.errors.schema` (default `Problem`), declaring
@@ -30,7 +31,7 @@ export default defineRule({
           });
           return;
         }
-        const members = declaredMembers(document, standard.resolved);
+        const members = objectProperties(document, standard.resolved);
         const missing = requiredMembers.filter((member) => !members.has(member));
         if (missing.length > 0) {
           const at = document.child(standard.resolved, "properties") ?? standard.resolved;
@@ -48,7 +49,7 @@ export default defineRule({
         report({ message: `"${options.listMember}" of error schema "${name}" must be an array of { ${options.itemMembers.join(", ")} } (one entry per invalid field)`, at: list.at });
         return;
       }
-      const itemMembers = declaredMembers(document, items);
+      const itemMembers = objectProperties(document, items);
       const missing = options.itemMembers.filter((member) => !itemMembers.has(member));
       if (missing.length > 0) {
         const at = document.resolve(items);

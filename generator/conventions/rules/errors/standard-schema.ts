@@ -34,21 +34,3 @@ export function refersToStandard(document: SpecDocument, schema: Located, standa
   if (!allOf || !Array.isArray(allOf.value)) return false;
   return document.children(allOf).some(([, part]) => refOf(part.value) !== undefined && samePlace(document.resolve(part).at, standard.resolved.at));
 }
-
-/** The properties a schema declares, itself and through `allOf` (followed through `$ref`s, each schema once). */
-export function declaredMembers(document: SpecDocument, schema: Located): Map<string, Located> {
-  const members = new Map<string, Located>();
-  const seen = new Set<string>();
-  const visit = (node: Located): void => {
-    const target = document.resolve(node);
-    const key = `${target.at.file}#${target.at.pointer}`;
-    if (seen.has(key) || !isObject(target.value)) return;
-    seen.add(key);
-    const properties = document.child(target, "properties");
-    if (properties && isObject(properties.value)) for (const [name, member] of document.children(properties)) if (!members.has(name)) members.set(name, member);
-    const allOf = document.child(target, "allOf");
-    if (allOf && Array.isArray(allOf.value)) for (const [, part] of document.children(allOf)) visit(part);
-  };
-  visit(schema);
-  return members;
-}

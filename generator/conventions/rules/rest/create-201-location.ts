@@ -1,22 +1,23 @@
 import type { OperationInfo } from "../../operation-info.js";
+import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
 import { mediaEntries, responseHeaderNames } from "./media.js";
-import { isPluralSegment, pathSegments, prefixesWithMembers } from "./path-segments.js";
+import { collectionPaths, pathSegments } from "./path-segments.js";
 
 /**
  * §6: a POST that creates a member of a collection answers 201 Created with the new resource in the body and its
  * URL in `Location`. A path is a collection when another path addresses its members (`/pets` next to
- * `/pets/{pet_id}`), or when it ends in a plural noun and also has a GET. POSTs elsewhere are actions (`/pets/{id}/adopt`)
- * and are not checked; `202 Accepted` (asynchronous creation) is accepted instead of 201.
+ * `/pets/{pet_id}`), or when its GET lists items. POSTs elsewhere are actions (`/pets/{id}/adopt`) and are not
+ * checked; `202 Accepted` (asynchronous creation) is accepted instead of 201.
  */
 export default defineRule({
   id: "rest/create-201-location",
   description: "A POST on a collection returns 201 with the created resource and a Location header (or 202 when asynchronous).",
   recommended: "warn",
   defaultOptions: {},
-  create({ document, report }) {
+  create({ document, settings, report }) {
     const posts: OperationInfo[] = [];
-    const withGet = new Set<string>();
+    const listed: string[] = [];
     const allPaths: string[] = [];
     return {
       pathItem(path) {
@@ -24,15 +25,13 @@ export default defineRule({
       },
       operation(operation) {
         if (operation.method === "post") posts.push(operation);
-        if (operation.method === "get") withGet.add(operation.path);
+        if (listOperationOf(document, operation, settings)) listed.push(operation.path);
       },
       end() {
-        const collections = prefixesWithMembers(allPaths);
+        const collections = collectionPaths(allPaths, listed);
         for (const operation of posts) {
           const last = pathSegments(operation.path).at(-1);
-          if (!last || last.isParam || last.isVersion) continue;
-          if (!collections.has(operation.path) && !(withGet.has(operation.path) && isPluralSegment(last.text))) continue;
-          checkCreate(operation);
+          if (last && !last.isParam && !last.isVersion && collections.has(operation.path)) checkCreate(operation);
         }
       },
     };

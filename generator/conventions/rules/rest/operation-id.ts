@@ -1,5 +1,5 @@
 import { defineRule } from "../../rule.js";
-import { pathSegments } from "./path-segments.js";
+import { literalPart, pathSegments } from "./path-segments.js";
 import { camelCase, splitWords } from "./words.js";
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -37,7 +37,7 @@ export default defineRule({
 
 /** `get /pets/{pet_id}/vaccinations` -> `getPetsVaccinations`: a readable starting point, not a final name. */
 function suggestId(method: string, path: string): string {
-  const words = pathSegments(path).filter((s) => !s.isParam && !s.isVersion).flatMap((s) => splitWords(s.text));
+  const words = pathSegments(path).filter((s) => !s.isParam && !s.isVersion).flatMap((s) => splitWords(literalPart(s.text)));
   return identifierFrom([method, ...words]);
 }
 

@@ -1,5 +1,5 @@
 import { defineRule } from "../../rule.js";
-import { pathKeyPlace, pathSegments } from "./path-segments.js";
+import { literalPart, pathKeyPlace, pathSegments } from "./path-segments.js";
 import { splitWords } from "./words.js";
 
 const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -22,8 +22,7 @@ export default defineRule({
         for (const segment of pathSegments(path)) {
           if (segment.isParam || checked.has(segment.prefix)) continue;
           checked.add(segment.prefix);
-          const literal = segment.text.replace(/\{[^}]*\}/g, "");
-          const wrong = literal.split(/[.:]/).filter((part) => part !== "" && !KEBAB.test(part));
+          const wrong = literalPart(segment.text).split(/[.:]/).filter((part) => part !== "" && !KEBAB.test(part));
           if (wrong.length === 0) continue;
           const fixed = wrong.reduce((text, part) => text.replace(part, splitWords(part).join("-")), segment.text);
           report({ message: `path segment "${segment.text}" in "${segment.prefix}" is not lowercase kebab-case; use "${fixed}"`, at });

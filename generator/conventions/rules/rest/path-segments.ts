@@ -12,8 +12,9 @@ export interface PathSegment {
   isVersion: boolean;
 }
 
+/** The segments of a path template; a query or fragment written into the path key (`/#X-Amz-Target=...`) is not one. */
 export function pathSegments(path: string): PathSegment[] {
-  const parts = path.split("/").filter((part) => part !== "");
+  const parts = path.replace(/[?#].*$/, "").split("/").filter((part) => part !== "");
   return parts.map((text, index) => ({
     text,
     prefix: "/" + parts.slice(0, index + 1).join("/"),
@@ -25,10 +26,11 @@ export function pathSegments(path: string): PathSegment[] {
 /**
  * Whether a literal segment names things in the plural. The head noun is the last word (`vaccination-records`), or
  * the word before `of` (`codes-of-conduct`); a Google-style custom method suffix (`pets:search`) is ignored.
- * Segments that are not words (digits, symbols) pass: there is nothing to inflect.
+ * Template parts (`pending{ext}`) are left out. Segments that are not words (digits, symbols) pass: there is nothing
+ * to inflect. pluralize reads some acronym plurals as Latin singulars (`skus`, `cpus`); the singletons option takes them.
  */
 export function isPluralSegment(segment: string): boolean {
-  const words = splitWords(segment.split(":")[0]!);
+  const words = splitWords(literalPart(segment).split(":")[0]!);
   const ofIndex = words.indexOf("of");
   const head = ofIndex > 0 ? words[ofIndex - 1] : words[words.length - 1];
   if (head === undefined || !/^[a-z]{2,}$/.test(head)) return true;
@@ -37,12 +39,20 @@ export function isPluralSegment(segment: string): boolean {
 
 /** The plural of a segment's head noun, for the message: `pet` -> `pets`, `vaccination-record` -> `vaccination-records`. */
 export function pluralSuggestion(segment: string): string {
-  return segment.replace(/([A-Za-z]+)$/, (word) => pluralize.plural(word));
+  return literalPart(segment).replace(/([A-Za-z]+)$/, (word) => pluralize.plural(word));
 }
 
-/** Every path prefix followed by a `{param}` segment somewhere in `paths`: `/pets` for `/pets/{pet_id}/vaccinations`. */
-export function prefixesWithMembers(paths: Iterable<string>): Set<string> {
-  const prefixes = new Set<string>();
+/** The segment without its template parameters: `pending{ext}` -> `pending`. */
+export function literalPart(segment: string): string {
+  return segment.replace(/\{[^}]*\}/g, "");
+}
+
+/**
+ * The collections of an API: every path prefix that some path follows with a `{param}` segment (`/pets` for
+ * `/pets/{pet_id}/vaccinations`), and the `listed` paths, whose GET returns a collection (helpers/list-operation).
+ */
+export function collectionPaths(paths: Iterable<string>, listed: Iterable<string>): Set<string> {
+  const prefixes = new Set<string>(listed);
   for (const path of paths) {
     const segments = pathSegments(path);
     segments.forEach((segment, index) => {

@@ -1,26 +1,31 @@
 import type { NodeRef } from "../../../load/index.js";
+import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
-import { isPluralSegment, pathKeyPlace, pathSegments, pluralSuggestion, prefixesWithMembers } from "./path-segments.js";
+import { collectionPaths, isPluralSegment, pathKeyPlace, pathSegments, pluralSuggestion } from "./path-segments.js";
 
 /**
  * §1: collections are named with plural nouns (`/pets/{pet_id}`, not `/pet/{pet_id}`). A collection segment is a
- * literal segment that some path follows with a `{param}`. Version segments (`v1`), uncountable nouns (`media`) and
+ * literal segment that some path follows with a `{param}`, or the last segment of a path whose GET lists items. Version segments (`v1`), uncountable nouns (`media`) and
  * the `singletons` allow list (a global `config`, the caller's `me`) pass. Each segment is reported once, at the
  * first path that contains it.
  */
 export default defineRule({
   id: "rest/plural-collections",
-  description: "Collection path segments (those followed by a {param}) are plural nouns; singletons may be allowed by name.",
+  description: "Collection path segments (followed by a {param}, or listed by a GET) are plural nouns; singletons may be allowed by name.",
   recommended: "warn",
   defaultOptions: { singletons: [] as string[] },
-  create({ document, options, report }) {
+  create({ document, settings, options, report }) {
     const paths: Array<{ path: string; at: NodeRef }> = [];
+    const listed: string[] = [];
     return {
       pathItem(path, item) {
         paths.push({ path, at: pathKeyPlace(document, path, item) });
       },
+      operation(operation) {
+        if (listOperationOf(document, operation, settings)) listed.push(operation.path);
+      },
       end() {
-        const collections = prefixesWithMembers(paths.map((p) => p.path));
+        const collections = collectionPaths(paths.map((p) => p.path), listed);
         const singletons = new Set(options.singletons.map((name) => name.toLowerCase()));
         const checked = new Set<string>();
         for (const { path, at } of paths) {

@@ -30,8 +30,9 @@ export default defineRule({
     const pattern = PATTERNS[casing];
     const checkedParameters = new Set<string>();
     const accepts = (name: string): boolean => options.ignorePrefixes.some((prefix) => name.startsWith(prefix)) || name.split(/[[\].]/).every((part) => part === "" || pattern.test(part));
-    const check = (kind: string, name: string, at: Located): void => {
-      if (!accepts(name)) report({ message: `${kind} "${name}" is not ${casing === "snake" ? "snake_case" : "camelCase"}; rename it "${recase(name, casing)}"`, at: at.at });
+    /** Reports `name` at `owner[key]` when it is in the wrong casing; the place is only built for a problem. */
+    const check = (kind: string, name: string, owner: Located, key: string): void => {
+      if (!accepts(name)) report({ message: `${kind} "${name}" is not ${casing === "snake" ? "snake_case" : "camelCase"}; rename it "${recase(name, casing)}"`, at: document.child(owner, key)!.at });
     };
     return {
       operation(operation) {
@@ -39,7 +40,7 @@ export default defineRule({
           const key = `${parameter.at.file}#${parameter.at.pointer}`;
           if (parameter.value.in !== "query" || typeof parameter.value.name !== "string" || checkedParameters.has(key)) continue;
           checkedParameters.add(key);
-          check("query parameter", parameter.value.name, document.child(parameter, "name")!);
+          check("query parameter", parameter.value.name, parameter, "name");
         }
       },
       // Property names are read from each schema's `properties` map rather than from `propertyName`: the walk visits a
@@ -47,7 +48,7 @@ export default defineRule({
       schema({ schema }) {
         const properties = document.child(schema, "properties");
         if (!properties || !isObject(properties.value)) return;
-        for (const [name, member] of document.children(properties)) check("property", name, member);
+        for (const name of Object.keys(properties.value)) check("property", name, properties, name);
       },
     };
   },

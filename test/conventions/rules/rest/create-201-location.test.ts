@@ -4,7 +4,7 @@ import { lintYaml, yaml } from "../../lint-fixture.js";
 const RULE = "rest/create-201-location";
 
 describe(RULE, () => {
-  it("accepts 201 with the resource and Location, 202 for asynchronous creation, and leaves actions alone", async () => {
+  it("accepts 201 with the resource and Location, 202 for asynchronous creation, and leaves actions and unknown collections alone", async () => {
     const problems = await lintYaml(
       yaml`
         openapi: 3.1.0
@@ -22,22 +22,24 @@ describe(RULE, () => {
             post:
               responses: { "200": { description: adopted } }
           /exports:
-            get: { responses: { "200": { description: ok } } }
+            get: { responses: { "200": { description: ok, content: { application/json: { schema: { type: array, items: {} } } } } } }
             post: { responses: { "202": { description: queued } } }
+          /pets/{pet_id}/photos:
+            post: { responses: { "200": { description: uploaded } } }
       `,
       RULE,
     );
     expect(problems).toEqual([]);
   });
 
-  it("reports a create without 201 at its responses, and a 201 without body or Location at the response", async () => {
+  it("reports a create on a listed or addressable collection without 201 at its responses, and a 201 without body or Location at the response", async () => {
     const problems = await lintYaml(
       yaml`
         openapi: 3.1.0
         info: { title: Pets, version: 1.0.0 }
         paths:
           /pets:
-            get: { responses: { "200": { description: ok } } }
+            get: { responses: { "200": { description: ok, content: { application/json: { schema: { type: array, items: {} } } } } } }
             post:
               responses:
                 "200": { description: created }

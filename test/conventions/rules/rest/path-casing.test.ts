@@ -5,7 +5,7 @@ const RULE = "rest/path-casing";
 const OK = `{ get: { responses: { "200": { description: ok } } } }`;
 
 describe(RULE, () => {
-  it("accepts kebab-case segments, any parameter names, extensions, .well-known and custom methods", async () => {
+  it("accepts kebab-case segments, any parameter names, extensions, .well-known, custom methods and a fragment in the path key", async () => {
     const problems = await lintYaml(
       yaml`
         openapi: 3.1.0
@@ -15,6 +15,7 @@ describe(RULE, () => {
           /v1/pets/{pet_id}:batch-get: ${OK}
           /.well-known/openapi.json: ${OK}
           /v2/files/{name}.csv: ${OK}
+          /#X-Amz-Target=Pets_2024.ListPets: ${OK}
       `,
       RULE,
     );

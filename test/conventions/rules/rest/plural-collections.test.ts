@@ -19,6 +19,7 @@ describe(RULE, () => {
           /v1/people/{person_id}: ${OK}
           /v1/codes-of-conduct/{key}: ${OK}
           /v1/pets:search/{page}: ${OK}
+          /v1/interactions{format}/{interaction_id}: ${OK}
       `,
       RULE,
     );
@@ -45,6 +46,28 @@ describe(RULE, () => {
     expect(problems.map((p) => p.message)).toEqual([
       `collection segment "pet" in "/pet" is singular; name collections in the plural ("pets"), or list it in the singletons option`,
       `collection segment "person" in "/owners/{owner_id}/person" is singular; name collections in the plural ("people"), or list it in the singletons option`,
+    ]);
+  });
+
+  it("treats the last segment of a path whose GET lists items as a collection", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.1.0
+        info: { title: Pets, version: 1.0.0 }
+        paths:
+          /history:
+            get:
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { type: array, items: { type: object } } } } }
+          /status:
+            get:
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { type: object } } } }
+      `,
+      RULE,
+    );
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [4, `collection segment "history" in "/history" is singular; name collections in the plural ("histories"), or list it in the singletons option`],
     ]);
   });
 
