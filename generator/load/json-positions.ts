@@ -117,16 +117,24 @@ class Scanner {
     }
   }
 
+  /** Jumps to the closing quote with native searches; a quote preceded by an odd run of backslashes is escaped. */
   private skipString(): void {
     const text = this.text;
-    let i = this.position + 1;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 92) i += 2;
-      else if (c === 34) break;
-      else i++;
+    let from = this.position + 1;
+    for (;;) {
+      const quote = text.indexOf('"', from);
+      if (quote === -1) {
+        this.position = text.length;
+        return;
+      }
+      let backslashes = 0;
+      while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+      if (backslashes % 2 === 0) {
+        this.position = quote + 1;
+        return;
+      }
+      from = quote + 1;
     }
-    this.position = i + 1;
   }
 
   /** Skips one value of any kind; containers by depth counting (no recursion, so any nesting depth is fine). */
@@ -135,38 +143,32 @@ class Scanner {
     const first = text.charCodeAt(this.position);
     if (first === 34) return this.skipString();
     if (first !== 123 && first !== 91) {
-      let i = this.position;
-      while (i < text.length) {
-        const c = text.charCodeAt(i);
-        if (c === 44 || c === 125 || c === 93 || c === 32 || c === 10 || c === 13 || c === 9) break;
-        i++;
-      }
-      this.position = i;
+      SCALAR_END.lastIndex = this.position;
+      const end = SCALAR_END.exec(text);
+      this.position = end ? end.index : text.length;
       return;
     }
     let depth = 0;
-    let i = this.position;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
+    STRUCTURE.lastIndex = this.position;
+    for (let match = STRUCTURE.exec(text); match; match = STRUCTURE.exec(text)) {
+      const c = text.charCodeAt(match.index);
       if (c === 34) {
-        this.position = i;
+        this.position = match.index;
         this.skipString();
-        i = this.position;
-        continue;
+        STRUCTURE.lastIndex = this.position;
+      } else if (c === 123 || c === 91) depth++;
+      else if (--depth === 0) {
+        this.position = match.index + 1;
+        return;
       }
-      if (c === 123 || c === 91) depth++;
-      else if (c === 125 || c === 93) {
-        depth--;
-        if (depth === 0) {
-          this.position = i + 1;
-          return;
-        }
-      }
-      i++;
     }
-    this.position = i;
+    this.position = text.length;
   }
 }
+
+/** The characters that matter when skipping a container: brackets, and quotes that start strings to jump over. */
+const STRUCTURE = /[{}[\]"]/g;
+const SCALAR_END = /[,}\]\s]/g;
 
 function safeTokens(pointer: string): string[] {
   try {

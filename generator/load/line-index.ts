@@ -3,9 +3,8 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    }
+    // indexOf is a native scan: several times faster than a charCodeAt loop over a 13 MB spec.
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
   }
 
   position(offset: number): { line: number; column: number } {

@@ -3,7 +3,7 @@ import { realpath } from "node:fs/promises";
 import { SourceFile } from "./source-file.js";
 import { SpecDocument, resolveRefFile, type SpecVersion } from "./spec-document.js";
 import { SpecLoadError } from "./load-error.js";
-import { findRefs } from "./find-refs.js";
+import { findExternalRefs } from "./find-refs.js";
 import { DEFAULT_MAX_FILE_BYTES, isRemote, readSource, type ReadLimits } from "./read-source.js";
 import { validateStructure } from "./structural-validation.js";
 import { swagger2Pointer, upgradeSwagger2 } from "./upgrade-swagger2.js";
@@ -43,9 +43,8 @@ async function readAllFiles(rootFile: string, limits: ReadLimits): Promise<Map<s
     if (files.has(file)) continue;
     const source = SourceFile.parse(file, await readSource(file, limits, from));
     files.set(file, source);
-    for (const { ref, pointer } of findRefs(source.value)) {
+    for (const { ref, pointer } of findExternalRefs(source.value, source.text)) {
       const filePart = ref.split("#")[0] ?? "";
-      if (filePart === "") continue;
       const target = resolveRefFile(file, filePart);
       if (!files.has(target)) queue.push({ file: target, from: { file, ...source.locate(pointer + "/$ref") } });
     }
