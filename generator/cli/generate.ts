@@ -3,15 +3,12 @@
 import { watch, type FSWatcher } from "node:fs";
 import { relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { lintDocument, mergeSettings, DEFAULT_SETTINGS, ALL_RULES, PRESET_NAMES, type PresetName } from "../conventions/index.js";
-import { ruleDocUrl } from "../conventions/diagnostic.js";
-import { FORMATTERS } from "../conventions/formatters/index.js";
+import { mergeSettings, DEFAULT_SETTINGS, PRESET_NAMES, type PresetName } from "../conventions/index.js";
 import { configFileForSpec, findConfigFile, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
 import { bundleSpec, loadSpec, type SpecDocument } from "../load/index.js";
 import { buildModel } from "../model/build-model.js";
 import type { PaginationDeclaration } from "../model/pagination.js";
 import { renderClient } from "../emit/client/generate-client.js";
-import { renderServer } from "../emit/server/generate-server.js";
 import { writeOutputDir } from "../emit/shared/output-dir.js";
 import { describeFailure, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from "./errors.js";
 
@@ -91,6 +88,10 @@ async function jobsFor(spec: string | undefined, options: GenerateOptions, cwd: 
 export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOptions, "conventions" | "allowRemoteRefs">, cwd = process.cwd()): Promise<JobResult> {
   const document = await loadSpec(job.spec, { allowRemoteRefs: options.allowRemoteRefs });
   if (options.conventions) {
+    // Loaded on demand: a run without the lint gate (third-party specs) or without a server skips their start-up cost.
+    const { lintDocument, ALL_RULES } = await import("../conventions/index.js");
+    const { ruleDocUrl } = await import("../conventions/diagnostic.js");
+    const { FORMATTERS } = await import("../conventions/formatters/index.js");
     const errors = lintDocument(document, lintConfigFor(job.config, document.rootFile, { preset: job.preset })).filter((d) => d.severity === "error");
     if (errors.length > 0) {
       const report = FORMATTERS.stylish(errors, {
@@ -115,7 +116,8 @@ export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOpt
   });
   const files = new Map<string, string>();
   if (job.client) for (const [path, content] of await renderClient(model, bundled)) files.set(path, content);
-  if (job.server) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
+  const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
+  if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
   await writeOutputDir(job.out, files);
   return { status: "written", files: files.size, document };
 }

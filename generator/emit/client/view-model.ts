@@ -199,7 +199,7 @@ function defaultBaseUrl(model: ApiModel): string {
 export function clientView(model: ApiModel): ClientView {
   const schemes = model.securitySchemes.flatMap((scheme) => {
     const spec = supportedScheme(scheme);
-    return spec ? [{ key: jsString(scheme.rawName), spec, scheme }] : [];
+    return spec ? [{ key: propertyKey(scheme.rawName), spec, scheme }] : [];
   });
   const supported = new Set(schemes.map(({ scheme }) => scheme.rawName));
   const operations = model.operations.map((op) => operationView(op, supported));

@@ -33,9 +33,11 @@ export function lineCommentText(text: string): string {
   return jsString(text).slice(1, -1);
 }
 
-/** An object/interface member name: bare when it is a plain identifier, else a string literal. */
+/** An object/interface member name: bare when it is a plain identifier, else a string literal; `__proto__` is computed,
+ * since in an object literal even the quoted form would set the prototype instead of defining a member. */
 export function propertyKey(name: string): string {
-  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) && name !== "__proto__" ? name : jsString(name);
+  if (name === "__proto__") return `[${jsString(name)}]`;
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : jsString(name);
 }
 
 /** Text safe inside Markdown prose (README): no HTML, no raw line breaks inside table cells. */
