@@ -26,6 +26,7 @@ describe("query parameters", () => {
     expect(problem).toBeInstanceOf(HttpProblem);
     expect((problem as HttpProblem).errors).toEqual([{ field: "query.colour", code: "unknown_parameter", message: expect.stringContaining("colour") }]);
     expect(readQuery("species=cat&colour=red", [param("species", "scalar")], true)).toEqual({ species: "cat" });
+    expect(readQuery("species=cat&api_key=k", [param("species", "scalar")], false, new Set(["api_key"]))).toEqual({ species: "cat" });
   });
 });
 

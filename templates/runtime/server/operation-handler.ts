@@ -34,12 +34,15 @@ export function operationHandler(
   pathNames: Readonly<Record<string, string>>,
   shared: SharedState,
 ): RequestHandler {
+  const credentialNames = new Set(
+    op.security.flatMap((requirement) => requirement.map(({ scheme }) => shared.schemes[scheme])).flatMap((scheme) => (scheme?.kind === "api-key" && scheme.in === "query" ? [scheme.paramName] : [])),
+  );
   const validateAll = (req: Request): { params: RawParams; query: RawParams; headers: RawParams; cookies: RawParams } => {
     const errors: FieldError[] = [];
     const params = check(readPath(specNamed(req.params, pathNames), op.params.path), op.validate.path, "path", errors);
     const question = req.url.indexOf("?");
     const rawQuery = question < 0 ? "" : req.url.slice(question + 1);
-    const query = check(readQuery(rawQuery, op.params.query, shared.allowUnknownQuery), op.validate.query, "query", errors);
+    const query = check(readQuery(rawQuery, op.params.query, shared.allowUnknownQuery, credentialNames), op.validate.query, "query", errors);
     const headers = check(readHeaders(req.headers, op.params.header), op.validate.header, "header", errors);
     const cookies = check(readCookies(req.headers.cookie, op.params.cookie), op.validate.cookie, "cookie", errors);
     if (errors.length > 0) {

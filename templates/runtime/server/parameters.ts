@@ -16,10 +16,15 @@ export interface ParamSpec {
 
 export type RawParams = Record<string, unknown>;
 
+const NONE: ReadonlySet<string> = new Set();
+
 const DELIMITERS: Partial<Record<ParamStyle, string>> = { form: ",", simple: ",", spaceDelimited: " ", pipeDelimited: "|" };
 
-/** Query parameters; names the spec does not declare are reported unless `allowUnknown`. */
-export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUnknown: boolean): RawParams {
+/**
+ * Query parameters; names the spec does not declare are reported unless `allowUnknown`. `credentials` are
+ * query names that carry API keys: accepted, and kept out of the parameters handlers see.
+ */
+export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUnknown: boolean, credentials: ReadonlySet<string> = NONE): RawParams {
   const entries = new Map<string, string[]>();
   for (const [name, value] of new URLSearchParams(rawQuery)) {
     const values = entries.get(name);
@@ -44,7 +49,7 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
     consumed.add(spec.name);
     out[spec.name] = fromValues(values, spec);
   }
-  const unknown = [...entries.keys()].filter((name) => !consumed.has(name));
+  const unknown = [...entries.keys()].filter((name) => !consumed.has(name) && !credentials.has(name));
   if (freeForm !== undefined) {
     const object: Record<string, string> = {};
     for (const name of unknown) object[name] = entries.get(name)?.[0] ?? "";
