@@ -1,0 +1,88 @@
+// Client generation on GitHub's spec, side by side in one run: specwright's full client (types + client + runtime,
+// via `specwright generate --client --no-conventions`) vs openapi-typescript (types only), @hey-api/openapi-ts and
+// orval (installed in bench/ only: `cd bench && npm i`). Each tool runs in its own child process under
+// /usr/bin/time -v: wall time and peak RSS. Goal: specwright <= 1.5x openapi-typescript's time, < 700 MB.
+// Run: node bin/run-ts.js bench/client-generate.ts [--runs N] [--spec path]
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+const args = process.argv.slice(2);
+
+// Child mode: the specwright generator itself, exactly as the CLI runs it.
+if (args[0] === "--specwright-child") {
+  const { runGenerate } = await import("../generator/cli/generate.js");
+  process.exitCode = await runGenerate(args[1], { out: args[2], client: true, conventions: false });
+} else {
+  await main();
+}
+
+interface Measurement {
+  seconds: number;
+  peakMb: number;
+}
+
+async function measure(command: string[], cwd: string): Promise<Measurement> {
+  const { stderr } = await run("/usr/bin/time", ["-v", ...command], { cwd, maxBuffer: 256 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
+    throw new Error(`${command.join(" ")} failed: ${(error.stderr ?? error.message).slice(-2000)}`);
+  });
+  const wall = stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
+  const rss = stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
+  if (!wall || !rss) throw new Error(`no /usr/bin/time figures for ${command[0]}`);
+  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  return { seconds, peakMb: Number(rss[1]) / 1024 };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+async function main(): Promise<void> {
+  const runs = Number(args[args.indexOf("--runs") + 1] ?? 1) || 1;
+  const spec = resolve(args.includes("--spec") ? args[args.indexOf("--spec") + 1]! : "node_modules/@octokit/openapi/generated/api.github.com.json");
+  const root = resolve(".");
+  const bench = join(root, "bench");
+  const node = process.execPath;
+  const out = await mkdtemp(join(tmpdir(), "specwright-bench-"));
+  const tools: { name: string; what: string; command: (dir: string) => string[]; cwd: string; available: boolean }[] = [
+    { name: "openapi-typescript 7.9", what: "types only", cwd: root, available: true, command: (dir) => [node, "node_modules/openapi-typescript/bin/cli.js", spec, "-o", join(dir, "types.ts")] },
+    { name: "specwright", what: "types + client + runtime", cwd: root, available: true, command: (dir) => [node, "bin/run-ts.js", "bench/client-generate.ts", "--specwright-child", spec, dir] },
+    { name: "@hey-api/openapi-ts 0.95", what: "types + sdk (fetch)", cwd: bench, available: existsSync(join(bench, "node_modules/@hey-api/openapi-ts")), command: (dir) => [node, "node_modules/@hey-api/openapi-ts/bin/run.js", "-i", spec, "-o", dir, "-s", "--no-log-file"] },
+    { name: "orval 7.13.2", what: "types + fetch client", cwd: bench, available: existsSync(join(bench, "node_modules/orval")), command: (dir) => [node, "node_modules/orval/dist/bin/orval.js", "-i", spec, "-o", join(dir, "api.ts"), "--client", "fetch"] },
+  ];
+  const results = new Map<string, Measurement[]>();
+  try {
+    // Interleaved rounds, so that a busy machine slows every tool alike.
+    for (let round = 0; round < runs; round++) {
+      for (const tool of tools.filter((t) => t.available)) {
+        const dir = join(out, `${tool.name.replace(/\W+/g, "-")}-${round}`);
+        results.set(tool.name, [...(results.get(tool.name) ?? []), await measure(tool.command(dir), tool.cwd)]);
+      }
+    }
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+  const baseline = median((results.get("openapi-typescript 7.9") ?? []).map((m) => m.seconds));
+  console.log(`client generation, ${spec.replace(root + "/", "")}, median of ${runs} run(s), 1 process each`);
+  console.log("| tool | output | wall time | vs openapi-typescript | peak RSS |");
+  console.log("| --- | --- | ---: | ---: | ---: |");
+  for (const tool of tools) {
+    const measured = results.get(tool.name);
+    if (!measured) {
+      console.log(`| ${tool.name} | ${tool.what} | not installed (cd bench && npm i) | | |`);
+      continue;
+    }
+    const seconds = median(measured.map((m) => m.seconds));
+    const peak = Math.max(...measured.map((m) => m.peakMb));
+    console.log(`| ${tool.name} | ${tool.what} | ${seconds.toFixed(1)} s | ${(seconds / baseline).toFixed(2)}x | ${peak.toFixed(0)} MB |`);
+  }
+  const ours = results.get("specwright") ?? [];
+  const ratio = median(ours.map((m) => m.seconds)) / baseline;
+  const peak = Math.max(...ours.map((m) => m.peakMb));
+  console.log(`goal: specwright <= 1.5x openapi-typescript (${ratio <= 1.5 ? "met" : "NOT met"}: ${ratio.toFixed(2)}x), peak < 700 MB (${peak < 700 ? "met" : "NOT met"}: ${peak.toFixed(0)} MB)`);
+}
