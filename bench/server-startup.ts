@@ -1,17 +1,22 @@
-// Start-up of a generated server: import server.ts + mock.ts, build the router, listen. Prints one line:
-// "READY <port> <ms since process start> <import ms> <createRouter ms>".
-// Usage: node bin/run-ts.js bench/server-startup.ts <generated-dir>
+// Start-up of a generated server: import server.ts (and its validators), build the router, listen. Handlers are
+// stubs answering 501 (`stub`) or the generated mock (`mock`, which also loads mock.ts's samples).
+// Prints one line: "READY <port> <ms since process start> <import ms> <createRouter ms>".
+// Usage: node bin/run-ts.js bench/server-startup.ts <generated-dir> [stub|mock]
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import express from "express";
 
 const dir = resolve(process.argv[2] ?? "");
+const mode = process.argv[3] ?? "stub";
 const t0 = performance.now();
 const { createRouter } = await import(pathToFileURL(join(dir, "server.ts")).href);
-const { createMockHandlers } = await import(pathToFileURL(join(dir, "mock.ts")).href);
+const handlers =
+  mode === "mock"
+    ? (await import(pathToFileURL(join(dir, "mock.ts")).href)).createMockHandlers()
+    : new Proxy({}, { get: () => () => ({ status: 501, body: { type: "about:blank", title: "Not Implemented", status: 501 } }) });
 const t1 = performance.now();
-const router = createRouter(createMockHandlers(), { pageTokenSecret: "bench-secret-bench-secret-bench-secret", security: {} });
+const router = createRouter(handlers, { pageTokenSecret: "bench-secret-bench-secret-bench-secret" });
 const t2 = performance.now();
 const server = express().use(router).listen(0, "127.0.0.1", () => {
   const address = server.address();
