@@ -45,7 +45,7 @@ function expectationOf(status: string): { when: (operation: OperationInfo) => bo
   return EXPECTED[status] ?? { when: () => true, why: "the require option lists it" };
 }
 
-/** Some security requirement names a scheme (`security: [{}]` or `[]` means callers may come anonymously). */
+/** Every security alternative names a scheme: `security: []`, or an `{}` alternative, lets callers come anonymously. */
 function isSecured(operation: OperationInfo): boolean {
   return operation.security.length > 0 && operation.security.every((requirement) => Object.keys(requirement).length > 0);
 }

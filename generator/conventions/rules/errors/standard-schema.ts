@@ -26,10 +26,8 @@ export function samePlace(a: NodeRef, b: NodeRef): boolean {
  * (RFC 9457 lets a problem type add members). An inline copy of the standard schema does not count.
  */
 export function refersToStandard(document: SpecDocument, schema: Located, standard: StandardSchema): boolean {
-  if (refOf(schema.value) !== undefined) {
-    if (samePlace(document.resolve(schema).at, standard.resolved.at)) return true;
-  }
   const target = document.resolve(schema);
+  if (refOf(schema.value) !== undefined && samePlace(target.at, standard.resolved.at)) return true;
   const allOf = document.child(target, "allOf");
   if (!allOf || !Array.isArray(allOf.value)) return false;
   return document.children(allOf).some(([, part]) => refOf(part.value) !== undefined && samePlace(document.resolve(part).at, standard.resolved.at));

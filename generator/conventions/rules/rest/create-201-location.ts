@@ -31,7 +31,7 @@ export default defineRule({
         const collections = collectionPaths(allPaths, listed);
         for (const operation of posts) {
           const last = pathSegments(operation.path).at(-1);
-          if (last && !last.isParam && !last.isVersion && collections.has(operation.path)) checkCreate(operation);
+          if (last && !last.isParam && !last.isVersion && collections.has(last.prefix)) checkCreate(operation);
         }
       },
     };

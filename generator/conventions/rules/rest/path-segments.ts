@@ -48,11 +48,16 @@ export function literalPart(segment: string): string {
 }
 
 /**
- * The collections of an API: every path prefix that some path follows with a `{param}` segment (`/pets` for
- * `/pets/{pet_id}/vaccinations`), and the `listed` paths, whose GET returns a collection (helpers/list-operation).
+ * The collections of an API, as segment prefixes (no trailing slash): every path prefix that some path follows with a
+ * `{param}` segment (`/pets` for `/pets/{pet_id}/vaccinations`), and the `listed` paths, whose GET returns a
+ * collection (helpers/list-operation).
  */
 export function collectionPaths(paths: Iterable<string>, listed: Iterable<string>): Set<string> {
-  const prefixes = new Set<string>(listed);
+  const prefixes = new Set<string>();
+  for (const path of listed) {
+    const last = pathSegments(path).at(-1);
+    if (last) prefixes.add(last.prefix);
+  }
   for (const path of paths) {
     const segments = pathSegments(path);
     segments.forEach((segment, index) => {

@@ -32,7 +32,7 @@ describe(RULE, () => {
     expect(problems).toEqual([]);
   });
 
-  it("reports a create on a listed or addressable collection without 201 at its responses, and a 201 without body or Location at the response", async () => {
+  it("reports a create on a listed or addressable collection (trailing slash or not) without 201 at its responses, and a 201 without body or Location at the response", async () => {
     const problems = await lintYaml(
       yaml`
         openapi: 3.1.0
@@ -44,7 +44,7 @@ describe(RULE, () => {
               responses:
                 "200": { description: created }
           /owners/{owner_id}: { get: { responses: { "200": { description: ok } } } }
-          /owners:
+          /owners/:
             post:
               responses:
                 "201": { description: created }
