@@ -21,12 +21,12 @@ export default defineRule({
   description: "JSON property and query parameter names are snake_case (or camelCase, by settings.casing.properties).",
   recommended: "warn",
   defaultOptions: {
-    /** Overrides settings.casing.properties for this rule. */
-    casing: undefined as Casing | undefined,
+    /** `snake` or `camel` overrides settings.casing.properties for this rule; `settings` follows it. */
+    casing: "settings" as Casing | "settings",
     ignorePrefixes: ["x-", "$", "@"],
   },
   create({ document, settings, options, report }) {
-    const casing: Casing = options.casing ?? settings.casing.properties;
+    const casing: Casing = options.casing === "snake" || options.casing === "camel" ? options.casing : settings.casing.properties;
     const pattern = PATTERNS[casing];
     const checkedParameters = new Set<string>();
     const accepts = (name: string): boolean => options.ignorePrefixes.some((prefix) => name.startsWith(prefix)) || name.split(/[[\].]/).every((part) => part === "" || pattern.test(part));
