@@ -4,6 +4,7 @@ import { SourceFile } from "./source-file.js";
 import { SpecDocument, resolveRefFile, type SpecVersion } from "./spec-document.js";
 import { SpecLoadError } from "./load-error.js";
 import { findExternalRefs } from "./find-refs.js";
+import { checkNesting } from "./nesting-limit.js";
 import { DEFAULT_MAX_FILE_BYTES, isRemote, readSource, type ReadLimits } from "./read-source.js";
 import { validateStructure } from "./structural-validation.js";
 import { swagger2Pointer, upgradeSwagger2 } from "./upgrade-swagger2.js";
@@ -42,6 +43,7 @@ async function readAllFiles(rootFile: string, limits: ReadLimits): Promise<Map<s
     const { file, from } = queue.shift()!;
     if (files.has(file)) continue;
     const source = SourceFile.parse(file, await readSource(file, limits, from));
+    checkNesting(source);
     files.set(file, source);
     for (const { ref, pointer } of findExternalRefs(source.value, source.text)) {
       const filePart = ref.split("#")[0] ?? "";

@@ -66,10 +66,32 @@ async function fetchRemote(url: string, limits: ReadLimits, where: { file: strin
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS), redirect: "follow" });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    const text = await response.text();
-    if (text.length > limits.maxFileBytes) throw new Error("response over the size limit");
-    return text;
+    return await readLimited(response, limits.maxFileBytes);
   } catch (error) {
     throw new SpecLoadError({ ...where, message: `could not fetch remote $ref ${url}: ${(error as Error).message}`, fix: "download that document next to the spec and reference it by relative path" });
   }
+}
+
+/** The body as text, stopped as soon as it passes `maxBytes`: a huge or endless response never fills memory. */
+async function readLimited(response: Response, maxBytes: number): Promise<string> {
+  const overLimit = () => new Error(`response over the ${(maxBytes / 1048576).toFixed(0)} MiB size limit`);
+  if (Number(response.headers.get("content-length") ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    throw overLimit();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const chunk = await reader?.read();
+    if (!chunk || chunk.done) break;
+    size += chunk.value.byteLength;
+    if (size > maxBytes) {
+      await reader!.cancel();
+      throw overLimit();
+    }
+    chunks.push(chunk.value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

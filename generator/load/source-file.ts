@@ -40,14 +40,21 @@ export class SourceFile {
     if (looksJson) {
       try {
         return new SourceFile(path, text, "json", JSON.parse(text));
-      } catch {
-        if (path.toLowerCase().endsWith(".json")) throw jsonSyntaxError(path, text);
+      } catch (error) {
+        if (path.toLowerCase().endsWith(".json")) throw jsonSyntaxError(path, text, error);
         // Not JSON after all (YAML flow style): fall through to the YAML parser.
       }
     }
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
+    let doc: YamlDocument.Parsed;
+    try {
+      doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
+    } catch (error) {
+      if (isStackOverflow(error)) throw yamlTooDeep(path);
+      throw error;
+    }
     const firstError = doc.errors[0];
+    if (firstError && isStackOverflow(firstError)) throw yamlTooDeep(path);
     if (firstError) {
       const at = new LineIndex(text).position(firstError.pos[0]);
       throw new SpecLoadError({
@@ -62,6 +69,7 @@ export class SourceFile {
     try {
       value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (error) {
+      if (isStackOverflow(error)) throw yamlTooDeep(path);
       throw new SpecLoadError({
         message: `YAML could not be expanded: ${(error as Error).message}`,
         file: path,
@@ -123,13 +131,33 @@ function rangeStart(node: unknown): number | undefined {
   return range ? range[0] : undefined;
 }
 
-function jsonSyntaxError(path: string, text: string): SpecLoadError {
-  const errors: ParseError[] = [];
-  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const first = errors[0];
-  const at = first ? new LineIndex(text).position(first.offset) : { line: 1, column: 1 };
+/** The YAML parser recurses per nesting level: past a few thousand levels it overflows the stack. */
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError || (error instanceof Error && /Maximum call stack size exceeded/.test(error.message));
+}
+
+function yamlTooDeep(path: string): SpecLoadError {
   return new SpecLoadError({
-    message: `JSON syntax error: ${first ? printParseErrorCode(first.error) : "invalid JSON"}`,
+    message: "YAML nests too deeply to parse (thousands of levels)",
+    file: path,
+    fix: "flatten the structure: move nested schemas into components and reference them with $ref",
+  });
+}
+
+function jsonSyntaxError(path: string, text: string, parseError: unknown): SpecLoadError {
+  const errors: ParseError[] = [];
+  try {
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+  } catch (error) {
+    // jsonc-parser recurses per nesting level; on thousands of levels fall back to JSON.parse's own message.
+    if (!isStackOverflow(error)) throw error;
+  }
+  const first = errors[0];
+  const v8Message = parseError instanceof Error ? parseError.message : "invalid JSON";
+  const v8Offset = /end of JSON input/.test(v8Message) ? text.length : Number(/position (\d+)/.exec(v8Message)?.[1] ?? 0);
+  const at = new LineIndex(text).position(first ? first.offset : v8Offset);
+  return new SpecLoadError({
+    message: `JSON syntax error: ${first ? printParseErrorCode(first.error) : v8Message.split("\n")[0]}`,
     file: path,
     line: at.line,
     column: at.column,

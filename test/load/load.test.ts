@@ -149,11 +149,12 @@ describe("loadSpec", () => {
     expect(document.locate(problem!.at).line).toBe(5);
   });
 
-  it("handles a spec whose JSON nests 10,000 levels deep without overflowing the stack", async () => {
+  it("refuses a spec whose JSON nests 10,000 levels deep with a clear error, not a stack overflow", async () => {
     const deep = "[".repeat(10_000) + "]".repeat(10_000);
     const dir = writeSpecFiles({ "openapi.json": `{"openapi":"3.1.0","info":{"title":"T","version":"1"},"paths":{},"x-deep":${deep}}` });
     writeFileSync(join(dir, "unused.txt"), "");
-    const document = await loadSpec(join(dir, "openapi.json"));
-    expect(document.specVersion).toBe("3.1");
+    const error = await loadError(join(dir, "openapi.json"));
+    expect(error.message).toMatch(/^nests more than 256 levels deep \(at \/x-deep\/0\/0/);
+    expect(error.line).toBe(1);
   });
 });
