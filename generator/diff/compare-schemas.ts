@@ -2,6 +2,7 @@ import type { Located, NodeRef, SpecDocument } from "../load/index.js";
 import { isObject } from "../conventions/operation-info.js";
 import type { Direction, SchemaKind } from "./checks.js";
 import { BOUNDS, keyOf, viewSchema, type SchemaView } from "./schema-view.js";
+import type { UnchangedNodes } from "./unchanged.js";
 
 /** A change found inside a schema, relative to the schema compared (its place is `path`, "" for the root). */
 export interface SchemaChange {
@@ -26,18 +27,23 @@ export class SchemaComparer {
   constructor(
     private readonly oldDoc: SpecDocument,
     private readonly newDoc: SpecDocument,
+    private readonly unchanged: UnchangedNodes,
   ) {}
 
   compare(oldSchema: Located, newSchema: Located, direction: Direction): SchemaChange[] {
-    const before = viewSchema(this.oldDoc, oldSchema);
-    const after = viewSchema(this.newDoc, newSchema);
-    const key = `${keyOf(before.node)}|${keyOf(after.node)}|${direction}`;
+    const oldNode = this.oldDoc.resolve(oldSchema);
+    const newNode = this.newDoc.resolve(newSchema);
+    const key = `${keyOf(oldNode)}|${keyOf(newNode)}|${direction}`;
     const known = this.memo.get(key);
     if (known) return known;
     if (this.active.has(key)) return [];
+    if (this.unchanged.same(oldNode, newNode)) {
+      this.memo.set(key, []);
+      return [];
+    }
     this.active.add(key);
     const changes: SchemaChange[] = [];
-    new ViewComparison(this, before, after, direction, changes).run();
+    new ViewComparison(this, viewSchema(this.oldDoc, oldNode), viewSchema(this.newDoc, newNode), direction, changes).run();
     this.active.delete(key);
     this.memo.set(key, changes);
     return changes;

@@ -13,7 +13,7 @@ export interface Where {
 
 /** What every comparison step shares: both documents, the schema comparer and the list of changes found. */
 export class DiffContext {
-  readonly changes: DiffChange[] = [];
+  private readonly pending: Array<{ change: DiffChange; old: NodeRef | undefined; new: NodeRef | undefined }> = [];
   readonly schemas: SchemaComparer;
   readonly unchanged: UnchangedNodes;
   /** Source places of the API's standard error schema in each document, once known (see error-schema.ts). */
@@ -23,8 +23,8 @@ export class DiffContext {
     readonly oldDoc: SpecDocument,
     readonly newDoc: SpecDocument,
   ) {
-    this.schemas = new SchemaComparer(oldDoc, newDoc);
     this.unchanged = new UnchangedNodes(oldDoc, newDoc);
+    this.schemas = new SchemaComparer(oldDoc, newDoc, this.unchanged);
   }
 
   report(id: CheckId, message: string, where: Where): void {
@@ -42,9 +42,18 @@ export class DiffContext {
   private push(id: string, classification: DiffChange["classification"], message: string, where: Where): void {
     const change: DiffChange = { id, classification, message };
     if (where.operation) change.operation = where.operation;
-    if (where.old) change.old = this.oldDoc.locate(where.old);
-    if (where.new) change.new = this.newDoc.locate(where.new);
-    this.changes.push(change);
+    this.pending.push({ change, old: where.old, new: where.new });
+  }
+
+  /** The changes found, each located in both documents: one pass over each file for all of them. */
+  locatedChanges(): DiffChange[] {
+    const withOld = this.pending.filter((entry) => entry.old);
+    const withNew = this.pending.filter((entry) => entry.new);
+    const oldPlaces = this.oldDoc.locateMany(withOld.map((entry) => entry.old!));
+    const newPlaces = this.newDoc.locateMany(withNew.map((entry) => entry.new!));
+    withOld.forEach((entry, index) => (entry.change.old = oldPlaces[index]));
+    withNew.forEach((entry, index) => (entry.change.new = newPlaces[index]));
+    return this.pending.map((entry) => entry.change);
   }
 }
 

@@ -21,7 +21,7 @@ export function diffDocuments(oldDoc: SpecDocument, newDoc: SpecDocument): DiffR
     const at = (doc: SpecDocument) => (doc.child(doc.root, "info", "version") ?? doc.root).at;
     context.report("info-version-changed", `info.version changed from ${before.infoVersion ?? "(none)"} to ${after.infoVersion ?? "(none)"}`, { old: at(oldDoc), new: at(newDoc) });
   }
-  const changes = context.changes.sort(compareChanges);
+  const changes = context.locatedChanges().sort(compareChanges);
   const count = (classification: DiffChange["classification"]) => changes.filter((change) => change.classification === classification).length;
   const summary = { breaking: count("breaking"), warning: count("warning"), nonBreaking: count("non-breaking"), info: count("info") };
   return { oldFile: oldDoc.rootFile, newFile: newDoc.rootFile, changes, summary, versioning: versioningVerdict(before, after, summary.breaking) };

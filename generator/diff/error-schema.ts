@@ -1,4 +1,5 @@
 import type { Located, SpecDocument } from "../load/index.js";
+import { HTTP_METHODS, isObject } from "../conventions/operation-info.js";
 import { collectPaths } from "./operations.js";
 import type { DiffContext } from "./context.js";
 import { mediaTypes, schemaOfMedia } from "./media.js";
@@ -7,14 +8,16 @@ import { keyOf } from "./schema-view.js";
 /** The schema most error responses (4xx, 5xx, default) use: the API's standard error payload (CONVENTIONS §3). */
 export function standardErrorSchema(document: SpecDocument): Located | undefined {
   const counts = new Map<string, { schema: Located; count: number }>();
-  for (const entry of collectPaths(document).values()) {
-    for (const operation of entry.operations.values()) {
-      for (const { status, response } of operation.responses) {
+  for (const { item } of collectPaths(document).values()) {
+    for (const method of HTTP_METHODS) {
+      const responses = document.child(item, method, "responses");
+      if (!responses || !isObject(responses.value)) continue;
+      for (const [status, declared] of document.children(responses)) {
         if (!/^[45]|^default$/i.test(status)) continue;
-        for (const media of mediaTypes(document, response).values()) {
-          const declared = schemaOfMedia(document, media);
-          if (!declared) continue;
-          const schema = document.resolve(declared);
+        for (const media of mediaTypes(document, document.resolve(declared)).values()) {
+          const written = schemaOfMedia(document, media);
+          if (!written) continue;
+          const schema = document.resolve(written);
           const key = keyOf(schema);
           const known = counts.get(key);
           if (known) known.count++;

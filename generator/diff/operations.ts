@@ -10,7 +10,8 @@ export interface PathEntry {
   declared: Located;
   /** The path item after `$ref`s. */
   item: Located;
-  operations: Map<string, OperationInfo>;
+  /** Its operations by method, resolved on first use (most path items of two versions are identical and skipped). */
+  operations(): Map<string, OperationInfo>;
 }
 
 const collected = new WeakMap<SpecDocument, Map<string, PathEntry>>();
@@ -27,12 +28,16 @@ export function collectPaths(document: SpecDocument): Map<string, PathEntry> {
     if (!path.startsWith("/")) continue;
     const item = document.resolve(declared);
     if (!isObject(item.value)) continue;
-    const operations = new Map<string, OperationInfo>();
-    for (const method of HTTP_METHODS) {
-      const node = document.child(item, method);
-      if (node && isObject(node.value)) operations.set(method, buildOperationInfo(document, path, method, item as Located<JsonObject>, node as Located<JsonObject>));
-    }
-    result.set(path, { declared, item, operations });
+    let operations: Map<string, OperationInfo> | undefined;
+    const build = () => {
+      operations = new Map();
+      for (const method of HTTP_METHODS) {
+        const node = document.child(item, method);
+        if (node && isObject(node.value)) operations.set(method, buildOperationInfo(document, path, method, item as Located<JsonObject>, node as Located<JsonObject>));
+      }
+      return operations;
+    };
+    result.set(path, { declared, item, operations: () => operations ?? build() });
   }
   return result;
 }
@@ -45,8 +50,8 @@ export function compareOperations(context: DiffContext): void {
   const match = matchPaths([...before.keys()], [...after.keys()]);
   for (const path of match.removed) {
     const entry = before.get(path)!;
-    const methods = [...entry.operations.keys()].map((method) => method.toUpperCase()).join(", ");
-    context.report("path-removed", `${path}: path removed${methods ? ` (${methods})` : ""}`, { operation: entry.operations.size === 1 ? operationKey(path, [...entry.operations.values()][0]!) : undefined, old: entry.declared.at, new: newPaths.at });
+    const methods = [...entry.operations().keys()].map((method) => method.toUpperCase()).join(", ");
+    context.report("path-removed", `${path}: path removed${methods ? ` (${methods})` : ""}`, { operation: entry.operations().size === 1 ? operationKey(path, [...entry.operations().values()][0]!) : undefined, old: entry.declared.at, new: newPaths.at });
   }
   for (const path of match.added) context.report("path-added", `${path}: path added`, { new: after.get(path)!.declared.at });
   const sameRootSecurity = JSON.stringify(context.oldDoc.root.value.security) === JSON.stringify(context.newDoc.root.value.security);
@@ -55,14 +60,14 @@ export function compareOperations(context: DiffContext): void {
     const newEntry = after.get(newPath)!;
     if (sameRootSecurity && context.unchanged.same(oldEntry.item, newEntry.item)) continue;
     const sameShared = sameRootSecurity && context.unchanged.same(shared(context.oldDoc, oldEntry), shared(context.newDoc, newEntry));
-    for (const [method, oldOperation] of oldEntry.operations) {
-      const newOperation = newEntry.operations.get(method);
+    for (const [method, oldOperation] of oldEntry.operations()) {
+      const newOperation = newEntry.operations().get(method);
       if (newOperation && sameShared && context.unchanged.same(oldOperation.node, newOperation.node)) continue;
       if (newOperation) compareOperation(context, oldOperation, newOperation);
       else context.report("operation-removed", `${method.toUpperCase()} ${oldPath}: operation removed`, { operation: operationKey(oldPath, oldOperation), old: oldOperation.node.at, new: newEntry.declared.at });
     }
-    for (const [method, newOperation] of newEntry.operations) {
-      if (!oldEntry.operations.has(method)) context.report("operation-added", `${method.toUpperCase()} ${newPath}: operation added`, { operation: operationKey(newPath, newOperation), new: newOperation.node.at });
+    for (const [method, newOperation] of newEntry.operations()) {
+      if (!oldEntry.operations().has(method)) context.report("operation-added", `${method.toUpperCase()} ${newPath}: operation added`, { operation: operationKey(newPath, newOperation), new: newOperation.node.at });
     }
   }
 }

