@@ -3,7 +3,7 @@ import { objectProperties } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
 import { isSuccessStatus } from "../rest/http-status.js";
 import { mediaEntries } from "../rest/media.js";
-import { findStandardSchema, refersToStandard, samePlace, type StandardSchema } from "./standard-schema.js";
+import { findStandardSchema, refersToStandard, type StandardSchema } from "./standard-schema.js";
 
 /**
  * §7's anti-pattern: `{"code": 401, "status": "error"}` returned with 200. A success response must not carry an error
@@ -48,7 +48,7 @@ export default defineRule({
     };
 
     function errorEnvelope(schema: Located): string | undefined {
-      if (standard && (refersToStandard(document, schema, standard) || samePlace(document.resolve(schema).at, standard.resolved.at))) return `the error schema "${standard.name}"`;
+      if (standard && refersToStandard(document, schema, standard)) return `the error schema "${standard.name}"`;
       const members = objectProperties(document, schema);
       if (members.size === 0 || [...members.keys()].some((name) => !options.envelopeMembers.includes(name))) return undefined;
       const errorMember = options.errorMembers.find((name) => members.has(name));

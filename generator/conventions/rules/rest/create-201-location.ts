@@ -1,7 +1,7 @@
 import type { OperationInfo } from "../../operation-info.js";
 import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
-import { mediaEntries, responseHeaderNames } from "./media.js";
+import { hasBodySchema, responseHeaderNames } from "./media.js";
 import { collectionPaths, pathSegments } from "./path-segments.js";
 
 /**
@@ -45,7 +45,7 @@ export default defineRule({
         return;
       }
       const { response } = created;
-      if (!mediaEntries(document, response).some(([, media]) => document.child(media, "schema") !== undefined)) {
+      if (!hasBodySchema(document, response)) {
         report({ message: "201 response has no body; return the created resource in it", at: response.at });
       }
       if (!responseHeaderNames(document, response).has("location")) {

@@ -25,3 +25,8 @@ export function responseHeaderNames(document: SpecDocument, response: Located): 
   if (!headers || !isObject(headers.value)) return new Set();
   return new Set(Object.keys(headers.value).map((name) => name.toLowerCase()));
 }
+
+/** Whether a response (or request body) declares a body schema under some media type. */
+export function hasBodySchema(document: SpecDocument, owner: Located): boolean {
+  return mediaEntries(document, owner).some(([, media]) => document.child(media, "schema") !== undefined);
+}

@@ -1,6 +1,6 @@
 import { defineRule } from "../../rule.js";
 import { coversStatus, isSuccessStatus } from "./http-status.js";
-import { mediaEntries } from "./media.js";
+import { hasBodySchema } from "./media.js";
 
 /**
  * §6: PUT and PATCH answer 200 with the updated resource (so clients need not read it again) or 204 No Content.
@@ -18,7 +18,7 @@ export default defineRule({
         const method = operation.method.toUpperCase();
         const success = operation.responses.filter((r) => isSuccessStatus(r.status));
         const ok = success.find((r) => coversStatus(r.status, "200"));
-        if (ok && !mediaEntries(document, ok.response).some(([, media]) => document.child(media, "schema") !== undefined)) {
+        if (ok && !hasBodySchema(document, ok.response)) {
           report({ message: `${ok.status} response of ${method} has no body; return the updated resource, or answer 204 No Content`, at: ok.response.at });
         }
         if (ok || success.some((r) => r.status === "204" || r.status === "202")) return;
