@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { EXIT_USAGE, reportFailure } from "./cli/errors.js";
 import { registerLint } from "./cli/lint.js";
 import { registerDiff } from "./cli/diff.js";
+import { registerGenerate } from "./cli/generate.js";
 // Each subcommand registers itself: one import above, one call below.
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -18,6 +19,7 @@ const program = new Command("specwright")
 
 registerLint(program);
 registerDiff(program);
+registerGenerate(program);
 
 try {
   await program.parseAsync(process.argv);
