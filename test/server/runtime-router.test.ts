@@ -205,6 +205,8 @@ describe("server runtime", () => {
     expect(wrong.headers.get("allow")).toBe("DELETE, OPTIONS");
     const put = await call("/v1/pets", { method: "PUT" });
     expect([put.status, put.headers.get("allow")]).toEqual([405, "GET, HEAD, OPTIONS, POST"]);
+    const badEncoding = await call("/v1/pets/%E0%A4%A");
+    expect([badEncoding.status, badEncoding.body.code]).toEqual([400, "bad_request"]);
     const unknown = await call("/v1/nothing/here");
     expect([unknown.status, unknown.body.code]).toEqual([404, "not_found"]);
     expect((await fetch(`${server.url}/elsewhere`)).headers.get("content-type")).not.toContain("problem");

@@ -184,6 +184,11 @@ export function asProblem(error: unknown, req: Request, requestId: string, logge
   const type = typeof error === "object" && error !== null && "type" in error ? error.type : undefined;
   const known = typeof type === "string" ? BODY_ERRORS[type] : undefined;
   if (known !== undefined) return new HttpProblem(known[0], known[1], known[2]);
+  // Express's own client errors (e.g. a path parameter that is not valid percent-encoding) stay 4xx.
+  const status = typeof error === "object" && error !== null && "status" in error ? error.status : undefined;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    return new HttpProblem(status, "bad_request", "The request could not be understood; check its URL encoding and headers.");
+  }
   logger.error("request failed", { requestId, method: req.method, path: req.originalUrl, error });
   return new HttpProblem(500, "internal_error", `The server failed to answer; quote request id ${requestId} when reporting it.`);
 }
