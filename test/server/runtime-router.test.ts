@@ -1,6 +1,7 @@
 // The runtime on its own: a hand-written API description, validators compiled in-process with ajv.
 import { Ajv2020 } from "ajv/dist/2020.js";
 import express from "express";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildRouter, HttpProblem } from "../../templates/runtime/server/index.js";
 import type { ApiDescription, OperationSpec } from "../../templates/runtime/server/index.js";
@@ -262,6 +263,23 @@ describe("server runtime", () => {
     expect(limited.status).toBe(429);
     expect([limited.headers.get("retry-after"), limited.headers.get("x-rate-limit-remaining"), limited.headers.get("traceparent")]).toEqual(["30", "0", traceparent]);
     expect(limited.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("never answers arbitrary client input with a 500", async () => {
+    const before = logged.length;
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue(), fc.string({ maxLength: 40 }), fc.string({ maxLength: 20 }), async (body, query, segment) => {
+        const created = await fetch(`${server.url}/v1/pets?${encodeURI(query)}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+        const listed = await fetch(`${server.url}/v1/pets?${query.replace(/[#\s]/g, "")}`);
+        const got = await fetch(`${server.url}/v1/pets/${encodeURIComponent(segment)}`, { headers: { authorization: "Bearer good" } });
+        for (const response of [created, listed, got]) {
+          await response.arrayBuffer();
+          expect(response.status).toBeLessThan(500);
+        }
+      }),
+      { numRuns: 60 },
+    );
+    expect(logged.length).toBe(before);
   });
 
   it("rejects unknown query parameters", async () => {
