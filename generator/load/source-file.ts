@@ -1,5 +1,5 @@
 import { type ParseError, printParseErrorCode, parse as parseJsonc } from "jsonc-parser";
-import { locateJsonPointers } from "./json-positions.js";
+import { JsonPositionIndex } from "./json-positions.js";
 import { parseDocument, isMap, isSeq, isScalar, isPair, LineCounter, type Document as YamlDocument, type Node as YamlNode } from "yaml";
 import { LineIndex } from "./line-index.js";
 import { SpecLoadError } from "./load-error.js";
@@ -24,6 +24,7 @@ export class SourceFile {
   readonly format: "json" | "yaml";
   value: unknown;
   private lines: LineIndex | undefined;
+  private jsonPositions: JsonPositionIndex | undefined;
   private readonly yamlDoc: YamlDocument.Parsed | undefined;
 
   private constructor(path: string, text: string, format: "json" | "yaml", value: unknown, yamlDoc?: YamlDocument.Parsed) {
@@ -87,7 +88,7 @@ export class SourceFile {
   /** `locate` for many pointers at once: one pass over a JSON file however many places are asked for. */
   locateMany(pointers: readonly string[]): Map<string, SourcePosition> {
     this.lines ??= new LineIndex(this.text);
-    const offsets = this.format === "json" ? locateJsonPointers(this.text, pointers) : new Map(pointers.map((p) => [p, this.yamlOffset(safeTokens(p))]));
+    const offsets = this.format === "json" ? (this.jsonPositions ??= new JsonPositionIndex(this.text)).locate(pointers) : new Map(pointers.map((p) => [p, this.yamlOffset(safeTokens(p))]));
     const positions = new Map<string, SourcePosition>();
     for (const [pointer, offset] of offsets) positions.set(pointer, this.lines.position(offset));
     return positions;

@@ -33,3 +33,13 @@ describe("locateJsonPointers", () => {
     expect(locateJsonPointers(deep, ["/y"]).get("/y")).toBe(deep.indexOf('"y"'));
   });
 });
+
+describe("JsonPositionIndex", () => {
+  it("answers later lookups from what earlier ones passed, with the same offsets as a fresh scan", async () => {
+    const { JsonPositionIndex } = await import("../../generator/load/json-positions.js");
+    const index = new JsonPositionIndex(TEXT);
+    const pointers = ["/paths/skip/deep/0/0/0/x", "/paths/~1pets~1{id}/get", "/a~0b/1/kA", "/a~0b/0", "/paths/nope"];
+    for (const pointer of pointers) expect(index.locate([pointer]).get(pointer)).toBe(locateJsonPointers(TEXT, [pointer]).get(pointer));
+    expect(index.locate(["/paths/skip/deep/0/0/0/x"]).get("/paths/skip/deep/0/0/0/x")).toBe(offsetOf('"x"'));
+  });
+});
