@@ -84,13 +84,16 @@ function pickJsonMediaType(types: string[]): string | undefined {
 }
 
 /** The properties of an object schema, following `$ref`s and merging `allOf` members (later wins); each as written. */
-export function objectProperties(document: SpecDocument, schema: Located, depth = 0): Map<string, Located> {
+export function objectProperties(document: SpecDocument, schema: Located, visited = new Set<string>()): Map<string, Located> {
   const found = new Map<string, Located>();
   const resolved = document.resolve(schema);
-  if (!isObject(resolved.value) || depth > 16) return found;
+  // Each schema is read once per call: `allOf: [B, B]` chains would otherwise double the work at every level.
+  const key = `${resolved.at.file}#${resolved.at.pointer}`;
+  if (!isObject(resolved.value) || visited.has(key)) return found;
+  visited.add(key);
   const allOf = document.child(resolved, "allOf");
   if (allOf && Array.isArray(allOf.value)) {
-    for (const [, member] of document.children(allOf)) for (const [name, property] of objectProperties(document, member, depth + 1)) found.set(name, property);
+    for (const [, member] of document.children(allOf)) for (const [name, property] of objectProperties(document, member, visited)) found.set(name, property);
   }
   const properties = document.child(resolved, "properties");
   if (properties && isObject(properties.value)) for (const [name, property] of document.children(properties)) found.set(name, property);
