@@ -4,9 +4,11 @@
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import express from "express";
-import type { Express, Request, Response } from "express";
+import type { Express, NextFunction, Request, RequestHandler, Response } from "express";
 import { benchBody, benchSpec } from "./server-spec.js";
+
+// The root package's Express 5, never bench/node_modules' Express 4 (a dependency of the reference tools).
+const express = createRequire(resolve("package.json"))("express") as typeof import("express");
 
 const [kind, generatedDir] = [process.argv[2], process.argv[3] ?? ""];
 
@@ -78,12 +80,12 @@ async function generatedApp(): Promise<Express> {
 async function eovApp(): Promise<Express> {
   // Installed in bench/ only (bench/package.json); resolved from there.
   const require = createRequire(resolve("bench/package.json"));
-  const OpenApiValidator = require("express-openapi-validator") as { middleware(options: object): express.RequestHandler[] };
+  const OpenApiValidator = require("express-openapi-validator") as { middleware(options: object): RequestHandler[] };
   const app = express();
   app.use(express.json({ limit: "1mb" }));
   app.use(OpenApiValidator.middleware({ apiSpec: structuredClone(benchSpec), validateRequests: true, validateResponses: false }));
   bareRoutes(app);
-  app.use((error: { status?: number; message?: string; errors?: unknown }, _req: Request, res: Response, _next: express.NextFunction) => {
+  app.use((error: { status?: number; message?: string; errors?: unknown }, _req: Request, res: Response, _next: NextFunction) => {
     res.status(error.status ?? 500).type("application/problem+json").json({ type: "about:blank", title: error.message, status: error.status ?? 500, errors: error.errors });
   });
   return app;

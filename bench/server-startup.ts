@@ -2,10 +2,13 @@
 // stubs answering 501 (`stub`) or the generated mock (`mock`, which also loads mock.ts's samples).
 // Prints one line: "READY <port> <ms since process start> <import ms> <createRouter ms>".
 // Usage: node bin/run-ts.js bench/server-startup.ts <generated-dir> [stub|mock]
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
-import express from "express";
+
+// The root package's Express 5, never bench/node_modules' Express 4 (a dependency of the reference tools).
+const express = createRequire(resolve("package.json"))("express") as typeof import("express");
 
 const dir = resolve(process.argv[2] ?? "");
 const mode = process.argv[3] ?? "stub";

@@ -25,8 +25,9 @@ const ROUNDS = Number(process.argv[3] ?? 2);
 const CONNECTIONS = 32;
 const KINDS = ["generated", "bare", "eov"] as const;
 type Kind = (typeof KINDS)[number];
-const BENCH_DIR = resolve("bench/.tmp/server-bench");
-const GITHUB_DIR = resolve("bench/.tmp/server-github");
+// Outside bench/ so that the generated runtime resolves the root package's Express 5, not bench/node_modules'.
+const BENCH_DIR = resolve(".tmp/bench/server-bench");
+const GITHUB_DIR = resolve(".tmp/bench/server-github");
 const GITHUB_SPEC = "node_modules/@octokit/openapi/generated/api.github.com.json";
 
 interface Running {

@@ -1,7 +1,7 @@
 // Signed page tokens: url-safe base64 of `{ position, query binding }` plus an HMAC-SHA256 tag.
 // The binding ties a token to the filters it was issued for, so it cannot be replayed against other filters,
 // and the tag makes any modification detectable (CONVENTIONS.md §1: a modified token must not expose data).
-import { createHash, createHmac, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
 import { HttpProblem } from "./problem.js";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -17,6 +17,8 @@ export interface PageTokenCodec {
   sign(position: JsonValue, binding: string): string;
   /** The position inside a token issued for `binding`; throws a 400 HttpProblem otherwise. */
   verify(token: string, binding: string, field: string): JsonValue;
+  /** Both operations for one request's binding, digested once. */
+  bound(binding: string): { sign(position: JsonValue): string; verify(token: string, field: string): JsonValue };
 }
 
 const MIN_SECRET_BYTES = 32;
@@ -26,22 +28,29 @@ export function createPageTokenCodec(secret: string | Uint8Array): PageTokenCode
   if (key.length < MIN_SECRET_BYTES) {
     throw new Error(`pageTokenSecret must be at least ${MIN_SECRET_BYTES} bytes (got ${key.length}); use a random secret`);
   }
-  const tag = (data: string): Buffer => createHmac("sha256", key).update(data).digest();
+  const secretKey = createSecretKey(key);
+  const tag = (data: string): Buffer => createHmac("sha256", secretKey).update(data).digest();
+  const bound = (binding: string) => {
+    const q = digest(binding);
+    return {
+      sign(position: JsonValue): string {
+        const payload: TokenPayload = { p: position, q };
+        const body = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
+        return `${body}.${tag(body).toString("base64url")}`;
+      },
+      verify(token: string, field: string): JsonValue {
+        const payload = readPayload(token, tag);
+        if (payload === undefined) throw invalidToken(field, "The page token is malformed or has been modified.");
+        if (payload.q !== q) throw invalidToken(field, "The page token was issued for a different query; repeat the original filters.");
+        return payload.p;
+      },
+    };
+  };
 
   return {
-    sign(position, binding) {
-      const payload: TokenPayload = { p: position, q: digest(binding) };
-      const body = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
-      return `${body}.${tag(body).toString("base64url")}`;
-    },
-    verify(token, binding, field) {
-      const payload = readPayload(token, tag);
-      if (payload === undefined) throw invalidToken(field, "The page token is malformed or has been modified.");
-      if (payload.q !== digest(binding)) {
-        throw invalidToken(field, "The page token was issued for a different query; repeat the original filters.");
-      }
-      return payload.p;
-    },
+    sign: (position, binding) => bound(binding).sign(position),
+    verify: (token, binding, field) => bound(binding).verify(token, field),
+    bound,
   };
 }
 

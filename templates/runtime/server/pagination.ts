@@ -31,14 +31,13 @@ export function cursorPage(
   codec: PageTokenCodec,
 ): CursorPage {
   const paging = spec.sizeParam === null ? [spec.tokenParam] : [spec.tokenParam, spec.sizeParam];
-  const binding = queryBinding(query, paging);
+  const tokens = codec.bound(queryBinding(query, paging));
   const token = query[spec.tokenParam];
-  const position =
-    typeof token === "string" && token !== "" ? codec.verify(token, binding, `query.${spec.tokenParam}`) : undefined;
+  const position = typeof token === "string" && token !== "" ? tokens.verify(token, `query.${spec.tokenParam}`) : undefined;
   return {
     size: pageSize(spec.sizeParam === null ? undefined : query[spec.sizeParam], spec),
     position,
-    next: (next) => codec.sign(next, binding),
+    next: (next) => tokens.sign(next),
   };
 }
 
