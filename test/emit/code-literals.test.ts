@@ -20,6 +20,9 @@ describe("code literals", () => {
     fc.assert(fc.property(fc.jsonValue(), (value) => {
       expect(evaluate(jsLiteral(value))).toEqual(JSON.parse(JSON.stringify(value)));
     }), { numRuns: 500 });
+    const withProtoKey = evaluate(jsLiteral(JSON.parse('{"__proto__": {"polluted": true}}'))) as Record<string, unknown>;
+    expect(Object.keys(withProtoKey)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(withProtoKey)).toBe(Object.prototype);
   });
 
   it("docComment can never be closed by its content, and the code after it still runs", () => {

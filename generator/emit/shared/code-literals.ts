@@ -48,6 +48,12 @@ export function markdownInline(text: string): string {
 /** A JavaScript literal for a JSON value (examples, defaults), with the same escaping as jsString. */
 export function jsLiteral(value: unknown): string {
   if (typeof value === "string") return jsString(value);
-  const json = JSON.stringify(value) ?? "undefined";
-  return json.replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : jsLiteral(item))).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return jsLiteral(JSON.parse(JSON.stringify(value)));
+    const members = Object.entries(value).filter(([, member]) => member !== undefined);
+    // In an object literal `"__proto__": x` sets the prototype; the computed form makes an own property, as JSON.parse does.
+    return `{${members.map(([key, member]) => `${key === "__proto__" ? `[${jsString(key)}]` : jsString(key)}:${jsLiteral(member)}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
 }
