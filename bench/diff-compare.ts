@@ -5,7 +5,7 @@
 // --reuse takes optic's and openapi-diff's results from the last bench/results/diff-compare.json (they take minutes
 // per pair) and reruns only specwright.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -77,14 +77,14 @@ async function optic(before: string, after: string): Promise<ToolResult> {
   const newFile = join(dir, "after.json");
   writeFileSync(newFile, JSON.stringify(newDoc));
   const started = performance.now();
-  let output: string;
+  const out = join(dir, "report.txt");
   try {
-    output = (await run(join(BIN, "optic"), ["diff", before, newFile, "--check"], { cwd: dir, timeout: 600_000, maxBuffer: 1 << 28, env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", NO_COLOR: "1", CI: "true" } })).stdout;
+    await run("sh", ["-c", `"$0" diff "$1" "$2" --check > "$3"`, join(BIN, "optic"), before, newFile, out], { cwd: dir, timeout: 900_000, maxBuffer: 1 << 28, env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", NO_COLOR: "1", CI: "true" } });
   } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; message: string };
-    if (!failed.stdout || !/Checks:/.test(failed.stdout)) return { operations: [], seconds: (performance.now() - started) / 1000, error: (failed.stderr || failed.message).split("\n").find((line) => line.trim()) ?? "failed" };
-    output = failed.stdout;
+    const failed = error as { stderr?: string; message: string };
+    if (!/Checks:/.test(readFileSync(out, "utf8"))) return { operations: [], seconds: (performance.now() - started) / 1000, error: (failed.stderr || failed.message).split("\n").find((line) => line.trim()) ?? "failed" };
   }
+  const output = readFileSync(out, "utf8");
   const seconds = (performance.now() - started) / 1000;
   let current = "(document)";
   let breaking = 0;
@@ -103,14 +103,15 @@ async function optic(before: string, after: string): Promise<ToolResult> {
 
 async function openapiDiff(before: string, after: string): Promise<ToolResult> {
   const started = performance.now();
-  let output: string;
+  // Through a file: the CLI exits before a large report has drained into a pipe.
+  const out = join(mkdtempSync(join(tmpdir(), "sw-openapi-diff-")), "report.txt");
   try {
-    output = (await run(join(BIN, "openapi-diff"), [before, after], { timeout: 600_000, maxBuffer: 1 << 28 })).stdout;
+    await run("sh", ["-c", `"$0" "$1" "$2" > "$3"`, join(BIN, "openapi-diff"), before, after, out], { timeout: 900_000, maxBuffer: 1 << 28 });
   } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; message: string };
-    if (!failed.stdout?.includes("{")) return { operations: [], seconds: (performance.now() - started) / 1000, error: ((failed.stderr ?? "") + failed.message).match(/Unsupported OpenAPI version: [\d.]+|Validation errors[^\n]*|[^\n]+/)?.[0] };
-    output = failed.stdout;
+    const failed = error as { stderr?: string; message: string };
+    if (!readFileSync(out, "utf8").includes("{")) return { operations: [], seconds: (performance.now() - started) / 1000, error: ((failed.stderr ?? "") + failed.message).match(/Unsupported OpenAPI version: [\d.]+|[^\n]+/)?.[0] };
   }
+  const output = readFileSync(out, "utf8");
   const seconds = (performance.now() - started) / 1000;
   const report = JSON.parse(output.slice(output.indexOf("{"))) as { breakingDifferences?: Array<{ sourceSpecEntityDetails: Array<{ location: string }>; destinationSpecEntityDetails: Array<{ location: string }> }> };
   const differences = report.breakingDifferences ?? [];
@@ -128,11 +129,22 @@ const filter = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
 type Row = { name: string; specwright: ToolResult; optic: ToolResult; openapiDiff: ToolResult };
 const previous = new Map<string, Row>();
 if (reuse) for (const row of JSON.parse(readFileSync("bench/results/diff-compare.json", "utf8")) as Row[]) previous.set(row.name, row);
+// Each reference result is kept as soon as it exists: optic takes minutes per pair, a crash must not lose them.
+const CACHE = "bench/results/diff-reference-cache.json";
+mkdirSync("bench/results", { recursive: true });
+const cached = (): Record<string, ToolResult> => (existsSync(CACHE) ? (JSON.parse(readFileSync(CACHE, "utf8")) as Record<string, ToolResult>) : {});
+async function once(key: string, compute: () => Promise<ToolResult>): Promise<ToolResult> {
+  const hit = cached()[key];
+  if (hit) return hit;
+  const result = await compute();
+  writeFileSync(CACHE, JSON.stringify({ ...cached(), [key]: result }, null, 2));
+  return result;
+}
 const rows: Row[] = [];
 for (const [name, before, after] of PAIRS.filter(([name]) => !filter || name.includes(filter))) {
   const [oldFile, newFile] = [join(API, before), join(API, after)];
   const known = previous.get(name);
-  const row = { name, specwright: await specwright(oldFile, newFile), optic: known?.optic ?? (await optic(oldFile, newFile)), openapiDiff: known?.openapiDiff ?? (await openapiDiff(oldFile, newFile)) };
+  const row = { name, specwright: await specwright(oldFile, newFile), optic: known?.optic ?? (await once(`optic ${name}`, () => optic(oldFile, newFile))), openapiDiff: known?.openapiDiff ?? (await once(`openapi-diff ${name}`, () => openapiDiff(oldFile, newFile))) };
   rows.push(row);
   const cell = (result: ToolResult) => (result.breaking === undefined ? `n/a (${result.error})` : `${result.breaking} (${result.operations.length} ops, ${result.seconds.toFixed(1)} s)`);
   console.log(`${name}: specwright ${cell(row.specwright)} | optic ${cell(row.optic)} | openapi-diff ${cell(row.openapiDiff)}`);

@@ -41,12 +41,16 @@ function compareParameter(context: DiffContext, before: Parameter, after: Parame
   const where = { operation, old: before.node.at, new: after.node.at };
   if (!isRequired(before) && isRequired(after)) context.report("param-became-required", `${head}${label(after)} became required`, where);
   if (isRequired(before) && !isRequired(after)) context.report("param-became-optional", `${head}${label(after)} became optional`, where);
-  const [oldStyle, newStyle] = [styleOf(before), styleOf(after)];
-  if (oldStyle !== newStyle) context.report("param-style-changed", `${head}${label(after)} style changed from ${oldStyle} to ${newStyle}`, where);
-  const [oldExplode, newExplode] = [explodeOf(before), explodeOf(after)];
-  if (oldExplode !== newExplode) context.report("param-explode-changed", `${head}${label(after)} explode changed from ${oldExplode} to ${newExplode}`, where);
   const oldSchema = schemaOf(context.oldDoc, before.node);
   const newSchema = schemaOf(context.newDoc, after.node);
+  // Style and explode only change how arrays and objects are written; a single value looks the same in every style.
+  const types = oldSchema && context.schemas.oldView(oldSchema).types;
+  if (!types || types.has("array") || types.has("object")) {
+    const [oldStyle, newStyle] = [styleOf(before), styleOf(after)];
+    if (oldStyle !== newStyle) context.report("param-style-changed", `${head}${label(after)} style changed from ${oldStyle} to ${newStyle}`, where);
+    const [oldExplode, newExplode] = [explodeOf(before), explodeOf(after)];
+    if (oldExplode !== newExplode) context.report("param-explode-changed", `${head}${label(after)} explode changed from ${oldExplode} to ${newExplode}`, where);
+  }
   if (oldSchema && newSchema) context.reportSchemaChanges("param", label(after), context.schemas.compare(oldSchema, newSchema, "request"), operation);
 }
 

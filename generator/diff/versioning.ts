@@ -14,7 +14,8 @@ export function versionInfo(document: SpecDocument): VersionInfo {
   const info = isObject(root.info) ? root.info : {};
   if (typeof info.version === "string" || typeof info.version === "number") {
     result.infoVersion = String(info.version);
-    const major = /^v?(\d+)/i.exec(result.infoVersion)?.[1];
+    // A date (2018-01-22, Azure style) orders versions but says nothing about compatibility: no major there.
+    const major = /^\d{4}-\d{2}-\d{2}/.test(result.infoVersion) ? undefined : /^v?(\d+)/i.exec(result.infoVersion)?.[1];
     if (major !== undefined) result.infoMajor = Number(major);
   }
   return result;
@@ -27,14 +28,14 @@ export function versionInfo(document: SpecDocument): VersionInfo {
 export function versioningVerdict(before: VersionInfo, after: VersionInfo, breaking: number): VersioningVerdict {
   const byUrl = before.urlMajor !== undefined && after.urlMajor !== undefined;
   const majorBumped = byUrl ? after.urlMajor! > before.urlMajor! : before.infoMajor !== undefined && after.infoMajor !== undefined && after.infoMajor > before.infoMajor;
-  const describe = (info: VersionInfo) => (byUrl ? `/v${info.urlMajor}` : `info.version ${info.infoVersion ?? "(none)"}`);
-  const versions = `${describe(before)} -> ${describe(after)}`;
+  const versions = byUrl ? `/v${before.urlMajor} -> /v${after.urlMajor}` : `info.version ${before.infoVersion ?? "(none)"} -> ${after.infoVersion ?? "(none)"}`;
   let message: string;
   if (breaking === 0) message = `no breaking change (${versions})`;
   else if (majorBumped) message = `${breaking} breaking change${breaking > 1 ? "s" : ""}, expected: the major version was bumped (${versions})`;
   else {
     const infoOnly = byUrl && before.infoMajor !== undefined && after.infoMajor !== undefined && after.infoMajor > before.infoMajor;
-    message = `${breaking} breaking change${breaking > 1 ? "s" : ""} without a new major version (${versions})${infoOnly ? `; info.version went to ${after.infoVersion} but the URL still says /v${after.urlMajor}` : ""}: publish them as /v${(byUrl ? after.urlMajor! : after.infoMajor ?? 0) + 1} or make them backward compatible`;
+    const remedy = byUrl ? `publish them under /v${after.urlMajor! + 1}` : after.infoMajor !== undefined ? `bump info.version to ${after.infoMajor + 1}.0.0` : "publish them under a new major version";
+    message = `${breaking} breaking change${breaking > 1 ? "s" : ""} without a new major version (${versions})${infoOnly ? `; info.version went to ${after.infoVersion} but the URL still says /v${after.urlMajor}` : ""}: ${remedy}, or make them backward compatible`;
   }
   return { ruleId: "versioning/breaking-change", old: before, new: after, majorBumped, verdict: breaking > 0 && !majorBumped ? "fail" : "pass", message };
 }

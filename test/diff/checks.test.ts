@@ -71,6 +71,7 @@ const parameterCases: Case[] = [
     after: getWith([query("tags", { type: "array", items: { type: "string" } }, { style: "pipeDelimited", explode: false })]),
     expected: ["param-explode-changed:breaking", "param-style-changed:breaking"],
   },
+  { name: "style of a single-value parameter changed (same bytes on the wire)", before: getWith([query("q", { type: "string" })]), after: getWith([query("q", { type: "string" }, { explode: false })]), expected: [] },
 ];
 
 const requestCases: Case[] = [

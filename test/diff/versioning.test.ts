@@ -34,6 +34,12 @@ describe("versioning/breaking-change", () => {
     expect(versioning.verdict).toBe("pass");
   });
 
+  it("does not take a date in info.version (Azure style) for a major version", async () => {
+    const { versioning } = await diffSpecs(doc(undefined, "2017-11-15", both), doc(undefined, "2018-01-22", fewer));
+    expect(versioning).toMatchObject({ verdict: "fail", majorBumped: false });
+    expect(versioning.new.infoMajor).toBeUndefined();
+  });
+
   it("passes additive changes in the same major version", async () => {
     const { versioning, summary } = await diffSpecs(doc("https://a.example/v1", "1.2.0", fewer), doc("https://a.example/v1", "1.3.0", both));
     expect(summary.breaking).toBe(0);
