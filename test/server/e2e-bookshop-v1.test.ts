@@ -1,34 +1,24 @@
 // End to end on bookshop v1: offset pagination with Link headers, 422 business rules next to 400 validation.
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateApi, typecheck } from "./e2e-harness.js";
-import { listen } from "./listen.js";
+import { rawCall, serveGenerated, typecheck, type ServedApi } from "./e2e-harness.js";
 
-let outDir: string;
-let server: { url: string; close: () => Promise<void> };
+let api: ServedApi;
 let client: any;
 let generated: any;
-const serverErrors: Record<string, unknown>[] = [];
 const AUTH = { authorization: "Bearer customer-token" };
 
 beforeAll(async () => {
-  outDir = await generateApi("specs/bookshop/v1/openapi.yaml", "bookshop-v1", { fixture: "test/server/fixtures/bookshop-v1.impl.ts" });
-  const impl = await import(pathToFileURL(join(outDir, "impl.ts")).href);
-  server = await listen(impl.createApp({ onError: (details: Record<string, unknown>) => serverErrors.push(details) }));
-  generated = await import(pathToFileURL(join(outDir, "client.ts")).href);
-  client = generated.createClient({ baseUrl: `${server.url}/v1`, auth: { bearer: "customer-token" }, retry: false });
+  api = await serveGenerated("specs/bookshop/v1/openapi.yaml", "bookshop-v1", "test/server/fixtures/bookshop-v1.impl.ts");
+  generated = api.client;
+  client = generated.createClient({ baseUrl: `${api.url}/v1`, auth: { bearer: "customer-token" }, retry: false });
 });
 afterAll(async () => {
-  await server?.close();
-  expect(serverErrors).toEqual([]);
+  await api?.close();
+  // No request in this file, good or bad, may have made the server fail.
+  expect(api?.serverErrors).toEqual([]);
 });
 
-async function raw(path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await fetch(server.url + path, init);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
-}
+const raw = (path: string, init: RequestInit = {}) => rawCall(api.url + path, init);
 
 const book = (i: number) => ({
   title: `Book ${i}`,
@@ -41,7 +31,7 @@ const book = (i: number) => ({
 
 describe("bookshop v1: generated server + generated client", () => {
   it("type-checks in strict mode", async () => {
-    expect(await typecheck("bookshop-v1", [outDir])).toBe("");
+    expect(await typecheck("bookshop-v1", [api.outDir])).toBe("");
   });
 
   it("creates, reads, updates and deletes books through the client", async () => {

@@ -3,12 +3,14 @@
 import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { renderClient } from "../../generator/emit/client/generate-client.js";
 import { renderServer } from "../../generator/emit/server/generate-server.js";
 import { writeOutputDir } from "../../generator/emit/shared/output-dir.js";
 import { bundleSpec, loadSpec } from "../../generator/load/index.js";
 import { buildModel } from "../../generator/model/build-model.js";
+import { listen } from "./listen.js";
 
 const run = promisify(execFile);
 export const TMP_DIR = resolve("test/server/.tmp");
@@ -52,4 +54,31 @@ export async function typecheck(name: string, dirs: readonly string[]): Promise<
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
     return `${stdout ?? ""}${stderr ?? ""}` || String(error);
   }
+}
+
+/** A generated API served on loopback from its implementation fixture, with its generated client module. */
+export interface ServedApi {
+  outDir: string;
+  url: string;
+  /** The generated client.ts module (untyped here; the type-check test covers its types). */
+  client: any;
+  /** What the server logged as failures: every e2e file asserts it stays empty. */
+  serverErrors: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export async function serveGenerated(spec: string, name: string, fixture: string): Promise<ServedApi> {
+  const outDir = await generateApi(spec, name, { fixture });
+  const serverErrors: Record<string, unknown>[] = [];
+  const impl = await import(pathToFileURL(join(outDir, "impl.ts")).href);
+  const server = await listen(impl.createApp({ onError: (details: Record<string, unknown>) => serverErrors.push(details) }));
+  const client = await import(pathToFileURL(join(outDir, "client.ts")).href);
+  return { outDir, url: server.url, client, serverErrors, close: server.close };
+}
+
+/** One raw HTTP exchange, the JSON body parsed. */
+export async function rawCall(url: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
+  const response = await fetch(url, init);
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
 }

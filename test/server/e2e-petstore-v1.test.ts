@@ -1,41 +1,30 @@
 // End to end: generate client + server for petstore v1, type-check them with a hand-written implementation,
 // serve it on loopback and drive it with the generated client and with raw HTTP for bad input.
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateApi, typecheck } from "./e2e-harness.js";
-import { listen } from "./listen.js";
+import { rawCall, serveGenerated, typecheck, type ServedApi } from "./e2e-harness.js";
 
-let outDir: string;
-let server: { url: string; close: () => Promise<void> };
+let api: ServedApi;
 let client: any;
 let generated: any;
-const serverErrors: Record<string, unknown>[] = [];
 const STAFF = { authorization: "Bearer staff-token" };
 
 beforeAll(async () => {
-  outDir = await generateApi("specs/petstore/v1/openapi.yaml", "petstore-v1", { fixture: "test/server/fixtures/petstore-v1.impl.ts" });
-  const impl = await import(pathToFileURL(join(outDir, "impl.ts")).href);
-  server = await listen(impl.createApp({ onError: (details: Record<string, unknown>) => serverErrors.push(details) }));
-  generated = await import(pathToFileURL(join(outDir, "client.ts")).href);
-  client = generated.createClient({ baseUrl: `${server.url}/v1`, auth: { bearer: "staff-token" }, retry: false });
+  api = await serveGenerated("specs/petstore/v1/openapi.yaml", "petstore-v1", "test/server/fixtures/petstore-v1.impl.ts");
+  generated = api.client;
+  client = generated.createClient({ baseUrl: `${api.url}/v1`, auth: { bearer: "staff-token" }, retry: false });
 });
 afterAll(async () => {
-  await server?.close();
+  await api?.close();
   // No request in this file, good or bad, may have made the server fail.
-  expect(serverErrors).toEqual([]);
+  expect(api?.serverErrors).toEqual([]);
 });
 
-async function raw(path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await fetch(server.url + path, init);
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };
-}
+const raw = (path: string, init: RequestInit = {}) => rawCall(api.url + path, init);
 const json = (method: string, body: string, headers: Record<string, string> = STAFF): RequestInit => ({ method, body, headers: { "content-type": "application/json", ...headers } });
 
 describe("petstore v1: generated server + generated client", () => {
   it("type-checks in strict mode (server, client, mock, scaffold and the implementation)", async () => {
-    expect(await typecheck("petstore-v1", [outDir])).toBe("");
+    expect(await typecheck("petstore-v1", [api.outDir])).toBe("");
   });
 
   it("does CRUD through the client", async () => {
@@ -132,7 +121,7 @@ describe("petstore v1: generated server + generated client", () => {
   });
 
   it("answers CORS preflight for documented methods and headers from allowed origins only", async () => {
-    const allowed = await fetch(`${server.url}/v1/pets/3f2b8c4e-5d6a-4e7b-9c1d-2a3b4c5d6e7f/vaccinations`, {
+    const allowed = await fetch(`${api.url}/v1/pets/3f2b8c4e-5d6a-4e7b-9c1d-2a3b4c5d6e7f/vaccinations`, {
       method: "OPTIONS",
       headers: { origin: "https://docs.example.com", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type, x-api-key" },
     });
