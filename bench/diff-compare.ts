@@ -65,17 +65,26 @@ async function specwright(before: string, after: string): Promise<ToolResult> {
 }
 
 /**
- * optic skips its breaking-change rules when info.version says a new major version came out, so the new
- * document is given the old info.version: we want what each tool *detects*, not its versioning policy.
+ * What the reference tools are given as the new document, so that all three judge the same thing: what changed,
+ * not the versioning policy. optic skips its breaking-change rules when info.version announces a new major
+ * version, so the new document gets the old info.version; neither tool pairs `/v1/x` with `/v2/x` (specwright
+ * does), so the new paths get the old version segment.
  */
+function comparableNewDocument(before: string, after: string, dir: string): string {
+  const oldDoc = JSON.parse(readFileSync(before, "utf8")) as { info: { version: unknown }; paths: Record<string, unknown> };
+  const newDoc = JSON.parse(readFileSync(after, "utf8")) as { info: { version: unknown }; paths: Record<string, unknown> };
+  newDoc.info.version = oldDoc.info.version;
+  const oldSegment = Object.keys(oldDoc.paths).map((path) => /\/(v\d+)(?=\/|$)/i.exec(path)?.[1]).find((segment) => segment !== undefined);
+  if (oldSegment) newDoc.paths = Object.fromEntries(Object.entries(newDoc.paths).map(([path, item]) => [path.replace(/\/v\d+(?=\/|$)/i, `/${oldSegment}`), item]));
+  const file = join(dir, "after.json");
+  writeFileSync(file, JSON.stringify(newDoc));
+  return file;
+}
+
 async function optic(before: string, after: string): Promise<ToolResult> {
   const dir = mkdtempSync(join(tmpdir(), "sw-optic-"));
   writeFileSync(join(dir, "optic.dev.yml"), "ruleset:\n  - breaking-changes\n");
-  const oldDoc = JSON.parse(readFileSync(before, "utf8")) as { info: { version: unknown } };
-  const newDoc = JSON.parse(readFileSync(after, "utf8")) as { info: { version: unknown } };
-  newDoc.info.version = oldDoc.info.version;
-  const newFile = join(dir, "after.json");
-  writeFileSync(newFile, JSON.stringify(newDoc));
+  const newFile = comparableNewDocument(before, after, dir);
   const started = performance.now();
   const out = join(dir, "report.txt");
   try {
@@ -104,9 +113,10 @@ async function optic(before: string, after: string): Promise<ToolResult> {
 async function openapiDiff(before: string, after: string): Promise<ToolResult> {
   const started = performance.now();
   // Through a file: the CLI exits before a large report has drained into a pipe.
-  const out = join(mkdtempSync(join(tmpdir(), "sw-openapi-diff-")), "report.txt");
+  const dir = mkdtempSync(join(tmpdir(), "sw-openapi-diff-"));
+  const out = join(dir, "report.txt");
   try {
-    await run("sh", ["-c", `"$0" "$1" "$2" > "$3"`, join(BIN, "openapi-diff"), before, after, out], { timeout: 900_000, maxBuffer: 1 << 28 });
+    await run("sh", ["-c", `"$0" "$1" "$2" > "$3"`, join(BIN, "openapi-diff"), before, comparableNewDocument(before, after, dir), out], { timeout: 900_000, maxBuffer: 1 << 28 });
   } catch (error) {
     const failed = error as { stderr?: string; message: string };
     if (!readFileSync(out, "utf8").includes("{")) return { operations: [], seconds: (performance.now() - started) / 1000, error: ((failed.stderr ?? "") + failed.message).match(/Unsupported OpenAPI version: [\d.]+|[^\n]+/)?.[0] };

@@ -50,10 +50,12 @@ export function compareOperations(context: DiffContext): void {
   const match = matchPaths([...before.keys()], [...after.keys()]);
   for (const path of match.removed) {
     const entry = before.get(path)!;
+    // A path item without operations (only a description or servers) promised clients nothing.
+    if (entry.operations().size === 0) continue;
     const methods = [...entry.operations().keys()].map((method) => method.toUpperCase()).join(", ");
-    context.report("path-removed", `${path}: path removed${methods ? ` (${methods})` : ""}`, { operation: entry.operations().size === 1 ? operationKey(path, [...entry.operations().values()][0]!) : undefined, old: entry.declared.at, new: newPaths.at });
+    context.report("path-removed", `${path}: path removed (${methods})`, { operation: entry.operations().size === 1 ? operationKey(path, [...entry.operations().values()][0]!) : undefined, old: entry.declared.at, new: newPaths.at });
   }
-  for (const path of match.added) context.report("path-added", `${path}: path added`, { new: after.get(path)!.declared.at });
+  for (const path of match.added) if (after.get(path)!.operations().size > 0) context.report("path-added", `${path}: path added`, { new: after.get(path)!.declared.at });
   const sameRootSecurity = JSON.stringify(context.oldDoc.root.value.security) === JSON.stringify(context.newDoc.root.value.security);
   for (const [oldPath, newPath] of match.pairs) {
     const oldEntry = before.get(oldPath)!;

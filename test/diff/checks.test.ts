@@ -21,6 +21,7 @@ const operationCases: Case[] = [
     after: { "/pets": { get: { responses: { "200": { description: "ok" } } } } },
     expected: ["operation-removed:breaking"],
   },
+  { name: "a path item without operations removed (nothing was callable)", before: { ...getWith([]), "/owners": { description: "reserved" } }, after: getWith([]), expected: [] },
   { name: "a path added", before: getWith([]), after: { ...getWith([]), "/owners": { get: { responses: { "200": { description: "ok" } } } } }, expected: ["path-added:non-breaking"] },
   { name: "operationId changed", before: getWith([]), after: { "/pets": { get: { operationId: "findPets", responses: { "200": { description: "ok" } } } } }, expected: ["operation-id-changed:breaking"] },
   {
