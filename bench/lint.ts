@@ -27,6 +27,8 @@ interface Tool {
 interface Sample {
   wallSeconds: number;
   peakRssMb: number | undefined;
+  /** User + system CPU seconds: on a shared machine this says more than wall time, which also counts the neighbours. */
+  cpuSeconds: number | undefined;
   exitCode: number | null;
 }
 
@@ -56,8 +58,11 @@ function runOnce(command: string[]): Promise<Sample> {
     child.on("close", (exitCode) => {
       const wallSeconds = (performance.now() - started) / 1000;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
+      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
       const toolExit = hasTime ? Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? exitCode) : exitCode;
-      done({ wallSeconds, peakRssMb: rss ? Number(rss[1]) / 1024 : undefined, exitCode: toolExit });
+      done({ wallSeconds, peakRssMb: rss ? Number(rss[1]) / 1024 : undefined, cpuSeconds, exitCode: toolExit });
     });
   });
 }
@@ -68,7 +73,7 @@ function median(numbers: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const results: Array<{ tool: string; runs: number; medianSeconds: number; minSeconds: number; peakRssMb: number | undefined; exitCodes: Array<number | null> }> = [];
+const results: Array<{ tool: string; runs: number; medianSeconds: number; minSeconds: number; medianCpuSeconds: number | undefined; peakRssMb: number | undefined; exitCodes: Array<number | null> }> = [];
 for (const tool of tools) {
   const samples: Sample[] = [];
   for (let i = 0; i < tool.runs; i++) {
@@ -76,11 +81,13 @@ for (const tool of tools) {
     process.stderr.write(`  ${tool.name}: run ${i + 1}/${tool.runs} ${samples.at(-1)!.wallSeconds.toFixed(2)} s\n`);
   }
   const rss = samples.map((s) => s.peakRssMb).filter((value): value is number => value !== undefined);
+  const cpu = samples.map((s) => s.cpuSeconds).filter((value): value is number => value !== undefined);
   results.push({
     tool: tool.name,
     runs: tool.runs,
     medianSeconds: median(samples.map((s) => s.wallSeconds)),
     minSeconds: Math.min(...samples.map((s) => s.wallSeconds)),
+    medianCpuSeconds: cpu.length ? median(cpu) : undefined,
     peakRssMb: rss.length ? Math.max(...rss) : undefined,
     exitCodes: samples.map((s) => s.exitCode),
   });
@@ -97,9 +104,12 @@ const lines = [
   "",
   `Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at the end; Node ${process.version}.`,
   "",
-  "| tool | runs | median wall (s) | min wall (s) | peak RSS (MB) | specwright / tool | exit codes |",
-  "| --- | --- | --- | --- | --- | --- | --- |",
-  ...results.map((r) => `| ${r.tool} | ${r.runs} | ${r.medianSeconds.toFixed(2)} | ${r.minSeconds.toFixed(2)} | ${mb(r.peakRssMb)} | ${r === ours ? "1.00" : ratio(r)!.toFixed(3)} | ${r.exitCodes.join(" ")} |`),
+  "| tool | runs | median wall (s) | min wall (s) | median CPU user+sys (s) | peak RSS (MB) | specwright / tool (wall) | exit codes |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- |",
+  ...results.map(
+    (r) =>
+      `| ${r.tool} | ${r.runs} | ${r.medianSeconds.toFixed(2)} | ${r.minSeconds.toFixed(2)} | ${r.medianCpuSeconds?.toFixed(2) ?? "n/a"} | ${mb(r.peakRssMb)} | ${r === ours ? "1.00" : ratio(r)!.toFixed(3)} | ${r.exitCodes.join(" ")} |`,
+  ),
   "",
   "Goals:",
   `- specwright <= 0.5x Redocly: ${redocly ? `${ratio(redocly)!.toFixed(3)}x, ${ratio(redocly)! <= 0.5 ? "met" : "NOT met"}` : "not measured"}`,
