@@ -11,13 +11,15 @@ export function lintDocument(document: SpecDocument, config: LintConfig, rules: 
   const found: Array<{ ruleId: string; severity: Severity; message: string; at: NodeRef }> = [];
   const seen = new Set<string>();
   const active: Visitors[] = [];
+  // The path item or operation being visited: its `x-specwright-ignore` also covers what rules report behind its `$ref`s.
+  let visiting: NodeRef | undefined;
 
   for (const rule of rules) {
     const setting = config.rules[rule.id];
     if (!setting || setting.severity === "off") continue;
     const report = (problem: { message: string; at: NodeRef }) => {
       const severity = severityAt(config, rule.id, setting.severity, problem.at, document.rootFile);
-      if (severity === "off" || isSuppressed(document, problem.at, rule.id)) return;
+      if (severity === "off" || isSuppressed(document, problem.at, rule.id) || (visiting && isSuppressed(document, visiting, rule.id))) return;
       const key = `${rule.id}\u0000${problem.at.file}\u0000${problem.at.pointer}\u0000${problem.message}`;
       if (seen.has(key)) return;
       seen.add(key);
@@ -26,7 +28,7 @@ export function lintDocument(document: SpecDocument, config: LintConfig, rules: 
     const visitors = rule.create({ document, settings: config.settings, options: { ...rule.defaultOptions, ...setting.options }, report });
     active.push(guard(rule.id, visitors, (message) => report({ message, at: { file: document.rootFile, pointer: "" } })));
   }
-  walkDocument(document, combine(active));
+  walkDocument(document, combine(active, (at) => (visiting = at)));
   // Positions are looked up once for all problems: one scan of each file instead of one per problem.
   const places = document.locateMany(found.map((problem) => problem.at));
   const diagnostics = found.map((problem, i): Diagnostic => {
@@ -49,7 +51,7 @@ function severityAt(config: LintConfig, ruleId: string, base: SeveritySetting, a
 }
 
 /** One set of visitors that calls every rule's, so the walk happens once. */
-function combine(all: Visitors[]): Visitors {
+function combine(all: Visitors[], setVisiting: (at: NodeRef | undefined) => void): Visitors {
   const calls = <K extends keyof Visitors>(name: K) => all.map((v) => v[name]?.bind(v)).filter((f): f is NonNullable<Visitors[K]> => f !== undefined);
   const document = calls("document");
   const server = calls("server");
@@ -60,10 +62,24 @@ function combine(all: Visitors[]): Visitors {
   return {
     document: (root) => document.forEach((f) => f(root)),
     server: server.length ? (node) => server.forEach((f) => f(node)) : undefined,
-    pathItem: (path, item) => pathItem.forEach((f) => f(path, item)),
-    operation: (op) => operation.forEach((f) => f(op)),
-    schema: schema.length ? (visit) => schema.forEach((f) => f(visit)) : undefined,
-    end: () => end.forEach((f) => f()),
+    pathItem: (path, item) => {
+      setVisiting(item.at);
+      pathItem.forEach((f) => f(path, item));
+    },
+    operation: (op) => {
+      setVisiting(op.node.at);
+      operation.forEach((f) => f(op));
+    },
+    schema: schema.length
+      ? (visit) => {
+          setVisiting(undefined);
+          schema.forEach((f) => f(visit));
+        }
+      : undefined,
+    end: () => {
+      setVisiting(undefined);
+      end.forEach((f) => f());
+    },
   };
 }
 
