@@ -6,9 +6,7 @@ import { Option, type Command } from "commander";
 import { mergeSettings, DEFAULT_SETTINGS, PRESET_NAMES, type PresetName } from "../conventions/index.js";
 import { configFileForSpec, findConfigFile, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
 import { bundleSpec, loadSpec, type SpecDocument } from "../load/index.js";
-import { buildModel } from "../model/build-model.js";
 import type { PaginationDeclaration } from "../model/pagination.js";
-import { renderClient } from "../emit/client/generate-client.js";
 import { writeOutputDir } from "../emit/shared/output-dir.js";
 import { describeFailure, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from "./errors.js";
 
@@ -106,6 +104,9 @@ export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOpt
   }
   const bundled = await bundleSpec(document);
   const settings = mergeSettings(DEFAULT_SETTINGS, job.config.settings);
+  // Loaded here, not at the top: the emitters pull in openapi-typescript and the TypeScript compiler (~2 s of CPU),
+  // which no other command needs.
+  const [{ buildModel }, { renderClient }] = await Promise.all([import("../model/build-model.js"), import("../emit/client/generate-client.js")]);
   const { "*": apiWide, ...byOperation } = job.pagination;
   const model = buildModel(bundled, {
     source: job.spec,
