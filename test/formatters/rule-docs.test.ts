@@ -25,3 +25,12 @@ describe("docs/rules.md rendering", () => {
     expect(markdown).toContain('  rest/plural-collections: [error, { singletons: ["me"] }]');
   });
 });
+
+describe("docs/rules.md in the repository", () => {
+  it("is up to date with the rules (regenerate with `npm run docs:rules`)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { ALL_RULES } = await import("../../generator/conventions/index.js");
+    const committed = readFileSync(new URL("../../docs/rules.md", import.meta.url), "utf8");
+    expect(committed).toBe(renderRuleDocs(ALL_RULES));
+  });
+});
