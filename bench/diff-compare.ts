@@ -57,7 +57,14 @@ async function specwright(before: string, after: string): Promise<ToolResult> {
   try {
     const result = diffDocuments(await loadSpec(before), await loadSpec(after));
     const breaking = result.changes.filter((change) => change.classification === "breaking");
-    const operations = new Set(breaking.map((change) => (change.operation ? opKey(change.operation.method, change.operation.path) : change.id === "path-removed" ? `* ${pathIdentity(change.message.split(":")[0]!)}` : "(document)")));
+    const operations = new Set(
+      breaking.flatMap((change) => {
+        if (change.operation) return [opKey(change.operation.method, change.operation.path)];
+        // "/x: path removed (GET, POST)": one entry per operation, as the other tools count them.
+        const removed = /^(\S+): path removed \(([A-Z, ]+)\)/.exec(change.message);
+        return removed ? removed[2]!.split(", ").map((method) => opKey(method, removed[1]!)) : ["(document)"];
+      }),
+    );
     return { breaking: breaking.length, operations: [...operations].sort(), seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     return { operations: [], seconds: (performance.now() - started) / 1000, error: (error as Error).message.split("\n")[0] };
@@ -123,13 +130,20 @@ async function openapiDiff(before: string, after: string): Promise<ToolResult> {
   }
   const output = readFileSync(out, "utf8");
   const seconds = (performance.now() - started) / 1000;
-  const report = JSON.parse(output.slice(output.indexOf("{"))) as { breakingDifferences?: Array<{ sourceSpecEntityDetails: Array<{ location: string }>; destinationSpecEntityDetails: Array<{ location: string }> }> };
+  const report = JSON.parse(output.slice(output.indexOf("{"))) as { breakingDifferences?: Array<{ sourceSpecEntityDetails: Array<{ location: string; value?: unknown }>; destinationSpecEntityDetails: Array<{ location: string }> }> };
   const differences = report.breakingDifferences ?? [];
   const operations = new Set<string>();
   for (const difference of differences) {
     const location = difference.sourceSpecEntityDetails[0]?.location ?? difference.destinationSpecEntityDetails[0]?.location ?? "";
     const match = /^paths\.(.+?)(?:\.(get|put|post|delete|patch|head|options|trace)(?=\.|\[|$)|$)/.exec(location);
-    operations.add(!match ? "(document)" : match[2] ? opKey(match[2], match[1]!) : `* ${pathIdentity(match[1]!)}`);
+    if (!match) operations.add("(document)");
+    else if (match[2]) operations.add(opKey(match[2], match[1]!));
+    else {
+      // A removed path: its operations are the methods of the path item it reports.
+      const item = difference.sourceSpecEntityDetails[0]?.value;
+      const methods = item && typeof item === "object" ? Object.keys(item).filter((key) => /^(get|put|post|delete|patch|head|options|trace)$/.test(key)) : [];
+      for (const method of methods.length > 0 ? methods : ["*"]) operations.add(opKey(method, match[1]!));
+    }
   }
   return { breaking: differences.length, operations: [...operations].sort(), seconds };
 }

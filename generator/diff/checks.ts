@@ -64,6 +64,7 @@ export const CHECKS = {
   "operation-deprecated": { classification: "info", description: "the operation was deprecated, with a sunset date" },
   "operation-deprecated-without-sunset": { classification: "warning", description: "the operation was deprecated without a sunset (x-sunset or a Sunset header)" },
   "security-requirement-added": { classification: "breaking", description: "a public operation now requires authentication" },
+  "security-requirement-documented": { classification: "info", description: "authentication is described for the first time (the old document defined no security schemes at all, so it did not say the operation was public)" },
   "security-requirement-changed": { classification: "breaking", description: "a way to authenticate that worked before no longer does (scheme or scopes changed)" },
   "security-requirement-relaxed": { classification: "non-breaking", description: "a way to authenticate was added, or authentication is no longer required" },
   "security-scheme-changed": { classification: "breaking", description: "a security scheme in use changed its type, location, name or scheme" },

@@ -18,7 +18,9 @@ export function compareSecurity(context: DiffContext, before: OperationInfo, aft
   const wasPublic = oldRequirements.length === 0 || oldRequirements.some((requirement) => requirement.size === 0);
   const isPublic = newRequirements.length === 0 || newRequirements.some((requirement) => requirement.size === 0);
   if (wasPublic && !isPublic) {
-    context.report("security-requirement-added", `${head}now requires authentication (${newRequirements.map(describe).join(" or ")})`, where);
+    const required = newRequirements.map(describe).join(" or ");
+    if (schemes(context.oldDoc).size === 0) context.report("security-requirement-documented", `${head}authentication is now documented (${required}); the old document described none`, where);
+    else context.report("security-requirement-added", `${head}now requires authentication (${required})`, where);
     return;
   }
   if (isPublic) {

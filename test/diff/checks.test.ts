@@ -40,6 +40,7 @@ const operationCases: Case[] = [
 
 const securityCases: Case[] = [
   { name: "a public operation now needs a token", before: api(secured([]), bearer), after: api(secured([{ bearer: [] }]), bearer), expected: ["security-requirement-added:breaking"] },
+  { name: "security described for the first time", before: api(secured([])), after: api(secured([{ bearer: [] }]), bearer), expected: ["security-requirement-documented:info"] },
   { name: "a scope added to the only requirement", before: api(secured([{ bearer: [] }]), bearer), after: api(secured([{ bearer: ["pets:read"] }]), bearer), expected: ["security-requirement-changed:breaking"] },
   { name: "an API key accepted as well", before: api(secured([{ bearer: [] }]), bearer), after: api(secured([{ bearer: [] }, { key: [] }]), bearer), expected: ["security-requirement-relaxed:non-breaking"] },
   {
