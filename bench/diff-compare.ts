@@ -95,7 +95,7 @@ async function optic(before: string, after: string): Promise<ToolResult> {
   const started = performance.now();
   const out = join(dir, "report.txt");
   try {
-    await run("sh", ["-c", `"$0" diff "$1" "$2" --check > "$3"`, join(BIN, "optic"), before, newFile, out], { cwd: dir, timeout: 900_000, maxBuffer: 1 << 28, env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", NO_COLOR: "1", CI: "true" } });
+    await run("sh", ["-c", `exec "$0" diff "$1" "$2" --check > "$3"`, join(BIN, "optic"), before, newFile, out], { cwd: dir, timeout: 900_000, maxBuffer: 1 << 28, env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", NO_COLOR: "1", CI: "true" } });
   } catch (error) {
     const failed = error as { stderr?: string; message: string };
     if (!/Checks:/.test(readFileSync(out, "utf8"))) return { operations: [], seconds: (performance.now() - started) / 1000, error: (failed.stderr || failed.message).split("\n").find((line) => line.trim()) ?? "failed" };
@@ -123,7 +123,7 @@ async function openapiDiff(before: string, after: string): Promise<ToolResult> {
   const dir = mkdtempSync(join(tmpdir(), "sw-openapi-diff-"));
   const out = join(dir, "report.txt");
   try {
-    await run("sh", ["-c", `"$0" "$1" "$2" > "$3"`, join(BIN, "openapi-diff"), before, comparableNewDocument(before, after, dir), out], { timeout: 900_000, maxBuffer: 1 << 28 });
+    await run("sh", ["-c", `exec "$0" "$1" "$2" > "$3"`, join(BIN, "openapi-diff"), before, comparableNewDocument(before, after, dir), out], { timeout: 900_000, maxBuffer: 1 << 28 });
   } catch (error) {
     const failed = error as { stderr?: string; message: string };
     if (!readFileSync(out, "utf8").includes("{")) return { operations: [], seconds: (performance.now() - started) / 1000, error: ((failed.stderr ?? "") + failed.message).match(/Unsupported OpenAPI version: [\d.]+|[^\n]+/)?.[0] };
