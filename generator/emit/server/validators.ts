@@ -7,7 +7,7 @@ import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 import formatsModule from "ajv-formats/dist/formats.js";
 import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
-import { SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
+import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
@@ -41,6 +41,8 @@ const COMMON: Options = {
   logger: false,
   // Small referenced schemas are inlined; larger ones stay shared functions, keeping big specs' output small.
   inlineRefs: 8,
+  // Properties named like Object.prototype members (`constructor`, `__proto__`) must not be found on every object.
+  ownProperties: true,
   code: { source: true, esm: true, lines: true, optimize: true },
 };
 
@@ -111,13 +113,10 @@ export function isJsonMedia(mediaType: string): boolean {
 function parameterObjectSchema(op: Operation, location: ParamLocation, registry: SchemaRegistry): object | undefined {
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
-  const properties: Record<string, unknown> = {};
-  const required: string[] = [];
-  for (const param of params) {
-    properties[param.rawName] = registry.convert(param.schema);
-    if (param.required) required.push(param.rawName);
-  }
-  return required.length > 0 ? { type: "object", properties, required } : { type: "object", properties };
+  // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
+  const properties = Object.fromEntries(params.map((param) => [param.rawName, registry.convert(param.schema)]));
+  const required = params.filter((param) => param.required).map((param) => param.rawName);
+  return matchIllFormedNamesByPattern(required.length > 0 ? { type: "object", properties, required } : { type: "object", properties });
 }
 
 function safeExportName(raw: string): string {

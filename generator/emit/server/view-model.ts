@@ -119,15 +119,20 @@ function resultType(response: Response, opType: string): string {
 
 type SchemeSpecLiteral = { kind: "bearer" | "basic"; name: string } | { kind: "api-key"; name: string; in: "header" | "query" | "cookie"; paramName: string };
 
+/** Built with fromEntries so that a scheme named `__proto__` is an own entry like any other. */
 function schemeSpecs(schemes: readonly SecurityScheme[]): Record<string, SchemeSpecLiteral> {
-  const out: Record<string, SchemeSpecLiteral> = {};
-  for (const scheme of schemes) {
-    // OAuth2 and OpenID Connect present access tokens as bearer tokens; the verifier checks them.
-    if (scheme.kind === "http-bearer" || scheme.kind === "oauth2" || scheme.kind === "openid-connect") out[scheme.rawName] = { kind: "bearer", name: scheme.rawName };
-    else if (scheme.kind === "http-basic") out[scheme.rawName] = { kind: "basic", name: scheme.rawName };
-    else if (scheme.kind === "api-key") out[scheme.rawName] = { kind: "api-key", name: scheme.rawName, in: scheme.in, paramName: scheme.paramName };
-  }
-  return out;
+  return Object.fromEntries(schemes.flatMap((scheme) => {
+    const spec = schemeSpec(scheme);
+    return spec === undefined ? [] : [[scheme.rawName, spec]];
+  }));
+}
+
+function schemeSpec(scheme: SecurityScheme): SchemeSpecLiteral | undefined {
+  // OAuth2 and OpenID Connect present access tokens as bearer tokens; the verifier checks them.
+  if (scheme.kind === "http-bearer" || scheme.kind === "oauth2" || scheme.kind === "openid-connect") return { kind: "bearer", name: scheme.rawName };
+  if (scheme.kind === "http-basic") return { kind: "basic", name: scheme.rawName };
+  if (scheme.kind === "api-key") return { kind: "api-key", name: scheme.rawName, in: scheme.in, paramName: scheme.paramName };
+  return undefined;
 }
 
 function operationSpec(op: Operation, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
@@ -143,7 +148,7 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
   const security = op.security.map((requirement) =>
     requirement.schemes.map((scheme) => ({ scheme: scheme.rawName, scopes: scheme.scopes })),
   );
-  const unknownSchemes = op.security.flatMap((r) => r.schemes).filter((s) => schemes[s.rawName] === undefined).map((s) => s.rawName);
+  const unknownSchemes = op.security.flatMap((r) => r.schemes).filter((s) => !Object.hasOwn(schemes, s.rawName)).map((s) => s.rawName);
   const responses: Record<string, string | null> = {};
   for (const response of op.responses) responses[response.status] = response.content[0]?.mediaType ?? null;
   const lines = [

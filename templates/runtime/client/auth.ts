@@ -35,7 +35,8 @@ function credentialFor(name: string, scheme: SecuritySchemeSpec, auth: AuthOptio
   if (scheme.type === "oauth2") return auth.accessToken ?? auth.bearer;
   if (scheme.type === "basic") return auth.basic && `${auth.basic.username}:${auth.basic.password}`;
   const key = auth.apiKey;
-  return typeof key === "object" ? key[name] : key;
+  // Own keys only: a scheme named `constructor` must not find Object.prototype's member.
+  return typeof key === "object" ? (Object.hasOwn(key, name) ? key[name] : undefined) : key;
 }
 
 function base64(text: string): string {

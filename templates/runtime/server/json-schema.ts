@@ -53,7 +53,8 @@ export class SchemaRegistry {
   private walkKeywords(schema: Json): Json {
     const out: Json = {};
     for (const [keyword, value] of Object.entries(schema)) {
-      if (DROPPED.has(keyword) || keyword.startsWith("x-") || keyword === "$ref") continue;
+      // `__proto__` is no keyword, and assigning it would replace `out`'s prototype.
+      if (DROPPED.has(keyword) || keyword.startsWith("x-") || keyword === "$ref" || keyword === "__proto__") continue;
       if (keyword === "items" && Array.isArray(value)) {
         out.prefixItems = value.map((sub) => this.walk(sub)); // draft-4 tuple form is `prefixItems` in 2020-12
       } else if (SUBSCHEMA_MAPS.includes(keyword) && isObject(value)) {
@@ -69,7 +70,7 @@ export class SchemaRegistry {
     if (typeof schema.type === "string" && (schema.type === "file" || !KNOWN_TYPES.has(schema.type))) delete out.type;
     this.dropHiddenRequired(schema, out);
     if (this.openapi30) convertOpenApi30(schema, out);
-    return out;
+    return matchIllFormedNamesByPattern(out);
   }
 
   /** readOnly properties are not sent in requests, writeOnly ones not returned in responses. */
@@ -87,15 +88,85 @@ export class SchemaRegistry {
 
   private refTo(ref: string): string {
     if (!ref.startsWith("#")) throw new Error(`external $ref "${ref}" must be bundled before validators are built`);
-    const key = decodePointer(ref.slice(1)).join("/");
+    const key = wellFormedKey(decodePointer(ref.slice(1)).join("/"));
     if (!this.defs.has(key)) {
       this.defs.set(key, true); // placeholder first: recursive schemas refer to themselves
       const target = resolvePointer(this.document, ref.slice(1));
       if (target === undefined) throw new Error(`$ref "${ref}" points at nothing in the document`);
-      this.defs.set(key, this.walk(target));
+      // A schema defined only by itself constrains nothing, and validating it would recurse forever.
+      this.defs.set(key, refersToItselfInPlace(this.document, ref, SAME_INSTANCE_KEYWORDS) ? true : this.walk(target));
     }
     return `${this.rootId}#/$defs/${encodeURIComponent(key.replace(/~/g, "~0").replace(/\//g, "~1"))}`;
   }
+}
+
+/** Keywords whose subschemas apply to the instance itself rather than to a part of it. */
+const SAME_INSTANCE_KEYWORDS = ["allOf", "anyOf", "oneOf", "not", "if", "then", "else"];
+
+/**
+ * Whether the schema `ref` points at reaches `ref` again through `$ref`s and `keywords` alone, e.g.
+ * `A: {$ref: B}, B: {$ref: A}` or `C: {allOf: [{$ref: C}]}`: such a schema is defined only in terms of itself.
+ * Callers pass the keywords that, for them, do not step into a part of the value.
+ */
+export function refersToItselfInPlace(document: unknown, ref: string, keywords: readonly string[]): boolean {
+  const start = pointerKey(ref);
+  const seen = new Set<string>();
+  const pending: unknown[] = [resolvePointer(document, ref.slice(1))];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (!isObject(node)) continue;
+    if (typeof node.$ref === "string" && node.$ref.startsWith("#")) {
+      const key = pointerKey(node.$ref);
+      if (key === start) return true;
+      if (!seen.has(key)) {
+        seen.add(key);
+        pending.push(resolvePointer(document, node.$ref.slice(1)));
+      }
+    }
+    for (const keyword of keywords) {
+      const value = node[keyword];
+      if (Array.isArray(value)) pending.push(...value);
+      else pending.push(value);
+    }
+  }
+  return false;
+}
+
+function pointerKey(ref: string): string {
+  return JSON.stringify(decodePointer(ref.slice(1)));
+}
+
+/** In a `u` regex, a surrogate code unit matches only when unpaired. */
+const LONE_SURROGATE = /\p{Surrogate}/u;
+
+/** ajv percent-encodes schema locations, which throws on a lone surrogate: such a key is spelled with `\\u` escapes
+ * (backslashes doubled, so distinct keys stay distinct). */
+function wellFormedKey(key: string): string {
+  return key.replace(/\\/g, "\\\\").replace(new RegExp(LONE_SURROGATE, "gu"), (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+}
+
+/**
+ * ajv cannot compile a `properties` name holding a lone surrogate (it percent-encodes every schema location), so
+ * such a property is matched by an equivalent anchored pattern instead, written with ASCII escapes.
+ */
+export function matchIllFormedNamesByPattern(schema: Json): Json {
+  const properties = schema.properties;
+  if (!isObject(properties) || !Object.keys(properties).some((name) => LONE_SURROGATE.test(name))) return schema;
+  const kept: [string, unknown][] = [];
+  const patterns: [string, unknown][] = isObject(schema.patternProperties) ? Object.entries(schema.patternProperties) : [];
+  for (const [name, sub] of Object.entries(properties)) {
+    if (!LONE_SURROGATE.test(name)) kept.push([name, sub]);
+    else patterns.push([`^${[...name].map((char) => escapeCodePoint(char)).join("")}$`, sub]);
+  }
+  schema.properties = Object.fromEntries(kept);
+  schema.patternProperties = Object.fromEntries(patterns);
+  return schema;
+}
+
+function escapeCodePoint(char: string): string {
+  if (/^[A-Za-z0-9]$/.test(char)) return char;
+  const codePoint = char.codePointAt(0) ?? 0;
+  return `\\u{${codePoint.toString(16)}}`;
 }
 
 const KNOWN_TYPES = new Set(["string", "number", "integer", "boolean", "array", "object", "null"]);

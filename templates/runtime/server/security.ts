@@ -57,16 +57,16 @@ async function tryRequirement<P>(
   const principals: Record<string, P> = {};
   let first: P | undefined;
   for (const { scheme, scopes } of requirement) {
-    const spec = schemes[scheme];
+    const spec = own(schemes, scheme);
     const credential = spec === undefined ? undefined : readCredential(request, spec);
     if (credential === undefined) return "missing";
-    const verify = verifiers[scheme];
+    const verify = own(verifiers, scheme);
     // No verifier configured means nobody can pass this scheme: deny rather than trust blindly.
     if (verify === undefined) return "rejected";
     const principal = await verify(credential, { scopes, request });
     if (principal === "forbidden") return "forbidden";
     if (principal === null || principal === undefined) return "rejected";
-    principals[scheme] = principal;
+    Object.defineProperty(principals, scheme, { value: principal, enumerable: true, writable: true, configurable: true });
     first ??= principal;
   }
   return first === undefined ? "missing" : { principal: first, schemes: principals };
@@ -119,7 +119,7 @@ function failure(
   const challenges = new Set<string>();
   for (const requirement of requirements) {
     for (const { scheme } of requirement) {
-      const kind = schemes[scheme]?.kind;
+      const kind = own(schemes, scheme)?.kind;
       if (kind === "bearer") challenges.add("Bearer");
       if (kind === "basic") challenges.add('Basic realm="api"');
     }
@@ -128,4 +128,9 @@ function failure(
   return outcome === "missing"
     ? new HttpProblem(401, "unauthenticated", "This operation needs credentials.", { headers })
     : new HttpProblem(401, "invalid_credentials", "The credentials were not accepted.", { headers });
+}
+
+/** Own entries only: a scheme named `constructor` must find neither Object.prototype's member nor `Object`. */
+function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }
