@@ -2,10 +2,12 @@
 // resumable; writes .tmp/corpus/results.jsonl (one line per spec and stage) and .tmp/corpus/summary.md.
 //
 //   npm run corpus -- [--limit N] [--only TEXT] [--stages load,lint,...] [--workers 2] [--timeout 60]
-//                     [--batch 20] [--compiler tsgo|tsc] [--retry-failed] [--fresh] [--summary]
+//                     [--batch 20] [--compiler tsgo|tsc] [--retry-failed] [--fresh] [--summary] [--shuffle]
+// --shuffle runs the specs in a seeded random order, so that a run cut short still covers the corpus evenly.
 import { rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import fc from "fast-check";
 import { listCorpusSpecs, REPO_ROOT } from "./corpus-specs.js";
 import { STAGES, type Stage } from "./outcome.js";
 import { runPool, withPrerequisites, type Task } from "./pool.js";
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     "retry-failed": { type: "boolean", default: false },
     fresh: { type: "boolean", default: false },
     summary: { type: "boolean", default: false },
+    shuffle: { type: "boolean", default: false },
     out: { type: "string", default: join(REPO_ROOT, ".tmp/corpus") },
   },
 });
@@ -53,6 +56,7 @@ const log = new ResultLog(resultsFile, readResults(resultsFile));
 
 const needle = values.only?.toLowerCase();
 let specs = listCorpusSpecs().filter((spec) => !needle || spec.toLowerCase().includes(needle));
+if (values.shuffle) specs = fc.sample(fc.shuffledSubarray(specs, { minLength: specs.length, maxLength: specs.length }), { seed: 20261122, numRuns: 1 })[0]!;
 const limit = positive("limit", values.limit);
 if (limit !== undefined) specs = specs.slice(0, limit);
 

@@ -17,14 +17,16 @@ const STAGE_TITLES: Record<Stage, string> = {
 /** Blanks what varies between specs so that one cause is one class. */
 export function failureClass(error: string | undefined): string {
   return (error ?? "(no message)")
-    .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, "‹…›")
+    .replace(/Invalid regular expression: \/.*\/(\w*): /, "Invalid regular expression: ‹regex›/$1: ")
+    .replace(/"(?:[^"\\]|\\.)*(?:"|$)|'(?:[^'\\]|\\.)*(?:'|$)|`(?:[^`\\]|\\.)*(?:`|$)/g, "‹…›")
     .replace(/(?:\/[\w.@~-]+)+\/?/g, "‹path›")
     .replace(/\b\d+(?:\.\d+)*\b/g, "N")
     .replace(/^[^(]*\(N,N\): /, "")
     .slice(0, 160);
 }
 
-const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${((100 * part) / whole).toFixed(1)}%`);
+// Rounded down, so that 100.0% means every one.
+const percent = (part: number, whole: number) => (whole === 0 ? "–" : `${(Math.floor((1000 * part) / whole) / 10).toFixed(1)}%`);
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
