@@ -1,5 +1,6 @@
 // Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
 import { escapePointerToken } from "../load/json-pointer.js";
+import { ModelError } from "./model-error.js";
 import { NameScope, camelIdentifier, pascalIdentifier, words } from "./identifiers.js";
 import type {
   ApiModel, ErrorSchema, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
@@ -108,6 +109,10 @@ function collectOperations(root: JsonObject, refs: RefResolver): RawOperation[] 
   const paths = isObject(root.paths) ? root.paths : {};
   const out: RawOperation[] = [];
   for (const path of Object.keys(paths).sort()) {
+    // A URL path cannot hold a bare `%`; the type generator percent-decodes path keys and would stop on it.
+    if (/%(?![0-9A-Fa-f]{2})/.test(path)) {
+      throw new ModelError(`path "${path}" has a "%" that starts no percent-escape`, `/paths/${escapePointerToken(path)}`, "write a literal % as %25");
+    }
     const pathItem = refs.resolve(paths[path]);
     if (!pathItem) continue;
     for (const method of METHODS) {

@@ -6,6 +6,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bundleSpec, loadSpec } from "../../generator/load/index.js";
 import { buildModel } from "../../generator/model/build-model.js";
+import { ModelError } from "../../generator/model/model-error.js";
 import { emitTypes } from "../../generator/emit/types.js";
 import { REPO_ROOT } from "../corpus/corpus-specs.js";
 import { generateOutputs } from "../corpus/generate-outputs.js";
@@ -130,5 +131,13 @@ describe("hostile spec regressions", () => {
       ["__proto__"]: (credential: unknown) => credential,
     });
     expect(Object.keys(accepted?.schemes ?? {})).toEqual(["__proto__"]);
+  });
+
+  it("a path holding a bare % is refused with a diagnostic naming it, not a URIError", async () => {
+    const file = join(workDir, "bare-percent.json");
+    writeFileSync(file, JSON.stringify({ ...HOSTILE_NAMES_SPEC, paths: { "/files/{%}": HOSTILE_NAMES_SPEC.paths["/secret"] } }));
+    const bundled = await bundleSpec(await loadSpec(file));
+    expect(() => buildModel(bundled, { source: "bare-percent.json" })).toThrow(ModelError);
+    expect(() => buildModel(bundled, { source: "bare-percent.json" })).toThrow('path "/files/{%}"');
   });
 });
