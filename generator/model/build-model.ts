@@ -109,10 +109,7 @@ function collectOperations(root: JsonObject, refs: RefResolver): RawOperation[] 
   const paths = isObject(root.paths) ? root.paths : {};
   const out: RawOperation[] = [];
   for (const path of Object.keys(paths).sort()) {
-    // A URL path cannot hold a bare `%`; the type generator percent-decodes path keys and would stop on it.
-    if (/%(?![0-9A-Fa-f]{2})/.test(path)) {
-      throw new ModelError(`path "${path}" has a "%" that starts no percent-escape`, `/paths/${escapePointerToken(path)}`, "write a literal % as %25");
-    }
+    refuseBarePercent(path, `path "${path}"`, `/paths/${escapePointerToken(path)}`, "percent-encode a literal % as %25, and never follow it by another %");
     const pathItem = refs.resolve(paths[path]);
     if (!pathItem) continue;
     for (const method of METHODS) {
@@ -121,6 +118,23 @@ function collectOperations(root: JsonObject, refs: RefResolver): RawOperation[] 
     }
   }
   return out;
+}
+
+/** openapi-typescript percent-decodes path keys and inline parameter names (as JSON pointer tokens), once per
+ * nesting level, and throws a URIError when a decoding meets a `%` that starts no escape (`%`, or `%25` followed
+ * by `%zz`): refused here with a diagnostic instead. */
+function refuseBarePercent(name: string, what: string, pointer: string, fix: string): void {
+  let current = name;
+  for (;;) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(current);
+    } catch {
+      throw new ModelError(`${what} has a "%" that the type generator cannot percent-decode`, pointer, fix);
+    }
+    if (decoded === current) return;
+    current = decoded; // shorter each time: the loop ends
+  }
 }
 
 /** `get /pets/{pet_id}/tags` -> "getPetsByPetIdTags". */
@@ -169,6 +183,7 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
   const { node } = raw;
   const pointer = pointerOf("paths", raw.path, raw.method);
   const parameters = readParameters(refs, raw.pathItem.parameters, node.parameters);
+  for (const param of parameters) refuseBarePercent(param.rawName, `${param.in} parameter "${param.rawName}" of ${raw.method.toUpperCase()} ${raw.path}`, pointer, "rename the parameter without a literal %");
   const responses = readResponses(refs, node.responses);
   const success = responses.find((response) => response.kind === "success" && response.content.some((c) => isJson(c.mediaType)));
   const pagination = paginationFor(

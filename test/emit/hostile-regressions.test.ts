@@ -139,5 +139,13 @@ describe("hostile spec regressions", () => {
     const bundled = await bundleSpec(await loadSpec(file));
     expect(() => buildModel(bundled, { source: "bare-percent.json" })).toThrow(ModelError);
     expect(() => buildModel(bundled, { source: "bare-percent.json" })).toThrow('path "/files/{%}"');
+    const secret = HOSTILE_NAMES_SPEC.paths["/secret"];
+    writeFileSync(file, JSON.stringify({ ...HOSTILE_NAMES_SPEC, paths: { "/files": { get: { ...secret.get, parameters: [{ name: "100%", in: "query", schema: { type: "string" } }] } } } }));
+    const withParam = await bundleSpec(await loadSpec(file));
+    expect(() => buildModel(withParam, { source: "bare-percent.json" })).toThrow('query parameter "100%" of GET /files');
+    // Decoded once per nesting level: an escaped % followed by another escape still breaks the second decoding.
+    writeFileSync(file, JSON.stringify({ ...HOSTILE_NAMES_SPEC, paths: { "/a%25%EA%AB%A3": secret } }));
+    const escapedPercent = await bundleSpec(await loadSpec(file));
+    expect(() => buildModel(escapedPercent, { source: "bare-percent.json" })).toThrow(ModelError);
   });
 });
