@@ -3,7 +3,7 @@
 // process; all generated outputs are then type-checked in one compiler run. Failure classes another area already
 // knows about are listed in known-failures.txt; a class that no longer matches any failure fails the test too, so
 // the list only shrinks.
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, specSlug } from "../corpus/corpus-specs.js";
@@ -34,7 +34,9 @@ function knownClass(result: StageResult): (typeof known)[number] | undefined {
   return entry;
 }
 
-const workDir = join(REPO_ROOT, ".tmp/corpus-sample");
+// Inside the repository (the generated code resolves express and its types from node_modules), unique per run.
+mkdirSync(join(REPO_ROOT, ".tmp"), { recursive: true });
+const workDir = mkdtempSync(join(REPO_ROOT, ".tmp/corpus-sample-"));
 const results = new Map<string, StageResult>();
 const resultOf = (spec: string, stage: Stage) => results.get(`${spec} ${stage}`);
 const describeResult = (r: StageResult) => `${r.spec} ${r.stage}: ${r.status}${r.error ? ` (${r.error})` : ""}`;
@@ -49,8 +51,6 @@ function unexpected(stage: Stage, among: readonly string[]): string[] {
 }
 
 beforeAll(async () => {
-  rmSync(workDir, { recursive: true, force: true });
-  mkdirSync(workDir, { recursive: true });
   const generated: Array<{ id: string; dir: string }> = [];
   for (const spec of specs) {
     const outDir = join(workDir, specSlug(spec));

@@ -2,7 +2,7 @@
 // generates a client and a server that type-check strictly, and importing every generated module runs nothing
 // written in the spec. The specs are drawn with a fixed seed (HOSTILE_SEED to vary it) and checked by one
 // compiler run, since tsc is the slow part.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
@@ -16,7 +16,9 @@ import { hostileSpec } from "./hostile-spec.js";
 
 const SEED = Number(process.env.HOSTILE_SEED ?? 7_2026);
 const RUNS = 40;
-const workDir = join(REPO_ROOT, ".tmp/hostile-generated");
+// Inside the repository (the generated code resolves express and its types from node_modules), unique per run.
+mkdirSync(join(REPO_ROOT, ".tmp"), { recursive: true });
+const workDir = mkdtempSync(join(REPO_ROOT, ".tmp/hostile-generated-"));
 const specs = fc.sample(hostileSpec, { seed: SEED, numRuns: RUNS });
 
 interface Case {
@@ -30,8 +32,6 @@ const cases: Case[] = [];
 let typecheck: BatchResult;
 
 beforeAll(async () => {
-  rmSync(workDir, { recursive: true, force: true });
-  mkdirSync(workDir, { recursive: true });
   for (const [index, spec] of specs.entries()) {
     const name = `spec-${index}`;
     const specFile = join(workDir, `${name}.json`);
