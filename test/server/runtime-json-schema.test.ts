@@ -53,3 +53,34 @@ describe("OpenAPI 3.0 schemas as JSON Schema 2020-12", () => {
     expect(JSON.stringify(root)).not.toContain("shown in docs");
   });
 });
+
+describe("patterns that are not valid Unicode regular expressions (AWS: \\_, \\p{Print}, {,3})", () => {
+  const spec = {
+    openapi: "3.1.0",
+    components: {
+      schemas: {
+        Name: {
+          type: "object",
+          properties: {
+            id: { type: "string", pattern: "^[a-zA-Z0-9\\_\\-]+$" },
+            label: { type: "string", pattern: "\\p{Print}+" },
+            code: { type: "string", pattern: "^[A-Z]{2}$" },
+          },
+          patternProperties: { "^x\\-": { type: "string" }, "^y_": { type: "integer" } },
+        },
+      },
+    },
+  };
+
+  it("leaves out only those patterns, so the validator compiles and still checks the valid ones", () => {
+    const registry = new SchemaRegistry(spec, false, "request");
+    const schema = registry.convert({ $ref: "#/components/schemas/Name" });
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema(registry.root());
+    const validate = ajv.compile(schema as object);
+    expect(validate({ id: "a_b-c", label: "anything at all", code: "NL" })).toBe(true);
+    expect(validate({ id: "spaces are not checked any more", code: "NL" })).toBe(true);
+    expect(validate({ code: "nl" })).toBe(false);
+    expect(validate({ y_count: "not an integer" })).toBe(false);
+  });
+});

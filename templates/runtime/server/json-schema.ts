@@ -5,6 +5,20 @@
 
 type Json = Record<string, unknown>;
 
+/**
+ * ajv compiles `pattern`s as Unicode regular expressions, where identity escapes such as `\_` or `\-`, a bare `{,3}`
+ * or `\p{Print}` are syntax errors (AWS specs use them). Such a pattern is left out rather than failing the whole
+ * generation; reading it without the `u` flag instead would silently change valid `\p{L}` patterns.
+ */
+export function isUnicodePattern(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type Direction = "request" | "response";
 
 const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
@@ -57,6 +71,10 @@ export class SchemaRegistry {
       if (DROPPED.has(keyword) || keyword.startsWith("x-") || keyword === "$ref" || keyword === "__proto__") continue;
       if (keyword === "items" && Array.isArray(value)) {
         out.prefixItems = value.map((sub) => this.walk(sub)); // draft-4 tuple form is `prefixItems` in 2020-12
+      } else if (keyword === "pattern" && typeof value === "string" && !isUnicodePattern(value)) {
+        continue; // see isUnicodePattern: looser validation beats a generator crash
+      } else if (keyword === "patternProperties" && isObject(value)) {
+        out[keyword] = Object.fromEntries(Object.entries(value).filter(([name]) => isUnicodePattern(name)).map(([name, sub]) => [name, this.walk(sub)]));
       } else if (SUBSCHEMA_MAPS.includes(keyword) && isObject(value)) {
         out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, this.walk(sub)]));
       } else if (SUBSCHEMA_LISTS.includes(keyword) && Array.isArray(value)) {
