@@ -56,7 +56,11 @@ function versionRow(view: VersionView, links: Links): SafeHtml {
 export function lintLabel(view: VersionView): string {
   if (!view.lint) return "not linted";
   if (view.lint.errors === 0 && view.lint.warnings === 0) return "clean";
-  return `${view.lint.errors} errors, ${view.lint.warnings} warnings`;
+  return `${plural(view.lint.errors, "error")}, ${plural(view.lint.warnings, "warning")}`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
 function latest(api: ApiView): VersionView {

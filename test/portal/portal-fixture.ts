@@ -24,7 +24,7 @@ export function startTestPortal(specsDir: string, options: Partial<PortalOptions
 }
 
 /** Polls until `check` passes; for state that changes asynchronously (file watching), never a timing assertion. */
-export async function eventually<T>(check: () => Promise<T>, what: string, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(check: () => Promise<T>, what: string, timeoutMs = 40_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
