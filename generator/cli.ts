@@ -4,6 +4,7 @@ import { EXIT_USAGE, reportFailure } from "./cli/errors.js";
 import { registerLint } from "./cli/lint.js";
 import { registerDiff } from "./cli/diff.js";
 import { registerGenerate } from "./cli/generate.js";
+import { registerPortal } from "./cli/portal.js";
 // Each subcommand registers itself: one import above, one call below.
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -20,6 +21,7 @@ const program = new Command("specwright")
 registerLint(program);
 registerDiff(program);
 registerGenerate(program);
+registerPortal(program);
 
 try {
   await program.parseAsync(process.argv);
