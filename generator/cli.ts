@@ -5,6 +5,7 @@ import { registerLint } from "./cli/lint.js";
 import { registerDiff } from "./cli/diff.js";
 import { registerGenerate } from "./cli/generate.js";
 import { registerPortal } from "./cli/portal.js";
+import { registerDemo } from "./cli/demo.js";
 // Each subcommand registers itself: one import above, one call below.
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -22,6 +23,7 @@ registerLint(program);
 registerDiff(program);
 registerGenerate(program);
 registerPortal(program);
+registerDemo(program);
 
 try {
   await program.parseAsync(process.argv);

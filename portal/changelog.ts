@@ -1,11 +1,11 @@
 import type { SpecCatalog } from "./catalog/catalog.js";
 import { versionNumber } from "./catalog/catalog.js";
-import type { SpecEntry } from "./catalog/spec-entry.js";
+import type { LoadedSpec, SpecEntry } from "./catalog/spec-entry.js";
 import type { Changelog, ChangeLine } from "./pages/changelog-page.js";
 import { versionView } from "./pages/view.js";
 
-/** Compares two bundled documents; the diff engine once it is there. */
-export type DiffEngine = (oldDoc: Record<string, unknown>, newDoc: Record<string, unknown>) => Promise<ChangeLine[]>;
+/** Compares two loads of an API (`specwright diff` in the CLI build). */
+export type DiffEngine = (oldSpec: LoadedSpec, newSpec: LoadedSpec) => Promise<ChangeLine[]>;
 
 const cache = new WeakMap<object, WeakMap<object, Promise<ChangeLine[]>>>();
 
@@ -16,12 +16,13 @@ export async function changelogFor(catalog: SpecCatalog, entry: SpecEntry, diff:
   if (!previous) return { status: "first" };
   if (!diff) return { status: "unavailable", reason: "the diff engine is not available in this build." };
   if (!previous.current || !entry.current) return { status: "unavailable", reason: `${previous.current ? entry.version : previous.version} does not load.` };
-  const oldDoc = previous.current.bundled;
-  const newDoc = entry.current.bundled;
-  let byNew = cache.get(oldDoc);
-  if (!byNew) cache.set(oldDoc, (byNew = new WeakMap()));
-  let changes = byNew.get(newDoc);
-  if (!changes) byNew.set(newDoc, (changes = diff(oldDoc, newDoc)));
+  const oldSpec = previous.current;
+  const newSpec = entry.current;
+  // Keyed by load: an edit to either version makes a new LoadedSpec, so the changelog follows the files.
+  let byNew = cache.get(oldSpec);
+  if (!byNew) cache.set(oldSpec, (byNew = new WeakMap()));
+  let changes = byNew.get(newSpec);
+  if (!changes) byNew.set(newSpec, (changes = diff(oldSpec, newSpec)));
   const lines = await changes;
   return { status: "ok", previous: versionView(catalog, previous), changes: [...lines].sort((a, b) => Number(b.kind === "breaking") - Number(a.kind === "breaking")) };
 }

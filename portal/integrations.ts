@@ -1,10 +1,31 @@
+import { dirname, relative } from "node:path";
+import type { LintConfig } from "../generator/conventions/index.js";
 import type { DiffEngine } from "./changelog.js";
+import type { LoadedSpec } from "./catalog/spec-entry.js";
 import type { MockFactory } from "./mock/mock-backends.js";
+import { generatedMockFactory } from "./mock/generated-mock.js";
+import type { ChangeLine } from "./pages/changelog-page.js";
 
 /**
  * The parts of the portal that come from other specwright modules: the diff engine for changelogs and the generated
- * server's mock handlers. Absent pieces leave the portal working (no changelog; example-based mocks).
+ * server's mock handlers. Both are loaded on first use, so a portal nobody asks for a changelog or a mock starts fast.
  */
-export async function portalIntegrations(): Promise<{ diff?: DiffEngine; mockFactory?: MockFactory }> {
-  return {};
+export function portalIntegrations(lintConfigFor?: (file: string) => LintConfig): { diff: DiffEngine; mockFactory: MockFactory } {
+  return { diff: specwrightDiff, mockFactory: generatedMockFactory(lintConfigFor && ((file) => lintConfigFor(file).settings)) };
+}
+
+/** `specwright diff` between two loads, as changelog lines (the version bump verdict is the CLI's business). */
+export const specwrightDiff: DiffEngine = async (oldSpec, newSpec) => {
+  const { diffDocuments } = await import("../generator/diff/index.js");
+  const result = diffDocuments(oldSpec.document, newSpec.document);
+  return result.changes.map((change): ChangeLine => {
+    const at = change.new ?? change.old;
+    const operation = change.operation ? `${change.operation.method.toUpperCase()} ${change.operation.path}` : "";
+    const place = at ? `${relative(dirname(specOf(change.new ? newSpec : oldSpec)), at.file) || at.file}:${at.line}:${at.column}` : "";
+    return { kind: change.classification, message: change.message, where: [operation, place].filter(Boolean).join(" · ") };
+  });
+};
+
+function specOf(spec: LoadedSpec): string {
+  return spec.document.rootFile;
 }

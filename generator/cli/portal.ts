@@ -3,9 +3,7 @@ import { resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
 import { findConfigFile, lintConfigFor, loadConfigFile } from "../config/index.js";
 import type { LintConfig } from "../conventions/index.js";
-import { buildStaticSite } from "../../portal/static-site.js";
-import { startPortal, type RunningPortal } from "../../portal/server.js";
-import { portalIntegrations } from "../../portal/integrations.js";
+import type { RunningPortal } from "../../portal/server.js";
 import { reportFailure, UsageError } from "./errors.js";
 
 interface ServeOptions {
@@ -51,7 +49,9 @@ export function registerPortal(program: Command): void {
     .action(async (options: BuildOptions) => {
       try {
         const specsDir = checkSpecsDir(options.specs);
-        const result = await buildStaticSite({ specsDir, outDir: resolve(options.out), lintConfigFor: await lintConfigLoader(specsDir, options.config), ...(await portalIntegrations()) });
+        const lintConfigFor = await lintConfigLoader(specsDir, options.config);
+        const [{ buildStaticSite }, { portalIntegrations }] = await Promise.all([import("../../portal/static-site.js"), import("../../portal/integrations.js")]);
+        const result = await buildStaticSite({ specsDir, outDir: resolve(options.out), lintConfigFor, ...portalIntegrations(lintConfigFor) });
         process.stdout.write(`portal: wrote ${result.pages} pages for ${result.specs} specs to ${options.out}\n`);
         for (const problem of result.problems) process.stderr.write(`warning: ${problem}\n`);
       } catch (error) {
@@ -63,6 +63,9 @@ export function registerPortal(program: Command): void {
 /** Starts the portal and stops it cleanly on Ctrl-C / SIGTERM. */
 export async function servePortal(options: ServeOptions): Promise<RunningPortal> {
   const specsDir = checkSpecsDir(options.specs);
+  const lintConfigFor = await lintConfigLoader(specsDir, options.config);
+  // Loaded on demand: Express, Redoc's assets and the page renderers are of no use to the other commands.
+  const [{ startPortal }, { portalIntegrations }] = await Promise.all([import("../../portal/server.js"), import("../../portal/integrations.js")]);
   let running: RunningPortal;
   try {
     running = await startPortal({
@@ -71,8 +74,8 @@ export async function servePortal(options: ServeOptions): Promise<RunningPortal>
       host: options.host,
       corsOrigins: options.corsOrigin,
       watch: options.watch,
-      lintConfigFor: await lintConfigLoader(specsDir, options.config),
-      ...(await portalIntegrations()),
+      lintConfigFor,
+      ...portalIntegrations(lintConfigFor),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -96,7 +99,7 @@ async function lintConfigLoader(specsDir: string, configPath: string | undefined
   return (file) => lintConfigFor(config, file);
 }
 
-function parsePort(value: string): number {
+export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("expected a port number from 0 to 65535");
   return port;

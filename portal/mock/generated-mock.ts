@@ -1,0 +1,83 @@
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RequestHandler } from "express";
+import type { ConventionSettings } from "../../generator/conventions/index.js";
+import { importTypeScript } from "../../generator/typescript-import.js";
+import { isRecord } from "../catalog/spec-entry.js";
+import type { MockFactory } from "./mock-backends.js";
+
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+
+interface GeneratedServer {
+  createRouter(handlers: unknown, options: Record<string, unknown>): RequestHandler;
+}
+interface GeneratedMock {
+  createMockHandlers(): unknown;
+}
+
+/**
+ * Mocks served by the server `specwright generate --server` writes, with its mock handlers: requests are validated
+ * as the real server would (400/401/404/405/415 problems), pages come with signed tokens, 201s with Location. Any
+ * credential is accepted, a missing one is refused, as a real deployment would.
+ *
+ * The server is generated under the package's node_modules/.cache (where its imports of express and ajv resolve),
+ * once per content of the spec and version of the templates.
+ */
+export function generatedMockFactory(settingsFor?: (file: string) => ConventionSettings): MockFactory {
+  const secret = randomBytes(32);
+  return async (loaded) => {
+    const outDir = join(PACKAGE_ROOT, "node_modules", ".cache", "specwright", "mocks", contentHash(loaded.bundled));
+    if (!existsSync(join(outDir, "mock.ts"))) {
+      const [{ buildModel }, { renderServer }, { writeOutputDir }] = await Promise.all([
+        import("../../generator/model/build-model.js"),
+        import("../../generator/emit/server/generate-server.js"),
+        import("../../generator/emit/shared/output-dir.js"),
+      ]);
+      const settings = settingsFor?.(loaded.document.rootFile);
+      const model = buildModel(loaded.bundled, {
+        source: loaded.document.rootFile,
+        ...(settings ? { itemsField: settings.pagination.itemsProperty, errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType } } : {}),
+      });
+      // types.ts only serves the type checker; the mock runs through tsx, which strips types.
+      const files = await renderServer(model, loaded.bundled, outDir, { skipTypes: true });
+      // Under node_modules no package.json above says "module", and the sources are ES modules.
+      files.set("package.json", '{ "type": "module", "private": true }\n');
+      await writeOutputDir(outDir, files);
+    }
+    const server = await importTypeScript<GeneratedServer>(join(outDir, "server.ts"));
+    const mock = await importTypeScript<GeneratedMock>(join(outDir, "mock.ts"));
+    return server.createRouter(mock.createMockHandlers(), {
+      basePath: "",
+      pageTokenSecret: secret,
+      security: Object.fromEntries(schemeNames(loaded.bundled).map((name) => [name, () => ({ mock: true })])),
+      logger: { error: (message: string) => process.stderr.write(`mock: ${message}\n`) },
+    });
+  };
+}
+
+function schemeNames(bundled: Record<string, unknown>): string[] {
+  const components = isRecord(bundled.components) ? bundled.components : {};
+  return isRecord(components.securitySchemes) ? Object.keys(components.securitySchemes) : [];
+}
+
+let templatesStamp: string | undefined;
+
+function contentHash(bundled: Record<string, unknown>): string {
+  templatesStamp ??= stampOf(join(PACKAGE_ROOT, "templates")) + readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8");
+  return createHash("sha256").update(templatesStamp).update(JSON.stringify(bundled)).digest("hex").slice(0, 20);
+}
+
+/** Names, sizes and mtimes of the template tree: a changed template means a fresh mock. */
+function stampOf(dir: string): string {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => {
+      const path = join(entry.parentPath, entry.name);
+      const info = statSync(path);
+      return `${path}:${info.size}:${info.mtimeMs}`;
+    })
+    .sort()
+    .join("\n");
+}
