@@ -3,14 +3,12 @@
 // orval (installed in bench/ only: `cd bench && npm i`). Each tool runs in its own child process under
 // /usr/bin/time -v: wall time and peak RSS. Goal: specwright <= 1.5x openapi-typescript's time, < 700 MB.
 // Run: node bin/run-ts.js bench/client-generate.ts [--runs N] [--spec path]
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { measureCommand, median } from "./measure.js";
 
-const run = promisify(execFile);
 const args = process.argv.slice(2);
 
 // Child mode: the specwright generator itself, exactly as the CLI runs it.
@@ -27,19 +25,10 @@ interface Measurement {
 }
 
 async function measure(command: string[], cwd: string): Promise<Measurement> {
-  const { stderr } = await run("/usr/bin/time", ["-v", ...command], { cwd, maxBuffer: 256 * 1024 * 1024 }).catch((error: { stderr?: string; message: string }) => {
-    throw new Error(`${command.join(" ")} failed: ${(error.stderr ?? error.message).slice(-2000)}`);
-  });
-  const wall = stderr.match(/Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/);
-  const rss = stderr.match(/Maximum resident set size \(kbytes\): (\d+)/);
-  if (!wall || !rss) throw new Error(`no /usr/bin/time figures for ${command[0]}`);
-  const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { seconds, peakMb: Number(rss[1]) / 1024 };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+  const sample = await measureCommand(command, { cwd });
+  if (sample.exitCode !== 0) throw new Error(`${command.join(" ")} failed (exit ${sample.exitCode}): ${sample.stderrTail}`);
+  if (sample.peakRssMb === undefined) throw new Error("no /usr/bin/time: install the `time` package (apt-get install -y time)");
+  return { seconds: sample.wallSeconds, peakMb: sample.peakRssMb };
 }
 
 async function main(): Promise<void> {

@@ -4,8 +4,8 @@
 // and peak RSS. Goals: specwright <= 0.5x Redocly's and <= 0.1x Spectral's wall time, peak RSS < 600 MB.
 // Anchors are installed in bench/ only: cd bench && npm i.
 // Run: node bin/run-ts.js bench/lint.ts [--runs N] [--skip-spectral]   (writes bench/results/lint.{md,json})
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { measureCommand, median, type Sample } from "./measure.js";
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -15,21 +15,11 @@ const spec = join(root, "node_modules/@octokit/openapi/generated/api.github.com.
 const bin = (name: string) => join(root, "bench/node_modules/.bin", name);
 const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "skip-spectral": { type: "boolean", default: false } } });
 const runs = Math.max(1, Number(values.runs));
-const TIME = "/usr/bin/time";
-const hasTime = existsSync(TIME);
 
 interface Tool {
   name: string;
   command: string[];
   runs: number;
-}
-
-interface Sample {
-  wallSeconds: number;
-  peakRssMb: number | undefined;
-  /** User + system CPU seconds: on a shared machine this says more than wall time, which also counts the neighbours. */
-  cpuSeconds: number | undefined;
-  exitCode: number | null;
 }
 
 const scratch = mkdtempSync(join(tmpdir(), "specwright-bench-lint-"));
@@ -42,42 +32,11 @@ const tools: Tool[] = [
   ...(values["skip-spectral"] ? [] : [{ name: "@stoplight/spectral-cli lint (v6, spectral:oas)", command: [bin("spectral"), "lint", spec, "--ruleset", spectralRuleset, "--format", "json"], runs: 1 }]),
 ];
 
-/** One run: the tool's report goes to /dev/null (its size is not what we measure); /usr/bin/time -v reports peak RSS. */
-function runOnce(command: string[]): Promise<Sample> {
-  const argv = hasTime ? [TIME, "-v", ...command] : command;
-  const started = performance.now();
-  return new Promise((done, fail) => {
-    const child = spawn(argv[0]!, argv.slice(1), {
-      cwd: root,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, NO_COLOR: "1", REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", fail);
-    child.on("close", (exitCode) => {
-      const wallSeconds = (performance.now() - started) / 1000;
-      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
-      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);
-      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr);
-      const cpuSeconds = user && system ? Number(user[1]) + Number(system[1]) : undefined;
-      const toolExit = hasTime ? Number(/Exit status: (\d+)/.exec(stderr)?.[1] ?? exitCode) : exitCode;
-      done({ wallSeconds, peakRssMb: rss ? Number(rss[1]) / 1024 : undefined, cpuSeconds, exitCode: toolExit });
-    });
-  });
-}
-
-function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 const results: Array<{ tool: string; runs: number; medianSeconds: number; minSeconds: number; medianCpuSeconds: number | undefined; peakRssMb: number | undefined; exitCodes: Array<number | null> }> = [];
 for (const tool of tools) {
   const samples: Sample[] = [];
   for (let i = 0; i < tool.runs; i++) {
-    samples.push(await runOnce(tool.command));
+    samples.push(await measureCommand(tool.command, { cwd: root }));
     process.stderr.write(`  ${tool.name}: run ${i + 1}/${tool.runs} ${samples.at(-1)!.wallSeconds.toFixed(2)} s\n`);
   }
   const rss = samples.map((s) => s.peakRssMb).filter((value): value is number => value !== undefined);
