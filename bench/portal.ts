@@ -74,10 +74,13 @@ function serveFile(file: string): Promise<{ url: string; server: Server }> {
   return new Promise((done) => server.listen(0, "127.0.0.1", () => done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server })));
 }
 
-/** Milliseconds from navigation to the first operation heading of Redoc being visible. */
-async function timeToFirstOperation(browser: Browser, url: string): Promise<number> {
+const TITLE = "#redoc h1";
+// Redoc 2 renders each operation as a section (id "operation/x", or "tag/t/operation/x" under tags) headed by an h2.
+const FIRST_OPERATION = "[data-section-id^='operation/'] h2, [data-section-id*='/operation/'] h2";
+
+/** Milliseconds from navigation until each selector's first match is visible, in order (undefined: never, within the wait). */
+async function timesToVisible(browser: Browser, url: string, selectors: string[], waitMs = 180_000): Promise<Array<number | undefined>> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.setDefaultTimeout(180_000);
   // build-docs output imports Redoc from cdn.redocly.com; this machine is offline, so the same version is served from
   // the copy inside @redocly/cli (same bytes, so the page's integrity check passes and it hydrates as it would online).
   await page.route(/^https:\/\/cdn\.redocly\.com\/.*redoc\.standalone\.js$/, (route) =>
@@ -85,12 +88,20 @@ async function timeToFirstOperation(browser: Browser, url: string): Promise<numb
   );
   const started = performance.now();
   await page.goto(url, { waitUntil: "commit" });
-  // Redoc renders each operation as an h2 inside its middle panel; the first one visible is what a reader waits for.
-  await page.locator("[data-section-id^='operation/'] h2, [id^='operation/'] h2").first().waitFor({ state: "visible" });
-  const ms = performance.now() - started;
+  const times: Array<number | undefined> = [];
+  for (const selector of selectors) {
+    const visible = await page.locator(selector).first().waitFor({ state: "visible", timeout: waitMs }).then(() => true, () => false);
+    times.push(visible ? performance.now() - started : undefined);
+  }
   await page.close();
-  return ms;
+  return times;
 }
+
+const seconds = (values: Array<number | undefined>) => {
+  const measured = values.filter((value): value is number => value !== undefined);
+  if (measured.length === 0) return "not shown";
+  return `${(median(measured) / 1000).toFixed(2)} s median (${values.map((ms) => (ms === undefined ? "never" : (ms / 1000).toFixed(2))).join(", ")})`;
+};
 
 const rows: string[][] = [];
 const starts: number[] = [];
@@ -120,21 +131,27 @@ if (!existsSync(CHROMIUM)) {
   process.exitCode = 1;
 } else {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
-  const ours: number[] = [];
-  for (let run = 0; run < RUNS; run++) ours.push(await timeToFirstOperation(browser, `${portal!.url}/apis/github/v1/`));
-  rows.push(["Redoc first operation visible: specwright portal page", `${(median(ours) / 1000).toFixed(2)} s median (${ours.map((ms) => (ms / 1000).toFixed(2)).join(", ")})`, "", ""]);
+  const ours: Array<Array<number | undefined>> = [];
+  for (let run = 0; run < RUNS; run++) ours.push(await timesToVisible(browser, `${portal!.url}/apis/github/v1/`, [TITLE, FIRST_OPERATION]));
+  rows.push(["Redoc, API title visible: specwright portal page", seconds(ours.map((t) => t[0])), "", ""]);
+  rows.push(["Redoc, first operation visible: specwright portal page", seconds(ours.map((t) => t[1])), "shown", ours.every((t) => t[1] !== undefined) ? "met" : "NOT met"]);
   if (existsSync(REDOCLY)) {
     const out = join(work, "redoc-static.html");
     const built = performance.now();
     await promisify(execFile)(REDOCLY, ["build-docs", GITHUB, "--output", out], { cwd: work, maxBuffer: 1 << 26 });
     const buildSeconds = (performance.now() - built) / 1000;
     const { url, server } = await serveFile(out);
-    const theirs: number[] = [];
-    for (let run = 0; run < RUNS; run++) theirs.push(await timeToFirstOperation(browser, url));
+    const theirs: Array<Array<number | undefined>> = [];
+    // Redoc 3 (what build-docs of @redocly/cli 2 emits) lists tags first and renders an operation only once a reader
+    // opens it, so its first operation is looked for briefly: "not shown" is the finding, not a failure.
+    for (let run = 0; run < RUNS; run++) theirs.push(await timesToVisible(browser, url, [TITLE, FIRST_OPERATION], 20_000));
     server.close();
-    rows.push(["Redoc first operation visible: `redocly build-docs` output", `${(median(theirs) / 1000).toFixed(2)} s median (${theirs.map((ms) => (ms / 1000).toFixed(2)).join(", ")}); build ${buildSeconds.toFixed(1)} s, ${(readFileSync(out).length / 1e6).toFixed(1)} MB HTML`, "", `specwright ${(median(ours) / median(theirs)).toFixed(2)}x`]);
+    const oursTitle = median(ours.map((t) => t[0] ?? NaN));
+    const theirsTitle = median(theirs.map((t) => t[0] ?? NaN));
+    rows.push([`Redoc, API title visible: \`redocly build-docs\` output (build ${buildSeconds.toFixed(1)} s, ${(readFileSync(out).length / 1e6).toFixed(1)} MB HTML)`, seconds(theirs.map((t) => t[0])), "", `specwright ${(oursTitle / theirsTitle).toFixed(2)}x`]);
+    rows.push(["Redoc, first operation visible: `redocly build-docs` output", seconds(theirs.map((t) => t[1])), "", ""]);
   } else {
-    rows.push(["Redoc first operation visible: `redocly build-docs` output", "not measured: run `cd bench && npm ci` first", "", ""]);
+    rows.push(["Redoc: `redocly build-docs` output", "not measured: run `cd bench && npm ci` first", "", ""]);
   }
   await browser.close();
 }
