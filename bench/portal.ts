@@ -131,10 +131,19 @@ if (!existsSync(CHROMIUM)) {
   process.exitCode = 1;
 } else {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  // GitHub's spec is above LARGE_SPEC_OPERATIONS: its reference page lists the tag groups (server-rendered) and each
+  // group's page runs Redoc on that group; the first group is the one a reader meets first.
+  const referencePage = await (await fetch(`${portal!.url}/apis/github/v1/`)).text();
+  const firstGroup = /href="\/apis\/github\/v1\/tags\/([^/"]+)\/"/.exec(referencePage)?.[1];
+  const groupList: Array<Array<number | undefined>> = [];
+  for (let run = 0; run < RUNS; run++) groupList.push(await timesToVisible(browser, `${portal!.url}/apis/github/v1/`, [".tag-groups li"], 30_000));
+  rows.push(["reference page of GitHub's spec: list of tag groups visible", seconds(groupList.map((t) => t[0])), "", ""]);
   const ours: Array<Array<number | undefined>> = [];
-  for (let run = 0; run < RUNS; run++) ours.push(await timesToVisible(browser, `${portal!.url}/apis/github/v1/`, [TITLE, FIRST_OPERATION]));
-  rows.push(["Redoc, API title visible: specwright portal page", seconds(ours.map((t) => t[0])), "", ""]);
-  rows.push(["Redoc, first operation visible: specwright portal page", seconds(ours.map((t) => t[1])), "shown", ours.every((t) => t[1] !== undefined) ? "met" : "NOT met"]);
+  const groupUrl = `${portal!.url}/apis/github/v1/${firstGroup ? `tags/${firstGroup}/` : ""}`;
+  for (let run = 0; run < RUNS; run++) ours.push(await timesToVisible(browser, groupUrl, [TITLE, FIRST_OPERATION]));
+  const groupOperations = firstGroup ? (referencePage.match(new RegExp(`tags/${firstGroup}/">[^<]*</a> <small>(\\d+) operations`))?.[1] ?? "?") : "all";
+  rows.push([`Redoc, API title visible: specwright, first group (${firstGroup ?? "whole spec"}, ${groupOperations} operations)`, seconds(ours.map((t) => t[0])), "", ""]);
+  rows.push(["Redoc, first operation visible: specwright, same page", seconds(ours.map((t) => t[1])), "shown", ours.every((t) => t[1] !== undefined) ? "met" : "NOT met"]);
   if (existsSync(REDOCLY)) {
     const out = join(work, "redoc-static.html");
     const built = performance.now();

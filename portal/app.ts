@@ -6,7 +6,7 @@ import type { SpecCatalog } from "./catalog/catalog.js";
 import { entryKey, type SpecEntry } from "./catalog/spec-entry.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
 import type { CorsPolicy } from "./cors-policy.js";
-import { downloadOf, type SpecFormat } from "./downloads.js";
+import { downloadOf, type Download, type SpecFormat } from "./downloads.js";
 import { html } from "./html.js";
 import { LiveEvents } from "./live-events.js";
 import type { MockBackends } from "./mock/mock-backends.js";
@@ -18,6 +18,7 @@ import { Links } from "./pages/links.js";
 import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
 import { renderRulesPage } from "./pages/rules-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
+import { tagGroups } from "./pages/tag-groups.js";
 import { apiViews, versionView } from "./pages/view.js";
 import { contentSecurityPolicy, serverOrigins } from "./security.js";
 
@@ -64,7 +65,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
 
   app.get("/rules", (_req, res) => sendPage(res, renderRulesPage(ALL_RULES, links, frame())));
 
-  const apiPage = (render: (input: ApiPageInput, entry: SpecEntry) => Promise<string> | string, connect?: (entry: SpecEntry) => string[]) => {
+  const apiPage = (render: (input: ApiPageInput, entry: SpecEntry, req: Request) => Promise<string | undefined> | string | undefined, connect?: (entry: SpecEntry) => string[]) => {
     return async (req: Request, res: Response, next: NextFunction) => {
       const entry = catalog.find(String(req.params.api), String(req.params.version));
       if (!entry) return next();
@@ -75,10 +76,19 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
         links,
         frame: frame(),
       };
-      sendPage(res, await render(input, entry), connect?.(entry));
+      const page = await render(input, entry, req);
+      if (page === undefined) return next();
+      sendPage(res, page, connect?.(entry));
     };
   };
   app.get("/apis/:api/:version", apiPage((input) => renderRedocPage(input)));
+  app.get(
+    "/apis/:api/:version/tags/:tag",
+    apiPage((input, entry, req) => {
+      const tag = entry.current && tagGroups(entry.current.bundled).find((group) => group.slug === req.params.tag);
+      return tag ? renderRedocPage({ ...input, tag }) : undefined;
+    }),
+  );
   app.get(
     "/apis/:api/:version/swagger",
     apiPage((input) => renderSwaggerPage({ ...input, withMock: true }), (entry) => serverOrigins(entry.current?.summary.servers ?? [])),
@@ -94,21 +104,30 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
 
   const downloadCors = cors.forDownloads();
   app.options("/specs/:api/:version/:file", downloadCors);
-  app.get("/specs/:api/:version/:file", downloadCors, async (req, res, next) => {
-    const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[String(req.params.file)];
-    const entry = catalog.find(String(req.params.api), String(req.params.version));
-    if (!format || !entry?.current) return next();
-    const download = await downloadOf(entry.current, format);
+  const sendDownload = async (req: Request, res: Response, download: Download, filename: string) => {
     res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
     res.setHeader("Content-Type", download.contentType);
     res.setHeader("ETag", download.etag);
     res.setHeader("Cache-Control", "no-cache");
     res.setHeader("Vary", "Origin, Accept-Encoding");
-    res.setHeader("Content-Disposition", `inline; filename="${entry.api}-${entry.version}.${format}"`);
+    res.setHeader("Content-Disposition", `inline; filename="${filename}"`);
     if (req.fresh) return void res.status(304).end();
     const gzip = req.acceptsEncodings("gzip", "identity") === "gzip";
     if (gzip) res.setHeader("Content-Encoding", "gzip");
     res.end(gzip ? download.gzipped : download.body);
+  };
+  app.get("/specs/:api/:version/:file", downloadCors, async (req, res, next) => {
+    const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[String(req.params.file)];
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    if (!format || !entry?.current) return next();
+    await sendDownload(req, res, await downloadOf(entry.current, format), `${entry.api}-${entry.version}.${format}`);
+  });
+  app.options("/specs/:api/:version/tags/:tag/openapi.json", downloadCors);
+  app.get("/specs/:api/:version/tags/:tag/openapi.json", downloadCors, async (req, res, next) => {
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    const tag = entry?.current && tagGroups(entry.current.bundled).find((group) => group.slug === req.params.tag);
+    if (!entry?.current || !tag) return next();
+    await sendDownload(req, res, await downloadOf(entry.current, "json", tag), `${entry.api}-${entry.version}-${tag.slug}.json`);
   });
 
   app.use("/mock/:api/:version", cors.forMocks(), async (req, res, next) => {

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { stringify } from "yaml";
 import type { LoadedSpec } from "./catalog/spec-entry.js";
+import { specForTag, type TagGroup } from "./pages/tag-groups.js";
 
 const gzipAsync = promisify(gzip);
 
@@ -15,16 +16,20 @@ export interface Download {
   contentType: string;
 }
 
-const cache = new WeakMap<LoadedSpec, Map<SpecFormat, Promise<Download>>>();
+const cache = new WeakMap<LoadedSpec, Map<string, Promise<Download>>>();
 
-/** The bundled spec as a file, built and compressed once per load (a 10 MB spec must not be gzipped per request). */
-export function downloadOf(loaded: LoadedSpec, format: SpecFormat): Promise<Download> {
-  let byFormat = cache.get(loaded);
-  if (!byFormat) cache.set(loaded, (byFormat = new Map()));
-  let download = byFormat.get(format);
+/**
+ * The bundled spec as a file, built and compressed once per load (a 10 MB spec must not be gzipped per request);
+ * with a tag group, only that group's operations (what the reference page of a large spec loads).
+ */
+export function downloadOf(loaded: LoadedSpec, format: SpecFormat, group?: TagGroup): Promise<Download> {
+  let byKey = cache.get(loaded);
+  if (!byKey) cache.set(loaded, (byKey = new Map()));
+  const key = group ? `${format} ${group.slug}` : format;
+  let download = byKey.get(key);
   if (!download) {
-    download = build(loaded.bundled, format);
-    byFormat.set(format, download);
+    download = build(group ? specForTag(loaded.bundled, group) : loaded.bundled, format);
+    byKey.set(key, download);
   }
   return download;
 }

@@ -13,6 +13,7 @@ import { Links } from "./pages/links.js";
 import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
 import { renderRulesPage } from "./pages/rules-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
+import { isLargeSpec, specForTag, tagGroups } from "./pages/tag-groups.js";
 import { apiViews, versionView } from "./pages/view.js";
 import { metaContentSecurityPolicy, serverOrigins } from "./security.js";
 
@@ -71,6 +72,12 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       });
       const origins = serverOrigins(entry.current?.summary.servers ?? []);
       await writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
+      if (entry.current && isLargeSpec(entry.current.bundled)) {
+        for (const group of tagGroups(entry.current.bundled)) {
+          await writePage(`${base}/tags/${group.slug}`, (links, csp) => renderRedocPage({ ...input(links, csp()), tag: group }));
+          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`, serializeSpec(specForTag(entry.current.bundled, group), "json"));
+        }
+      }
       await writePage(`${base}/swagger`, (links, csp) => renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }));
       const diagnostics = entry.current ? catalog.lintOf(entry.current, entry.file) : [];
       await writePage(`${base}/lint`, (links, csp) => renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }));

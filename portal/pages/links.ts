@@ -11,6 +11,10 @@ export class Links {
   redoc(api: string, version: string): string {
     return `${this.root}apis/${enc(api)}/${enc(version)}/`;
   }
+  /** The reference page of one tag group of a large spec. */
+  redocTag(api: string, version: string, slug: string): string {
+    return `${this.redoc(api, version)}tags/${enc(slug)}/`;
+  }
   swagger(api: string, version: string): string {
     return `${this.redoc(api, version)}swagger/`;
   }
@@ -22,6 +26,9 @@ export class Links {
   }
   download(api: string, version: string, format: "json" | "yaml"): string {
     return `${this.root}specs/${enc(api)}/${enc(version)}/openapi.${format}`;
+  }
+  downloadTag(api: string, version: string, slug: string): string {
+    return `${this.root}specs/${enc(api)}/${enc(version)}/tags/${enc(slug)}/openapi.json`;
   }
   mock(api: string, version: string): string {
     return `${this.root}mock/${enc(api)}/${enc(version)}`;

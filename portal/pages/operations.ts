@@ -5,9 +5,10 @@ export interface OperationLine {
   path: string;
   summary: string;
   operationId: string;
+  tags: string[];
 }
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** Every operation of a bundled document, in document order: the no-script outline of the reference page. */
 export function listOperations(bundled: Record<string, unknown>): OperationLine[] {
@@ -19,7 +20,8 @@ export function listOperations(bundled: Record<string, unknown>): OperationLine[
       const operation = item[method];
       if (!isRecord(operation)) continue;
       const text = (value: unknown) => (typeof value === "string" ? value : "");
-      lines.push({ method: method.toUpperCase(), path, summary: text(operation.summary), operationId: text(operation.operationId) });
+      const tags = Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [];
+      lines.push({ method: method.toUpperCase(), path, summary: text(operation.summary), operationId: text(operation.operationId), tags });
     }
   }
   return lines;

@@ -4,6 +4,7 @@ import { apiHeader } from "./api-header.js";
 import { renderPage, type PageFrame } from "./layout.js";
 import type { Links } from "./links.js";
 import { listOperations } from "./operations.js";
+import { isLargeSpec, tagGroups, type TagGroup } from "./tag-groups.js";
 import type { VersionView } from "./view.js";
 
 export interface ApiPageInput {
@@ -14,25 +15,41 @@ export interface ApiPageInput {
   frame?: Partial<PageFrame>;
 }
 
-/** Redoc, rendered over a plain outline (description and operations) that reads without scripts. */
-export function renderRedocPage({ current, versions, loaded, links, frame }: ApiPageInput): string {
+/**
+ * Redoc, rendered over a plain outline (description and operations) that reads without scripts. A large spec's page
+ * lists its tags instead, and each tag's page runs Redoc on that tag's operations only.
+ */
+export function renderRedocPage(input: ApiPageInput & { tag?: TagGroup }): string {
+  const { current, versions, loaded, links, frame, tag } = input;
   const { api, version } = current;
-  const outline = loaded
-    ? html`<div class="outline">
+  const groups = loaded && !tag && isLargeSpec(loaded.bundled) ? tagGroups(loaded.bundled) : undefined;
+  const operations = tag ? tag.operations : loaded ? listOperations(loaded.bundled) : [];
+  const outline = !loaded
+    ? ""
+    : groups
+      ? html`<div class="outline">
 <p class="description">${loaded.summary.description}</p>
-<h2>Operations</h2>
-<ul class="operations">${listOperations(loaded.bundled).map((op) => html`<li><code class="method">${op.method}</code> <code>${op.path}</code> ${op.summary || op.operationId}</li>`)}</ul>
+<p class="note">${operations.length} operations in ${groups.length} groups: the reference shows one group at a time (all of them at once: <a href="${links.swagger(api, version)}">Try it out</a>, or the downloads).</p>
+<ul class="tag-groups">${groups.map((group) => html`<li><a href="${links.redocTag(api, version, group.slug)}">${group.name}</a> <small>${group.operations.length} operations</small> ${firstLine(group.description)}</li>`)}</ul>
 </div>`
-    : "";
+      : html`<div class="outline">
+${tag ? html`<p><a href="${links.redoc(api, version)}">All groups</a> › ${tag.name}</p>` : html`<p class="description">${loaded.summary.description}</p>`}
+<h2>Operations</h2>
+<ul class="operations">${operations.map((op) => html`<li><code class="method">${op.method}</code> <code>${op.path}</code> ${op.summary || op.operationId}</li>`)}</ul>
+</div>`;
   const body = html`${apiHeader(current, versions, "redoc", links)}
 <div id="redoc">${outline}</div>`;
   return renderPage({
-    title: `${current.summary?.title ?? api} ${version} – Reference`,
+    title: `${current.summary?.title ?? api} ${version} – ${tag ? `${tag.name} – ` : ""}Reference`,
     links,
     body,
     wide: true,
-    scripts: loaded ? ["redoc/redoc.standalone.js", "portal/redoc-init.js"] : [],
-    config: { specUrl: links.download(api, version, "json") },
+    scripts: loaded && !groups ? ["redoc/redoc.standalone.js", "portal/redoc-init.js"] : [],
+    config: { specUrl: tag ? links.downloadTag(api, version, tag.slug) : links.download(api, version, "json") },
     ...frame,
   });
+}
+
+function firstLine(text: string): string {
+  return text.split("\n")[0]?.slice(0, 200) ?? "";
 }

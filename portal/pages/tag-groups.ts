@@ -1,0 +1,64 @@
+import { isRecord } from "../catalog/spec-entry.js";
+import { listOperations, METHODS, type OperationLine } from "./operations.js";
+
+/**
+ * Above this many operations the reference page lists tags and Redoc shows one tag at a time: Redoc 2 renders every
+ * operation up front, which for GitHub's ~1,000 takes a minute and a half in the browser (bench/portal.ts).
+ */
+export const LARGE_SPEC_OPERATIONS = 250;
+
+export interface TagGroup {
+  name: string;
+  /** The tag's URL segment: lowercase letters, digits and dashes, unique within the spec. */
+  slug: string;
+  description: string;
+  operations: OperationLine[];
+}
+
+export const UNTAGGED = "(untagged)";
+
+export function isLargeSpec(bundled: Record<string, unknown>): boolean {
+  return listOperations(bundled).length > LARGE_SPEC_OPERATIONS;
+}
+
+/** The operations grouped by their first tag, in the order of the `tags` list, then of first use. */
+export function tagGroups(bundled: Record<string, unknown>): TagGroup[] {
+  const declared = Array.isArray(bundled.tags) ? bundled.tags.filter(isRecord) : [];
+  const groups = new Map<string, TagGroup>();
+  const used = new Set<string>();
+  const groupOf = (name: string): TagGroup => {
+    let group = groups.get(name);
+    if (!group) {
+      const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "tag";
+      let slug = base;
+      for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
+      used.add(slug);
+      const tag = declared.find((candidate) => candidate.name === name);
+      group = { name, slug, description: typeof tag?.description === "string" ? tag.description : "", operations: [] };
+      groups.set(name, group);
+    }
+    return group;
+  };
+  for (const tag of declared) if (typeof tag.name === "string") groupOf(tag.name);
+  for (const operation of listOperations(bundled)) groupOf(operation.tags[0] ?? UNTAGGED).operations.push(operation);
+  return [...groups.values()].filter((group) => group.operations.length > 0);
+}
+
+/** The document with only the operations of one group (by first tag); components stay whole for the `$ref`s. */
+export function specForTag(bundled: Record<string, unknown>, group: TagGroup): Record<string, unknown> {
+  const inGroup = (operation: Record<string, unknown>) => {
+    const tags = Array.isArray(operation.tags) ? operation.tags : [];
+    return (typeof tags[0] === "string" ? tags[0] : UNTAGGED) === group.name;
+  };
+  const paths: Record<string, unknown> = {};
+  for (const [path, item] of Object.entries(isRecord(bundled.paths) ? bundled.paths : {})) {
+    if (!isRecord(item)) continue;
+    const kept = Object.fromEntries(Object.entries(item).filter(([key, value]) => !OPERATION_KEYS.has(key) || (isRecord(value) && inGroup(value))));
+    if (Object.keys(kept).some((key) => OPERATION_KEYS.has(key))) paths[path] = kept;
+  }
+  const { webhooks: _webhooks, "x-tagGroups": _groups, ...rest } = bundled;
+  const tags = Array.isArray(bundled.tags) ? bundled.tags.filter((tag) => isRecord(tag) && tag.name === group.name) : [];
+  return { ...rest, tags, paths };
+}
+
+const OPERATION_KEYS = new Set(METHODS);

@@ -1,0 +1,105 @@
+// A spec with more operations than Redoc renders in reasonable time gets a reference page per tag group.
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { LARGE_SPEC_OPERATIONS, specForTag, tagGroups } from "../../portal/pages/tag-groups.js";
+import type { RunningPortal } from "../../portal/server.js";
+import { buildStaticSite } from "../../portal/static-site.js";
+import { emptySpecsDir, startTestPortal } from "./portal-fixture.js";
+
+/** `perTag` operations under each tag, plus two untagged ones, all sharing one component schema. */
+function largeSpec(tags: string[], perTag: number): Record<string, unknown> {
+  const paths: Record<string, unknown> = {};
+  const ok = { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } };
+  for (const tag of tags) for (let i = 0; i < perTag; i++) paths[`/v1/${tag.toLowerCase().replace(/\W/g, "")}/${i}`] = { get: { operationId: `${tag.replace(/\W/g, "")}${i}`, tags: [tag], summary: `${tag} ${i}`, responses: ok } };
+  paths["/v1/loose/a"] = { get: { operationId: "looseA", responses: ok } };
+  paths["/v1/loose/b"] = { parameters: [{ name: "q", in: "query", schema: { type: "string" } }], post: { operationId: "looseB", responses: ok } };
+  return {
+    openapi: "3.0.3",
+    info: { title: "Big API", version: "1.0.0" },
+    tags: [{ name: "Alpha", description: "First group.\nMore text." }, { name: "Beta Tag" }, { name: "Unused" }],
+    paths,
+    components: { schemas: { Thing: { type: "object", properties: { id: { type: "string" } } } } },
+  };
+}
+
+const SPEC = largeSpec(["Alpha", "Beta Tag", "gamma"], 90);
+let specs: { dir: string; cleanup: () => Promise<void> };
+let portal: RunningPortal;
+
+beforeAll(async () => {
+  specs = await emptySpecsDir();
+  await mkdir(join(specs.dir, "big/v1"), { recursive: true });
+  await writeFile(join(specs.dir, "big/v1/openapi.json"), JSON.stringify(SPEC));
+  portal = await startTestPortal(specs.dir);
+});
+afterAll(async () => {
+  await portal?.close();
+  await specs?.cleanup();
+});
+
+const get = (path: string) => fetch(portal.url + path);
+
+describe("tag groups", () => {
+  it("groups operations by first tag in the declared order, skips empty tags, and gives unique URL slugs", () => {
+    const groups = tagGroups(SPEC);
+    expect(groups.map((group) => [group.name, group.slug, group.operations.length])).toEqual([
+      ["Alpha", "alpha", 90],
+      ["Beta Tag", "beta-tag", 90],
+      ["gamma", "gamma", 90],
+      ["(untagged)", "untagged", 2],
+    ]);
+    const clash = tagGroups({ paths: { "/a": { get: { tags: ["A b"] } }, "/b": { get: { tags: ["a-b"] } } } });
+    expect(clash.map((group) => group.slug)).toEqual(["a-b", "a-b-2"]);
+  });
+
+  it("cuts a document down to one group, keeping path-level parameters and the components", () => {
+    const untagged = tagGroups(SPEC).find((group) => group.slug === "untagged")!;
+    const cut = specForTag(SPEC, untagged) as { paths: Record<string, Record<string, unknown>>; components: unknown; tags: unknown[] };
+    expect(Object.keys(cut.paths)).toEqual(["/v1/loose/a", "/v1/loose/b"]);
+    expect(cut.paths["/v1/loose/b"]!.parameters).toBeDefined();
+    expect(cut.components).toEqual(SPEC.components);
+    expect(cut.tags).toEqual([]);
+  });
+});
+
+describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operations", () => {
+  it("is a server-rendered list of groups that loads no Redoc", async () => {
+    expect(tagGroups(SPEC).reduce((sum, group) => sum + group.operations.length, 0)).toBeGreaterThan(LARGE_SPEC_OPERATIONS);
+    const page = await (await get("/apis/big/v1/")).text();
+    expect(page).toContain('href="/apis/big/v1/tags/alpha/"');
+    expect(page).toContain('href="/apis/big/v1/tags/beta-tag/"');
+    expect(page).toContain('href="/apis/big/v1/tags/untagged/"');
+    expect(page).not.toContain("redoc.standalone.js");
+  });
+
+  it("has a Redoc page per group, fed with that group's operations only", async () => {
+    const page = await (await get("/apis/big/v1/tags/beta-tag/")).text();
+    expect(page).toContain("redoc.standalone.js");
+    expect(page).toContain('"specUrl":"/specs/big/v1/tags/beta-tag/openapi.json"');
+    const response = await fetch(`${portal.url}/specs/big/v1/tags/beta-tag/openapi.json`, { headers: { origin: "http://localhost:3000" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
+    const cut = await response.json();
+    expect(Object.keys(cut.paths)).toHaveLength(90);
+    expect(Object.values(cut.paths).every((item: any) => item.get.tags[0] === "Beta Tag")).toBe(true);
+  });
+
+  it("answers 404 for a group that does not exist", async () => {
+    expect((await get("/apis/big/v1/tags/nope/")).status).toBe(404);
+    expect((await get("/specs/big/v1/tags/nope/openapi.json")).status).toBe(404);
+  });
+
+  it("is written as one page and one spec file per group by the static build", async () => {
+    const out = await mkdtemp(join(tmpdir(), "specwright-large-site-"));
+    onTestFinished(() => rm(out, { recursive: true, force: true }));
+    await buildStaticSite({ specsDir: specs.dir, outDir: out });
+    for (const slug of ["alpha", "beta-tag", "gamma", "untagged"]) {
+      expect(existsSync(join(out, `apis/big/v1/tags/${slug}/index.html`)), slug).toBe(true);
+      expect(existsSync(join(out, `specs/big/v1/tags/${slug}/openapi.json`)), slug).toBe(true);
+    }
+    expect(readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8")).toContain('"specUrl":"../../../../../specs/big/v1/tags/alpha/openapi.json"');
+  });
+});
