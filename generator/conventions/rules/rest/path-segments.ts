@@ -27,15 +27,17 @@ export function pathSegments(path: string): PathSegment[] {
  * Whether a literal segment names things in the plural. The head noun is the last word (`vaccination-records`), or
  * the word before `of` (`codes-of-conduct`); a Google-style custom method suffix (`pets:search`) is ignored.
  * Template parts (`pending{ext}`) are left out. Segments that are not words (digits, symbols) pass: there is nothing
- * to inflect. pluralize reads some acronym plurals as Latin singulars (`skus`, `cpus`); the singletons option takes them.
+ * to inflect. pluralize reads acronym plurals as Latin singulars (`skus` like `cactus`), so those are known here.
  */
 export function isPluralSegment(segment: string): boolean {
   const words = splitWords(literalPart(segment).split(":")[0]!);
   const ofIndex = words.indexOf("of");
   const head = ofIndex > 0 ? words[ofIndex - 1] : words[words.length - 1];
   if (head === undefined || !/^[a-z]{2,}$/.test(head)) return true;
-  return pluralize.isPlural(head);
+  return ACRONYM_PLURAL.test(head) || pluralize.isPlural(head);
 }
+
+const ACRONYM_PLURAL = /^(sku|v?cpu|gpu|tpu|uri|url|ssd|hdd|nic|vpc|ami|faq|pdf|csv)s$/;
 
 /** The plural of a segment's head noun, for the message: `pet` -> `pets`, `vaccination-record` -> `vaccination-records`. */
 export function pluralSuggestion(segment: string): string {

@@ -20,6 +20,8 @@ describe(RULE, () => {
           /v1/codes-of-conduct/{key}: ${OK}
           /v1/pets:search/{page}: ${OK}
           /v1/interactions{format}/{interaction_id}: ${OK}
+          /v1/skus/{sku}: ${OK}
+          /v1/instances/{id}/cpus/{cpu}: ${OK}
       `,
       RULE,
     );
