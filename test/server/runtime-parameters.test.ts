@@ -16,6 +16,16 @@ describe("query parameters", () => {
     expect(readQuery("x=1&y=2", [param("rest", "object")], false)).toEqual({ rest: { x: "1", y: "2" } });
   });
 
+  it("keeps request-chosen keys such as __proto__ and constructor as plain keys of objects without a prototype", () => {
+    const deep = readQuery("filter[__proto__]=x&filter[constructor]=y", [param("filter", "object", "deepObject", true)], false).filter as Record<string, unknown>;
+    expect(Object.getPrototypeOf(deep)).toBeNull();
+    expect(Object.keys(deep)).toEqual(["__proto__", "constructor"]);
+    expect(deep["__proto__"]).toBe("x");
+    const free = readQuery("__proto__=1&toString=2", [param("rest", "object")], false).rest as Record<string, unknown>;
+    expect(Object.keys(free)).toEqual(["__proto__", "toString"]);
+    expect(({} as Record<string, unknown>).toString).toBe(Object.prototype.toString);
+  });
+
   it("reports unknown parameters by name unless allowed", () => {
     let problem: unknown;
     try {

@@ -51,7 +51,7 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
   }
   const unknown = [...entries.keys()].filter((name) => !consumed.has(name) && !credentials.has(name));
   if (freeForm !== undefined) {
-    const object: Record<string, string> = {};
+    const object = clientKeyed();
     for (const name of unknown) object[name] = entries.get(name)?.[0] ?? "";
     if (unknown.length > 0) out[freeForm.name] = object;
   } else if (!allowUnknown && unknown.length > 0) {
@@ -127,7 +127,7 @@ function fromSerialised(raw: string, spec: ParamSpec): unknown {
   const parts = split(raw, spec);
   if (spec.shape === "array") return parts;
   if (spec.explode) {
-    const object: Record<string, string> = {};
+    const object = clientKeyed();
     for (const part of parts) {
       const eq = part.indexOf("=");
       if (eq > 0) object[part.slice(0, eq)] = part.slice(eq + 1);
@@ -144,7 +144,7 @@ function split(value: string, spec: ParamSpec): string[] {
 }
 
 function toObject(parts: string[]): Record<string, string> {
-  const object: Record<string, string> = {};
+  const object = clientKeyed();
   for (let i = 0; i + 1 < parts.length; i += 2) object[parts[i] ?? ""] = parts[i + 1] ?? "";
   return object;
 }
@@ -154,11 +154,16 @@ function readDeepObject(name: string, entries: Map<string, string[]>, consumed: 
   let object: Record<string, string> | undefined;
   for (const [key, values] of entries) {
     if (!key.startsWith(prefix) || !key.endsWith("]")) continue;
-    object ??= {};
+    object ??= clientKeyed();
     object[key.slice(prefix.length, -1)] = values[0] ?? "";
     consumed.add(key);
   }
   return object;
+}
+
+/** An object whose keys come from the request: no prototype, so `__proto__` or `constructor` is just a key. */
+function clientKeyed(): Record<string, string> {
+  return Object.create(null) as Record<string, string>;
 }
 
 function stripPrefix(raw: string, spec: ParamSpec): string {
