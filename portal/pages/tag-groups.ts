@@ -44,7 +44,10 @@ export function tagGroups(bundled: Record<string, unknown>): TagGroup[] {
   return [...groups.values()].filter((group) => group.operations.length > 0);
 }
 
-/** The document with only the operations of one group (by first tag); components stay whole for the `$ref`s. */
+/**
+ * The document with only the operations of one group (by first tag), and only the components they reach through
+ * `$ref`s: Redoc's work grows with the whole document, not just with what it shows.
+ */
 export function specForTag(bundled: Record<string, unknown>, group: TagGroup): Record<string, unknown> {
   const inGroup = (operation: Record<string, unknown>) => {
     const tags = Array.isArray(operation.tags) ? operation.tags : [];
@@ -56,9 +59,38 @@ export function specForTag(bundled: Record<string, unknown>, group: TagGroup): R
     const kept = Object.fromEntries(Object.entries(item).filter(([key, value]) => !OPERATION_KEYS.has(key) || (isRecord(value) && inGroup(value))));
     if (Object.keys(kept).some((key) => OPERATION_KEYS.has(key))) paths[path] = kept;
   }
-  const { webhooks: _webhooks, "x-tagGroups": _groups, ...rest } = bundled;
+  // Webhooks (3.1, and GitHub's x-webhooks in 3.0) are not operations of any group.
+  const { webhooks: _webhooks, "x-webhooks": _xWebhooks, "x-tagGroups": _groups, components, ...rest } = bundled;
   const tags = Array.isArray(bundled.tags) ? bundled.tags.filter((tag) => isRecord(tag) && tag.name === group.name) : [];
-  return { ...rest, tags, paths };
+  const cut: Record<string, unknown> = { ...rest, tags, paths };
+  if (isRecord(components)) cut.components = reachableComponents(components, Object.values(cut));
+  return cut;
+}
+
+/** The components that `roots` reach through local `$ref`s (`#/components/<kind>/<name>`), transitively; security schemes stay. */
+function reachableComponents(components: Record<string, unknown>, roots: unknown[]): Record<string, unknown> {
+  const kept: Record<string, Record<string, unknown>> = {};
+  if (isRecord(components.securitySchemes)) kept.securitySchemes = components.securitySchemes;
+  const seen = new Set<string>();
+  const pending = [...roots];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) pending.push(...node);
+    else if (isRecord(node)) {
+      const ref = node.$ref;
+      if (typeof ref === "string" && ref.startsWith("#/components/") && !seen.has(ref)) {
+        seen.add(ref);
+        const [kind, name] = ref.slice("#/components/".length).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+        const section = kind !== undefined ? components[kind] : undefined;
+        if (kind !== undefined && name !== undefined && isRecord(section) && Object.hasOwn(section, name)) {
+          (kept[kind] ??= Object.create(null) as Record<string, unknown>)[name] = section[name];
+          pending.push(section[name]);
+        }
+      }
+      for (const value of Object.values(node)) pending.push(value);
+    }
+  }
+  return kept;
 }
 
 const OPERATION_KEYS = new Set(METHODS);

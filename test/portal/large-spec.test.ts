@@ -63,6 +63,35 @@ describe("tag groups", () => {
     expect(cut.components).toEqual(SPEC.components);
     expect(cut.tags).toEqual([]);
   });
+
+  it("keeps only the components the group reaches, following $refs between components", () => {
+    const spec = {
+      paths: {
+        "/a": { get: { tags: ["a"], responses: { "200": { $ref: "#/components/responses/AList" } } } },
+        "/b": { get: { tags: ["b"], responses: { "200": { description: "b", content: { "application/json": { schema: { $ref: "#/components/schemas/B" } } } } } } },
+      },
+      components: {
+        responses: { AList: { description: "a", content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/A" } } } } } },
+        schemas: { A: { properties: { owner: { $ref: "#/components/schemas/Owner" } } }, Owner: { type: "object" }, B: { type: "object" } },
+        securitySchemes: { key: { type: "apiKey", in: "header", name: "x-key" } },
+      },
+    };
+    const cut = specForTag(spec, tagGroups(spec).find((group) => group.name === "a")!) as { components: Record<string, Record<string, unknown>> };
+    expect(Object.keys(cut.components.schemas!).sort()).toEqual(["A", "Owner"]);
+    expect(Object.keys(cut.components.responses!)).toEqual(["AList"]);
+    expect(cut.components.securitySchemes).toEqual(spec.components.securitySchemes);
+  });
+
+  it("leaves out webhooks (3.1 and x-webhooks), so no $ref of the cut points at a dropped component", () => {
+    const hook = { post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Event" } } } }, responses: { "200": { description: "ok" } } } };
+    const spec = { ...SPEC, webhooks: { ping: hook }, "x-webhooks": { push: hook }, components: { schemas: { ...(SPEC.components as any).schemas, Event: { type: "object" } } } };
+    const cut = specForTag(spec, tagGroups(spec)[0]!) as Record<string, any>;
+    expect(cut.webhooks).toBeUndefined();
+    expect(cut["x-webhooks"]).toBeUndefined();
+    const refs = JSON.stringify(cut).match(/"#\/components\/[^"]+"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of new Set(refs)) expect(cut.components.schemas[JSON.parse(ref).split("/").pop()], ref).toBeDefined();
+  });
 });
 
 describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operations", () => {
