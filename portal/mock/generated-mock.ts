@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdir, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RequestHandler } from "express";
@@ -9,6 +10,9 @@ import { isRecord } from "../catalog/spec-entry.js";
 import type { MockFactory } from "./mock-backends.js";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const MOCKS_DIR = join(PACKAGE_ROOT, "node_modules", ".cache", "specwright", "mocks");
+/** A mock not regenerated for this long belongs to a spec or a specwright version nobody serves any more. */
+const STALE_MOCK_MS = 7 * 24 * 60 * 60 * 1000;
 
 interface GeneratedServer {
   createRouter(handlers: unknown, options: Record<string, unknown>): RequestHandler;
@@ -27,8 +31,11 @@ interface GeneratedMock {
  */
 export function generatedMockFactory(settingsFor?: (file: string) => ConventionSettings): MockFactory {
   const secret = randomBytes(32);
+  let pruning: Promise<void> | undefined;
   return async (loaded) => {
-    const outDir = join(PACKAGE_ROOT, "node_modules", ".cache", "specwright", "mocks", contentHash(loaded.bundled));
+    // Before any mock is used, so a stale folder is never removed under a mock being loaded from it.
+    await (pruning ??= pruneStaleMocks());
+    const outDir = join(MOCKS_DIR, contentHash(loaded.bundled));
     if (!existsSync(join(outDir, "mock.ts"))) {
       const [{ buildModel }, { renderServer }, { writeOutputDir }] = await Promise.all([
         import("../../generator/model/build-model.js"),
@@ -45,6 +52,8 @@ export function generatedMockFactory(settingsFor?: (file: string) => ConventionS
       // Under node_modules no package.json above says "module", and the sources are ES modules.
       files.set("package.json", '{ "type": "module", "private": true }\n');
       await writeOutputDir(outDir, files);
+    } else {
+      await utimes(outDir, new Date(), new Date()).catch(() => undefined); // in use, so not stale
     }
     const server = await importTypeScript<GeneratedServer>(join(outDir, "server.ts"));
     const mock = await importTypeScript<GeneratedMock>(join(outDir, "mock.ts"));
@@ -55,6 +64,15 @@ export function generatedMockFactory(settingsFor?: (file: string) => ConventionS
       logger: { error: (message: string) => process.stderr.write(`mock: ${message}\n`) },
     });
   };
+}
+
+async function pruneStaleMocks(): Promise<void> {
+  const names = await readdir(MOCKS_DIR).catch(() => [] as string[]);
+  for (const name of names) {
+    const dir = join(MOCKS_DIR, name);
+    const info = await stat(dir).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > STALE_MOCK_MS) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
 }
 
 function schemeNames(bundled: Record<string, unknown>): string[] {

@@ -1,4 +1,7 @@
 // The portal as the CLI starts it: changelogs from `specwright diff`, mocks served by the generated server.
+import { existsSync, readdirSync } from "node:fs";
+import { mkdir, utimes } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portalIntegrations } from "../../portal/integrations.js";
 import type { RunningPortal } from "../../portal/server.js";
@@ -7,7 +10,14 @@ import { REPO_SPECS, startTestPortal } from "./portal-fixture.js";
 let portal: RunningPortal;
 const bearer = { authorization: "Bearer any-token" };
 
+// A generated mock folder nobody has used for ten days: the portal removes it before it serves a mock.
+const MOCKS = resolve(import.meta.dirname, "../../node_modules/.cache/specwright/mocks");
+const stale = join(MOCKS, `stale-${process.pid}`);
+
 beforeAll(async () => {
+  await mkdir(join(stale, "runtime"), { recursive: true });
+  const tenDaysAgo = new Date(Date.now() - 10 * 24 * 60 * 60 * 1000);
+  await utimes(stale, tenDaysAgo, tenDaysAgo);
   portal = await startTestPortal(REPO_SPECS, portalIntegrations());
 });
 afterAll(() => portal?.close());
@@ -60,5 +70,11 @@ describe("mocks served by the generated server", () => {
     const response = await get("/mock/petstore/v1/nothing-here", bearer);
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("problem+json");
+  });
+
+  it("removes generated mock folders unused for a week, and keeps the ones in use", async () => {
+    expect((await get("/mock/petstore/v1/stores")).status).toBe(200);
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(MOCKS).some((name) => existsSync(join(MOCKS, name, "mock.ts")))).toBe(true);
   });
 });
