@@ -3,6 +3,7 @@
 // `openapiTS()`, which would lint and bundle it a second time with Redocly (two thirds of its time on GitHub's spec).
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
 import { refersToItselfInPlace } from "../../templates/runtime/server/json-schema.js";
+import { getAtPointer, parsePointer } from "../load/json-pointer.js";
 import { generatedHeader } from "./shared/header.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -26,6 +27,82 @@ function uniqueOperationIds(document: Record<string, unknown>): void {
   }
 }
 
+/** A `$ref` openapi-typescript can name as a type: a whole component (`#/components/schemas/Pet`). */
+const COMPONENT_REF = /^#\/components\/[^/]+\/[^/]+$/;
+/** Most inlined copies per document: a bound on growth for specs built from refs into refs. */
+const INLINE_BUDGET = 10_000;
+
+/**
+ * A `$ref` into the middle of something (`#/paths/~1pets/get/responses/200/content/application~1json/schema`,
+ * `#/components/schemas/Monster/allOf/3/properties/actions/items`, `#/components/parameters/id/schema`) becomes an
+ * indexed access type that often does not exist (`components["parameters"]["id"]["schema"]` where the parameter's
+ * type is its schema's). Such refs are replaced by a copy of what they point at; a copy that reaches its own ref
+ * again (or the budget runs out) becomes `{}` (unknown).
+ */
+function inlineRefsIntoMembers(document: Record<string, unknown>): void {
+  let budget = INLINE_BUDGET;
+  // Copy on write: a document without such refs (most) is returned as it is, object for object.
+  const visit = (node: unknown, expanding: readonly string[]): unknown => {
+    if (node === null || typeof node !== "object") return node;
+    if (Array.isArray(node)) {
+      const items = node.map((item) => visit(item, expanding));
+      return items.some((item, index) => item !== node[index]) ? items : node;
+    }
+    const record = node as Record<string, unknown>;
+    const ref = record.$ref;
+    if (typeof ref === "string" && ref.startsWith("#/") && !COMPONENT_REF.test(ref)) {
+      if (expanding.includes(ref) || budget <= 0) return {};
+      let tokens: string[];
+      try {
+        tokens = parsePointer(ref).map((token) => decodeURIComponent(token));
+      } catch {
+        return node;
+      }
+      const target = getAtPointer(document, tokens);
+      if (target === undefined) return node;
+      budget -= 1;
+      return visit(structuredClone(target), [...expanding, ref]);
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, value] of Object.entries(record)) {
+      const visited = visit(value, expanding);
+      if (visited === value) continue;
+      copy ??= { ...record };
+      Object.defineProperty(copy, key, { value: visited, enumerable: true, writable: true, configurable: true });
+    }
+    return copy ?? node;
+  };
+  // Every replacement is computed against the document as it was, then put in place.
+  const replaced = Object.entries(document).map(([key, value]) => [key, visit(value, [])] as const);
+  for (const [key, value] of replaced) document[key] = value;
+}
+
+/**
+ * openapi-typescript adds a discriminator's property to each mapped child as one more `allOf` member, and writes a
+ * child that has both `allOf` and `properties` as one object literal: when the child declares the property itself
+ * (`class: {enum: [...]}`), the literal holds it twice (TS2300). Moving the child's own properties into an `allOf`
+ * member of their own makes the type an intersection, where the property may appear in two members.
+ */
+function ownPropertiesAsAllOfMember(document: Record<string, unknown>): void {
+  const schemas = ((document.components ?? {}) as { schemas?: Record<string, unknown> }).schemas ?? {};
+  const discriminated = new Set<string>();
+  for (const schema of Object.values(schemas)) {
+    const name = (schema as { discriminator?: { propertyName?: unknown } } | null)?.discriminator?.propertyName;
+    if (typeof name === "string") discriminated.add(name);
+  }
+  if (discriminated.size === 0) return;
+  for (const schema of Object.values(schemas)) {
+    if (schema === null || typeof schema !== "object") continue;
+    const { allOf, properties, required, ...rest } = schema as Record<string, unknown>;
+    if (!Array.isArray(allOf) || properties === null || typeof properties !== "object") continue;
+    if (!Object.keys(properties).some((key) => discriminated.has(key))) continue;
+    const own = { type: "object", properties, ...(required !== undefined ? { required } : {}) };
+    const target = schema as Record<string, unknown>;
+    for (const key of Object.keys(target)) delete target[key];
+    for (const [key, value] of Object.entries({ ...rest, allOf: [...allOf, own] })) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+}
+
 /** Where a schema's TypeScript type is its own type again without an object type in between (a union, an
  * intersection or an array of it). */
 const SAME_TYPE_KEYWORDS = ["allOf", "anyOf", "oneOf", "items", "prefixItems"];
@@ -46,7 +123,9 @@ export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source:
   // The transform annotates the object it is given; the caller's document stays untouched.
   const document = JSON.parse(JSON.stringify(bundledDoc)) as Record<string, unknown>;
   uniqueOperationIds(document);
+  inlineRefsIntoMembers(document);
   unknownForSelfDefinedSchemas(document);
+  ownPropertiesAsAllOfMember(document);
   const schema = document as unknown as OpenAPI3;
   const ctx: GlobalContext = {
     additionalProperties: false,

@@ -62,3 +62,83 @@ export const HOSTILE_NAMES_SPEC = {
     },
   },
 };
+
+/** `$ref`s into the middle of operations and components (corpus: brex.io, dnd5eapi.co), percent-encoded ones too. */
+export const MEMBER_REFS_SPEC = {
+  openapi: "3.0.3",
+  info,
+  paths: {
+    "/v1/monsters/{id}": {
+      get: {
+        operationId: "getMonster",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { $ref: "#/components/parameters/Lang" }],
+        responses: {
+          "200": {
+            description: "OK",
+            ...json({
+              type: "object",
+              properties: {
+                seen: { type: "string", format: "date-time" },
+                actions: { type: "array", items: { $ref: "#/components/schemas/Monster/allOf/1/properties/actions/items" } },
+              },
+            }),
+          },
+        },
+      },
+    },
+    "/v1/sightings": {
+      get: {
+        operationId: "listSightings",
+        parameters: [{ name: "lang", in: "query", schema: { $ref: "#/components/parameters/Lang/schema" } }],
+        responses: {
+          "200": {
+            description: "OK",
+            ...json({
+              type: "object",
+              properties: {
+                monster: { $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema" },
+                when: { $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema/properties/seen" },
+              },
+            }),
+          },
+        },
+      },
+    },
+  },
+  components: {
+    parameters: { Lang: { name: "lang", in: "query", schema: { type: "string", enum: ["en", "pt"] } } },
+    schemas: {
+      Monster: {
+        allOf: [
+          { type: "object", properties: { name: { type: "string" } } },
+          { type: "object", properties: { actions: { type: "array", items: { type: "object", properties: { name: { type: "string" }, damage: { type: "integer" } } } } } },
+        ],
+      },
+    },
+  },
+};
+
+/** Discriminator children that declare the discriminator property themselves, beside `allOf` (corpus: apple.com sirikit). */
+export const DISCRIMINATOR_CHILDREN_SPEC = {
+  openapi: "3.0.3",
+  info,
+  paths: {
+    "/v1/intents": {
+      post: { operationId: "sendIntent", requestBody: { required: true, ...json({ $ref: "#/components/schemas/Intent" }) }, responses: ok },
+    },
+  },
+  components: {
+    schemas: {
+      Intent: {
+        type: "object",
+        discriminator: { propertyName: "class", mapping: { Play: "#/components/schemas/PlayIntent", Pause: "#/components/schemas/PauseIntent" } },
+        properties: { class: { type: "string" }, id: { type: "string" } },
+        required: ["class"],
+      },
+      PlayIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["Play"] }, shuffle: { type: "boolean" } } },
+      PauseIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["Pause"] } }, required: ["class"] },
+      // A child the mapping does not list: openapi-typescript names it implicitly, in the same object literal.
+      StopIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["StopIntent"] }, at: { type: "string" } } },
+    },
+  },
+};

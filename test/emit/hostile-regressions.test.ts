@@ -12,10 +12,10 @@ import { REPO_ROOT } from "../corpus/corpus-specs.js";
 import { generateOutputs } from "../corpus/generate-outputs.js";
 import { typecheckBatch, type BatchResult } from "../corpus/typecheck.js";
 import { authenticate, type SchemeSpec } from "../../templates/runtime/server/security.js";
-import { HOSTILE_NAMES_SPEC, SELF_DEFINED_SCHEMAS_SPEC } from "./hostile-regression-specs.js";
+import { DISCRIMINATOR_CHILDREN_SPEC, HOSTILE_NAMES_SPEC, MEMBER_REFS_SPEC, SELF_DEFINED_SCHEMAS_SPEC } from "./hostile-regression-specs.js";
 
 const workDir = join(REPO_ROOT, ".tmp/hostile-regressions");
-const SPECS = { cycles: SELF_DEFINED_SCHEMAS_SPEC, names: HOSTILE_NAMES_SPEC };
+const SPECS = { cycles: SELF_DEFINED_SCHEMAS_SPEC, names: HOSTILE_NAMES_SPEC, memberRefs: MEMBER_REFS_SPEC, discriminatorChildren: DISCRIMINATOR_CHILDREN_SPEC };
 type SpecName = keyof typeof SPECS;
 const outDir = (name: SpecName, side: "client" | "server") => join(workDir, name, side);
 
@@ -50,6 +50,13 @@ describe("hostile spec regressions", () => {
     const types = readFileSync(join(outDir("cycles", "client"), "types.ts"), "utf8");
     for (const name of ["A", "B", "C", "List"]) expect(types).toMatch(new RegExp(`\\n\\s+${name}: unknown;`));
     expect(types).toMatch(/\n\s+Node: \{\n\s+next\?: components\["schemas"\]\["Node"\];/);
+  });
+
+  it("refs into the middle of operations and components become the types they point at", () => {
+    const types = readFileSync(join(outDir("memberRefs", "client"), "types.ts"), "utf8");
+    expect(types).not.toMatch(/\["(paths|parameters)"\]\[[^\]]+\]\["(get|schema)"\]/);
+    expect(types).not.toMatch(/\["allOf"\]/);
+    expect(types).toMatch(/damage\?: number;/);
   });
 
   it("emitTypes leaves the bundled document it is given untouched", async () => {
