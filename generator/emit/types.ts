@@ -103,6 +103,21 @@ function ownPropertiesAsAllOfMember(document: Record<string, unknown>): void {
   }
 }
 
+/**
+ * `type: object` with `enum: ["PKW", "VAN"]` (corpus: mercedes-benz configurator) admits no value at all, and
+ * openapi-typescript throws on it. The types keep the `type` and leave out such an enum, as if it were a typo.
+ */
+function dropEnumsNoValueOfWhichFitsTheType(document: Record<string, unknown>): void {
+  const schemas = ((document.components ?? {}) as { schemas?: Record<string, unknown> }).schemas ?? {};
+  for (const schema of Object.values(schemas)) {
+    if (schema === null || typeof schema !== "object") continue;
+    const { type, enum: values } = schema as { type?: unknown; enum?: unknown };
+    if ((type === "object" || type === "array") && Array.isArray(values) && values.every((value) => value === null || typeof value !== "object")) {
+      delete (schema as Record<string, unknown>).enum;
+    }
+  }
+}
+
 /** Where a schema's TypeScript type is its own type again without an object type in between (a union, an
  * intersection or an array of it). */
 const SAME_TYPE_KEYWORDS = ["allOf", "anyOf", "oneOf", "items", "prefixItems"];
@@ -126,6 +141,7 @@ export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source:
   inlineRefsIntoMembers(document);
   unknownForSelfDefinedSchemas(document);
   ownPropertiesAsAllOfMember(document);
+  dropEnumsNoValueOfWhichFitsTheType(document);
   const schema = document as unknown as OpenAPI3;
   const ctx: GlobalContext = {
     additionalProperties: false,

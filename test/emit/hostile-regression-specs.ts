@@ -137,6 +137,8 @@ export const DISCRIMINATOR_CHILDREN_SPEC = {
       },
       PlayIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["Play"] }, shuffle: { type: "boolean" } } },
       PauseIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["Pause"] } }, required: ["class"] },
+      // No value is both an object and one of these strings (corpus: mercedes-benz configurator).
+      Group: { type: "object", enum: ["PKW", "VAN"], properties: { name: { type: "string" } } },
       // A child the mapping does not list: openapi-typescript names it implicitly, in the same object literal.
       StopIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["StopIntent"] }, at: { type: "string" } } },
     },
