@@ -3,6 +3,7 @@
 const info = { title: "Hostile regressions", version: "1.0.0" };
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const ok = { "200": { description: "OK", ...json({ type: "object" }) } };
+const okWithProperties = (properties: object) => ({ "200": { description: "OK", ...json({ type: "object", properties }) } });
 
 /** Schemas that are only references to themselves, next to a genuinely recursive one. */
 export const SELF_DEFINED_SCHEMAS_SPEC = {
@@ -72,36 +73,20 @@ export const MEMBER_REFS_SPEC = {
       get: {
         operationId: "getMonster",
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { $ref: "#/components/parameters/Lang" }],
-        responses: {
-          "200": {
-            description: "OK",
-            ...json({
-              type: "object",
-              properties: {
-                seen: { type: "string", format: "date-time" },
-                actions: { type: "array", items: { $ref: "#/components/schemas/Monster/allOf/1/properties/actions/items" } },
-              },
-            }),
-          },
-        },
+        responses: okWithProperties({
+          seen: { type: "string", format: "date-time" },
+          actions: { type: "array", items: { $ref: "#/components/schemas/Monster/allOf/1/properties/actions/items" } },
+        }),
       },
     },
     "/v1/sightings": {
       get: {
         operationId: "listSightings",
         parameters: [{ name: "lang", in: "query", schema: { $ref: "#/components/parameters/Lang/schema" } }],
-        responses: {
-          "200": {
-            description: "OK",
-            ...json({
-              type: "object",
-              properties: {
-                monster: { $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema" },
-                when: { $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema/properties/seen" },
-              },
-            }),
-          },
-        },
+        responses: okWithProperties({
+          monster: { $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema" },
+          when: { $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema/properties/seen" },
+        }),
       },
     },
   },
