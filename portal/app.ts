@@ -18,7 +18,7 @@ import { Links } from "./pages/links.js";
 import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
 import { renderRulesPage } from "./pages/rules-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
-import { tagGroups } from "./pages/tag-groups.js";
+import { findTagGroup } from "./pages/tag-groups.js";
 import { apiViews, versionView } from "./pages/view.js";
 import { contentSecurityPolicy, serverOrigins } from "./security.js";
 
@@ -85,7 +85,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   app.get(
     "/apis/:api/:version/tags/:tag",
     apiPage((input, entry, req) => {
-      const tag = entry.current && tagGroups(entry.current.bundled).find((group) => group.slug === req.params.tag);
+      const tag = entry.current && findTagGroup(entry.current.bundled, String(req.params.tag));
       return tag ? renderRedocPage({ ...input, tag }) : undefined;
     }),
   );
@@ -125,7 +125,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   app.options("/specs/:api/:version/tags/:tag/openapi.json", downloadCors);
   app.get("/specs/:api/:version/tags/:tag/openapi.json", downloadCors, async (req, res, next) => {
     const entry = catalog.find(String(req.params.api), String(req.params.version));
-    const tag = entry?.current && tagGroups(entry.current.bundled).find((group) => group.slug === req.params.tag);
+    const tag = entry?.current && findTagGroup(entry.current.bundled, String(req.params.tag));
     if (!entry?.current || !tag) return next();
     await sendDownload(req, res, await downloadOf(entry.current, "json", tag), `${entry.api}-${entry.version}-${tag.slug}.json`);
   });

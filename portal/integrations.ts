@@ -1,7 +1,6 @@
 import { dirname, relative } from "node:path";
 import type { LintConfig } from "../generator/conventions/index.js";
 import type { DiffEngine } from "./changelog.js";
-import type { LoadedSpec } from "./catalog/spec-entry.js";
 import type { MockFactory } from "./mock/mock-backends.js";
 import { generatedMockFactory } from "./mock/generated-mock.js";
 import type { ChangeLine } from "./pages/changelog-page.js";
@@ -21,11 +20,7 @@ export const specwrightDiff: DiffEngine = async (oldSpec, newSpec) => {
   return result.changes.map((change): ChangeLine => {
     const at = change.new ?? change.old;
     const operation = change.operation ? `${change.operation.method.toUpperCase()} ${change.operation.path}` : "";
-    const place = at ? `${relative(dirname(specOf(change.new ? newSpec : oldSpec)), at.file) || at.file}:${at.line}:${at.column}` : "";
+    const place = at ? `${relative(dirname((change.new ? newSpec : oldSpec).document.rootFile), at.file) || at.file}:${at.line}:${at.column}` : "";
     return { kind: change.classification, message: change.message, where: [operation, place].filter(Boolean).join(" · ") };
   });
 };
-
-function specOf(spec: LoadedSpec): string {
-  return spec.document.rootFile;
-}

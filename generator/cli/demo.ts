@@ -26,12 +26,13 @@ export function registerDemo(program: Command): void {
     .option("-c, --config <file>", "config file (default: the nearest specwright.config.yaml)")
     .action(async (options: DemoOptions) => {
       try {
-        const code = await runGenerate(undefined, { conventions: true, ...(options.config !== undefined ? { config: options.config } : {}) });
+        const config = options.config !== undefined ? { config: options.config } : {};
+        const code = await runGenerate(undefined, { conventions: true, ...config });
         if (code !== EXIT_OK) {
           process.exitCode = code;
           return;
         }
-        const running = await servePortal({ specs: options.specs, port: options.port, host: options.host, corsOrigin: [], watch: true, ...(options.config !== undefined ? { config: options.config } : {}) });
+        const running = await servePortal({ specs: options.specs, port: options.port, host: options.host, corsOrigin: [], watch: true, ...config });
         const apis = running.catalog.entries().length;
         process.stdout.write(
           [

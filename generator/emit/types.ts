@@ -3,7 +3,7 @@
 // `openapiTS()`, which would lint and bundle it a second time with Redocly (two thirds of its time on GitHub's spec).
 import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
 import { refersToItselfInPlace } from "../../templates/runtime/server/json-schema.js";
-import { getAtPointer, parsePointer } from "../load/json-pointer.js";
+import { escapePointerToken, getAtPointer, parsePointer } from "../load/json-pointer.js";
 import { generatedHeader } from "./shared/header.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -25,6 +25,16 @@ function uniqueOperationIds(document: Record<string, unknown>): void {
       operation.operationId = id;
     }
   }
+}
+
+/** Sets an own data property even for keys such as `__proto__` (which plain assignment would treat as the prototype). */
+function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** `components.schemas` of the document, or an empty record. */
+function componentSchemas(document: Record<string, unknown>): Record<string, unknown> {
+  return ((document.components ?? {}) as { schemas?: Record<string, unknown> }).schemas ?? {};
 }
 
 /** A `$ref` openapi-typescript can name as a type: a whole component (`#/components/schemas/Pet`). */
@@ -68,7 +78,7 @@ function inlineRefsIntoMembers(document: Record<string, unknown>): void {
       const visited = visit(value, expanding);
       if (visited === value) continue;
       copy ??= { ...record };
-      Object.defineProperty(copy, key, { value: visited, enumerable: true, writable: true, configurable: true });
+      setOwn(copy, key, visited);
     }
     return copy ?? node;
   };
@@ -84,7 +94,7 @@ function inlineRefsIntoMembers(document: Record<string, unknown>): void {
  * member of their own makes the type an intersection, where the property may appear in two members.
  */
 function ownPropertiesAsAllOfMember(document: Record<string, unknown>): void {
-  const schemas = ((document.components ?? {}) as { schemas?: Record<string, unknown> }).schemas ?? {};
+  const schemas = componentSchemas(document);
   const discriminated = new Set<string>();
   for (const schema of Object.values(schemas)) {
     const name = (schema as { discriminator?: { propertyName?: unknown } } | null)?.discriminator?.propertyName;
@@ -99,7 +109,7 @@ function ownPropertiesAsAllOfMember(document: Record<string, unknown>): void {
     const own = { type: "object", properties, ...(required !== undefined ? { required } : {}) };
     const target = schema as Record<string, unknown>;
     for (const key of Object.keys(target)) delete target[key];
-    for (const [key, value] of Object.entries({ ...rest, allOf: [...allOf, own] })) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+    for (const [key, value] of Object.entries({ ...rest, allOf: [...allOf, own] })) setOwn(target, key, value);
   }
 }
 
@@ -108,7 +118,7 @@ function ownPropertiesAsAllOfMember(document: Record<string, unknown>): void {
  * openapi-typescript throws on it. The types keep the `type` and leave out such an enum, as if it were a typo.
  */
 function dropEnumsNoValueOfWhichFitsTheType(document: Record<string, unknown>): void {
-  const schemas = ((document.components ?? {}) as { schemas?: Record<string, unknown> }).schemas ?? {};
+  const schemas = componentSchemas(document);
   for (const schema of Object.values(schemas)) {
     if (schema === null || typeof schema !== "object") continue;
     const { type, enum: values } = schema as { type?: unknown; enum?: unknown };
@@ -125,13 +135,11 @@ const SAME_TYPE_KEYWORDS = ["allOf", "anyOf", "oneOf", "items", "prefixItems"];
 /** A component schema defined only through itself (`A: {$ref: B}, B: {$ref: A}`, `C: {allOf: [{$ref: C}]}`,
  * `D: {items: {$ref: D}}`) would be a type alias of itself, which TypeScript rejects (TS2502): it becomes `unknown`. */
 function unknownForSelfDefinedSchemas(document: Record<string, unknown>): void {
-  const components = document.components as { schemas?: Record<string, unknown> } | undefined;
-  const schemas = components?.schemas;
-  if (schemas === undefined) return;
+  const schemas = componentSchemas(document);
   const selfDefined = Object.keys(schemas).filter((name) =>
-    refersToItselfInPlace(document, `#/components/schemas/${name.replace(/~/g, "~0").replace(/\//g, "~1").replace(/%/g, "%25")}`, SAME_TYPE_KEYWORDS),
+    refersToItselfInPlace(document, `#/components/schemas/${escapePointerToken(name).replace(/%/g, "%25")}`, SAME_TYPE_KEYWORDS),
   );
-  for (const name of selfDefined) Object.defineProperty(schemas, name, { value: {}, enumerable: true, writable: true, configurable: true });
+  for (const name of selfDefined) setOwn(schemas, name, {});
 }
 
 export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source: string): string {

@@ -1,3 +1,4 @@
+import { parsePointer } from "../../generator/load/json-pointer.js";
 import { isRecord } from "../catalog/spec-entry.js";
 import { listOperations, METHODS, type OperationLine } from "./operations.js";
 
@@ -18,11 +19,24 @@ export interface TagGroup {
 export const UNTAGGED = "(untagged)";
 
 export function isLargeSpec(bundled: Record<string, unknown>): boolean {
-  return listOperations(bundled).length > LARGE_SPEC_OPERATIONS;
+  return tagGroups(bundled).reduce((sum, group) => sum + group.operations.length, 0) > LARGE_SPEC_OPERATIONS;
 }
+
+export function findTagGroup(bundled: Record<string, unknown>, slug: string): TagGroup | undefined {
+  return tagGroups(bundled).find((group) => group.slug === slug);
+}
+
+/** Per bundled document (one per load): pages and downloads of a large spec ask for its groups on every request. */
+const groupsByDocument = new WeakMap<object, TagGroup[]>();
 
 /** The operations grouped by their first tag, in the order of the `tags` list, then of first use. */
 export function tagGroups(bundled: Record<string, unknown>): TagGroup[] {
+  let groups = groupsByDocument.get(bundled);
+  if (!groups) groupsByDocument.set(bundled, (groups = groupOperations(bundled)));
+  return groups;
+}
+
+function groupOperations(bundled: Record<string, unknown>): TagGroup[] {
   const declared = Array.isArray(bundled.tags) ? bundled.tags.filter(isRecord) : [];
   const groups = new Map<string, TagGroup>();
   const used = new Set<string>();
@@ -49,14 +63,11 @@ export function tagGroups(bundled: Record<string, unknown>): TagGroup[] {
  * `$ref`s: Redoc's work grows with the whole document, not just with what it shows.
  */
 export function specForTag(bundled: Record<string, unknown>, group: TagGroup): Record<string, unknown> {
-  const inGroup = (operation: Record<string, unknown>) => {
-    const tags = Array.isArray(operation.tags) ? operation.tags : [];
-    return (typeof tags[0] === "string" ? tags[0] : UNTAGGED) === group.name;
-  };
+  const members = new Set(group.operations.map((operation) => `${operation.method.toLowerCase()} ${operation.path}`));
   const paths: Record<string, unknown> = {};
   for (const [path, item] of Object.entries(isRecord(bundled.paths) ? bundled.paths : {})) {
     if (!isRecord(item)) continue;
-    const kept = Object.fromEntries(Object.entries(item).filter(([key, value]) => !OPERATION_KEYS.has(key) || (isRecord(value) && inGroup(value))));
+    const kept = Object.fromEntries(Object.entries(item).filter(([key]) => !OPERATION_KEYS.has(key) || members.has(`${key} ${path}`)));
     if (Object.keys(kept).some((key) => OPERATION_KEYS.has(key))) paths[path] = kept;
   }
   // Webhooks (3.1, and GitHub's x-webhooks in 3.0) are not operations of any group.
@@ -80,7 +91,7 @@ function reachableComponents(components: Record<string, unknown>, roots: unknown
       const ref = node.$ref;
       if (typeof ref === "string" && ref.startsWith("#/components/") && !seen.has(ref)) {
         seen.add(ref);
-        const [kind, name] = ref.slice("#/components/".length).split("/").map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"));
+        const [, kind, name] = parsePointer(ref);
         const section = kind !== undefined ? components[kind] : undefined;
         if (kind !== undefined && name !== undefined && isRecord(section) && Object.hasOwn(section, name)) {
           (kept[kind] ??= Object.create(null) as Record<string, unknown>)[name] = section[name];
