@@ -3,12 +3,13 @@ import { realpath } from "node:fs/promises";
 import { SourceFile } from "./source-file.js";
 import { SpecDocument, resolveRefFile, type SpecVersion } from "./spec-document.js";
 import { SpecLoadError } from "./load-error.js";
-import { findExternalRefs } from "./find-refs.js";
+import { findReferences } from "./find-refs.js";
+import { admitReference } from "./admit-reference.js";
 import { checkNesting } from "./nesting-limit.js";
 import { DEFAULT_MAX_FILE_BYTES, isRemote, readSource, type ReadLimits } from "./read-source.js";
 import { validateStructure } from "./structural-validation.js";
 import { swagger2Pointer, upgradeSwagger2 } from "./upgrade-swagger2.js";
-import { bundleFiles } from "./bundle.js";
+import { bundleFiles, rememberBundle } from "./bundle.js";
 
 export interface LoadOptions {
   allowRemoteRefs?: boolean;
@@ -23,12 +24,16 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   const rootFile = isRemote(path) ? path : resolvePath(path);
   const rootDir = isRemote(rootFile) ? "" : await realpath(dirname(rootFile)).catch(() => dirname(rootFile));
   const limits: ReadLimits = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, allowRemoteRefs: options.allowRemoteRefs ?? false, rootDir };
-  const files = await readAllFiles(rootFile, limits);
+  const { files, edges } = await readAllFiles(rootFile, limits);
   const root = files.get(rootFile)!;
   const specVersion = detectVersion(root);
-  const document = files.size > 1 ? await bundleFiles(rootFile) : root.value;
+  const document = files.size > 1 ? await bundleFiles(rootFile, files, edges) : root.value;
   const structuralProblems = validateStructure(document, rootFile);
-  if (specVersion !== "2.0") return new SpecDocument({ rootFile, files, specVersion, structuralProblems });
+  if (specVersion !== "2.0") {
+    const spec = new SpecDocument({ rootFile, files, specVersion, structuralProblems });
+    if (files.size > 1) rememberBundle(spec, document as Record<string, unknown>);
+    return spec;
+  }
 
   root.value = await upgradeSwagger2(document);
   // The upgraded document is self-contained: the other files' content now lives inside it.
@@ -36,22 +41,27 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   return new SpecDocument({ rootFile, files: upgradedFiles, specVersion, structuralProblems, mapPointer: (_file, pointer) => swagger2Pointer(pointer) });
 }
 
-async function readAllFiles(rootFile: string, limits: ReadLimits): Promise<Map<string, SourceFile>> {
+/** Reads the root and every file its references reach, each checked before it is read; `edges` records how. */
+async function readAllFiles(rootFile: string, limits: ReadLimits): Promise<{ files: Map<string, SourceFile>; edges: Map<string, Map<string, string>> }> {
   const files = new Map<string, SourceFile>();
-  const queue: Array<{ file: string; from?: { file: string; line: number; column: number } }> = [{ file: rootFile }];
+  const edges = new Map<string, Map<string, string>>();
+  const queue: Array<{ file: string; from?: { file: string; line: number; column: number; kind: string } }> = [{ file: rootFile }];
   while (queue.length > 0) {
     const { file, from } = queue.shift()!;
     if (files.has(file)) continue;
     const source = SourceFile.parse(file, await readSource(file, limits, from));
     checkNesting(source);
     files.set(file, source);
-    for (const { ref, pointer } of findExternalRefs(source.value, source.text)) {
-      const filePart = ref.split("#")[0] ?? "";
-      const target = resolveRefFile(file, filePart);
-      if (!files.has(target)) queue.push({ file: target, from: { file, ...source.locate(pointer + "/$ref") } });
+    const followed = new Map<string, string>();
+    for (const found of findReferences(source.value)) {
+      const reference = await admitReference(found, file, source, limits);
+      if (!reference) continue;
+      followed.set(reference.uri, reference.target);
+      if (!files.has(reference.target)) queue.push({ file: reference.target, from: reference.from });
     }
+    edges.set(file, followed);
   }
-  return files;
+  return { files, edges };
 }
 
 function detectVersion(root: SourceFile): SpecVersion {

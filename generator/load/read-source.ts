@@ -1,5 +1,5 @@
 import { readFile, realpath, stat } from "node:fs/promises";
-import { sep } from "node:path";
+import { basename, dirname, join, sep } from "node:path";
 import { SpecLoadError } from "./load-error.js";
 
 export interface ReadLimits {
@@ -18,35 +18,33 @@ export function isRemote(file: string): boolean {
 }
 
 /** Reads one file of a spec, enforcing the loader's security limits. `referencedFrom` names the `$ref` for errors. */
-export async function readSource(file: string, limits: ReadLimits, referencedFrom?: { file: string; line: number; column: number }): Promise<string> {
-  const where = referencedFrom ?? { file, line: 1, column: 1 };
+export async function readSource(file: string, limits: ReadLimits, referencedFrom?: { file: string; line: number; column: number; kind?: string }): Promise<string> {
+  const where = referencedFrom ? { file: referencedFrom.file, line: referencedFrom.line, column: referencedFrom.column } : { file, line: 1, column: 1 };
+  const kind = referencedFrom?.kind ?? "$ref";
   if (isRemote(file)) {
     if (!limits.allowRemoteRefs) {
       throw new SpecLoadError({
         ...where,
-        message: `remote $ref refused: ${file}`,
+        message: `remote ${kind} refused: ${file}`,
         fix: "download that document next to the spec and reference it by relative path, or pass --allow-remote-refs",
       });
     }
     return fetchRemote(file, limits, where);
   }
+  // Checked before existence, so a refusal says nothing about which files exist outside the folder.
+  if (referencedFrom) assertInsideRoot(await realPathOfNearest(file), file, limits, where, kind);
   let real: string;
   try {
     real = await realpath(file);
   } catch {
     throw new SpecLoadError({
       ...where,
-      message: referencedFrom ? `$ref target not found: ${file}` : `file not found: ${file}`,
-      fix: referencedFrom ? "correct the $ref path (it is relative to the file it is written in)" : "check the path to the spec",
+      message: referencedFrom ? `${kind} target not found: ${file}` : `file not found: ${file}`,
+      fix: referencedFrom ? `correct the ${kind} path (it is relative to the file it is written in)` : "check the path to the spec",
     });
   }
-  if (referencedFrom && real !== limits.rootDir && !real.startsWith(limits.rootDir + sep)) {
-    throw new SpecLoadError({
-      ...where,
-      message: `$ref leaves the spec's folder: ${file}`,
-      fix: `keep referenced files inside ${limits.rootDir} (symlinks and ../ out of it are refused)`,
-    });
-  }
+  // Checked again on the real path that is read: a symlink created since cannot lead out.
+  if (referencedFrom) assertInsideRoot(real, file, limits, where, kind);
   const info = await stat(real);
   if (info.isDirectory()) {
     throw new SpecLoadError({ ...where, message: `is a directory, not a spec file: ${file}`, fix: "name the OpenAPI file itself (e.g. openapi.yaml)" });
@@ -60,6 +58,29 @@ export async function readSource(file: string, limits: ReadLimits, referencedFro
   }
   const text = await readFile(real, "utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Refuses a reference whose real path (symlinks followed) is outside the root document's folder. */
+export function assertInsideRoot(real: string, written: string, limits: ReadLimits, where: { file: string; line: number; column: number }, kind: string): void {
+  if (real === limits.rootDir || real.startsWith(limits.rootDir + sep)) return;
+  throw new SpecLoadError({
+    ...where,
+    message: `${kind} leaves the spec's folder: ${written}`,
+    fix: `keep referenced files inside ${limits.rootDir} (symlinks and ../ out of it are refused)`,
+  });
+}
+
+/** The real path of `path`, or of its nearest existing ancestor joined with the rest: a target need not exist. */
+export async function realPathOfNearest(path: string): Promise<string> {
+  const rest: string[] = [];
+  for (let current = path; ; current = dirname(current)) {
+    try {
+      return join(await realpath(current), ...rest);
+    } catch {
+      if (dirname(current) === current) return path;
+      rest.unshift(basename(current));
+    }
+  }
 }
 
 async function fetchRemote(url: string, limits: ReadLimits, where: { file: string; line: number; column: number }): Promise<string> {
