@@ -24,7 +24,7 @@ interface Layout {
  * A spec with one ordinary `$ref` to another file (so Redocly's bundler runs), plus the given media-type members
  * and component schemas; `other` is the text of that other file.
  */
-function layout(options: { mediaType?: (secret: string) => object; schemas?: (secret: string) => object; other?: string; otherName?: string } = {}): Layout {
+function layout(options: { mediaType?: (secret: string) => object; schemas?: (secret: string) => object; links?: (secret: string) => object; other?: string; otherName?: string } = {}): Layout {
   const otherName = options.otherName ?? "other.yaml";
   const dir = writeSpecFiles({ "secret.yaml": `type: string\ndescription: ${SECRET}\n`, [`spec/${otherName}`]: options.other ?? "Thing:\n  type: string\n" });
   const secret = join(dir, "secret.yaml");
@@ -39,7 +39,7 @@ function layout(options: { mediaType?: (secret: string) => object; schemas?: (se
         },
       },
     },
-    components: { schemas: options.schemas?.(secret) ?? {} },
+    components: { schemas: options.schemas?.(secret) ?? {}, ...(options.links ? { links: options.links(secret) } : {}) },
   };
   const root = join(dir, "spec", "openapi.json");
   writeFileSync(root, JSON.stringify(document, null, 2));
@@ -82,6 +82,11 @@ const REFUSED: Array<{ name: string; spec: () => Layout; file?: (l: Layout) => s
         schemas: () => ({ Dog: { type: "object" }, Pet: { oneOf: [{ $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind", mapping: { dog: "../secret.yaml" } } } }),
       }),
     message: /discriminator mapping leaves the spec's folder/,
+  },
+  {
+    name: "a link's operationRef (never followed, but kept inside the folder like every local reference)",
+    spec: () => layout({ links: () => ({ next: { operationRef: "../secret.yaml#/paths/~1things/get" } }) }),
+    message: /operationRef leaves the spec's folder/,
   },
   {
     name: 'a YAML key escaped as "\\x24ref" in a file without a plain external $ref',
@@ -229,6 +234,15 @@ describe("a URL in externalValue or a mapping, without --allow-remote-refs", () 
     const error = expectRefused(await loadAndBundle(l.root), l.root, /^remote discriminator mapping refused: /);
     expect(error.fix).toMatch(/--allow-remote-refs/);
     expect(requests).toBe(0);
+  });
+
+  it("with --allow-remote-refs, fetches a remote $ref once, by the loader, and bundles it", async () => {
+    requests = 0;
+    const l = layout({ schemas: () => ({ Remote: { $ref: url } }) });
+    const { text, error } = await loadAndBundle(l.root, { allowRemoteRefs: true });
+    expect(error).toBeUndefined();
+    expect(text).toContain(REPLY);
+    expect(requests).toBe(1);
   });
 
   it("makes no request from `lint`, `diff` or `generate`, and generate's openapi.json and mock.ts hold no reply", async () => {
