@@ -12,7 +12,7 @@ describe("createAdmittedResolver", () => {
     const document = await loadSpec(root);
     const resolver = createAdmittedResolver(redocly, document.files, new Map([[root, new Map([["./self.yaml", root]])]]));
 
-    const served = await resolver.resolveDocument(root, "./self.yaml");
+    const served = (await resolver.resolveDocument(root, "./self.yaml")) as redocly.Document;
     expect(served.parsed).toEqual(document.root.value);
     expect(served.parsed).not.toBe(document.root.value);
     await expect(resolver.resolveDocument(root, "../secret.yaml")).rejects.toThrow(/not read by the loader/);
