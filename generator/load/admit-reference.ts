@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import type { FoundReference } from "./find-refs.js";
 import { SpecLoadError } from "./load-error.js";
 import { assertInsideRoot, isRemote, realPathOfNearest, type ReadLimits } from "./read-source.js";
@@ -15,6 +16,8 @@ export interface FollowedReference {
  * Decides what happens to one reference found in `file`:
  * - `$ref` and mapping references are followed: the target is returned, and `readSource` checks it (inside the
  *   folder, size limit, remote only with --allow-remote-refs) before anything reads it;
+ * - a mapping reference that cannot be followed (a missing file, or a URL without --allow-remote-refs) is left as
+ *   written, as Redocly leaves it: published bundles often keep stale mapping paths (DigitalOcean's does);
  * - `externalValue` and `operationRef` are never read (OpenAPI's Example and Link Objects: the example or the operation
  *   lives elsewhere): a URL stays as written and no request is made; a local path must still stay inside the folder.
  * A fragment that is not a JSON pointer is refused here, at its place, rather than failing later.
@@ -28,7 +31,9 @@ export async function admitReference(found: FoundReference, file: string, source
   if (found.kind === "$ref" || found.kind === "mapping") {
     if (fragment !== "" && !fragment.startsWith("/")) throw notAPointer(found.value, uri, fragment, label, where());
     if (uri === "") return undefined;
-    return { uri, target: resolveRefFile(file, uri), from: { ...where(), kind: label } };
+    const target = resolveRefFile(file, uri);
+    if (found.kind === "mapping" && !(await mappingIsFollowed(target, found.value, limits, where))) return undefined;
+    return { uri, target, from: { ...where(), kind: label } };
   }
   if (uri === "") return undefined;
   const target = resolveRefFile(file, uri);
@@ -43,4 +48,14 @@ function notAPointer(ref: string, uri: string, fragment: string, label: string, 
     message: `${label} ${JSON.stringify(ref)}: the part after "#" is not a JSON pointer`,
     fix: `write the fragment as a JSON pointer, which starts with "/" (e.g. ${JSON.stringify(example)}); plain-name fragments such as $anchor names are not followed`,
   });
+}
+
+/** Whether to follow a mapping reference; a local one that leaves the folder is refused all the same. */
+async function mappingIsFollowed(target: string, written: string, limits: ReadLimits, where: () => { file: string; line: number; column: number }): Promise<boolean> {
+  if (isRemote(target)) return limits.allowRemoteRefs;
+  assertInsideRoot(await realPathOfNearest(target), written, limits, where(), "discriminator mapping");
+  return stat(target).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }

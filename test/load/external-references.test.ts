@@ -228,11 +228,13 @@ describe("a URL in externalValue or a mapping, without --allow-remote-refs", () 
     expect(requests).toBe(0);
   });
 
-  it("refuses a mapping to a URL like a remote $ref, without a request", async () => {
+  it("leaves a mapping to a URL, or to a missing file, as written, without a request", async () => {
     requests = 0;
-    const l = layout({ schemas: () => ({ Dog: { type: "object" }, Pet: { oneOf: [{ $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind", mapping: { dog: url } } } }) });
-    const error = expectRefused(await loadAndBundle(l.root), l.root, /^remote discriminator mapping refused: /);
-    expect(error.fix).toMatch(/--allow-remote-refs/);
+    const mapping = { remote: url, stale: "models/missing.yml#/Dog" };
+    const l = layout({ schemas: () => ({ Dog: { type: "object" }, Pet: { oneOf: [{ $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind", mapping } } }) });
+    const { text, error } = await loadAndBundle(l.root);
+    expect(error).toBeUndefined();
+    expect(text).toContain(JSON.stringify(mapping));
     expect(requests).toBe(0);
   });
 
