@@ -104,6 +104,18 @@ describe("redirects are followed by hand", () => {
     expect(none.fake.requests).toHaveLength(1);
   });
 
+  it("hooks see every hop, and a hook that reads a redirect's body does not stop the redirect", async () => {
+    const seen: string[] = [];
+    const { fake, transport } = redirecting([new Response("moved", { status: 302, headers: { location: "/next" } })], {
+      onRequest: (request) => void seen.push(`request ${new URL(request.url).pathname}`),
+      // Reads the redirect's own body, but only a clone of the final one (the client still has to read that).
+      onResponse: async (response) => void seen.push(`response ${response.status} ${await (response.status === 302 ? response : response.clone()).text()}`),
+    });
+    expect((await transport.send(get)).data).toEqual({ done: true });
+    expect(seen).toEqual(["request /things", "response 302 moved", "request /next", 'response 200 {"done":true}']);
+    expect(fake.requests).toHaveLength(2);
+  });
+
   it("does not follow a Location that is not http(s)", async () => {
     const { fake, transport } = redirecting([redirect(302, "data:text/plain,hi")]);
     expect(await transport.send(get).catch((e: unknown) => (e as ApiError).status)).toBe(302);

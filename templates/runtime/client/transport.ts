@@ -77,12 +77,12 @@ export interface Transport {
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
-function encodeBody(mediaType: string, body: unknown): RequestInit["body"] {
+function encodeBody(mediaType: string, body: unknown): BodyInit | null {
   if (/[/+]json\b/i.test(mediaType)) return JSON.stringify(body);
   if (/x-www-form-urlencoded/i.test(mediaType) && typeof body === "object" && body && !(body instanceof URLSearchParams)) {
     return new URLSearchParams(Object.entries(body).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]));
   }
-  return body as RequestInit["body"];
+  return body as BodyInit | null;
 }
 
 /** The body, refusing more than `limit` bytes: by Content-Length before reading, then counted while reading. */
@@ -136,7 +136,8 @@ export function createTransport(
   const doFetch = client.fetch ?? ((request: Request) => fetch(request));
   const baseUrl = (client.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
   const maxRedirects = client.maxRedirects ?? 5;
-  // What may not follow a redirect to another origin. Authorization first: browsers drop it themselves.
+  // What may not follow a redirect to another origin. Authorization comes first: when a browser follows a redirect
+  // itself, it drops that one on its own.
   const secretHeaders = ["authorization", "proxy-authorization", "cookie"];
   const secretQuery: string[] = [];
   for (const scheme of Object.values(schemes)) {
@@ -162,7 +163,8 @@ export function createTransport(
       const location = REDIRECT_STATUSES.includes(response.status) ? response.headers.get("location") : null;
       const next = location === null ? undefined : new URL(location, request.url);
       if (!next || !/^https?:$/.test(next.protocol) || hops++ >= maxRedirects) return response;
-      await response.body?.cancel();
+      // Frees the connection; an onResponse hook may have read the body already.
+      if (!response.bodyUsed) await response.body?.cancel();
       // 303 makes any method but HEAD a GET, 301 and 302 make POST a GET (RFC 9110 §15.4.2-4, as fetch does); 307 and
       // 308 keep the method and the body.
       if ((response.status === 303 && init.method !== "HEAD") || (response.status < 303 && init.method === "POST")) {
@@ -192,7 +194,7 @@ export function createTransport(
     for (const [name, value] of extra) if (value !== undefined) headers.set(name, headerValue(name, value));
     await applyAuth(op.security ?? [], schemes, client.auth ?? {}, { headers, query: parts.query, cookies: parts.cookies });
     if (parts.cookies.length) headers.set("cookie", parts.cookies.join("; "));
-    let body: RequestInit["body"] = null;
+    let body: BodyInit | null = null;
     if (op.body && input.body !== undefined) {
       body = encodeBody(op.body, input.body);
       if (!/multipart\/form-data/i.test(op.body)) headers.set("content-type", op.body);
