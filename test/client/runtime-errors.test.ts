@@ -48,6 +48,13 @@ describe("error mapping", () => {
     expect(error.problem).toBe("plain failure");
   });
 
+  it("a NetworkError's message names the URL without its query (which may carry an API key)", async () => {
+    const schemes = { key: { type: "apiKey", in: "query", name: "api_key" } } as const;
+    const transport = createTransport({ baseUrl: "http://api.test", fetch: () => Promise.reject(new TypeError("fetch failed")), retry: false, auth: { apiKey: "secret-key" } }, schemes);
+    const error = (await transport.send({ ...get, security: [["key"]] }).catch((e: unknown) => e)) as NetworkError;
+    expect(error.message).toBe("GET http://api.test/things: fetch failed");
+  });
+
   it("a fetch TypeError becomes a NetworkError with the cause", async () => {
     const cause = new TypeError("fetch failed");
     const transport = createTransport({ baseUrl: "http://api.test", fetch: () => Promise.reject(cause), retry: false });

@@ -7,8 +7,9 @@ import { headerValue, serializeParams, type ParamSpec } from "./serialize.js";
 /** Limits of a call: set for the client, overridable per call. */
 export interface CallLimits {
   /**
-   * Deadline of the whole call, in ms (default 60 000): every attempt, retry wait, redirect and the body. A retry whose
-   * wait would end past it is not made (the error that caused it is thrown). 0 or Infinity: no deadline.
+   * Deadline of the whole call from its first request, in ms (default 60 000): every attempt, retry wait, redirect and
+   * the body. A retry whose wait would end past it is not made (the error that caused it is thrown). 0 or Infinity: no
+   * deadline.
    */
   timeoutMs?: number;
   /** Largest response body read, in bytes (default 64 MiB); a larger one throws ResponseTooLargeError. */
@@ -207,11 +208,13 @@ export function createTransport(
     // One deadline for the whole call. setTimeout cannot wait 2^31 ms or more: treated as no deadline.
     const deadline = timeoutMs > 0 && timeoutMs < 2 ** 31 ? Date.now() + timeoutMs : Infinity;
 
+    // Error messages end up in logs: they name the URL without its query, which may hold an API key.
+    const where = `${op.method} ${url.replace(/\?.*/, "")}`;
     const controller = new AbortController();
     const signal = controller.signal;
     const unsubscribe = abortWith(controller, [client.signal, call.signal]);
     const timer = deadline < Infinity
-      ? setTimeout(() => controller.abort(new TimeoutError(`${op.method} ${url}: not completed within ${timeoutMs} ms`)), timeoutMs)
+      ? setTimeout(() => controller.abort(new TimeoutError(`${where}: not completed within ${timeoutMs} ms`)), timeoutMs)
       : undefined;
     try {
       for (let attempt = 0; ; attempt++) {
@@ -228,7 +231,7 @@ export function createTransport(
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           if (!(error instanceof TypeError)) throw error;
-          failure = new NetworkError(`${op.method} ${url}: ${error.message}`, { cause: error });
+          failure = new NetworkError(`${where}: ${error.message}`, { cause: error });
         }
         const delay = retryDelayMs(attempt, settings, hint);
         // A wait that would end past the deadline cannot lead to an answer in time: fail now, with what caused the retry.
