@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  ApiError, BadRequestError, ConflictError, ForbiddenError, NetworkError, NotFoundError, RateLimitError, ServerError,
-  UnauthorizedError, UnprocessableEntityError,
+  ApiError, BadRequestError, ConflictError, ForbiddenError, InvalidParameterError, NetworkError, NotFoundError, RateLimitError,
+  ServerError, UnauthorizedError, UnprocessableEntityError,
 } from "../../templates/runtime/client/errors.js";
 import { createTransport } from "../../templates/runtime/client/transport.js";
 import { fakeFetch, json } from "./fake-fetch.js";
@@ -48,11 +48,61 @@ describe("error mapping", () => {
     expect(error.problem).toBe("plain failure");
   });
 
+  it("a NetworkError's message names the URL without its query (which may carry an API key)", async () => {
+    const schemes = { key: { type: "apiKey", in: "query", name: "api_key" } } as const;
+    const transport = createTransport({ baseUrl: "http://api.test", fetch: () => Promise.reject(new TypeError("fetch failed")), retry: false, auth: { apiKey: "secret-key" } }, schemes);
+    const error = (await transport.send({ ...get, security: [["key"]] }).catch((e: unknown) => e)) as NetworkError;
+    expect(error.message).toBe("GET http://api.test/things: fetch failed");
+  });
+
   it("a fetch TypeError becomes a NetworkError with the cause", async () => {
     const cause = new TypeError("fetch failed");
     const transport = createTransport({ baseUrl: "http://api.test", fetch: () => Promise.reject(cause), retry: false });
     const error = (await transport.send(get).catch((e: unknown) => e)) as NetworkError;
     expect(error).toBeInstanceOf(NetworkError);
     expect(error.cause).toBe(cause);
+  });
+});
+
+describe("input that cannot be sent is refused before any request", () => {
+  const remove = { method: "DELETE", path: "/v1/things/{thing_id}", params: [["path", "thing_id"], ["header", "X-Trace"]] as const };
+  const attempt = async (input: object, options: object = {}, clientHeaders: Record<string, string> = {}) => {
+    const fake = fakeFetch(() => new Response(null, { status: 204 }));
+    const transport = createTransport({ baseUrl: "https://api.test", fetch: fake.fetch, headers: clientHeaders });
+    const error = await transport.send(remove, input, options).then(() => undefined, (e: unknown) => e);
+    return { error, sent: fake.requests.map((r) => `${r.method} ${r.url}`) };
+  };
+
+  it("a path value of .. (which would send DELETE /v1/)", async () => {
+    const { error, sent } = await attempt({ thing_id: ".." });
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error).toMatchObject({ parameter: "thing_id" });
+    expect(sent).toEqual([]);
+  });
+
+  it("a missing path parameter", async () => {
+    const { error, sent } = await attempt({});
+    expect(error).toMatchObject({ name: "InvalidParameterError", parameter: "thing_id" });
+    expect(sent).toEqual([]);
+  });
+
+  it("a header parameter, option or client header with CR/LF, naming it", async () => {
+    for (const [input, options, headers, named] of [
+      [{ thing_id: "t", "X-Trace": "a\r\nX-Injected: 1" }, {}, {}, "X-Trace"],
+      [{ thing_id: "t" }, { requestId: "r\n1" }, {}, "x-request-id"],
+      [{ thing_id: "t" }, { headers: { "X-Tenant": "a\rb" } }, {}, "X-Tenant"],
+      [{ thing_id: "t" }, {}, { "X-Tenant": "\u2028" }, "X-Tenant"],
+    ] as const) {
+      const { error, sent } = await attempt(input, options, headers);
+      expect(error).toBeInstanceOf(InvalidParameterError);
+      expect((error as InvalidParameterError).parameter).toBe(named);
+      expect((error as Error).message).toContain(named);
+      expect(sent).toEqual([]);
+    }
+  });
+
+  it("a value with / ? # stays inside its segment", async () => {
+    const { sent } = await attempt({ thing_id: "a/../b?c#d" });
+    expect(sent).toEqual(["DELETE https://api.test/v1/things/a%2F..%2Fb%3Fc%23d"]);
   });
 });

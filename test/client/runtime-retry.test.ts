@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NetworkError, RateLimitError, ServerError, TimeoutError } from "../../templates/runtime/client/errors.js";
 import { retryDelayMs, retrySettings, serverHintMs } from "../../templates/runtime/client/retry.js";
 import { createTransport } from "../../templates/runtime/client/transport.js";
-import { fakeFetch, json } from "./fake-fetch.js";
+import { fakeFetch, json, useFakeClock } from "./fake-fetch.js";
 
 const get = { method: "GET", path: "/things" };
 const post = { method: "POST", path: "/things", body: "application/json" };
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: new Date("2026-01-01T00:00:00Z") });
-  vi.spyOn(Math, "random").mockReturnValue(0.5);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+useFakeClock();
 
 describe("retry delays", () => {
   it("exponential backoff with equal jitter, capped", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pathValue, plainValue, queryPairs, serializeParams } from "../../templates/runtime/client/serialize.js";
+import { InvalidParameterError } from "../../templates/runtime/client/errors.js";
+import { headerValue, pathValue, plainValue, queryPairs, serializeParams, type ParamSpec } from "../../templates/runtime/client/serialize.js";
 
 // Expected strings are the examples of the OpenAPI 3.1 "Style Examples" table (color = blue / [blue,black,brown] / {R:100,G:200,B:150}).
 const array = ["blue", "black", "brown"];
@@ -58,5 +59,62 @@ describe("serializeParams", () => {
       cookies: ["session=s%3B1"],
     });
     expect(plainValue(["a", "b"])).toBe("a,b");
+  });
+});
+
+describe("safe paths (a value stays inside its segment of the operation's path)", () => {
+  const thing: ParamSpec[] = [["path", "thing_id"]];
+  const refusal = (path: string, specs: readonly ParamSpec[], input: Record<string, unknown>) => {
+    try {
+      serializeParams(path, specs, input);
+    } catch (error) {
+      return error;
+    }
+    return "accepted";
+  };
+
+  it.each([[".."], ["."], [""]])("refuses the value %j, which would leave the path", (value) => {
+    const error = refusal("/v1/things/{thing_id}", thing, { thing_id: value });
+    expect(error).toBeInstanceOf(InvalidParameterError);
+    expect(error).toMatchObject({ parameter: "thing_id", message: expect.stringContaining("/v1/things/{thing_id}") });
+  });
+
+  it("refuses a label-style value that becomes a dot segment, and names that parameter", () => {
+    const specs: ParamSpec[] = [["path", "a"], ["path", "b", { style: "label" }]];
+    expect(refusal("/x/{a}/{b}", specs, { a: "ok", b: "." })).toMatchObject({ parameter: "b" });
+    expect(refusal("/x/{a}/{b}", specs, { a: "ok", b: [] })).toMatchObject({ parameter: "b" });
+  });
+
+  it("accepts dots that are not a whole segment", () => {
+    expect(serializeParams("/files/{name}", [["path", "name"]], { name: "..." }).path).toBe("/files/...");
+    expect(serializeParams("/files/{name}.json", [["path", "name"]], { name: "." }).path).toBe("/files/..json");
+    expect(serializeParams("/files/{name}", [["path", "name", { style: "matrix" }]], { name: ".." }).path).toBe("/files/;name=..");
+  });
+
+  it("refuses a missing path parameter (path parameters are always required)", () => {
+    for (const input of [{}, { thing_id: undefined }, { thing_id: null }]) {
+      expect(refusal("/v1/things/{thing_id}", thing, input)).toMatchObject({ name: "InvalidParameterError", parameter: "thing_id" });
+    }
+  });
+
+  it("percent-encodes / ? # (and %) in every path style, values and object keys alike (RFC 3986 §3.3)", () => {
+    const hostile = "a/b?c#d%e";
+    expect(pathValue("id", hostile)).toBe("a%2Fb%3Fc%23d%25e");
+    expect(pathValue("id", [hostile, "/"], "label", true)).toBe(".a%2Fb%3Fc%23d%25e.%2F");
+    expect(pathValue("id", hostile, "matrix")).toBe(";id=a%2Fb%3Fc%23d%25e");
+    expect(pathValue("id", { "k/?#": hostile }, "matrix", true)).toBe(";k%2F%3F%23=a%2Fb%3Fc%23d%25e");
+    expect(serializeParams("/v1/things/{thing_id}", thing, { thing_id: "../../admin" }).path).toBe("/v1/things/..%2F..%2Fadmin");
+  });
+});
+
+describe("header values", () => {
+  it("accepts field values with tabs, spaces and obs-text", () => {
+    expect(headerValue("X-Trace", "a b\tc é")).toBe("a b\tc é");
+  });
+  it.each([["CR LF", "a\r\nInjected: 1"], ["LF", "a\nb"], ["NUL", "a\u0000"], ["DEL", "a\u007f"], ["above U+00FF", "€"]])("refuses %s, naming the header", (_, value) => {
+    expect(() => headerValue("X-Trace", value)).toThrow(expect.objectContaining({ name: "InvalidParameterError", parameter: "X-Trace" }));
+  });
+  it("refuses a header name that is not a token", () => {
+    expect(() => headerValue("X Trace:", "v")).toThrow(InvalidParameterError);
   });
 });

@@ -51,7 +51,22 @@ export class NetworkError extends Error {
   override name = "NetworkError";
 }
 
-/** No answer within the configured `timeoutMs`. */
+/** The call did not complete within its `timeoutMs` (a deadline across attempts, retry waits, redirects and the body). */
 export class TimeoutError extends Error {
   override name = "TimeoutError";
+}
+
+/** The call's input cannot be sent as asked; thrown before any request. `parameter` names the parameter or header. */
+export class InvalidParameterError extends Error {
+  override name = "InvalidParameterError";
+  readonly parameter: string;
+  constructor(parameter: string, message: string) {
+    super(message);
+    this.parameter = parameter;
+  }
+}
+
+/** The response body is larger than `maxResponseBytes` (by its Content-Length, or counted while reading); it was not read further. */
+export class ResponseTooLargeError extends Error {
+  override name = "ResponseTooLargeError";
 }

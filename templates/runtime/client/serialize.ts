@@ -1,4 +1,7 @@
-// Parameter serialization per OpenAPI 3 `style`/`explode` (path, query, header, cookie).
+// Parameter serialization per OpenAPI 3 `style`/`explode` (path, query, header, cookie). Input that cannot be sent as
+// asked (a missing path parameter, a value leaving the operation's path, a header value that would break the header)
+// is refused with an InvalidParameterError before any request.
+import { InvalidParameterError } from "./errors.js";
 
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 export type ParamStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited" | "deepObject";
@@ -54,15 +57,48 @@ export interface SerializedParams {
   cookies: string[];
 }
 
+/**
+ * `value`, if `name` is a field name (RFC 9110 §5.1: a token) and `value` a field value (§5.5: tab, space, visible ASCII,
+ * obs-text). CR or LF would end the header early; fetch throws a bare TypeError on them and on other controls.
+ */
+export function headerValue(name: string, value: string): string {
+  const problem = !/^[\w!#$%&'*+.^`|~-]+$/.test(name) ? "is not a valid header name"
+    : /^[\t\x20-\x7e\x80-\xff]*$/.test(value) ? "" : "has a line break, a control character or a character above U+00FF in its value";
+  if (problem) throw new InvalidParameterError(name, `header ${JSON.stringify(name)} ${problem}`);
+  return value;
+}
+
+/**
+ * The path with every parameter substituted. Values are percent-encoded (`/`, `?`, `#` included, RFC 3986 §3.3) so
+ * each stays inside its segment; a segment that ends up empty, `.` or `..` is refused, since URL resolution removes or
+ * climbs it (RFC 3986 §5.2.4) and the request would reach another resource (`DELETE /v1/things/..` is `DELETE /v1/`).
+ */
+function checkedPath(template: string, path: string): string {
+  const templateSegments = template.split("/");
+  path.split("/").forEach((segment, index) => {
+    const source = templateSegments[index] ?? "";
+    if (/^\.{0,2}$/.test(segment) && segment !== source) {
+      const name = /\{([^}]*)\}/.exec(source)?.[1] ?? source;
+      throw new InvalidParameterError(name, `path parameter "${name}" may not be ${segment ? `"${segment}"` : "empty"}: the request would leave the path ${template}`);
+    }
+  });
+  return path;
+}
+
 export function serializeParams(path: string, specs: readonly ParamSpec[], input: Readonly<Record<string, unknown>>): SerializedParams {
   const out: SerializedParams = { path, query: [], headers: [], cookies: [] };
   for (const [location, name, extra = {}] of specs) {
     const value = input[extra.key ?? name];
-    if (value === undefined || value === null) continue;
+    if (value === undefined || value === null) {
+      // OpenAPI 3 Parameter Object: a path parameter is always `required`.
+      if (location === "path") throw new InvalidParameterError(name, `path parameter "${name}" is required for ${path}`);
+      continue;
+    }
     if (location === "path") out.path = out.path.split(`{${name}}`).join(pathValue(name, value, extra.style, extra.explode));
     else if (location === "query") out.query.push(...queryPairs(name, value, extra.style, extra.explode));
     else if (location === "header") out.headers.push([name, plainValue(value, extra.explode)]);
     else out.cookies.push(`${name}=${encode(plainValue(value))}`);
   }
+  out.path = checkedPath(path, out.path);
   return out;
 }

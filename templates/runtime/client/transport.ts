@@ -1,30 +1,47 @@
-// One HTTP exchange for one operation: URL and parameters, auth, body, hooks, timeout, retries, typed errors.
+// One call of one operation: URL and parameters, auth, body, hooks, deadline, redirects, size cap, retries, typed errors.
 import { applyAuth, type AuthOptions, type SecuritySchemeSpec } from "./auth.js";
-import { NetworkError, TimeoutError, errorForStatus } from "./errors.js";
+import { NetworkError, ResponseTooLargeError, TimeoutError, errorForStatus } from "./errors.js";
 import { RETRY_STATUSES, retryDelayMs, retrySettings, sleep, type RetryOptions } from "./retry.js";
-import { serializeParams, type ParamSpec } from "./serialize.js";
+import { headerValue, serializeParams, type ParamSpec } from "./serialize.js";
 
-export interface ClientOptions {
+/** Limits of a call: set for the client, overridable per call. */
+export interface CallLimits {
+  /**
+   * Deadline of the whole call from its first request, in ms (default 60 000): every attempt, retry wait, redirect and
+   * the body. A retry whose wait would end past it is not made (the error that caused it is thrown). 0 or Infinity: no
+   * deadline.
+   */
+  timeoutMs?: number;
+  /** Largest response body read, in bytes (default 64 MiB); a larger one throws ResponseTooLargeError. */
+  maxResponseBytes?: number;
+}
+
+export interface ClientOptions extends CallLimits {
   /** Defaults to the spec's first server URL. */
   baseUrl?: string;
   auth?: AuthOptions;
   /** Any WHATWG fetch (tests, proxies, other runtimes). Defaults to the global fetch. */
   fetch?: (request: Request) => Promise<Response>;
   headers?: Record<string, string>;
-  /** Per-attempt timeout for every call (overridable per call). */
-  timeoutMs?: number;
+  /**
+   * Redirects followed per request (default 5; 0 follows none, and a 3xx throws an ApiError). Credentials
+   * (Authorization, Proxy-Authorization, Cookie, the spec's API keys) are dropped once a redirect leaves the origin.
+   */
+  maxRedirects?: number;
   /** Aborts every call of this client. */
   signal?: AbortSignal;
   retry?: RetryOptions | false;
-  /** Runs before each attempt; may return a replacement Request (logging, tracing, signing). */
+  /**
+   * Runs before each request (every attempt and redirect hop); may return a replacement Request (logging, tracing,
+   * signing). The call's signal and manual redirect handling are applied to the replacement too.
+   */
   onRequest?: (request: Request) => void | Request | Promise<void | Request>;
-  /** Runs after each attempt's response, before error mapping. */
+  /** Runs after each response (redirects included), before error mapping. */
   onResponse?: (response: Response, request: Request) => void | Promise<void>;
 }
 
-export interface RequestOptions {
+export interface RequestOptions extends CallLimits {
   headers?: Record<string, string>;
-  timeoutMs?: number;
   signal?: AbortSignal;
   retry?: RetryOptions | false;
   /** Sent as `X-Request-Id`. */
@@ -59,26 +76,50 @@ export interface Transport {
 }
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
-function encodeBody(mediaType: string, body: unknown): RequestInit["body"] {
+function encodeBody(mediaType: string, body: unknown): BodyInit | null {
   if (/[/+]json\b/i.test(mediaType)) return JSON.stringify(body);
   if (/x-www-form-urlencoded/i.test(mediaType) && typeof body === "object" && body && !(body instanceof URLSearchParams)) {
     return new URLSearchParams(Object.entries(body).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]));
   }
-  return body as RequestInit["body"];
+  return body as BodyInit | null;
+}
+
+/** The body, refusing more than `limit` bytes: by Content-Length before reading, then counted while reading. */
+async function readBody(response: Response, limit: number): Promise<Blob | undefined> {
+  const stream = response.body;
+  if (!stream) return undefined;
+  const tooLarge = () => new ResponseTooLargeError(`response body larger than maxResponseBytes (${limit} bytes)`);
+  if (Number(response.headers.get("content-length")) > limit) {
+    await stream.cancel();
+    throw tooLarge();
+  }
+  const reader = stream.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    if ((size += chunk.value.byteLength) > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(chunk.value);
+  }
+  return new Blob(chunks, { type: response.headers.get("content-type") ?? "" });
 }
 
 /** JSON parsed, text as a string, anything else (images, archives) as a Blob; no body is undefined. */
-async function decodeBody(response: Response): Promise<unknown> {
+async function decodeBody(response: Response, limit: number): Promise<unknown> {
   const type = response.headers.get("content-type") ?? "";
-  if (type && !/json|^text\/|xml|urlencoded/i.test(type)) return response.body ? response.blob() : undefined;
-  const text = response.body ? await response.text() : "";
+  const blob = await readBody(response, limit);
+  if (!blob || (type && !/json|^text\/|xml|urlencoded/i.test(type))) return blob;
+  const text = await blob.text();
   if (!text) return undefined;
   return /[/+]json\b/i.test(type) ? JSON.parse(text) : text;
 }
 
 /** Aborts `controller` when any of `signals` aborts; returns the unsubscribe. */
-function follow(controller: AbortController, signals: (AbortSignal | undefined)[]): () => void {
+function abortWith(controller: AbortController, signals: (AbortSignal | undefined)[]): () => void {
   const subscribed = signals.filter((s): s is AbortSignal => !!s);
   const abort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
   for (const signal of subscribed) {
@@ -95,18 +136,66 @@ export function createTransport(
 ): Transport {
   const doFetch = client.fetch ?? ((request: Request) => fetch(request));
   const baseUrl = (client.baseUrl ?? defaultBaseUrl).replace(/\/+$/, "");
+  const maxRedirects = client.maxRedirects ?? 5;
+  // What may not follow a redirect to another origin. Authorization comes first: when a browser follows a redirect
+  // itself, it drops that one on its own.
+  const secretHeaders = ["authorization", "proxy-authorization", "cookie"];
+  const secretQuery: string[] = [];
+  for (const scheme of Object.values(schemes)) {
+    if (scheme.type === "apiKey" && scheme.in !== "cookie") (scheme.in === "query" ? secretQuery : secretHeaders).push(scheme.name);
+  }
+
+  /** Sends one request, following redirects by hand (RFC 9110 §15.4) so that no credential reaches another origin. */
+  async function exchange(url: string, init: RequestInit & { headers: Headers; signal: AbortSignal }): Promise<Response> {
+    let redirect: RequestRedirect = "manual";
+    for (let hops = 0; ; ) {
+      const built = new Request(url, { ...init, redirect });
+      const request = (await client.onRequest?.(built)) ?? built;
+      const response = await doFetch(request === built ? built : new Request(request, { redirect, signal: init.signal }));
+      if (response.type === "opaqueredirect" && redirect === "manual") {
+        // A browser hides the redirect (Fetch Standard: opaque-redirect response), so it must follow it itself. It drops
+        // Authorization across origins (HTTP-redirect fetch), but would send API-key headers to any origin whose CORS
+        // preflight allows them: those are left out of this resent request.
+        redirect = "follow";
+        secretHeaders.slice(1).forEach((name) => init.headers.delete(name));
+        continue;
+      }
+      await client.onResponse?.(response, request);
+      const location = REDIRECT_STATUSES.includes(response.status) ? response.headers.get("location") : null;
+      const next = location === null ? undefined : new URL(location, request.url);
+      if (!next || !/^https?:$/.test(next.protocol) || hops++ >= maxRedirects) return response;
+      // Frees the connection; an onResponse hook may have read the body already.
+      if (!response.bodyUsed) await response.body?.cancel();
+      // 303 makes any method but HEAD a GET, 301 and 302 make POST a GET (RFC 9110 §15.4.2-4, as fetch does); 307 and
+      // 308 keep the method and the body.
+      if ((response.status === 303 && init.method !== "HEAD") || (response.status < 303 && init.method === "POST")) {
+        init = { ...init, method: "GET", body: null };
+        init.headers.delete("content-type");
+      }
+      if (next.origin !== new URL(request.url).origin) {
+        secretHeaders.forEach((name) => init.headers.delete(name));
+        for (const name of secretQuery) if (next.searchParams.has(name)) next.searchParams.delete(name);
+      }
+      url = next.href;
+    }
+  }
 
   async function send(op: OperationSpec, values: object = {}, call: RequestOptions = {}, nextUrl?: string): Promise<Reply> {
     const input = values as Readonly<Record<string, unknown>>;
     const parts = serializeParams(op.path, op.params ?? [], input);
-    const headers = new Headers({ accept: "application/json, application/problem+json;q=0.9, */*;q=0.8", ...client.headers, ...call.headers });
-    for (const [name, value] of parts.headers) headers.set(name, value);
-    if (call.requestId) headers.set("x-request-id", call.requestId);
-    if (call.traceparent) headers.set("traceparent", call.traceparent);
-    if (call.idempotencyKey) headers.set("idempotency-key", call.idempotencyKey);
+    const headers = new Headers({ accept: "application/json, application/problem+json;q=0.9, */*;q=0.8" });
+    const extra: [string, string | undefined][] = [
+      ...Object.entries({ ...client.headers, ...call.headers }),
+      ...parts.headers,
+      ["x-request-id", call.requestId],
+      ["traceparent", call.traceparent],
+      ["idempotency-key", call.idempotencyKey],
+    ];
+    // Validated here, so that a bad value is a typed error naming the header rather than fetch's bare TypeError.
+    for (const [name, value] of extra) if (value !== undefined) headers.set(name, headerValue(name, value));
     await applyAuth(op.security ?? [], schemes, client.auth ?? {}, { headers, query: parts.query, cookies: parts.cookies });
     if (parts.cookies.length) headers.set("cookie", parts.cookies.join("; "));
-    let body: RequestInit["body"];
+    let body: BodyInit | null = null;
     if (op.body && input.body !== undefined) {
       body = encodeBody(op.body, input.body);
       if (!/multipart\/form-data/i.test(op.body)) headers.set("content-type", op.body);
@@ -114,46 +203,44 @@ export function createTransport(
     const url = nextUrl ?? baseUrl + parts.path + (parts.query.length ? "?" + parts.query.join("&") : "");
     const settings = retrySettings(call.retry ?? client.retry);
     const retryable = IDEMPOTENT.has(op.method) || headers.has("idempotency-key");
-    const timeoutMs = call.timeoutMs ?? client.timeoutMs;
+    const timeoutMs = call.timeoutMs ?? client.timeoutMs ?? 60_000;
+    const maxBytes = call.maxResponseBytes ?? client.maxResponseBytes ?? 64 * 2 ** 20;
+    // One deadline for the whole call. setTimeout cannot wait 2^31 ms or more: treated as no deadline.
+    const deadline = timeoutMs > 0 && timeoutMs < 2 ** 31 ? Date.now() + timeoutMs : Infinity;
 
-    // One controller for the whole call (caller's signals), one per attempt (adds the timeout).
-    const callController = new AbortController();
-    const unfollowCall = follow(callController, [client.signal, call.signal]);
+    // Error messages end up in logs: they name the URL without its query, which may hold an API key.
+    const where = `${op.method} ${url.replace(/\?.*/, "")}`;
+    const controller = new AbortController();
+    const signal = controller.signal;
+    const unsubscribe = abortWith(controller, [client.signal, call.signal]);
+    const timer = deadline < Infinity
+      ? setTimeout(() => controller.abort(new TimeoutError(`${where}: not completed within ${timeoutMs} ms`)), timeoutMs)
+      : undefined;
     try {
       for (let attempt = 0; ; attempt++) {
-        const attemptController = new AbortController();
-        const unfollowAttempt = follow(attemptController, [callController.signal]);
-        const timer = timeoutMs === undefined ? undefined
-          : setTimeout(() => attemptController.abort(new TimeoutError(`no response within ${timeoutMs} ms: ${op.method} ${url}`)), timeoutMs);
-        let request = new Request(url, { method: op.method, headers, body, signal: attemptController.signal });
+        let failure: Error;
+        let hint: Headers | undefined;
         try {
-          request = (await client.onRequest?.(request)) ?? request;
-          const response = await doFetch(request);
-          await client.onResponse?.(response, request);
-          if (response.ok) return { data: await decodeBody(response), response, url };
-          const problem = await decodeBody(response).catch(() => undefined);
-          if (retryable && attempt < settings.maxRetries && RETRY_STATUSES.includes(response.status)) {
-            await sleep(retryDelayMs(attempt, settings, response.headers), callController.signal);
-            continue;
-          }
+          const response = await exchange(url, { method: op.method, headers: new Headers(headers), body, signal });
+          if (response.ok) return { data: await decodeBody(response, maxBytes), response, url };
+          const problem = await decodeBody(response, maxBytes).catch(() => undefined);
           const requestId = response.headers.get("x-request-id") ?? headers.get("x-request-id") ?? undefined;
-          throw errorForStatus(response.status, response.headers, problem, requestId);
+          failure = errorForStatus(response.status, response.headers, problem, requestId);
+          if (!RETRY_STATUSES.includes(response.status)) throw failure;
+          hint = response.headers;
         } catch (error) {
-          if (callController.signal.aborted) throw callController.signal.reason;
-          const reason: unknown = attemptController.signal.reason;
-          const failure = reason instanceof TimeoutError ? reason
-            : error instanceof TypeError ? new NetworkError(`${op.method} ${url}: ${error.message}`, { cause: error })
-            : undefined;
-          if (!failure) throw error;
-          if (!retryable || attempt >= settings.maxRetries) throw failure;
-          await sleep(retryDelayMs(attempt, settings), callController.signal);
-        } finally {
-          clearTimeout(timer);
-          unfollowAttempt();
+          if (signal.aborted) throw signal.reason;
+          if (!(error instanceof TypeError)) throw error;
+          failure = new NetworkError(`${where}: ${error.message}`, { cause: error });
         }
+        const delay = retryDelayMs(attempt, settings, hint);
+        // A wait that would end past the deadline cannot lead to an answer in time: fail now, with what caused the retry.
+        if (!retryable || attempt >= settings.maxRetries || Date.now() + delay >= deadline) throw failure;
+        await sleep(delay, signal);
       }
     } finally {
-      unfollowCall();
+      clearTimeout(timer);
+      unsubscribe();
     }
   }
 
