@@ -7,6 +7,7 @@ import { entryKey, type SpecEntry } from "./catalog/spec-entry.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
 import type { CorsPolicy } from "./cors-policy.js";
 import { downloadOf, type Download, type SpecFormat } from "./downloads.js";
+import { HostPolicy } from "./host-policy.js";
 import { html } from "./html.js";
 import { LiveEvents } from "./live-events.js";
 import type { MockBackends } from "./mock/mock-backends.js";
@@ -28,6 +29,8 @@ export interface PortalAppOptions {
   catalog: SpecCatalog;
   cors: CorsPolicy;
   mocks: MockBackends;
+  /** The host names served (default: localhost names and IP addresses only). */
+  hosts?: HostPolicy;
   diff?: DiffEngine;
   live?: LiveEvents;
 }
@@ -41,6 +44,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  app.use((options.hosts ?? new HostPolicy()).middleware());
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   const frame = () => ({ liveGeneration: options.live ? catalog.generation : undefined });
 
