@@ -38,7 +38,11 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   const live = watching ? new LiveEvents(catalog) : undefined;
   const host = options.host ?? "localhost";
   const hosts = new HostPolicy([host, ...(options.allowedHosts ?? [])]);
-  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks: new MockBackends(options.mockFactory), hosts, diff: options.diff, live });
+  const mocks = new MockBackends(options.mockFactory);
+  // An edited or removed spec's mock goes with its load. Not on close: a restart reuses the generated folders.
+  const dropOldMocks = () => void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
+  catalog.on("change", dropOldMocks);
+  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live });
   const server = await listen(app, options.port ?? 8080, host);
   const { port } = server.address() as AddressInfo;
   // Lint after listening, so a large spec does not delay the first page; the first lint page view waits for it.
@@ -48,6 +52,7 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
     catalog,
     close: async () => {
       catalog.close();
+      catalog.off("change", dropOldMocks);
       live?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,0 +1,52 @@
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { runInThisContext } from "node:vm";
+
+/**
+ * Loads generated TypeScript modules as one closure the garbage collector can take back. Node never unloads an ES
+ * module: imported once per spec edit, every generated mock stayed in memory for the life of the portal (about 1 MB
+ * each). Bundled with esbuild into one CommonJS function instead (one copy of the runtime, so `instanceof` holds
+ * between the server and the mock), the code is gone once nothing refers to its exports. Packages (express, ajv)
+ * stay outside the bundle and load once, from the folder's node_modules, through `require`.
+ *
+ * `entry` is the source of the bundle's entry module, resolved in `dir`.
+ */
+export async function loadCollectable<T>(dir: string, entry: string): Promise<T> {
+  const { build } = await import("esbuild");
+  const result = await build({
+    stdin: { contents: entry, resolveDir: dir, loader: "ts", sourcefile: "entry.ts" },
+    bundle: true,
+    format: "cjs",
+    platform: "node",
+    target: "node20",
+    packages: "external",
+    write: false,
+    logLevel: "silent",
+    plugins: [keepModuleLocations],
+  });
+  const filename = join(dir, "bundle.cjs");
+  const code = result.outputFiles[0]!.text;
+  const run = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename }) as (...args: unknown[]) => void;
+  const module = { exports: {} as T };
+  run(module.exports, createRequire(filename), module, filename, dir);
+  return module.exports;
+}
+
+/** In a CommonJS bundle `import.meta` is empty: each module gets its own location written in (as bin/cli-bundle.js does). */
+const keepModuleLocations = {
+  name: "keep-module-locations",
+  setup(build: { onLoad(options: { filter: RegExp }, load: (args: { path: string }) => Promise<{ loader: "ts" | "js"; contents: string }>): void }) {
+    build.onLoad({ filter: /\.[jt]s$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      return {
+        loader: args.path.endsWith(".ts") ? "ts" : "js",
+        contents: source
+          .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
+          .replaceAll("import.meta.dirname", JSON.stringify(dirname(args.path)))
+          .replaceAll("import.meta.filename", JSON.stringify(args.path)),
+      };
+    });
+  },
+};
