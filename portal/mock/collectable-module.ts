@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { runInThisContext } from "node:vm";
+import { compileFunction } from "node:vm";
 
 /**
  * Loads generated TypeScript modules as one closure the garbage collector can take back. Node never unloads an ES
@@ -28,7 +28,9 @@ export async function loadCollectable<T>(dir: string, entry: string): Promise<T>
   });
   const filename = join(dir, "bundle.cjs");
   const code = result.outputFiles[0]!.text;
-  const run = runInThisContext(`(function (exports, require, module, __filename, __dirname) {${code}\n})`, { filename }) as (...args: unknown[]) => void;
+  // compileFunction, not runInThisContext or new Function: V8 keeps those scripts' sources in its compilation cache
+  // (about 0.2 MB per distinct mock, for well over a hundred edits); a compiled function's code goes with it.
+  const run = compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], { filename }) as (...args: unknown[]) => void;
   const module = { exports: {} as T };
   run(module.exports, createRequire(filename), module, filename, dir);
   return module.exports;
