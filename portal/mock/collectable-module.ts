@@ -36,6 +36,9 @@ export async function loadCollectable<T>(dir: string, entry: string): Promise<T>
   return module.exports;
 }
 
+/** Spelt in two parts: the CLI's own bundler (bin/cli-bundle.js) rewrites the whole expression wherever it appears. */
+const META = ["import", "meta"].join(".");
+
 /** In a CommonJS bundle `import.meta` is empty: each module gets its own location written in (as bin/cli-bundle.js does). */
 const keepModuleLocations = {
   name: "keep-module-locations",
@@ -45,9 +48,9 @@ const keepModuleLocations = {
       return {
         loader: args.path.endsWith(".ts") ? "ts" : "js",
         contents: source
-          .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
-          .replaceAll("import.meta.dirname", JSON.stringify(dirname(args.path)))
-          .replaceAll("import.meta.filename", JSON.stringify(args.path)),
+          .replaceAll(`${META}.url`, JSON.stringify(pathToFileURL(args.path).href))
+          .replaceAll(`${META}.dirname`, JSON.stringify(dirname(args.path)))
+          .replaceAll(`${META}.filename`, JSON.stringify(args.path)),
       };
     });
   },
