@@ -7,6 +7,7 @@ import { entryKey, type SpecEntry } from "./catalog/spec-entry.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
 import type { CorsPolicy } from "./cors-policy.js";
 import { downloadOf, type Download, type SpecFormat } from "./downloads.js";
+import { HostPolicy } from "./host-policy.js";
 import { html } from "./html.js";
 import { LiveEvents } from "./live-events.js";
 import type { MockBackends } from "./mock/mock-backends.js";
@@ -20,12 +21,16 @@ import { renderRulesPage } from "./pages/rules-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
 import { findTagGroup } from "./pages/tag-groups.js";
 import { apiViews, versionView } from "./pages/view.js";
-import { contentSecurityPolicy, serverOrigins } from "./security.js";
+import { inertResponses } from "./mock/inert-responses.js";
+import { sendProblem } from "./mock/problem.js";
+import { contentSecurityPolicy, INERT_CSP, serverOrigins } from "./security.js";
 
 export interface PortalAppOptions {
   catalog: SpecCatalog;
   cors: CorsPolicy;
   mocks: MockBackends;
+  /** The host names served (default: localhost names and IP addresses only). */
+  hosts?: HostPolicy;
   diff?: DiffEngine;
   live?: LiveEvents;
 }
@@ -39,6 +44,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  app.use((options.hosts ?? new HostPolicy()).middleware());
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   const frame = () => ({ liveGeneration: options.live ? catalog.generation : undefined });
 
@@ -111,6 +117,8 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     res.setHeader("Cache-Control", "no-cache");
     res.setHeader("Vary", "Origin, Accept-Encoding");
     res.setHeader("Content-Disposition", `inline; filename="${filename}"`);
+    // JSON and YAML are shown as text, and nosniff (helmet) keeps them so; the policy is for a browser that would not.
+    res.setHeader("Content-Security-Policy", INERT_CSP);
     if (req.fresh) return void res.status(304).end();
     const gzip = req.acceptsEncodings("gzip", "identity") === "gzip";
     if (gzip) res.setHeader("Content-Encoding", "gzip");
@@ -130,9 +138,12 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     await sendDownload(req, res, await downloadOf(entry.current, "json", tag), `${entry.api}-${entry.version}-${tag.slug}.json`);
   });
 
-  app.use("/mock/:api/:version", cors.forMocks(), async (req, res, next) => {
+  // inertResponses first: whatever answers below it (the mock, CORS, this 404) goes out inert.
+  app.use("/mock/:api/:version", inertResponses, cors.forMocks(), async (req, res, next) => {
     const entry = catalog.find(String(req.params.api), String(req.params.version));
-    if (!entry?.current) return next();
+    if (!entry?.current) {
+      return sendProblem(res, 404, "Not Found", "no API of this portal has that name and version");
+    }
     res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
     const handler = await mocks.handlerFor(entry.current, entryKey(entry));
     handler(req, res, next);

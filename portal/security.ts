@@ -31,16 +31,41 @@ export function metaContentSecurityPolicy(connectTo: readonly string[] = []): st
     .join("; ");
 }
 
-/** Origins (scheme://host:port) of absolute http(s) server URLs; relative ones are same-origin already. */
+/**
+ * The policy of anything the portal serves that is not one of its pages (mock responses, spec downloads): nothing
+ * loads, nothing runs, and the document gets an opaque origin, so it cannot read the portal's other responses.
+ */
+export const INERT_CSP = "default-src 'none'; sandbox";
+
+/**
+ * A host as a CSP host-source may name it (CSP3 §2.3.1: `host-char` is ALPHA / DIGIT / "-", labels joined by "."):
+ * no wildcard, no `;` or space that would end the source list and start a directive of the spec author's choosing.
+ * `new URL` already lowercased the name and turned IDNs into punycode.
+ */
+const CSP_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
+
+/**
+ * Origins (scheme://host:port) of the spec's absolute http(s) server URLs, for `connect-src`; relative ones are
+ * same-origin already. A server URL is the spec author's text: anything that is not a plain origin (templated,
+ * wildcard, another scheme, characters the CSP grammar gives a meaning) is left out rather than pasted in.
+ */
 export function serverOrigins(servers: readonly string[]): string[] {
   const origins = new Set<string>();
   for (const server of servers) {
-    try {
-      const url = new URL(server);
-      if ((url.protocol === "http:" || url.protocol === "https:") && !/[{}]/.test(url.host)) origins.add(url.origin);
-    } catch {
-      // A relative or templated URL: nothing to add.
-    }
+    const origin = plainOrigin(server);
+    if (origin !== undefined) origins.add(origin);
   }
   return [...origins].sort();
+}
+
+function plainOrigin(server: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    return undefined; // relative or not a URL
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
+  if (!CSP_HOST.test(url.hostname)) return undefined;
+  return url.origin;
 }

@@ -5,6 +5,7 @@ import { createPortalApp } from "./app.js";
 import { SpecCatalog } from "./catalog/catalog.js";
 import type { DiffEngine } from "./changelog.js";
 import { CorsPolicy } from "./cors-policy.js";
+import { HostPolicy } from "./host-policy.js";
 import { LiveEvents } from "./live-events.js";
 import { MockBackends, type MockFactory } from "./mock/mock-backends.js";
 
@@ -12,6 +13,8 @@ export interface PortalOptions {
   specsDir: string;
   port?: number;
   host?: string;
+  /** Host names served besides localhost names, IP addresses and `host` (`.example.com` for a domain and below). */
+  allowedHosts?: string[];
   corsOrigins?: string[];
   /** Reload specs when their files change (default true). */
   watch?: boolean;
@@ -33,16 +36,23 @@ export async function startPortal(options: PortalOptions): Promise<RunningPortal
   if (watching) catalog.watch();
   await catalog.refresh();
   const live = watching ? new LiveEvents(catalog) : undefined;
-  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks: new MockBackends(options.mockFactory), diff: options.diff, live });
-  const server = await listen(app, options.port ?? 8080, options.host ?? "localhost");
+  const host = options.host ?? "localhost";
+  const hosts = new HostPolicy([host, ...(options.allowedHosts ?? [])]);
+  const mocks = new MockBackends(options.mockFactory);
+  // An edited or removed spec's mock goes with its load. Not on close: a restart reuses the generated folders.
+  const dropOldMocks = () => void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
+  catalog.on("change", dropOldMocks);
+  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live });
+  const server = await listen(app, options.port ?? 8080, host);
   const { port } = server.address() as AddressInfo;
   // Lint after listening, so a large spec does not delay the first page; the first lint page view waits for it.
   setImmediate(() => catalog.lintAll());
   return {
-    url: `http://${urlHost(options.host ?? "localhost")}:${port}`,
+    url: `http://${urlHost(host)}:${port}`,
     catalog,
     close: async () => {
       catalog.close();
+      catalog.off("change", dropOldMocks);
       live?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,13 +4,14 @@ import { spawn } from "node:child_process";
 import { relative } from "node:path";
 import type { Command } from "commander";
 import { runGenerate } from "./generate.js";
-import { parsePort, servePortal } from "./portal.js";
+import { ALLOWED_HOSTS_OPTION, parsePort, servePortal } from "./portal.js";
 import { EXIT_OK, reportFailure } from "./errors.js";
 
 interface DemoOptions {
   specs: string;
   port: number;
   host: string;
+  allowedHosts: string[];
   open: boolean;
   config?: string;
 }
@@ -22,6 +23,7 @@ export function registerDemo(program: Command): void {
     .option("-s, --specs <dir>", "folder holding the specs", "./specs")
     .option("-p, --port <port>", "portal port (0 picks a free one)", parsePort, 8080)
     .option("--host <host>", "interface to listen on", "localhost")
+    .option(...ALLOWED_HOSTS_OPTION)
     .option("--no-open", "do not open a browser")
     .option("-c, --config <file>", "config file (default: the nearest specwright.config.yaml)")
     .action(async (options: DemoOptions) => {
@@ -32,7 +34,7 @@ export function registerDemo(program: Command): void {
           process.exitCode = code;
           return;
         }
-        const running = await servePortal({ specs: options.specs, port: options.port, host: options.host, corsOrigin: [], watch: true, ...config });
+        const running = await servePortal({ specs: options.specs, port: options.port, host: options.host, allowedHosts: options.allowedHosts, corsOrigin: [], watch: true, ...config });
         const apis = running.catalog.entries().length;
         process.stdout.write(
           [

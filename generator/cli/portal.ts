@@ -10,6 +10,7 @@ interface ServeOptions {
   specs: string;
   port: number;
   host: string;
+  allowedHosts: string[];
   corsOrigin: string[];
   watch: boolean;
   config?: string;
@@ -28,6 +29,7 @@ export function registerPortal(program: Command): void {
     .option("-s, --specs <dir>", "folder holding the specs (<api>/v<N>/openapi.yaml, or any OpenAPI file)", "./specs")
     .option("-p, --port <port>", "port to listen on (0 picks a free one)", parsePort, 8080)
     .option("--host <host>", "interface to listen on", "localhost")
+    .option(...ALLOWED_HOSTS_OPTION)
     .option("--cors-origin <origin>", "another origin allowed to fetch specs and call mocks (repeatable; '*' allows any, without credentials)", collectOrigin, [])
     .option("--no-watch", "do not reload specs when their files change")
     .option("-c, --config <file>", "config file for lint rules (default: the nearest specwright.config.yaml above the specs folder)")
@@ -46,8 +48,9 @@ export function registerPortal(program: Command): void {
     .option("-s, --specs <dir>", "folder holding the specs", "./specs")
     .requiredOption("-o, --out <dir>", "output folder (replaced as a whole once the site is complete)")
     .option("-c, --config <file>", "config file for lint rules")
-    .action(async (options: BuildOptions) => {
+    .action(async (given: BuildOptions, build: Command) => {
       try {
+        const options = withParentOptions(given, build, ["specs", "config"]);
         const specsDir = checkSpecsDir(options.specs);
         const lintConfigFor = await lintConfigLoader(specsDir, options.config);
         const [{ buildStaticSite }, { portalIntegrations }] = await Promise.all([import("../../portal/static-site.js"), import("../../portal/integrations.js")]);
@@ -58,6 +61,20 @@ export function registerPortal(program: Command): void {
         reportFailure(error);
       }
     });
+}
+
+/**
+ * `portal` declares `--specs` and `--config` too, and commander gives an option written after `build` to the
+ * command that declares it first, the parent: `portal build --specs DIR` left build with its default. A value the
+ * user wrote, on either command, wins over a default.
+ */
+function withParentOptions<T extends object>(options: T, command: Command, names: readonly (keyof T & string)[]): T {
+  const merged = { ...options };
+  const parent = command.parent;
+  for (const name of names) {
+    if (command.getOptionValueSource(name) !== "cli" && parent?.getOptionValueSource(name) === "cli") merged[name] = parent.getOptionValue(name) as T[typeof name];
+  }
+  return merged;
 }
 
 /** Starts the portal and stops it cleanly on Ctrl-C / SIGTERM. */
@@ -72,6 +89,7 @@ export async function servePortal(options: ServeOptions): Promise<RunningPortal>
       specsDir,
       port: options.port,
       host: options.host,
+      allowedHosts: options.allowedHosts,
       corsOrigins: options.corsOrigin,
       watch: options.watch,
       lintConfigFor,
@@ -103,6 +121,28 @@ export function parsePort(value: string): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError("expected a port number from 0 to 65535");
   return port;
+}
+
+/**
+ * `--allowed-hosts a,b`: the host names the portal answers to besides localhost names, IP addresses and `--host`
+ * (every other `Host` header is refused, against DNS rebinding). Shared with `demo`.
+ */
+export const ALLOWED_HOSTS_OPTION = [
+  "--allowed-hosts <names>",
+  "more host names to answer to, comma-separated (.example.com allows a domain and its subdomains); localhost names, IP addresses and --host always are",
+  collectHosts,
+  [] as string[],
+] as const;
+
+const HOST_NAME = /^\.?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.?$/i;
+
+function collectHosts(value: string, previous: string[]): string[] {
+  const names = value.split(",").map((name) => name.trim()).filter(Boolean);
+  const bad = names.find((name) => !HOST_NAME.test(name));
+  if (bad !== undefined || names.length === 0) {
+    throw new InvalidArgumentError(`not a host name: ${bad ?? value} (expected names such as docs.example.com or .example.com, comma-separated, no port or scheme)`);
+  }
+  return [...previous, ...names];
 }
 
 function collectOrigin(value: string, previous: string[]): string[] {

@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from "express";
 import { isRecord } from "../catalog/spec-entry.js";
+import { sendProblem } from "./problem.js";
 import { deref, exampleOf } from "./sample.js";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -19,15 +20,21 @@ export function exampleMockRouter(bundled: Record<string, unknown>): Router {
   router.use((req: Request, res: Response) => {
     const path = req.path;
     const route = routes.find((candidate) => candidate.pattern.test(path));
-    if (!route) return problem(res, 404, "Not Found", `no operation matches ${path}`);
+    if (!route) return sendProblem(res, 404, "Not Found", `no operation matches ${path}`);
     const answer = route.methods.get(req.method.toLowerCase()) ?? (req.method === "HEAD" ? route.methods.get("get") : undefined);
     if (!answer) {
       res.setHeader("Allow", [...route.methods.keys()].map((m) => m.toUpperCase()).join(", "));
-      return problem(res, 405, "Method Not Allowed", `${req.method} is not documented for ${path}`);
+      return sendProblem(res, 405, "Method Not Allowed", `${req.method} is not documented for ${path}`);
     }
     res.status(answer.status);
     if (answer.contentType === undefined || answer.status === 204) return res.end();
-    res.type(answer.contentType).send(answer.contentType.includes("json") ? JSON.stringify(answer.body) : String(answer.body ?? ""));
+    try {
+      res.type(answer.contentType);
+    } catch {
+      // A media type Express cannot parse (`application/json, text/html`) is still the spec's: sent as written.
+      res.setHeader("Content-Type", answer.contentType);
+    }
+    res.send(Buffer.from(answer.contentType.includes("json") ? JSON.stringify(answer.body) : String(answer.body ?? "")));
   });
   return router;
 }
@@ -71,8 +78,4 @@ function answerFor(bundled: Record<string, unknown>, operation: Record<string, u
   const contentType = Object.keys(content).find((type) => type.includes("json")) ?? Object.keys(content)[0];
   const media = contentType === undefined ? undefined : content[contentType];
   return { status: Number(code), contentType, body: isRecord(media) ? exampleOf(bundled, media) : undefined };
-}
-
-function problem(res: Response, status: number, title: string, detail: string): void {
-  res.status(status).type("application/problem+json").send(JSON.stringify({ type: "about:blank", title, status, detail }));
 }

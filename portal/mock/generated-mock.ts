@@ -1,24 +1,21 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { readdir, rm, stat, utimes } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RequestHandler } from "express";
 import type { ConventionSettings } from "../../generator/conventions/index.js";
-import { importTypeScript } from "../../generator/typescript-import.js";
+import type { LoadedSpec } from "../catalog/spec-entry.js";
 import { isRecord } from "../catalog/spec-entry.js";
+import { loadCollectable } from "./collectable-module.js";
 import type { MockFactory } from "./mock-backends.js";
+import { MockFolders } from "./mock-folders.js";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MOCKS_DIR = join(PACKAGE_ROOT, "node_modules", ".cache", "specwright", "mocks");
-/** A mock not regenerated for this long belongs to a spec or a specwright version nobody serves any more. */
-const STALE_MOCK_MS = 7 * 24 * 60 * 60 * 1000;
 
-interface GeneratedServer {
-  createRouter(handlers: unknown, options: Record<string, unknown>): RequestHandler;
-}
 interface GeneratedMock {
-  createMockHandlers(): unknown;
+  server: { createRouter(handlers: unknown, options: Record<string, unknown>): RequestHandler };
+  mock: { createMockHandlers(): unknown };
 }
 
 /**
@@ -27,52 +24,47 @@ interface GeneratedMock {
  * credential is accepted, a missing one is refused, as a real deployment would.
  *
  * The server is generated under the package's node_modules/.cache (where its imports of express and ajv resolve),
- * once per content of the spec and version of the templates.
+ * once per content of the spec and version of the templates, and loaded as a collectable bundle; releasing the mock
+ * (its spec was edited or removed) removes the folder unless another live API version has the same content.
  */
 export function generatedMockFactory(settingsFor?: (file: string) => ConventionSettings): MockFactory {
   const secret = randomBytes(32);
-  let pruning: Promise<void> | undefined;
+  const folders = new MockFolders(MOCKS_DIR);
   return async (loaded) => {
-    // Before any mock is used, so a stale folder is never removed under a mock being loaded from it.
-    await (pruning ??= pruneStaleMocks());
-    const outDir = join(MOCKS_DIR, contentHash(loaded.bundled));
-    if (!existsSync(join(outDir, "mock.ts"))) {
-      const [{ buildModel }, { renderServer }, { writeOutputDir }] = await Promise.all([
-        import("../../generator/model/build-model.js"),
-        import("../../generator/emit/server/generate-server.js"),
-        import("../../generator/emit/shared/output-dir.js"),
-      ]);
-      const settings = settingsFor?.(loaded.document.rootFile);
-      const model = buildModel(loaded.bundled, {
-        source: loaded.document.rootFile,
-        ...(settings ? { itemsField: settings.pagination.itemsProperty, errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType } } : {}),
+    const outDir = await folders.acquire(contentHash(loaded.bundled));
+    try {
+      if (!existsSync(join(outDir, "mock.ts"))) await generate(loaded, outDir, settingsFor);
+      const { server, mock } = await loadCollectable<GeneratedMock>(outDir, 'export * as server from "./server.ts";\nexport * as mock from "./mock.ts";\n');
+      const handler = server.createRouter(mock.createMockHandlers(), {
+        basePath: "",
+        pageTokenSecret: secret,
+        security: Object.fromEntries(schemeNames(loaded.bundled).map((name) => [name, () => ({ mock: true })])),
+        logger: { error: (message: string) => process.stderr.write(`mock: ${message}\n`) },
       });
-      // types.ts only serves the type checker; the mock runs through tsx, which strips types.
-      const files = await renderServer(model, loaded.bundled, outDir, { skipTypes: true });
-      // Under node_modules no package.json above says "module", and the sources are ES modules.
-      files.set("package.json", '{ "type": "module", "private": true }\n');
-      await writeOutputDir(outDir, files);
-    } else {
-      await utimes(outDir, new Date(), new Date()).catch(() => undefined); // in use, so not stale
+      return { handler, release: () => folders.release(outDir) };
+    } catch (error) {
+      await folders.release(outDir);
+      throw error;
     }
-    const server = await importTypeScript<GeneratedServer>(join(outDir, "server.ts"));
-    const mock = await importTypeScript<GeneratedMock>(join(outDir, "mock.ts"));
-    return server.createRouter(mock.createMockHandlers(), {
-      basePath: "",
-      pageTokenSecret: secret,
-      security: Object.fromEntries(schemeNames(loaded.bundled).map((name) => [name, () => ({ mock: true })])),
-      logger: { error: (message: string) => process.stderr.write(`mock: ${message}\n`) },
-    });
   };
 }
 
-async function pruneStaleMocks(): Promise<void> {
-  const names = await readdir(MOCKS_DIR).catch(() => [] as string[]);
-  for (const name of names) {
-    const dir = join(MOCKS_DIR, name);
-    const info = await stat(dir).catch(() => undefined);
-    if (info && Date.now() - info.mtimeMs > STALE_MOCK_MS) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
-  }
+async function generate(loaded: LoadedSpec, outDir: string, settingsFor: ((file: string) => ConventionSettings) | undefined): Promise<void> {
+  const [{ buildModel }, { renderServer }, { writeOutputDir }] = await Promise.all([
+    import("../../generator/model/build-model.js"),
+    import("../../generator/emit/server/generate-server.js"),
+    import("../../generator/emit/shared/output-dir.js"),
+  ]);
+  const settings = settingsFor?.(loaded.document.rootFile);
+  const model = buildModel(loaded.bundled, {
+    source: loaded.document.rootFile,
+    ...(settings ? { itemsField: settings.pagination.itemsProperty, errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType } } : {}),
+  });
+  // types.ts only serves the type checker; the bundler strips types.
+  const files = await renderServer(model, loaded.bundled, outDir, { skipTypes: true });
+  // Under node_modules no package.json above says "module", and the sources are ES modules.
+  files.set("package.json", '{ "type": "module", "private": true }\n');
+  await writeOutputDir(outDir, files);
 }
 
 function schemeNames(bundled: Record<string, unknown>): string[] {

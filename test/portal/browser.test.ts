@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningPortal } from "../../portal/server.js";
+import { ACTIVE_EXAMPLES, ACTIVE_MARKER, activeContentSpec } from "./active-content-spec.js";
 import { artifact, launchChromium } from "./browser-fixture.js";
 import { copyOfSpecs, startTestPortal } from "./portal-fixture.js";
 
@@ -44,6 +45,8 @@ beforeAll(async () => {
   specs = await copyOfSpecs();
   await mkdir(join(specs.dir, "xss/v1"), { recursive: true });
   await writeFile(join(specs.dir, "xss/v1/openapi.json"), JSON.stringify(xssSpec(), null, 2));
+  await mkdir(join(specs.dir, "active/v1"), { recursive: true });
+  await writeFile(join(specs.dir, "active/v1/openapi.json"), JSON.stringify(activeContentSpec(), null, 2));
   portal = await startTestPortal(specs.dir);
   browser = await launchChromium();
 });
@@ -72,7 +75,7 @@ const redocReady = (page: Page) => page.waitForSelector("#redoc[data-redoc-ready
 describe("portal in a browser", () => {
   it("lists the example APIs on the index and filters them as you type", async () => {
     const { page } = await openPage("/");
-    await expect(page.locator("#api-list > li").count()).resolves.toBe(3);
+    await expect(page.locator("#api-list > li").count()).resolves.toBe(4);
     await expect(page.locator('li[data-api="petstore"] h2').textContent()).resolves.toContain("Petstore API");
     await expect(page.locator('li[data-api="bookshop"] h2').textContent()).resolves.toContain("Bookshop");
     await page.screenshot({ path: artifact("portal-index.png"), fullPage: true });
@@ -150,5 +153,22 @@ describe("portal in a browser", () => {
       await page.screenshot({ path: artifact(name), fullPage: true });
       await page.close();
     }
+  });
+
+  it("runs no script from a mock's HTML, SVG or XHTML example opened directly on the portal's origin", async () => {
+    for (const path of Object.keys(ACTIVE_EXAMPLES)) {
+      const page = await browser.newPage();
+      const log: string[] = [];
+      page.on("console", (message) => log.push(message.text()));
+      // Served as an attachment, the navigation turns into a download and goto reports it as aborted.
+      await page.goto(`${portal.url}/mock/active/v1${path}`).catch(() => undefined);
+      await page.waitForLoadState("load");
+      expect(log.filter((line) => line.includes(ACTIVE_MARKER)), path).toEqual([]);
+      await page.close();
+    }
+    // The examples' script writes to the origin's storage: on the portal's origin there is nothing.
+    const { page } = await openPage("/");
+    expect(await page.evaluate(() => localStorage.getItem("active-content"))).toBeNull();
+    await page.close();
   });
 });

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStaticSite } from "../../portal/static-site.js";
+import { runCli } from "../cli/run-cli.js";
 import { emptySpecsDir, REPO_SPECS } from "./portal-fixture.js";
 
 let work: { dir: string; cleanup: () => Promise<void> };
@@ -58,4 +59,18 @@ describe("portal build", () => {
     await expect(buildStaticSite({ specsDir: join(specs, "specs"), outDir: specs })).rejects.toThrow(/would replace the specs folder/);
     expect(await readdir(specs)).toEqual(["specs"]);
   });
+});
+
+describe("specwright portal build", () => {
+  it("builds from the --specs folder given after `build`, and reads its --config", async () => {
+    const cwd = join(work.dir, "cli");
+    await cp(REPO_SPECS, join(cwd, "my-specs"), { recursive: true });
+    const built = runCli(["portal", "build", "--specs", "my-specs", "--out", "site"], { cwd });
+    expect(built.stderr).toBe("");
+    expect(built.code).toBe(0);
+    expect(existsSync(join(cwd, "site/apis/petstore/v2/index.html"))).toBe(true);
+    const config = runCli(["portal", "build", "--specs", "my-specs", "--out", "site", "--config", "missing.yaml"], { cwd });
+    expect(config.code).toBe(2);
+    expect(config.stderr).toContain("missing.yaml");
+  }, 120_000);
 });
