@@ -119,6 +119,7 @@ export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOpt
   if (job.client) for (const [path, content] of await renderClient(model, bundled)) files.set(path, content);
   const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
   if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
+  if (job.server) for (const warning of model.warnings) process.stderr.write(`warning: ${job.name}: ${warning}\n`);
   await writeOutputDir(job.out, files);
   return { status: "written", files: files.size, document };
 }

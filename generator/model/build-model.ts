@@ -1,5 +1,7 @@
 // Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
 import { escapePointerToken } from "../load/json-pointer.js";
+import { basePathsOf } from "./base-paths.js";
+import { unreachableOperationWarnings } from "./equivalent-paths.js";
 import { ModelError } from "./model-error.js";
 import { NameScope, camelIdentifier, pascalIdentifier, words } from "./identifiers.js";
 import type {
@@ -45,7 +47,8 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const info = isObject(root.info) ? root.info : {};
   const components = isObject(root.components) ? root.components : {};
   const servers = readServers(root.servers);
-  const basePath = serverBasePath(servers[0]?.url);
+  const served = basePathsOf(servers[0]);
+  const basePath = served.paths[0] ?? "";
   const rawOperations = collectOperations(root, refs);
   const tagDescriptions = new Map<string, string | undefined>(
     (Array.isArray(root.tags) ? root.tags : []).filter(isObject).map((tag) => [String(tag.name), text(tag.description)]),
@@ -95,6 +98,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     ...(text(info.description) !== undefined ? { description: text(info.description) } : {}),
     version: { raw: text(info.version) ?? "", major: majorVersion(servers, rawOperations, text(info.version)) },
     basePath,
+    basePaths: served.paths,
     servers,
     securitySchemes,
     defaultSecurity,
@@ -102,6 +106,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     operations,
     groups,
     schemas,
+    warnings: [...(served.warning === undefined ? [] : [served.warning]), ...unreachableOperationWarnings(operations)],
   };
 }
 
@@ -371,12 +376,6 @@ function readServers(value: unknown): Server[] {
     }
     return { url: text(server.url) ?? "/", ...(text(server.description) !== undefined ? { description: text(server.description) } : {}), variables };
   });
-}
-
-function serverBasePath(url: string | undefined): string {
-  if (!url) return "";
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/\{[^}]*\}/g, "").replace(/\/+$/, "");
-  return path.startsWith("/") ? path : "";
 }
 
 function majorVersion(servers: Server[], operations: RawOperation[], infoVersion: string | undefined): number | null {

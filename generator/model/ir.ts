@@ -15,8 +15,13 @@ export interface ApiModel {
   title: string;
   description?: string;
   version: ApiVersion;
-  /** Path prefix shared by the servers (e.g. "/v1"), "" when none. */
+  /** Path of the first server's URL, its variables replaced by their defaults (e.g. "/v1"); "" when none. */
   basePath: string;
+  /**
+   * Every prefix the server serves the paths under: `basePath` first, then the URL with each other combination of
+   * its variables' enum values (at most MAX_BASE_PATHS of base-paths.ts; beyond that `[basePath]` and a warning).
+   */
+  basePaths: string[];
   servers: Server[];
   securitySchemes: SecurityScheme[];
   /** Top-level `security`: what an operation without its own `security` requires. */
@@ -28,6 +33,8 @@ export interface ApiModel {
   groups: Group[];
   /** Every `components.schemas` entry, sorted by rawName. */
   schemas: SchemaDef[];
+  /** What generating code from this model should tell the user (base paths capped, unreachable operations). */
+  warnings: string[];
 }
 
 export interface ApiVersion {

@@ -29,6 +29,7 @@ export interface ServerView {
   header: string;
   titleComment: string;
   basePath: string;
+  basePaths: string;
   schemes: string;
   schemeNames: string;
   requestHeaders: string;
@@ -83,6 +84,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
     header,
     titleComment: lineCommentText(model.title).replace(/\*\//g, "*\\/"),
     basePath: literal(model.basePath),
+    basePaths: literal(model.basePaths),
     schemes: literal(schemes),
     schemeNames: model.securitySchemes.length === 0 ? "never" : model.securitySchemes.map((s) => literal(s.rawName)).join(" | "),
     requestHeaders: literal([...requestHeaders].sort()),

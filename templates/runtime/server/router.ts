@@ -12,7 +12,7 @@ import { hasBody, isJsonMediaType } from "./media-type.js";
 import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
-import { expressPath, comparePaths } from "./paths.js";
+import { dispatcher } from "./dispatch.js";
 import type { SchemeSpec, Verifier } from "./security.js";
 
 export interface Logger {
@@ -20,8 +20,11 @@ export interface Logger {
 }
 
 export interface RouterOptions<P = unknown> {
-  /** Prefix of every route; defaults to the path of the spec's first server (e.g. "/v1"). */
-  basePath?: string;
+  /**
+   * Prefix of every route; defaults to the path of the spec's first server (e.g. "/v1"), served under each
+   * value of its variables (see ApiDescription.basePaths). Several prefixes serve the API under each.
+   */
+  basePath?: string | readonly string[];
   /** HMAC key for page tokens (at least 32 bytes); required when the API has cursor-paginated operations. */
   pageTokenSecret?: string | Uint8Array;
   /** One verifier per security scheme name; a scheme without a verifier rejects every request. */
@@ -42,6 +45,8 @@ export interface RouterOptions<P = unknown> {
 
 export interface ApiDescription {
   basePath: string;
+  /** Every prefix to serve (the server URL with each combination of its variables' values); default `[basePath]`. */
+  basePaths?: readonly string[];
   operations: readonly OperationSpec[];
   schemes: Readonly<Record<string, SchemeSpec>>;
   /** Request header names the spec documents (for CORS preflight). */
@@ -60,7 +65,7 @@ export function buildRouter<P>(
   handlers: Readonly<Record<string, AnyHandler>>,
   options: RouterOptions<P>,
 ): Router {
-  const basePath = normaliseBase(options.basePath ?? api.basePath);
+  const basePaths = basePathsOf(options.basePath ?? api.basePaths ?? api.basePath);
   const logger = options.logger ?? consoleLogger;
   const needsCodec = api.operations.some((op) => op.paging?.kind === "cursor");
   if (needsCodec && options.pageTokenSecret === undefined) {
@@ -85,43 +90,15 @@ export function buildRouter<P>(
   const jsonParser = express.json({ limit: options.bodyLimit ?? "1mb", strict: false, type: () => true });
   const allowedHeaders = [...new Set([...RUNTIME_REQUEST_HEADERS, ...api.requestHeaders])];
 
-  for (const [path, operations] of byPath(api.operations)) {
-    const { route: template, names } = expressPath(basePath + path);
-    const route = router.route(template);
-    const allow = allowedMethods(operations);
-    for (const op of operations) {
-      const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
-      const chain: RequestHandler[] = op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
-      route[op.method](...chain);
-    }
-    if (options.cors !== undefined) route.options(corsPreflight(options.cors, allow, allowedHeaders));
-    else route.options(answerOptions(allow));
-    route.all(methodNotAllowed(allow));
-  }
-  if (options.notFound !== false) {
-    router.use(basePath === "" ? "/" : basePath, (_req, _res, next) => {
-      next(new HttpProblem(404, "not_found", "No operation of this API matches the path."));
-    });
-  }
+  const answerOptions = (allow: readonly string[]): RequestHandler =>
+    options.cors !== undefined ? corsPreflight(options.cors, allow, allowedHeaders) : answerAllow(allow);
+  const chainOf = (op: OperationSpec, names: Readonly<Record<string, string>>): RequestHandler[] => {
+    const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
+    return op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
+  };
+  router.use(dispatcher(api.operations, chainOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
   router.use(errorHandler(logger, options.formatProblem));
   return router;
-}
-
-function byPath(operations: readonly OperationSpec[]): [string, OperationSpec[]][] {
-  const groups = new Map<string, OperationSpec[]>();
-  for (const op of operations) {
-    const group = groups.get(op.path);
-    if (group === undefined) groups.set(op.path, [op]);
-    else group.push(op);
-  }
-  return [...groups.entries()].sort(([a], [b]) => comparePaths(a, b));
-}
-
-function allowedMethods(operations: readonly OperationSpec[]): string[] {
-  const methods = new Set(operations.map((op) => op.method.toUpperCase()));
-  if (methods.has("GET")) methods.add("HEAD");
-  methods.add("OPTIONS");
-  return [...methods].sort();
 }
 
 /** Checked before the JSON parser so that a form post or text body is a clear 415, not a parse error. */
@@ -141,20 +118,10 @@ function checkMediaType(op: OperationSpec): RequestHandler {
   };
 }
 
-function answerOptions(allow: readonly string[]): RequestHandler {
+function answerAllow(allow: readonly string[]): RequestHandler {
   return (_req, res) => {
     res.setHeader("Allow", allow.join(", "));
     res.status(204).end();
-  };
-}
-
-function methodNotAllowed(allow: readonly string[]): RequestHandler {
-  return (req, _res, next) => {
-    next(
-      new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${allow.join(", ")}.`, {
-        headers: { Allow: allow.join(", ") },
-      }),
-    );
   };
 }
 
@@ -191,6 +158,10 @@ export function asProblem(error: unknown, req: Request, requestId: string, logge
   }
   logger.error("request failed", { requestId, method: req.method, path: req.originalUrl, error });
   return new HttpProblem(500, "internal_error", `The server failed to answer; quote request id ${requestId} when reporting it.`);
+}
+
+function basePathsOf(configured: string | readonly string[]): string[] {
+  return (typeof configured === "string" ? [configured] : [...configured]).map(normaliseBase);
 }
 
 function normaliseBase(basePath: string): string {

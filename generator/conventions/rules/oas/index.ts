@@ -1,4 +1,5 @@
 import type { AnyRule } from "../../rule.js";
+import noEquivalentPaths from "./no-equivalent-paths.js";
 import schema from "./schema.js";
 
-export const OAS_RULES: AnyRule[] = [schema];
+export const OAS_RULES: AnyRule[] = [schema, noEquivalentPaths];
