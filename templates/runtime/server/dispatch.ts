@@ -41,36 +41,42 @@ export function dispatcher<T extends Routable>(
   // Longest first, so `/api/v2` is tried before `/api` and each path's own base claims it.
   const bases = [...new Set(options.basePaths)].sort((a, b) => b.length - a.length);
   const optionsAnswers = new Map<string, RequestHandler>();
-  return (req, res, next) => {
-    const candidates: Candidate[] = [];
-    let underBase = false;
+  /** The paths matching a request path, in matching order, each with its raw parameter values. */
+  function* candidatesFor(path: string): Generator<Candidate> {
     for (const base of bases) {
-      if (base !== "" && req.path !== base && !req.path.startsWith(`${base}/`)) continue;
-      underBase = true;
-      const rest = req.path.slice(base.length) || "/";
+      const rest = relativeTo(base, path);
+      if (rest === undefined) continue;
       for (const route of routes) {
         const values = route.matcher.match(rest);
-        if (values !== undefined) candidates.push({ route, values });
+        if (values !== undefined) yield { route, values };
       }
     }
-    if (candidates.length === 0) {
-      next(underBase && options.notFound ? new HttpProblem(404, "not_found", "No operation of this API matches the path.") : undefined);
-      return;
-    }
-    const chosen = choose(candidates, req.method.toLowerCase());
-    if (chosen !== undefined) {
-      const params = decodedParams(chosen.candidate.values);
+  }
+  const underBase = (path: string): boolean => bases.some((base) => relativeTo(base, path) !== undefined);
+
+  return (req, res, next) => {
+    const method = req.method.toLowerCase();
+    // Stops at the first path serving the method; the other candidates are only needed for Allow.
+    for (const candidate of candidatesFor(req.path)) {
+      const chain = chainFor(candidate.route, method);
+      if (chain === undefined) continue;
+      const params = decodedParams(candidate.values);
       if (params instanceof Error) {
         next(params);
         return;
       }
       req.params = params;
-      runChain(chosen.chain, req, res, next);
+      runChain(chain, req, res, next);
+      return;
+    }
+    const candidates = [...candidatesFor(req.path)];
+    if (candidates.length === 0) {
+      next(options.notFound && underBase(req.path) ? new HttpProblem(404, "not_found", "No operation of this API matches the path.") : undefined);
       return;
     }
     const allow = allowedMethods(candidates);
     const key = allow.join(", ");
-    if (req.method === "OPTIONS") {
+    if (method === "options") {
       let answer = optionsAnswers.get(key);
       if (answer === undefined) optionsAnswers.set(key, (answer = options.answerOptions(allow)));
       answer(req, res, next);
@@ -78,6 +84,12 @@ export function dispatcher<T extends Routable>(
     }
     next(new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${key}.`, { headers: { Allow: key } }));
   };
+}
+
+/** The request path below `base` ("/" for the base itself), or undefined when it is not under it. */
+function relativeTo(base: string, path: string): string | undefined {
+  if (base !== "" && path !== base && !path.startsWith(`${base}/`)) return undefined;
+  return path.slice(base.length) || "/";
 }
 
 function routesOf<T extends Routable>(operations: readonly T[], chainOf: (op: T, names: Readonly<Record<string, string>>) => RequestHandler[]): Route[] {
@@ -91,13 +103,9 @@ function routesOf<T extends Routable>(operations: readonly T[], chainOf: (op: T,
     });
 }
 
-/** The first candidate that serves the method; HEAD is served by GET where no HEAD operation is declared (RFC 9110 §9.3.2). */
-function choose(candidates: readonly Candidate[], method: string): { candidate: Candidate; chain: readonly RequestHandler[] } | undefined {
-  for (const candidate of candidates) {
-    const chain = candidate.route.chains.get(method) ?? (method === "head" ? candidate.route.chains.get("get") : undefined);
-    if (chain !== undefined) return { candidate, chain };
-  }
-  return undefined;
+/** HEAD is served by GET where the path declares no HEAD operation (RFC 9110 §9.3.2). */
+function chainFor(route: Route, method: string): readonly RequestHandler[] | undefined {
+  return route.chains.get(method) ?? (method === "head" ? route.chains.get("get") : undefined);
 }
 
 function allowedMethods(candidates: readonly Candidate[]): string[] {
