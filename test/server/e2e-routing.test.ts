@@ -33,7 +33,7 @@ paths:
   /profiles/{id}.{format}:
     get: ${op("getProfile", [param("id", "{ type: integer }"), param("format", "{ type: string, enum: [json, xml] }")])}
   /items/{id}{ext}:
-    get: ${op("getItem", [param("id"), param("ext", "{ type: string, pattern: '^[.]' }")])}
+    get: ${op("getItem", [param("id"), param("ext", "{ type: string, enum: [.json, .tar.gz] }")])}
 `;
 
 const SERVER_VARIABLES_SPEC = `
@@ -121,7 +121,10 @@ describe("generated server routing", () => {
     expect((await call("/svc/profiles/42.json")).body).toEqual({ op: "getProfile", params: { id: 42, format: "json" } });
     const badFormat = await call("/svc/profiles/42.yaml");
     expect([badFormat.status, badFormat.body.code]).toEqual([400, "validation_failed"]);
-    expect((await call("/svc/items/7.json")).body).toEqual({ op: "getItem", params: { id: "7", ext: ".json" } });
+    // No literal text between {id} and {ext}: ext's enum says where the segment splits.
+    expect((await call("/svc/items/abc.json")).body).toEqual({ op: "getItem", params: { id: "abc", ext: ".json" } });
+    expect((await call("/svc/items/a.b.tar.gz")).body).toEqual({ op: "getItem", params: { id: "a.b", ext: ".tar.gz" } });
+    expect((await call("/svc/items/abc.zip")).status).toBe(404);
     expect((await call("/svc/profiles/%E0%A4%A.json")).status).toBe(400);
   });
 

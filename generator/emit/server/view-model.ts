@@ -5,6 +5,7 @@ import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { docComment, jsLiteral as literal, lineCommentText } from "../shared/code-literals.js";
 import type { CompiledValidators } from "./validators.js";
 import { jsonBodyOf } from "./validators.js";
+import { adjacentPathValues } from "./path-values.js";
 
 export interface OperationView {
   id: string;
@@ -165,6 +166,8 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     `paging: ${literal(pagingSpec(op, document))}`,
     `responses: ${literal(responses)}`,
   ];
+  const pathValues = adjacentPathValues(op, document);
+  if (pathValues !== undefined) lines.push(`pathValues: ${literal(pathValues)}`);
   const note = unknownSchemes.length > 0 ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n` : "";
   return `${note}    {\n${lines.map((line) => `      ${line},`).join("\n")}\n    }`;
 }

@@ -10,6 +10,7 @@ import { HttpProblem } from "./problem.js";
 export interface Routable {
   method: string;
   path: string;
+  pathValues?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface DispatchOptions {
@@ -98,9 +99,16 @@ function routesOf<T extends Routable>(operations: readonly T[], chainOf: (op: T,
   return [...byPath.entries()]
     .sort(([a], [b]) => comparePaths(a, b))
     .map(([path, ops]) => {
-      const matcher = compilePath(path);
+      const matcher = compilePath(path, (name) => valuesOf(ops, name));
       return { matcher, chains: new Map(ops.map((op) => [op.method.toLowerCase(), chainOf(op, matcher.names)])) };
     });
+}
+
+/** A parameter's values when every operation of the path enumerates them (the union), else undefined: unconstrained. */
+function valuesOf(operations: readonly Routable[], name: string): readonly string[] | undefined {
+  const lists = operations.map((op) => (op.pathValues !== undefined && Object.hasOwn(op.pathValues, name) ? op.pathValues[name] : undefined));
+  if (lists.some((list) => list === undefined)) return undefined;
+  return [...new Set(lists.flatMap((list) => list ?? []))];
 }
 
 /** HEAD is served by GET where the path declares no HEAD operation (RFC 9110 §9.3.2). */

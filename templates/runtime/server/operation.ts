@@ -15,6 +15,11 @@ export interface OperationSpec {
   /** OpenAPI path template, relative to the base path ("/pets/{pet_id}"). */
   path: string;
   params: { path: readonly ParamSpec[]; query: readonly ParamSpec[]; header: readonly ParamSpec[]; cookie: readonly ParamSpec[] };
+  /**
+   * Values the schema enumerates for path parameters written next to another one (`{id}{ext}`, ext: [".json"]):
+   * the router splits such a segment by them, as no literal text marks the boundary.
+   */
+  pathValues?: Readonly<Record<string, readonly string[]>>;
   validate: {
     path?: ValidateFunction;
     query?: ValidateFunction;

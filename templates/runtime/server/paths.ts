@@ -13,9 +13,10 @@ export interface PathMatcher {
  * (`{id}.{format}`, `{id}{ext}`) are valid OpenAPI but path-to-regexp refuses them. Each parameter matches
  * within one segment, non-greedily, so the literal text after it (`.`, `:cancel`) ends it; literal text is
  * escaped, so a spec path can never inject pattern syntax. A trailing slash is optional, as in Express's
- * non-strict routing.
+ * non-strict routing. `valuesOf` gives the only values a parameter can take (its enum), where the template
+ * puts it next to another parameter and nothing else marks the boundary (`{id}{ext}`, ext: [".json"]).
  */
-export function compilePath(template: string): PathMatcher {
+export function compilePath(template: string, valuesOf: (name: string) => readonly string[] | undefined = () => undefined): PathMatcher {
   const names: Record<string, string> = {};
   let source = "";
   let index = 0;
@@ -24,8 +25,9 @@ export function compilePath(template: string): PathMatcher {
   const pattern = /\{([^{}]+)\}/g;
   for (let found = pattern.exec(body); found !== null; found = pattern.exec(body)) {
     source += escapeRegExp(body.slice(last, found.index));
-    names[`p${index++}`] = found[1] ?? "";
-    source += "([^/]+?)";
+    const name = found[1] ?? "";
+    names[`p${index++}`] = name;
+    source += `(${alternatives(valuesOf(name)) ?? "[^/]+?"})`;
     last = found.index + found[0].length;
   }
   source += escapeRegExp(body.slice(last));
@@ -42,6 +44,13 @@ export function compilePath(template: string): PathMatcher {
       return values;
     },
   };
+}
+
+/** The values as a RegExp alternation, longest first, each as written and percent-encoded. */
+function alternatives(values: readonly string[] | undefined): string | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const spellings = new Set(values.flatMap((value) => [value, encodeURIComponent(value)]));
+  return [...spellings].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
 }
 
 function escapeRegExp(text: string): string {
