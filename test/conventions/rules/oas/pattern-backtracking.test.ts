@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { ALL_RULES, presetRules } from "../../../../generator/conventions/index.js";
+import { lintFiles, lintYaml, yaml } from "../../lint-fixture.js";
+
+const RULE = "oas/pattern-backtracking";
+const REWRITE = `rewrite it without nested or overlapping quantifiers (e.g. "(a+)+" as "a+", ".*.*" as ".*")`;
+
+describe(RULE, () => {
+  it("accepts patterns that match in linear time: anchored classes, bounded and separated repetition, no repetition", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.1.0
+        info: { title: Pets, version: 1.0.0 }
+        paths:
+          /pets:
+            get:
+              parameters:
+                - { name: tag, in: query, schema: { type: string, pattern: '^[a-z]+(-[a-z]+)*$' } }
+              responses: { "200": { description: ok } }
+        components:
+          schemas:
+            Pet:
+              type: object
+              patternProperties:
+                '^x-': { type: string }
+              properties:
+                host: { type: string, pattern: '^[a-z]{1,63}(\\.[a-z]{1,63})*$' }
+                arn: { type: string, pattern: '^arn:aws:iam::\\d{12}:role/.+$' }
+                code: { type: string, pattern: '^(red|green|blue)$' }
+                id: { type: string, pattern: '^\\p{L}[\\p{L}\\d_]*$' }
+      `,
+      RULE,
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it("reports nested, overlapping and unanchored repetition where the pattern is written, saying why and how to fix it", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.1.0
+        info: { title: Pets, version: 1.0.0 }
+        paths:
+          /pets:
+            get:
+              parameters:
+                - name: name
+                  in: query
+                  schema:
+                    type: string
+                    pattern: '^(a+)+$'
+              responses: { "200": { description: ok } }
+        components:
+          schemas:
+            Pet:
+              type: object
+              properties:
+                note: { type: string, pattern: '^\\s*.*\\s*$' }
+                tag: { type: string, maxLength: 20, pattern: 'a+b' }
+      `,
+      RULE,
+    );
+    expect(problems.map((p) => [p.severity, p.line, p.column, p.message])).toEqual([
+      ["error", 11, 13, `pattern "^(a+)+$" can take super-linear time to reject an input (ReDoS): the nested quantifier "(a+)+" can split the same text in many ways; ${REWRITE}, and bound the input with maxLength`],
+      ["error", 18, 31, `pattern "^\\s*.*\\s*$" can take super-linear time to reject an input (ReDoS): ".*" and "\\s*" can match the same characters; ${REWRITE}, and bound the input with maxLength`],
+      ["error", 19, 45, `pattern "a+b" can take super-linear time to reject an input (ReDoS): the pattern is not anchored with ^, so a failing match is retried from every position, each time rescanning "a+"; ${REWRITE}`],
+    ]);
+  });
+
+  it("reports a patternProperties key, behind a $ref in another file, at its definition", async () => {
+    const problems = await lintFiles(
+      {
+        "openapi.yaml": yaml`
+          openapi: 3.1.0
+          info: { title: Pets, version: 1.0.0 }
+          paths: {}
+          components:
+            schemas:
+              Labels: { $ref: "./labels.yaml" }
+        `,
+        "labels.yaml": yaml`
+          type: object
+          propertyNames: { maxLength: 64 }
+          patternProperties:
+            '^(\\w+\\s?)+$': { type: string }
+        `,
+      },
+      RULE,
+    );
+    expect(problems.map((p) => [p.file.endsWith("labels.yaml"), p.line, p.column, p.message])).toEqual([
+      [true, 4, 3, `patternProperties key "^(\\w+\\s?)+$" can take super-linear time to reject an input (ReDoS): the nested quantifier "(\\w+\\s?)+" can split the same text in many ways; ${REWRITE}`],
+    ]);
+  });
+
+  it("reports patterns that are not ECMA-262 regexps with the u flag, each place of a repeated pattern", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.1.0
+        info: { title: Pets, version: 1.0.0 }
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              properties:
+                a: { type: string, pattern: '^[a-z]\\:[0-9]$' }
+                b: { type: string, pattern: '^[a-z]\\:[0-9]$' }
+                c: { type: string, pattern: '^(unclosed$' }
+      `,
+      RULE,
+    );
+    const colonEscape = `pattern "^[a-z]\\:[0-9]$" is not a valid ECMA-262 regular expression with the u flag (...); fix its syntax (with the u flag, escape only syntax characters: "\\-" only inside [...], no "\\:" or "\\ ")`;
+    expect(problems.map((p) => [p.line, p.message.replace(/ \(Invalid regular expression: .*?\);/, " (...);")])).toEqual([
+      [8, colonEscape],
+      [9, colonEscape],
+      [10, expect.stringMatching(/^pattern "\^\(unclosed\$" is not a valid ECMA-262 regular expression with the u flag/)],
+    ]);
+    expect(problems[0]!.message).toContain("Invalid escape");
+  });
+
+  it("reports a pattern the detector cannot decide within maxSteps, and names the option", async () => {
+    const document = yaml`
+      openapi: 3.1.0
+      info: { title: Pets, version: 1.0.0 }
+      paths: {}
+      components:
+        schemas:
+          Slug: { type: string, maxLength: 64, pattern: '^[a-z]+(-[a-z]+)*$' }
+    `;
+    expect(await lintYaml(document, RULE)).toEqual([]);
+    const problems = await lintYaml(document, RULE, { options: { maxSteps: 10 } });
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [6, `pattern "^[a-z]+(-[a-z]+)*$" could not be shown free of super-linear backtracking (redos-detector stopped after maxSteps (10) steps); simplify it, or raise this rule's maxSteps option`],
+    ]);
+  });
+
+  it("is an error in recommended and strict, and off in minimal (generated servers match patterns in linear time)", () => {
+    expect(["minimal", "recommended", "strict"].map((preset) => presetRules(preset as "minimal", ALL_RULES)[RULE]?.severity)).toEqual(["off", "error", "error"]);
+  });
+});
