@@ -1,4 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, Worker } from "node:worker_threads";
+import { availableParallelism } from "node:os";
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from "node:worker_threads";
 
 /** One side of a redos-detector trail entry, as much of it as the explanation needs. */
 export interface TrailSide {
@@ -51,56 +52,84 @@ const { workerData } = require("node:worker_threads");
 
 /** Head room over the per-pattern timeout before a silent worker (out of memory, stuck) is given up on. */
 const STALL_MARGIN_MS = 5000;
-const WORKER_HEAP_MB = 512;
+const WORKER_HEAP_MB = 384;
+/** Workers per lint: the main thread only waits, so up to one per core; few, since each may use WORKER_HEAP_MB. */
+const MAX_WORKERS = 4;
+/** Fewer patterns than this per worker are not worth a worker's start-up (importing the detector). */
+const PATTERNS_PER_WORKER = 8;
+
+/** One worker's share of the patterns: `queue` holds the ones it has not answered yet, in the order sent. */
+interface Lane {
+  queue: string[];
+  run?: { worker: Worker; port: MessagePort; answered: number; lastAnswerAt: number };
+  /** Workers in a row that answered nothing: two mean the detector does not start at all. */
+  silentRuns: number;
+}
 
 /**
- * Runs redos-detector on `patterns` (each a valid `u`-flag regexp) in a worker thread and waits for it synchronously,
- * since lint rules are synchronous. A worker that stops answering (heap cap hit, a step that never ends) is
- * replaced, and the pattern it was on is reported undecided.
+ * Runs redos-detector on `patterns` (each a valid `u`-flag regexp) in worker threads and waits for them
+ * synchronously, since lint rules are synchronous. A worker that stops answering (heap cap hit, a step that never
+ * ends) is replaced, and the pattern it was on is reported undecided.
  */
 export function detectBacktracking(patterns: readonly string[], limits: DetectorLimits): DetectorResult[] {
+  const stallMs = limits.timeoutMs + STALL_MARGIN_MS;
+  const answered = new Int32Array(new SharedArrayBuffer(4));
+  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(patterns.length / PATTERNS_PER_WORKER)));
+  const lanes: Lane[] = Array.from({ length: count }, (_, i) => ({ queue: patterns.filter((_, j) => j % count === i), silentRuns: 0 }));
   const results: DetectorResult[] = [];
-  let remaining = patterns;
-  let emptyRuns = 0;
-  while (remaining.length > 0) {
-    const batch = runWorker(remaining, limits);
-    results.push(...batch);
-    emptyRuns = batch.length === 0 ? emptyRuns + 1 : 0;
-    // Two workers in a row that deliver nothing: the detector itself does not start; do not wait once per pattern.
-    const given = emptyRuns >= 2 ? remaining.slice(batch.length) : remaining.slice(batch.length, batch.length + 1);
-    const detail = emptyRuns >= 2 ? "the detector did not start" : `the analysis did not finish within ${limits.timeoutMs + STALL_MARGIN_MS} ms and ${WORKER_HEAP_MB} MB`;
-    for (const pattern of given) results.push({ pattern, safe: false, error: "failed", detail });
-    remaining = remaining.slice(batch.length + given.length);
+  const fail = (pattern: string, detail: string) => results.push({ pattern, safe: false, error: "failed", detail });
+  for (const lane of lanes) start(lane, answered, limits);
+  try {
+    while (lanes.some((lane) => lane.run)) {
+      const seen = Atomics.load(answered, 0);
+      const now = Date.now();
+      for (const lane of lanes) {
+        const run = lane.run;
+        if (!run) continue;
+        for (let message = receiveMessageOnPort(run.port); message; message = receiveMessageOnPort(run.port)) {
+          results.push(message.message as DetectorResult);
+          lane.queue.shift();
+          run.answered += 1;
+          run.lastAnswerAt = now;
+        }
+        if (lane.queue.length > 0 && now - run.lastAnswerAt < stallMs) continue;
+        stop(lane);
+        if (lane.queue.length === 0) continue;
+        lane.silentRuns = run.answered === 0 ? lane.silentRuns + 1 : 0;
+        if (lane.silentRuns >= 2) for (const pattern of lane.queue.splice(0)) fail(pattern, "the detector did not start");
+        else fail(lane.queue.shift()!, `the analysis did not finish within ${stallMs} ms and ${WORKER_HEAP_MB} MB`);
+        if (lane.queue.length > 0) start(lane, answered, limits);
+      }
+      const running = lanes.flatMap((lane) => (lane.run ? [lane.run.lastAnswerAt + stallMs - now] : []));
+      if (running.length > 0) Atomics.wait(answered, 0, seen, Math.max(1, Math.min(...running)));
+    }
+  } finally {
+    for (const lane of lanes) stop(lane);
   }
   return results;
 }
 
-/** One worker over `patterns`: returns the results it delivered in time (a prefix of `patterns`). */
-function runWorker(patterns: readonly string[], limits: DetectorLimits): DetectorResult[] {
+/** Starts a worker over the lane's queue; its answers come on its own port, each counted in `answered`. */
+function start(lane: Lane, answered: Int32Array, limits: DetectorLimits): void {
   const { port1, port2 } = new MessageChannel();
-  const signal = new SharedArrayBuffer(4);
-  const done = new Int32Array(signal);
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { detectorUrl: import.meta.resolve("redos-detector"), patterns, maxSteps: limits.maxSteps, timeoutMs: limits.timeoutMs, port: port2, signal },
+    workerData: { detectorUrl: import.meta.resolve("redos-detector"), patterns: lane.queue, maxSteps: limits.maxSteps, timeoutMs: limits.timeoutMs, port: port2, signal: answered.buffer },
     transferList: [port2],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     stdout: true,
     stderr: true,
   });
   worker.unref();
-  // Errors (a failed start, a heap cap hit) arrive as events after the wait; the wait's time-out has handled them.
+  // Errors (a failed start, a heap cap hit) arrive as events after the wait; the stall time-out has handled them.
   worker.on("error", () => undefined);
-  const results: DetectorResult[] = [];
-  try {
-    while (results.length < patterns.length) {
-      // The first wait also covers the worker's start-up (importing the detector).
-      if (Atomics.wait(done, 0, results.length, limits.timeoutMs + STALL_MARGIN_MS) === "timed-out") break;
-      for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) results.push(message.message as DetectorResult);
-    }
-  } finally {
-    port1.close();
-    void worker.terminate();
-  }
-  return results;
+  // The first answer's wait also covers the worker's start-up (importing the detector).
+  lane.run = { worker, port: port1, answered: 0, lastAnswerAt: Date.now() };
+}
+
+function stop(lane: Lane): void {
+  if (!lane.run) return;
+  lane.run.port.close();
+  void lane.run.worker.terminate();
+  lane.run = undefined;
 }
