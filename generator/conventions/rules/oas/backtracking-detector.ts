@@ -11,8 +11,8 @@ export interface TrailSide {
 export type DetectorResult =
   | { pattern: string; safe: true }
   | { pattern: string; safe: false; error: "hitMaxScore"; downgraded: boolean; trail: Array<{ a: TrailSide; b: TrailSide }> }
-  /** Undecided: the detector stopped at its step limit or time limit, or failed, or its worker stalled. */
-  | { pattern: string; safe: false; error: "hitMaxSteps" | "timedOut" | "failed"; detail?: string };
+  /** Undecided: the detector stopped at its step or time limit, threw (`failed`), its worker stalled or never started. */
+  | { pattern: string; safe: false; error: "hitMaxSteps" | "timedOut" | "failed" | "stalled" | "unavailable"; detail?: string };
 
 export interface DetectorLimits {
   /** redos-detector's `maxSteps`: deterministic, the main bound on the work per pattern. */
@@ -77,7 +77,7 @@ export function detectBacktracking(patterns: readonly string[], limits: Detector
   const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(patterns.length / PATTERNS_PER_WORKER)));
   const lanes: Lane[] = Array.from({ length: count }, (_, i) => ({ queue: patterns.filter((_, j) => j % count === i), silentRuns: 0 }));
   const results: DetectorResult[] = [];
-  const fail = (pattern: string, detail: string) => results.push({ pattern, safe: false, error: "failed", detail });
+  const giveUp = (pattern: string, error: "stalled" | "unavailable") => results.push({ pattern, safe: false, error });
   for (const lane of lanes) start(lane, answered, limits);
   try {
     while (lanes.some((lane) => lane.run)) {
@@ -96,8 +96,8 @@ export function detectBacktracking(patterns: readonly string[], limits: Detector
         stop(lane);
         if (lane.queue.length === 0) continue;
         lane.silentRuns = run.answered === 0 ? lane.silentRuns + 1 : 0;
-        if (lane.silentRuns >= 2) for (const pattern of lane.queue.splice(0)) fail(pattern, "the detector did not start");
-        else fail(lane.queue.shift()!, `the analysis did not finish within ${stallMs} ms and ${WORKER_HEAP_MB} MB`);
+        if (lane.silentRuns >= 2) for (const pattern of lane.queue.splice(0)) giveUp(pattern, "unavailable");
+        else giveUp(lane.queue.shift()!, "stalled");
         if (lane.queue.length > 0) start(lane, answered, limits);
       }
       const running = lanes.flatMap((lane) => (lane.run ? [lane.run.lastAnswerAt + stallMs - now] : []));

@@ -34,3 +34,6 @@ function overlap(pattern: string, left: TrailSide["node"], right: TrailSide["nod
   const where = left.source === right.source && !downgraded ? ` (at offsets ${left.start.offset} and ${right.start.offset})` : "";
   return `"${left.source}" and "${right.source}"${where} can match the same characters`;
 }
+
+/** The code of the explanations, which keys cached verdicts: a changed wording is never served from an older run. */
+export const EXPLANATION_SOURCE = explainTrail.toString() + overlap.toString();

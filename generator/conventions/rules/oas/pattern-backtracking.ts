@@ -66,7 +66,7 @@ function problemMessage(use: PatternUse, verdict: PatternVerdict): string | unde
     case "super-linear":
       return `${what} can take super-linear time to reject an input (ReDoS): ${verdict.why}; rewrite it without nested or overlapping quantifiers (e.g. "(a+)+" as "a+", ".*.*" as ".*")${bound}`;
     case "undecided":
-      return `${what} could not be shown free of super-linear backtracking (${verdict.why}); simplify it${bound}, or raise this rule's maxSteps option`;
+      return `${what} could not be shown free of super-linear backtracking (${verdict.why}); simplify it${bound}, or raise this rule's maxSteps and timeoutMs options`;
   }
 }
 

@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 import { detectBacktracking, type DetectorLimits, type DetectorResult } from "./backtracking-detector.js";
-import { explainTrail } from "./backtracking-explanation.js";
+import { EXPLANATION_SOURCE, explainTrail } from "./backtracking-explanation.js";
+import { readStoredVerdicts, storeVerdicts } from "./verdict-disk-cache.js";
 
 /** What the rule says about one pattern; `why` explains a problem in a sentence without the pattern itself. */
 export type PatternVerdict = { kind: "linear" } | { kind: "invalid"; why: string } | { kind: "super-linear"; why: string } | { kind: "undecided"; why: string };
@@ -10,6 +13,18 @@ export type PatternVerdict = { kind: "linear" } | { kind: "invalid"; why: string
  */
 const cache = new Map<string, PatternVerdict>();
 const CACHE_LIMIT = 20_000;
+let storedVerdictsRead = false;
+
+/**
+ * Part of every key: a verdict is only reused by the same detector version and the same code turning its results into
+ * words (a changed explanation must not be served from an older run's cache).
+ */
+const VERDICT_SOURCE = createHash("sha256")
+  .update((createRequire(import.meta.url)("redos-detector/package.json") as { version: string }).version)
+  .update(fromDetector.toString())
+  .update(EXPLANATION_SOURCE)
+  .digest("hex")
+  .slice(0, 16);
 
 /** No quantifier, no repetition: matching is linear whatever the engine does (a search is pattern length x input). */
 const MAY_REPEAT = /[*+?{]/;
@@ -17,7 +32,7 @@ const MAY_REPEAT = /[*+?{]/;
 /** The verdict for each distinct pattern; only patterns not seen before reach the detector, in one batch. */
 export function patternVerdicts(patterns: Iterable<string>, limits: DetectorLimits): Map<string, PatternVerdict> {
   const verdicts = new Map<string, PatternVerdict>();
-  const unchecked: string[] = [];
+  let unchecked: string[] = [];
   for (const pattern of patterns) {
     if (verdicts.has(pattern)) continue;
     const cached = cache.get(cacheKey(pattern, limits)) ?? quickVerdict(pattern);
@@ -27,19 +42,34 @@ export function patternVerdicts(patterns: Iterable<string>, limits: DetectorLimi
       unchecked.push(pattern);
     }
   }
+  if (unchecked.length > 0 && !storedVerdictsRead) {
+    storedVerdictsRead = true;
+    for (const [key, verdict] of readStoredVerdicts()) if (cache.size < CACHE_LIMIT) cache.set(key, verdict);
+    unchecked = unchecked.filter((pattern) => {
+      const stored = cache.get(cacheKey(pattern, limits));
+      if (stored) verdicts.set(pattern, stored);
+      return !stored;
+    });
+  }
   if (unchecked.length > 0) {
     if (cache.size + unchecked.length > CACHE_LIMIT) cache.clear();
+    const lasting: Array<[string, PatternVerdict]> = [];
     for (const result of detectBacktracking(unchecked, limits)) {
       const verdict = fromDetector(result, limits);
+      const key = cacheKey(result.pattern, limits);
       verdicts.set(result.pattern, verdict);
-      cache.set(cacheKey(result.pattern, limits), verdict);
+      cache.set(key, verdict);
+      // Kept even when a time limit decided it (which depends on the machine's load): the next run then reports what
+      // this one did, at once. Raising timeoutMs changes the key. A detector that did not start is not a verdict.
+      if (result.safe || result.error !== "unavailable") lasting.push([key, verdict]);
     }
+    storeVerdicts(lasting);
   }
   return verdicts;
 }
 
 function cacheKey(pattern: string, limits: DetectorLimits): string {
-  return `${limits.maxSteps}\u0000${limits.timeoutMs}\u0000${pattern}`;
+  return `${VERDICT_SOURCE}\u0000${limits.maxSteps}\u0000${limits.timeoutMs}\u0000${pattern}`;
 }
 
 /** The verdicts that need no detector: not a regexp at all, or nothing that repeats. */
@@ -58,11 +88,14 @@ function fromDetector(result: DetectorResult, limits: DetectorLimits): PatternVe
   switch (result.error) {
     case "hitMaxScore":
       return { kind: "super-linear", why: explainTrail(result.pattern, result.trail, result.downgraded) };
+    // One wording whichever limit came first: the time limit, unlike the step limit, depends on the machine's load.
     case "hitMaxSteps":
-      return { kind: "undecided", why: `redos-detector stopped after maxSteps (${limits.maxSteps}) steps` };
     case "timedOut":
-      return { kind: "undecided", why: `redos-detector stopped after timeoutMs (${limits.timeoutMs} ms)` };
+    case "stalled":
+      return { kind: "undecided", why: `redos-detector stopped at its limits: maxSteps ${limits.maxSteps}, timeoutMs ${limits.timeoutMs}` };
     case "failed":
       return { kind: "undecided", why: `redos-detector could not analyse it: ${result.detail ?? "unknown failure"}` };
+    case "unavailable":
+      return { kind: "undecided", why: "redos-detector did not start in a worker thread" };
   }
 }

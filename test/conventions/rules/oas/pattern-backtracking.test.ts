@@ -128,7 +128,7 @@ describe(RULE, () => {
     expect(await lintYaml(document, RULE)).toEqual([]);
     const problems = await lintYaml(document, RULE, { options: { maxSteps: 10 } });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [6, `pattern "^[a-z]+(-[a-z]+)*$" could not be shown free of super-linear backtracking (redos-detector stopped after maxSteps (10) steps); simplify it, or raise this rule's maxSteps option`],
+      [6, `pattern "^[a-z]+(-[a-z]+)*$" could not be shown free of super-linear backtracking (redos-detector stopped at its limits: maxSteps 10, timeoutMs 5000); simplify it, or raise this rule's maxSteps and timeoutMs options`],
     ]);
   });
 
