@@ -12,13 +12,15 @@ export type DetectorResult =
   | { pattern: string; safe: true }
   | { pattern: string; safe: false; error: "hitMaxScore"; downgraded: boolean; trail: Array<{ a: TrailSide; b: TrailSide }> }
   /** Undecided: the detector stopped at its step or time limit, threw (`failed`), its worker stalled or never started. */
-  | { pattern: string; safe: false; error: "hitMaxSteps" | "timedOut" | "failed" | "stalled" | "unavailable"; detail?: string };
+  | { pattern: string; safe: false; error: "hitMaxSteps" | "timedOut" | "failed" | "stalled" | "unavailable" | "overBudget"; detail?: string };
 
 export interface DetectorLimits {
   /** redos-detector's `maxSteps`: deterministic, the main bound on the work per pattern. */
   maxSteps: number;
   /** redos-detector's `timeout` per pattern (ms), a safety net for patterns whose steps are slow. */
   timeoutMs: number;
+  /** Wall time for all the patterns of one lint (ms): the patterns not analysed by then are left undecided. */
+  budgetMs: number;
 }
 
 /**
@@ -77,12 +79,14 @@ export function detectBacktracking(patterns: readonly string[], limits: Detector
   const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(patterns.length / PATTERNS_PER_WORKER)));
   const lanes: Lane[] = Array.from({ length: count }, (_, i) => ({ queue: patterns.filter((_, j) => j % count === i), silentRuns: 0 }));
   const results: DetectorResult[] = [];
-  const giveUp = (pattern: string, error: "stalled" | "unavailable") => results.push({ pattern, safe: false, error });
+  const giveUp = (pattern: string, error: "stalled" | "unavailable" | "overBudget") => results.push({ pattern, safe: false, error });
+  const deadline = Date.now() + limits.budgetMs;
   for (const lane of lanes) start(lane, answered, limits);
   try {
     while (lanes.some((lane) => lane.run)) {
       const seen = Atomics.load(answered, 0);
       const now = Date.now();
+      const overBudget = now >= deadline;
       for (const lane of lanes) {
         const run = lane.run;
         if (!run) continue;
@@ -92,16 +96,20 @@ export function detectBacktracking(patterns: readonly string[], limits: Detector
           run.answered += 1;
           run.lastAnswerAt = now;
         }
-        if (lane.queue.length > 0 && now - run.lastAnswerAt < stallMs) continue;
+        if (lane.queue.length > 0 && now - run.lastAnswerAt < stallMs && !overBudget) continue;
         stop(lane);
         if (lane.queue.length === 0) continue;
+        if (overBudget) {
+          for (const pattern of lane.queue.splice(0)) giveUp(pattern, "overBudget");
+          continue;
+        }
         lane.silentRuns = run.answered === 0 ? lane.silentRuns + 1 : 0;
         if (lane.silentRuns >= 2) for (const pattern of lane.queue.splice(0)) giveUp(pattern, "unavailable");
         else giveUp(lane.queue.shift()!, "stalled");
         if (lane.queue.length > 0) start(lane, answered, limits);
       }
       const running = lanes.flatMap((lane) => (lane.run ? [lane.run.lastAnswerAt + stallMs - now] : []));
-      if (running.length > 0) Atomics.wait(answered, 0, seen, Math.max(1, Math.min(...running)));
+      if (running.length > 0) Atomics.wait(answered, 0, seen, Math.max(1, Math.min(deadline - now, ...running)));
     }
   } finally {
     for (const lane of lanes) stop(lane);

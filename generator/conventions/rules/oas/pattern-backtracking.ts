@@ -28,6 +28,11 @@ export default defineRule({
     maxSteps: 20000,
     /** Time limit per pattern (ms), a safety net behind maxSteps. */
     timeoutMs: 5000,
+    /**
+     * Time for all the patterns of a document (ms), against specs made of thousands of slow patterns; verdicts are
+     * kept between runs (node_modules/.cache/specwright), so a later lint goes on where this one stopped.
+     */
+    budgetMs: 60000,
   },
   create({ document, options, report }) {
     const uses: PatternUse[] = [];
@@ -44,7 +49,7 @@ export default defineRule({
         if (uses.length === 0) return;
         const verdicts = patternVerdicts(
           uses.map((use) => use.pattern),
-          { maxSteps: options.maxSteps, timeoutMs: options.timeoutMs },
+          { maxSteps: options.maxSteps, timeoutMs: options.timeoutMs, budgetMs: options.budgetMs },
         );
         for (const use of uses) {
           const message = problemMessage(use, verdicts.get(use.pattern) ?? { kind: "linear" });

@@ -58,11 +58,11 @@ export function patternVerdicts(patterns: Iterable<string>, limits: DetectorLimi
       const verdict = fromDetector(result, limits);
       const key = cacheKey(result.pattern, limits);
       verdicts.set(result.pattern, verdict);
-      cache.set(key, verdict);
       // Kept even when a time limit decided it (which depends on the machine's load): the next run then reports what
-      // this one did, at once. Raising timeoutMs changes the key. A detector that did not start is not a verdict.
-      if (result.safe || result.error !== "unavailable") lasting.push([key, verdict]);
+      // this one did, at once. Raising timeoutMs changes the key. A pattern never analysed has no verdict to keep.
+      if (result.safe || (result.error !== "unavailable" && result.error !== "overBudget")) lasting.push([key, verdict]);
     }
+    for (const [key, verdict] of lasting) cache.set(key, verdict);
     storeVerdicts(lasting);
   }
   return verdicts;
@@ -97,5 +97,7 @@ function fromDetector(result: DetectorResult, limits: DetectorLimits): PatternVe
       return { kind: "undecided", why: `redos-detector could not analyse it: ${result.detail ?? "unknown failure"}` };
     case "unavailable":
       return { kind: "undecided", why: "redos-detector did not start in a worker thread" };
+    case "overBudget":
+      return { kind: "undecided", why: `not analysed: the rule's time budget for the document ran out (budgetMs ${limits.budgetMs})` };
   }
 }

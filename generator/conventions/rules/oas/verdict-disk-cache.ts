@@ -8,6 +8,7 @@ import type { PatternVerdict } from "./pattern-verdicts.js";
  * Pattern verdicts kept between runs, one JSON line per pattern, next to the CLI bundle under node_modules/.cache:
  * analysing the patterns of a big spec takes seconds (AWS's sagemaker: 142 patterns), a lookup microseconds. Keys
  * name the detector's version and limits, so an upgrade starts afresh. Missing, damaged or unwritable: no cache.
+ * SPECWRIGHT_PATTERN_CACHE names another file, or `off`.
  */
 const MAX_CACHE_BYTES = 8 * 1024 * 1024;
 const KINDS = new Set(["linear", "invalid", "super-linear", "undecided"]);
@@ -17,6 +18,9 @@ let file: string | undefined | null = null;
 function cacheFile(): string | undefined {
   if (file !== null) return file;
   file = undefined;
+  // Another file (tests use a fresh one), or `off`.
+  const chosen = process.env.SPECWRIGHT_PATTERN_CACHE;
+  if (chosen !== undefined && chosen !== "") return (file = chosen === "off" ? undefined : chosen);
   const detector = fileURLToPath(import.meta.resolve("redos-detector"));
   const nodeModules = detector.slice(0, detector.lastIndexOf(`node_modules`) + "node_modules".length);
   for (const dir of [join(nodeModules, ".cache", "specwright"), join(tmpdir(), "specwright-cache")]) {

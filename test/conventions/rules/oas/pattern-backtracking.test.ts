@@ -1,8 +1,19 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
 import { ALL_RULES, presetRules } from "../../../../generator/conventions/index.js";
+import { detectBacktracking } from "../../../../generator/conventions/rules/oas/backtracking-detector.js";
 import { lintFiles, lintYaml, yaml } from "../../lint-fixture.js";
 
 const RULE = "oas/pattern-backtracking";
+// Verdicts kept between runs go to a fresh file, so that every run of these tests analyses its patterns.
+const cacheDir = mkdtempSync(join(tmpdir(), "specwright-patterns-"));
+process.env.SPECWRIGHT_PATTERN_CACHE = join(cacheDir, "verdicts.jsonl");
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+/** Limits no run reaches: the step limit decides, so the verdicts do not depend on the machine's load. */
+const NO_TIME_LIMITS = { timeoutMs: 10 * 60_000, budgetMs: 10 * 60_000 };
 const REWRITE = `rewrite it without nested or overlapping quantifiers (e.g. "(a+)+" as "a+", ".*.*" as ".*")`;
 
 describe(RULE, () => {
@@ -30,6 +41,7 @@ describe(RULE, () => {
                 id: { type: string, pattern: '^\\p{L}[\\p{L}\\d_]*$' }
       `,
       RULE,
+      { options: NO_TIME_LIMITS },
     );
     expect(problems).toEqual([]);
   });
@@ -58,6 +70,7 @@ describe(RULE, () => {
                 tag: { type: string, maxLength: 20, pattern: 'a+b' }
       `,
       RULE,
+      { options: NO_TIME_LIMITS },
     );
     expect(problems.map((p) => [p.severity, p.line, p.column, p.message])).toEqual([
       ["error", 11, 13, `pattern "^(a+)+$" can take super-linear time to reject an input (ReDoS): the nested quantifier "(a+)+" can split the same text in many ways; ${REWRITE}, and bound the input with maxLength`],
@@ -85,6 +98,7 @@ describe(RULE, () => {
         `,
       },
       RULE,
+      { options: NO_TIME_LIMITS },
     );
     expect(problems.map((p) => [p.file.endsWith("labels.yaml"), p.line, p.column, p.message])).toEqual([
       [true, 4, 3, `patternProperties key "^(\\w+\\s?)+$" can take super-linear time to reject an input (ReDoS): the nested quantifier "(\\w+\\s?)+" can split the same text in many ways; ${REWRITE}`],
@@ -106,6 +120,7 @@ describe(RULE, () => {
                 c: { type: string, pattern: '^(unclosed$' }
       `,
       RULE,
+      { options: NO_TIME_LIMITS },
     );
     const colonEscape = `pattern "^[a-z]\\:[0-9]$" is not a valid ECMA-262 regular expression with the u flag (...); fix its syntax (with the u flag, escape only syntax characters: "\\-" only inside [...], no "\\:" or "\\ ")`;
     expect(problems.map((p) => [p.line, p.message.replace(/ \(Invalid regular expression: .*?\);/, " (...);")])).toEqual([
@@ -125,14 +140,41 @@ describe(RULE, () => {
         schemas:
           Slug: { type: string, maxLength: 64, pattern: '^[a-z]+(-[a-z]+)*$' }
     `;
-    expect(await lintYaml(document, RULE)).toEqual([]);
-    const problems = await lintYaml(document, RULE, { options: { maxSteps: 10 } });
+    expect(await lintYaml(document, RULE, { options: NO_TIME_LIMITS })).toEqual([]);
+    const problems = await lintYaml(document, RULE, { options: { ...NO_TIME_LIMITS, maxSteps: 10 } });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [6, `pattern "^[a-z]+(-[a-z]+)*$" could not be shown free of super-linear backtracking (redos-detector stopped at its limits: maxSteps 10, timeoutMs 5000); simplify it, or raise this rule's maxSteps and timeoutMs options`],
+      [6, `pattern "^[a-z]+(-[a-z]+)*$" could not be shown free of super-linear backtracking (redos-detector stopped at its limits: maxSteps 10, timeoutMs 600000); simplify it, or raise this rule's maxSteps and timeoutMs options`],
     ]);
+  });
+
+  it("leaves the patterns past the document's time budget undecided, and analyses them on the next lint", async () => {
+    const document = yaml`
+      openapi: 3.1.0
+      info: { title: Pets, version: 1.0.0 }
+      paths: {}
+      components:
+        schemas:
+          Code: { type: string, maxLength: 8, pattern: '^[A-Z]+(_[A-Z]+)*$' }
+    `;
+    const overBudget = await lintYaml(document, RULE, { options: { ...NO_TIME_LIMITS, budgetMs: 0 } });
+    expect(overBudget.map((p) => p.message)).toEqual([
+      `pattern "^[A-Z]+(_[A-Z]+)*$" could not be shown free of super-linear backtracking (not analysed: the rule's time budget for the document ran out (budgetMs 0)); simplify it, or raise this rule's maxSteps and timeoutMs options`,
+    ]);
+    expect(await lintYaml(document, RULE, { options: NO_TIME_LIMITS })).toEqual([]);
+    // The verdict is kept for the next process; the undecided one was not.
+    const kept = readFileSync(process.env.SPECWRIGHT_PATTERN_CACHE!, "utf8").split("\n").filter((line) => line.includes("^[A-Z]+(_[A-Z]+)*$"));
+    expect(kept.map((line) => (JSON.parse(line) as { verdict: unknown }).verdict)).toEqual([{ kind: "linear" }]);
   });
 
   it("is an error in recommended and strict, and off in minimal (generated servers match patterns in linear time)", () => {
     expect(["minimal", "recommended", "strict"].map((preset) => presetRules(preset as "minimal", ALL_RULES)[RULE]?.severity)).toEqual(["off", "error", "error"]);
+  });
+
+  it("runs the detector in workers, whatever the caches hold: one verdict per pattern, in any order", () => {
+    const patterns = ["^(a+)+$", "^a+$", "^.*.*$", "^[a-z]+(-[a-z]+)*$", "^(x|y)+z$", "^\\d{4}-\\d{2}$", "^[ab]*a[ab]*$", "a+b"];
+    const results = detectBacktracking(patterns, { maxSteps: 20000, ...NO_TIME_LIMITS });
+    const verdict = new Map(results.map((result) => [result.pattern, result.safe ? "safe" : result.error]));
+    expect([...verdict.keys()].sort()).toEqual([...patterns].sort());
+    expect(patterns.map((pattern) => verdict.get(pattern))).toEqual(["hitMaxScore", "safe", "hitMaxScore", "safe", "safe", "safe", "hitMaxScore", "hitMaxScore"]);
   });
 });
