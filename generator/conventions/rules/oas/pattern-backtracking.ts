@@ -67,7 +67,7 @@ function problemMessage(use: PatternUse, verdict: PatternVerdict): string | unde
     case "linear":
       return undefined;
     case "invalid":
-      return `${what} is not a valid ECMA-262 regular expression with the u flag (${verdict.why}); fix its syntax (with the u flag, escape only syntax characters: "\\-" only inside [...], no "\\:" or "\\ ")`;
+      return `${what} is not a valid ECMA-262 regular expression with the u flag (${verdict.why}); fix its syntax${/escape/i.test(verdict.why) ? ` (with the u flag, escape only syntax characters: "\\-" only inside [...], no "\\:" or "\\ ")` : ""}`;
     case "super-linear":
       return `${what} can take super-linear time to reject an input (ReDoS): ${verdict.why}; rewrite it without nested or overlapping quantifiers (e.g. "(a+)+" as "a+", ".*.*" as ".*")${bound}`;
     case "undecided":
