@@ -32,7 +32,7 @@ export default defineRule({
      * Time for all the patterns of a document (ms), against specs made of thousands of slow patterns; verdicts are
      * kept between runs (node_modules/.cache/specwright), so a later lint goes on where this one stopped.
      */
-    budgetMs: 60000,
+    budgetMs: 30000,
   },
   create({ document, options, report }) {
     const uses: PatternUse[] = [];
