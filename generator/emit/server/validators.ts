@@ -8,6 +8,9 @@ import addFormatsModule from "ajv-formats";
 import formatsModule from "ajv-formats/dist/formats.js";
 import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
+import { specPattern } from "../../../templates/runtime/server/patterns.js";
+import { patternPolicy, warnOnStderr } from "./pattern-policy.js";
+import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
@@ -35,6 +38,14 @@ export interface CompiledValidators {
 
 const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
 
+/**
+ * How the validators compile spec patterns: linear-time re2js (a backtracking RegExp lets one request freeze the
+ * server). ajv's standalone code reads `code` as the expression to call; esmImports turns the require into an import.
+ */
+const PATTERN_ENGINE = Object.assign((source: string, flags: string) => specPattern(source, flags), {
+  code: 'require("../runtime/server/patterns.js").specPattern',
+});
+
 const COMMON: Options = {
   strict: false,
   allErrors: true,
@@ -43,12 +54,13 @@ const COMMON: Options = {
   inlineRefs: 8,
   // Properties named like Object.prototype members (`constructor`, `__proto__`) must not be found on every object.
   ownProperties: true,
-  code: { source: true, esm: true, lines: true, optimize: true },
+  code: { source: true, esm: true, lines: true, optimize: true, regExp: PATTERN_ENGINE },
 };
 
-export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>): CompiledValidators {
+/** `warn` hears of each spec pattern left out of validation (default: stderr). */
+export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>, warn: Warn = warnOnStderr): CompiledValidators {
   const openapi30 = typeof document.openapi === "string" && document.openapi.startsWith("3.0");
-  const registry = new SchemaRegistry(document, openapi30, "request");
+  const registry = new SchemaRegistry(document, openapi30, "request", patternPolicy(model.source, warn));
   const schemas: Record<ValidatorKind, Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
   const byOperation = new Map<string, OperationValidators>();
 
@@ -72,7 +84,7 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
     }
     const json = jsonBodyOf(op);
     if (json?.schema != null) {
-      names.body = share("bodies", json.schemaName !== null ? `body_${safeExportName(json.schemaName)}` : `${op.id}_body`, registry.convert(json.schema));
+      names.body = share("bodies", json.schemaName !== null ? `body_${safeExportName(json.schemaName)}` : `${op.id}_body`, registry.convert(json.schema, `${operationPlace(op)} request body schema`));
     }
     byOperation.set(op.id, names);
   }
@@ -114,9 +126,13 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
-  const properties = Object.fromEntries(params.map((param) => [param.rawName, registry.convert(param.schema)]));
+  const properties = Object.fromEntries(params.map((param) => [param.rawName, registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`)]));
   const required = params.filter((param) => param.required).map((param) => param.rawName);
   return matchIllFormedNamesByPattern(required.length > 0 ? { type: "object", properties, required } : { type: "object", properties });
+}
+
+function operationPlace(op: Operation): string {
+  return `${op.method.toUpperCase()} ${op.path}`;
 }
 
 function safeExportName(raw: string): string {
@@ -159,7 +175,9 @@ function esmImports(code: string): string {
   const lines: string[] = [];
   for (const [specifier, local] of modules) {
     const namespace = local.replace("__runtime", "__namespace");
-    lines.push(`import * as ${namespace} from ${JSON.stringify(specifier.endsWith(".js") ? specifier : `${specifier}.js`)};`);
+    // Deep imports into a package (`ajv/dist/runtime/…`) need the extension under ESM; a bare package name does not.
+    const file = specifier.endsWith(".js") || !specifier.includes("/") ? specifier : `${specifier}.js`;
+    lines.push(`import * as ${namespace} from ${JSON.stringify(file)};`);
     lines.push(`const ${local} = __cjs(${namespace});`);
   }
   lines.push("function __cjs(ns) { const d = ns.default; return d !== null && (typeof d === \"object\" || typeof d === \"function\") && d.__esModule ? d : ns; }");

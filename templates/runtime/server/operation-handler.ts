@@ -9,6 +9,7 @@ import type { RawParams } from "./parameters.js";
 import { HttpProblem } from "./problem.js";
 import type { FieldError, ProblemFormatter } from "./problem.js";
 import { requestContext } from "./request-context.js";
+import { checkParameterLengths } from "./input-limits.js";
 import { hasBody } from "./media-type.js";
 import { authenticate } from "./security.js";
 import type { SchemeSpec, Verifier } from "./security.js";
@@ -26,6 +27,8 @@ export interface SharedState {
   logger: { error(message: string, details: Record<string, unknown>): void };
   responseChecks: Promise<ResponseCheck> | undefined;
   formatProblem: ProblemFormatter | undefined;
+  /** Longest accepted parameter value (input-limits.ts). */
+  maxParameterLength: number;
 }
 
 export function operationHandler(
@@ -39,9 +42,11 @@ export function operationHandler(
   );
   const validateAll = (req: Request): { params: RawParams; query: RawParams; headers: RawParams; cookies: RawParams } => {
     const errors: FieldError[] = [];
-    const params = check(readPath(specNamed(req.params, pathNames), op.params.path), op.validate.path, "path", errors);
     const question = req.url.indexOf("?");
     const rawQuery = question < 0 ? "" : req.url.slice(question + 1);
+    const pathValues = specNamed(req.params, pathNames);
+    checkParameterLengths(req, pathValues, rawQuery, op.params, shared.maxParameterLength);
+    const params = check(readPath(pathValues, op.params.path), op.validate.path, "path", errors);
     const query = check(readQuery(rawQuery, op.params.query, shared.allowUnknownQuery, credentialNames), op.validate.query, "query", errors);
     const headers = check(readHeaders(req.headers, op.params.header), op.validate.header, "header", errors);
     const cookies = check(readCookies(req.headers.cookie, op.params.cookie), op.validate.cookie, "cookie", errors);

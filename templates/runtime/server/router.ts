@@ -4,6 +4,7 @@ import express from "express";
 import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from "express";
 import { corsForRequests, corsPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
 import type { CorsOptions } from "./cors.js";
+import { DEFAULT_MAX_PARAMETER_LENGTH } from "./input-limits.js";
 import { createPageTokenCodec } from "./page-token.js";
 import { HttpProblem, sendProblem } from "./problem.js";
 import type { ProblemFormatter } from "./problem.js";
@@ -35,6 +36,11 @@ export interface RouterOptions<P = unknown> {
   cors?: CorsOptions;
   /** Largest accepted request body (bytes or "1mb"); larger ones get 413. Default 1 MB. */
   bodyLimit?: number | string;
+  /**
+   * Longest accepted value of a path, query, header or cookie parameter, in characters (default 8192). Longer
+   * ones are refused before parsing or pattern matching: 414 for path and query, 431 for headers and cookies.
+   */
+  maxParameterLength?: number;
   /** Accept query parameters the spec does not declare (default: 400 problem). */
   allowUnknownQueryParameters?: boolean;
   /** Development mode: check every response against the spec; an undocumented one becomes a 500 problem. */
@@ -83,6 +89,7 @@ export function buildRouter<P>(
     logger,
     responseChecks: options.validateResponses === true ? api.responseChecks?.() : undefined,
     formatProblem: options.formatProblem,
+    maxParameterLength: options.maxParameterLength ?? DEFAULT_MAX_PARAMETER_LENGTH,
   };
   shared.responseChecks?.catch(() => undefined); // reported per request when used; never an unhandled rejection
 
