@@ -117,6 +117,34 @@ describe("generated server hardening", () => {
     });
   });
 
+  describe("error lists are capped", () => {
+    it("answers a 1 MB body of 250,000 wrong integers with 20 errors, a count and truncated", async () => {
+      const body = JSON.stringify({ numbers: Array.from({ length: 250_000 }, () => 0.5) });
+      const response = await answeredWithPing(async () => {
+        const raw = await fetch(`${base}/api*v1/things`, { method: "POST", body, headers: { "content-type": "application/json" }, signal: AbortSignal.timeout(DEADLINE_MS) });
+        const text = await raw.text();
+        return { status: raw.status, size: text.length, body: JSON.parse(text) };
+      });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toHaveLength(20);
+      expect(response.body.errors[19]).toEqual({ field: "numbers[19]", code: "invalid_type", message: "must be integer" });
+      expect(response.body).toMatchObject({ truncated: true, errorCount: 101 }); // validation stopped past its budget
+      expect(response.size).toBeLessThan(5000);
+    }, DEADLINE_MS + 5_000);
+
+    it("lists every error, without a count, when there are few", async () => {
+      const result = await postThing({ numbers: [1, 0.5, "x", 2, 0.25] });
+      expect(result.body.errors.map((error: { field: string }) => error.field)).toEqual(["numbers[1]", "numbers[2]", "numbers[4]"]);
+      expect(result.body.errorCount).toBeUndefined();
+      expect(result.body.truncated).toBeUndefined();
+    });
+
+    it("counts past the cap without stopping below the budget", async () => {
+      const result = await postThing({ numbers: Array.from({ length: 30 }, () => "x") });
+      expect([result.body.errors.length, result.body.errorCount, result.body.truncated]).toEqual([20, 30, true]);
+    });
+  });
+
   it("refuses over-long header values with 431 before reading them", async () => {
     const result = await answeredWithPing(() => call("/api*v1/things", { headers: { "X-Tag": `${"a".repeat(9000)}!` } }));
     expect([result.status, result.body.code]).toEqual([431, "header_too_large"]);

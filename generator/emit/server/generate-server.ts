@@ -64,7 +64,7 @@ export async function renderServer(
       operations: view.operations.map((op) => ({ ...op, idLiteral: jsString(op.id), mockStatus: answers.get(op.id)?.status ?? 200 })),
     }),
   );
-  for (const kind of ["params", "bodies"] as ValidatorKind[]) {
+  for (const kind of ["params", "bodies", "params-details", "bodies-details"] as ValidatorKind[]) {
     files.set(`validators/${kind}.js`, `${header}${validators.modules[kind] === "" ? "export {};" : validators.modules[kind]}\n`);
     files.set(`validators/${kind}.d.ts`, validatorDeclarations(header, validators.exports[kind]));
   }

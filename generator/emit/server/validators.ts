@@ -1,6 +1,9 @@
 // Request validators compiled AHEAD of time with ajv standalone: the generated server imports plain functions
 // and does no schema compilation at start-up. Parameters (coerced, defaults applied) and JSON bodies (exact)
 // need different ajv options, so they are two modules. Identical schemas share one exported validator.
+// Each comes twice: a verdict module that stops at the first error (every request runs it), and a details module
+// (allErrors) run only on invalid input, which stops once it has found ERROR_BUDGET errors: ajv has no cap, and a
+// 1 MB body of wrong integers would otherwise cost seconds and a 20 MB answer (issue 11).
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { Options } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
@@ -17,7 +20,10 @@ const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeM
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const KNOWN_FORMATS = new Set<string>((formatsModule as unknown as { formatNames: string[] }).formatNames);
 
-export type ValidatorKind = "params" | "bodies";
+export type ValidatorKind = "params" | "bodies" | "params-details" | "bodies-details";
+
+/** Errors a details validator collects before it stops (the answer shows fewer: problem.ts caps the list). */
+export const ERROR_BUDGET = 100;
 
 export interface OperationValidators {
   path?: string;
@@ -61,11 +67,11 @@ const COMMON: Options = {
 export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>, warn: Warn = warnOnStderr): CompiledValidators {
   const openapi30 = typeof document.openapi === "string" && document.openapi.startsWith("3.0");
   const registry = new SchemaRegistry(document, openapi30, "request", patternPolicy(model.source, warn));
-  const schemas: Record<ValidatorKind, Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
+  const schemas: Record<"params" | "bodies", Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
   const byOperation = new Map<string, OperationValidators>();
 
   const used = new Set<string>();
-  const share = (kind: ValidatorKind, wanted: string, schema: unknown): string => {
+  const share = (kind: "params" | "bodies", wanted: string, schema: unknown): string => {
     const key = JSON.stringify(schema);
     const known = schemas[kind].get(key);
     if (known !== undefined) return known.name;
@@ -90,7 +96,7 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
   }
 
   const formats = unknownFormats(registry.root(), [...schemas.params.values(), ...schemas.bodies.values()].map((entry) => entry.schema));
-  const compile = (kind: ValidatorKind, options: Options): { code: string; names: string[] } => {
+  const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
     const ajv = new Ajv2020({ ...COMMON, ...options });
     addFormats(ajv);
     for (const format of formats) ajv.addFormat(format, true);
@@ -101,13 +107,18 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
       exportsToIds[name] = `#${name}`;
     }
     const names = Object.keys(exportsToIds);
-    return { code: names.length === 0 ? "" : esmImports(standaloneCode(ajv, exportsToIds)), names };
+    if (names.length === 0) return { code: "", names };
+    const code = esmImports(standaloneCode(ajv, exportsToIds));
+    return { code: options.allErrors === true ? boundErrors(code, ERROR_BUDGET) : code, names };
   };
-  const params = compile("params", { coerceTypes: "array", useDefaults: "empty" });
-  const bodies = compile("bodies", {});
+  const paramOptions: Options = { coerceTypes: "array", useDefaults: "empty" };
+  const params = compile("params", { ...paramOptions, allErrors: false });
+  const bodies = compile("bodies", { allErrors: false });
+  const paramDetails = compile("params", { ...paramOptions, allErrors: true });
+  const bodyDetails = compile("bodies", { allErrors: true });
   return {
-    modules: { params: params.code, bodies: bodies.code },
-    exports: { params: params.names, bodies: bodies.names },
+    modules: { params: params.code, bodies: bodies.code, "params-details": paramDetails.code, "bodies-details": bodyDetails.code },
+    exports: { params: params.names, bodies: bodies.names, "params-details": paramDetails.names, "bodies-details": bodyDetails.names },
     byOperation,
   };
 }
@@ -154,6 +165,35 @@ function unknownFormats(root: unknown, schemas: unknown[]): string[] {
   visit(root);
   schemas.forEach(visit);
   return [...found].filter((format) => !KNOWN_FORMATS.has(format)).sort();
+}
+
+/**
+ * Makes an allErrors module stop after `budget` errors. ajv adds each error with a `vErrors.push` and an
+ * `errors++;` line of its own (`lines: true`; no string literal holds a raw newline, so such a line is always
+ * code), and names exports `export const name = validateN;`. Each error is also recorded module-wide; past the
+ * budget a sentinel unwinds every nested validator, and the exported wrapper answers with what was recorded and
+ * `truncated: true`. Recorded errors may include those of `anyOf`/`oneOf` branches that would have been rolled
+ * back: the verdict module has already said the data is invalid, so only the list is approximate.
+ */
+function boundErrors(code: string, budget: number): string {
+  const helpers = [
+    'const __stop = Symbol("error budget spent");',
+    "let __seen = [];",
+    `function __record(error) { __seen.push(error); if (__seen.length > ${budget}) throw __stop; }`,
+    "function __bounded(validate) {",
+    "  const bounded = (data) => {",
+    "    __seen = [];",
+    "    try { const valid = validate(data); bounded.errors = validate.errors; bounded.truncated = false; return valid; }",
+    "    catch (error) { if (error !== __stop) throw error; bounded.errors = __seen; bounded.truncated = true; return false; }",
+    "    finally { __seen = []; }",
+    "  };",
+    "  return bounded;",
+    "}",
+  ];
+  const body = code
+    .replace(/^errors\+\+;$/gm, "errors++;__record(vErrors[vErrors.length - 1]);")
+    .replace(/^export const ([\w$]+) = (validate\d+);$/gm, "export const $1 = __bounded($2);");
+  return `${helpers.join("\n")}\n${body}`;
 }
 
 /**

@@ -143,6 +143,8 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     .filter((location) => names[location] !== undefined)
     .map((location) => `${location}: paramValidators.${names[location] ?? ""}`);
   if (names.body !== undefined) validate.push(`body: bodyValidators.${names.body}`);
+  // The same exports of the details modules: what was wrong, once the verdict is "invalid".
+  const details = validate.map((entry) => entry.replace(/^(\w+): (param|body)Validators\./, "$1: $2Details."));
   const json = jsonBodyOf(op);
   const body = op.requestBody === null ? null : { required: op.requestBody.required, json: json !== null, mediaTypes: op.requestBody.content.map((c) => c.mediaType) };
   const security = op.security.map((requirement) =>
@@ -157,6 +159,7 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     `path: ${literal(op.path)}`,
     `params: { path: ${params("path")}, query: ${params("query")}, header: ${params("header")}, cookie: ${params("cookie")} }`,
     `validate: { ${validate.join(", ")} }`,
+    `details: { ${details.join(", ")} }`,
     `body: ${literal(body)}`,
     `invalidBodyStatus: ${invalidBodyStatus(op)}`,
     `security: ${literal(security)}`,
