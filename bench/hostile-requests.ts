@@ -11,6 +11,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import express from "express";
 import { generateApi } from "../test/server/e2e-harness.js";
 import { listen } from "../test/server/listen.js";
+import { specPattern } from "../templates/runtime/server/patterns.js";
 
 const repeats = Number(process.argv[2] ?? 5);
 const outDir = await generateApi("test/server/fixtures/hardening.spec.json", "bench-hostile", { client: false });
@@ -37,11 +38,27 @@ async function worst(path: string, init: RequestInit = {}): Promise<{ ms: number
 const post = (body: string): RequestInit => ({ method: "POST", body, headers: { "content-type": "application/json" } });
 
 const rows: Record<string, unknown>[] = [];
+await worst("/api*v1/things?name=aaa"); // warm-up: the first request compiles the route and the validators' code
 for (const length of [50, 8000]) {
   rows.push({ input: `query name=${length} a's + "!"`, ...(await worst(`/api*v1/things?name=${"a".repeat(length)}!`)) });
 }
 for (const length of [50, 50_000]) {
   rows.push({ input: `body name=${length} a's + "!"`, ...(await worst("/api*v1/things", post(JSON.stringify({ name: `${"a".repeat(length)}!` })))) });
+}
+
+// The pattern engine alone, without HTTP: what one hostile value holds the event loop for.
+for (const pattern of ["^(a+)+$", "^(a|aa)+$"]) {
+  const matcher = specPattern(pattern);
+  for (const length of [50, 50_000, 1_000_000]) {
+    const input = `${"a".repeat(length)}!`;
+    let ms = 0;
+    for (let i = 0; i < repeats; i++) {
+      const start = performance.now();
+      matcher.test(input);
+      ms = Math.max(ms, performance.now() - start);
+    }
+    rows.push({ input: `re2js ${pattern}, ${length} a's + "!"`, ms: Math.round(ms * 100) / 100 });
+  }
 }
 
 // The old behaviour: ajv's default RegExp on the same patterns.
