@@ -55,7 +55,7 @@ const call = (path: string, init: RequestInit = {}) => rawCall(base + path, { ..
 const postThing = (body: unknown) => call("/api*v1/things", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
 
 /** `request` completes, and a /ping sent while it runs is answered: the event loop was not held. */
-async function answeredWithPing(request: () => Promise<{ status: number; body: any }>) {
+async function answeredWithPing<T>(request: () => Promise<T>): Promise<T> {
   const [result, ping] = await Promise.all([request(), new Promise((next) => setTimeout(next, 20)).then(() => call("/ping"))]);
   expect(ping.body).toEqual({ pong: true });
   return result;
