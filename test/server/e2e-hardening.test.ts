@@ -5,7 +5,7 @@
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { copyFile, readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderServer } from "../../generator/emit/server/generate-server.js";
@@ -31,7 +31,9 @@ beforeAll(async () => {
   const model = buildModel(document, { source: SPEC });
   const files = await renderServer(model, document, outDir, { warn: (message) => warnings.push(message) });
   await writeOutputDir(outDir, files);
-  await copyFile("test/server/fixtures/hardening.serve.ts", join(outDir, "serve.ts"));
+  // Type-checked there, with the generated types (the fixture itself is not).
+  const serve = await readFile("test/server/fixtures/hardening.serve.ts", "utf8");
+  await writeFile(join(outDir, "serve.ts"), serve.replace(/^\/\/ @ts-nocheck[^\n]*\n/, ""));
   child = spawn(process.execPath, [resolve("bin/run-ts.js"), join(outDir, "serve.ts")], { env: { ...process.env, PAGE_TOKEN_SECRET: SECRET }, stdio: ["ignore", "pipe", "pipe"] });
   child.stderr?.on("data", (chunk: Buffer) => (serverStderr += chunk.toString()));
   const port = await new Promise<string>((done, fail) => {
