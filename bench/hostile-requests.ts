@@ -86,5 +86,23 @@ const rssBefore = process.memoryUsage().rss;
 const errors = await worst("/api*v1/things", post(wrong));
 rows.push({ input: `1 MB body, 250,000 wrong integers (${Math.round(wrong.length / 1024)} KiB)`, ...errors, "RSS growth MiB": Math.round((process.memoryUsage().rss - rssBefore) / 1048576) });
 
+// Four at once, with a /ping sent alongside: how long the server is unavailable.
+const rssBeforeFour = process.memoryUsage().rss;
+const fourStart = performance.now();
+let pingMs = 0;
+await Promise.all([
+  ...Array.from({ length: 4 }, () => fetch(`${server.url}/api*v1/things`, post(wrong)).then((response) => response.arrayBuffer())),
+  new Promise((next) => setTimeout(next, 50)).then(async () => {
+    const start = performance.now();
+    await fetch(`${server.url}/api*v1/things?name=aa`).then((response) => response.arrayBuffer());
+    pingMs = performance.now() - start;
+  }),
+]);
+rows.push({
+  input: "4 such bodies at once, and a small GET 50 ms in",
+  ms: `all: ${Math.round(performance.now() - fourStart)}, small GET: ${Math.round(pingMs)}`,
+  "RSS growth MiB": Math.round((process.memoryUsage().rss - rssBeforeFour) / 1048576),
+});
+
 await server.close();
 console.table(rows);
