@@ -76,6 +76,15 @@ describe("spec patterns in linear time", () => {
     expect(String(matcher)).toBe("/^(a+)+$/u"); // ajv caches compiled patterns by this text
   });
 
+  it("answers long inputs right when one is checked again (remembered until the next tick) and after", async () => {
+    const matcher = specPattern("^a+$");
+    const good = "a".repeat(100_000);
+    const bad = `${"a".repeat(99_999)}!`;
+    expect([matcher.test(good), matcher.test(good), matcher.test(bad), matcher.test(good)]).toEqual([true, true, false, true]);
+    await new Promise((next) => setImmediate(next));
+    expect([matcher.test(bad), matcher.test(bad), matcher.test(good)]).toEqual([false, false, true]);
+  });
+
   it("falls back to RegExp only for what RE2 lacks", () => {
     expect(specPattern("^(?!-)[a-z-]+$")).toBeInstanceOf(RegExp);
     expect(specPattern("^[a-z-]+$")).not.toBeInstanceOf(RegExp);

@@ -11,14 +11,25 @@ export interface PatternMatcher {
   toString(): string;
 }
 
+/** Inputs this long are matched once per request: the details validator re-checks what the verdict one saw. */
+const REMEMBERED_LENGTH = 64 * 1024;
+
 class LinearPattern implements PatternMatcher {
+  private last: { input: string; matched: boolean } | undefined;
+
   constructor(
     private readonly source: string,
     private readonly engine: RE2JS,
   ) {}
 
   test(input: string): boolean {
-    return this.engine.test(input);
+    if (input.length < REMEMBERED_LENGTH) return this.engine.test(input);
+    if (this.last?.input === input) return this.last.matched;
+    const matched = this.engine.test(input);
+    // Kept only until the request's synchronous validation is over, so no large string outlives it.
+    if (this.last === undefined) setImmediate(() => (this.last = undefined));
+    this.last = { input, matched };
+    return matched;
   }
 
   toString(): string {
