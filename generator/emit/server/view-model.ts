@@ -139,10 +139,14 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
   const names = validators.byOperation.get(op.id) ?? {};
   const params = (location: Parameter["in"]): string =>
     literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: shapeOf(param.schema, document) })));
-  const validate = (["path", "query", "header", "cookie"] as const)
-    .filter((location) => names[location] !== undefined)
-    .map((location) => `${location}: paramValidators.${names[location] ?? ""}`);
-  if (names.body !== undefined) validate.push(`body: bodyValidators.${names.body}`);
+  // The verdict modules' exports, and the same exports of the details modules (what was wrong, once invalid).
+  const references = (suffix: "Validators" | "Details"): string => {
+    const entries = (["path", "query", "header", "cookie"] as const)
+      .filter((location) => names[location] !== undefined)
+      .map((location) => `${location}: param${suffix}.${names[location] ?? ""}`);
+    if (names.body !== undefined) entries.push(`body: body${suffix}.${names.body}`);
+    return entries.join(", ");
+  };
   const json = jsonBodyOf(op);
   const body = op.requestBody === null ? null : { required: op.requestBody.required, json: json !== null, mediaTypes: op.requestBody.content.map((c) => c.mediaType) };
   const security = op.security.map((requirement) =>
@@ -156,7 +160,8 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     `method: ${literal(op.method)}`,
     `path: ${literal(op.path)}`,
     `params: { path: ${params("path")}, query: ${params("query")}, header: ${params("header")}, cookie: ${params("cookie")} }`,
-    `validate: { ${validate.join(", ")} }`,
+    `validate: { ${references("Validators")} }`,
+    `details: { ${references("Details")} }`,
     `body: ${literal(body)}`,
     `invalidBodyStatus: ${invalidBodyStatus(op)}`,
     `security: ${literal(security)}`,
