@@ -183,9 +183,10 @@ export type Pagination =
     }
   | {
       /**
-       * Numeric offset/limit (both integer or number parameters): next offset = offset + items received. The list
-       * ends on the first end signal the schema has: a short page (fewer than `limitParam` asked), `isLastField`
-       * true (Jira), `hasMoreField` false, or `totalField` reached; an empty page only when nothing else tells.
+       * Numeric offset/limit (detected only when both parameters are integer or number; a declaration may not name a
+       * string one, which is a token: kind cursor): next offset = offset + items received. The list ends on the
+       * API's own signal when a reply carries one: `isLastField` true (Jira), `hasMoreField` false, `totalField`
+       * reached, a `Link` without rel="next"; else on a short page (fewer items than asked); always on an empty page.
        */
       kind: "offset";
       source: PaginationSource;
