@@ -1,6 +1,7 @@
 // View models for the server templates, built from the IR. Every spec string that reaches generated code goes
 // through `literal` (a string/JSON literal) or `docComment`; templates insert them verbatim and add no logic.
 import type { ApiModel, JsonSchema, Operation, Parameter, Response, SecurityRequirement, SecurityScheme } from "../../model/ir.js";
+import type { ErrorPayload } from "../../../templates/runtime/server/error-payload.js";
 import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { docComment, jsLiteral as literal, lineCommentText } from "../shared/code-literals.js";
 import type { CompiledValidators } from "./validators.js";
@@ -33,6 +34,8 @@ export interface ServerView {
   schemeNames: string;
   requestHeaders: string;
   responseHeaders: string;
+  /** `errorPayload: {...},` for the api description, or "" (RFC 9457 problems). */
+  errorPayload: string;
   operations: OperationView[];
   hasParamValidators: boolean;
   hasBodyValidators: boolean;
@@ -87,10 +90,18 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
     schemeNames: model.securitySchemes.length === 0 ? "never" : model.securitySchemes.map((s) => literal(s.rawName)).join(" | "),
     requestHeaders: literal([...requestHeaders].sort()),
     responseHeaders: literal([...responseHeaders].sort()),
+    errorPayload: errorPayloadLine(model),
     operations,
     hasParamValidators: validators.exports.params.length > 0,
     hasBodyValidators: validators.exports.bodies.length > 0,
   };
+}
+
+/** The IR's recipe, as the runtime reads it. */
+function errorPayloadLine(model: ApiModel): string {
+  if (model.errorSchema === null) return "";
+  const spec: ErrorPayload = { mediaType: model.errorSchema.mediaType, payload: model.errorSchema.payload };
+  return `errorPayload: ${literal(spec)},`;
 }
 
 function unionOf(members: string[]): string {

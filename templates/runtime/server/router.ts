@@ -7,6 +7,8 @@ import type { CorsOptions } from "./cors.js";
 import { createPageTokenCodec } from "./page-token.js";
 import { HttpProblem, sendProblem } from "./problem.js";
 import type { ProblemFormatter } from "./problem.js";
+import { errorPayloadFormatter } from "./error-payload.js";
+import type { ErrorPayload } from "./error-payload.js";
 import { requestContext } from "./request-context.js";
 import { hasBody, isJsonMediaType } from "./media-type.js";
 import { operationHandler } from "./operation-handler.js";
@@ -36,7 +38,7 @@ export interface RouterOptions<P = unknown> {
   /** Answer 404 problems for unknown paths under the base path (default true). */
   notFound?: boolean;
   logger?: Logger;
-  /** Maps problems to the API's error schema when it is not RFC 9457. */
+  /** Replaces the generated mapping of problems to the API's error payload (the spec's error schema, else RFC 9457). */
   formatProblem?: ProblemFormatter;
 }
 
@@ -47,6 +49,8 @@ export interface ApiDescription {
   /** Request header names the spec documents (for CORS preflight). */
   requestHeaders: readonly string[];
   responseHeaders: readonly string[];
+  /** The spec's own error schema, as a recipe; absent: failures are RFC 9457 problems. */
+  errorPayload?: ErrorPayload;
   /** Loads development-mode response checks (compiled lazily from the bundled spec). */
   responseChecks?: () => Promise<ResponseCheck>;
 }
@@ -69,6 +73,7 @@ export function buildRouter<P>(
   const missing = api.operations.filter((op) => typeof handlers[op.id] !== "function").map((op) => op.id);
   if (missing.length > 0) throw new Error(`createRouter: no handler for ${missing.join(", ")}`);
 
+  const formatProblem = options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload));
   const shared = {
     codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret) : undefined,
     schemes: api.schemes,
@@ -76,7 +81,7 @@ export function buildRouter<P>(
     allowUnknownQuery: options.allowUnknownQueryParameters === true,
     logger,
     responseChecks: options.validateResponses === true ? api.responseChecks?.() : undefined,
-    formatProblem: options.formatProblem,
+    formatProblem,
   };
   shared.responseChecks?.catch(() => undefined); // reported per request when used; never an unhandled rejection
 
@@ -103,7 +108,7 @@ export function buildRouter<P>(
       next(new HttpProblem(404, "not_found", "No operation of this API matches the path."));
     });
   }
-  router.use(errorHandler(logger, options.formatProblem));
+  router.use(errorHandler(logger, formatProblem));
   return router;
 }
 
