@@ -146,6 +146,7 @@ class Planner {
     if (typesOf(schema).length === 1 && typesOf(schema)[0] === "object") return scope === "top" && depth < MAX_DEPTH ? "nested" : "other";
     if (FLAG_NAMES.includes(key) && allowsType(schema, "boolean")) return "flag";
     if (key === "error" && text) return "error";
+    if (key === "error" && allowsType(schema, "string") && enumOf(schema) !== undefined) return "code";
     if (MESSAGE_NAMES.includes(key) && text) return "message";
     if (key === "title" && text) return "title";
     if ((CODE_NAMES.includes(key) || (key === "type" && enumOf(schema) !== undefined)) && (allowsType(schema, "string") || allowsType(schema, "integer") || allowsType(schema, "number"))) return "code";
