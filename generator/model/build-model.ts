@@ -17,6 +17,8 @@ export interface BuildModelOptions {
   pagination?: PaginationDeclaration;
   /** Config declarations by operationId (like `x-pagination`, which wins): verified, an error when they do not fit. */
   paginationByOperation?: Readonly<Record<string, unknown>>;
+  /** False to detect no pagination (config `pagination.auto: false`): only x-pagination / config declarations page. */
+  autoPagination?: boolean;
   /** Items array name in cursor envelopes (config `pagination.items_field`; default "items"). */
   itemsField?: string;
   /** Error schema from config: `components.schemas` key and media type. Detected when absent. */
@@ -192,12 +194,13 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
       method: raw.method,
       path: raw.path,
       pointer,
-      queryParams: new Set(parameters.filter((p) => p.in === "query").map((p) => p.rawName)),
+      queryParams: new Map(parameters.filter((p) => p.in === "query").map((p) => [p.rawName, p.schema])),
       successSchema: success?.content.find((c) => isJson(c.mediaType))?.schema ?? null,
       successHeaders: new Set((success?.headers ?? []).map((header) => header.rawName.toLowerCase())),
       ...declaredPagination(node, names.operationId, options),
       configured: options.pagination,
       itemsField: options.itemsField ?? "items",
+      detect: options.autoPagination !== false,
     },
     refs,
   );
@@ -255,8 +258,35 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
       style,
       explode: typeof param.explode === "boolean" ? param.explode : style === "form",
       allowReserved: param.allowReserved === true,
+      ...exampleMember(refs, param, content, param.schema ?? content?.schema),
     };
   });
+}
+
+/**
+ * `{ example }` from the first node that has one (OpenAPI 3.1 §4.8.12/§4.8.14: `example`, else `examples`, a map
+ * of Example Objects, of which the first `value`), then the schema's `example` / `examples[0]`; `{}` when none.
+ * `externalValue` is never read: an example is data the document holds.
+ */
+function exampleMember(refs: RefResolver, ...nodes: unknown[]): { example?: unknown } {
+  const [node, ...rest] = nodes;
+  if (nodes.length === 0) return {};
+  const found = rest.length === 0 ? schemaExample(refs, node) : mediaExample(refs, node);
+  return found !== undefined ? { example: found } : exampleMember(refs, ...rest);
+}
+
+function mediaExample(refs: RefResolver, node: unknown): unknown {
+  const media = refs.resolve(node);
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  const first = isObject(media.examples) ? Object.values(media.examples)[0] : undefined;
+  return refs.resolve(first)?.value;
+}
+
+function schemaExample(refs: RefResolver, node: unknown): unknown {
+  const schema = refs.resolve(node);
+  if (!schema) return undefined;
+  return schema.example !== undefined ? schema.example : Array.isArray(schema.examples) ? schema.examples[0] : undefined;
 }
 
 function byKeyName(a: JsonObject, b: JsonObject): number {
@@ -268,7 +298,7 @@ function readContent(refs: RefResolver, content: unknown): MediaContent[] {
   return Object.entries(content)
     .map(([mediaType, media]) => {
       const schema = isObject(media) && isObject(media.schema) ? (media.schema as JsonSchema) : null;
-      return { mediaType, schema, schemaName: schema ? refs.schemaName(schema) : null };
+      return { mediaType, schema, schemaName: schema ? refs.schemaName(schema) : null, ...exampleMember(refs, media, schema) };
     })
     .sort((a, b) => Number(isJson(b.mediaType)) - Number(isJson(a.mediaType)) || (a.mediaType < b.mediaType ? -1 : a.mediaType > b.mediaType ? 1 : 0));
 }

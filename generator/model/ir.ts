@@ -127,6 +127,8 @@ export interface Parameter {
   /** Resolved explode (default: true for form, false otherwise). */
   explode: boolean;
   allowReserved: boolean;
+  /** The spec's `example`, else the value of its first `examples` entry (parameter, then its schema); absent when none. */
+  example?: unknown;
 }
 
 export interface MediaContent {
@@ -134,6 +136,8 @@ export interface MediaContent {
   schema: JsonSchema | null;
   /** `components.schemas` key when the schema is a direct $ref to one. */
   schemaName: string | null;
+  /** The media type's `example`, else the value of its first `examples` entry, else the schema's; absent when none. */
+  example?: unknown;
 }
 
 export interface RequestBody {
@@ -174,43 +178,70 @@ export interface SecurityRequirement {
 }
 
 /**
+ * Where a field lives in a response body (or in an item): property names from the root, e.g. `["next_page", "offset"]`
+ * for Asana's `next_page.offset`, `["has_more"]` for a top-level field. Written dotted (`next_page.offset`) in
+ * `x-pagination` and config; always verified to exist in the schema (through `$ref`s and `allOf`) before it gets here.
+ */
+export type FieldPath = readonly string[];
+
+/**
  * How a list operation pages. `itemsField` null means the response body is itself the array.
  * `source` says whether it was declared (`x-pagination` / config; verified) or detected per CONVENTIONS.md §1.
+ * Parameters (`*Param`) are query parameter names verbatim; fields (`*Field`) are paths into the response body.
+ * A member that is null is one the spec does not have: nothing is sent or read for it.
  */
 export type Pagination =
   | {
-      /** AIP-158: send `tokenParam`, read `nextTokenField`; empty/absent next token = last page. */
+      /**
+       * Opaque next-page token (AIP-158, Slack, Asana, Notion): send `tokenParam` = the token read at `nextTokenField`;
+       * an empty/absent/null token is the last page, and so is `hasMoreField` false when the schema has one (Notion).
+       */
       kind: "cursor";
       source: PaginationSource;
       tokenParam: string;
       sizeParam: string | null;
-      nextTokenField: string;
-      itemsField: string | null;
+      nextTokenField: FieldPath;
+      /** Boolean "more pages follow" next to the token (Notion's `has_more`); null when the schema has none. */
+      hasMoreField: FieldPath | null;
+      itemsField: FieldPath | null;
     }
   | {
-      /** offset/limit: next offset = offset + items received; stops on a short or empty page. */
+      /**
+       * Numeric offset/limit (both integer or number parameters): next offset = offset + items received. The list
+       * ends on the first end signal the schema has: a short page (fewer than `limitParam` asked), `isLastField`
+       * true (Jira), `hasMoreField` false, or `totalField` reached; an empty page only when nothing else tells.
+       */
       kind: "offset";
       source: PaginationSource;
       offsetParam: string;
       limitParam: string;
-      itemsField: string | null;
+      /** Boolean "this is the last page" (Jira's `isLast`); null when the schema has none. */
+      isLastField: FieldPath | null;
+      /** Boolean "more pages follow"; null when the schema has none. */
+      hasMoreField: FieldPath | null;
+      /** Integer total item count (Jira's `total`); null when the schema has none. */
+      totalField: FieldPath | null;
+      itemsField: FieldPath | null;
     }
   | {
       /** RFC 8288 `Link` header: follow rel="next" until absent (GitHub). */
       kind: "link";
       source: PaginationSource;
       sizeParam: string | null;
-      itemsField: string | null;
+      itemsField: FieldPath | null;
     }
   | {
-      /** Keyset "after the last item" (Stripe): send `afterParam` = last item's `cursorField` while `hasMoreField` is true. */
+      /**
+       * Keyset "after the last item" (Stripe): send `afterParam` = the last item's `cursorField` (a path inside an
+       * item) while `hasMoreField` is true.
+       */
       kind: "after";
       source: PaginationSource;
       afterParam: string;
-      cursorField: string;
-      hasMoreField: string;
+      cursorField: FieldPath;
+      hasMoreField: FieldPath;
       sizeParam: string | null;
-      itemsField: string | null;
+      itemsField: FieldPath | null;
     };
 
 export type PaginationSource = "declared" | "detected";

@@ -120,13 +120,22 @@ function securityLiteral(op: Operation, supported: Set<string>): string | null {
   return `[${alternatives.map((names) => `[${names.map(jsString).join(", ")}]`).join(", ")}]`;
 }
 
+/** A field path as a readonly tuple literal, usable both as a value and (with `typeof`-free syntax) as a type. */
+function pathLiteral(path: readonly string[]): string {
+  return `[${path.map(jsString).join(", ")}]`;
+}
+
 function schemeLiteral(pagination: Pagination, key: (rawName: string) => string): string {
-  const items = pagination.itemsField === null ? "" : `, items: ${jsString(pagination.itemsField)}`;
+  const optional = (member: string, path: readonly string[] | null) => (path === null ? "" : `, ${member}: ${pathLiteral(path)}`);
+  const items = optional("items", pagination.itemsField);
   switch (pagination.kind) {
-    case "cursor": return `{ kind: "cursor", token: ${jsString(key(pagination.tokenParam))}, next: ${jsString(pagination.nextTokenField)}${items} }`;
-    case "offset": return `{ kind: "offset", offset: ${jsString(key(pagination.offsetParam))}, limit: ${jsString(key(pagination.limitParam))}${items} }`;
+    case "cursor": return `{ kind: "cursor", token: ${jsString(key(pagination.tokenParam))}, next: ${pathLiteral(pagination.nextTokenField)}${optional("hasMore", pagination.hasMoreField)}${items} }`;
+    case "offset": {
+      const signals = optional("isLast", pagination.isLastField) + optional("hasMore", pagination.hasMoreField) + optional("total", pagination.totalField);
+      return `{ kind: "offset", offset: ${jsString(key(pagination.offsetParam))}, limit: ${jsString(key(pagination.limitParam))}${signals}${items} }`;
+    }
     case "link": return `{ kind: "link"${items} }`;
-    case "after": return `{ kind: "after", after: ${jsString(key(pagination.afterParam))}, cursor: ${jsString(pagination.cursorField)}, hasMore: ${jsString(pagination.hasMoreField)}${items} }`;
+    case "after": return `{ kind: "after", after: ${jsString(key(pagination.afterParam))}, cursor: ${pathLiteral(pagination.cursorField)}, hasMore: ${pathLiteral(pagination.hasMoreField)}${items} }`;
   }
 }
 
@@ -183,7 +192,7 @@ function operationView(op: Operation, supported: Set<string>): OperationView {
     paramsOptional: required.length === 0,
     resultType: resultType(op, opTypeName),
     pagination: op.pagination
-      ? { scheme: schemeLiteral(op.pagination, keyOf), itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : jsString(op.pagination.itemsField)}>` }
+      ? { scheme: schemeLiteral(op.pagination, keyOf), itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : pathLiteral(op.pagination.itemsField)}>` }
       : null,
     readmeTitle: markdownInline(`${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary}` : ""}`),
     example: fenced(op.pagination ? `for await (const item of ${call}) console.log(item);` : `const result = await ${call};`),

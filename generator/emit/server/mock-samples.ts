@@ -27,9 +27,18 @@ function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>):
   }
   if (op.pagination?.kind === "cursor" && typeof body === "object" && body !== null && !Array.isArray(body)) {
     // A mock has one page: an example's next token would only lead the client to a 400.
-    body = { ...(body as Record<string, unknown>), [op.pagination.nextTokenField]: "" };
+    body = withField(body as Record<string, unknown>, op.pagination.nextTokenField, "");
   }
   return { status, body };
+}
+
+/** A copy of `body` with the field at `path` set (the objects on the way copied, created when missing). */
+function withField(body: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
+  const [name, ...rest] = path;
+  if (name === undefined) return body;
+  const inner = body[name];
+  const child = typeof inner === "object" && inner !== null && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {};
+  return { ...body, [name]: rest.length === 0 ? value : withField(child, rest, value) };
 }
 
 function documentedExample(document: unknown, op: Operation, status: string, mediaType: string): unknown {

@@ -4,7 +4,7 @@ import { queryBinding } from "./page-token.js";
 
 export type PagingSpec =
   | { kind: "cursor"; tokenParam: string; sizeParam: string | null; defaultSize: number; maxSize: number }
-  | { kind: "offset"; offsetParam: string; limitParam: string; defaultSize: number; maxSize: number; itemsField: string | null };
+  | { kind: "offset"; offsetParam: string; limitParam: string; defaultSize: number; maxSize: number; itemsField: readonly string[] | null };
 
 export interface CursorPage {
   /** Page size asked for (the spec's default when absent or 0), never above the spec's maximum. */
@@ -78,10 +78,13 @@ export function offsetLinks(
   return links.join(", ");
 }
 
-function itemsOf(body: unknown, itemsField: string | null): unknown[] | undefined {
-  if (itemsField === null) return Array.isArray(body) ? body : undefined;
-  if (typeof body !== "object" || body === null) return undefined;
-  const items: unknown = (body as Record<string, unknown>)[itemsField];
+/** The items at `itemsField` (property names from the body's root; null: the body is the array). */
+function itemsOf(body: unknown, itemsField: readonly string[] | null): unknown[] | undefined {
+  let items: unknown = body;
+  for (const name of itemsField ?? []) {
+    if (typeof items !== "object" || items === null) return undefined;
+    items = (items as Record<string, unknown>)[name];
+  }
   return Array.isArray(items) ? items : undefined;
 }
 
