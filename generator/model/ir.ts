@@ -58,9 +58,7 @@ export interface ErrorSchema {
   payload: ErrorPart;
 }
 
-/** Property names from the payload's root; "[]" stands for every entry of an array. */
-export type FieldPath = readonly string[];
-
+/** Where the parts of a failure go: FieldPaths from the payload's root, where "[]" stands for every entry of an array. */
 export interface ErrorFields {
   message: FieldPath | null;
   code: FieldPath | null;
