@@ -1,14 +1,24 @@
 // The answer of each mock handler: the documented example of the first success response, else a sample
 // generated from its schema (openapi-sampler). Computed at generation time; mock.ts only holds the data.
+// A list operation's sample holds its whole dataset (three times the example's items, told apart where the
+// scheme needs it) and the way it pages, which the runtime follows (templates/runtime/server/mock-paging.ts).
 import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
-import type { ApiModel, Operation } from "../../model/ir.js";
-import { followRefs, resolvePointer } from "../../../templates/runtime/server/json-schema.js";
+import type { ApiModel, FieldPath, Operation, Parameter } from "../../model/ir.js";
+import type { MockPaging } from "../../../templates/runtime/server/mock-paging.js";
+import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
+import { valueAt } from "../../../templates/runtime/server/pagination.js";
+import { pageBounds } from "./page-bounds.js";
 
 export interface MockAnswer {
   status: number;
   body: unknown;
+  /** How the mock pages a list operation; null: it answers `body` as it is. */
+  paging: MockPaging | null;
 }
+
+/** The dataset of a list is this many copies of the example's items: several pages at small page sizes, then a last one. */
+const DATASET_COPIES = 3;
 
 export function mockAnswers(model: ApiModel, document: Readonly<Record<string, unknown>>): Map<string, MockAnswer> {
   const answers = new Map<string, MockAnswer>();
@@ -20,41 +30,67 @@ function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>):
   const success = op.responses.find((response) => /^2\d\d$/.test(response.status)) ?? op.responses.find((r) => r.status === "2XX" || r.status === "default");
   const status = success === undefined || !/^\d{3}$/.test(success.status) ? 200 : Number(success.status);
   const content = success?.content[0];
-  if (success === undefined || content === undefined) return { status, body: undefined };
-  let body = documentedExample(document, op, success.status, content.mediaType);
+  if (success === undefined || content === undefined) return { status, body: undefined, paging: null };
+  let body = content.example;
   if (body === undefined && content.schema !== null) {
     body = sample(content.schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document);
   }
-  if (op.pagination?.kind === "cursor" && typeof body === "object" && body !== null && !Array.isArray(body)) {
-    // A mock has one page: an example's next token would only lead the client to a 400.
-    body = withField(body as Record<string, unknown>, op.pagination.nextTokenField, "");
+  const paging = mockPaging(op, document);
+  if (paging === null) return { status, body, paging };
+  const items = valueAt(body, paging.items ?? []);
+  if (!Array.isArray(items) || items.length === 0) return { status, body, paging }; // an empty list: one page, its token cleared
+  return { status, body: withValueAt(body, paging.items ?? [], dataset(items, distinctPaths(op))), paging };
+}
+
+function mockPaging(op: Operation, document: unknown): MockPaging | null {
+  const pagination = op.pagination;
+  if (pagination === null) return null;
+  const items = pagination.itemsField;
+  switch (pagination.kind) {
+    case "cursor":
+      return { kind: "cursor", items, next: pagination.nextTokenField, hasMore: pagination.hasMoreField };
+    case "offset":
+      return { kind: "offset", items, isLast: pagination.isLastField, hasMore: pagination.hasMoreField, total: pagination.totalField };
+    case "link":
+      return { kind: "link", items, pageParam: pageNumberParam(op.parameters), sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document) };
+    case "after":
+      return {
+        kind: "after", items, afterParam: pagination.afterParam, cursor: pagination.cursorField, hasMore: pagination.hasMoreField,
+        sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document),
+      };
   }
-  return { status, body };
 }
 
-/** A copy of `body` with the field at `path` set (the objects on the way copied, created when missing). */
-function withField(body: Record<string, unknown>, path: readonly string[], value: unknown): Record<string, unknown> {
-  const [name, ...rest] = path;
-  if (name === undefined) return body;
-  const inner = body[name];
-  const child = typeof inner === "object" && inner !== null && !Array.isArray(inner) ? (inner as Record<string, unknown>) : {};
-  return { ...body, [name]: rest.length === 0 ? value : withField(child, rest, value) };
+/** The link style's page-number parameter (GitHub's `page`); without one the mock's list is one page. */
+function pageNumberParam(parameters: readonly Parameter[]): string | null {
+  const page = parameters.find((param) => param.in === "query" && param.rawName === "page" && ["integer", "number"].includes(String(param.schema.type)));
+  return page?.rawName ?? null;
 }
 
-function documentedExample(document: unknown, op: Operation, status: string, mediaType: string): unknown {
-  const media = follow(document, follow(document, resolvePointer(document, `/paths/${escape(op.path)}/${op.method}/responses/${escape(status)}`))?.content?.[mediaType]);
-  if (media === undefined) return undefined;
-  if (media.example !== undefined) return media.example;
-  const first = Object.values(media.examples ?? {})[0];
-  return follow(document, first)?.value;
+/** The fields that must differ between items: the `after` style's cursor (the mock finds its place by it), and `id`. */
+function distinctPaths(op: Operation): FieldPath[] {
+  return op.pagination?.kind === "after" ? [op.pagination.cursorField, ["id"]] : [["id"]];
 }
 
-type Node = { content?: Record<string, unknown>; example?: unknown; examples?: Record<string, unknown>; value?: unknown };
-
-function follow(document: unknown, node: unknown): Node | undefined {
-  return followRefs(document, node) as Node | undefined;
+function dataset(items: readonly unknown[], distinct: readonly FieldPath[]): unknown[] {
+  return Array.from({ length: items.length * DATASET_COPIES }, (_, index) => {
+    let item = structuredClone(items[index % items.length]);
+    if (index < items.length) return item;
+    for (const path of distinct) {
+      const value = valueAt(item, path);
+      const changed = variant(value, Math.floor(index / items.length));
+      if (changed !== undefined) item = withValueAt(item, path, changed);
+    }
+    return item;
+  });
 }
 
-function escape(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The `copy`-th variant of an id-like value that stays of its kind (an integer, a UUID, a plain token); undefined: leave it. */
+function variant(value: unknown, copy: number): unknown {
+  if (typeof value === "number" && Number.isInteger(value)) return value + copy * 1000;
+  if (typeof value !== "string") return undefined;
+  if (UUID.test(value)) return `${value.slice(0, 24)}${(parseInt(value.slice(24), 16) + copy).toString(16).padStart(12, "0").slice(-12)}`;
+  return /^[A-Za-z0-9_-]+$/.test(value) ? `${value}${copy + 1}` : undefined;
 }
