@@ -35,20 +35,20 @@ function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>):
   if (body === undefined && content.schema !== null) {
     body = sample(content.schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document);
   }
-  const paging = mockPaging(op, document);
+  const paging = mockPaging(op, document, body);
   if (paging === null) return { status, body, paging };
   const items = valueAt(body, paging.items ?? []);
   if (!Array.isArray(items) || items.length === 0) return { status, body, paging }; // an empty list: one page, its token cleared
   return { status, body: withValueAt(body, paging.items ?? [], dataset(items, distinctPaths(op))), paging };
 }
 
-function mockPaging(op: Operation, document: unknown): MockPaging | null {
+function mockPaging(op: Operation, document: unknown, body: unknown): MockPaging | null {
   const pagination = op.pagination;
   if (pagination === null) return null;
   const items = pagination.itemsField;
   switch (pagination.kind) {
     case "cursor":
-      return { kind: "cursor", items, next: pagination.nextTokenField, hasMore: pagination.hasMoreField };
+      return { kind: "cursor", items, next: pagination.nextTokenField, hasMore: pagination.hasMoreField, total: totalBeside(body, pagination.nextTokenField) };
     case "offset":
       return { kind: "offset", items, isLast: pagination.isLastField, hasMore: pagination.hasMoreField, total: pagination.totalField };
     case "link":
@@ -59,6 +59,17 @@ function mockPaging(op: Operation, document: unknown): MockPaging | null {
         sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document),
       };
   }
+}
+
+/** AIP-158's `total_size` and its kin, next to the next token: a count the mock keeps true to its dataset. */
+const TOTAL_NAMES = ["total_size", "totalSize", "total", "total_count", "totalCount"];
+
+function totalBeside(body: unknown, nextToken: FieldPath): FieldPath | null {
+  for (const place of [nextToken.slice(0, -1), []]) {
+    const name = TOTAL_NAMES.find((candidate) => typeof valueAt(body, [...place, candidate]) === "number");
+    if (name !== undefined) return [...place, name];
+  }
+  return null;
 }
 
 /** The link style's page-number parameter (GitHub's `page`); without one the mock's list is one page. */

@@ -16,7 +16,7 @@ interface SizeParam {
 
 /** Property paths from the body's root; `items` null: the body is the array. */
 export type MockPaging =
-  | { kind: "cursor"; items: Path | null; next: Path; hasMore: Path | null }
+  | { kind: "cursor"; items: Path | null; next: Path; hasMore: Path | null; total: Path | null }
   | { kind: "offset"; items: Path | null; isLast: Path | null; hasMore: Path | null; total: Path | null }
   | ({ kind: "link"; items: Path | null; pageParam: string | null } & SizeParam)
   | ({ kind: "after"; items: Path | null; afterParam: string; cursor: Path; hasMore: Path } & SizeParam);
@@ -41,6 +41,7 @@ export function mockPage<R>(request: MockRequest, status: number, body: unknown,
       // The last page clears the token where it lives (an example's own token would lead the client to a 400).
       page = withValueAt(page, paging.next, end ? "" : (request.page as CursorPage).next(start + size));
       if (paging.hasMore !== null) page = withValueAt(page, paging.hasMore, !end);
+      if (paging.total !== null) page = withValueAt(page, paging.total, all.length);
       break;
     case "offset":
       if (paging.isLast !== null) page = withValueAt(page, paging.isLast, end);
