@@ -149,9 +149,10 @@ class Planner {
     if (key === "error" && allowsType(schema, "string") && enumOf(schema) !== undefined) return "code";
     if (MESSAGE_NAMES.includes(key) && text) return "message";
     if (key === "title" && text) return "title";
-    if ((CODE_NAMES.includes(key) || (key === "type" && enumOf(schema) !== undefined)) && (allowsType(schema, "string") || allowsType(schema, "integer") || allowsType(schema, "number"))) return "code";
+    const codeLike = (allowsType(schema, "string") && !hasConstraints({ ...schema, enum: undefined, const: undefined })) || allowsType(schema, "integer") || allowsType(schema, "number");
+    if ((CODE_NAMES.includes(key) || (key === "type" && enumOf(schema) !== undefined)) && codeLike) return "code";
     if (key === "type" && allowsType(schema, "string") && isUriLike(schema, ["uri", "uri-reference", "iri", "iri-reference"])) return "type";
-    if (STATUS_NAMES.includes(key) && (allowsType(schema, "string") || allowsType(schema, "integer") || allowsType(schema, "number"))) return "status";
+    if (STATUS_NAMES.includes(key) && codeLike) return "status";
     if (scope === "top" && (key === "instance" || key === "path") && allowsType(schema, "string") && isUriLike(schema, ["uri-reference", "iri-reference"])) return "instance";
     if (scope === "entry" && FIELD_NAMES.includes(key) && text) return "field";
     if (TIME_NAMES.includes(key) && allowsType(schema, "string") && schema.format === "date-time") return "timestamp";
@@ -201,7 +202,7 @@ function isUriLike(schema: JsonObject, formats: readonly string[]): boolean {
 
 function enumOf(schema: JsonObject): unknown[] | undefined {
   if (Array.isArray(schema.enum)) return schema.enum;
-  return "const" in schema ? [schema.const] : undefined;
+  return schema.const !== undefined ? [schema.const] : undefined;
 }
 
 /** The JSON types a schema allows ([] = any); inferred from `properties`/`items`/`enum` when `type` is absent. */

@@ -35,6 +35,8 @@ const SCHEMAS = {
     required: ["timestamp", "status", "error", "message", "path", "trace_id"],
     properties: { timestamp: { type: "string", format: "date-time" }, status: { type: "integer" }, error: string, message: string, path: string, trace_id: { type: "string", format: "uuid" } },
   },
+  patternedCode: { type: "object", required: ["code", "message"], properties: { code: { type: "string", pattern: "^E[0-9]{3}$", example: "E100" }, message: string, status: { type: "integer", enum: [400, 404, 500] } } },
+  topLevelArray: { type: "array", items: { type: "object", required: ["message"], properties: { message: string } } },
   rfc9457: {
     type: "object",
     required: ["type", "title", "status", "code"],
@@ -106,6 +108,12 @@ describe("error payloads in the spec's own schema", () => {
   it("Spring Boot { timestamp, status, error, message, path }: required members get type-valid values", () => {
     const { bodies } = payloads(SCHEMAS.springBoot);
     expect(bodies[1]).toMatchObject({ status: 404, error: "not_found", message: "No operation of this API matches the path.", path: "/v1/nowhere" });
+  });
+
+  it("a code the failure's code cannot fit (a pattern) keeps the schema's example; an enum status keeps to its values", () => {
+    const { bodies } = payloads(SCHEMAS.patternedCode);
+    expect(bodies.map((body: any) => [body.code, body.status])).toEqual([["E100", 400], ["E100", 404], ["E100", 500]]);
+    expect(payloads({ ...SCHEMAS.patternedCode, properties: { ...SCHEMAS.patternedCode.properties, status: { type: "integer", enum: [400] } } }).bodies[1]).toMatchObject({ status: 400 });
   });
 
   it("RFC 9457 declared by the spec: the same problem the default sends", () => {

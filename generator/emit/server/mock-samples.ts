@@ -6,6 +6,7 @@ import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
 import type { ApiModel, FieldPath, Operation, Parameter } from "../../model/ir.js";
 import type { MockPaging } from "../../../templates/runtime/server/mock-paging.js";
+import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
 import { pageBounds } from "./page-bounds.js";
@@ -52,7 +53,7 @@ function mockPaging(op: Operation, document: unknown, body: unknown): MockPaging
     case "offset":
       return { kind: "offset", items, isLast: pagination.isLastField, hasMore: pagination.hasMoreField, total: pagination.totalField };
     case "link":
-      return { kind: "link", items, pageParam: pageNumberParam(op.parameters), sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document) };
+      return { kind: "link", items, pageParam: pageNumberParam(op.parameters, document), sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document) };
     case "after":
       return {
         kind: "after", items, afterParam: pagination.afterParam, cursor: pagination.cursorField, hasMore: pagination.hasMoreField,
@@ -73,8 +74,8 @@ function totalBeside(body: unknown, nextToken: FieldPath): FieldPath | null {
 }
 
 /** The link style's page-number parameter (GitHub's `page`); without one the mock's list is one page. */
-function pageNumberParam(parameters: readonly Parameter[]): string | null {
-  const page = parameters.find((param) => param.in === "query" && param.rawName === "page" && ["integer", "number"].includes(String(param.schema.type)));
+function pageNumberParam(parameters: readonly Parameter[], document: unknown): string | null {
+  const page = parameters.find((param) => param.in === "query" && param.rawName === "page" && ["integer", "number"].includes(String(followRefs(document, param.schema)?.type)));
   return page?.rawName ?? null;
 }
 
