@@ -3,6 +3,8 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import { clientView } from "../../generator/emit/client/view-model.js";
+import { buildModel } from "../../generator/model/build-model.js";
 import { errorPayloadPlan } from "../../generator/model/error-payload.js";
 import { errorPayloadFormatter } from "../../templates/runtime/server/error-payload.js";
 import { problemDetails } from "../../templates/runtime/server/problem.js";
@@ -124,5 +126,34 @@ describe("error payloads in the spec's own schema", () => {
 
   it("a free-form schema gets the RFC 9457 problem as it is", () => {
     expect(payloads({ type: "object" }).bodies[1]).toEqual(notFound);
+  });
+});
+
+describe("the model's error schema", () => {
+  const spec = (errors: Record<string, unknown>, schemas: Record<string, unknown> = {}) => ({
+    openapi: "3.0.3",
+    info: { title: "t", version: "1.0.0" },
+    paths: {
+      "/a": { get: { responses: { "200": { description: "ok" }, ...errors } } },
+    },
+    components: { schemas },
+  });
+  const failure = (schema: unknown, mediaType = "application/json") => ({ description: "e", content: { [mediaType]: { schema } } });
+
+  it("is the configured schema, served as the media type the error responses declare for it", () => {
+    const model = buildModel(spec({ "400": failure({ $ref: "#/components/schemas/Oops" }) }, { Oops: SCHEMAS.messageCode }), { source: "t", errorSchema: { name: "Oops", mediaType: "application/problem+json" } });
+    expect(model.errorSchema).toMatchObject({ name: "Oops", mediaType: "application/json", fields: { message: ["message"], code: ["code"], details: null } });
+  });
+
+  it("tells two inline schemas apart, and types an inline one through the response that uses it", () => {
+    const model = buildModel(spec({ "400": failure(SCHEMAS.slack), "404": failure(SCHEMAS.oauth), "500": failure(SCHEMAS.oauth) }), { source: "t" });
+    expect(model.errorSchema).toMatchObject({ name: null, fields: { message: ["error_description"] }, usedBy: { path: "/a", method: "get", status: "404", mediaType: "application/json" } });
+    expect(clientView(model).problemType).toBe('paths["/a"]["get"]["responses"]["404"]["content"]["application/json"]');
+  });
+
+  it("is absent without JSON error responses: RFC 9457, and the client's Problem says so", () => {
+    const model = buildModel(spec({ "400": failure({ type: "string" }, "text/plain") }), { source: "t" });
+    expect(model.errorSchema).toBeNull();
+    expect(clientView(model).problemType).toMatch(/^\{ type: string; title: string; status: number; detail\?: string;/);
   });
 });
