@@ -40,7 +40,7 @@ function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>):
   if (paging === null) return { status, body, paging };
   const items = valueAt(body, paging.items ?? []);
   if (!Array.isArray(items) || items.length === 0) return { status, body, paging }; // an empty list: one page, its token cleared
-  return { status, body: withValueAt(body, paging.items ?? [], dataset(items, distinctPaths(op))), paging };
+  return { status, body: withValueAt(body, paging.items ?? [], dataset(items, distinctFields(op))), paging };
 }
 
 function mockPaging(op: Operation, document: unknown, body: unknown): MockPaging | null {
@@ -79,18 +79,26 @@ function pageNumberParam(parameters: readonly Parameter[], document: unknown): s
   return page?.rawName ?? null;
 }
 
-/** The fields that must differ between items: the `after` style's cursor (the mock finds its place by it), and `id`. */
-function distinctPaths(op: Operation): FieldPath[] {
-  return op.pagination?.kind === "after" ? [op.pagination.cursorField, ["id"]] : [["id"]];
+/**
+ * What must differ between the copies: the `after` style's cursor (the mock finds its place by it), made unique
+ * whatever its type; and integer `id`s, which a copy can change without leaving their schema (a string id may
+ * have a pattern, so it is left as the example has it).
+ */
+function distinctFields(op: Operation): { path: FieldPath; anyType: boolean }[] {
+  const ids = [{ path: ["id"], anyType: false }];
+  return op.pagination?.kind === "after" ? [{ path: op.pagination.cursorField, anyType: true }, ...ids] : ids;
 }
 
-function dataset(items: readonly unknown[], distinct: readonly FieldPath[]): unknown[] {
+function dataset(items: readonly unknown[], distinct: readonly { path: FieldPath; anyType: boolean }[]): unknown[] {
   return Array.from({ length: items.length * DATASET_COPIES }, (_, index) => {
     let item = structuredClone(items[index % items.length]);
-    if (index < items.length) return item;
-    for (const path of distinct) {
-      const value = valueAt(item, path);
-      const changed = variant(value, Math.floor(index / items.length));
+    const copy = Math.floor(index / items.length);
+    if (copy === 0) return item;
+    const done = new Set<string>();
+    for (const { path, anyType } of distinct) {
+      if (done.has(path.join("\u0000"))) continue; // the cursor may be the id: changed once
+      done.add(path.join("\u0000"));
+      const changed = variant(valueAt(item, path), copy, anyType);
       if (changed !== undefined) item = withValueAt(item, path, changed);
     }
     return item;
@@ -99,10 +107,10 @@ function dataset(items: readonly unknown[], distinct: readonly FieldPath[]): unk
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The `copy`-th variant of an id-like value that stays of its kind (an integer, a UUID, a plain token); undefined: leave it. */
-function variant(value: unknown, copy: number): unknown {
+/** The `copy`-th variant of an id: an integer moved by 1000s, a UUID's last group counted up, a token suffixed. */
+function variant(value: unknown, copy: number, anyType: boolean): unknown {
   if (typeof value === "number" && Number.isInteger(value)) return value + copy * 1000;
-  if (typeof value !== "string") return undefined;
+  if (typeof value !== "string" || !anyType) return undefined;
   if (UUID.test(value)) return `${value.slice(0, 24)}${(parseInt(value.slice(24), 16) + copy).toString(16).padStart(12, "0").slice(-12)}`;
-  return /^[A-Za-z0-9_-]+$/.test(value) ? `${value}${copy + 1}` : undefined;
+  return `${value}${copy + 1}`;
 }
