@@ -38,8 +38,10 @@ export function mockPage<R>(request: MockRequest, status: number, body: unknown,
   const result: HandlerResult = { status };
   switch (paging.kind) {
     case "cursor":
-      // The last page clears the token where it lives (an example's own token would lead the client to a 400).
-      page = withValueAt(page, paging.next, end ? "" : (request.page as CursorPage).next(start + size));
+      // The last page clears the token where it lives (an example's own token would lead the client to a 400);
+      // an object the example does not have is not made up for it.
+      if (!end) page = withValueAt(page, paging.next, (request.page as CursorPage).next(start + size));
+      else if (valueAt(page, paging.next) !== undefined) page = withValueAt(page, paging.next, "");
       if (paging.hasMore !== null) page = withValueAt(page, paging.hasMore, !end);
       if (paging.total !== null) page = withValueAt(page, paging.total, all.length);
       break;
