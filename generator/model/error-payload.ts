@@ -49,7 +49,7 @@ class Planner {
     if (types.length === 1 && types[0] === "string") return { fill: "message", withFields: true, ...lengthOf(schema) };
     if (types.length === 1 && types[0] === "array") return this.entries(schema.items, schema, true) ?? { fill: "problem" };
     if (this.refs.properties(schema).size === 0) return { fill: "problem" };
-    return this.object(schema, "top", 0);
+    return withOpenPlaces(this.object(schema, "top", 0), schema, this.refs);
   }
 
   /** The schema itself, or the first object member of a `oneOf`/`anyOf` when it declares no properties of its own. */
@@ -158,6 +158,20 @@ class Planner {
     if (TIME_NAMES.includes(key) && allowsType(schema, "string") && schema.format === "date-time") return "timestamp";
     return "other";
   }
+}
+
+/**
+ * A schema with no place for the failure that allows more members (Slack's "default error template" is
+ * `{ ok: false }` and open) gets `message` and `code` as well, unless it declares members of those names.
+ */
+function withOpenPlaces(part: ErrorPart, schema: JsonObject, refs: RefResolver): ErrorPart {
+  if (part.fill !== "object" || placesOf(part).size > 0 || schema.additionalProperties === false || schema.unevaluatedProperties === false) return part;
+  const declared = refs.properties(schema);
+  const extra = [
+    { name: "message", part: { fill: "message" } as const },
+    { name: "code", part: { fill: "code" } as const },
+  ].filter(({ name }) => !declared.has(name));
+  return { fill: "object", members: [...part.members, ...extra] };
 }
 
 /** The member that carries the failure's text: the best message-like name, else `error`, else `title`. */

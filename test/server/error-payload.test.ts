@@ -39,6 +39,7 @@ const SCHEMAS = {
   },
   patternedCode: { type: "object", required: ["code", "message"], properties: { code: { type: "string", pattern: "^E[0-9]{3}$", example: "E100" }, message: string, status: { type: "integer", enum: [400, 404, 500] } } },
   topLevelArray: { type: "array", items: { type: "object", required: ["message"], properties: { message: string } } },
+  slackDefaultTemplate: { type: "object", required: ["ok"], additionalProperties: true, properties: { ok: { type: "boolean", enum: [false] } } },
   rfc9457: {
     type: "object",
     required: ["type", "title", "status", "code"],
@@ -122,6 +123,13 @@ describe("error payloads in the spec's own schema", () => {
     const { bodies } = payloads(SCHEMAS.rfc9457);
     expect(bodies[0]).toEqual(validation);
     expect(bodies[1]).toEqual(notFound);
+  });
+
+  it("an open schema without a place for the failure (Slack's default error template) gets message and code", () => {
+    const { fields, bodies } = payloads(SCHEMAS.slackDefaultTemplate);
+    expect(fields).toEqual({ message: ["message"], code: ["code"], details: null });
+    expect(bodies[1]).toEqual({ ok: false, message: "No operation of this API matches the path.", code: "not_found" });
+    expect(payloads({ ...SCHEMAS.slackDefaultTemplate, additionalProperties: false }).bodies[1]).toEqual({ ok: false });
   });
 
   it("a free-form schema gets the RFC 9457 problem as it is", () => {
