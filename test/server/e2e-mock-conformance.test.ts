@@ -89,7 +89,7 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
     expect(Object.keys(last.body)).not.toContain("next_page.offset");
   });
 
-  it("answers failures in its error schema, as application/json: validation, 401, 404, 405, 415, page token, 500", async () => {
+  it("answers failures in its error schema, as application/json: validation, 401, 404, 405, 415, 413, page token, 500", async () => {
     const auth = { authorization: "Bearer t" };
     const failures = [
       [400, await rawCall(`${api.url}/api/1.0/projects?limit=0`, { headers: auth })],
@@ -98,6 +98,7 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
       [405, await rawCall(`${api.url}/api/1.0/projects`, { method: "DELETE", headers: auth })],
       [415, await rawCall(`${api.url}/api/1.0/projects`, { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "name" })],
       [400, await rawCall(`${api.url}/api/1.0/projects`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" })],
+      [413, await rawCall(`${api.url}/api/1.0/projects`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }) })],
       [400, await rawCall(`${api.url}/api/1.0/projects?workspace=w&offset=forged`, { headers: auth })],
       [500, await rawCall(`${api.url}/api/1.0/projects/1`, { headers: auth })],
     ] as const;
