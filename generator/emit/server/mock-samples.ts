@@ -1,5 +1,6 @@
-// The answer of each mock handler: the documented example of the first success response, else a sample
-// generated from its schema (openapi-sampler). Computed at generation time; mock.ts only holds the data.
+// The answer of each mock handler: the documented example of the first success response when it conforms to its
+// schema, else a sample generated from the schema (openapi-sampler). Computed at generation time; mock.ts only
+// holds the data.
 // A list operation's sample holds its whole dataset (three times the example's items, told apart where the
 // scheme needs it) and the way it pages, which the runtime follows (templates/runtime/server/mock-paging.ts).
 import { sample } from "openapi-sampler";
@@ -9,6 +10,7 @@ import type { MockPaging } from "../../../templates/runtime/server/mock-paging.j
 import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
+import { conformingBodies, type Candidates } from "./example-check.js";
 import { pageBounds } from "./page-bounds.js";
 
 export interface MockAnswer {
@@ -22,20 +24,29 @@ export interface MockAnswer {
 const DATASET_COPIES = 3;
 
 export function mockAnswers(model: ApiModel, document: Readonly<Record<string, unknown>>): Map<string, MockAnswer> {
+  const bodies = new Map<string, { status: number; body: unknown }>();
+  const checked: { id: string; status: number; candidates: Candidates }[] = [];
+  for (const op of model.operations) {
+    const success = op.responses.find((response) => /^2\d\d$/.test(response.status)) ?? op.responses.find((r) => r.status === "2XX" || r.status === "default");
+    const status = success === undefined || !/^\d{3}$/.test(success.status) ? 200 : Number(success.status);
+    const content = success?.content[0];
+    const schema = content?.schema ?? null;
+    const generated = () => (schema === null ? undefined : sample(schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document));
+    if (content?.example !== undefined && schema !== null) checked.push({ id: op.id, status, candidates: { schema, preferred: content.example, fallback: generated } });
+    else bodies.set(op.id, { status, body: content === undefined ? undefined : generated() });
+  }
+  const conforming = conformingBodies(document, checked.map(({ candidates }) => candidates));
+  checked.forEach(({ id, status }, index) => bodies.set(id, { status, body: conforming[index] }));
   const answers = new Map<string, MockAnswer>();
-  for (const op of model.operations) answers.set(op.id, mockAnswer(op, document));
+  for (const op of model.operations) {
+    const { status, body } = bodies.get(op.id) ?? { status: 200, body: undefined };
+    answers.set(op.id, body === undefined ? { status, body, paging: null } : mockAnswer(op, document, status, body));
+  }
   return answers;
 }
 
-function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>): MockAnswer {
-  const success = op.responses.find((response) => /^2\d\d$/.test(response.status)) ?? op.responses.find((r) => r.status === "2XX" || r.status === "default");
-  const status = success === undefined || !/^\d{3}$/.test(success.status) ? 200 : Number(success.status);
-  const content = success?.content[0];
-  if (success === undefined || content === undefined) return { status, body: undefined, paging: null };
-  let body = content.example;
-  if (body === undefined && content.schema !== null) {
-    body = sample(content.schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document);
-  }
+/** A list operation's body holds its dataset; its paging says how the mock serves it. */
+function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>, status: number, body: unknown): MockAnswer {
   const paging = mockPaging(op, document, body);
   if (paging === null) return { status, body, paging };
   const items = valueAt(body, paging.items ?? []);
