@@ -45,7 +45,7 @@ export function generatedMockFactory(settingsFor?: (file: string) => ConventionS
       const settings = settingsFor?.(loaded.document.rootFile);
       const model = buildModel(loaded.bundled, {
         source: loaded.document.rootFile,
-        ...(settings ? { itemsField: settings.pagination.itemsProperty, errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType } } : {}),
+        ...(settings ? { itemsField: settings.pagination.itemsProperty, autoPagination: settings.pagination.auto, errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType } } : {}),
       });
       // types.ts only serves the type checker; the mock runs through tsx, which strips types.
       const files = await renderServer(model, loaded.bundled, outDir, { skipTypes: true });
