@@ -73,7 +73,6 @@ export function buildRouter<P>(
   const missing = api.operations.filter((op) => typeof handlers[op.id] !== "function").map((op) => op.id);
   if (missing.length > 0) throw new Error(`createRouter: no handler for ${missing.join(", ")}`);
 
-  const formatProblem = options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload));
   const shared = {
     codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret) : undefined,
     schemes: api.schemes,
@@ -81,7 +80,7 @@ export function buildRouter<P>(
     allowUnknownQuery: options.allowUnknownQueryParameters === true,
     logger,
     responseChecks: options.validateResponses === true ? api.responseChecks?.() : undefined,
-    formatProblem,
+    formatProblem: options.formatProblem,
   };
   shared.responseChecks?.catch(() => undefined); // reported per request when used; never an unhandled rejection
 
@@ -108,7 +107,8 @@ export function buildRouter<P>(
       next(new HttpProblem(404, "not_found", "No operation of this API matches the path."));
     });
   }
-  router.use(errorHandler(logger, formatProblem));
+  // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
+  router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));
   return router;
 }
 
