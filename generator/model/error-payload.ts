@@ -48,7 +48,8 @@ class Planner {
     const types = typesOf(schema);
     if (types.length === 1 && types[0] === "string") return { fill: "message", withFields: true, ...lengthOf(schema) };
     if (types.length === 1 && types[0] === "array") return this.entries(schema.items, schema, true) ?? { fill: "problem" };
-    if (this.refs.properties(schema).size === 0) return { fill: "problem" };
+    // No members: free-form, so the RFC 9457 problem fits; unless no member is allowed at all.
+    if (this.refs.properties(schema).size === 0) return schema.additionalProperties === false ? { fill: "object", members: [] } : { fill: "problem" };
     return withOpenPlaces(this.object(schema, "top", 0), schema, this.refs);
   }
 
@@ -68,11 +69,10 @@ class Planner {
     });
     const message = messageMember(members);
     const hasField = members.some((member) => member.role === "field");
-    const hasFlag = members.some((member) => member.role === "flag");
     let entriesTaken = false;
     const out: { name: string; part: ErrorPart }[] = [];
     for (const member of members) {
-      const part = this.partOf(member, { message, hasField, hasFlag, scope, depth, entriesTaken });
+      const part = this.partOf(member, { message, hasField, scope, depth, entriesTaken });
       if (member.role === "entries" && part?.fill === "entries") entriesTaken = true;
       if (part !== undefined) out.push({ name: member.name, part });
     }
@@ -81,7 +81,7 @@ class Planner {
 
   private partOf(
     member: Member,
-    context: { message: Member | undefined; hasField: boolean; hasFlag: boolean; scope: Scope; depth: number; entriesTaken: boolean },
+    context: { message: Member | undefined; hasField: boolean; scope: Scope; depth: number; entriesTaken: boolean },
   ): ErrorPart | undefined {
     const { schema } = member;
     const isMessage = member === context.message;
