@@ -7,6 +7,8 @@ import { RefResolver, isObject, type JsonObject } from "./refs.js";
 
 /** Message-like member names, best first (lowercase, without `_`/`-`). */
 const MESSAGE_NAMES = ["message", "detail", "errormessage", "errordescription", "description", "msg", "reason", "text", "details"];
+/** A name ending so is message-like too (`developerMessage`, `status_reason`), ranked after the names above. */
+const MESSAGE_SUFFIXES = ["message", "msg", "description", "reason", "detail"];
 const CODE_NAMES = ["code", "errorcode", "errortype", "reasoncode"];
 const STATUS_NAMES = ["status", "statuscode", "httpstatus", "httpstatuscode", "httpcode"];
 const FIELD_NAMES = ["field", "param", "parameter", "path", "pointer", "property", "name", "location", "source"];
@@ -46,8 +48,8 @@ class Planner {
     const schema = this.objectVariant(declared);
     if (schema === undefined) return { fill: "problem" };
     const types = typesOf(schema);
-    if (types.length === 1 && types[0] === "string") return { fill: "message", withFields: true, ...lengthOf(schema) };
-    if (types.length === 1 && types[0] === "array") return this.entries(schema.items, schema, true) ?? { fill: "problem" };
+    if (types.length === 1 && types[0] === "string") return hasConstraints(schema) ? this.sampleOf(schema) : { fill: "message", withFields: true, ...lengthOf(schema) };
+    if (types.length === 1 && types[0] === "array") return this.entries(schema.items, schema, true) ?? this.sampleOf(schema);
     // No members: free-form, so the RFC 9457 problem fits; unless no member is allowed at all.
     if (this.refs.properties(schema).size === 0) return schema.additionalProperties === false ? { fill: "object", members: [] } : { fill: "problem" };
     return withOpenPlaces(this.object(schema, "top", 0), schema, this.refs);
@@ -63,10 +65,13 @@ class Planner {
 
   private object(schema: JsonObject, scope: Scope, depth: number): ErrorPart {
     const required = requiredOf(schema, this.refs);
-    const members: Member[] = [...this.refs.properties(schema)].map(([name, declared]) => {
-      const resolved = this.refs.resolve(declared) ?? {};
+    const properties = this.refs.properties(schema);
+    const members: Member[] = [...properties].map(([name, declared]) => {
+      const resolved = flattened(this.refs.resolve(declared) ?? {}, this.refs);
       return { name, declared, schema: resolved, required: required.has(name), role: this.roleOf(name, resolved, scope, depth) };
     });
+    // `required` may name a member `properties` does not declare: any value will do.
+    for (const name of required) if (!properties.has(name)) members.push({ name, declared: {}, schema: {}, required: true, role: "other" });
     const message = messageMember(members);
     const hasField = members.some((member) => member.role === "field");
     let entriesTaken = false;
@@ -122,8 +127,11 @@ class Planner {
 
   /** A member the failure says nothing about: left out, or (when required) a type-valid sample of its schema. */
   private otherwise(member: Member): ErrorPart | undefined {
-    if (!member.required) return undefined;
-    return { fill: "value", value: sample(member.declared as JSONSchema7, { quiet: true, skipWriteOnly: true, maxSampleDepth: 3 }, this.root) ?? null };
+    return member.required ? this.sampleOf(member.declared) : undefined;
+  }
+
+  private sampleOf(schema: unknown): ErrorPart {
+    return { fill: "value", value: sample(schema as JSONSchema7, { quiet: true, skipWriteOnly: true, maxSampleDepth: 8 }, this.root) ?? null };
   }
 
   /** An array of message-like strings or of objects with a message-like member: one entry per field error. */
@@ -147,7 +155,7 @@ class Planner {
     if (FLAG_NAMES.includes(key) && allowsType(schema, "boolean")) return "flag";
     if (key === "error" && text) return "error";
     if (key === "error" && allowsType(schema, "string") && enumOf(schema) !== undefined) return "code";
-    if (MESSAGE_NAMES.includes(key) && text) return "message";
+    if ((MESSAGE_NAMES.includes(key) || MESSAGE_SUFFIXES.some((suffix) => key.endsWith(suffix))) && text) return "message";
     if (key === "title" && text) return "title";
     const codeLike = (allowsType(schema, "string") && !hasConstraints({ ...schema, enum: undefined, const: undefined })) || allowsType(schema, "integer") || allowsType(schema, "number");
     if ((CODE_NAMES.includes(key) || (key === "type" && enumOf(schema) !== undefined)) && codeLike) return "code";
@@ -174,10 +182,28 @@ function withOpenPlaces(part: ErrorPart, schema: JsonObject, refs: RefResolver):
   return { fill: "object", members: [...part.members, ...extra] };
 }
 
+/** A member written as `allOf: [{ $ref }]` (pydantic's way to add a description) read as the schema it refers to. */
+function flattened(schema: JsonObject, refs: RefResolver, depth = 0): JsonObject {
+  if (schema.type !== undefined || depth > 8) return schema;
+  if (Array.isArray(schema.allOf)) {
+    const parts = schema.allOf.map((part) => flattened(refs.resolve(part) ?? {}, refs, depth + 1));
+    return Object.assign({}, ...parts, { ...schema, allOf: undefined });
+  }
+  // A `oneOf`/`anyOf` allows the types its variants allow (an object-or-array `source` is no string field).
+  const variants = [...(Array.isArray(schema.oneOf) ? schema.oneOf : []), ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])];
+  const types = variants.map((variant) => typesOf(flattened(refs.resolve(variant) ?? {}, refs, depth + 1)));
+  if (types.length === 0 || types.some((each) => each.length === 0)) return schema;
+  return { ...schema, type: [...new Set(types.flat())] };
+}
+
 /** The member that carries the failure's text: the best message-like name, else `error`, else `title`. */
 function messageMember(members: readonly Member[]): Member | undefined {
   const messages = members.filter((member) => member.role === "message");
-  messages.sort((a, b) => MESSAGE_NAMES.indexOf(normalised(a.name)) - MESSAGE_NAMES.indexOf(normalised(b.name)));
+  const rank = (member: Member) => {
+    const index = MESSAGE_NAMES.indexOf(normalised(member.name));
+    return index < 0 ? MESSAGE_NAMES.length : index;
+  };
+  messages.sort((a, b) => rank(a) - rank(b));
   if (messages[0] !== undefined) return messages[0];
   // Slack's `{ ok: false, error: "invalid_auth" }`: with an ok/success flag, `error` is a code, not a sentence.
   const hasFlag = members.some((member) => member.role === "flag");

@@ -51,7 +51,8 @@ function fill(part: ErrorPart, problem: ProblemDetails, entry: Entry | undefined
     case "code":
       return oneOf(entry?.code ?? problem.code, part.allowed, part.maxLength);
     case "field":
-      return clip(entry?.field ?? "", part.maxLength);
+      // The entry describing the failure itself names the request as the place of the error.
+      return clip(entry?.field ?? "request", part.maxLength);
     case "status": {
       const status = part.as === "integer" ? problem.status : String(problem.status);
       return part.allowed === undefined || part.allowed.includes(status) ? status : part.allowed[0];
