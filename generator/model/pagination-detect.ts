@@ -59,7 +59,10 @@ function detectCursor({ ctx, resolver, itemsField, sizeParam }: Evidence): Pagin
   });
   if (tokenParams.length === 0 || nextFields.length === 0) return undefined;
   const pairs = tokenParams.flatMap((param) => nextFields.filter((field) => sameToken(param, field)).map((field) => ({ param, field })));
-  const pair = pairs.length >= 1 ? pairs[0] : tokenParams.length === 1 && nextFields.length === 1 ? { param: tokenParams[0]!, field: nextFields[0]! } : undefined;
+  // Unpaired, only a field named as a token (`next_cursor` for `after`) fits: a bare `next` is often a page URL
+  // (Django REST framework's `next` next to `cursor`), which sent back as a token would be refused.
+  const tokenish = nextFields.filter((field) => /cursor|token|offset/i.test(field[field.length - 1] ?? ""));
+  const pair = pairs.length >= 1 ? pairs[0] : tokenParams.length === 1 && tokenish.length === 1 ? { param: tokenParams[0]!, field: tokenish[0]! } : undefined;
   // Two candidate tokens that pair with nothing, or one parameter and several unrelated fields: do not guess.
   if (pair === undefined || new Set(pairs.map(({ param }) => param)).size > 1) return null;
   const parent = pair.field.slice(0, -1);

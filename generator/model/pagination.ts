@@ -77,7 +77,6 @@ function applyDeclaration(decl: PaginationDeclaration, ctx: PaginationContext, r
   const size = (declared: string | undefined) => optionalParam(declared ?? SIZE_PARAMS.find((name) => ctx.queryParams.has(name)));
   const preferredItems = decl.itemsField ?? (decl.style === "cursor" ? ctx.itemsField : undefined);
   const itemsField = findItemsField(resolver, ctx.successSchema, preferredItems === undefined ? undefined : fieldPathOf(preferredItems), decl.itemsField !== undefined);
-  if (itemsField === undefined) problems.push(`no items array in the success response${decl.itemsField ? ` at "${decl.itemsField}"` : ""}`);
   const items = itemsField ?? null;
   const source = "declared" as const;
   let scheme: Pagination;
@@ -118,13 +117,14 @@ function applyDeclaration(decl: PaginationDeclaration, ctx: PaginationContext, r
       const afterParam = param(decl.afterParam ?? "starting_after");
       const hasMoreField = field(decl.hasMoreField ?? "has_more");
       const sizeParam = size(decl.sizeParam);
-      const itemSchema = items === null ? null : itemSchemaOf(resolver, ctx.successSchema, items);
+      const itemSchema = itemSchemaOf(resolver, ctx.successSchema, items ?? []);
       // The default `id` is not verified (an item schema may leave it implicit); a declared one must exist.
       const cursorField = decl.cursorField === undefined ? ["id"] : itemSchema ? field(decl.cursorField, itemSchema, "item field") : fieldPathOf(decl.cursorField);
       scheme = { kind: "after", source, afterParam, cursorField, hasMoreField, sizeParam, itemsField: items };
       break;
     }
   }
+  if (itemsField === undefined) problems.push(`no items array in the success response${decl.itemsField ? ` at "${decl.itemsField}"` : ""}`);
   return problems[0] ?? scheme;
 }
 

@@ -88,3 +88,11 @@ export const twoTokens = spec(
   [query("cursor", { type: "string" }), query("start_cursor", { type: "string" })],
   { type: "object", properties: { data: things, next_cursor: { type: "string" } } },
 );
+
+/** Django REST framework's cursor pagination: `?cursor=`, and `next` is the whole next-page URL (no `format`). */
+export const drfCursor = spec(
+  "DRF cursor",
+  "/things",
+  [query("cursor", { type: "string" }), query("page_size", { type: "integer" })],
+  { type: "object", properties: { next: { type: ["string", "null"] }, previous: { type: ["string", "null"] }, results: things } },
+);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModel, type BuildModelOptions } from "../../generator/model/build-model.js";
 import type { Operation } from "../../generator/model/ir.js";
-import { asanaLike, asanaWithoutNextPage, jiraLike, linksNextUrl, notionLike, slackLike, stripeLike, twoTokens } from "./pagination-specs.js";
+import { asanaLike, asanaWithoutNextPage, drfCursor, jiraLike, linksNextUrl, notionLike, slackLike, stripeLike, twoTokens } from "./pagination-specs.js";
 
 type Spec = Record<string, unknown>;
 
@@ -53,8 +53,9 @@ describe("pagination detection: only where the schema proves it", () => {
     });
   });
 
-  it("a links.next URL is not a token to send back in a parameter", () => {
+  it("a links.next URL, or a bare next (a page URL in Django REST framework), is not a token to send back in a parameter", () => {
     expect(listOp(linksNextUrl).pagination).toBeNull();
+    expect(listOp(drfCursor).pagination).toBeNull();
   });
 
   it("ambiguous evidence (two token parameters for one field) detects nothing", () => {
