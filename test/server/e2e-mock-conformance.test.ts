@@ -117,6 +117,12 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
     api.serverErrors.length = 0;
   });
 
+  it("answers a valid create with 201 and no Location, which the spec does not declare", async () => {
+    const created = await rawCall(`${api.url}/api/1.0/projects`, { method: "POST", headers: { authorization: "Bearer t", "content-type": "application/json" }, body: '{"name":"Gamma"}' });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("location")).toBeNull();
+  });
+
   it("e.problem.errors[0].message is the server's message", async () => {
     const error = await Promise.resolve(client.projects.get({ workspace: "w1", limit: 500 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.generated.BadRequestError);

@@ -16,6 +16,8 @@ import { pageBounds } from "./page-bounds.js";
 export interface MockAnswer {
   status: number;
   body: unknown;
+  /** Whether the answered response declares a Location header (the mock sends none it does not declare). */
+  declaresLocation: boolean;
   /** How the mock pages a list operation; null: it answers `body` as it is. */
   paging: MockPaging | null;
 }
@@ -40,13 +42,15 @@ export function mockAnswers(model: ApiModel, document: Readonly<Record<string, u
   const answers = new Map<string, MockAnswer>();
   for (const op of model.operations) {
     const { status, body } = bodies.get(op.id) ?? { status: 200, body: undefined };
-    answers.set(op.id, body === undefined ? { status, body, paging: null } : mockAnswer(op, document, status, body));
+    const answered = op.responses.find((response) => response.status === String(status));
+    const declaresLocation = answered?.headers.some((header) => header.rawName.toLowerCase() === "location") ?? false;
+    answers.set(op.id, { ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, document, status, body)), declaresLocation });
   }
   return answers;
 }
 
 /** A list operation's body holds its dataset; its paging says how the mock serves it. */
-function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>, status: number, body: unknown): MockAnswer {
+function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>, status: number, body: unknown): Omit<MockAnswer, "declaresLocation"> {
   const paging = mockPaging(op, document, body);
   if (paging === null) return { status, body, paging };
   const items = valueAt(body, paging.items ?? []);
