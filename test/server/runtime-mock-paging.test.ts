@@ -29,7 +29,7 @@ describe("mockPage", () => {
 
   it("offset: sets isLast, has_more and total consistently with the slice", () => {
     const paging: MockPaging = { kind: "offset", items: ["values"], isLast: ["isLast"], hasMore: ["has_more"], total: ["total"] };
-    const page = (offset: number): any => mockPage({ raw: raw("/x"), query: {}, page: { offset, limit: 2 } }, 200, { values: items, isLast: true, has_more: false, total: 99 }, paging).body;
+    const page = (offset: number): any => mockPage<any>({ raw: raw("/x"), query: {}, page: { offset, limit: 2 } }, 200, { values: items, isLast: true, has_more: false, total: 99 }, paging).body;
     expect(page(2)).toEqual({ values: [{ id: "c" }, { id: "d" }], isLast: false, has_more: true, total: 5 });
     expect(page(4)).toEqual({ values: [{ id: "e" }], isLast: true, has_more: false, total: 5 });
     expect(ids(page(10), ["values"])).toEqual([]);
@@ -48,7 +48,7 @@ describe("mockPage", () => {
 
   it("after: continues after the item the cursor names; an unknown cursor has nothing after it", () => {
     const paging: MockPaging = { kind: "after", items: ["data"], afterParam: "starting_after", cursor: ["id"], hasMore: ["has_more"], sizeParam: "limit", defaultSize: 10, maxSize: 100 };
-    const page = (query: Record<string, unknown>): any => mockPage({ raw: raw("/x"), query, page: undefined }, 200, { object: "list", data: items, has_more: false }, paging).body;
+    const page = (query: Record<string, unknown>): any => mockPage<any>({ raw: raw("/x"), query, page: undefined }, 200, { object: "list", data: items, has_more: false }, paging).body;
     expect(page({ limit: 2 })).toEqual({ object: "list", data: [{ id: "a" }, { id: "b" }], has_more: true });
     expect(page({ limit: 2, starting_after: "d" })).toEqual({ object: "list", data: [{ id: "e" }], has_more: false });
     expect(page({ starting_after: "zzz" })).toEqual({ object: "list", data: [], has_more: false });
