@@ -102,7 +102,9 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
 function errorPayloadLine(model: ApiModel): string {
   if (model.errorSchema === null) return "";
   const spec: ErrorPayload = { mediaType: model.errorSchema.mediaType, payload: model.errorSchema.payload };
-  return `errorPayload: ${literal(spec)},`;
+  const name = model.errorSchema.name === null ? "the spec's inline error schema" : `the spec's error schema ${model.errorSchema.name}`;
+  return `// Failures answer in ${lineCommentText(name)}, filled as runtime/server/error-payload.ts reads this recipe.
+  errorPayload: ${literal(spec)},`;
 }
 
 function unionOf(members: string[]): string {
