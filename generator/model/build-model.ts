@@ -1,9 +1,10 @@
 // Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
 import { escapePointerToken } from "../load/json-pointer.js";
 import { ModelError } from "./model-error.js";
+import { errorSchemaOf, isJsonMedia, type ConfiguredErrorSchema } from "./error-schema.js";
 import { NameScope, camelIdentifier, pascalIdentifier, words } from "./identifiers.js";
 import type {
-  ApiModel, ErrorSchema, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
+  ApiModel, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
   Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
 } from "./ir.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
@@ -21,7 +22,7 @@ export interface BuildModelOptions {
   /** Items array name in cursor envelopes (config `pagination.items_field`; default "items"). */
   itemsField?: string;
   /** Error schema from config: `components.schemas` key and media type. Detected when absent. */
-  errorSchema?: { name: string; mediaType?: string };
+  errorSchema?: ConfiguredErrorSchema;
 }
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -32,7 +33,7 @@ const VERSION_SEGMENT = /^v\d+$/i;
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const pointerOf = (...tokens: string[]) => "#" + tokens.map((token) => "/" + escapePointerToken(token)).join("");
 const byKey = <T>(key: (value: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-const isJson = (mediaType: string) => /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
+const isJson = isJsonMedia;
 
 interface RawOperation {
   path: string;
@@ -100,7 +101,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     servers,
     securitySchemes,
     defaultSecurity,
-    errorSchema: errorSchema(operations, refs, options.errorSchema, components),
+    errorSchema: errorSchemaOf(operations, refs, options.errorSchema),
     operations,
     groups,
     schemas,
@@ -417,26 +418,4 @@ function majorVersion(servers: Server[], operations: RawOperation[], infoVersion
   }
   const semver = infoVersion?.match(/^v?(\d+)/);
   return semver?.[1] ? Number(semver[1]) : null;
-}
-
-/** The configured error schema, else the one most 4xx/5xx/default responses use (ties: first by name). */
-function errorSchema(operations: Operation[], refs: RefResolver, configured: BuildModelOptions["errorSchema"], components: JsonObject): ErrorSchema | null {
-  const schemas = isObject(components.schemas) ? components.schemas : {};
-  if (configured && isObject(schemas[configured.name])) {
-    return { name: configured.name, mediaType: configured.mediaType ?? "application/problem+json", schema: schemas[configured.name] as JsonSchema };
-  }
-  const counts = new Map<string, { name: string | null; mediaType: string; schema: JsonSchema; count: number }>();
-  for (const op of operations) {
-    for (const response of op.responses) {
-      if (response.kind !== "error" && response.kind !== "default") continue;
-      const media = response.content.find((content) => isJson(content.mediaType));
-      if (!media?.schema) continue;
-      const key = `${media.schemaName ?? ""}\u0000${media.mediaType}`;
-      const entry = counts.get(key) ?? { name: media.schemaName, mediaType: media.mediaType, schema: (media.schemaName ? refs.resolve(media.schema) : media.schema) ?? media.schema, count: 0 };
-      entry.count++;
-      counts.set(key, entry);
-    }
-  }
-  const best = [...counts.entries()].sort(([keyA, a], [keyB, b]) => b.count - a.count || (keyA < keyB ? -1 : 1))[0]?.[1];
-  return best ? { name: best.name, mediaType: best.mediaType, schema: best.schema } : null;
 }

@@ -2,6 +2,7 @@
 // Language-neutral: it names things, it does not render them. Every `safeName`/`id`/`name` below is
 // already a valid, unique (in its scope), non-reserved JavaScript identifier; emitters never sanitise.
 // Original spec strings (`rawName`, descriptions, paths...) are kept verbatim; emitters must escape them.
+import type { ErrorPart } from "../../templates/runtime/server/error-payload.js";
 
 /** A JSON Schema object as it appears in the bundled document (internal `#/components/...` $refs kept). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -46,9 +47,30 @@ export interface Server {
 export interface ErrorSchema {
   /** Key in `components.schemas` (the openapi-typescript name), or null when the error schema is inline. */
   name: string | null;
+  /** The media type the error responses declare for it (the Content-Type of every failure the server answers). */
   mediaType: string;
   schema: JsonSchema;
+  /** An error response that returns this schema: the client types an inline error schema through it. */
+  usedBy: { path: string; method: HttpMethod; status: string; mediaType: string } | null;
+  /** Where a failure's message, code and field errors go in this schema (see `payload` for the whole recipe). */
+  fields: ErrorFields;
+  /** How the server builds a payload of this schema from a failure; computed once here, handed to the runtime as data. */
+  payload: ErrorPart;
 }
+
+/** Where the parts of a failure go: FieldPaths from the payload's root, where "[]" stands for every entry of an array. */
+export interface ErrorFields {
+  message: FieldPath | null;
+  code: FieldPath | null;
+  /** The array that carries one entry per invalid field (or per error). */
+  details: FieldPath | null;
+}
+
+/**
+ * One place of an error payload and what fills it. The type lives with the server runtime that follows it
+ * (templates/runtime/server/error-payload.ts, copied into generated servers), so that the two cannot drift apart.
+ */
+export type { ErrorPart } from "../../templates/runtime/server/error-payload.js";
 
 export interface Group {
   /** Tag, or first literal path segment (after the version segment), as written in the spec. */

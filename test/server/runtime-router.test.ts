@@ -52,7 +52,7 @@ const operations: OperationSpec[] = [
     id: "listToys", method: "get", path: "/toys",
     params: { ...noParams, query: [{ name: "offset", style: "form", explode: true, shape: "scalar" }, { name: "limit", style: "form", explode: true, shape: "scalar" }] },
     validate: { query: compileParams({ type: "object", properties: { offset: { type: "integer", minimum: 0, default: 0 }, limit: { type: "integer", minimum: 1, maximum: 10, default: 2 } } }) },
-    body: null, invalidBodyStatus: 400, security: [], paging: { kind: "offset", offsetParam: "offset", limitParam: "limit", defaultSize: 2, maxSize: 10, itemsField: ["items"] },
+    body: null, invalidBodyStatus: 400, security: [], paging: { kind: "offset", offsetParam: "offset", limitParam: "limit", defaultSize: 2, maxSize: 10, itemsField: ["items"], totalField: ["total_size"], linkHeader: true },
     responses: { "200": "application/json" },
   },
   {

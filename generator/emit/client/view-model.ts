@@ -252,7 +252,7 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     title: jsString(model.title),
     titleDoc: docComment([`Client for ${model.title} (version ${model.version.raw}).`]),
     defaultBaseUrl: jsString(defaultBaseUrl(model)),
-    problemType: model.errorSchema?.name ? `components["schemas"][${jsString(model.errorSchema.name)}]` : "unknown",
+    problemType: problemType(model),
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
     groups,
@@ -267,4 +267,17 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
       errorExample: `await ${groups[0]?.operations[0]?.call ?? `api.${firstGroup}.operation()`};`,
     },
   };
+}
+
+/** RFC 9457 Problem Details with CONVENTIONS.md §3's `code` and `errors`: what the server sends without an error schema. */
+const RFC_9457_PROBLEM = "{ type: string; title: string; status: number; detail?: string; instance?: string; code: string; errors?: { field: string; code: string; message: string }[] }";
+
+/** The body of every failure the generated server answers with: the spec's error schema, else an RFC 9457 problem. */
+function problemType(model: ApiModel): string {
+  const errors = model.errorSchema;
+  if (errors === null) return RFC_9457_PROBLEM;
+  if (errors.name !== null) return `components["schemas"][${jsString(errors.name)}]`;
+  if (errors.usedBy === null) return "unknown";
+  const { path, method, status, mediaType } = errors.usedBy;
+  return `paths[${jsString(path)}][${jsString(method)}]["responses"][${jsString(status)}]["content"][${jsString(mediaType)}]`;
 }

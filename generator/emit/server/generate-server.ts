@@ -60,8 +60,13 @@ export async function renderServer(
     "mock.ts",
     render("mock.ts", {
       ...view,
+      hasMockPaging: [...answers.values()].some((answer) => answer.paging !== null),
       samples: JSON.stringify(samples, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"),
-      operations: view.operations.map((op) => ({ ...op, idLiteral: jsString(op.id), mockStatus: answers.get(op.id)?.status ?? 200 })),
+      operations: view.operations.map((op) => {
+        const answer = answers.get(op.id);
+        const paging = answer?.paging ?? null;
+        return { ...op, idLiteral: jsString(op.id), mockStatus: answer?.status ?? 200, paging: paging === null ? "" : jsLiteral(paging), declaresLocation: answer?.declaresLocation === true };
+      }),
     }),
   );
   for (const kind of ["params", "bodies", "params-details", "bodies-details"] as ValidatorKind[]) {

@@ -8,6 +8,8 @@ import { DEFAULT_MAX_PARAMETER_LENGTH } from "./input-limits.js";
 import { createPageTokenCodec } from "./page-token.js";
 import { HttpProblem, sendProblem } from "./problem.js";
 import type { ProblemFormatter } from "./problem.js";
+import { errorPayloadFormatter } from "./error-payload.js";
+import type { ErrorPayload } from "./error-payload.js";
 import { requestContext } from "./request-context.js";
 import { hasBody, isJsonMediaType } from "./media-type.js";
 import { operationHandler } from "./operation-handler.js";
@@ -48,7 +50,7 @@ export interface RouterOptions<P = unknown> {
   /** Answer 404 problems for unknown paths under the base path (default true). */
   notFound?: boolean;
   logger?: Logger;
-  /** Maps problems to the API's error schema when it is not RFC 9457. */
+  /** Replaces the generated mapping of problems to the API's error payload (the spec's error schema, else RFC 9457). */
   formatProblem?: ProblemFormatter;
 }
 
@@ -59,6 +61,8 @@ export interface ApiDescription {
   /** Request header names the spec documents (for CORS preflight). */
   requestHeaders: readonly string[];
   responseHeaders: readonly string[];
+  /** The spec's own error schema, as a recipe; absent: failures are RFC 9457 problems. */
+  errorPayload?: ErrorPayload;
   /** Loads development-mode response checks (compiled lazily from the bundled spec). */
   responseChecks?: () => Promise<ResponseCheck>;
 }
@@ -117,7 +121,8 @@ export function buildRouter<P>(
       next(new HttpProblem(404, "not_found", "No operation of this API matches the path."));
     });
   }
-  router.use(errorHandler(logger, options.formatProblem));
+  // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
+  router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));
   return router;
 }
 
