@@ -33,7 +33,7 @@ function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>):
 }
 
 function documentedExample(document: unknown, op: Operation, status: string, mediaType: string): unknown {
-  const media = follow(document, follow(document, resolvePointer(document, `/paths/${escape(op.path)}/${op.method}/responses/${escape(status)}`))?.content?.[mediaType]);
+  const media = follow(document, follow(document, resolvePointer(document, `/paths/${escape(op.pathKey)}/${op.method}/responses/${escape(status)}`))?.content?.[mediaType]);
   if (media === undefined) return undefined;
   if (media.example !== undefined) return media.example;
   const first = Object.values(media.examples ?? {})[0];

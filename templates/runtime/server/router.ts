@@ -13,6 +13,7 @@ import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
 import { expressPath, comparePaths } from "./paths.js";
+import { methodChains } from "./discriminator.js";
 import type { SchemeSpec, Verifier } from "./security.js";
 
 export interface Logger {
@@ -89,11 +90,11 @@ export function buildRouter<P>(
     const { route: template, names } = expressPath(basePath + path);
     const route = router.route(template);
     const allow = allowedMethods(operations);
-    for (const op of operations) {
+    // Operations sharing this path and method (path keys `/#X-Amz-Target=...`) are told apart by their discriminator.
+    for (const [method, chain] of methodChains(operations, (op) => {
       const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
-      const chain: RequestHandler[] = op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
-      route[op.method](...chain);
-    }
+      return op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
+    })) route[method](...chain);
     if (options.cors !== undefined) route.options(corsPreflight(options.cors, allow, allowedHeaders));
     else route.options(answerOptions(allow));
     route.all(methodNotAllowed(allow));
