@@ -105,6 +105,8 @@ describe("path keys with a #/? suffix, generated client + server", () => {
 
   it("a GET declaring a request body: the client sends none, the server asks for none", async () => {
     expect(await api.prefs.describe()).toEqual({ op: "describePrefs", url: "/prefs" });
+    // An untyped caller's body is not handed to fetch (which throws "Request with GET/HEAD method cannot have body").
+    expect(await api.prefs.describe({ body: { MaxResults: 1 } })).toEqual({ op: "describePrefs", url: "/prefs" });
     expect((await rawCall(`${server.url}/prefs`)).status).toBe(200);
   });
 
