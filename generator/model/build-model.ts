@@ -7,7 +7,7 @@ import type {
   Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
 } from "./ir.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
-import { splitPathKey } from "./path-key.js";
+import { pathOfKey, splitPathKey } from "./path-key.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
 
 export interface BuildModelOptions {
@@ -67,7 +67,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const operations: Operation[] = rawOperations.map((raw) => {
     const operationId = text(raw.node.operationId);
     const id = idScope.claim(camelIdentifier(operationId ?? derivedOperationId(raw.method, raw.path), "operation"));
-    const groupRaw = text((raw.node.tags as unknown[] | undefined)?.[0]) ?? firstSegment(raw.path, basePath);
+    const groupRaw = text((raw.node.tags as unknown[] | undefined)?.[0]) ?? firstSegment(pathOfKey(raw.path), basePath);
     let group = groupByRaw.get(groupRaw);
     if (group === undefined) {
       group = groupScope.claim(camelIdentifier(groupRaw, "default_"));

@@ -27,6 +27,12 @@ function decoded(text: string): string {
   }
 }
 
+/** The key up to its first `#` or `?` ("/" when that leaves nothing: `/#X-Amz-Target=...` is `/`). */
+export function pathOfKey(key: string): string {
+  const cut = key.search(/[#?]/);
+  return cut < 0 ? key : key.slice(0, cut) || "/";
+}
+
 /**
  * `?a=b&c` -> query a=b (a constant) and c (must be present). After `#`, a name is a header when the operation
  * declares a header parameter of that name (case-insensitive, RFC 9110 §5.1) and no query parameter of it
@@ -37,7 +43,7 @@ function decoded(text: string): string {
 export function splitPathKey(key: string, parameters: readonly DeclaredParameter[]): SplitPathKey {
   const cut = key.search(/[#?]/);
   if (cut < 0) return { path: key, discriminator: null };
-  const path = key.slice(0, cut) || "/";
+  const path = pathOfKey(key);
   const fragment = key.charAt(cut) === "#";
   const declares = (location: string, name: string) =>
     parameters.some((p) => p.in === location && (location === "header" ? p.rawName.toLowerCase() === name.toLowerCase() : p.rawName === name));

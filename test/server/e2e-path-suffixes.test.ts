@@ -117,4 +117,10 @@ describe("path keys with a #/? suffix, generated client + server", () => {
     expect(model.operations.find((op) => op.id === "describePrefs")?.requestBody).toBeNull();
     expect(model.warnings).toEqual([expect.stringContaining("GET /prefs (DescribePrefs): request body ignored")]);
   });
+
+  it("untagged operations are grouped by the real path, not one group per path key", () => {
+    const post = (operationId: string) => ({ post: { operationId, responses: { "200": { description: "ok" } } } });
+    const model = buildModel({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: { "/#X-Amz-Target=S.A": post("A"), "/#X-Amz-Target=S.B": post("B") } }, { source: "inline" });
+    expect(model.groups.map((group) => [group.safeName, group.operationIds])).toEqual([["default_", ["a", "b"]]]);
+  });
 });
