@@ -31,6 +31,8 @@ export interface GenerateJob {
   preset: PresetName | undefined;
   /** Config pagination declarations by operationId; "*" applies API-wide where it fits. */
   pagination: Readonly<Record<string, unknown>>;
+  /** The api entry's `autoPagination`; absent: `settings.pagination.auto`. */
+  autoPagination?: boolean;
   config: SpecwrightConfig;
 }
 
@@ -63,7 +65,7 @@ async function jobsFor(spec: string | undefined, options: GenerateOptions, cwd: 
     const file = resolve(cwd, spec);
     const config = await loadConfigFile(options.config !== undefined ? resolve(cwd, options.config) : configFileForSpec(file, cwd));
     const entry = config.apis.find((api) => api.spec === file);
-    return [{ name: entry?.name ?? spec, spec, out: resolve(cwd, options.out), client: !onlyServer, server: options.server === true, preset: options.preset ?? entry?.preset, pagination: entry?.pagination ?? {}, config }];
+    return [{ name: entry?.name ?? spec, spec, out: resolve(cwd, options.out), client: !onlyServer, server: options.server === true, preset: options.preset ?? entry?.preset, pagination: entry?.pagination ?? {}, ...(entry?.autoPagination !== undefined ? { autoPagination: entry.autoPagination } : {}), config }];
   }
   const configFile = options.config !== undefined ? resolve(cwd, options.config) : findConfigFile(cwd);
   if (!configFile) throw new UsageError("no spec given and no specwright.config.yaml found", "pass a spec and --out, or list APIs under `apis:` in specwright.config.yaml");
@@ -78,6 +80,7 @@ async function jobsFor(spec: string | undefined, options: GenerateOptions, cwd: 
     server: flags ? options.server === true : api.server,
     preset: options.preset ?? api.preset,
     pagination: api.pagination,
+    ...(api.autoPagination !== undefined ? { autoPagination: api.autoPagination } : {}),
     config,
   }));
 }
@@ -113,6 +116,7 @@ export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOpt
     ...(apiWide !== undefined ? { pagination: apiWide as PaginationDeclaration } : {}),
     paginationByOperation: byOperation,
     itemsField: settings.pagination.itemsProperty,
+    autoPagination: job.autoPagination ?? settings.pagination.auto,
     errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType },
   });
   const files = new Map<string, string>();

@@ -7,7 +7,7 @@ const settingsSchema = {
     pagination: {
       type: "object",
       additionalProperties: false,
-      properties: { style: { enum: ["cursor", "offset"] }, itemsProperty: { type: "string", minLength: 1 } },
+      properties: { style: { enum: ["cursor", "offset"] }, itemsProperty: { type: "string", minLength: 1 }, auto: { type: "boolean" } },
     },
     errors: {
       type: "object",
@@ -70,6 +70,7 @@ export const CONFIG_SCHEMA = {
           server: { type: "boolean" },
           preset: { enum: [...PRESET_NAMES] },
           pagination: { type: "object" },
+          autoPagination: { type: "boolean" },
         },
       },
     },

@@ -26,6 +26,7 @@ interface RawApi {
   server?: boolean;
   preset?: PresetName;
   pagination?: Record<string, unknown>;
+  autoPagination?: boolean;
 }
 interface RawConfig {
   extends?: PresetName;
@@ -135,6 +136,7 @@ function resolveApis(apis: RawApi[], dir: string, fail: Fail): ApiEntry[] {
       server: api.server ?? true,
       preset: api.preset,
       pagination: api.pagination ?? {},
+      ...(api.autoPagination !== undefined ? { autoPagination: api.autoPagination } : {}),
     };
   });
 }

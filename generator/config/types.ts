@@ -27,6 +27,8 @@ export interface ApiEntry {
   preset?: PresetName;
   /** Declared pagination schemes per operationId. */
   pagination: Record<string, unknown>;
+  /** False: detect no pagination for this API (only declarations page); absent: `settings.pagination.auto`. */
+  autoPagination?: boolean;
 }
 
 /** A loaded `specwright.config.yaml` (or the defaults when there is none). */

@@ -7,6 +7,11 @@ export interface ConventionSettings {
     style: "cursor" | "offset";
     /** Name of the array property in a list envelope. */
     itemsProperty: string;
+    /**
+     * Generators: false turns pagination detection off for the API (README "Pagination"); only `x-pagination` and
+     * config declarations then page. Lint ignores it.
+     */
+    auto: boolean;
   };
   errors: {
     /** Name of the standard error schema in components.schemas. */
@@ -26,7 +31,7 @@ export interface ConventionSettings {
 }
 
 export const DEFAULT_SETTINGS: ConventionSettings = {
-  pagination: { style: "cursor", itemsProperty: "items" },
+  pagination: { style: "cursor", itemsProperty: "items", auto: true },
   errors: {
     schema: "Problem",
     mediaType: "application/problem+json",

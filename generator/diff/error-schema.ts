@@ -1,5 +1,6 @@
 import type { Located, SpecDocument } from "../load/index.js";
 import { HTTP_METHODS, isObject } from "../conventions/operation-info.js";
+import { isErrorStatus, mostUsedErrorSchema, type ErrorSchemaUse } from "../model/error-schema.js";
 import { collectPaths } from "./operations.js";
 import type { DiffContext } from "./context.js";
 import { mediaTypes, schemaOfMedia } from "./media.js";
@@ -7,29 +8,24 @@ import { keyOf } from "./schema-view.js";
 
 /** The schema most error responses (4xx, 5xx, default) use: the API's standard error payload (CONVENTIONS §3). */
 export function standardErrorSchema(document: SpecDocument): Located | undefined {
-  const counts = new Map<string, { schema: Located; count: number }>();
+  const uses: ErrorSchemaUse<Located>[] = [];
   for (const { item } of collectPaths(document).values()) {
     for (const method of HTTP_METHODS) {
       const responses = document.child(item, method, "responses");
       if (!responses || !isObject(responses.value)) continue;
       for (const [status, declared] of document.children(responses)) {
-        if (!/^[45]|^default$/i.test(status)) continue;
+        if (!isErrorStatus(status)) continue;
         for (const media of mediaTypes(document, document.resolve(declared)).values()) {
           const written = schemaOfMedia(document, media);
           if (!written) continue;
           const schema = document.resolve(written);
-          const key = keyOf(schema);
-          const known = counts.get(key);
-          if (known) known.count++;
-          else counts.set(key, { schema, count: 1 });
+          uses.push({ key: keyOf(schema), schema });
         }
       }
     }
   }
-  let best: { schema: Located; count: number } | undefined;
-  for (const candidate of counts.values()) if (!best || candidate.count > best.count) best = candidate;
   // One use is not a convention: an inline error schema is compared where it is written.
-  return best && best.count > 1 ? best.schema : undefined;
+  return mostUsedErrorSchema(uses, { minUses: 2, ties: "first-seen" });
 }
 
 /** Compares the two standard error schemas once; the per-response comparison then skips them. */

@@ -1,9 +1,10 @@
 // Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
 import { escapePointerToken } from "../load/json-pointer.js";
 import { ModelError } from "./model-error.js";
+import { errorSchemaOf, isJsonMedia, type ConfiguredErrorSchema } from "./error-schema.js";
 import { NameScope, camelIdentifier, pascalIdentifier, words } from "./identifiers.js";
 import type {
-  ApiModel, ErrorSchema, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
+  ApiModel, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
   Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
 } from "./ir.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
@@ -17,10 +18,12 @@ export interface BuildModelOptions {
   pagination?: PaginationDeclaration;
   /** Config declarations by operationId (like `x-pagination`, which wins): verified, an error when they do not fit. */
   paginationByOperation?: Readonly<Record<string, unknown>>;
+  /** False to detect no pagination (config `pagination.auto: false`): only x-pagination / config declarations page. */
+  autoPagination?: boolean;
   /** Items array name in cursor envelopes (config `pagination.items_field`; default "items"). */
   itemsField?: string;
   /** Error schema from config: `components.schemas` key and media type. Detected when absent. */
-  errorSchema?: { name: string; mediaType?: string };
+  errorSchema?: ConfiguredErrorSchema;
 }
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -34,7 +37,7 @@ const VERSION_SEGMENT = /^v\d+$/i;
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const pointerOf = (...tokens: string[]) => "#" + tokens.map((token) => "/" + escapePointerToken(token)).join("");
 const byKey = <T>(key: (value: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
-const isJson = (mediaType: string) => /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
+const isJson = isJsonMedia;
 
 interface RawOperation {
   path: string;
@@ -103,7 +106,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     servers,
     securitySchemes,
     defaultSecurity,
-    errorSchema: errorSchema(operations, refs, options.errorSchema, components),
+    errorSchema: errorSchemaOf(operations, refs, options.errorSchema),
     operations,
     groups,
     schemas,
@@ -203,12 +206,13 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
       method: raw.method,
       path,
       pointer,
-      queryParams: new Set(parameters.filter((p) => p.in === "query").map((p) => p.rawName)),
+      queryParams: new Map(parameters.filter((p) => p.in === "query").map((p) => [p.rawName, p.schema])),
       successSchema: success?.content.find((c) => isJson(c.mediaType))?.schema ?? null,
       successHeaders: new Set((success?.headers ?? []).map((header) => header.rawName.toLowerCase())),
       ...declaredPagination(node, names.operationId, options),
       configured: options.pagination,
       itemsField: options.itemsField ?? "items",
+      detect: options.autoPagination !== false,
     },
     refs,
   );
@@ -268,8 +272,35 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
       style,
       explode: typeof param.explode === "boolean" ? param.explode : style === "form",
       allowReserved: param.allowReserved === true,
+      ...exampleMember(refs, param, content, param.schema ?? content?.schema),
     };
   });
+}
+
+/**
+ * `{ example }` from the first node that has one (OpenAPI 3.1 §4.8.12/§4.8.14: `example`, else `examples`, a map
+ * of Example Objects, of which the first `value`), then the schema's `example` / `examples[0]`; `{}` when none.
+ * `externalValue` is never read: an example is data the document holds.
+ */
+function exampleMember(refs: RefResolver, ...nodes: unknown[]): { example?: unknown } {
+  const [node, ...rest] = nodes;
+  if (nodes.length === 0) return {};
+  const found = rest.length === 0 ? schemaExample(refs, node) : mediaExample(refs, node);
+  return found !== undefined ? { example: found } : exampleMember(refs, ...rest);
+}
+
+function mediaExample(refs: RefResolver, node: unknown): unknown {
+  const media = refs.resolve(node);
+  if (!media) return undefined;
+  if (media.example !== undefined) return media.example;
+  const first = isObject(media.examples) ? Object.values(media.examples)[0] : undefined;
+  return refs.resolve(first)?.value;
+}
+
+function schemaExample(refs: RefResolver, node: unknown): unknown {
+  const schema = refs.resolve(node);
+  if (!schema) return undefined;
+  return schema.example !== undefined ? schema.example : Array.isArray(schema.examples) ? schema.examples[0] : undefined;
 }
 
 function byKeyName(a: JsonObject, b: JsonObject): number {
@@ -281,7 +312,7 @@ function readContent(refs: RefResolver, content: unknown): MediaContent[] {
   return Object.entries(content)
     .map(([mediaType, media]) => {
       const schema = isObject(media) && isObject(media.schema) ? (media.schema as JsonSchema) : null;
-      return { mediaType, schema, schemaName: schema ? refs.schemaName(schema) : null };
+      return { mediaType, schema, schemaName: schema ? refs.schemaName(schema) : null, ...exampleMember(refs, media, schema) };
     })
     .sort((a, b) => Number(isJson(b.mediaType)) - Number(isJson(a.mediaType)) || (a.mediaType < b.mediaType ? -1 : a.mediaType > b.mediaType ? 1 : 0));
 }
@@ -401,26 +432,4 @@ function majorVersion(servers: Server[], operations: RawOperation[], infoVersion
   }
   const semver = infoVersion?.match(/^v?(\d+)/);
   return semver?.[1] ? Number(semver[1]) : null;
-}
-
-/** The configured error schema, else the one most 4xx/5xx/default responses use (ties: first by name). */
-function errorSchema(operations: Operation[], refs: RefResolver, configured: BuildModelOptions["errorSchema"], components: JsonObject): ErrorSchema | null {
-  const schemas = isObject(components.schemas) ? components.schemas : {};
-  if (configured && isObject(schemas[configured.name])) {
-    return { name: configured.name, mediaType: configured.mediaType ?? "application/problem+json", schema: schemas[configured.name] as JsonSchema };
-  }
-  const counts = new Map<string, { name: string | null; mediaType: string; schema: JsonSchema; count: number }>();
-  for (const op of operations) {
-    for (const response of op.responses) {
-      if (response.kind !== "error" && response.kind !== "default") continue;
-      const media = response.content.find((content) => isJson(content.mediaType));
-      if (!media?.schema) continue;
-      const key = `${media.schemaName ?? ""}\u0000${media.mediaType}`;
-      const entry = counts.get(key) ?? { name: media.schemaName, mediaType: media.mediaType, schema: (media.schemaName ? refs.resolve(media.schema) : media.schema) ?? media.schema, count: 0 };
-      entry.count++;
-      counts.set(key, entry);
-    }
-  }
-  const best = [...counts.entries()].sort(([keyA, a], [keyB, b]) => b.count - a.count || (keyA < keyB ? -1 : 1))[0]?.[1];
-  return best ? { name: best.name, mediaType: best.mediaType, schema: best.schema } : null;
 }

@@ -2,6 +2,7 @@
 // Language-neutral: it names things, it does not render them. Every `safeName`/`id`/`name` below is
 // already a valid, unique (in its scope), non-reserved JavaScript identifier; emitters never sanitise.
 // Original spec strings (`rawName`, descriptions, paths...) are kept verbatim; emitters must escape them.
+import type { ErrorPart } from "../../templates/runtime/server/error-payload.js";
 
 /** A JSON Schema object as it appears in the bundled document (internal `#/components/...` $refs kept). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
@@ -48,9 +49,30 @@ export interface Server {
 export interface ErrorSchema {
   /** Key in `components.schemas` (the openapi-typescript name), or null when the error schema is inline. */
   name: string | null;
+  /** The media type the error responses declare for it (the Content-Type of every failure the server answers). */
   mediaType: string;
   schema: JsonSchema;
+  /** An error response that returns this schema: the client types an inline error schema through it. */
+  usedBy: { path: string; method: HttpMethod; status: string; mediaType: string } | null; // path: the path key (`Operation.pathKey`)
+  /** Where a failure's message, code and field errors go in this schema (see `payload` for the whole recipe). */
+  fields: ErrorFields;
+  /** How the server builds a payload of this schema from a failure; computed once here, handed to the runtime as data. */
+  payload: ErrorPart;
 }
+
+/** Where the parts of a failure go: FieldPaths from the payload's root, where "[]" stands for every entry of an array. */
+export interface ErrorFields {
+  message: FieldPath | null;
+  code: FieldPath | null;
+  /** The array that carries one entry per invalid field (or per error). */
+  details: FieldPath | null;
+}
+
+/**
+ * One place of an error payload and what fills it. The type lives with the server runtime that follows it
+ * (templates/runtime/server/error-payload.ts, copied into generated servers), so that the two cannot drift apart.
+ */
+export type { ErrorPart } from "../../templates/runtime/server/error-payload.js";
 
 export interface Group {
   /** Tag, or first literal path segment (after the version segment), as written in the spec. */
@@ -121,6 +143,8 @@ export interface Parameter {
   /** Resolved explode (default: true for form, false otherwise). */
   explode: boolean;
   allowReserved: boolean;
+  /** The spec's `example`, else the value of its first `examples` entry (parameter, then its schema); absent when none. */
+  example?: unknown;
 }
 
 export interface MediaContent {
@@ -128,6 +152,8 @@ export interface MediaContent {
   schema: JsonSchema | null;
   /** `components.schemas` key when the schema is a direct $ref to one. */
   schemaName: string | null;
+  /** The media type's `example`, else the value of its first `examples` entry, else the schema's; absent when none. */
+  example?: unknown;
 }
 
 export interface RequestBody {
@@ -168,43 +194,71 @@ export interface SecurityRequirement {
 }
 
 /**
+ * Where a field lives in a response body (or in an item): property names from the root, e.g. `["next_page", "offset"]`
+ * for Asana's `next_page.offset`, `["has_more"]` for a top-level field. Written dotted (`next_page.offset`) in
+ * `x-pagination` and config; always verified to exist in the schema (through `$ref`s and `allOf`) before it gets here.
+ */
+export type FieldPath = readonly string[];
+
+/**
  * How a list operation pages. `itemsField` null means the response body is itself the array.
  * `source` says whether it was declared (`x-pagination` / config; verified) or detected per CONVENTIONS.md §1.
+ * Parameters (`*Param`) are query parameter names verbatim; fields (`*Field`) are paths into the response body.
+ * A member that is null is one the spec does not have: nothing is sent or read for it.
  */
 export type Pagination =
   | {
-      /** AIP-158: send `tokenParam`, read `nextTokenField`; empty/absent next token = last page. */
+      /**
+       * Opaque next-page token (AIP-158, Slack, Asana, Notion): send `tokenParam` = the token read at `nextTokenField`;
+       * an empty/absent/null token is the last page, and so is `hasMoreField` false when the schema has one (Notion).
+       */
       kind: "cursor";
       source: PaginationSource;
       tokenParam: string;
       sizeParam: string | null;
-      nextTokenField: string;
-      itemsField: string | null;
+      nextTokenField: FieldPath;
+      /** Boolean "more pages follow" next to the token (Notion's `has_more`); null when the schema has none. */
+      hasMoreField: FieldPath | null;
+      itemsField: FieldPath | null;
     }
   | {
-      /** offset/limit: next offset = offset + items received; stops on a short or empty page. */
+      /**
+       * Numeric offset/limit (detected only when both parameters are integer or number; a declaration may not name a
+       * string one, which is a token: kind cursor): next offset = offset + items received. The list ends on the
+       * API's own signal when a reply carries one: `isLastField` true (Jira), `hasMoreField` false, `totalField`
+       * reached, a `Link` without rel="next"; else on a short page (fewer items than asked); always on an empty page.
+       */
       kind: "offset";
       source: PaginationSource;
       offsetParam: string;
       limitParam: string;
-      itemsField: string | null;
+      /** Boolean "this is the last page" (Jira's `isLast`); null when the schema has none. */
+      isLastField: FieldPath | null;
+      /** Boolean "more pages follow"; null when the schema has none. */
+      hasMoreField: FieldPath | null;
+      /** Integer total item count (Jira's `total`); null when the schema has none. */
+      totalField: FieldPath | null;
+      itemsField: FieldPath | null;
     }
   | {
       /** RFC 8288 `Link` header: follow rel="next" until absent (GitHub). */
       kind: "link";
       source: PaginationSource;
       sizeParam: string | null;
-      itemsField: string | null;
+      itemsField: FieldPath | null;
     }
   | {
-      /** Keyset "after the last item" (Stripe): send `afterParam` = last item's `cursorField` while `hasMoreField` is true. */
+      /**
+       * Keyset "after the last item" (Stripe): send `afterParam` = the last item's `cursorField` (a path inside an
+       * item) while `hasMoreField` is true.
+       */
       kind: "after";
       source: PaginationSource;
       afterParam: string;
-      cursorField: string;
-      hasMoreField: string;
+      cursorField: FieldPath;
+      hasMoreField: FieldPath;
       sizeParam: string | null;
-      itemsField: string | null;
+      itemsField: FieldPath | null;
     };
 
 export type PaginationSource = "declared" | "detected";

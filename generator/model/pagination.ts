@@ -1,13 +1,17 @@
 // Which pagination scheme a list operation uses: declared (x-pagination on the operation, else config) and verified
-// against the spec, otherwise detected per CONVENTIONS.md §1 (cursor, offset, Link header). Never guessed silently:
-// an operation-level declaration that does not fit the spec is an error.
-import type { JsonSchema, Pagination } from "./ir.js";
+// against the spec, otherwise detected per CONVENTIONS.md §1 where the schema proves it. Never guessed: an
+// operation-level declaration that does not fit the spec is an error, and ambiguous evidence detects nothing (the
+// client then returns the first page, and `.pages()` stays available by hand).
+import type { FieldPath, JsonSchema, Pagination } from "./ir.js";
 import { ModelError } from "./model-error.js";
 import { isObject, type RefResolver } from "./refs.js";
+import { detectPagination, offsetEndSignals } from "./pagination-detect.js";
+import { SIZE_PARAMS, fieldPathOf, findItemsField, isStringLike, schemaAt } from "./pagination-schema.js";
 
+/** A declaration as written: every member is a query parameter name (`*Param`) or a dotted field path (`*Field`). */
 export type PaginationDeclaration =
-  | { style: "cursor"; tokenParam?: string; sizeParam?: string; nextTokenField?: string; itemsField?: string }
-  | { style: "offset"; offsetParam?: string; limitParam?: string; itemsField?: string }
+  | { style: "cursor"; tokenParam?: string; sizeParam?: string; nextTokenField?: string; hasMoreField?: string; itemsField?: string }
+  | { style: "offset"; offsetParam?: string; limitParam?: string; isLastField?: string; hasMoreField?: string; totalField?: string; itemsField?: string }
   | { style: "link"; sizeParam?: string; itemsField?: string }
   | { style: "after"; afterParam?: string; cursorField?: string; hasMoreField?: string; sizeParam?: string; itemsField?: string };
 
@@ -16,7 +20,8 @@ export interface PaginationContext {
   path: string;
   /** JSON pointer of the operation (for errors). */
   pointer: string;
-  queryParams: ReadonlySet<string>;
+  /** Query parameters by wire name, with their schemas (a numeric offset needs numeric parameters). */
+  queryParams: ReadonlyMap<string, JsonSchema>;
   /** Schema of the first 2xx JSON response, if any. */
   successSchema: JsonSchema | null;
   successHeaders: ReadonlySet<string>;
@@ -28,24 +33,14 @@ export interface PaginationContext {
   configured: PaginationDeclaration | undefined;
   /** Name of the items array in cursor envelopes (config; default "items"). */
   itemsField: string;
-}
-
-const SIZE_PARAMS = ["page_size", "per_page", "limit", "pageSize", "perPage"];
-
-/** Where the items are: null when the body is the array; undefined when the response carries no array. */
-function findItemsField(resolver: RefResolver, schema: JsonSchema | null, preferred: string | undefined): string | null | undefined {
-  if (!schema) return undefined;
-  if (resolver.isArraySchema(schema)) return null;
-  const arrays = [...resolver.properties(schema)].filter(([, property]) => resolver.isArraySchema(property)).map(([name]) => name);
-  if (preferred !== undefined) return arrays.includes(preferred) ? preferred : undefined;
-  if (arrays.length === 1) return arrays[0];
-  return ["items", "data", "results"].find((name) => arrays.includes(name));
+  /** False when config turns detection off (`pagination.auto: false`): only declarations page. */
+  detect: boolean;
 }
 
 /** The members each style accepts (same shape as the lint rule's, generator/conventions/rules/pagination/declaration.ts). */
-const MEMBERS: Record<PaginationDeclaration["style"], string[]> = {
-  cursor: ["tokenParam", "sizeParam", "nextTokenField", "itemsField"],
-  offset: ["offsetParam", "limitParam", "itemsField"],
+export const DECLARATION_MEMBERS: Record<PaginationDeclaration["style"], readonly string[]> = {
+  cursor: ["tokenParam", "sizeParam", "nextTokenField", "hasMoreField", "itemsField"],
+  offset: ["offsetParam", "limitParam", "isLastField", "hasMoreField", "totalField", "itemsField"],
   link: ["sizeParam", "itemsField"],
   after: ["afterParam", "cursorField", "hasMoreField", "sizeParam", "itemsField"],
 };
@@ -53,79 +48,90 @@ const MEMBERS: Record<PaginationDeclaration["style"], string[]> = {
 /** Validates a declaration's shape (x-pagination or config); `where` names it in messages. */
 export function parseDeclaration(value: unknown, pointer: string, where = "x-pagination"): PaginationDeclaration | false | undefined {
   if (value === undefined || value === false) return value;
-  const styles = Object.keys(MEMBERS);
+  const styles = Object.keys(DECLARATION_MEMBERS);
   if (!isObject(value) || typeof value.style !== "string" || !styles.includes(value.style)) {
     throw new ModelError(`${where} must be false or an object with style ${styles.join(" | ")}`, pointer, "e.g. { style: after, afterParam: starting_after, hasMoreField: has_more }");
   }
-  const known = MEMBERS[value.style as PaginationDeclaration["style"]];
+  const known = DECLARATION_MEMBERS[value.style as PaginationDeclaration["style"]];
   for (const [key, name] of Object.entries(value)) {
     if (key !== "style" && !known.includes(key)) throw new ModelError(`${where} (style ${value.style}) has no member "${key}"`, pointer, `use only: style, ${known.join(", ")}`);
-    if (typeof name !== "string" || name === "") throw new ModelError(`${where}.${key} must be a non-empty string`, pointer, "give the parameter or field name as a string");
+    if (typeof name !== "string" || name === "") throw new ModelError(`${where}.${key} must be a non-empty string`, pointer, "give the parameter name, or the field's dotted path (next_page.offset), as a string");
   }
   return value as PaginationDeclaration;
 }
 
 /** Resolves a declaration against the operation; returns the reason it does not fit instead of a scheme. */
 function applyDeclaration(decl: PaginationDeclaration, ctx: PaginationContext, resolver: RefResolver): Pagination | string {
-  const properties = ctx.successSchema ? resolver.properties(ctx.successSchema) : new Map<string, JsonSchema>();
-  const param = (name: string) => (ctx.queryParams.has(name) ? undefined : `query parameter "${name}" does not exist`);
-  const field = (name: string) => (properties.has(name) ? undefined : `response field "${name}" does not exist`);
-  const optionalSize = (declared: string | undefined) => declared ?? SIZE_PARAMS.find((name) => ctx.queryParams.has(name)) ?? null;
-  const itemsField = findItemsField(resolver, ctx.successSchema, decl.itemsField ?? (decl.style === "cursor" ? ctx.itemsField : undefined));
-  const items = itemsField === undefined ? `no items array in the success response${decl.itemsField ? ` named "${decl.itemsField}"` : ""}` : undefined;
+  const problems: string[] = [];
+  const param = (name: string): string => {
+    if (!ctx.queryParams.has(name)) problems.push(`query parameter "${name}" does not exist`);
+    return name;
+  };
+  const optionalParam = (name: string | undefined): string | null => (name === undefined ? null : param(name));
+  const field = (dotted: string, root: JsonSchema | null = ctx.successSchema, what = "response field"): FieldPath => {
+    const path = fieldPathOf(dotted);
+    if (schemaAt(resolver, root, path) === undefined) problems.push(`${what} "${dotted}" does not exist`);
+    return path;
+  };
+  const optionalField = (dotted: string | undefined): FieldPath | null => (dotted === undefined ? null : field(dotted));
+  const size = (declared: string | undefined) => optionalParam(declared ?? SIZE_PARAMS.find((name) => ctx.queryParams.has(name)));
+  const preferredItems = decl.itemsField ?? (decl.style === "cursor" ? ctx.itemsField : undefined);
+  const itemsField = findItemsField(resolver, ctx.successSchema, preferredItems === undefined ? undefined : fieldPathOf(preferredItems), decl.itemsField !== undefined);
+  const items = itemsField ?? null;
   const source = "declared" as const;
-  let problem: string | undefined;
   let scheme: Pagination;
   switch (decl.style) {
     case "cursor": {
-      const tokenParam = decl.tokenParam ?? "page_token";
-      const nextTokenField = decl.nextTokenField ?? "next_page_token";
-      const sizeParam = decl.sizeParam ?? (ctx.queryParams.has("page_size") ? "page_size" : null);
-      problem = param(tokenParam) ?? field(nextTokenField) ?? (sizeParam ? param(sizeParam) : undefined) ?? items;
-      scheme = { kind: "cursor", source, tokenParam, sizeParam, nextTokenField, itemsField: itemsField ?? null };
+      const tokenParam = param(decl.tokenParam ?? "page_token");
+      const nextTokenField = field(decl.nextTokenField ?? "next_page_token");
+      const hasMoreField = optionalField(decl.hasMoreField);
+      const sizeParam = optionalParam(decl.sizeParam ?? (ctx.queryParams.has("page_size") ? "page_size" : undefined));
+      scheme = { kind: "cursor", source, tokenParam, sizeParam, nextTokenField, hasMoreField, itemsField: items };
       break;
     }
     case "offset": {
-      const offsetParam = decl.offsetParam ?? "offset";
-      const limitParam = decl.limitParam ?? "limit";
-      problem = param(offsetParam) ?? param(limitParam) ?? items;
-      scheme = { kind: "offset", source, offsetParam, limitParam, itemsField: itemsField ?? null };
+      const offsetParam = param(decl.offsetParam ?? "offset");
+      const limitParam = param(decl.limitParam ?? "limit");
+      for (const name of [offsetParam, limitParam]) {
+        const schema = ctx.queryParams.get(name);
+        // A string offset is an opaque token (Asana): adding a number to it would send a request the API refuses.
+        if (schema !== undefined && isStringLike(resolver, schema)) problems.push(`query parameter "${name}" is a string, not a number (a string offset is a token: use style cursor)`);
+      }
+      // End signals not declared are read from the schema when it has them: they only end the list sooner.
+      const found = offsetEndSignals(resolver, ctx.successSchema);
+      const signals = {
+        isLastField: decl.isLastField === undefined ? found.isLastField : field(decl.isLastField),
+        hasMoreField: decl.hasMoreField === undefined ? found.hasMoreField : field(decl.hasMoreField),
+        totalField: decl.totalField === undefined ? found.totalField : field(decl.totalField),
+      };
+      scheme = { kind: "offset", source, offsetParam, limitParam, ...signals, itemsField: items };
       break;
     }
     case "link": {
-      const sizeParam = optionalSize(decl.sizeParam);
-      const linkHeader = ctx.successHeaders.has("link") ? undefined : "the success response declares no Link header";
-      problem = (sizeParam ? param(sizeParam) : undefined) ?? linkHeader ?? items;
-      scheme = { kind: "link", source, sizeParam, itemsField: itemsField ?? null };
+      const sizeParam = size(decl.sizeParam);
+      if (!ctx.successHeaders.has("link")) problems.push("the success response declares no Link header");
+      scheme = { kind: "link", source, sizeParam, itemsField: items };
       break;
     }
     case "after": {
-      const afterParam = decl.afterParam ?? "starting_after";
-      const hasMoreField = decl.hasMoreField ?? "has_more";
-      const sizeParam = optionalSize(decl.sizeParam);
-      problem = param(afterParam) ?? field(hasMoreField) ?? (sizeParam ? param(sizeParam) : undefined) ?? items;
-      scheme = { kind: "after", source, afterParam, cursorField: decl.cursorField ?? "id", hasMoreField, sizeParam, itemsField: itemsField ?? null };
+      const afterParam = param(decl.afterParam ?? "starting_after");
+      const hasMoreField = field(decl.hasMoreField ?? "has_more");
+      const sizeParam = size(decl.sizeParam);
+      const itemSchema = itemSchemaOf(resolver, ctx.successSchema, items ?? []);
+      // The default `id` is not verified (an item schema may leave it implicit); a declared one must exist.
+      const cursorField = decl.cursorField === undefined ? ["id"] : itemSchema ? field(decl.cursorField, itemSchema, "item field") : fieldPathOf(decl.cursorField);
+      scheme = { kind: "after", source, afterParam, cursorField, hasMoreField, sizeParam, itemsField: items };
       break;
     }
   }
-  return problem ?? scheme;
+  if (itemsField === undefined) problems.push(`no items array in the success response${decl.itemsField ? ` at "${decl.itemsField}"` : ""}`);
+  return problems[0] ?? scheme;
 }
 
-function detect(ctx: PaginationContext, resolver: RefResolver): Pagination | null {
-  const source = "detected" as const;
-  const sizeParam = SIZE_PARAMS.find((name) => ctx.queryParams.has(name)) ?? null;
-  const itemsField = findItemsField(resolver, ctx.successSchema, undefined);
-  if (itemsField === undefined) return null;
-  const properties = ctx.successSchema ? resolver.properties(ctx.successSchema) : new Map<string, JsonSchema>();
-  if (ctx.queryParams.has("page_token") && properties.has("next_page_token")) {
-    const cursorItems = findItemsField(resolver, ctx.successSchema, ctx.itemsField) ?? itemsField;
-    return { kind: "cursor", source, tokenParam: "page_token", sizeParam, nextTokenField: "next_page_token", itemsField: cursorItems };
-  }
-  if (ctx.queryParams.has("offset") && ctx.queryParams.has("limit")) {
-    return { kind: "offset", source, offsetParam: "offset", limitParam: "limit", itemsField };
-  }
-  if (ctx.successHeaders.has("link")) return { kind: "link", source, sizeParam, itemsField };
-  return null;
+/** The schema of one item of the items array at `items` (for verifying a declared cursor field). */
+function itemSchemaOf(resolver: RefResolver, root: JsonSchema | null, items: FieldPath): JsonSchema | null {
+  const array = resolver.resolve(schemaAt(resolver, root, items));
+  return isObject(array?.items) ? (array.items as JsonSchema) : null;
 }
 
 /** A list operation: a GET on a collection path (last segment not a `{param}`). */
@@ -140,7 +146,7 @@ export function paginationFor(ctx: PaginationContext, resolver: RefResolver): Pa
   if (declared) {
     const result = applyDeclaration(declared, ctx, resolver);
     if (typeof result === "string") {
-      throw new ModelError(`${ctx.declaredWhere} (style ${declared.style}) on ${ctx.method.toUpperCase()} ${ctx.path}: ${result}`, pointer, `name the operation's real query parameters and response fields in ${ctx.declaredWhere}, or remove it`);
+      throw new ModelError(`${ctx.declaredWhere} (style ${declared.style}) on ${ctx.method.toUpperCase()} ${ctx.path}: ${result}`, pointer, `name the operation's real query parameters and response fields (dotted paths for nested fields) in ${ctx.declaredWhere}, or remove it`);
     }
     return result;
   }
@@ -150,5 +156,5 @@ export function paginationFor(ctx: PaginationContext, resolver: RefResolver): Pa
     // An API-wide declaration applies to the operations it fits; the others fall through to detection.
     if (typeof result !== "string") return result;
   }
-  return detect(ctx, resolver);
+  return ctx.detect ? detectPagination(ctx, resolver) : null;
 }

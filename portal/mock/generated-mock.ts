@@ -58,7 +58,7 @@ async function generate(loaded: LoadedSpec, outDir: string, settingsFor: ((file:
   const settings = settingsFor?.(loaded.document.rootFile);
   const model = buildModel(loaded.bundled, {
     source: loaded.document.rootFile,
-    ...(settings ? { itemsField: settings.pagination.itemsProperty, errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType } } : {}),
+    ...(settings ? { itemsField: settings.pagination.itemsProperty, autoPagination: settings.pagination.auto, errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType } } : {}),
   });
   // types.ts only serves the type checker; the bundler strips types.
   const files = await renderServer(model, loaded.bundled, outDir, { skipTypes: true });

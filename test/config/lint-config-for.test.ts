@@ -37,7 +37,7 @@ describe("lintConfigFor", () => {
       ],
     });
     const v1 = lintConfigFor(withOverrides, "/project/specs/bookshop/v1/openapi.yaml");
-    expect(v1.settings.pagination).toEqual({ style: "offset", itemsProperty: "data" });
+    expect(v1.settings.pagination).toEqual({ style: "offset", itemsProperty: "data", auto: true });
     expect(v1.rules["rest/rate-limit"]?.severity).toBe("off");
     expect(lintConfigFor(withOverrides, "/project/specs/bookshop/v2/openapi.yaml").rules["rest/rate-limit"]?.severity).toBe("error");
     const other = lintConfigFor(withOverrides, "/project/specs/petstore/openapi.yaml");

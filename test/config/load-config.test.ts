@@ -91,6 +91,15 @@ describe("loadConfigFile", () => {
     expect([error.line, error.column]).toEqual([3, 5]);
   });
 
+  it("reads the auto-pagination switch (settings.pagination.auto, apis[].autoPagination) and refuses a non-boolean", async () => {
+    const dir = tempTree({ "specwright.config.yaml": "settings:\n  pagination: { auto: false }\napis:\n  - { name: a, spec: a.yaml, autoPagination: true }\n  - { name: b, spec: b.yaml }\n" });
+    const config = await loadConfigFile(join(dir, "specwright.config.yaml"));
+    expect(config.settings?.pagination?.auto).toBe(false);
+    expect(config.apis.map((api) => api.autoPagination)).toEqual([true, undefined]);
+    expect((await configError("settings:\n  pagination:\n    auto: no\n")).line).toBe(3);
+    expect((await configError("apis:\n  - { name: a, spec: a.yaml, autoPagination: off }\n")).line).toBe(2);
+  });
+
   it("refuses settings in a pointer override, options in a pointer override, and duplicate api names", async () => {
     expect((await configError("overrides:\n  - pointer: /paths\n    settings: { casing: { properties: camel } }\n")).line).toBe(3);
     expect((await configError("overrides:\n  - pointer: /paths\n    rules: { oas/schema: [warn, { a: 1 }] }\n")).message).toContain("options cannot be scoped");

@@ -57,6 +57,8 @@ export const HOSTILE_NAMES_SPEC = {
     },
   },
   components: {
+    // Computed keys: a literal `__proto__:` key would set the object's prototype instead of naming a schema.
+    schemas: { ["__proto__"]: { type: "object", properties: { id: { type: "string" } } }, constructor: { type: "string" } },
     securitySchemes: {
       constructor: { type: "apiKey", in: "header", name: "X-Key" },
       toString: { type: "http", scheme: "bearer" },
@@ -127,5 +129,23 @@ export const DISCRIMINATOR_CHILDREN_SPEC = {
       // A child the mapping does not list: openapi-typescript names it implicitly, in the same object literal.
       StopIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["StopIntent"] }, at: { type: "string" } } },
     },
+  },
+};
+
+/** A 2.0 definition named `__proto__`, referenced from an operation, from another definition and into its member. */
+export const SWAGGER2_PROTO_DEFINITION_SPEC = {
+  swagger: "2.0",
+  info,
+  produces: ["application/json"],
+  paths: {
+    "/owners": {
+      get: { operationId: "getOwner", responses: { "200": { description: "OK", schema: { $ref: "#/definitions/__proto__" } } } },
+      post: { operationId: "postPet", parameters: [{ name: "pet", in: "body", required: true, schema: { $ref: "#/definitions/Pet" } }], responses: { "204": { description: "none" } } },
+    },
+  },
+  definitions: {
+    // Computed key: a literal `__proto__:` key would set the object's prototype instead of naming a definition.
+    ["__proto__"]: { type: "object", required: ["id"], properties: { id: { type: "string" } } },
+    Pet: { type: "object", properties: { owner: { $ref: "#/definitions/__proto__" }, ownerId: { $ref: "#/definitions/__proto__/properties/id" } } },
   },
 };

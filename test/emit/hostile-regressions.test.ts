@@ -12,10 +12,10 @@ import { REPO_ROOT } from "../corpus/corpus-specs.js";
 import { generateOutputs } from "../corpus/generate-outputs.js";
 import { typecheckBatch, type BatchResult } from "../corpus/typecheck.js";
 import { authenticate, type SchemeSpec } from "../../templates/runtime/server/security.js";
-import { DISCRIMINATOR_CHILDREN_SPEC, HOSTILE_NAMES_SPEC, MEMBER_REFS_SPEC, SELF_DEFINED_SCHEMAS_SPEC } from "./hostile-regression-specs.js";
+import { DISCRIMINATOR_CHILDREN_SPEC, HOSTILE_NAMES_SPEC, MEMBER_REFS_SPEC, SELF_DEFINED_SCHEMAS_SPEC, SWAGGER2_PROTO_DEFINITION_SPEC } from "./hostile-regression-specs.js";
 
 const workDir = join(REPO_ROOT, ".tmp/hostile-regressions");
-const SPECS = { cycles: SELF_DEFINED_SCHEMAS_SPEC, names: HOSTILE_NAMES_SPEC, memberRefs: MEMBER_REFS_SPEC, discriminatorChildren: DISCRIMINATOR_CHILDREN_SPEC };
+const SPECS = { cycles: SELF_DEFINED_SCHEMAS_SPEC, names: HOSTILE_NAMES_SPEC, memberRefs: MEMBER_REFS_SPEC, discriminatorChildren: DISCRIMINATOR_CHILDREN_SPEC, swagger2Proto: SWAGGER2_PROTO_DEFINITION_SPEC };
 type SpecName = keyof typeof SPECS;
 const outDir = (name: SpecName, side: "client" | "server") => join(workDir, name, side);
 
@@ -72,6 +72,21 @@ describe("hostile spec regressions", () => {
     const verdicts = bodies.map((validate) => [validate({ next: 5 }), validate({ next: { next: {} } })]);
     // One validator for the cyclic body (anything goes) and one for Node (`next` must be an object).
     expect(verdicts).toEqual(expect.arrayContaining([[true, true], [false, true]]));
+  });
+
+  it("a component schema named __proto__ is a real schema in types.ts, from 3.x and from a 2.0 definition", () => {
+    const names = readFileSync(join(outDir("names", "client"), "types.ts"), "utf8");
+    expect(names).toMatch(/\n\s+__proto__: \{\n\s+id\?: string;/);
+    const upgraded = readFileSync(join(outDir("swagger2Proto", "client"), "types.ts"), "utf8");
+    expect(upgraded).toMatch(/\n\s+__proto__: \{\n\s+id: string;/);
+    expect(upgraded).toContain('owner?: components["schemas"]["__proto__"];');
+    expect(upgraded).not.toContain("[object Object]");
+  });
+
+  it("a body whose schema refers to a 2.0 definition named __proto__ is validated against it", async () => {
+    const [body] = Object.values(await validators("swagger2Proto", "bodies"));
+    expect(body?.({ owner: { id: "o1" } })).toBe(true);
+    expect(body?.({ owner: {} })).toBe(false);
   });
 
   it("a parameter named __proto__ is a real, required property of the parameters schema", async () => {

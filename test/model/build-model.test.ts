@@ -123,7 +123,7 @@ describe("buildModel: operations", () => {
   it("reads the example specs", async () => {
     const model = buildModel(await bundleSpec(await loadSpec("specs/petstore/v1/openapi.yaml")), { source: "specs/petstore/v1/openapi.yaml" });
     const list = model.operations.find((op) => op.operationId === "listPets");
-    expect(list).toMatchObject({ group: "pets", name: "list", pagination: { kind: "cursor", tokenParam: "page_token", nextTokenField: "next_page_token", itemsField: "items" } });
+    expect(list).toMatchObject({ group: "pets", name: "list", pagination: { kind: "cursor", tokenParam: "page_token", nextTokenField: ["next_page_token"], itemsField: ["items"] } });
     expect(model.securitySchemes.map((s) => s.kind)).toContain("http-bearer");
   });
 });
@@ -133,7 +133,11 @@ describe("buildModel: pagination", () => {
     doc({
       "/things": {
         get: {
-          parameters: parameters.map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          // "name:integer" gives the parameter that type; string otherwise.
+          parameters: parameters.map((spec) => {
+            const [name, type = "string"] = spec.split(":");
+            return { name, in: "query", schema: { type } };
+          }),
           responses: { "200": { description: "ok", headers, content: { "application/json": { schema } } } },
           ...extra,
         },
@@ -143,9 +147,9 @@ describe("buildModel: pagination", () => {
 
   it("detects cursor, offset and Link header schemes", () => {
     const cursor = buildModel(listing({}, { $ref: "#/components/schemas/ThingList" }, ["page_token", "page_size"]), { source: "t" });
-    expect(cursor.operations[0]?.pagination).toEqual({ kind: "cursor", source: "detected", tokenParam: "page_token", sizeParam: "page_size", nextTokenField: "next_page_token", itemsField: "items" });
-    const offset = buildModel(listing({}, arrayOfThings, ["offset", "limit"]), { source: "t" });
-    expect(offset.operations[0]?.pagination).toEqual({ kind: "offset", source: "detected", offsetParam: "offset", limitParam: "limit", itemsField: null });
+    expect(cursor.operations[0]?.pagination).toEqual({ kind: "cursor", source: "detected", tokenParam: "page_token", sizeParam: "page_size", nextTokenField: ["next_page_token"], hasMoreField: null, itemsField: ["items"] });
+    const offset = buildModel(listing({}, arrayOfThings, ["offset:integer", "limit:integer"]), { source: "t" });
+    expect(offset.operations[0]?.pagination).toEqual({ kind: "offset", source: "detected", offsetParam: "offset", limitParam: "limit", isLastField: null, hasMoreField: null, totalField: null, itemsField: null });
     const link = buildModel(listing({}, arrayOfThings, ["per_page", "page"], { Link: { schema: { type: "string" } } }), { source: "t" });
     expect(link.operations[0]?.pagination).toEqual({ kind: "link", source: "detected", sizeParam: "per_page", itemsField: null });
   });
@@ -158,7 +162,7 @@ describe("buildModel: pagination", () => {
 
   it("x-pagination declares Stripe-style keyset pagination, verified", () => {
     const model = buildModel(listing({ "x-pagination": { style: "after" } }, stripeList, ["starting_after", "limit"]), { source: "t" });
-    expect(model.operations[0]?.pagination).toEqual({ kind: "after", source: "declared", afterParam: "starting_after", cursorField: "id", hasMoreField: "has_more", sizeParam: "limit", itemsField: "data" });
+    expect(model.operations[0]?.pagination).toEqual({ kind: "after", source: "declared", afterParam: "starting_after", cursorField: ["id"], hasMoreField: ["has_more"], sizeParam: "limit", itemsField: ["data"] });
   });
 
   it("a declaration naming a missing parameter is an error with its place", () => {
@@ -195,6 +199,6 @@ describe("buildModel: pagination", () => {
   });
 
   it("x-pagination: false opts out", () => {
-    expect(buildModel(listing({ "x-pagination": false }, arrayOfThings, ["offset", "limit"]), { source: "t" }).operations[0]?.pagination).toBeNull();
+    expect(buildModel(listing({ "x-pagination": false }, arrayOfThings, ["offset:integer", "limit:integer"]), { source: "t" }).operations[0]?.pagination).toBeNull();
   });
 });

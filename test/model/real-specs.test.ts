@@ -32,7 +32,7 @@ describe("model of real specs", () => {
     const model = buildModel(document, { source: "stripe", pagination: { style: "after" } });
     expectSafeNames(model);
     expect(model.operations.find((op) => op.operationId === "GetCustomers")?.pagination).toEqual({
-      kind: "after", source: "declared", afterParam: "starting_after", cursorField: "id", hasMoreField: "has_more", sizeParam: "limit", itemsField: "data",
+      kind: "after", source: "declared", afterParam: "starting_after", cursorField: ["id"], hasMoreField: ["has_more"], sizeParam: "limit", itemsField: ["data"],
     });
     // Operations without starting_after are left alone rather than guessed.
     expect(model.operations.find((op) => op.operationId === "GetAccount")?.pagination).toBeNull();

@@ -84,3 +84,32 @@ describe("patterns that are not valid Unicode regular expressions (AWS: \\_, \\p
     expect(validate({ y_count: "not an integer" })).toBe(false);
   });
 });
+
+describe("pattern filters", () => {
+  const spec = {
+    openapi: "3.1.0",
+    components: { schemas: { Slug: { type: "object", properties: { slug: { type: "string", pattern: "^(?!-)[a-z-]+$" }, code: { type: "string", pattern: "^[A-Z]{2}$" } }, patternProperties: { "^(?!x)y": { type: "integer" } } } } },
+  };
+
+  it("keeps only linear-time patterns by default (development-mode response checks have no ReDoS detector)", () => {
+    const registry = new SchemaRegistry(spec, false, "response");
+    expect(registry.convert({ $ref: "#/components/schemas/Slug" })).toBeTruthy();
+    expect(registry.root().$defs).toEqual({
+      "components/schemas/Slug": { type: "object", properties: { slug: { type: "string" }, code: { type: "string", pattern: "^[A-Z]{2}$" } }, patternProperties: {} },
+    });
+  });
+
+  it("asks the given filter, with each pattern's place in the spec", () => {
+    const asked: string[] = [];
+    const registry = new SchemaRegistry(spec, false, "request", (pattern, at) => {
+      asked.push(`${at} ${pattern}`);
+      return true;
+    });
+    registry.convert({ $ref: "#/components/schemas/Slug" });
+    expect(asked.sort()).toEqual([
+      "#/components/schemas/Slug/patternProperties ^(?!x)y",
+      "#/components/schemas/Slug/properties/code/pattern ^[A-Z]{2}$",
+      "#/components/schemas/Slug/properties/slug/pattern ^(?!-)[a-z-]+$",
+    ]);
+  });
+});

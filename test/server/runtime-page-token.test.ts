@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createPageTokenCodec, queryBinding } from "../../templates/runtime/server/page-token.js";
 import { HttpProblem } from "../../templates/runtime/server/problem.js";
@@ -40,6 +41,15 @@ describe("page tokens", () => {
     }
   });
 
+  it("rejects a tag differing only in the spare bits of its last base64url character", () => {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const token = codec.sign("p42", binding);
+    const last = alphabet.indexOf(token.at(-1) ?? "");
+    const variant = token.slice(0, -1) + (alphabet[last ^ 1] ?? "");
+    expect(Buffer.from(variant.split(".")[1] ?? "", "base64url")).toEqual(Buffer.from(token.split(".")[1] ?? "", "base64url"));
+    expect(problemOf(() => codec.verify(variant, binding, "f")).code).toBe("invalid_page_token");
+  });
+
   it("rejects a token signed with another secret, and garbage", () => {
     const foreign = createPageTokenCodec("z".repeat(32)).sign("p42", binding);
     expect(problemOf(() => codec.verify(foreign, binding, "f")).code).toBe("invalid_page_token");
@@ -50,5 +60,46 @@ describe("page tokens", () => {
 
   it("refuses short secrets", () => {
     expect(() => createPageTokenCodec("short")).toThrow(/at least 32 bytes/);
+  });
+
+  describe("maxAge", () => {
+    const secret = "k".repeat(32);
+    let clock = 1_000_000_000_000;
+    const aging = createPageTokenCodec(secret, { maxAgeSeconds: 60, now: () => clock });
+    /** A token as issued before tokens carried their issue time: `{p, q}` only. */
+    const legacyToken = (): string => {
+      const modern = codec.sign("p42", binding);
+      const body = Buffer.from(JSON.stringify({ p: "p42", q: (JSON.parse(Buffer.from(modern.split(".")[0] ?? "", "base64url").toString()) as { q: string }).q })).toString("base64url");
+      return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
+    };
+
+    it("signs the issue time into the token and accepts it within maxAge", () => {
+      const token = aging.sign("p42", binding);
+      const payload = JSON.parse(Buffer.from(token.split(".")[0] ?? "", "base64url").toString()) as { t?: number };
+      expect(payload.t).toBe(Math.floor(clock / 1000));
+      clock += 60_000;
+      expect(aging.verify(token, binding, "query.page_token")).toBe("p42");
+    });
+
+    it("refuses a token older than maxAge with a 400 saying it expired", () => {
+      const token = aging.sign("p42", binding);
+      clock += 61_000;
+      const problem = problemOf(() => aging.verify(token, binding, "query.page_token"));
+      expect([problem.status, problem.code]).toEqual([400, "expired_page_token"]);
+      expect(problem.message).toMatch(/expired/);
+      expect(problem.errors).toEqual([{ field: "query.page_token", code: "expired_page_token", message: problem.message }]);
+    });
+
+    it("keeps accepting tokens without an issue time only while maxAge is unset", () => {
+      const legacy = legacyToken();
+      expect(codec.verify(legacy, binding, "f")).toBe("p42");
+      expect(problemOf(() => aging.verify(legacy, binding, "f")).code).toBe("expired_page_token");
+    });
+
+    it("refuses a maxAge that is not a positive number of seconds", () => {
+      for (const maxAgeSeconds of [0, -5, Number.NaN, Number.POSITIVE_INFINITY]) {
+        expect(() => createPageTokenCodec(secret, { maxAgeSeconds })).toThrow(/pageTokenMaxAgeSeconds/);
+      }
+    });
   });
 });

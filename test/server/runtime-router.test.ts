@@ -52,7 +52,7 @@ const operations: OperationSpec[] = [
     id: "listToys", method: "get", path: "/toys",
     params: { ...noParams, query: [{ name: "offset", style: "form", explode: true, shape: "scalar" }, { name: "limit", style: "form", explode: true, shape: "scalar" }] },
     validate: { query: compileParams({ type: "object", properties: { offset: { type: "integer", minimum: 0, default: 0 }, limit: { type: "integer", minimum: 1, maximum: 10, default: 2 } } }) },
-    body: null, invalidBodyStatus: 400, security: [], paging: { kind: "offset", offsetParam: "offset", limitParam: "limit", defaultSize: 2, maxSize: 10, itemsField: "items" },
+    body: null, invalidBodyStatus: 400, security: [], paging: { kind: "offset", offsetParam: "offset", limitParam: "limit", defaultSize: 2, maxSize: 10, itemsField: ["items"], totalField: ["total_size"], linkHeader: true },
     responses: { "200": "application/json" },
   },
   {
@@ -286,5 +286,31 @@ describe("server runtime", () => {
     const unknown = await call("/v1/toys?colour=red");
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors).toEqual([expect.objectContaining({ field: "query.colour", code: "unknown_parameter" })]);
+  });
+});
+
+describe("base paths holding route syntax", () => {
+  // `?` cannot occur in a request path (it starts the query), so "/q?" needs only to start.
+  const bases = ["/v1*", "/a(b)", "/x:y", "/p+", "/q?"];
+
+  it("start, and match their text literally", async () => {
+    const app = express();
+    for (const basePath of bases) {
+      const ping: OperationSpec = { id: "ping", method: "get", path: "/ping", params: noParams, validate: {}, body: null, invalidBodyStatus: 400, security: [], paging: null, responses: { "200": "application/json" } };
+      app.use(buildRouter({ ...api, basePath, operations: [ping] }, { ping: () => ({ status: 200, body: { basePath } }) }, {}));
+    }
+    const local = await listen(app);
+    try {
+      for (const basePath of bases.filter((base) => !base.includes("?"))) {
+        const found = await fetch(`${local.url}${basePath}/ping`);
+        expect(await found.json()).toEqual({ basePath });
+        const missing = await fetch(`${local.url}${basePath}/nothing`);
+        expect([missing.status, ((await missing.json()) as { code: string }).code]).toEqual([404, "not_found"]);
+      }
+      expect((await fetch(`${local.url}/v1xyz/nothing`)).status).toBe(404); // `*` is no wildcard: Express's own 404
+      expect((await fetch(`${local.url}/v1xyz/nothing`)).headers.get("content-type")).not.toMatch(/problem/);
+    } finally {
+      await local.close();
+    }
   });
 });

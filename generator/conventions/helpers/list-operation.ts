@@ -101,6 +101,32 @@ export function objectProperties(document: SpecDocument, schema: Located, visite
 }
 
 /**
+ * The property at a dotted path such as `next_page.offset` (x-pagination names nested fields so), each step through
+ * `$ref`s, `allOf` and the alternatives of `anyOf`/`oneOf` (a nullable `next_page`); undefined when a step is missing.
+ */
+export function propertyAtPath(document: SpecDocument, schema: Located, dotted: string): Located | undefined {
+  let node: Located | undefined = schema;
+  for (const name of dotted.split(".")) {
+    if (node === undefined) return undefined;
+    node = propertiesWithAlternatives(document, node).get(name);
+  }
+  return node;
+}
+
+function propertiesWithAlternatives(document: SpecDocument, schema: Located): Map<string, Located> {
+  const found = objectProperties(document, schema);
+  const resolved = document.resolve(schema);
+  for (const key of ["anyOf", "oneOf"]) {
+    const alternatives = document.child(resolved, key);
+    if (!alternatives || !Array.isArray(alternatives.value)) continue;
+    for (const [, member] of document.children(alternatives)) {
+      for (const [name, property] of objectProperties(document, member)) if (!found.has(name)) found.set(name, property);
+    }
+  }
+  return found;
+}
+
+/**
  * Where the items of a collection body are: the body when it is an array; else the envelope's array property named
  * like one of `candidates` (in order); else the only array property of an object that also carries a page marker
  * (`total_count`, `has_more`, ...). Undefined when the body carries no collection.

@@ -21,7 +21,7 @@ export interface GenerateClientOptions {
 /** Every file of the client output, by relative path. */
 export async function renderClient(model: ApiModel, bundledDoc: Readonly<Record<string, unknown>>, options: GenerateClientOptions = {}): Promise<Map<string, string>> {
   const templates = loadTemplates(TEMPLATES_DIR);
-  const view = clientView(model);
+  const view = clientView(model, bundledDoc);
   const render = (name: string, header: string) => {
     const template = templates.get(name);
     if (!template) throw new Error(`missing template ${name}.hbs in ${TEMPLATES_DIR}`);

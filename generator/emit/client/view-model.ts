@@ -1,7 +1,8 @@
 // IR -> the view models the client templates render. Every string from the spec leaves here as a safe code
 // fragment (string literal, doc comment, property key) or a safe identifier from the model: templates insert verbatim.
 import type { ApiModel, MediaContent, Operation, Pagination, Parameter, SecurityScheme } from "../../model/ir.js";
-import { docComment, jsLiteral, jsString, markdownInline, propertyKey } from "../shared/code-literals.js";
+import { codeSpan, docComment, jsString, markdownInline, markdownText, propertyKey } from "../shared/code-literals.js";
+import { bodyExample, pagingNote, parameterExample, type SampleDocument } from "./readme-view.js";
 
 export interface ClientView {
   title: string;
@@ -37,6 +38,10 @@ export interface OperationView {
   resultType: string;
   pagination: { scheme: string; itemType: string } | null;
   readmeTitle: string;
+  /** README lines under the title: the description's first paragraph (Markdown kept) and how the operation pages. */
+  readmeNotes: string[];
+  /** The example call (`api.group.name({ … })`), with example values from the spec. */
+  call: string;
   example: string;
 }
 
@@ -54,6 +59,8 @@ interface ReadmeView {
   source: string;
   authExample: string;
   paginationExample: string;
+  /** A walkPages example on the first list operation the client does not page; "" when there is none. */
+  manualPagingExample: string;
   errorExample: string;
 }
 
@@ -120,23 +127,23 @@ function securityLiteral(op: Operation, supported: Set<string>): string | null {
   return `[${alternatives.map((names) => `[${names.map(jsString).join(", ")}]`).join(", ")}]`;
 }
 
-function schemeLiteral(pagination: Pagination, key: (rawName: string) => string): string {
-  const items = pagination.itemsField === null ? "" : `, items: ${jsString(pagination.itemsField)}`;
-  switch (pagination.kind) {
-    case "cursor": return `{ kind: "cursor", token: ${jsString(key(pagination.tokenParam))}, next: ${jsString(pagination.nextTokenField)}${items} }`;
-    case "offset": return `{ kind: "offset", offset: ${jsString(key(pagination.offsetParam))}, limit: ${jsString(key(pagination.limitParam))}${items} }`;
-    case "link": return `{ kind: "link"${items} }`;
-    case "after": return `{ kind: "after", after: ${jsString(key(pagination.afterParam))}, cursor: ${jsString(pagination.cursorField)}, hasMore: ${jsString(pagination.hasMoreField)}${items} }`;
-  }
+/** A field path as a readonly tuple literal, usable both as a value and (with `typeof`-free syntax) as a type. */
+function pathLiteral(path: readonly string[]): string {
+  return `[${path.map(jsString).join(", ")}]`;
 }
 
-function exampleValue(param: Parameter): string {
-  const schema = param.schema;
-  const examples = Array.isArray(schema.examples) ? schema.examples : [];
-  const candidate = schema.example ?? examples[0] ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
-  if (candidate !== undefined) return jsLiteral(candidate);
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  return type === "integer" || type === "number" ? "1" : type === "boolean" ? "true" : type === "array" ? "[]" : jsString(param.rawName);
+function schemeLiteral(pagination: Pagination, key: (rawName: string) => string): string {
+  const optional = (member: string, path: readonly string[] | null) => (path === null ? "" : `, ${member}: ${pathLiteral(path)}`);
+  const items = optional("items", pagination.itemsField);
+  switch (pagination.kind) {
+    case "cursor": return `{ kind: "cursor", token: ${jsString(key(pagination.tokenParam))}, next: ${pathLiteral(pagination.nextTokenField)}${optional("hasMore", pagination.hasMoreField)}${items} }`;
+    case "offset": {
+      const signals = optional("isLast", pagination.isLastField) + optional("hasMore", pagination.hasMoreField) + optional("total", pagination.totalField);
+      return `{ kind: "offset", offset: ${jsString(key(pagination.offsetParam))}, limit: ${jsString(key(pagination.limitParam))}${signals}${items} }`;
+    }
+    case "link": return `{ kind: "link"${items} }`;
+    case "after": return `{ kind: "after", after: ${jsString(key(pagination.afterParam))}, cursor: ${pathLiteral(pagination.cursorField)}, hasMore: ${pathLiteral(pagination.hasMoreField)}${items} }`;
+  }
 }
 
 /** The discriminator's wire values the client adds itself ([location, name, value or null for a bare name]): every
@@ -166,7 +173,7 @@ function discriminated(op: Operation, param: Parameter): "fixed" | "required" | 
   return entry === undefined ? null : entry.value === undefined ? "required" : "fixed";
 }
 
-function operationView(op: Operation, supported: Set<string>): OperationView {
+function operationView(op: Operation, supported: Set<string>, document: SampleDocument): OperationView {
   const base = pascal(op.id);
   const opTypeName = `${base}Op`;
   const keys = inputKeys(op.parameters);
@@ -196,7 +203,7 @@ function operationView(op: Operation, supported: Set<string>): OperationView {
   if (security) spec.push(`security: ${security}`);
   const resultName = `${base}Result`;
   const required = members.filter((member) => !member.optional);
-  const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? "{ /* … */ }" : exampleValue(op.parameters.find((p) => propertyKey(keys.get(p)!) === member.key)!)}`);
+  const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(keys.get(p)!) === member.key)!, document)}`);
   const call = `api.${op.group}.${op.name}(${exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : ""})`;
   return {
     name: op.name,
@@ -213,9 +220,11 @@ function operationView(op: Operation, supported: Set<string>): OperationView {
     paramsOptional: required.length === 0,
     resultType: resultType(op, opTypeName),
     pagination: op.pagination
-      ? { scheme: schemeLiteral(op.pagination, keyOf), itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : jsString(op.pagination.itemsField)}>` }
+      ? { scheme: schemeLiteral(op.pagination, keyOf), itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : pathLiteral(op.pagination.itemsField)}>` }
       : null,
-    readmeTitle: markdownInline(`${op.method.toUpperCase()} ${op.pathKey}${op.summary ? ` — ${op.summary}` : ""}`),
+    readmeTitle: `${codeSpan(`${op.method.toUpperCase()} ${op.pathKey}`)}${op.summary ? ` — ${oneLine(markdownText(op.summary))}` : ""}`,
+    readmeNotes: [firstParagraph(op.description), pagingNote(op) ?? ""].filter((note) => note !== ""),
+    call: fenced(call),
     example: fenced(op.pagination ? `for await (const item of ${call}) console.log(item);` : `const result = await ${call};`),
   };
 }
@@ -226,13 +235,32 @@ function defaultBaseUrl(model: ApiModel): string {
   return server.url.replace(/\{([^}]*)\}/g, (whole, name: string) => server.variables[name]?.default ?? whole);
 }
 
-export function clientView(model: ApiModel): ClientView {
+function manualPagingExample(model: ApiModel): string {
+  const op = model.operations.find((candidate) => candidate.pagination === null && pagingNote(candidate) !== null);
+  if (!op) return "";
+  return fenced([
+    `import { walkPages } from "./client.js";`,
+    ``,
+    `// next: the parameters of the following page (read from this page), or undefined after the last one.`,
+    `for await (const page of walkPages((params) => api.${op.group}.${op.name}(params), {}, (page, params) => undefined)) console.log(page);`,
+  ].join("\n"));
+}
+
+/** The first paragraph of a description as README Markdown ("" when none). */
+function firstParagraph(text: string | undefined): string {
+  return markdownText(text?.split(/\n\s*\n/)[0] ?? "");
+}
+
+const oneLine = (markdown: string) => markdown.replace(/\s*\n\s*/g, " ");
+
+/** `document` (the bundled spec) only resolves `$ref`s when README examples are sampled from schemas. */
+export function clientView(model: ApiModel, document?: SampleDocument): ClientView {
   const schemes = model.securitySchemes.flatMap((scheme) => {
     const spec = supportedScheme(scheme);
     return spec ? [{ key: propertyKey(scheme.rawName), spec, scheme }] : [];
   });
   const supported = new Set(schemes.map(({ scheme }) => scheme.rawName));
-  const operations = model.operations.map((op) => operationView(op, supported));
+  const operations = model.operations.map((op) => operationView(op, supported, document));
   const groups = model.groups.map((group) => ({
     name: group.safeName,
     doc: docComment([group.description], "    "),
@@ -254,18 +282,32 @@ export function clientView(model: ApiModel): ClientView {
     title: jsString(model.title),
     titleDoc: docComment([`Client for ${model.title} (version ${model.version.raw}).`]),
     defaultBaseUrl: jsString(defaultBaseUrl(model)),
-    problemType: model.errorSchema?.name ? `components["schemas"][${jsString(model.errorSchema.name)}]` : "unknown",
+    problemType: problemType(model),
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
     groups,
     auth,
     readme: {
       title: markdownInline(model.title),
-      description: markdownInline(model.description?.split(/\n\s*\n/)[0] ?? ""),
-      source: markdownInline(model.source),
+      description: firstParagraph(model.description),
+      source: codeSpan(model.source),
       authExample: fenced(`const api = createClient({ baseUrl: ${jsString(defaultBaseUrl(model) || "https://api.example.com")}${authExample ? ", " + authExample : ""} });`),
       paginationExample: firstPaged ? firstPaged.example : `// this API declares no paginated list operations`,
-      errorExample: `await api.${firstGroup}.${groups[0]?.operations[0]?.name ?? "operation"}(/* … */);`,
+      manualPagingExample: manualPagingExample(model),
+      errorExample: `await ${groups[0]?.operations[0]?.call ?? `api.${firstGroup}.operation()`};`,
     },
   };
+}
+
+/** RFC 9457 Problem Details with CONVENTIONS.md §3's `code` and `errors`: what the server sends without an error schema. */
+const RFC_9457_PROBLEM = "{ type: string; title: string; status: number; detail?: string; instance?: string; code: string; errors?: { field: string; code: string; message: string }[] }";
+
+/** The body of every failure the generated server answers with: the spec's error schema, else an RFC 9457 problem. */
+function problemType(model: ApiModel): string {
+  const errors = model.errorSchema;
+  if (errors === null) return RFC_9457_PROBLEM;
+  if (errors.name !== null) return `components["schemas"][${jsString(errors.name)}]`;
+  if (errors.usedBy === null) return "unknown";
+  const { path, method, status, mediaType } = errors.usedBy;
+  return `paths[${jsString(path)}][${jsString(method)}]["responses"][${jsString(status)}]["content"][${jsString(mediaType)}]`;
 }

@@ -14,6 +14,7 @@ import { emitTypes } from "../types.js";
 import { mockAnswers } from "./mock-samples.js";
 import { compileValidators } from "./validators.js";
 import type { ValidatorKind } from "./validators.js";
+import type { Warn } from "./pattern-policy.js";
 import { buildServerView } from "./view-model.js";
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/server/", import.meta.url));
@@ -25,6 +26,8 @@ export const HANDLERS_FILE = "handlers.ts";
 export interface GenerateServerOptions {
   /** Skip types.ts (when the client generation, which writes it too, runs in the same output). */
   skipTypes?: boolean;
+  /** Hears of each spec pattern left out of the validators (default: a `warning:` line on stderr). */
+  warn?: Warn;
 }
 
 /**
@@ -44,7 +47,7 @@ export async function renderServer(
     return tidy(template(view));
   };
   const header = generatedHeader(model.source);
-  const validators = compileValidators(model, bundledDoc);
+  const validators = compileValidators(model, bundledDoc, options.warn);
   const view = buildServerView(model, bundledDoc, validators, header);
   const answers = mockAnswers(model, bundledDoc);
   const samples: Record<string, unknown> = {};
@@ -57,11 +60,16 @@ export async function renderServer(
     "mock.ts",
     render("mock.ts", {
       ...view,
+      hasMockPaging: [...answers.values()].some((answer) => answer.paging !== null),
       samples: JSON.stringify(samples, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"),
-      operations: view.operations.map((op) => ({ ...op, idLiteral: jsString(op.id), mockStatus: answers.get(op.id)?.status ?? 200 })),
+      operations: view.operations.map((op) => {
+        const answer = answers.get(op.id);
+        const paging = answer?.paging ?? null;
+        return { ...op, idLiteral: jsString(op.id), mockStatus: answer?.status ?? 200, paging: paging === null ? "" : jsLiteral(paging), declaresLocation: answer?.declaresLocation === true };
+      }),
     }),
   );
-  for (const kind of ["params", "bodies"] as ValidatorKind[]) {
+  for (const kind of ["params", "bodies", "params-details", "bodies-details"] as ValidatorKind[]) {
     files.set(`validators/${kind}.js`, `${header}${validators.modules[kind] === "" ? "export {};" : validators.modules[kind]}\n`);
     files.set(`validators/${kind}.d.ts`, validatorDeclarations(header, validators.exports[kind]));
   }

@@ -1,51 +1,131 @@
-// The answer of each mock handler: the documented example of the first success response, else a sample
-// generated from its schema (openapi-sampler). Computed at generation time; mock.ts only holds the data.
+// The answer of each mock handler: the documented example of the first success response when it conforms to its
+// schema, else a sample generated from the schema (openapi-sampler). Computed at generation time; mock.ts only
+// holds the data.
+// A list operation's sample holds its whole dataset (three times the example's items, told apart where the
+// scheme needs it) and the way it pages, which the runtime follows (templates/runtime/server/mock-paging.ts).
 import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
-import type { ApiModel, Operation } from "../../model/ir.js";
-import { followRefs, resolvePointer } from "../../../templates/runtime/server/json-schema.js";
+import type { ApiModel, FieldPath, Operation, Parameter } from "../../model/ir.js";
+import type { MockPaging } from "../../../templates/runtime/server/mock-paging.js";
+import { followRefs } from "../../../templates/runtime/server/json-schema.js";
+import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
+import { valueAt } from "../../../templates/runtime/server/pagination.js";
+import { conformingBodies, type Candidates } from "./example-check.js";
+import { pageBounds } from "./page-bounds.js";
 
 export interface MockAnswer {
   status: number;
   body: unknown;
+  /** Whether the answered response declares a Location header (the mock sends none it does not declare). */
+  declaresLocation: boolean;
+  /** How the mock pages a list operation; null: it answers `body` as it is. */
+  paging: MockPaging | null;
 }
 
+/** The dataset of a list is this many copies of the example's items: several pages at small page sizes, then a last one. */
+const DATASET_COPIES = 3;
+
 export function mockAnswers(model: ApiModel, document: Readonly<Record<string, unknown>>): Map<string, MockAnswer> {
+  const bodies = new Map<string, { status: number; body: unknown }>();
+  const checked: { id: string; status: number; candidates: Candidates }[] = [];
+  for (const op of model.operations) {
+    const success = op.responses.find((response) => /^2\d\d$/.test(response.status)) ?? op.responses.find((r) => r.status === "2XX" || r.status === "default");
+    const status = success === undefined || !/^\d{3}$/.test(success.status) ? 200 : Number(success.status);
+    const content = success?.content[0];
+    const schema = content?.schema ?? null;
+    const generated = () => (schema === null ? undefined : sample(schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document));
+    if (content?.example !== undefined && schema !== null) checked.push({ id: op.id, status, candidates: { schema, preferred: content.example, fallback: generated } });
+    else bodies.set(op.id, { status, body: content === undefined ? undefined : generated() });
+  }
+  const conforming = conformingBodies(document, checked.map(({ candidates }) => candidates));
+  checked.forEach(({ id, status }, index) => bodies.set(id, { status, body: conforming[index] }));
   const answers = new Map<string, MockAnswer>();
-  for (const op of model.operations) answers.set(op.id, mockAnswer(op, document));
+  for (const op of model.operations) {
+    const { status, body } = bodies.get(op.id) ?? { status: 200, body: undefined };
+    const answered = op.responses.find((response) => response.status === String(status));
+    const declaresLocation = answered?.headers.some((header) => header.rawName.toLowerCase() === "location") ?? false;
+    answers.set(op.id, { ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, document, status, body)), declaresLocation });
+  }
   return answers;
 }
 
-function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>): MockAnswer {
-  const success = op.responses.find((response) => /^2\d\d$/.test(response.status)) ?? op.responses.find((r) => r.status === "2XX" || r.status === "default");
-  const status = success === undefined || !/^\d{3}$/.test(success.status) ? 200 : Number(success.status);
-  const content = success?.content[0];
-  if (success === undefined || content === undefined) return { status, body: undefined };
-  let body = documentedExample(document, op, success.status, content.mediaType);
-  if (body === undefined && content.schema !== null) {
-    body = sample(content.schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document);
+/** A list operation's body holds its dataset; its paging says how the mock serves it. */
+function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>, status: number, body: unknown): Omit<MockAnswer, "declaresLocation"> {
+  const paging = mockPaging(op, document, body);
+  if (paging === null) return { status, body, paging };
+  const items = valueAt(body, paging.items ?? []);
+  if (!Array.isArray(items) || items.length === 0) return { status, body, paging }; // an empty list: one page, its token cleared
+  return { status, body: withValueAt(body, paging.items ?? [], dataset(items, distinctFields(op))), paging };
+}
+
+function mockPaging(op: Operation, document: unknown, body: unknown): MockPaging | null {
+  const pagination = op.pagination;
+  if (pagination === null) return null;
+  const items = pagination.itemsField;
+  switch (pagination.kind) {
+    case "cursor":
+      return { kind: "cursor", items, next: pagination.nextTokenField, hasMore: pagination.hasMoreField, total: totalBeside(body, pagination.nextTokenField) };
+    case "offset":
+      return { kind: "offset", items, isLast: pagination.isLastField, hasMore: pagination.hasMoreField, total: pagination.totalField };
+    case "link":
+      return { kind: "link", items, pageParam: pageNumberParam(op.parameters, document), sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document) };
+    case "after":
+      return {
+        kind: "after", items, afterParam: pagination.afterParam, cursor: pagination.cursorField, hasMore: pagination.hasMoreField,
+        sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document),
+      };
   }
-  if (op.pagination?.kind === "cursor" && typeof body === "object" && body !== null && !Array.isArray(body)) {
-    // A mock has one page: an example's next token would only lead the client to a 400.
-    body = { ...(body as Record<string, unknown>), [op.pagination.nextTokenField]: "" };
+}
+
+/** AIP-158's `total_size` and its kin, next to the next token: a count the mock keeps true to its dataset. */
+const TOTAL_NAMES = ["total_size", "totalSize", "total", "total_count", "totalCount"];
+
+function totalBeside(body: unknown, nextToken: FieldPath): FieldPath | null {
+  for (const place of [nextToken.slice(0, -1), []]) {
+    const name = TOTAL_NAMES.find((candidate) => typeof valueAt(body, [...place, candidate]) === "number");
+    if (name !== undefined) return [...place, name];
   }
-  return { status, body };
+  return null;
 }
 
-function documentedExample(document: unknown, op: Operation, status: string, mediaType: string): unknown {
-  const media = follow(document, follow(document, resolvePointer(document, `/paths/${escape(op.pathKey)}/${op.method}/responses/${escape(status)}`))?.content?.[mediaType]);
-  if (media === undefined) return undefined;
-  if (media.example !== undefined) return media.example;
-  const first = Object.values(media.examples ?? {})[0];
-  return follow(document, first)?.value;
+/** The link style's page-number parameter (GitHub's `page`); without one the mock's list is one page. */
+function pageNumberParam(parameters: readonly Parameter[], document: unknown): string | null {
+  const page = parameters.find((param) => param.in === "query" && param.rawName === "page" && ["integer", "number"].includes(String(followRefs(document, param.schema)?.type)));
+  return page?.rawName ?? null;
 }
 
-type Node = { content?: Record<string, unknown>; example?: unknown; examples?: Record<string, unknown>; value?: unknown };
-
-function follow(document: unknown, node: unknown): Node | undefined {
-  return followRefs(document, node) as Node | undefined;
+/**
+ * What must differ between the copies: the `after` style's cursor (the mock finds its place by it), made unique
+ * whatever its type; and integer `id`s, which a copy can change without leaving their schema (a string id may
+ * have a pattern, so it is left as the example has it).
+ */
+function distinctFields(op: Operation): { path: FieldPath; anyType: boolean }[] {
+  const ids = [{ path: ["id"], anyType: false }];
+  return op.pagination?.kind === "after" ? [{ path: op.pagination.cursorField, anyType: true }, ...ids] : ids;
 }
 
-function escape(token: string): string {
-  return token.replace(/~/g, "~0").replace(/\//g, "~1");
+function dataset(items: readonly unknown[], distinct: readonly { path: FieldPath; anyType: boolean }[]): unknown[] {
+  return Array.from({ length: items.length * DATASET_COPIES }, (_, index) => {
+    let item = structuredClone(items[index % items.length]);
+    const copy = Math.floor(index / items.length);
+    if (copy === 0) return item;
+    const done = new Set<string>();
+    for (const { path, anyType } of distinct) {
+      if (done.has(path.join("\u0000"))) continue; // the cursor may be the id: changed once
+      done.add(path.join("\u0000"));
+      const changed = variant(valueAt(item, path), copy, anyType);
+      if (changed !== undefined) item = withValueAt(item, path, changed);
+    }
+    return item;
+  });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The `copy`-th variant of an id: an integer moved by 1000s, a UUID's last group counted up, a token suffixed. */
+function variant(value: unknown, copy: number, anyType: boolean): unknown {
+  if (typeof value === "number" && Number.isInteger(value)) return value + copy * 1000;
+  if (typeof value !== "string" || !anyType) return undefined;
+  if (UUID.test(value)) return `${value.slice(0, 24)}${(parseInt(value.slice(24), 16) + copy).toString(16).padStart(12, "0").slice(-12)}`;
+  return `${value}${copy + 1}`;
 }

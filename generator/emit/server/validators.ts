@@ -1,6 +1,9 @@
 // Request validators compiled AHEAD of time with ajv standalone: the generated server imports plain functions
 // and does no schema compilation at start-up. Parameters (coerced, defaults applied) and JSON bodies (exact)
 // need different ajv options, so they are two modules. Identical schemas share one exported validator.
+// Each comes twice: a verdict module that stops at the first error (every request runs it), and a details module
+// (allErrors) run only on invalid input, which stops once it has found ERROR_BUDGET errors: ajv has no cap, and a
+// 1 MB body of wrong integers would otherwise cost seconds and a 20 MB answer (issue 11).
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { Options } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
@@ -8,13 +11,19 @@ import addFormatsModule from "ajv-formats";
 import formatsModule from "ajv-formats/dist/formats.js";
 import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
+import { specPattern } from "../../../templates/runtime/server/patterns.js";
+import { patternPolicy, warnOnStderr } from "./pattern-policy.js";
+import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const KNOWN_FORMATS = new Set<string>((formatsModule as unknown as { formatNames: string[] }).formatNames);
 
-export type ValidatorKind = "params" | "bodies";
+export type ValidatorKind = "params" | "bodies" | "params-details" | "bodies-details";
+
+/** Errors a details validator collects before it stops (the answer shows fewer: problem.ts caps the list). */
+export const ERROR_BUDGET = 100;
 
 export interface OperationValidators {
   path?: string;
@@ -35,6 +44,14 @@ export interface CompiledValidators {
 
 const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
 
+/**
+ * How the validators compile spec patterns: linear-time re2js (a backtracking RegExp lets one request freeze the
+ * server). ajv's standalone code reads `code` as the expression to call; esmImports turns the require into an import.
+ */
+const PATTERN_ENGINE = Object.assign((source: string, flags: string) => specPattern(source, flags), {
+  code: 'require("../runtime/server/patterns.js").specPattern',
+});
+
 const COMMON: Options = {
   strict: false,
   allErrors: true,
@@ -43,17 +60,18 @@ const COMMON: Options = {
   inlineRefs: 8,
   // Properties named like Object.prototype members (`constructor`, `__proto__`) must not be found on every object.
   ownProperties: true,
-  code: { source: true, esm: true, lines: true, optimize: true },
+  code: { source: true, esm: true, lines: true, optimize: true, regExp: PATTERN_ENGINE },
 };
 
-export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>): CompiledValidators {
+/** `warn` hears of each spec pattern left out of validation (default: stderr). */
+export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>, warn: Warn = warnOnStderr): CompiledValidators {
   const openapi30 = typeof document.openapi === "string" && document.openapi.startsWith("3.0");
-  const registry = new SchemaRegistry(document, openapi30, "request");
-  const schemas: Record<ValidatorKind, Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
+  const registry = new SchemaRegistry(document, openapi30, "request", patternPolicy(model.source, warn));
+  const schemas: Record<"params" | "bodies", Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
   const byOperation = new Map<string, OperationValidators>();
 
   const used = new Set<string>();
-  const share = (kind: ValidatorKind, wanted: string, schema: unknown): string => {
+  const share = (kind: "params" | "bodies", wanted: string, schema: unknown): string => {
     const key = JSON.stringify(schema);
     const known = schemas[kind].get(key);
     if (known !== undefined) return known.name;
@@ -72,13 +90,13 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
     }
     const json = jsonBodyOf(op);
     if (json?.schema != null) {
-      names.body = share("bodies", json.schemaName !== null ? `body_${safeExportName(json.schemaName)}` : `${op.id}_body`, registry.convert(json.schema));
+      names.body = share("bodies", json.schemaName !== null ? `body_${safeExportName(json.schemaName)}` : `${op.id}_body`, registry.convert(json.schema, `${operationPlace(op)} request body schema`));
     }
     byOperation.set(op.id, names);
   }
 
   const formats = unknownFormats(registry.root(), [...schemas.params.values(), ...schemas.bodies.values()].map((entry) => entry.schema));
-  const compile = (kind: ValidatorKind, options: Options): { code: string; names: string[] } => {
+  const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
     const ajv = new Ajv2020({ ...COMMON, ...options });
     addFormats(ajv);
     for (const format of formats) ajv.addFormat(format, true);
@@ -89,13 +107,18 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
       exportsToIds[name] = `#${name}`;
     }
     const names = Object.keys(exportsToIds);
-    return { code: names.length === 0 ? "" : esmImports(standaloneCode(ajv, exportsToIds)), names };
+    if (names.length === 0) return { code: "", names };
+    const code = esmImports(standaloneCode(ajv, exportsToIds));
+    return { code: options.allErrors === true ? boundErrors(code, ERROR_BUDGET) : code, names };
   };
-  const params = compile("params", { coerceTypes: "array", useDefaults: "empty" });
-  const bodies = compile("bodies", {});
+  const paramOptions: Options = { coerceTypes: "array", useDefaults: "empty" };
+  const params = compile("params", { ...paramOptions, allErrors: false });
+  const bodies = compile("bodies", { allErrors: false });
+  const paramDetails = compile("params", { ...paramOptions, allErrors: true });
+  const bodyDetails = compile("bodies", { allErrors: true });
   return {
-    modules: { params: params.code, bodies: bodies.code },
-    exports: { params: params.names, bodies: bodies.names },
+    modules: { params: params.code, bodies: bodies.code, "params-details": paramDetails.code, "bodies-details": bodyDetails.code },
+    exports: { params: params.names, bodies: bodies.names, "params-details": paramDetails.names, "bodies-details": bodyDetails.names },
     byOperation,
   };
 }
@@ -114,9 +137,13 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
-  const properties = Object.fromEntries(params.map((param) => [param.rawName, registry.convert(param.schema)]));
+  const properties = Object.fromEntries(params.map((param) => [param.rawName, registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`)]));
   const required = params.filter((param) => param.required).map((param) => param.rawName);
   return matchIllFormedNamesByPattern(required.length > 0 ? { type: "object", properties, required } : { type: "object", properties });
+}
+
+function operationPlace(op: Operation): string {
+  return `${op.method.toUpperCase()} ${op.pathKey}`;
 }
 
 function safeExportName(raw: string): string {
@@ -141,6 +168,35 @@ function unknownFormats(root: unknown, schemas: unknown[]): string[] {
 }
 
 /**
+ * Makes an allErrors module stop after `budget` errors. ajv adds each error with a `vErrors.push` and an
+ * `errors++;` line of its own (`lines: true`; no string literal holds a raw newline, so such a line is always
+ * code), and names exports `export const name = validateN;`. Each error is also recorded module-wide; past the
+ * budget a sentinel unwinds every nested validator, and the exported wrapper answers with what was recorded and
+ * `truncated: true`. Recorded errors may include those of `anyOf`/`oneOf` branches that would have been rolled
+ * back: the verdict module has already said the data is invalid, so only the list is approximate.
+ */
+function boundErrors(code: string, budget: number): string {
+  const helpers = [
+    'const __stop = Symbol("error budget spent");',
+    "let __seen = [];",
+    `function __record(error) { __seen.push(error); if (__seen.length > ${budget}) throw __stop; }`,
+    "function __bounded(validate) {",
+    "  const bounded = (data) => {",
+    "    __seen = [];",
+    "    try { const valid = validate(data); bounded.errors = validate.errors; bounded.truncated = false; return valid; }",
+    "    catch (error) { if (error !== __stop) throw error; bounded.errors = __seen; bounded.truncated = true; return false; }",
+    "    finally { __seen = []; }",
+    "  };",
+    "  return bounded;",
+    "}",
+  ];
+  const body = code
+    .replace(/^errors\+\+;$/gm, "errors++;__record(vErrors[vErrors.length - 1]);")
+    .replace(/^export const ([\w$]+) = (validate\d+);$/gm, "export const $1 = __bounded($2);");
+  return `${helpers.join("\n")}\n${body}`;
+}
+
+/**
  * ajv's standalone ESM still `require`s its small runtime helpers (string length, deep equal, formats); turn
  * each into an import so the module loads as ESM. `__cjs` yields `module.exports` whether the loader is Node
  * (namespace `default` = module.exports) or a bundler honouring `__esModule` (namespace = the exports).
@@ -159,7 +215,9 @@ function esmImports(code: string): string {
   const lines: string[] = [];
   for (const [specifier, local] of modules) {
     const namespace = local.replace("__runtime", "__namespace");
-    lines.push(`import * as ${namespace} from ${JSON.stringify(specifier.endsWith(".js") ? specifier : `${specifier}.js`)};`);
+    // Deep imports into a package (`ajv/dist/runtime/…`) need the extension under ESM; a bare package name does not.
+    const file = specifier.endsWith(".js") || !specifier.includes("/") ? specifier : `${specifier}.js`;
+    lines.push(`import * as ${namespace} from ${JSON.stringify(file)};`);
     lines.push(`const ${local} = __cjs(${namespace});`);
   }
   lines.push("function __cjs(ns) { const d = ns.default; return d !== null && (typeof d === \"object\" || typeof d === \"function\") && d.__esModule ? d : ns; }");

@@ -1,8 +1,10 @@
 // View models for the server templates, built from the IR. Every spec string that reaches generated code goes
 // through `literal` (a string/JSON literal) or `docComment`; templates insert them verbatim and add no logic.
 import type { ApiModel, JsonSchema, Operation, Parameter, Response, SecurityRequirement, SecurityScheme } from "../../model/ir.js";
+import type { ErrorPayload } from "../../../templates/runtime/server/error-payload.js";
 import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { docComment, jsLiteral as literal, lineCommentText } from "../shared/code-literals.js";
+import { pageBounds } from "./page-bounds.js";
 import type { CompiledValidators } from "./validators.js";
 import { jsonBodyOf } from "./validators.js";
 
@@ -33,6 +35,8 @@ export interface ServerView {
   schemeNames: string;
   requestHeaders: string;
   responseHeaders: string;
+  /** `errorPayload: {...},` for the api description, or "" (RFC 9457 problems). */
+  errorPayload: string;
   operations: OperationView[];
   hasParamValidators: boolean;
   hasBodyValidators: boolean;
@@ -87,10 +91,20 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
     schemeNames: model.securitySchemes.length === 0 ? "never" : model.securitySchemes.map((s) => literal(s.rawName)).join(" | "),
     requestHeaders: literal([...requestHeaders].sort()),
     responseHeaders: literal([...responseHeaders].sort()),
+    errorPayload: errorPayloadLine(model),
     operations,
     hasParamValidators: validators.exports.params.length > 0,
     hasBodyValidators: validators.exports.bodies.length > 0,
   };
+}
+
+/** The IR's recipe, as the runtime reads it. */
+function errorPayloadLine(model: ApiModel): string {
+  if (model.errorSchema === null) return "";
+  const spec: ErrorPayload = { mediaType: model.errorSchema.mediaType, payload: model.errorSchema.payload };
+  const name = model.errorSchema.name === null ? "the spec's inline error schema" : `the spec's error schema ${model.errorSchema.name}`;
+  return `// Failures answer in ${lineCommentText(name)}, filled as runtime/server/error-payload.ts reads this recipe.
+  errorPayload: ${literal(spec)},`;
 }
 
 function unionOf(members: string[]): string {
@@ -139,10 +153,14 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
   const names = validators.byOperation.get(op.id) ?? {};
   const params = (location: Parameter["in"]): string =>
     literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: shapeOf(param.schema, document) })));
-  const validate = (["path", "query", "header", "cookie"] as const)
-    .filter((location) => names[location] !== undefined)
-    .map((location) => `${location}: paramValidators.${names[location] ?? ""}`);
-  if (names.body !== undefined) validate.push(`body: bodyValidators.${names.body}`);
+  // The verdict modules' exports, and the same exports of the details modules (what was wrong, once invalid).
+  const references = (suffix: "Validators" | "Details"): string => {
+    const entries = (["path", "query", "header", "cookie"] as const)
+      .filter((location) => names[location] !== undefined)
+      .map((location) => `${location}: param${suffix}.${names[location] ?? ""}`);
+    if (names.body !== undefined) entries.push(`body: body${suffix}.${names.body}`);
+    return entries.join(", ");
+  };
   const json = jsonBodyOf(op);
   const body = op.requestBody === null ? null : { required: op.requestBody.required, json: json !== null, mediaTypes: op.requestBody.content.map((c) => c.mediaType) };
   const security = op.security.map((requirement) =>
@@ -158,7 +176,8 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     ...(op.pathKey !== op.path ? [`pathKey: ${literal(op.pathKey)}`] : []),
     ...(op.discriminator !== null ? [`discriminator: ${literal(op.discriminator)}`] : []),
     `params: { path: ${params("path")}, query: ${params("query")}, header: ${params("header")}, cookie: ${params("cookie")} }`,
-    `validate: { ${validate.join(", ")} }`,
+    `validate: { ${references("Validators")} }`,
+    `details: { ${references("Details")} }`,
     `body: ${literal(body)}`,
     `invalidBodyStatus: ${invalidBodyStatus(op)}`,
     `security: ${literal(security)}`,
@@ -182,24 +201,20 @@ function deref(schema: JsonSchema, document: unknown): JsonSchema {
   return followRefs(document, schema) ?? {};
 }
 
-const DEFAULT_PAGE_SIZE = 20;
-const MAX_PAGE_SIZE = 100;
-
 function pagingSpec(op: Operation, document: unknown): unknown {
   const pagination = op.pagination;
   if (pagination === null) return null;
-  const bounds = (name: string | null): { defaultSize: number; maxSize: number } => {
-    const param = op.parameters.find((p) => p.in === "query" && p.rawName === name);
-    const schema = param === undefined ? {} : deref(param.schema, document);
-    const maxSize = typeof schema.maximum === "number" ? schema.maximum : MAX_PAGE_SIZE;
-    const defaultSize = typeof schema.default === "number" && schema.default > 0 ? schema.default : Math.min(DEFAULT_PAGE_SIZE, maxSize);
-    return { defaultSize, maxSize };
-  };
-  if (pagination.kind === "cursor") return { kind: "cursor", tokenParam: pagination.tokenParam, sizeParam: pagination.sizeParam, ...bounds(pagination.sizeParam) };
+  if (pagination.kind === "cursor") return { kind: "cursor", tokenParam: pagination.tokenParam, sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document) };
   if (pagination.kind === "offset") {
-    return { kind: "offset", offsetParam: pagination.offsetParam, limitParam: pagination.limitParam, ...bounds(pagination.limitParam), itemsField: pagination.itemsField };
+    const { offsetParam, limitParam, itemsField, totalField } = pagination;
+    return { kind: "offset", offsetParam, limitParam, ...pageBounds(op, limitParam, document), itemsField, totalField, linkHeader: declaresLinkHeader(op) };
   }
   return null; // link / after styles: the handler pages itself (see the client for those styles)
+}
+
+/** The runtime answers offset pages with an RFC 8288 Link header only where the spec declares one. */
+function declaresLinkHeader(op: Operation): boolean {
+  return op.responses.some((response) => response.kind === "success" && response.headers.some((header) => header.rawName.toLowerCase() === "link"));
 }
 
 

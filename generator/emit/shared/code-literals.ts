@@ -45,6 +45,31 @@ export function markdownInline(text: string): string {
   return text.replace(LINE_TERMINATORS, " ").replace(/[<>&|`\\*_[\]]/g, (char) => `\\${char}`).trim();
 }
 
+/**
+ * A spec description as README Markdown: its Markdown kept (links, emphasis, `code`, lists), its raw HTML shown as text
+ * (`<` as `&lt;`: Markdown renders HTML outside code), and no code fence that could swallow the rest of the page.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(LINE_TERMINATORS, "\n")
+    .replace(/</g, "&lt;")
+    .replace(/^([ \t]*)(`{3,}|~{3,})/gm, (_, indent: string, fence: string) => indent + fence.replace(/[`~]/g, (char) => `\\${char}`))
+    .trim();
+}
+
+/**
+ * A code span for one-line text (a path, a parameter name): fenced with more backticks than it contains. Text with
+ * `<` stays escaped prose instead, so that no README ever holds raw markup outside a code block.
+ */
+export function codeSpan(text: string): string {
+  const flat = text.replace(LINE_TERMINATORS, " ");
+  if (flat.includes("<")) return markdownInline(flat);
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") || longest > 0 ? " " : "";
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
 /** A JavaScript literal for a JSON value (examples, defaults), with the same escaping as jsString. */
 export function jsLiteral(value: unknown): string {
   if (typeof value === "string") return jsString(value);

@@ -1,30 +1,57 @@
 // Auto-pagination: `for await (const item of list())` walks every item of every page; `.pages()` walks pages;
 // `await list()` is the first page. The scheme comes from the spec (detected or declared in x-pagination/config).
+// Every walk ends: on the API's own end signal, else with a PaginationError when the next token/link/cursor
+// repeats one already followed, or when `maxPages` (default 1,000) pages have been read.
 import type { OperationSpec, RequestOptions, Transport } from "./transport.js";
 
-/** `items`: the field holding the page's items; absent when the body is the array itself. */
-export type PageScheme =
-  | { kind: "cursor"; token: string; next: string; items?: string }
-  | { kind: "offset"; offset: string; limit: string; items?: string }
-  | { kind: "link"; items?: string }
-  | { kind: "after"; after: string; cursor: string; hasMore: string; items?: string };
+/** Property names from the body's root to a field: `["next_page", "offset"]` is Asana's `next_page.offset`. */
+export type FieldPath = readonly string[];
 
-/** The element type of a page's items (`Field` null: the page is the array). */
-export type ItemOf<Page, Field extends string | null> = Field extends string
-  ? Page extends Partial<Record<Field, infer Items>> ? (NonNullable<Items> extends readonly (infer Item)[] ? Item : never) : never
-  : Page extends readonly (infer Item)[] ? Item : never;
+/** `items`: where the page's items are; absent when the body is the array itself. */
+export type PageScheme =
+  | { kind: "cursor"; token: string; next: FieldPath; hasMore?: FieldPath; items?: FieldPath }
+  | { kind: "offset"; offset: string; limit: string; isLast?: FieldPath; hasMore?: FieldPath; total?: FieldPath; items?: FieldPath }
+  | { kind: "link"; items?: FieldPath }
+  | { kind: "after"; after: string; cursor: FieldPath; hasMore: FieldPath; items?: FieldPath };
+
+/** The default of `maxPages`: a walk that reads this many pages stops with a PaginationError. */
+export const DEFAULT_MAX_PAGES = 1000;
+
+export interface PageOptions extends RequestOptions {
+  /** Most pages one walk reads (default 1,000); reaching it throws a PaginationError rather than looping on. */
+  maxPages?: number;
+}
+
+/** A walk that cannot go on correctly: a repeated next token/link/cursor, the page cap, a cross-origin link. */
+export class PaginationError extends Error {
+  override name = "PaginationError";
+}
+
+type Prop<T, K extends string> = T extends unknown ? (T extends Partial<Record<K, infer V>> ? V : never) : never;
+/** The type at a field path (`FieldAt<Page, ["data"]>`). */
+export type FieldAt<T, Path extends FieldPath> = Path extends readonly [infer Head extends string, ...infer Rest extends FieldPath]
+  ? FieldAt<NonNullable<Prop<NonNullable<T>, Head>>, Rest>
+  : T;
+
+/** The element type of a page's items (`Path` null: the page is the array). */
+export type ItemOf<Page, Path extends FieldPath | null> = (Path extends FieldPath ? FieldAt<Page, Path> : Page) extends readonly (infer Item)[] ? Item : never;
 
 export interface Paginated<Item, Page> extends AsyncIterable<Item>, PromiseLike<Page> {
   pages(): AsyncGenerator<Page, void, undefined>;
 }
 
-function field(value: unknown, name: string): unknown {
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
+function fieldAt(value: unknown, path: FieldPath): unknown {
+  let node = value;
+  for (const name of path) {
+    if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, name)) return undefined;
+    node = (node as Record<string, unknown>)[name];
+  }
+  return node;
 }
 
-function itemsOf(page: unknown, scheme: PageScheme): unknown[] {
-  const items = scheme.items === undefined ? page : field(page, scheme.items);
-  return Array.isArray(items) ? items : [];
+function itemsOf(page: unknown, items: FieldPath | undefined): unknown[] {
+  const value = items === undefined ? page : fieldAt(page, items);
+  return Array.isArray(value) ? value : [];
 }
 
 /** The rel="next" target of an RFC 8288 Link header. */
@@ -35,53 +62,152 @@ export function nextLink(header: string | null): string | undefined {
   return undefined;
 }
 
+/** Counts pages and remembers every position followed, so that no walk repeats itself or runs forever. */
+class WalkGuard {
+  private pages = 0;
+  private readonly seen = new Set<string>();
+  constructor(private readonly maxPages: number, private readonly what: string) {}
+
+  /** Before requesting another page. */
+  page(): void {
+    if (++this.pages > this.maxPages) {
+      throw new PaginationError(`${this.what}: stopped after ${this.maxPages} pages (maxPages); pass a larger maxPages to read more`);
+    }
+  }
+
+  /** Before following `position` (a token, cursor, link or the next parameters). */
+  follow(kind: string, position: unknown): void {
+    const key = JSON.stringify(position) ?? String(position);
+    if (this.seen.has(key)) {
+      throw new PaginationError(`${this.what}: the server sent the ${kind} ${key} a second time; stopping instead of reading the same pages again`);
+    }
+    this.seen.add(key);
+  }
+}
+
+function maxPagesOf(options: { maxPages?: number } | undefined): number {
+  const max = options?.maxPages;
+  return typeof max === "number" && max >= 1 ? Math.floor(max) : DEFAULT_MAX_PAGES;
+}
+
+/** Where the next page is: new parameters, a URL (Link), or undefined on the last page. */
+type Next = { params: Record<string, unknown>; url?: undefined } | { url: string } | undefined;
+
+interface PageState {
+  /** Largest page seen: the page size when the caller asked for none. */
+  pageSize: number;
+}
+
+/**
+ * Whether an offset page is the last: the API's own signal (`isLast`, `has_more`, `total`, a Link header without
+ * rel="next") when the reply has one; otherwise a short page, that is fewer items than asked (or than the first page
+ * held, when no limit was asked). An empty page always ends.
+ */
+function isLastOffsetPage(scheme: Extract<PageScheme, { kind: "offset" }>, reply: { data: unknown; response: Response }, offset: number, received: number, asked: number, state: PageState): boolean {
+  if (received === 0) return true;
+  const isLast = scheme.isLast && fieldAt(reply.data, scheme.isLast);
+  if (typeof isLast === "boolean") return isLast;
+  const hasMore = scheme.hasMore && fieldAt(reply.data, scheme.hasMore);
+  if (typeof hasMore === "boolean") return !hasMore;
+  const total = scheme.total && fieldAt(reply.data, scheme.total);
+  if (typeof total === "number") return offset + received >= total;
+  const link = reply.response.headers.get("link");
+  if (link !== null) return nextLink(link) === undefined;
+  const size = asked > 0 ? asked : state.pageSize;
+  state.pageSize = Math.max(state.pageSize, received);
+  return received < size;
+}
+
+function nextOf(scheme: PageScheme, reply: { data: unknown; response: Response; url: string }, params: Record<string, unknown>, guard: WalkGuard, state: PageState): Next {
+  const items = itemsOf(reply.data, scheme.items);
+  switch (scheme.kind) {
+    case "cursor": {
+      if (scheme.hasMore && fieldAt(reply.data, scheme.hasMore) === false) return undefined;
+      const token = fieldAt(reply.data, scheme.next);
+      if (token === undefined || token === null || token === "") return undefined;
+      guard.follow("next token", token);
+      return { params: { ...params, [scheme.token]: token } };
+    }
+    case "offset": {
+      const offset = Number(params[scheme.offset] ?? 0) || 0;
+      const asked = Number(params[scheme.limit]);
+      if (isLastOffsetPage(scheme, reply, offset, items.length, Number.isFinite(asked) ? asked : 0, state)) return undefined;
+      return { params: { ...params, [scheme.offset]: offset + items.length } };
+    }
+    case "after": {
+      if (fieldAt(reply.data, scheme.hasMore) !== true || items.length === 0) return undefined;
+      const cursor = fieldAt(items[items.length - 1], scheme.cursor);
+      if (cursor === undefined || cursor === null) throw new PaginationError(`the last item of the page has no ${scheme.cursor.join(".")} to continue after`);
+      guard.follow("cursor", cursor);
+      return { params: { ...params, [scheme.after]: cursor } };
+    }
+    case "link": {
+      const next = nextLink(reply.response.headers.get("link"));
+      if (!next) return undefined;
+      const resolved = new URL(next, reply.url);
+      // Credentials go with every request: never follow a Link to another origin.
+      if (resolved.origin !== new URL(reply.url).origin) throw new PaginationError(`refusing cross-origin pagination link ${resolved.href}`);
+      guard.follow("next link", resolved.href);
+      return { url: resolved.href };
+    }
+  }
+}
+
 export function paginate<Item, Page>(
   transport: Transport,
   op: OperationSpec,
   input: object,
-  options: RequestOptions | undefined,
+  options: PageOptions | undefined,
   scheme: PageScheme,
 ): Paginated<Item, Page> {
   async function* pages(): AsyncGenerator<Page, void, undefined> {
+    const guard = new WalkGuard(maxPagesOf(options), `${op.method} ${op.path}`);
+    const state: PageState = { pageSize: 0 };
     let params: Record<string, unknown> = { ...input };
     let url: string | undefined;
-    const seenTokens = new Set<unknown>();
     for (;;) {
+      guard.page();
       const reply = await transport.send(op, params, options, url);
       yield reply.data as Page;
-      const items = itemsOf(reply.data, scheme);
-      if (scheme.kind === "cursor") {
-        const token = field(reply.data, scheme.next);
-        // A repeated token would loop forever: treat it like the end.
-        if (token === undefined || token === null || token === "" || seenTokens.has(token)) return;
-        seenTokens.add(token);
-        params = { ...params, [scheme.token]: token };
-      } else if (scheme.kind === "offset") {
-        // A short or empty page ends the list; so does a Link header without rel="next" (GitHub-style APIs send both).
-        const link = reply.response.headers.get("link");
-        if (items.length === 0 || items.length < Number(params[scheme.limit]) || (link !== null && !nextLink(link))) return;
-        params = { ...params, [scheme.offset]: Number(params[scheme.offset] ?? 0) + items.length };
-      } else if (scheme.kind === "after") {
-        if (field(reply.data, scheme.hasMore) !== true || items.length === 0) return;
-        params = { ...params, [scheme.after]: field(items[items.length - 1], scheme.cursor) };
-      } else {
-        const next = nextLink(reply.response.headers.get("link"));
-        if (!next) return;
-        const resolved = new URL(next, reply.url);
-        // Credentials go with every request: never follow a Link to another origin.
-        if (resolved.origin !== new URL(reply.url).origin) throw new Error(`refusing cross-origin pagination link ${resolved.href}`);
-        url = resolved.href;
-      }
+      const next = nextOf(scheme, reply, params, guard, state);
+      if (next === undefined) return;
+      // A Link target carries the query itself; the other styles change one parameter of the same request.
+      if (next.url !== undefined) url = next.url;
+      else params = next.params;
     }
   }
 
   return {
     pages,
     async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* itemsOf(page, scheme) as Item[];
+      for await (const page of pages()) yield* itemsOf(page, scheme.items) as Item[];
     },
     then(onFulfilled, onRejected) {
       return transport.send(op, input, options).then((reply) => reply.data as Page).then(onFulfilled, onRejected);
     },
   };
+}
+
+/**
+ * Pages by hand, for an operation the client does not page itself (its scheme was not proven by the spec): calls
+ * `fetchPage` with `first`, then with what `next` returns for each page, until `next` returns undefined. The same
+ * guards apply: parameters repeated, or more than `maxPages` pages, throw a PaginationError.
+ *
+ *     for await (const page of walkPages((p) => api.projects.list(p), { limit: 50 },
+ *       (page, p) => (page.next_page?.offset ? { ...p, offset: page.next_page.offset } : undefined))) { … }
+ */
+export async function* walkPages<Params, Page>(
+  fetchPage: (params: Params) => PromiseLike<Page>,
+  first: Params,
+  next: (page: Page, params: Params) => Params | undefined,
+  options: { maxPages?: number } = {},
+): AsyncGenerator<Page, void, undefined> {
+  const guard = new WalkGuard(maxPagesOf(options), "walkPages");
+  for (let params: Params | undefined = first; params !== undefined; ) {
+    guard.page();
+    guard.follow("parameters", params);
+    const page: Page = await fetchPage(params);
+    yield page;
+    params = next(page, params);
+  }
 }

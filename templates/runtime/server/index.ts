@@ -5,6 +5,7 @@ export type { AnyHandler, HandlerRequest, HandlerResult, OperationSpec, RateLimi
 export type { ValidateFunction } from "./validation.js";
 export { HttpProblem } from "./problem.js";
 export type { FieldError, ProblemDetails, ProblemFormatter } from "./problem.js";
+export type { ErrorPart, ErrorPayload } from "./error-payload.js";
 export type { CursorPage, OffsetPage } from "./pagination.js";
 export type { JsonValue } from "./page-token.js";
 export type { AuthContext, Credential, Verifier } from "./security.js";

@@ -3,7 +3,18 @@
 // Every `$ref` target is copied once into `$defs` of one root schema and referenced from there, so identical
 // `$ref`s share one compiled validator; annotations are dropped to keep the compiled code small.
 
+import { linearPattern } from "./patterns.js";
+
 type Json = Record<string, unknown>;
+
+/**
+ * Whether validation keeps a spec `pattern` (or `patternProperties` key); `at` says where it sits in the spec.
+ * The generator passes one that also admits vetted backtracking patterns and warns about the rest.
+ */
+export type PatternFilter = (pattern: string, at: string) => boolean;
+
+/** Only what runs in linear time: development-mode response checks use this (no ReDoS detector at run time). */
+export const linearPatternsOnly: PatternFilter = (pattern) => isUnicodePattern(pattern) && linearPattern(pattern) !== undefined;
 
 /**
  * ajv compiles `pattern`s as Unicode regular expressions, where identity escapes such as `\_` or `\-`, a bare `{,3}`
@@ -34,13 +45,14 @@ export class SchemaRegistry {
     private readonly document: unknown,
     private readonly openapi30: boolean,
     private readonly direction: Direction,
+    private readonly keepPattern: PatternFilter = linearPatternsOnly,
   ) {
     this.rootId = direction === "request" ? "api-request" : "api-response";
   }
 
-  /** A self-contained copy of `schema` whose refs point into this registry's root. */
-  convert(schema: unknown): Json | boolean {
-    return this.walk(schema);
+  /** A self-contained copy of `schema` whose refs point into this registry's root; `at` names its place. */
+  convert(schema: unknown, at = "#"): Json | boolean {
+    return this.walk(schema, at);
   }
 
   /** The root schema holding every referenced definition; add it to ajv before compiling converted schemas. */
@@ -50,37 +62,38 @@ export class SchemaRegistry {
     return { $id: this.rootId, $defs };
   }
 
-  private walk(node: unknown): Json | boolean {
+  private walk(node: unknown, at: string): Json | boolean {
     if (typeof node === "boolean") return node;
     if (typeof node !== "object" || node === null || Array.isArray(node)) return true;
     const schema = node as Json;
     if (typeof schema.$ref === "string") {
       const ref = this.refTo(schema.$ref);
       if (this.openapi30) return { $ref: ref }; // 3.0: siblings of $ref are ignored
-      const rest = this.walkKeywords(schema);
+      const rest = this.walkKeywords(schema, at);
       delete rest.$ref;
       return Object.keys(rest).length === 0 ? { $ref: ref } : { allOf: [{ $ref: ref }, rest] };
     }
-    return this.walkKeywords(schema);
+    return this.walkKeywords(schema, at);
   }
 
-  private walkKeywords(schema: Json): Json {
+  private walkKeywords(schema: Json, at: string): Json {
     const out: Json = {};
     for (const [keyword, value] of Object.entries(schema)) {
       // `__proto__` is no keyword, and assigning it would replace `out`'s prototype.
       if (DROPPED.has(keyword) || keyword.startsWith("x-") || keyword === "$ref" || keyword === "__proto__") continue;
       if (keyword === "items" && Array.isArray(value)) {
-        out.prefixItems = value.map((sub) => this.walk(sub)); // draft-4 tuple form is `prefixItems` in 2020-12
-      } else if (keyword === "pattern" && typeof value === "string" && !isUnicodePattern(value)) {
-        continue; // see isUnicodePattern: looser validation beats a generator crash
+        out.prefixItems = value.map((sub, index) => this.walk(sub, `${at}/items/${index}`)); // draft-4 tuple form is `prefixItems` in 2020-12
+      } else if (keyword === "pattern" && typeof value === "string" && !this.keepPattern(value, `${at}/pattern`)) {
+        continue; // looser validation beats a generator crash, or a server one request can freeze
       } else if (keyword === "patternProperties" && isObject(value)) {
-        out[keyword] = Object.fromEntries(Object.entries(value).filter(([name]) => isUnicodePattern(name)).map(([name, sub]) => [name, this.walk(sub)]));
+        const kept = Object.entries(value).filter(([name]) => this.keepPattern(name, `${at}/patternProperties`));
+        out[keyword] = Object.fromEntries(kept.map(([name, sub]) => [name, this.walk(sub, `${at}/patternProperties/${escapeToken(name)}`)]));
       } else if (SUBSCHEMA_MAPS.includes(keyword) && isObject(value)) {
-        out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, this.walk(sub)]));
+        out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, this.walk(sub, `${at}/${keyword}/${escapeToken(name)}`)]));
       } else if (SUBSCHEMA_LISTS.includes(keyword) && Array.isArray(value)) {
-        out[keyword] = value.map((sub) => this.walk(sub));
+        out[keyword] = value.map((sub, index) => this.walk(sub, `${at}/${keyword}/${index}`));
       } else if (SUBSCHEMAS.includes(keyword)) {
-        out[keyword] = this.walk(value);
+        out[keyword] = this.walk(value, `${at}/${keyword}`);
       } else {
         out[keyword] = value;
       }
@@ -112,9 +125,9 @@ export class SchemaRegistry {
       const target = resolvePointer(this.document, ref.slice(1));
       if (target === undefined) throw new Error(`$ref "${ref}" points at nothing in the document`);
       // A schema defined only by itself constrains nothing, and validating it would recurse forever.
-      this.defs.set(key, refersToItselfInPlace(this.document, ref, SAME_INSTANCE_KEYWORDS) ? true : this.walk(target));
+      this.defs.set(key, refersToItselfInPlace(this.document, ref, SAME_INSTANCE_KEYWORDS) ? true : this.walk(target, ref));
     }
-    return `${this.rootId}#/$defs/${encodeURIComponent(key.replace(/~/g, "~0").replace(/\//g, "~1"))}`;
+    return `${this.rootId}#/$defs/${encodeURIComponent(escapeToken(key))}`;
   }
 }
 
@@ -148,6 +161,11 @@ export function refersToItselfInPlace(document: unknown, ref: string, keywords: 
     }
   }
   return false;
+}
+
+/** A JSON Pointer token (RFC 6901 §3). */
+function escapeToken(name: string): string {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
 function pointerKey(ref: string): string {

@@ -1,12 +1,15 @@
-// Used by the generated mock.ts: answers built from the spec's examples, with a plausible Location.
+// Used by the generated mock.ts: answers built from the spec's examples, with a plausible Location where declared.
 import type { HandlerResult } from "./operation.js";
 import type { Request } from "express";
 
-/** A result for a mock handler; `R` is the operation's typed result union (the sample comes from the spec). */
-export function mockResult<R>(request: { raw: Request }, status: number, body: unknown): R {
+/**
+ * A result for a mock handler; `R` is the operation's typed result union (the sample comes from the spec). A 201
+ * carries a plausible Location only when the spec declares that header: the mock adds no header it does not.
+ */
+export function mockResult<R>(request: { raw: Request }, status: number, body: unknown, declaresLocation = status === 201): R {
   const result: HandlerResult = { status };
   if (body !== undefined) result.body = structuredClone(body);
-  if (status === 201) result.location = createdLocation(request.raw, body);
+  if (status === 201 && declaresLocation) result.location = createdLocation(request.raw, body);
   return result as unknown as R;
 }
 

@@ -10,11 +10,11 @@ import type { RawParams } from "./parameters.js";
 import { HttpProblem } from "./problem.js";
 import type { FieldError, ProblemFormatter } from "./problem.js";
 import { requestContext } from "./request-context.js";
+import { checkParameterLengths } from "./input-limits.js";
 import { hasBody } from "./media-type.js";
 import { authenticate } from "./security.js";
 import type { SchemeSpec, Verifier } from "./security.js";
-import { toFieldErrors } from "./validation.js";
-import type { ValidateFunction } from "./validation.js";
+import { explainErrors } from "./validation.js";
 
 /** Development-mode check of a response; returns the problems found (empty = conforms). */
 export type ResponseCheck = (op: OperationSpec, status: number, body: unknown) => FieldError[];
@@ -27,6 +27,8 @@ export interface SharedState {
   logger: { error(message: string, details: Record<string, unknown>): void };
   responseChecks: Promise<ResponseCheck> | undefined;
   formatProblem: ProblemFormatter | undefined;
+  /** Longest accepted parameter value (input-limits.ts). */
+  maxParameterLength: number;
 }
 
 export function operationHandler(
@@ -41,15 +43,17 @@ export function operationHandler(
     ...discriminatorQueryNames(op),
   ]);
   const validateAll = (req: Request): { params: RawParams; query: RawParams; headers: RawParams; cookies: RawParams } => {
-    const errors: FieldError[] = [];
-    const params = check(readPath(specNamed(req.params, pathNames), op.params.path), op.validate.path, "path", errors);
+    const found: FoundErrors = { errors: [], truncated: false };
     const question = req.url.indexOf("?");
     const rawQuery = question < 0 ? "" : req.url.slice(question + 1);
-    const query = check(readQuery(rawQuery, op.params.query, shared.allowUnknownQuery, credentialNames), op.validate.query, "query", errors);
-    const headers = check(readHeaders(req.headers, op.params.header), op.validate.header, "header", errors);
-    const cookies = check(readCookies(req.headers.cookie, op.params.cookie), op.validate.cookie, "cookie", errors);
-    if (errors.length > 0) {
-      throw new HttpProblem(400, "validation_failed", "The request parameters are not valid for this operation.", { errors });
+    const pathValues = specNamed(req.params, pathNames);
+    checkParameterLengths(req, pathValues, rawQuery, op.params, shared.maxParameterLength);
+    const params = check(readPath(pathValues, op.params.path), op, "path", found);
+    const query = check(readQuery(rawQuery, op.params.query, shared.allowUnknownQuery, credentialNames), op, "query", found);
+    const headers = check(readHeaders(req.headers, op.params.header), op, "header", found);
+    const cookies = check(readCookies(req.headers.cookie, op.params.cookie), op, "cookie", found);
+    if (found.errors.length > 0) {
+      throw new HttpProblem(400, "validation_failed", "The request parameters are not valid for this operation.", found);
     }
     return { params, query, headers, cookies };
   };
@@ -80,8 +84,18 @@ function specNamed(values: Readonly<Record<string, unknown>>, names: Readonly<Re
   return out;
 }
 
-function check(values: RawParams, validate: ValidateFunction | undefined, location: string, errors: FieldError[]): RawParams {
-  if (validate !== undefined && !validate(values)) errors.push(...toFieldErrors(validate.errors, location));
+interface FoundErrors {
+  errors: FieldError[];
+  truncated: boolean;
+}
+
+function check(values: RawParams, op: OperationSpec, location: "path" | "query" | "header" | "cookie", found: FoundErrors): RawParams {
+  const validate = op.validate[location];
+  if (validate !== undefined && !validate(values)) {
+    const explained = explainErrors(validate, op.details?.[location], values, location);
+    found.errors.push(...explained.errors);
+    found.truncated ||= explained.truncated;
+  }
   return values;
 }
 
@@ -96,9 +110,7 @@ function readBody(req: Request, op: OperationSpec): unknown {
   }
   const validate = op.validate.body;
   if (validate !== undefined && !validate(body)) {
-    throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", {
-      errors: toFieldErrors(validate.errors, null),
-    });
+    throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", explainErrors(validate, op.details?.body, body, null));
   }
   return body;
 }

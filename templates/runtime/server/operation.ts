@@ -27,6 +27,11 @@ export interface OperationSpec {
     cookie?: ValidateFunction;
     body?: ValidateFunction;
   };
+  /**
+   * Validators of the same schemas that collect every error (up to a budget), run only when `validate` said
+   * "invalid"; without one, the first error `validate` found is reported.
+   */
+  details?: OperationSpec["validate"];
   /** null when the operation takes no body. `json` false: the body is left unread for the handler (`raw`). */
   body: { required: boolean; json: boolean; mediaTypes: readonly string[] } | null;
   /** 422 when the operation documents it (well-formed JSON that breaks the schema), else 400. */

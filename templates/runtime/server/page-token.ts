@@ -1,4 +1,4 @@
-// Signed page tokens: url-safe base64 of `{ position, query binding }` plus an HMAC-SHA256 tag.
+// Signed page tokens: url-safe base64 of `{ position, query binding, issue time }` plus an HMAC-SHA256 tag.
 // The binding ties a token to the filters it was issued for, so it cannot be replayed against other filters,
 // and the tag makes any modification detectable (CONVENTIONS.md §1: a modified token must not expose data).
 import { createHash, createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
@@ -11,6 +11,15 @@ interface TokenPayload {
   p: JsonValue;
   /** Digest of the query the token was issued for. */
   q: string;
+  /** Issue time, whole seconds since the epoch (absent in tokens from before expiry existed). */
+  t?: number;
+}
+
+export interface PageTokenOptions {
+  /** Seconds a token stays valid after it was issued; unset = tokens never expire. */
+  maxAgeSeconds?: number;
+  /** The clock, in milliseconds since the epoch (tests pass a fixed one). */
+  now?: () => number;
 }
 
 export interface PageTokenCodec {
@@ -23,18 +32,23 @@ export interface PageTokenCodec {
 
 const MIN_SECRET_BYTES = 32;
 
-export function createPageTokenCodec(secret: string | Uint8Array): PageTokenCodec {
+export function createPageTokenCodec(secret: string | Uint8Array, options: PageTokenOptions = {}): PageTokenCodec {
   const key = typeof secret === "string" ? Buffer.from(secret, "utf8") : Buffer.from(secret);
   if (key.length < MIN_SECRET_BYTES) {
     throw new Error(`pageTokenSecret must be at least ${MIN_SECRET_BYTES} bytes (got ${key.length}); use a random secret`);
   }
+  const { maxAgeSeconds } = options;
+  if (maxAgeSeconds !== undefined && !(Number.isFinite(maxAgeSeconds) && maxAgeSeconds > 0)) {
+    throw new Error(`pageTokenMaxAgeSeconds must be a positive number of seconds (got ${String(maxAgeSeconds)})`);
+  }
+  const now = options.now ?? Date.now;
   const secretKey = createSecretKey(key);
   const tag = (data: string): Buffer => createHmac("sha256", secretKey).update(data).digest();
   const bound = (binding: string) => {
     const q = digest(binding);
     return {
       sign(position: JsonValue): string {
-        const payload: TokenPayload = { p: position, q };
+        const payload: TokenPayload = { p: position, q, t: Math.floor(now() / 1000) };
         const body = Buffer.from(JSON.stringify(payload), "utf8").toString("base64url");
         return `${body}.${tag(body).toString("base64url")}`;
       },
@@ -42,6 +56,14 @@ export function createPageTokenCodec(secret: string | Uint8Array): PageTokenCode
         const payload = readPayload(token, tag);
         if (payload === undefined) throw invalidToken(field, "The page token is malformed or has been modified.");
         if (payload.q !== q) throw invalidToken(field, "The page token was issued for a different query; repeat the original filters.");
+        if (maxAgeSeconds !== undefined) {
+          // A token without an issue time predates expiry: it cannot be shown to be fresh, so it is refused too.
+          const age = typeof payload.t === "number" ? now() / 1000 - payload.t : Number.POSITIVE_INFINITY;
+          if (!(age <= maxAgeSeconds)) {
+            const message = `The page token has expired (tokens are valid for ${maxAgeSeconds} s); start again from the first page.`;
+            throw invalidToken(field, message, "expired_page_token");
+          }
+        }
         return payload.p;
       },
     };
@@ -66,12 +88,13 @@ function readPayload(token: string, tag: (data: string) => Buffer): TokenPayload
   const dot = token.indexOf(".");
   if (dot <= 0 || dot !== token.lastIndexOf(".")) return undefined;
   const body = token.slice(0, dot);
-  const given = Buffer.from(token.slice(dot + 1), "base64url");
-  const expected = tag(body);
+  // Compared as text: base64url's last character has spare bits, so decoding first would accept variants of a tag.
+  const given = Buffer.from(token.slice(dot + 1), "utf8");
+  const expected = Buffer.from(tag(body).toString("base64url"), "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
-    if (typeof parsed === "object" && parsed !== null && "p" in parsed && "q" in parsed && typeof parsed.q === "string") {
+    if (typeof parsed === "object" && parsed !== null && "p" in parsed && "q" in parsed && typeof parsed.q === "string" && (!("t" in parsed) || typeof parsed.t === "number")) {
       return parsed as TokenPayload;
     }
   } catch {
@@ -84,6 +107,6 @@ function digest(binding: string): string {
   return createHash("sha256").update(binding).digest("base64url").slice(0, 22);
 }
 
-function invalidToken(field: string, message: string): HttpProblem {
-  return new HttpProblem(400, "invalid_page_token", message, { errors: [{ field, code: "invalid_page_token", message }] });
+function invalidToken(field: string, message: string, code = "invalid_page_token"): HttpProblem {
+  return new HttpProblem(400, code, message, { errors: [{ field, code, message }] });
 }

@@ -4,7 +4,18 @@ import { queryBinding } from "./page-token.js";
 
 export type PagingSpec =
   | { kind: "cursor"; tokenParam: string; sizeParam: string | null; defaultSize: number; maxSize: number }
-  | { kind: "offset"; offsetParam: string; limitParam: string; defaultSize: number; maxSize: number; itemsField: string | null };
+  | {
+      kind: "offset";
+      offsetParam: string;
+      limitParam: string;
+      defaultSize: number;
+      maxSize: number;
+      itemsField: readonly string[] | null;
+      /** The body's total item count, when the schema has one. */
+      totalField: readonly string[] | null;
+      /** Whether the spec declares a Link header on the success response (the runtime adds none it does not declare). */
+      linkHeader: boolean;
+    };
 
 export interface CursorPage {
   /** Page size asked for (the spec's default when absent or 0), never above the spec's maximum. */
@@ -50,8 +61,8 @@ export function offsetPage(spec: Extract<PagingSpec, { kind: "offset" }>, query:
 }
 
 /**
- * The Link header for an offset page. `total` comes from the body's `total_size` when present; without it a
- * full page is taken to mean there may be more (and `last` is left out).
+ * The Link header for an offset page, when the spec declares one. `total` comes from the body's `totalField`
+ * when present; without it a full page is taken to mean there may be more (and `last` is left out).
  */
 export function offsetLinks(
   spec: Extract<PagingSpec, { kind: "offset" }>,
@@ -59,10 +70,11 @@ export function offsetLinks(
   requestUrl: string,
   body: unknown,
 ): string | undefined {
-  const items = itemsOf(body, spec.itemsField);
-  if (items === undefined) return undefined;
-  const total = totalOf(body);
-  const hasNext = total !== undefined ? page.offset + items.length < total : items.length >= page.limit;
+  if (!spec.linkHeader) return undefined;
+  const items = valueAt(body, spec.itemsField ?? []);
+  if (!Array.isArray(items)) return undefined;
+  const total = spec.totalField === null ? undefined : valueAt(body, spec.totalField);
+  const hasNext = typeof total === "number" ? page.offset + items.length < total : items.length >= page.limit;
   const url = new URL(requestUrl, "http://placeholder");
   const at = (offset: number): string => {
     url.searchParams.set(spec.offsetParam, String(offset));
@@ -72,21 +84,18 @@ export function offsetLinks(
   const links = [`${at(0)}; rel="first"`];
   if (page.offset > 0) links.push(`${at(Math.max(0, page.offset - page.limit))}; rel="prev"`);
   if (hasNext) links.push(`${at(page.offset + page.limit)}; rel="next"`);
-  if (total !== undefined && total > 0) {
+  if (typeof total === "number" && total > 0) {
     links.push(`${at(Math.floor((total - 1) / page.limit) * page.limit)}; rel="last"`);
   }
   return links.join(", ");
 }
 
-function itemsOf(body: unknown, itemsField: string | null): unknown[] | undefined {
-  if (itemsField === null) return Array.isArray(body) ? body : undefined;
-  if (typeof body !== "object" || body === null) return undefined;
-  const items: unknown = (body as Record<string, unknown>)[itemsField];
-  return Array.isArray(items) ? items : undefined;
-}
-
-function totalOf(body: unknown): number | undefined {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return undefined;
-  const total: unknown = (body as Record<string, unknown>)["total_size"];
-  return typeof total === "number" ? total : undefined;
+/** The value at `path` (property names from the body's root; [] is the body itself). */
+export function valueAt(body: unknown, path: readonly string[]): unknown {
+  let value: unknown = body;
+  for (const name of path) {
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, name)) return undefined;
+    value = (value as Record<string, unknown>)[name];
+  }
+  return value;
 }

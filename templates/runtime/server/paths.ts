@@ -21,7 +21,8 @@ export function expressPath(template: string): { route: string; names: Readonly<
   return { route: route === "" ? "/" : route, names };
 }
 
-function escapeLiteral(text: string): string {
+/** `text` as a route matching exactly itself: path-to-regexp syntax (`*`, `(`, `:`, `?`, `+`...) escaped. */
+export function escapeLiteral(text: string): string {
   return text.replace(/[\\{}()[\]+?!:*]/g, (char) => `\\${char}`);
 }
 

@@ -5,6 +5,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction as AjvValidate } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { resolvePointer, SchemaRegistry } from "./json-schema.js";
+import { specPattern } from "./patterns.js";
 import { responseKey } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { OperationSpec } from "./operation.js";
@@ -18,7 +19,10 @@ export async function loadResponseChecks(specUrl: URL): Promise<ResponseCheck> {
   const document: unknown = JSON.parse(await readFile(specUrl, "utf8"));
   const openapi = (document as { openapi?: unknown }).openapi;
   const registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response");
-  const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true });
+  // Patterns run in linear time here too (the registry keeps only those re2js can run): a handler echoing a
+  // client's string must not let the development check freeze the server.
+  const regExp = Object.assign((source: string, flags: string) => specPattern(source, flags), { code: "specPattern" });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, code: { regExp } });
   addFormats(ajv);
   const cache = new Map<string, AjvValidate | null>();
   let rootAdded = false;

@@ -4,15 +4,18 @@ import express from "express";
 import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from "express";
 import { corsForRequests, corsPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
 import type { CorsOptions } from "./cors.js";
+import { DEFAULT_MAX_PARAMETER_LENGTH } from "./input-limits.js";
 import { createPageTokenCodec } from "./page-token.js";
 import { HttpProblem, sendProblem } from "./problem.js";
 import type { ProblemFormatter } from "./problem.js";
+import { errorPayloadFormatter } from "./error-payload.js";
+import type { ErrorPayload } from "./error-payload.js";
 import { requestContext } from "./request-context.js";
 import { hasBody, isJsonMediaType } from "./media-type.js";
 import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
-import { expressPath, comparePaths } from "./paths.js";
+import { expressPath, comparePaths, escapeLiteral } from "./paths.js";
 import { methodChains } from "./discriminator.js";
 import type { SchemeSpec, Verifier } from "./security.js";
 
@@ -25,11 +28,22 @@ export interface RouterOptions<P = unknown> {
   basePath?: string;
   /** HMAC key for page tokens (at least 32 bytes); required when the API has cursor-paginated operations. */
   pageTokenSecret?: string | Uint8Array;
+  /**
+   * Seconds a page token stays valid after it was issued (the issue time is signed into the token); an older
+   * token is a 400 `expired_page_token` problem. Unset (the default): tokens never expire, and tokens issued
+   * before this option existed (no issue time) keep working; once set, those are refused as expired.
+   */
+  pageTokenMaxAgeSeconds?: number;
   /** One verifier per security scheme name; a scheme without a verifier rejects every request. */
   security?: Readonly<Record<string, Verifier<P>>>;
   cors?: CorsOptions;
   /** Largest accepted request body (bytes or "1mb"); larger ones get 413. Default 1 MB. */
   bodyLimit?: number | string;
+  /**
+   * Longest accepted value of a path, query, header or cookie parameter, in characters (default 8192). Longer
+   * ones are refused before parsing or pattern matching: 414 for path and query, 431 for headers and cookies.
+   */
+  maxParameterLength?: number;
   /** Accept query parameters the spec does not declare (default: 400 problem). */
   allowUnknownQueryParameters?: boolean;
   /** Development mode: check every response against the spec; an undocumented one becomes a 500 problem. */
@@ -37,7 +51,7 @@ export interface RouterOptions<P = unknown> {
   /** Answer 404 problems for unknown paths under the base path (default true). */
   notFound?: boolean;
   logger?: Logger;
-  /** Maps problems to the API's error schema when it is not RFC 9457. */
+  /** Replaces the generated mapping of problems to the API's error payload (the spec's error schema, else RFC 9457). */
   formatProblem?: ProblemFormatter;
 }
 
@@ -48,6 +62,8 @@ export interface ApiDescription {
   /** Request header names the spec documents (for CORS preflight). */
   requestHeaders: readonly string[];
   responseHeaders: readonly string[];
+  /** The spec's own error schema, as a recipe; absent: failures are RFC 9457 problems. */
+  errorPayload?: ErrorPayload;
   /** Loads development-mode response checks (compiled lazily from the bundled spec). */
   responseChecks?: () => Promise<ResponseCheck>;
 }
@@ -71,13 +87,14 @@ export function buildRouter<P>(
   if (missing.length > 0) throw new Error(`createRouter: no handler for ${missing.join(", ")}`);
 
   const shared = {
-    codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret) : undefined,
+    codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret, { maxAgeSeconds: options.pageTokenMaxAgeSeconds }) : undefined,
     schemes: api.schemes,
     verifiers: (options.security ?? {}) as Readonly<Record<string, Verifier<unknown>>>,
     allowUnknownQuery: options.allowUnknownQueryParameters === true,
     logger,
     responseChecks: options.validateResponses === true ? api.responseChecks?.() : undefined,
     formatProblem: options.formatProblem,
+    maxParameterLength: options.maxParameterLength ?? DEFAULT_MAX_PARAMETER_LENGTH,
   };
   shared.responseChecks?.catch(() => undefined); // reported per request when used; never an unhandled rejection
 
@@ -100,11 +117,13 @@ export function buildRouter<P>(
     route.all(methodNotAllowed(allow));
   }
   if (options.notFound !== false) {
-    router.use(basePath === "" ? "/" : basePath, (_req, _res, next) => {
+    // A server URL's path is literal text: `/v1*` or `/api(beta)` must not be read as route syntax.
+    router.use(basePath === "" ? "/" : escapeLiteral(basePath), (_req, _res, next) => {
       next(new HttpProblem(404, "not_found", "No operation of this API matches the path."));
     });
   }
-  router.use(errorHandler(logger, options.formatProblem));
+  // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
+  router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));
   return router;
 }
 

@@ -13,6 +13,19 @@ export interface ValidatorError {
 export interface ValidateFunction {
   (data: unknown): boolean;
   errors?: ValidatorError[] | null;
+  /** Set by details validators that stopped early, having found more errors than their budget. */
+  truncated?: boolean;
+}
+
+/** The errors of `data`, which `verdict` found invalid: from `details` when there is one (it may stop early). */
+export function explainErrors(
+  verdict: ValidateFunction,
+  details: ValidateFunction | undefined,
+  data: unknown,
+  location: string | null,
+): { errors: FieldError[]; truncated: boolean } {
+  if (details === undefined || details(data)) return { errors: toFieldErrors(verdict.errors, location), truncated: false };
+  return { errors: toFieldErrors(details.errors, location), truncated: details.truncated === true };
 }
 
 const CODES: Readonly<Record<string, string>> = {

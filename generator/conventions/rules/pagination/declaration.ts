@@ -8,7 +8,7 @@ import { isObject, type OperationInfo } from "../../operation-info.js";
 export const DECLARED_STYLES = ["cursor", "offset", "link", "after"] as const;
 export type DeclaredStyle = (typeof DECLARED_STYLES)[number];
 
-/** One name the declaration relies on: a query parameter or a response field, with where it was declared. */
+/** One name the declaration relies on: a query parameter, or a response field as a dotted path (`next_page.offset`). */
 export interface DeclaredName {
   key: string;
   name: string;
@@ -32,11 +32,24 @@ export interface PaginationDeclaration {
 /** Per style: the parameters and fields it relies on, with the model's defaults; `null` = only checked when declared. */
 type Names = Record<string, string | null>;
 const SHAPES: Record<DeclaredStyle, { params: Names; fields: Names; itemFields: Names; link: boolean }> = {
-  cursor: { params: { tokenParam: "page_token", sizeParam: null }, fields: { nextTokenField: "next_page_token" }, itemFields: {}, link: false },
-  offset: { params: { offsetParam: "offset", limitParam: "limit" }, fields: {}, itemFields: {}, link: false },
+  cursor: { params: { tokenParam: "page_token", sizeParam: null }, fields: { nextTokenField: "next_page_token", hasMoreField: null }, itemFields: {}, link: false },
+  offset: { params: { offsetParam: "offset", limitParam: "limit" }, fields: { isLastField: null, hasMoreField: null, totalField: null }, itemFields: {}, link: false },
   link: { params: { sizeParam: null }, fields: {}, itemFields: {}, link: true },
   after: { params: { afterParam: "starting_after", sizeParam: null }, fields: { hasMoreField: "has_more" }, itemFields: { cursorField: "id" }, link: false },
 };
+
+/** The members each style accepts besides `style` (kept equal to the generator's, test/conventions/rules/pagination/declaration-shape.test.ts). */
+export const DECLARED_MEMBERS: Record<DeclaredStyle, readonly string[]> = {
+  cursor: membersOf("cursor"),
+  offset: membersOf("offset"),
+  link: membersOf("link"),
+  after: membersOf("after"),
+};
+
+function membersOf(style: DeclaredStyle): string[] {
+  const shape = SHAPES[style];
+  return ["itemsField", ...Object.keys(shape.params), ...Object.keys(shape.fields), ...Object.keys(shape.itemFields)];
+}
 
 export type DeclarationResult = { declaration: PaginationDeclaration } | { invalid: { message: string; at: NodeRef } } | undefined;
 
@@ -51,10 +64,10 @@ export function paginationDeclarationOf(document: SpecDocument, operation: Opera
   }
   const style = value.style as DeclaredStyle;
   const shape = SHAPES[style];
-  const known = new Set(["style", "itemsField", ...Object.keys(shape.params), ...Object.keys(shape.fields), ...Object.keys(shape.itemFields)]);
+  const known = new Set(["style", ...DECLARED_MEMBERS[style]]);
   for (const [key, member] of document.children(node)) {
     if (!known.has(key)) return { invalid: { message: `x-pagination (style ${style}) has no member "${key}"; known members: ${[...known].join(", ")}`, at: member.at } };
-    if (typeof member.value !== "string" || member.value === "") return { invalid: { message: `x-pagination.${key} must be a non-empty string naming a ${key.endsWith("Param") ? "query parameter" : "response field"}`, at: member.at } };
+    if (typeof member.value !== "string" || member.value === "") return { invalid: { message: `x-pagination.${key} must be a non-empty string naming a ${key.endsWith("Param") ? "query parameter" : "response field (a dotted path for a nested one: next_page.offset)"}`, at: member.at } };
   }
   const names = (defaults: Names): DeclaredName[] =>
     Object.entries(defaults).flatMap(([key, fallback]) => {

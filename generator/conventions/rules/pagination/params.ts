@@ -1,10 +1,11 @@
 import { listOperationOf, queryParameter } from "../../helpers/list-operation.js";
-import type { OperationInfo } from "../../operation-info.js";
-import { defineRule } from "../../rule.js";
+import type { Located, SpecDocument } from "../../../load/index.js";
+import { isObject, type OperationInfo } from "../../operation-info.js";
+import { defineRule, type JsonObject } from "../../rule.js";
 import type { ConventionSettings } from "../../settings.js";
 import { paginationDeclarationOf } from "./declaration.js";
 import { operationLabel } from "./operation-label.js";
-import { checkParameter, PARAMETER_CONVENTIONS } from "./parameter-conventions.js";
+import { checkParameter, PARAMETER_CONVENTIONS, schemaTypeIs } from "./parameter-conventions.js";
 import { pagingStyleOf, STYLE_LABELS, type PagingStyle } from "./paging-style.js";
 
 type PaginationStyle = ConventionSettings["pagination"]["style"];
@@ -23,7 +24,11 @@ export default defineRule({
         if (declared && "invalid" in declared) return report(declared.invalid);
         if (declared) {
           for (const { key, name, at } of declared.declaration.params) {
-            if (!queryParameter(operation, name)) report({ message: `x-pagination.${key} names the query parameter "${name}", which ${operationLabel(operation)} does not have; add the parameter or correct the declaration`, at: at.at });
+            const parameter = queryParameter(operation, name);
+            if (!parameter) report({ message: `x-pagination.${key} names the query parameter "${name}", which ${operationLabel(operation)} does not have; add the parameter or correct the declaration`, at: at.at });
+            else if (declared.declaration.style === "offset" && isStringParameter(document, parameter)) {
+              report({ message: `x-pagination.${key} names "${name}", a string parameter: a numeric offset scheme needs numbers; a string offset is a token (use style cursor with nextTokenField)`, at: at.at });
+            }
           }
           return;
         }
@@ -51,4 +56,12 @@ function missingMessage(operation: OperationInfo, style: PaginationStyle, missin
   if (found.style !== style) return `${what} It pages with ${found.parameter} (${STYLE_LABELS[found.style]}); use the API's ${style} style or declare the scheme with x-pagination.`;
   const named = PARAMETER_CONVENTIONS[style].some((c) => c.name === found.parameter);
   return named ? what : `${what} It pages with ${found.parameter}: rename the parameters to these names.`;
+}
+
+/** A parameter whose schema says string and not a number (Asana's opaque `offset`). */
+function isStringParameter(document: SpecDocument, parameter: Located<JsonObject>): boolean {
+  const schema = document.child(parameter, "schema");
+  const resolved = schema ? document.resolve(schema).value : undefined;
+  if (!isObject(resolved)) return false;
+  return schemaTypeIs(resolved, "string") && !schemaTypeIs(resolved, "integer") && !schemaTypeIs(resolved, "number");
 }

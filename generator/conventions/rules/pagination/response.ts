@@ -1,5 +1,5 @@
 import type { Located, SpecDocument } from "../../../load/index.js";
-import { findItemsArray, itemsNameCandidates, listOperationOf, objectProperties, resourceItemsNames, successBody, type ListOperation, type SuccessBody } from "../../helpers/list-operation.js";
+import { findItemsArray, isArraySchema, itemsNameCandidates, listOperationOf, objectProperties, propertyAtPath, resourceItemsNames, successBody, type ListOperation, type SuccessBody } from "../../helpers/list-operation.js";
 import { isObject, type OperationInfo, type ResponseInfo } from "../../operation-info.js";
 import { defineRule, type JsonObject } from "../../rule.js";
 import type { ConventionSettings } from "../../settings.js";
@@ -78,9 +78,8 @@ function checkDeclared(document: SpecDocument, operation: OperationInfo, declara
     problems.push({ message: `x-pagination (style ${declaration.style}) on ${label}, but it has no JSON success response to page through`, at: declaration.node.at });
     return problems;
   }
-  const properties = objectProperties(document, body.schema);
   for (const { key, name, at } of declaration.fields) {
-    if (!properties.has(name)) problems.push({ message: `x-pagination.${key} names the response field "${name}", which the ${body.response.status} response of ${label} does not have`, at: at.at });
+    if (!propertyAtPath(document, body.schema, name)) problems.push({ message: `x-pagination.${key} names the response field "${name}", which the ${body.response.status} response of ${label} does not have`, at: at.at });
   }
   const items = declaredItems(document, body, declaration, operation, settings);
   if (typeof items === "string") {
@@ -88,9 +87,8 @@ function checkDeclared(document: SpecDocument, operation: OperationInfo, declara
     return problems;
   }
   const itemSchema = document.child(items, "items");
-  const itemProperties = itemSchema ? objectProperties(document, itemSchema) : new Map<string, Located>();
   for (const { key, name, at } of declaration.itemFields) {
-    if (!itemProperties.has(name)) problems.push({ message: `x-pagination.${key} names the item field "${name}", which the items of ${label} do not have`, at: at.at });
+    if (!itemSchema || !propertyAtPath(document, itemSchema, name)) problems.push({ message: `x-pagination.${key} names the item field "${name}", which the items of ${label} do not have`, at: at.at });
   }
   return problems;
 }
@@ -98,6 +96,11 @@ function checkDeclared(document: SpecDocument, operation: OperationInfo, declara
 /** The items array the declaration pages through, or why there is none. */
 function declaredItems(document: SpecDocument, body: SuccessBody, declaration: PaginationDeclaration, operation: OperationInfo, settings: ConventionSettings): Located<JsonObject> | string {
   const declared = declaration.itemsField?.name;
+  if (declared?.includes(".")) {
+    const nested = propertyAtPath(document, body.schema, declared);
+    const array = nested && document.resolve(nested);
+    return array && isArraySchema(array.value) ? (array as Located<JsonObject>) : `the ${body.response.status} response has no array at "${declared}"`;
+  }
   const found = findItemsArray(document, body.schema, declared ? [declared] : itemsNameCandidates(operation.path, settings));
   if (declared && (found?.kind !== "property" || found.name !== declared)) return `the ${body.response.status} response has no array property "${declared}"`;
   if (!found) return `no items array found in the ${body.response.status} response; name it with x-pagination.itemsField`;

@@ -4,10 +4,8 @@ export function isSuccessStatus(status: string): boolean {
   return status.startsWith("2");
 }
 
-/** Client and server errors, and `default` (which by convention describes the errors not listed). */
-export function isErrorStatus(status: string): boolean {
-  return status === "default" || status.startsWith("4") || status.startsWith("5");
-}
+/** Client and server errors, and `default`: the responses that return the error schema (one home: the model's). */
+export { isErrorStatus } from "../../../model/error-schema.js";
 
 /** True when `status` is `wanted` or the range (`4XX`) that contains it. */
 export function coversStatus(status: string, wanted: string): boolean {

@@ -197,4 +197,29 @@ describe(RULE, () => {
     expect(problems[0]!.message).toContain(`"starting_after"`);
     expect(problems[2]!.message).toContain("style cursor | offset | link | after");
   });
+
+  it("refuses a string offset in an offset-style declaration, as the generator does (Asana's offset is a token)", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.0.3
+        info: { title: Tasks, version: 1.0.0 }
+        paths:
+          /projects:
+            get:
+              x-pagination: { style: offset }
+              parameters:
+                - { name: limit, in: query, schema: { type: integer } }
+                - { name: offset, in: query, schema: { $ref: "#/components/schemas/Token" } }
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { type: object, properties: { data: { type: array } } } } } }
+        components:
+          schemas:
+            Token: { type: string }
+      `,
+      RULE,
+    );
+    expect(problems.map((p) => [p.line, p.pointer.split("/").pop()])).toEqual([[6, "x-pagination"]]);
+    expect(problems[0]!.message).toContain("a string offset is a token");
+  });
 });
+

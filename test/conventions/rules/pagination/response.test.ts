@@ -159,4 +159,41 @@ describe(RULE, () => {
     expect(problems[0]!.message).toContain(`"next_cursor"`);
     expect(problems[2]!.message).toContain("Link header");
   });
+
+  it("follows dotted x-pagination fields into nested objects through $ref and allOf (Asana's next_page.offset)", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.0.3
+        info: { title: Tasks, version: 1.0.0 }
+        paths:
+          /projects:
+            get:
+              x-pagination: { style: cursor, tokenParam: offset, nextTokenField: next_page.offset }
+              parameters:
+                - { name: offset, in: query, schema: { type: string } }
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Page" } } } }
+          /tasks:
+            get:
+              x-pagination: { style: cursor, tokenParam: offset, nextTokenField: next_page.token }
+              parameters:
+                - { name: offset, in: query, schema: { type: string } }
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Page" } } } }
+        components:
+          schemas:
+            Page:
+              type: object
+              properties:
+                data: { type: array, items: { type: object } }
+                next_page: { allOf: [{ $ref: "#/components/schemas/NextPage" }], nullable: true }
+            NextPage:
+              type: object
+              properties: { offset: { type: string }, path: { type: string } }
+      `,
+      RULE,
+    );
+    expect(problems.map((p) => [p.line, p.pointer.split("/").slice(-1)[0]])).toEqual([[13, "nextTokenField"]]);
+    expect(problems[0]!.message).toContain(`"next_page.token"`);
+  });
 });

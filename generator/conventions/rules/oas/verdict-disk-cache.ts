@@ -1,0 +1,80 @@
+import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PatternVerdict } from "./pattern-verdicts.js";
+
+/**
+ * Pattern verdicts kept between runs, one JSON line per pattern, next to the CLI bundle under node_modules/.cache:
+ * analysing the patterns of a big spec takes seconds (AWS's sagemaker: 142 patterns), a lookup microseconds. Keys
+ * name the detector's version and limits, so an upgrade starts afresh. Missing, damaged or unwritable: no cache.
+ * SPECWRIGHT_PATTERN_CACHE names another file, or `off`.
+ */
+const MAX_CACHE_BYTES = 8 * 1024 * 1024;
+const KINDS = new Set(["linear", "invalid", "super-linear", "undecided"]);
+
+let file: string | undefined | null = null;
+
+function cacheFile(): string | undefined {
+  if (file !== null) return file;
+  file = undefined;
+  // Another file (tests use a fresh one), or `off`.
+  const chosen = process.env.SPECWRIGHT_PATTERN_CACHE;
+  if (chosen !== undefined && chosen !== "") return (file = chosen === "off" ? undefined : chosen);
+  const detector = fileURLToPath(import.meta.resolve("redos-detector"));
+  const nodeModules = detector.slice(0, detector.lastIndexOf(`node_modules`) + "node_modules".length);
+  for (const dir of [join(nodeModules, ".cache", "specwright"), join(tmpdir(), "specwright-cache")]) {
+    try {
+      mkdirSync(dir, { recursive: true });
+      file = join(dir, "pattern-verdicts.jsonl");
+      break;
+    } catch {
+      // read-only: try the next place
+    }
+  }
+  return file;
+}
+
+/** The verdicts stored by earlier runs (an empty map when there are none or the file is unreadable). */
+export function readStoredVerdicts(): Map<string, PatternVerdict> {
+  const stored = new Map<string, PatternVerdict>();
+  const path = cacheFile();
+  if (!path) return stored;
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return stored;
+  }
+  for (const line of text.split("\n")) {
+    try {
+      const entry = JSON.parse(line) as { key?: unknown; verdict?: { kind?: unknown; why?: unknown } };
+      const verdict = entry.verdict;
+      if (typeof entry.key !== "string" || !verdict || !KINDS.has(verdict.kind as string)) continue;
+      if (verdict.kind !== "linear" && typeof verdict.why !== "string") continue;
+      stored.set(entry.key, verdict as PatternVerdict);
+    } catch {
+      // a line cut short by a concurrent writer: skip it
+    }
+  }
+  return stored;
+}
+
+/** Appends new verdicts (one write); a file past MAX_CACHE_BYTES is started afresh. */
+export function storeVerdicts(entries: ReadonlyArray<readonly [string, PatternVerdict]>): void {
+  const path = cacheFile();
+  if (!path || entries.length === 0) return;
+  const lines = entries.map(([key, verdict]) => `${JSON.stringify({ key, verdict })}\n`).join("");
+  try {
+    let size = 0;
+    try {
+      size = statSync(path).size;
+    } catch {
+      // no file yet
+    }
+    if (size + lines.length > MAX_CACHE_BYTES) writeFileSync(path, lines);
+    else appendFileSync(path, lines);
+  } catch {
+    // unwritable: the in-process cache still applies
+  }
+}

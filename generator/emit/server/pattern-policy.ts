@@ -1,0 +1,43 @@
+// Which spec patterns the generated validators may run (issue 11: one request must not freeze the server).
+// Linear-time (re2js) patterns always; patterns RE2 cannot express only when redos-detector shows that a
+// backtracking RegExp cannot blow up on them; the rest are left out of validation, with a warning naming the place.
+import { isSafe } from "redos-detector";
+import { isUnicodePattern } from "../../../templates/runtime/server/json-schema.js";
+import type { PatternFilter } from "../../../templates/runtime/server/json-schema.js";
+import { linearPattern } from "../../../templates/runtime/server/patterns.js";
+
+export type Warn = (message: string) => void;
+
+export const warnOnStderr: Warn = (message) => process.stderr.write(`warning: ${message}\n`);
+
+type Verdict = { kept: true } | { kept: false; why: string };
+
+/** A PatternFilter that warns once per place a pattern is left out; verdicts are cached per pattern. */
+export function patternPolicy(source: string, warn: Warn): PatternFilter {
+  const verdicts = new Map<string, Verdict>();
+  return (pattern, at) => {
+    let verdict = verdicts.get(pattern);
+    if (verdict === undefined) {
+      verdict = judge(pattern);
+      verdicts.set(pattern, verdict);
+    }
+    if (!verdict.kept) warn(`${source}: ${at}: pattern ${JSON.stringify(pattern)} is left out of validation: ${verdict.why}`);
+    return verdict.kept;
+  };
+}
+
+function judge(pattern: string): Verdict {
+  if (!isUnicodePattern(pattern)) return { kept: false, why: "it is not a valid ECMA-262 regular expression with the u flag (JSON Schema 2020-12 §6.4)" };
+  if (linearPattern(pattern) !== undefined) return { kept: true };
+  let safe: boolean;
+  try {
+    safe = isSafe(new RegExp(pattern, "u")).safe;
+  } catch {
+    safe = false;
+  }
+  if (safe) return { kept: true };
+  return {
+    kept: false,
+    why: "the linear-time engine (RE2) cannot run it (lookaround, backreference or a repeat above 1000) and it may backtrack catastrophically, which would let one request block the server; rewrite it without those",
+  };
+}
