@@ -63,7 +63,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
 
   const operations = model.operations.map((op): OperationView => {
     const pascal = op.id.charAt(0).toUpperCase() + op.id.slice(1);
-    const opType = `paths[${literal(op.path)}][${literal(op.method)}]`;
+    const opType = `paths[${literal(op.pathKey)}][${literal(op.method)}]`;
     const json = jsonBodyOf(op);
     let bodyType = "undefined";
     if (json !== null) bodyType = `rt.RequestBodyOf<${opType}, ${literal(json.mediaType)}>${op.requestBody?.required === true ? "" : " | undefined"}`;
@@ -71,7 +71,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
       id: op.id,
       requestType: uniqueType(`${pascal}Request`),
       resultType: uniqueType(`${pascal}Result`),
-      doc: docComment([op.summary, `${op.method.toUpperCase()} ${op.path}`, op.deprecated ? "@deprecated" : undefined], "  "),
+      doc: docComment([op.summary, `${op.method.toUpperCase()} ${op.pathKey}`, op.deprecated ? "@deprecated" : undefined], "  "),
       opType,
       pathType: paramsType(op, "path", opType),
       queryType: paramsType(op, "query", opType),
@@ -176,6 +176,8 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     `id: ${literal(op.id)}`,
     `method: ${literal(op.method)}`,
     `path: ${literal(op.path)}`,
+    ...(op.pathKey !== op.path ? [`pathKey: ${literal(op.pathKey)}`] : []),
+    ...(op.discriminator !== null ? [`discriminator: ${literal(op.discriminator)}`] : []),
     `params: { path: ${params("path")}, query: ${params("query")}, header: ${params("header")}, cookie: ${params("cookie")} }`,
     `validate: { ${references("Validators")} }`,
     `details: { ${references("Details")} }`,

@@ -35,10 +35,10 @@ interface Candidate {
 
 export function dispatcher<T extends Routable>(
   operations: readonly T[],
-  chainOf: (op: T, names: Readonly<Record<string, string>>) => RequestHandler[],
+  chainsOf: (ops: readonly T[], names: Readonly<Record<string, string>>) => Iterable<readonly [string, RequestHandler[]]>,
   options: DispatchOptions,
 ): RequestHandler {
-  const routes = routesOf(operations, chainOf);
+  const routes = routesOf(operations, chainsOf);
   // Longest first, so `/api/v2` is tried before `/api` and each path's own base claims it.
   const bases = [...new Set(options.basePaths)].sort((a, b) => b.length - a.length);
   const optionsAnswers = new Map<string, RequestHandler>();
@@ -93,14 +93,14 @@ function relativeTo(base: string, path: string): string | undefined {
   return path.slice(base.length) || "/";
 }
 
-function routesOf<T extends Routable>(operations: readonly T[], chainOf: (op: T, names: Readonly<Record<string, string>>) => RequestHandler[]): Route[] {
+function routesOf<T extends Routable>(operations: readonly T[], chainsOf: (ops: readonly T[], names: Readonly<Record<string, string>>) => Iterable<readonly [string, RequestHandler[]]>): Route[] {
   const byPath = new Map<string, T[]>();
   for (const op of operations) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
   return [...byPath.entries()]
     .sort(([a], [b]) => comparePaths(a, b))
     .map(([path, ops]) => {
       const matcher = compilePath(path, (name) => valuesOf(ops, name));
-      return { matcher, chains: new Map(ops.map((op) => [op.method.toLowerCase(), chainOf(op, matcher.names)])) };
+      return { matcher, chains: new Map([...chainsOf(ops, matcher.names)].map(([method, chain]) => [method.toLowerCase(), chain])) };
     });
 }
 
@@ -135,7 +135,7 @@ function decodedParams(values: Readonly<Record<string, string>>): Record<string,
 }
 
 /** Runs handlers in order as Express would: each continues with next(), an error or a rejection ends the chain. */
-function runChain(chain: readonly RequestHandler[], req: Request, res: Response, done: NextFunction): void {
+export function runChain(chain: readonly RequestHandler[], req: Request, res: Response, done: NextFunction): void {
   let index = 0;
   const step = (error?: unknown): void => {
     const handler = chain[index++];

@@ -16,6 +16,7 @@ import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
 import { dispatcher } from "./dispatch.js";
+import { methodChains } from "./discriminator.js";
 import type { SchemeSpec, Verifier } from "./security.js";
 
 export interface Logger {
@@ -109,12 +110,14 @@ export function buildRouter<P>(
 
   const answerOptions = (allow: readonly string[]): RequestHandler =>
     options.cors !== undefined ? corsPreflight(options.cors, allow, allowedHeaders) : answerAllow(allow);
-  const chainOf = (op: OperationSpec, names: Readonly<Record<string, string>>): RequestHandler[] => {
-    const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
-    return op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
-  };
+  // Operations sharing a path and method (path keys `/#X-Amz-Target=...`) are told apart by their discriminator.
+  const chainsOf = (ops: readonly OperationSpec[], names: Readonly<Record<string, string>>) =>
+    methodChains(ops, (op) => {
+      const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
+      return op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
+    });
   // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
-  router.use(dispatcher(api.operations, chainOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
+  router.use(dispatcher(api.operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
   // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
   router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));
   return router;
