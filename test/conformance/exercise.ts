@@ -5,7 +5,7 @@ import type { ApiModel, Operation } from "../../generator/model/ir.js";
 import { PageLimitReached, type Exchange, type Recorder } from "./exchanges.js";
 import { invalidInput, smallPageInput, validInput } from "./inputs.js";
 import type { Failure, OperationOutcome } from "./outcome.js";
-import { documentedStatus, responseProblem } from "./response-check.js";
+import { documentsBody, responseProblem } from "./response-check.js";
 import type { Served } from "./serve.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
 
@@ -129,7 +129,7 @@ export async function exercise(context: SpecContext, op: Operation): Promise<Ope
     const rejected = reply !== undefined && reply.status >= 400 && reply.status < 500 && (reply.text !== "" || op.method === "head");
     outcome.checks.rejectsInvalid = rejected;
     if (!rejected) fail({ check: "rejectsInvalid", message: reply === undefined ? `no request sent for ${invalid.what}` : `${invalid.what}: answered ${describeAnswer(reply)}` });
-    if (rejected && documentedStatus(op, reply.status) !== undefined) {
+    if (rejected && documentsBody(document, op, reply.status)) {
       const problem = responseProblem(document, schemas, op, reply);
       outcome.checks.errorPayload = problem === undefined;
       if (problem !== undefined) fail({ check: "errorPayload", message: `${reply.status} error payload: ${problem}` });

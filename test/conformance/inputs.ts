@@ -133,12 +133,15 @@ export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchem
   return wrong === undefined ? undefined : { input: { ...valid, body: wrong }, what: `body ${JSON.stringify(wrong)} of the wrong type` };
 }
 
-/** The page size a list is iterated with: small (2, else 1) when its scheme names a size parameter that allows it. */
+/**
+ * The page size a list is iterated with: 1 (else 2) when its scheme names a size parameter that allows it. A page
+ * of one is where an endless list shows: a full page asks for the next one, so the server must say where it ends.
+ */
 export function smallPageInput(document: Json, schemas: SpecSchemas, op: Operation, valid: Json): Json {
   const pagination = op.pagination;
   const sizeName = pagination === null ? null : pagination.kind === "offset" ? pagination.limitParam : pagination.sizeParam;
   const param = op.parameters.find((p) => p.in === "query" && p.rawName === sizeName);
   if (param === undefined) return valid;
-  const size = [2, 1].find((n) => schemas.accepts(param.schema, n, "request"));
+  const size = [1, 2].find((n) => schemas.accepts(param.schema, n, "request"));
   return size === undefined ? valid : { ...valid, [inputKeys(op.parameters).get(param)!]: size };
 }

@@ -9,8 +9,9 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { listCorpusSpecs, REPO_ROOT } from "../corpus/corpus-specs.js";
-import { runPool, withPrerequisites, type StageGraph, type Task } from "../corpus/pool.js";
+import { runPool, withPrerequisites, type Task } from "../corpus/pool.js";
 import { ResultLog, readResults } from "../corpus/results.js";
+import { CONFORM_GRAPH as graph } from "./graph.js";
 import { CONFORM_STAGES, type ConformResult, type ConformStage } from "./outcome.js";
 import { evenSample } from "./sample.js";
 import { figures, summaryMarkdown } from "./summary.js";
@@ -57,7 +58,6 @@ if (sampleSize !== undefined) specs = evenSample(specs, sampleSize, whole("seed"
 const limit = whole("limit", values.limit);
 if (limit !== undefined) specs = specs.slice(0, limit);
 
-const graph: StageGraph<ConformStage> = { order: CONFORM_STAGES, needs: { conform: "generate" }, workerScript: join(REPO_ROOT, "test/conformance/worker.ts") };
 /** A stage is done when it has a result (or, with --retry-failed, an ok or skipped one). */
 const done = (spec: string, stage: ConformStage) => {
   const result = log.table.get(spec)?.get(stage);

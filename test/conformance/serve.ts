@@ -34,7 +34,8 @@ function describeLogged(details: Record<string, unknown>): string {
   if (!(error instanceof Error)) return String(error);
   const first = (error as { responseErrors?: Array<{ field: string; code: string; message: string }> }).responseErrors?.[0];
   // The handler's name and the field vary per spec: quoted, so that failure classes blank them.
-  return first ? `the mock's answer fails the server's response check: ${JSON.stringify(first.field)} ${first.code}: ${first.message}` : `${error.name}: ${error.message}`;
+  const message = first?.message.replace(/ is not documented for \S+$/, " is not documented for the operation");
+  return first ? `the mock's answer fails the server's response check: ${JSON.stringify(first.field)} ${first.code}: ${message}` : `${error.name}: ${error.message}`;
 }
 
 export async function serveMock(serverDir: string, model: ApiModel): Promise<Served> {
