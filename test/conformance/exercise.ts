@@ -39,7 +39,9 @@ function describeAnswer(exchange: Exchange): string {
     const body = JSON.parse(exchange.text) as Json;
     const errors = Array.isArray(body.errors) && isObject(body.errors[0]) ? body.errors[0] : undefined;
     const code = typeof body.code === "string" ? body.code : typeof body.title === "string" ? body.title : "";
-    detail = errors ? `${code} ${JSON.stringify(errors.field)} ${errors.code}: ${errors.message}` : `${code}${typeof body.detail === "string" ? ` ${body.detail}` : ""}`;
+    // A 405's detail lists the path's methods, which vary per spec: the code is the class.
+    const text = typeof body.detail === "string" && exchange.status !== 405 ? ` ${body.detail}` : "";
+    detail = errors ? `${code} ${JSON.stringify(errors.field)} ${errors.code}: ${errors.message}` : `${code}${text}`;
   } catch {
     // not JSON: the text itself
   }
@@ -47,7 +49,11 @@ function describeAnswer(exchange: Exchange): string {
 }
 
 function errorText(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (!(error instanceof Error)) return String(error);
+  // fetch's TypeError says only "fetch failed"; its cause says why (a header value fetch refuses, a reset socket).
+  const cause = error.cause instanceof Error ? error.cause : undefined;
+  const deeper = cause?.cause instanceof Error ? cause.cause : undefined;
+  return `${error.name}: ${error.message}${cause ? ` (${cause.message}${deeper ? `: ${deeper.message}` : ""})` : ""}`;
 }
 
 export async function exercise(context: SpecContext, op: Operation): Promise<OperationOutcome> {

@@ -43,9 +43,10 @@ function rawParameter(document: Json, op: Operation, param: Parameter): Json | u
   return all.map((p) => deref(document, p)).find((p) => p?.name === param.rawName && p.in === param.in);
 }
 
-/** Parameters the client fills from its `auth` option (an API key sent as a parameter of the same name). */
-function credentialParameters(model: ApiModel): Set<string> {
-  return new Set(model.securitySchemes.flatMap((s) => (s.kind === "api-key" ? [`${s.in} ${s.paramName.toLowerCase()}`] : [])));
+/** Parameters the client fills from its `auth` option: an API key of a scheme the operation uses, sent as a parameter of the same name. */
+function credentialParameters(model: ApiModel, op: Operation): Set<string> {
+  const used = new Set(op.security.flatMap((requirement) => requirement.schemes.map((s) => s.rawName)));
+  return new Set(model.securitySchemes.flatMap((s) => (s.kind === "api-key" && used.has(s.rawName) ? [`${s.in} ${s.paramName.toLowerCase()}`] : [])));
 }
 
 function isCredential(credentials: Set<string>, param: Parameter): boolean {
@@ -54,7 +55,7 @@ function isCredential(credentials: Set<string>, param: Parameter): boolean {
 
 export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation): ValidInput {
   const keys = inputKeys(op.parameters);
-  const credentials = credentialParameters(model);
+  const credentials = credentialParameters(model, op);
   const input: Json = {};
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;
@@ -92,6 +93,9 @@ function asMedia(mediaType: string, value: unknown): unknown {
   return new Blob([typeof value === "string" ? value : JSON.stringify(value)]);
 }
 
+/** Headers every request of the generated client carries (its own, and those Node's fetch adds). */
+const ALWAYS_SENT_HEADERS = new Set(["accept", "accept-language", "accept-encoding", "user-agent", "content-type", "content-length", "host", "connection", "authorization", "sec-fetch-mode"]);
+
 /** Wrong-typed stand-ins, each checked against the schema before use. */
 const WRONG_PARAMETER = "zz-not-valid";
 const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], { zz: 1 }];
@@ -103,10 +107,13 @@ const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], 
  */
 export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation, valid: Json): InvalidInput | undefined {
   const keys = inputKeys(op.parameters);
-  const credentials = credentialParameters(model);
+  const credentials = credentialParameters(model, op);
   const params = op.parameters.filter((p) => !isCredential(credentials, p));
-  // A required parameter with a default is filled in by the server (OpenAPI 3.0.3 §4.7.12: default applies when absent).
-  const missing = params.find((p) => p.required && (p.in === "query" || p.in === "header") && deref(document, p.schema)?.default === undefined);
+  // A required parameter with a default is filled in by the server (OpenAPI 3.0.3 §4.7.12: default applies when
+  // absent); headers the client or fetch always sets cannot be left out.
+  const missing = params.find(
+    (p) => p.required && (p.in === "query" || (p.in === "header" && !ALWAYS_SENT_HEADERS.has(p.rawName.toLowerCase()))) && deref(document, p.schema)?.default === undefined,
+  );
   if (missing) {
     const input = { ...valid };
     delete input[keys.get(missing)!];
