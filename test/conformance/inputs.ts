@@ -127,7 +127,8 @@ export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchem
     return { input: { ...valid, [keys.get(param)!]: WRONG_PARAMETER }, what: `${param.in} parameter "${param.rawName}" given ${JSON.stringify(WRONG_PARAMETER)}` };
   }
   const content = op.requestBody?.content[0];
-  if (content === undefined || !isJsonMedia(content.mediaType) || !op.requestBody?.required || content.schema === null) return undefined;
+  // Only a body declared as JSON is parsed and checked by the server: `*/*` may be anything.
+  if (content === undefined || !/[/+]json\b/i.test(content.mediaType) || !op.requestBody?.required || content.schema === null) return undefined;
   const body = valid.body;
   if (isObject(body)) {
     for (const name of Object.keys(body)) {
