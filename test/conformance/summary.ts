@@ -112,7 +112,7 @@ export function summaryMarkdown(all: ConformanceFigures, valid: ConformanceFigur
     "response validation on, up to 25 operations (chosen evenly) called through the generated client. Percentages",
     "are rounded down; a list's iteration is counted when its first request was accepted.",
     "",
-    "| specs | ran | generated | operations | round-trip | lists end (n) | invalid rejected (n) | error payload per spec (n) | 5xx | untestable |",
+    "| specs | ran | generated | operations | round-trip | lists end (n) | invalid rejected (n) | error payload as documented (n) | 5xx | untestable |",
     "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     row("all", all),
     row("swagger-parser valid", valid),
