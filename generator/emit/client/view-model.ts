@@ -85,7 +85,7 @@ function resultType(op: Operation, opTypeName: string): string {
 }
 
 /** Input keys: the wire name, unless it is "body", "__proto__" or already used by a parameter in another location. */
-function inputKeys(parameters: Parameter[]): Map<Parameter, string> {
+export function inputKeys(parameters: readonly Parameter[]): Map<Parameter, string> {
   const used = new Set(["body", "__proto__"]);
   const keys = new Map<Parameter, string>();
   for (const param of parameters) {
