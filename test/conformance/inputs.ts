@@ -25,7 +25,7 @@ const isJsonMedia = (mediaType: string) => /[/+]json\b/i.test(mediaType) || medi
 
 /** The operation object in the bundled document (where parameter and body examples live). */
 function operationNode(document: Json, op: Operation): { pathItem: Json; operation: Json } {
-  const pathItem = deref(document, (document.paths as Json | undefined)?.[op.path]) ?? {};
+  const pathItem = deref(document, (document.paths as Json | undefined)?.[op.pathKey]) ?? {};
   return { pathItem, operation: deref(document, pathItem[op.method]) ?? {} };
 }
 
@@ -108,7 +108,10 @@ const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], 
 export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation, valid: Json): InvalidInput | undefined {
   const keys = inputKeys(op.parameters);
   const credentials = credentialParameters(model, op);
-  const params = op.parameters.filter((p) => !isCredential(credentials, p));
+  // A constant the path key's discriminator fixes (`/#X-Amz-Target=Svc.Op`) is sent by the client itself.
+  const fixed = new Set([...(op.discriminator?.headers ?? []).filter((e) => e.value !== undefined).map((e) => `header ${e.name.toLowerCase()}`), ...(op.discriminator?.query ?? []).filter((e) => e.value !== undefined).map((e) => `query ${e.name}`)]);
+  const isFixed = (p: Operation["parameters"][number]) => fixed.has(p.in === "header" ? `header ${p.rawName.toLowerCase()}` : `${p.in} ${p.rawName}`);
+  const params = op.parameters.filter((p) => !isCredential(credentials, p) && !isFixed(p));
   // A required parameter with a default is filled in by the server (OpenAPI 3.0.3 §4.7.12: default applies when
   // absent); headers the client or fetch always sets cannot be left out.
   const missing = params.find(

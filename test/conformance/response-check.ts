@@ -19,7 +19,7 @@ export function documentedStatus(op: Operation, status: number): string | undefi
 
 /** The pointer of a response object, following its `$ref`s. */
 function responsePointer(document: Json, op: Operation, key: string): string | undefined {
-  let pointer = pointerOf(["paths", op.path, op.method, "responses", key]);
+  let pointer = pointerOf(["paths", op.pathKey, op.method, "responses", key]);
   for (let hops = 0; hops < 10; hops++) {
     const node = atPointer(document, pointer);
     if (!isObject(node)) return undefined;
