@@ -57,8 +57,9 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const securitySchemes = readSecuritySchemes(refs, components.securitySchemes);
   const defaultSecurity = readSecurity(root.security) ?? [];
 
-  // Operation ids: unique across the API. Offered in (path, method) order so that suffixes are deterministic.
-  const idScope = new NameScope();
+  // Operation ids: unique across the API. Offered in (path, method) order so that suffixes are deterministic. An id
+  // names the server handler and the client's standalone function, so it may not be one of the client's own exports.
+  const idScope = new NameScope(CLIENT_EXPORTS);
   const groupScope = new NameScope();
   const groupByRaw = new Map<string, string>();
   const groupMembers = new Map<string, NameScope>();
@@ -148,6 +149,9 @@ function derivedOperationId(method: string, path: string): string {
   });
   return [method, ...segments].join(" ");
 }
+
+/** The generated client's own camelCase exports, beside which it exports one function per operation id. */
+const CLIENT_EXPORTS = ["createClient", "createBaseClient", "isApiError", "defaultBaseUrl", "walkPages"];
 
 /** First literal path segment after the server base path and any version segment ("/v1/pets/{id}" -> "pets"). */
 function firstSegment(path: string, basePath: string): string {

@@ -24,6 +24,9 @@ export interface GroupView {
 
 export interface OperationView {
   name: string;
+  /** The standalone function (`listPets`): the operation id, as the server's handler is named. */
+  fnName: string;
+  fnDoc: string;
   group: string;
   doc: string;
   opType: string;
@@ -42,6 +45,8 @@ export interface OperationView {
   readmeNotes: string[];
   /** The example call (`api.group.name({ … })`), with example values from the spec. */
   call: string;
+  /** The same call as a standalone function (`getPet(client, { … })`). */
+  standaloneCall: string;
   example: string;
 }
 
@@ -62,6 +67,8 @@ interface ReadmeView {
   /** A walkPages example on the first list operation the client does not page; "" when there is none. */
   manualPagingExample: string;
   errorExample: string;
+  /** Imports and calls the first operation as a standalone function. */
+  standaloneExample: string;
 }
 
 const isJson = (mediaType: string) => /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
@@ -174,9 +181,12 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
   const resultName = `${base}Result`;
   const required = members.filter((member) => !member.optional);
   const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(keys.get(p)!) === member.key)!, document)}`);
-  const call = `api.${op.group}.${op.name}(${exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : ""})`;
+  const args = exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : "";
+  const call = `api.${op.group}.${op.name}(${args})`;
   return {
     name: op.name,
+    fnName: op.id,
+    fnDoc: docComment([op.summary, op.description, op.deprecated ? "@deprecated" : undefined]),
     group: op.group,
     doc: docComment([op.summary, op.description, op.deprecated ? "@deprecated" : undefined], "      "),
     opType: `paths[${jsString(op.path)}][${jsString(op.method)}]`,
@@ -184,7 +194,7 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     paramsName: `${base}Params`,
     resultName,
     itemName: `${base}Item`,
-    specName: `${op.id}Operation`,
+    specName: `${op.id}$spec`,
     specLiteral: `{ ${spec.join(", ")} }`,
     members,
     paramsOptional: required.length === 0,
@@ -195,6 +205,7 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     readmeTitle: `${codeSpan(`${op.method.toUpperCase()} ${op.path}`)}${op.summary ? ` — ${oneLine(markdownText(op.summary))}` : ""}`,
     readmeNotes: [firstParagraph(op.description), pagingNote(op) ?? ""].filter((note) => note !== ""),
     call: fenced(call),
+    standaloneCall: fenced(`${op.id}(client${args ? ", " + args : ""})`),
     example: fenced(op.pagination ? `for await (const item of ${call}) console.log(item);` : `const result = await ${call};`),
   };
 }
@@ -214,6 +225,16 @@ function manualPagingExample(model: ApiModel): string {
     `// next: the parameters of the following page (read from this page), or undefined after the last one.`,
     `for await (const page of walkPages((params) => api.${op.group}.${op.name}(params), {}, (page, params) => undefined)) console.log(page);`,
   ].join("\n"));
+}
+
+function standaloneExample(op: OperationView | undefined, baseUrl: string): string {
+  if (!op) return "// this API declares no operations";
+  return [
+    `import { createBaseClient, ${op.fnName} } from "./client.js";`,
+    ``,
+    `const client = createBaseClient({ baseUrl: ${jsString(baseUrl || "https://api.example.com")} });`,
+    op.pagination ? `for await (const item of ${op.standaloneCall}) console.log(item);` : `const result = await ${op.standaloneCall};`,
+  ].join("\n");
 }
 
 /** The first paragraph of a description as README Markdown ("" when none). */
@@ -265,6 +286,7 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
       paginationExample: firstPaged ? firstPaged.example : `// this API declares no paginated list operations`,
       manualPagingExample: manualPagingExample(model),
       errorExample: `await ${groups[0]?.operations[0]?.call ?? `api.${firstGroup}.operation()`};`,
+      standaloneExample: standaloneExample(operations[0], defaultBaseUrl(model)),
     },
   };
 }

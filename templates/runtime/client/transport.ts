@@ -75,6 +75,19 @@ export interface Transport {
   send(op: OperationSpec, input?: object, options?: RequestOptions, url?: string): Promise<Reply>;
 }
 
+/**
+ * What every standalone operation takes: the light client of `createBaseClient()`, or `createClient()`'s grouped one.
+ * The key is not an identifier, so no group name (always one) can take it; "~" sorts it after them in editors.
+ */
+export interface BaseClient {
+  readonly "~transport": Transport;
+}
+
+/** One call of a non-paginated operation: the decoded body of its 2xx answer. */
+export function callOperation<T>(client: BaseClient, op: OperationSpec, input: object, options?: RequestOptions): Promise<T> {
+  return client["~transport"].send(op, input, options).then((reply) => reply.data as T);
+}
+
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
