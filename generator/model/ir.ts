@@ -29,6 +29,22 @@ export interface ApiModel {
   groups: Group[];
   /** Every `components.schemas` entry, sorted by rawName. */
   schemas: SchemaDef[];
+  /** Names that are not what the spec asked for (a method whose short name was taken, a parameter key), in order. */
+  renames: Rename[];
+}
+
+/** A name the generated code could not give as asked: listed in the client README and on stderr, never silent. */
+export interface Rename {
+  /** "method": `api.<group>.<name>`; "parameter": a key of an operation's params object. */
+  kind: "method" | "parameter";
+  /** `Operation.id`. */
+  operation: string;
+  /** The group (methods) or the parameter's location and wire name (parameters), e.g. "query body". */
+  where: string;
+  wanted: string;
+  got: string;
+  /** Why, as a Markdown sentence fragment. */
+  reason: string;
 }
 
 export interface ApiVersion {
@@ -89,7 +105,7 @@ export interface Operation {
   operationId?: string;
   /** `Group.safeName` this operation belongs to. */
   group: string;
-  /** Safe identifier, unique within the group (e.g. "list", "get", "listForOrg"): `api.<group>.<name>`. */
+  /** Unique within the group, by method-names.ts's rule (e.g. "list", "get", "delete", "listForOrg"): `api.<group>.<name>`. */
   name: string;
   method: HttpMethod;
   /** Path template verbatim, as a key of openapi-typescript's `paths` (e.g. "/pets/{pet_id}"). */
@@ -115,6 +131,8 @@ export interface Parameter {
   rawName: string;
   /** Safe identifier, unique among this operation's parameters and not "body"/"options". */
   safeName: string;
+  /** The key in the client's params object: the wire name, unless it is "body", "__proto__" or another parameter's key. */
+  inputKey: string;
   in: ParamLocation;
   required: boolean;
   deprecated: boolean;

@@ -81,6 +81,37 @@ describe("specwright generate", () => {
     expect((await readdir(dir)).filter((name) => name.startsWith("."))).toEqual([]);
   });
 
+  it("reports renamed parameters and resolved names on stderr and in the README; --names operationId keeps the ids", async () => {
+    const dir = await tempDir("cli-names");
+    const spec = join(dir, "tasks.yaml");
+    await writeFile(spec, `openapi: 3.1.0
+info: { title: Tasks, version: 1.0.0 }
+paths:
+  /tasks:
+    get: { operationId: getTasks, tags: [tasks], parameters: [{ name: body, in: query, schema: { type: string } }], responses: { "204": { description: none } } }
+  /archive/tasks:
+    get: { operationId: listTasks, tags: [tasks], responses: { "204": { description: none } } }
+  /tasks/{task_gid}:
+    parameters: [{ name: task_gid, in: path, required: true, schema: { type: string } }]
+    get: { operationId: getTask, tags: [tasks], responses: { "204": { description: none } } }
+    delete: { operationId: deleteTask, tags: [tasks], responses: { "204": { description: none } } }
+`);
+    expect(await runGenerate(spec, { out: join(dir, "rule"), conventions: false })).toBe(0);
+    expect(stderr).toContain("getTasks: query body is the params key `body2` (body is the request body's key)");
+    expect(stderr).toContain("1 grouped method name resolved");
+    const client = await readFile(join(dir, "rule", "client.ts"), "utf8");
+    expect(client).toMatch(/ list: \(params\?: ListTasksParams/);
+    expect(client).toMatch(/ getTasks: \(params\?: GetTasksParams/);
+    expect(client).toMatch(/ get: \(params: GetTaskParams/);
+    expect(client).toMatch(/ delete: \(params: DeleteTaskParams/);
+    const readme = await readFile(join(dir, "rule", "README.md"), "utf8");
+    expect(readme).toContain("- `tasks.getTasks` (`getTasks`): `list` is taken (kept by listTasks, GET /archive/tasks)");
+    expect(readme).toContain("- `getTasks`: the query body parameter is the key `body2`");
+    expect(await runGenerate(spec, { out: join(dir, "ids"), conventions: false, names: "operationId" })).toBe(0);
+    const ids = await readFile(join(dir, "ids", "client.ts"), "utf8");
+    for (const id of ["getTasks", "listTasks", "getTask", "deleteTask"]) expect(ids).toContain(` ${id}: (params`);
+  });
+
   it("needs --out with a spec", async () => {
     await expect(runGenerate("specs/bookshop/v1/openapi.yaml", { conventions: true })).rejects.toThrow(/--out is required/);
   });

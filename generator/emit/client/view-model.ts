@@ -69,6 +69,9 @@ interface ReadmeView {
   errorExample: string;
   /** Imports and calls the first operation as a standalone function. */
   standaloneExample: string;
+  /** Markdown list items: method names resolved to stay unique, and parameters whose key is not their wire name. */
+  methodRenames: string[];
+  parameterRenames: string[];
 }
 
 const isJson = (mediaType: string) => /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
@@ -89,19 +92,6 @@ function resultType(op: Operation, opTypeName: string): string {
     types.add(content ? mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`) : "undefined");
   }
   return types.size ? [...types].join(" | ") : "unknown";
-}
-
-/** Input keys: the wire name, unless it is "body", "__proto__" or already used by a parameter in another location. */
-function inputKeys(parameters: Parameter[]): Map<Parameter, string> {
-  const used = new Set(["body", "__proto__"]);
-  const keys = new Map<Parameter, string>();
-  for (const param of parameters) {
-    let key = used.has(param.rawName) ? param.safeName : param.rawName;
-    for (let n = 2; used.has(key); n++) key = `${param.safeName}${n}`;
-    used.add(key);
-    keys.set(param, key);
-  }
-  return keys;
 }
 
 function paramSpec(param: Parameter, key: string): string {
@@ -156,11 +146,10 @@ function schemeLiteral(pagination: Pagination, key: (rawName: string) => string)
 function operationView(op: Operation, supported: Set<string>, document: SampleDocument): OperationView {
   const base = pascal(op.id);
   const opTypeName = `${base}Op`;
-  const keys = inputKeys(op.parameters);
-  const keyOf = (rawName: string) => keys.get(op.parameters.find((p) => p.rawName === rawName && p.in === "query")!) ?? rawName;
+  const keyOf = (rawName: string) => op.parameters.find((p) => p.rawName === rawName && p.in === "query")?.inputKey ?? rawName;
   const members = op.parameters.map((param) => ({
     doc: docComment([param.description, param.deprecated ? "@deprecated" : undefined], "  "),
-    key: propertyKey(keys.get(param)!),
+    key: propertyKey(param.inputKey),
     optional: !param.required,
     type: `NonNullable<${opTypeName}["parameters"][${jsString(param.in)}]>[${jsString(param.rawName)}]`,
   }));
@@ -174,13 +163,13 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     });
   }
   const spec = [`method: ${jsString(op.method.toUpperCase())}`, `path: ${jsString(op.path)}`];
-  if (op.parameters.length) spec.push(`params: [${op.parameters.map((param) => paramSpec(param, keys.get(param)!)).join(", ")}]`);
+  if (op.parameters.length) spec.push(`params: [${op.parameters.map((param) => paramSpec(param, param.inputKey)).join(", ")}]`);
   if (op.requestBody && body) spec.push(`body: ${jsString(body.mediaType)}`);
   const security = securityLiteral(op, supported);
   if (security) spec.push(`security: ${security}`);
   const resultName = `${base}Result`;
   const required = members.filter((member) => !member.optional);
-  const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(keys.get(p)!) === member.key)!, document)}`);
+  const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(p.inputKey) === member.key)!, document)}`);
   const args = exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : "";
   const call = `api.${op.group}.${op.name}(${args})`;
   return {
@@ -226,6 +215,12 @@ function manualPagingExample(model: ApiModel): string {
     `for await (const page of walkPages((params) => api.${op.group}.${op.name}(params), {}, (page, params) => undefined)) console.log(page);`,
   ].join("\n"));
 }
+
+/** "(kept by x, GET /p)" of a method rename's reason, as Markdown. */
+const keeper = (reason: string) => {
+  const match = /\(kept by (.*)\)$/.exec(reason);
+  return match?.[1] ? ` (kept by ${markdownInline(match[1])})` : "";
+};
 
 function standaloneExample(op: OperationView | undefined, baseUrl: string): string {
   if (!op) return "// this API declares no operations";
@@ -287,6 +282,8 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
       manualPagingExample: manualPagingExample(model),
       errorExample: `await ${groups[0]?.operations[0]?.call ?? `api.${firstGroup}.operation()`};`,
       standaloneExample: standaloneExample(operations[0], defaultBaseUrl(model)),
+      methodRenames: model.renames.filter((r) => r.kind === "method").map((r) => `${codeSpan(`${r.where}.${r.got}`)} (${codeSpan(r.operation)}): ${codeSpan(r.wanted)} is taken${keeper(r.reason)}`),
+      parameterRenames: model.renames.filter((r) => r.kind === "parameter").map((r) => `${codeSpan(r.operation)}: the ${markdownInline(r.where)} parameter is the key ${codeSpan(r.got)} (${markdownInline(r.reason.replace(/`/g, ""))})`),
     },
   };
 }
