@@ -12,6 +12,10 @@ export interface ClientView {
   securitySchemes: { key: string; spec: string }[];
   hasPagination: boolean;
   groups: GroupView[];
+  /** Every component schema as a named type (schemas.ts). */
+  schemaTypes: { name: string; type: string }[];
+  /** The schema types client.ts re-exports: all but those whose name client.ts gives something else. */
+  clientSchemaExports: string[];
   auth: AuthView;
   readme: ReadmeView;
 }
@@ -34,6 +38,9 @@ export interface OperationView {
   paramsName: string;
   resultName: string;
   itemName: string;
+  /** The body of this operation's error responses (each documented error status), else the API's Problem. */
+  errorName: string;
+  errorType: string;
   specName: string;
   specLiteral: string;
   members: { doc: string; key: string; optional: boolean; type: string }[];
@@ -92,6 +99,18 @@ function resultType(op: Operation, opTypeName: string): string {
     types.add(content ? mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`) : "undefined");
   }
   return types.size ? [...types].join(" | ") : "unknown";
+}
+
+/** The union of the operation's documented error bodies (4XX, 5XX, default), JSON first; `Problem` when it has none. */
+function errorType(op: Operation, opTypeName: string): string {
+  const types = new Set<string>();
+  for (const response of op.responses.filter((r) => r.kind === "error" || r.kind === "default")) {
+    const content = response.content[0];
+    // A body that is a component schema is named by it: one short union rather than one member per status.
+    if (content?.schemaName && isJson(content.mediaType)) types.add(`components["schemas"][${jsString(content.schemaName)}]`);
+    else if (content) types.add(mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`));
+  }
+  return types.size ? [...types].join(" | ") : "Problem";
 }
 
 function paramSpec(param: Parameter, key: string): string {
@@ -183,6 +202,8 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     paramsName: `${base}Params`,
     resultName,
     itemName: `${base}Item`,
+    errorName: `${base}Error`,
+    errorType: errorType(op, opTypeName),
     specName: `${op.id}$spec`,
     specLiteral: `{ ${spec.join(", ")} }`,
     members,
@@ -221,6 +242,20 @@ const keeper = (reason: string) => {
   const match = /\(kept by (.*)\)$/.exec(reason);
   return match?.[1] ? ` (kept by ${markdownInline(match[1])})` : "";
 };
+
+/** Names client.ts exports or declares itself (besides the per-operation types): runtime classes, types, helpers. */
+const CLIENT_NAMES = [
+  "Problem", "Client", "BaseClient", "ClientOptions", "RequestOptions", "AuthOptions", "Credential", "RetryOptions",
+  "PageOptions", "Paginated", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
+  "BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
+  "RateLimitError", "ServerError", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
+];
+
+/** Schema types client.ts can re-export without clashing with a name of its own (the others: from schemas.ts). */
+function schemaExports(model: ApiModel, operations: OperationView[]): string[] {
+  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName])]);
+  return model.schemas.map((schema) => schema.safeName).filter((name) => !taken.has(name));
+}
 
 function standaloneExample(op: OperationView | undefined, baseUrl: string): string {
   if (!op) return "// this API declares no operations";
@@ -272,6 +307,8 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
     groups,
+    schemaTypes: model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` })),
+    clientSchemaExports: schemaExports(model, operations),
     auth,
     readme: {
       title: markdownInline(model.title),
