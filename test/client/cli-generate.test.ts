@@ -100,16 +100,16 @@ paths:
     expect(stderr).toContain("getTasks: query body is the params key `body2` (body is the request body's key)");
     expect(stderr).toContain("1 grouped method name resolved");
     const client = await readFile(join(dir, "rule", "client.ts"), "utf8");
-    expect(client).toMatch(/ list: \(params\?: ListTasksParams/);
-    expect(client).toMatch(/ getTasks: \(params\?: GetTasksParams/);
-    expect(client).toMatch(/ get: \(params: GetTaskParams/);
-    expect(client).toMatch(/ delete: \(params: DeleteTaskParams/);
+    expect(client).toMatch(/ list: \(\(params\?: ListTasksParams/);
+    expect(client).toMatch(/ getTasks: \(\(params\?: GetTasksParams/);
+    expect(client).toMatch(/ get: \(\(params: GetTaskParams/);
+    expect(client).toMatch(/ delete: \(\(params: DeleteTaskParams/);
     const readme = await readFile(join(dir, "rule", "README.md"), "utf8");
     expect(readme).toContain("- `tasks.getTasks` (`getTasks`): `list` is taken (kept by listTasks, GET /archive/tasks)");
     expect(readme).toContain("- `getTasks`: the query body parameter is the key `body2`");
     expect(await runGenerate(spec, { out: join(dir, "ids"), conventions: false, names: "operationId" })).toBe(0);
     const ids = await readFile(join(dir, "ids", "client.ts"), "utf8");
-    for (const id of ["getTasks", "listTasks", "getTask", "deleteTask"]) expect(ids).toContain(` ${id}: (params`);
+    for (const id of ["getTasks", "listTasks", "getTask", "deleteTask"]) expect(ids).toContain(` ${id}: ((params`);
   });
 
   it("needs --out with a spec", async () => {

@@ -11,10 +11,11 @@ import { generateFromSpec, tempDir, typecheck } from "./generated-project.js";
 
 const SPEC = "specs/petstore/v2/openapi.yaml";
 type Options = { baseUrl: string; fetch: (request: Request) => Promise<Response>; retry: false };
-type Operation = (client: object, params?: object) => Promise<unknown> & AsyncIterable<unknown>;
+type Operation = (client: object, params?: object, options?: object) => Promise<unknown> & AsyncIterable<unknown>;
+type Grouped = (params: object, options?: object) => Promise<unknown>;
 interface ClientModule {
   createBaseClient(options: Options): object;
-  createClient(options: Options): { pets: { get(params: object): Promise<unknown> } };
+  createClient(options: Options): { pets: { get: Grouped; create: Grouped } };
   getPet: Operation;
   listOwners: Operation;
 }
@@ -57,9 +58,21 @@ describe("standalone operations", () => {
     expect(fake.requests.map((request) => new URL(request.url).search)).toEqual(["", "?page_token=t2"]);
   });
 
+  it("withResponse: true gives { data, response } from the one request, standalone and grouped", async () => {
+    const fake = fakeFetch(() => json({ id: "p9" }, { status: 201, headers: { location: "/v2/pets/p9", etag: '"v1"' } }));
+    const options: Options = { baseUrl: "https://pets.test/v2", fetch: fake.fetch, retry: false };
+    const standalone = (await client.getPet(client.createBaseClient(options), { pet_id: "p9" }, { withResponse: true })) as { data: unknown; response: Response };
+    expect(standalone.data).toEqual({ id: "p9" });
+    expect(standalone.response.headers.get("etag")).toBe('"v1"');
+    const grouped = (await client.createClient(options).pets.create({ body: { name: "Rex" } }, { withResponse: true })) as { data: unknown; response: Response };
+    expect([grouped.response.status, grouped.response.headers.get("location"), grouped.data]).toEqual([201, "/v2/pets/p9", { id: "p9" }]);
+    expect(await client.createClient(options).pets.get({ pet_id: "p9" })).toEqual({ id: "p9" });
+    expect(fake.requests).toHaveLength(3);
+  });
+
   it("type-check as a user writes them (strict)", async () => {
     await writeFile(join(dir, "usage.ts"), `
-import { createBaseClient, createClient, getPet, listOwners, type GetPetResult } from "./client/client.js";
+import { createBaseClient, createClient, getPet, listOwners, type GetPetResult, type WithResponse } from "./client/client.js";
 export async function usage(): Promise<void> {
   const base = createBaseClient({ baseUrl: "https://pets.test" });
   const pet: GetPetResult = await getPet(base, { pet_id: "p1" });
@@ -67,6 +80,13 @@ export async function usage(): Promise<void> {
   for await (const owner of listOwners(base, {}, { maxPages: 2 })) void owner.id;
   for await (const page of listOwners(base).pages()) void page.items;
   void again;
+  const withResponse: WithResponse<GetPetResult> = await getPet(base, { pet_id: "p1" }, { withResponse: true });
+  const grouped = await createClient().pets.get({ pet_id: "p1" }, { withResponse: true });
+  const status: number = grouped.response.status;
+  const data: GetPetResult = grouped.data;
+  void withResponse; void status; void data;
+  // @ts-expect-error withResponse does not loosen the parameters
+  await createClient().pets.get({}, { withResponse: true });
   // @ts-expect-error a required path parameter is missing
   await getPet(base, {});
 }

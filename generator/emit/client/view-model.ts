@@ -76,6 +76,8 @@ interface ReadmeView {
   errorExample: string;
   /** Imports and calls the first operation as a standalone function. */
   standaloneExample: string;
+  /** A call of the first non-paginated operation with `{ withResponse: true }`. */
+  withResponseCall: string;
   /** Markdown list items: method names resolved to stay unique, and parameters whose key is not their wire name. */
   methodRenames: string[];
   parameterRenames: string[];
@@ -245,7 +247,7 @@ const keeper = (reason: string) => {
 
 /** Names client.ts exports or declares itself (besides the per-operation types): runtime classes, types, helpers. */
 const CLIENT_NAMES = [
-  "Problem", "Client", "BaseClient", "ClientOptions", "RequestOptions", "AuthOptions", "Credential", "RetryOptions",
+  "Problem", "Client", "BaseClient", "CallOptions", "Method", "OptionalParamsMethod", "WithResponse", "ClientOptions", "RequestOptions", "AuthOptions", "Credential", "RetryOptions",
   "PageOptions", "Paginated", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
   "BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
   "RateLimitError", "ServerError", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
@@ -255,6 +257,12 @@ const CLIENT_NAMES = [
 function schemaExports(model: ApiModel, operations: OperationView[]): string[] {
   const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName])]);
   return model.schemas.map((schema) => schema.safeName).filter((name) => !taken.has(name));
+}
+
+function withResponseCall(op: OperationView | undefined): string {
+  if (!op) return "api.group.operation({}, { withResponse: true })";
+  const args = op.call.replace(/^[^(]*\(|\)$/g, "");
+  return `${op.call.slice(0, op.call.indexOf("("))}(${args || "{}"}, { withResponse: true })`;
 }
 
 function standaloneExample(op: OperationView | undefined, baseUrl: string): string {
@@ -319,6 +327,7 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
       manualPagingExample: manualPagingExample(model),
       errorExample: `await ${groups[0]?.operations[0]?.call ?? `api.${firstGroup}.operation()`};`,
       standaloneExample: standaloneExample(operations[0], defaultBaseUrl(model)),
+      withResponseCall: withResponseCall(operations.find((op) => op.pagination === null)),
       methodRenames: model.renames.filter((r) => r.kind === "method").map((r) => `${codeSpan(`${r.where}.${r.got}`)} (${codeSpan(r.operation)}): ${codeSpan(r.wanted)} is taken${keeper(r.reason)}`),
       parameterRenames: model.renames.filter((r) => r.kind === "parameter").map((r) => `${codeSpan(r.operation)}: the ${markdownInline(r.where)} parameter is the key ${codeSpan(r.got)} (${markdownInline(r.reason.replace(/`/g, ""))})`),
     },

@@ -83,9 +83,32 @@ export interface BaseClient {
   readonly "~transport": Transport;
 }
 
-/** One call of a non-paginated operation: the decoded body of its 2xx answer. */
-export function callOperation<T>(client: BaseClient, op: OperationSpec, input: object, options?: RequestOptions): Promise<T> {
-  return client["~transport"].send(op, input, options).then((reply) => reply.data as T);
+/** A call's data beside the Response it came in (status, and headers such as Location, ETag or rate limits). */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+}
+
+export interface CallOptions extends RequestOptions {
+  /** true: the call resolves to `{ data, response }` rather than to the data alone. */
+  withResponse?: boolean;
+}
+
+/** A grouped method (`api.pets.get`): its overloads type `withResponse: true`. */
+export interface Method<P, R> {
+  (params: P, options: CallOptions & { withResponse: true }): Promise<WithResponse<R>>;
+  (params: P, options?: CallOptions & { withResponse?: false }): Promise<R>;
+}
+
+/** A grouped method whose parameters are all optional. */
+export interface OptionalParamsMethod<P, R> {
+  (params: P | undefined, options: CallOptions & { withResponse: true }): Promise<WithResponse<R>>;
+  (params?: P, options?: CallOptions & { withResponse?: false }): Promise<R>;
+}
+
+/** One call of a non-paginated operation: the decoded body of its 2xx answer (with its Response if asked). */
+export function callOperation<T>(client: BaseClient, op: OperationSpec, input: object, options?: CallOptions): Promise<T | WithResponse<T>> {
+  return client["~transport"].send(op, input, options).then((reply) => (options?.withResponse ? { data: reply.data as T, response: reply.response } : (reply.data as T)));
 }
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
