@@ -110,6 +110,10 @@ paths:
     expect(await runGenerate(spec, { out: join(dir, "ids"), conventions: false, names: "operationId" })).toBe(0);
     const ids = await readFile(join(dir, "ids", "client.ts"), "utf8");
     for (const id of ["getTasks", "listTasks", "getTask", "deleteTask"]) expect(ids).toContain(` ${id}: ((params`);
+    const config = join(dir, "specwright.config.yaml");
+    await writeFile(config, "apis:\n  - { name: tasks, spec: tasks.yaml, names: operationId }\n");
+    expect(await runGenerate(spec, { out: join(dir, "configured"), conventions: false, config })).toBe(0);
+    expect(await readFile(join(dir, "configured", "client.ts"), "utf8")).toBe(ids);
   });
 
   it("needs --out with a spec", async () => {
