@@ -6,6 +6,8 @@ import { Option, type Command } from "commander";
 import { mergeSettings, DEFAULT_SETTINGS, PRESET_NAMES, type PresetName } from "../conventions/index.js";
 import { configFileForSpec, findConfigFile, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
 import { bundleSpec, loadSpec, type SpecDocument } from "../load/index.js";
+import type { Rename } from "../model/ir.js";
+import type { NamingStyle } from "../model/method-names.js";
 import type { PaginationDeclaration } from "../model/pagination.js";
 import { writeOutputDir } from "../emit/shared/output-dir.js";
 import { describeFailure, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from "./errors.js";
@@ -20,6 +22,8 @@ export interface GenerateOptions {
   config?: string;
   watch?: boolean;
   allowRemoteRefs?: boolean;
+  /** `--names`: overrides the api entry's `names`. */
+  names?: NamingStyle;
 }
 
 export interface GenerateJob {
@@ -33,11 +37,13 @@ export interface GenerateJob {
   pagination: Readonly<Record<string, unknown>>;
   /** The api entry's `autoPagination`; absent: `settings.pagination.auto`. */
   autoPagination?: boolean;
+  /** Grouped method names (`--names`, else the api entry's `names`); absent: the naming rule. */
+  names?: NamingStyle;
   config: SpecwrightConfig;
 }
 
 export type JobResult =
-  | { status: "written"; files: number; document: SpecDocument; warnings: readonly string[] }
+  | { status: "written"; files: number; document: SpecDocument; warnings: readonly string[]; renames: Rename[] }
   | { status: "lint-failed"; report: string; document: SpecDocument };
 
 export function registerGenerate(program: Command): void {
@@ -53,6 +59,7 @@ export function registerGenerate(program: Command): void {
     .option("-c, --config <file>", "config file (default: the nearest specwright.config.yaml)")
     .option("-w, --watch", "regenerate when a spec file changes")
     .option("--allow-remote-refs", "follow $refs to http(s) URLs")
+    .addOption(new Option("--names <style>", "grouped client method names: rule (list, get, create, update, replace, delete; else the operationId without the group) or operationId (as they are)").choices(["rule", "operationId"]))
     .action(async (spec: string | undefined, options: GenerateOptions) => {
       process.exitCode = await runGenerate(spec, options);
     });
@@ -65,7 +72,7 @@ async function jobsFor(spec: string | undefined, options: GenerateOptions, cwd: 
     const file = resolve(cwd, spec);
     const config = await loadConfigFile(options.config !== undefined ? resolve(cwd, options.config) : configFileForSpec(file, cwd));
     const entry = config.apis.find((api) => api.spec === file);
-    return [{ name: entry?.name ?? spec, spec, out: resolve(cwd, options.out), client: !onlyServer, server: options.server === true, preset: options.preset ?? entry?.preset, pagination: entry?.pagination ?? {}, ...(entry?.autoPagination !== undefined ? { autoPagination: entry.autoPagination } : {}), config }];
+    return [{ name: entry?.name ?? spec, spec, out: resolve(cwd, options.out), client: !onlyServer, server: options.server === true, preset: options.preset ?? entry?.preset, pagination: entry?.pagination ?? {}, ...(entry?.autoPagination !== undefined ? { autoPagination: entry.autoPagination } : {}), ...namesFor(options, entry?.names), config }];
   }
   const configFile = options.config !== undefined ? resolve(cwd, options.config) : findConfigFile(cwd);
   if (!configFile) throw new UsageError("no spec given and no specwright.config.yaml found", "pass a spec and --out, or list APIs under `apis:` in specwright.config.yaml");
@@ -81,8 +88,14 @@ async function jobsFor(spec: string | undefined, options: GenerateOptions, cwd: 
     preset: options.preset ?? api.preset,
     pagination: api.pagination,
     ...(api.autoPagination !== undefined ? { autoPagination: api.autoPagination } : {}),
+    ...namesFor(options, api.names),
     config,
   }));
+}
+
+function namesFor(options: GenerateOptions, configured: NamingStyle | undefined): { names?: NamingStyle } {
+  const names = options.names ?? configured;
+  return names !== undefined ? { names } : {};
 }
 
 /** Lints (unless disabled), models and renders one API; writes its output folder in one step. */
@@ -118,14 +131,14 @@ export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOpt
     itemsField: settings.pagination.itemsProperty,
     autoPagination: job.autoPagination ?? settings.pagination.auto,
     errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType },
+    ...(job.names !== undefined ? { names: job.names } : {}),
   });
   const files = new Map<string, string>();
   if (job.client) for (const [path, content] of await renderClient(model, bundled)) files.set(path, content);
   const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
   if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
-  if (job.server) for (const warning of model.warnings) process.stderr.write(`warning: ${job.name}: ${warning}\n`);
   await writeOutputDir(job.out, files);
-  return { status: "written", files: files.size, document, warnings: model.warnings };
+  return { status: "written", files: files.size, document, warnings: model.warnings, renames: model.renames };
 }
 
 export async function runGenerate(spec: string | undefined, options: GenerateOptions, cwd = process.cwd()): Promise<number> {
@@ -142,8 +155,9 @@ export async function runGenerate(spec: string | undefined, options: GenerateOpt
         process.stderr.write(`✗ ${job.name}: convention errors, nothing generated (fix them, or use --no-conventions / --preset minimal)\n`);
         return EXIT_PROBLEMS;
       }
-      for (const warning of result.warnings) process.stderr.write(`⚠ ${job.name}: ${warning}\n`);
+      for (const warning of result.warnings) process.stderr.write(`warning: ${job.name}: ${warning}\n`);
       process.stderr.write(`✓ ${job.name}: ${what} -> ${relative(cwd, job.out) || "."} (${result.files} files, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+      process.stderr.write(renameReport(job.name, result.renames));
       return EXIT_OK;
     } catch (error) {
       if (error instanceof UsageError) throw error;
@@ -175,4 +189,14 @@ function watchJobs(jobs: GenerateJob[], documents: Map<GenerateJob, SpecDocument
     arm();
   }
   process.stderr.write(`watching ${jobs.length} ${jobs.length === 1 ? "API" : "APIs"} for changes (Ctrl-C to stop)\n`);
+}
+
+/** Renamed parameters one by one (a caller must write the new key); resolved method names as a count (the README lists them). */
+function renameReport(api: string, renames: readonly Rename[]): string {
+  const lines = renames
+    .filter((rename) => rename.kind === "parameter")
+    .map((rename) => `  ${api}: ${rename.operation}: ${rename.where} is the params key \`${rename.got}\` (${rename.reason.replace(/`/g, "")})\n`);
+  const methods = renames.filter((rename) => rename.kind === "method").length;
+  if (methods > 0) lines.push(`  ${api}: ${methods} grouped method name${methods === 1 ? "" : "s"} resolved to keep names unique (listed in the client README)\n`);
+  return lines.join("");
 }

@@ -71,6 +71,7 @@ export const CONFIG_SCHEMA = {
           preset: { enum: [...PRESET_NAMES] },
           pagination: { type: "object" },
           autoPagination: { type: "boolean" },
+          names: { enum: ["rule", "operationId"] },
         },
       },
     },

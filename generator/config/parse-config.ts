@@ -27,6 +27,7 @@ interface RawApi {
   preset?: PresetName;
   pagination?: Record<string, unknown>;
   autoPagination?: boolean;
+  names?: "rule" | "operationId";
 }
 interface RawConfig {
   extends?: PresetName;
@@ -137,6 +138,7 @@ function resolveApis(apis: RawApi[], dir: string, fail: Fail): ApiEntry[] {
       preset: api.preset,
       pagination: api.pagination ?? {},
       ...(api.autoPagination !== undefined ? { autoPagination: api.autoPagination } : {}),
+      ...(api.names !== undefined ? { names: api.names } : {}),
     };
   });
 }

@@ -29,6 +29,8 @@ export interface ApiEntry {
   pagination: Record<string, unknown>;
   /** False: detect no pagination for this API (only declarations page); absent: `settings.pagination.auto`. */
   autoPagination?: boolean;
+  /** Grouped client method names: "rule" (default: list, get, create, ...) or "operationId" (the ids as they are). */
+  names?: "rule" | "operationId";
 }
 
 /** A loaded `specwright.config.yaml` (or the defaults when there is none). */

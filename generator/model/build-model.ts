@@ -4,11 +4,12 @@ import { basePathsOf } from "./base-paths.js";
 import { unreachableOperationWarnings } from "./equivalent-paths.js";
 import { ModelError } from "./model-error.js";
 import { errorSchemaOf, isJsonMedia, type ConfiguredErrorSchema } from "./error-schema.js";
-import { NameScope, camelIdentifier, pascalIdentifier, words } from "./identifiers.js";
+import { NameScope, camelIdentifier, pascalIdentifier } from "./identifiers.js";
 import type {
-  ApiModel, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
+  ApiModel, Group, HttpMethod, Rename, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
   Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
 } from "./ir.js";
+import { methodNames, type NamingStyle } from "./method-names.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
 import { pathOfKey, splitPathKey } from "./path-key.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
@@ -26,6 +27,8 @@ export interface BuildModelOptions {
   itemsField?: string;
   /** Error schema from config: `components.schemas` key and media type. Detected when absent. */
   errorSchema?: ConfiguredErrorSchema;
+  /** Grouped method names: the rule of method-names.ts (default), or the operation ids as they are. */
+  names?: NamingStyle;
 }
 
 const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -65,12 +68,12 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const defaultSecurity = readSecurity(root.security) ?? [];
   const warnings: string[] = [];
 
-  // Operation ids: unique across the API. Offered in (path, method) order so that suffixes are deterministic.
-  const idScope = new NameScope();
+  // Operation ids: unique across the API. Offered in (path, method) order so that suffixes are deterministic. An id
+  // names the server handler and the client's standalone function, so it may not be one of the client's own exports.
+  const idScope = new NameScope(CLIENT_EXPORTS);
   const groupScope = new NameScope();
   const groupByRaw = new Map<string, string>();
-  const groupMembers = new Map<string, NameScope>();
-  const operations: Operation[] = rawOperations.map((raw) => {
+  const named = rawOperations.map((raw) => {
     const operationId = text(raw.node.operationId);
     const id = idScope.claim(camelIdentifier(operationId ?? derivedOperationId(raw.method, raw.path), "operation"));
     const groupRaw = text((raw.node.tags as unknown[] | undefined)?.[0]) ?? firstSegment(pathOfKey(raw.path), basePath);
@@ -79,11 +82,19 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
       group = groupScope.claim(camelIdentifier(groupRaw, "default_"));
       groupByRaw.set(groupRaw, group);
     }
-    const members = groupMembers.get(group) ?? new NameScope();
-    groupMembers.set(group, members);
-    const short = methodName(id, groupRaw);
-    const name = members.has(short) ? members.claim(id) : members.claim(short, id);
-    return buildOperation(raw, { id, operationId, group, name }, refs, defaultSecurity, options, warnings);
+    return { raw, id, operationId, groupRaw, group, method: raw.method, path: pathOfKey(raw.path) };
+  });
+  const renames: Rename[] = [];
+  const nameOf = new Map<string, string>();
+  for (const [groupRaw, group] of groupByRaw) {
+    const result = methodNames(groupRaw, group, named.filter((op) => op.group === group), options.names ?? "rule");
+    for (const [id, name] of result.names) nameOf.set(id, name);
+    renames.push(...result.renames);
+  }
+  const operations: Operation[] = named.map(({ raw, id, operationId, group }) => {
+    const operation = buildOperation(raw, { id, operationId, group, name: nameOf.get(id) ?? id }, refs, defaultSecurity, options, warnings);
+    renames.push(...parameterRenames(operation));
+    return operation;
   });
   operations.sort(byKey((op) => `${op.group}\u0000${op.name}`));
 
@@ -115,6 +126,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     groups,
     schemas,
     warnings: [...(served.warning === undefined ? [] : [served.warning]), ...unreachableOperationWarnings(operations), ...warnings],
+    renames,
   };
 }
 
@@ -159,6 +171,9 @@ function derivedOperationId(method: string, path: string): string {
   return [method, ...segments].join(" ");
 }
 
+/** The generated client's own camelCase exports, beside which it exports one function per operation id. */
+const CLIENT_EXPORTS = ["createClient", "createBaseClient", "isApiError", "defaultBaseUrl", "walkPages"];
+
 /** First literal path segment after the server base path and any version segment ("/v1/pets/{id}" -> "pets"). */
 function firstSegment(path: string, basePath: string): string {
   const relative = basePath && path.startsWith(basePath + "/") ? path.slice(basePath.length) : path;
@@ -166,23 +181,16 @@ function firstSegment(path: string, basePath: string): string {
   return literal ?? "default";
 }
 
-function sameNoun(word: string, group: string): boolean {
-  const w = word.toLowerCase();
-  const g = words(group).join("").toLowerCase();
-  return w === g || w + "s" === g || w + "es" === g || w === g + "s" || (w.endsWith("y") && w.slice(0, -1) + "ies" === g);
-}
-
-/** The name inside the group: the operation id without the group noun when what remains is meaningful
- * ("reposListForOrg" in repos -> "listForOrg", "listPets" in pets -> "list"); otherwise the id itself. */
-function methodName(id: string, groupRaw: string): string {
-  const parts = words(id);
-  let rest = parts;
-  const first = parts[0];
-  const last = parts[parts.length - 1];
-  if (parts.length > 1 && first !== undefined && sameNoun(first, groupRaw)) rest = parts.slice(1);
-  else if (parts.length === 2 && last !== undefined && sameNoun(last, groupRaw)) rest = parts.slice(0, 1);
-  const name = camelIdentifier(rest.join(" "), id);
-  return name.endsWith("_") || /^_/.test(name) ? id : name;
+/** The parameters whose params-object key is not their wire name. */
+function parameterRenames(op: Operation): Rename[] {
+  return op.parameters.filter((param) => param.inputKey !== param.rawName).map((param) => ({
+    kind: "parameter",
+    operation: op.id,
+    where: `${param.in} ${param.rawName}`,
+    wanted: param.rawName,
+    got: param.inputKey,
+    reason: param.rawName === "body" ? "`body` is the request body's key" : param.rawName === "__proto__" ? "`__proto__` cannot be an own key of an object literal" : "another parameter of the operation has that key",
+  }));
 }
 
 interface OperationNames {
@@ -261,13 +269,19 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
   }
   const params = [...byKey.values()].sort((a, b) => LOCATIONS.indexOf(a.in as ParamLocation) - LOCATIONS.indexOf(b.in as ParamLocation) || byKeyName(a, b));
   const scope = new NameScope(["body", "options"]);
+  const keys = new Set(["body", "__proto__"]);
   return params.map((param) => {
+    const safeName = scope.claim(camelIdentifier(String(param.name), "param"));
+    let inputKey = keys.has(String(param.name)) ? safeName : String(param.name);
+    for (let n = 2; keys.has(inputKey); n++) inputKey = `${safeName}${n}`;
+    keys.add(inputKey);
     const location = param.in as ParamLocation;
     const style = (text(param.style) ?? (location === "query" || location === "cookie" ? "form" : "simple")) as Parameter["style"];
     const content = isObject(param.content) ? Object.values(param.content).find(isObject) : undefined;
     return {
       rawName: String(param.name),
-      safeName: scope.claim(camelIdentifier(String(param.name), "param")),
+      safeName,
+      inputKey,
       in: location,
       required: location === "path" || param.required === true,
       deprecated: param.deprecated === true,

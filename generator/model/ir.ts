@@ -36,6 +36,22 @@ export interface ApiModel {
   schemas: SchemaDef[];
   /** What generation should tell the user: base paths capped, unreachable operations, parts of the document ignored (a GET request body); one sentence each. */
   warnings: string[];
+  /** Names that are not what the spec asked for (a method whose short name was taken, a parameter key), in order. */
+  renames: Rename[];
+}
+
+/** A name the generated code could not give as asked: listed in the client README and on stderr, never silent. */
+export interface Rename {
+  /** "method": `api.<group>.<name>`; "parameter": a key of an operation's params object. */
+  kind: "method" | "parameter";
+  /** `Operation.id`. */
+  operation: string;
+  /** The group (methods) or the parameter's location and wire name (parameters), e.g. "query body". */
+  where: string;
+  wanted: string;
+  got: string;
+  /** Why, as a Markdown sentence fragment. */
+  reason: string;
 }
 
 export interface ApiVersion {
@@ -96,7 +112,7 @@ export interface Operation {
   operationId?: string;
   /** `Group.safeName` this operation belongs to. */
   group: string;
-  /** Safe identifier, unique within the group (e.g. "list", "get", "listForOrg"): `api.<group>.<name>`. */
+  /** Unique within the group, by method-names.ts's rule (e.g. "list", "get", "delete", "listForOrg"): `api.<group>.<name>`. */
   name: string;
   method: HttpMethod;
   /** The path key verbatim, as a key of openapi-typescript's `paths` (e.g. "/pets/{pet_id}", "/#X-Amz-Target=Svc.Op"). */
@@ -138,6 +154,8 @@ export interface Parameter {
   rawName: string;
   /** Safe identifier, unique among this operation's parameters and not "body"/"options". */
   safeName: string;
+  /** The key in the client's params object: the wire name, unless it is "body", "__proto__" or another parameter's key. */
+  inputKey: string;
   in: ParamLocation;
   required: boolean;
   deprecated: boolean;

@@ -155,7 +155,7 @@ describe("a generated client against hostile peers", () => {
   it("refuses .. as a path value and CR/LF in a header value without sending anything; / stays in its segment", async () => {
     const api = client.createClient(options());
     const sent = origin.seen.length;
-    const remove = api.things.deleteThing ?? api.things.delete;
+    const remove = api.things.delete;
     expect(await remove!({ thing_id: ".." }).catch((e: unknown) => e)).toBeInstanceOf(client.InvalidParameterError);
     expect(await api.things.get!({ thing_id: "t", "X-Trace": "a\r\nX-Injected: 1" }).catch((e: unknown) => e)).toBeInstanceOf(client.InvalidParameterError);
     expect(origin.seen.length).toBe(sent);

@@ -40,7 +40,7 @@ describe("real specs", () => {
         `const api = createClient({ auth: { bearer: "sk_test" } });`,
         `export async function ids(): Promise<string[]> {`,
         `  const ids: string[] = [];`,
-        `  for await (const customer of api.customers.get({ limit: 100 })) ids.push(customer.id);`,
+        `  for await (const customer of api.customers.list({ limit: 100 })) ids.push(customer.id);`,
         `  return ids;`,
         `}`,
       ].join("\n"),

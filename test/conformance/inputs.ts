@@ -1,7 +1,6 @@
 // The inputs the conformance run sends to one operation: a valid one built from the spec (required parameters and
 // the request body, from their examples when those fit the schema), and one the spec forbids (a required value
 // left out, or a value of the wrong type), keyed as the generated client's parameters object is.
-import { inputKeys } from "../../generator/emit/client/view-model.js";
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
@@ -54,7 +53,6 @@ function isCredential(credentials: Set<string>, param: Parameter): boolean {
 }
 
 export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation): ValidInput {
-  const keys = inputKeys(op.parameters);
   const credentials = credentialParameters(model, op);
   const input: Json = {};
   for (const param of op.parameters) {
@@ -62,7 +60,7 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
     const documented = examplesOf(document, rawParameter(document, op, param));
     const found = firstValid(schemas, param.schema, candidatesFor(document, param.schema, documented, "request"), "request");
     if (found === undefined) return { input, untestable: `no value fits the schema of ${param.in} parameter "${param.rawName}"` };
-    input[keys.get(param)!] = found.value;
+    input[param.inputKey] = found.value;
   }
   const body = bodyValue(document, schemas, op);
   if (body.untestable !== undefined) return { input, untestable: body.untestable };
@@ -106,7 +104,6 @@ const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], 
  * type. Undefined when the spec forbids nothing a client could send (no required or typed input).
  */
 export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation, valid: Json): InvalidInput | undefined {
-  const keys = inputKeys(op.parameters);
   const credentials = credentialParameters(model, op);
   // A constant the path key's discriminator fixes (`/#X-Amz-Target=Svc.Op`) is sent by the client itself.
   const fixed = new Set([...(op.discriminator?.headers ?? []).filter((e) => e.value !== undefined).map((e) => `header ${e.name.toLowerCase()}`), ...(op.discriminator?.query ?? []).filter((e) => e.value !== undefined).map((e) => `query ${e.name}`)]);
@@ -119,7 +116,7 @@ export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchem
   );
   if (missing) {
     const input = { ...valid };
-    delete input[keys.get(missing)!];
+    delete input[missing.inputKey];
     return { input, what: `required ${missing.in} parameter "${missing.rawName}" left out` };
   }
   for (const param of params.filter((p) => p.in !== "cookie" && (p.required || p.in === "query"))) {
@@ -127,7 +124,7 @@ export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchem
     if (schema.type === "array" || schema.type === "object") continue;
     // Parameters travel as text: the stand-in must be refused both as the string and as what it parses to.
     if (schemas.accepts(param.schema, WRONG_PARAMETER, "request")) continue;
-    return { input: { ...valid, [keys.get(param)!]: WRONG_PARAMETER }, what: `${param.in} parameter "${param.rawName}" given ${JSON.stringify(WRONG_PARAMETER)}` };
+    return { input: { ...valid, [param.inputKey]: WRONG_PARAMETER }, what: `${param.in} parameter "${param.rawName}" given ${JSON.stringify(WRONG_PARAMETER)}` };
   }
   const content = op.requestBody?.content[0];
   // Only a body declared as JSON is parsed and checked by the server: `*/*` may be anything.
@@ -154,5 +151,5 @@ export function smallPageInput(document: Json, schemas: SpecSchemas, op: Operati
   const param = op.parameters.find((p) => p.in === "query" && p.rawName === sizeName);
   if (param === undefined) return valid;
   const size = [1, 2].find((n) => schemas.accepts(param.schema, n, "request"));
-  return size === undefined ? valid : { ...valid, [inputKeys(op.parameters).get(param)!]: size };
+  return size === undefined ? valid : { ...valid, [param.inputKey]: size };
 }

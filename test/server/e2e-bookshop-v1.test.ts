@@ -38,7 +38,7 @@ describe("bookshop v1: generated server + generated client", () => {
     const created = await client.books.create({ body: book(0) });
     expect(created).toMatchObject({ title: "Book 0", stock_quantity: 1 });
     expect(await client.books.update({ book_id: created.id, body: { title: "Renamed" } })).toMatchObject({ title: "Renamed" });
-    await client.books.deleteBook({ book_id: created.id });
+    await client.books.delete({ book_id: created.id });
     const gone = await client.books.get({ book_id: created.id }).catch((error: unknown) => error);
     expect(gone).toBeInstanceOf(generated.NotFoundError);
   });

@@ -81,7 +81,7 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
 
   it("pages with the mock's own tokens, clears next_page.offset on the last page, yields the dataset once", async () => {
     api.requests.length = 0;
-    const projects = await collect(client.projects.get({ workspace: "w1", limit: 2 }));
+    const projects = await collect(client.projects.list({ workspace: "w1", limit: 2 }));
     expect(projects.map((project: any) => project.gid)).toEqual(["1201", "1202", "1201", "1202", "1201", "1202"]);
     expect(api.requests).toHaveLength(3);
     expect(api.requests[1]).toMatch(/[?&]offset=(?!eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ9)[^&]+/);
@@ -124,7 +124,7 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
   });
 
   it("e.problem.errors[0].message is the server's message", async () => {
-    const error = await Promise.resolve(client.projects.get({ workspace: "w1", limit: 500 })).catch((e: unknown) => e);
+    const error = await Promise.resolve(client.projects.list({ workspace: "w1", limit: 500 })).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.generated.BadRequestError);
     expect(error.problem.errors[0].message).toMatch(/^query\.limit: /);
   });

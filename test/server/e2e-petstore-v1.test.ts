@@ -31,9 +31,9 @@ describe("petstore v1: generated server + generated client", () => {
     const created = await client.pets.create({ body: { name: "Rex", species: "dog", tags: ["friendly"] } });
     expect(created).toMatchObject({ name: "Rex", species: "dog", status: "available" });
     expect(await client.pets.get({ pet_id: created.id })).toEqual(created);
-    const updated = await client.pets.update({ pet_id: created.id, body: { name: "Rex II", species: "dog", status: "adopted" } });
+    const updated = await client.pets.replace({ pet_id: created.id, body: { name: "Rex II", species: "dog", status: "adopted" } });
     expect(updated).toMatchObject({ id: created.id, name: "Rex II", status: "adopted" });
-    await client.pets.deletePet({ pet_id: created.id });
+    await client.pets.delete({ pet_id: created.id });
     const missing = await client.pets.get({ pet_id: created.id }).catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(generated.NotFoundError);
     expect(missing.problem).toMatchObject({ status: 404, code: "not_found" });

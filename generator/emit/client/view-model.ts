@@ -12,6 +12,10 @@ export interface ClientView {
   securitySchemes: { key: string; spec: string }[];
   hasPagination: boolean;
   groups: GroupView[];
+  /** Every component schema as a named type (schemas.ts). */
+  schemaTypes: { name: string; type: string }[];
+  /** The schema types client.ts re-exports: all but those whose name client.ts gives something else. */
+  clientSchemaExports: string[];
   auth: AuthView;
   readme: ReadmeView;
 }
@@ -24,6 +28,9 @@ export interface GroupView {
 
 export interface OperationView {
   name: string;
+  /** The standalone function (`listPets`): the operation id, as the server's handler is named. */
+  fnName: string;
+  fnDoc: string;
   group: string;
   doc: string;
   opType: string;
@@ -31,6 +38,9 @@ export interface OperationView {
   paramsName: string;
   resultName: string;
   itemName: string;
+  /** The body of this operation's error responses (each documented error status), else the API's Problem. */
+  errorName: string;
+  errorType: string;
   specName: string;
   specLiteral: string;
   members: { doc: string; key: string; optional: boolean; type: string }[];
@@ -42,6 +52,8 @@ export interface OperationView {
   readmeNotes: string[];
   /** The example call (`api.group.name({ … })`), with example values from the spec. */
   call: string;
+  /** The same call as a standalone function (`getPet(client, { … })`). */
+  standaloneCall: string;
   example: string;
 }
 
@@ -62,6 +74,13 @@ interface ReadmeView {
   /** A walkPages example on the first list operation the client does not page; "" when there is none. */
   manualPagingExample: string;
   errorExample: string;
+  /** Imports and calls the first operation as a standalone function. */
+  standaloneExample: string;
+  /** A call of the first non-paginated operation with `{ withResponse: true }`. */
+  withResponseCall: string;
+  /** Markdown list items: method names resolved to stay unique, and parameters whose key is not their wire name. */
+  methodRenames: string[];
+  parameterRenames: string[];
 }
 
 const isJson = (mediaType: string) => /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
@@ -84,17 +103,16 @@ function resultType(op: Operation, opTypeName: string): string {
   return types.size ? [...types].join(" | ") : "unknown";
 }
 
-/** Input keys: the wire name, unless it is "body", "__proto__" or already used by a parameter in another location. */
-export function inputKeys(parameters: readonly Parameter[]): Map<Parameter, string> {
-  const used = new Set(["body", "__proto__"]);
-  const keys = new Map<Parameter, string>();
-  for (const param of parameters) {
-    let key = used.has(param.rawName) ? param.safeName : param.rawName;
-    for (let n = 2; used.has(key); n++) key = `${param.safeName}${n}`;
-    used.add(key);
-    keys.set(param, key);
+/** The union of the operation's documented error bodies (4XX, 5XX, default), JSON first; `Problem` when it has none. */
+function errorType(op: Operation, opTypeName: string): string {
+  const types = new Set<string>();
+  for (const response of op.responses.filter((r) => r.kind === "error" || r.kind === "default")) {
+    const content = response.content[0];
+    // A body that is a component schema is named by it: one short union rather than one member per status.
+    if (content?.schemaName && isJson(content.mediaType)) types.add(`components["schemas"][${jsString(content.schemaName)}]`);
+    else if (content) types.add(mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`));
   }
-  return keys;
+  return types.size ? [...types].join(" | ") : "Problem";
 }
 
 function paramSpec(param: Parameter, key: string): string {
@@ -176,12 +194,11 @@ function discriminated(op: Operation, param: Parameter): "fixed" | "required" | 
 function operationView(op: Operation, supported: Set<string>, document: SampleDocument): OperationView {
   const base = pascal(op.id);
   const opTypeName = `${base}Op`;
-  const keys = inputKeys(op.parameters);
-  const keyOf = (rawName: string) => keys.get(op.parameters.find((p) => p.rawName === rawName && p.in === "query")!) ?? rawName;
+  const keyOf = (rawName: string) => op.parameters.find((p) => p.rawName === rawName && p.in === "query")?.inputKey ?? rawName;
   const sent = op.parameters.filter((param) => discriminated(op, param) !== "fixed");
   const members = op.parameters.map((param) => ({
     doc: docComment([param.description, param.deprecated ? "@deprecated" : undefined], "  "),
-    key: propertyKey(keys.get(param)!),
+    key: propertyKey(param.inputKey),
     optional: discriminated(op, param) === "fixed" || (!param.required && discriminated(op, param) !== "required"),
     type: `NonNullable<${opTypeName}["parameters"][${jsString(param.in)}]>[${jsString(param.rawName)}]`,
   }));
@@ -195,7 +212,7 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     });
   }
   const spec = [`method: ${jsString(op.method.toUpperCase())}`, `path: ${jsString(op.path)}`];
-  if (sent.length) spec.push(`params: [${sent.map((param) => paramSpec(param, keys.get(param)!)).join(", ")}]`);
+  if (sent.length) spec.push(`params: [${sent.map((param) => paramSpec(param, param.inputKey)).join(", ")}]`);
   const fixed = fixedLiteral(op);
   if (fixed) spec.push(`fixed: ${fixed}`);
   if (op.requestBody && body) spec.push(`body: ${jsString(body.mediaType)}`);
@@ -203,10 +220,13 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
   if (security) spec.push(`security: ${security}`);
   const resultName = `${base}Result`;
   const required = members.filter((member) => !member.optional);
-  const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(keys.get(p)!) === member.key)!, document)}`);
-  const call = `api.${op.group}.${op.name}(${exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : ""})`;
+  const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(p.inputKey) === member.key)!, document)}`);
+  const args = exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : "";
+  const call = `api.${op.group}.${op.name}(${args})`;
   return {
     name: op.name,
+    fnName: op.id,
+    fnDoc: docComment([op.summary, op.description, op.deprecated ? "@deprecated" : undefined]),
     group: op.group,
     doc: docComment([op.summary, op.description, op.deprecated ? "@deprecated" : undefined], "      "),
     opType: `paths[${jsString(op.pathKey)}][${jsString(op.method)}]`,
@@ -214,7 +234,9 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     paramsName: `${base}Params`,
     resultName,
     itemName: `${base}Item`,
-    specName: `${op.id}Operation`,
+    errorName: `${base}Error`,
+    errorType: errorType(op, opTypeName),
+    specName: `${op.id}$spec`,
     specLiteral: `{ ${spec.join(", ")} }`,
     members,
     paramsOptional: required.length === 0,
@@ -225,6 +247,7 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     readmeTitle: `${codeSpan(`${op.method.toUpperCase()} ${op.pathKey}`)}${op.summary ? ` — ${oneLine(markdownText(op.summary))}` : ""}`,
     readmeNotes: [firstParagraph(op.description), pagingNote(op) ?? ""].filter((note) => note !== ""),
     call: fenced(call),
+    standaloneCall: fenced(`${op.id}(client${args ? ", " + args : ""})`),
     example: fenced(op.pagination ? `for await (const item of ${call}) console.log(item);` : `const result = await ${call};`),
   };
 }
@@ -244,6 +267,42 @@ function manualPagingExample(model: ApiModel): string {
     `// next: the parameters of the following page (read from this page), or undefined after the last one.`,
     `for await (const page of walkPages((params) => api.${op.group}.${op.name}(params), {}, (page, params) => undefined)) console.log(page);`,
   ].join("\n"));
+}
+
+/** "(kept by x, GET /p)" of a method rename's reason, as Markdown. */
+const keeper = (reason: string) => {
+  const match = /\(kept by (.*)\)$/.exec(reason);
+  return match?.[1] ? ` (kept by ${markdownInline(match[1])})` : "";
+};
+
+/** Names client.ts exports or declares itself (besides the per-operation types): runtime classes, types, helpers. */
+const CLIENT_NAMES = [
+  "Problem", "Client", "BaseClient", "CallOptions", "Method", "OptionalParamsMethod", "WithResponse", "ClientOptions", "RequestOptions", "AuthOptions", "Credential", "RetryOptions",
+  "PageOptions", "Paginated", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
+  "BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
+  "RateLimitError", "ServerError", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
+];
+
+/** Schema types client.ts can re-export without clashing with a name of its own (the others: from schemas.ts). */
+function schemaExports(model: ApiModel, operations: OperationView[]): string[] {
+  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName])]);
+  return model.schemas.map((schema) => schema.safeName).filter((name) => !taken.has(name));
+}
+
+function withResponseCall(op: OperationView | undefined): string {
+  if (!op) return "api.group.operation({}, { withResponse: true })";
+  const args = op.call.replace(/^[^(]*\(|\)$/g, "");
+  return `${op.call.slice(0, op.call.indexOf("("))}(${args || "{}"}, { withResponse: true })`;
+}
+
+function standaloneExample(op: OperationView | undefined, baseUrl: string): string {
+  if (!op) return "// this API declares no operations";
+  return [
+    `import { createBaseClient, ${op.fnName} } from "./client.js";`,
+    ``,
+    `const client = createBaseClient({ baseUrl: ${jsString(baseUrl || "https://api.example.com")} });`,
+    op.pagination ? `for await (const item of ${op.standaloneCall}) console.log(item);` : `const result = await ${op.standaloneCall};`,
+  ].join("\n");
 }
 
 /** The first paragraph of a description as README Markdown ("" when none). */
@@ -286,6 +345,8 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
     groups,
+    schemaTypes: model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` })),
+    clientSchemaExports: schemaExports(model, operations),
     auth,
     readme: {
       title: markdownInline(model.title),
@@ -295,6 +356,10 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
       paginationExample: firstPaged ? firstPaged.example : `// this API declares no paginated list operations`,
       manualPagingExample: manualPagingExample(model),
       errorExample: `await ${groups[0]?.operations[0]?.call ?? `api.${firstGroup}.operation()`};`,
+      standaloneExample: standaloneExample(operations[0], defaultBaseUrl(model)),
+      withResponseCall: withResponseCall(operations.find((op) => op.pagination === null)),
+      methodRenames: model.renames.filter((r) => r.kind === "method").map((r) => `${codeSpan(`${r.where}.${r.got}`)} (${codeSpan(r.operation)}): ${codeSpan(r.wanted)} is taken${keeper(r.reason)}`),
+      parameterRenames: model.renames.filter((r) => r.kind === "parameter").map((r) => `${codeSpan(r.operation)}: the ${markdownInline(r.where)} parameter is the key ${codeSpan(r.got)} (${markdownInline(r.reason.replace(/`/g, ""))})`),
     },
   };
 }

@@ -77,6 +77,42 @@ export interface Transport {
   send(op: OperationSpec, input?: object, options?: RequestOptions, url?: string): Promise<Reply>;
 }
 
+/**
+ * What every standalone operation takes: the light client of `createBaseClient()`, or `createClient()`'s grouped one.
+ * The key is not an identifier, so no group name (always one) can take it; "~" sorts it after them in editors.
+ */
+export interface BaseClient {
+  readonly "~transport": Transport;
+}
+
+/** A call's data beside the Response it came in (status, and headers such as Location, ETag or rate limits). */
+export interface WithResponse<T> {
+  data: T;
+  response: Response;
+}
+
+export interface CallOptions extends RequestOptions {
+  /** true: the call resolves to `{ data, response }` rather than to the data alone. */
+  withResponse?: boolean;
+}
+
+/** A grouped method (`api.pets.get`): its overloads type `withResponse: true`. */
+export interface Method<P, R> {
+  (params: P, options: CallOptions & { withResponse: true }): Promise<WithResponse<R>>;
+  (params: P, options?: CallOptions & { withResponse?: false }): Promise<R>;
+}
+
+/** A grouped method whose parameters are all optional. */
+export interface OptionalParamsMethod<P, R> {
+  (params: P | undefined, options: CallOptions & { withResponse: true }): Promise<WithResponse<R>>;
+  (params?: P, options?: CallOptions & { withResponse?: false }): Promise<R>;
+}
+
+/** One call of a non-paginated operation: the decoded body of its 2xx answer (with its Response if asked). */
+export function callOperation<T>(client: BaseClient, op: OperationSpec, input: object, options?: CallOptions): Promise<T | WithResponse<T>> {
+  return client["~transport"].send(op, input, options).then((reply) => (options?.withResponse ? { data: reply.data as T, response: reply.response } : (reply.data as T)));
+}
+
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
