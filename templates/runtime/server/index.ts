@@ -7,7 +7,7 @@ export { HttpProblem } from "./problem.js";
 export type { FieldError, ProblemDetails, ProblemFormatter } from "./problem.js";
 export type { ErrorPart, ErrorPayload } from "./error-payload.js";
 export type { CursorPage, OffsetPage } from "./pagination.js";
-export type { JsonValue } from "./page-token.js";
+export type { JsonValue, PageTokenSecret } from "./page-token.js";
 export type { AuthContext, Credential, Verifier } from "./security.js";
 export type { CorsOptions } from "./cors.js";
 export type { ParamsIn, RequestBodyOf, ResponseBodyOf } from "./typing.js";

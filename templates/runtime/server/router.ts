@@ -6,6 +6,7 @@ import { corsForRequests, corsPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPON
 import type { CorsOptions } from "./cors.js";
 import { DEFAULT_MAX_PARAMETER_LENGTH } from "./input-limits.js";
 import { createPageTokenCodec } from "./page-token.js";
+import type { PageTokenSecret } from "./page-token.js";
 import { HttpProblem, sendProblem } from "./problem.js";
 import type { ProblemFormatter } from "./problem.js";
 import { errorPayloadFormatter } from "./error-payload.js";
@@ -25,8 +26,11 @@ export interface Logger {
 export interface RouterOptions<P = unknown> {
   /** Prefix of every route; defaults to the path of the spec's first server (e.g. "/v1"). */
   basePath?: string;
-  /** HMAC key for page tokens (at least 32 bytes); required when the API has cursor-paginated operations. */
-  pageTokenSecret?: string | Uint8Array;
+  /**
+   * HMAC key for page tokens (at least 32 bytes); required when the API has cursor-paginated operations. A list
+   * rotates keys: tokens are signed with the first and accepted under any of them.
+   */
+  pageTokenSecret?: PageTokenSecret | readonly PageTokenSecret[];
   /**
    * Seconds a page token stays valid after it was issued (the issue time is signed into the token); an older
    * token is a 400 `expired_page_token` problem. Unset (the default): tokens never expire, and tokens issued
