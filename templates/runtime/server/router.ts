@@ -2,7 +2,7 @@
 // parsing limits, and one error handler that turns every failure into a problem response.
 import express from "express";
 import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from "express";
-import { corsForRequests, corsPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
+import { ANY_METHOD, checkCorsOptions, corsForRequests, corsPreflight, isPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
 import type { CorsOptions } from "./cors.js";
 import { DEFAULT_MAX_PARAMETER_LENGTH } from "./input-limits.js";
 import { createPageTokenCodec } from "./page-token.js";
@@ -78,8 +78,10 @@ const consoleLogger: Logger = {
 export function buildRouter<P>(
   api: ApiDescription,
   handlers: Readonly<Record<string, AnyHandler>>,
-  options: RouterOptions<P>,
+  given: RouterOptions<P>,
 ): Router {
+  // Checked and normalised once, here: a misconfigured allow list is a startup error, not a 403 on every preflight.
+  const options: RouterOptions<P> = given.cors === undefined ? given : { ...given, cors: checkCorsOptions(given.cors) };
   const basePath = normaliseBase(options.basePath ?? api.basePath);
   const logger = options.logger ?? consoleLogger;
   const needsCodec = api.operations.some((op) => op.paging?.kind === "cursor");
@@ -121,7 +123,13 @@ export function buildRouter<P>(
   }
   if (options.notFound !== false) {
     // A server URL's path is literal text: `/v1*` or `/api(beta)` must not be read as route syntax.
-    router.use(basePath === "" ? "/" : escapeLiteral(basePath), (_req, _res, next) => {
+    // A preflight for a path the API lacks still gets CORS headers, so the browser shows the real 404 that follows.
+    const preflight = options.cors === undefined ? undefined : corsPreflight(options.cors, ANY_METHOD, allowedHeaders);
+    router.use(basePath === "" ? "/" : escapeLiteral(basePath), (req, res, next) => {
+      if (preflight !== undefined && req.method === "OPTIONS" && isPreflight(req.headers)) {
+        preflight(req, res, next);
+        return;
+      }
       next(new HttpProblem(404, "not_found", "No operation of this API matches the path."));
     });
   }
