@@ -4,6 +4,8 @@ import express from "express";
 import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from "express";
 import { ANY_METHOD, checkCorsOptions, corsForRequests, corsPreflight, isPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
 import type { CorsOptions } from "./cors.js";
+import { mountDocs } from "./docs.js";
+import type { DocsDocuments, DocsOptions } from "./docs.js";
 import { DEFAULT_MAX_PARAMETER_LENGTH } from "./input-limits.js";
 import { createPageTokenCodec } from "./page-token.js";
 import type { PageTokenSecret } from "./page-token.js";
@@ -51,6 +53,12 @@ export interface RouterOptions<P = unknown> {
   allowUnknownQueryParameters?: boolean;
   /** Development mode: check every response against the spec; an undocumented one becomes a 500 problem. */
   validateResponses?: boolean;
+  /**
+   * Serve the API's own reference under the base path (default off): Redoc at /docs, Swagger UI at /docs/swagger
+   * ("try it out" calls this server), the bundled document at /openapi.json and /openapi.yaml. Needs the optional
+   * peer dependencies `redoc` and `swagger-ui-dist`. `{ path: "/_docs" }` moves the pages (when the spec has /docs).
+   */
+  docs?: boolean | DocsOptions;
   /** Answer 404 problems for unknown paths under the base path (default true). */
   notFound?: boolean;
   logger?: Logger;
@@ -67,6 +75,10 @@ export interface ApiDescription {
   responseHeaders: readonly string[];
   /** The spec's own error schema, as a recipe; absent: failures are RFC 9457 problems. */
   errorPayload?: ErrorPayload;
+  /** The spec's title, for the docs pages. */
+  title?: string;
+  /** The bundled document, for `docs`. */
+  documents?: DocsDocuments;
   /** Loads development-mode response checks (compiled lazily from the bundled spec). */
   responseChecks?: () => Promise<ResponseCheck>;
 }
@@ -107,6 +119,16 @@ export function buildRouter<P>(
   if (options.cors !== undefined) router.use(corsForRequests(options.cors, [...RUNTIME_RESPONSE_HEADERS, ...api.responseHeaders]));
   const jsonParser = express.json({ limit: options.bodyLimit ?? "1mb", strict: false, type: () => true });
   const allowedHeaders = [...new Set([...RUNTIME_REQUEST_HEADERS, ...api.requestHeaders])];
+  if (options.docs !== undefined && options.docs !== false) {
+    const cors = options.cors;
+    mountDocs(router, {
+      basePath, options: options.docs, title: api.title ?? "API", documents: api.documents, specPaths: api.operations.map((op) => op.path),
+      close: (route, allow) => {
+        route.options(cors === undefined ? answerOptions(allow) : corsPreflight(cors, allow, allowedHeaders));
+        route.all(methodNotAllowed(allow));
+      },
+    });
+  }
 
   for (const [path, operations] of byPath(api.operations)) {
     const { route: template, names } = expressPath(basePath + path);
