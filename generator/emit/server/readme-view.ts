@@ -10,7 +10,8 @@ export interface ServerReadmeView {
   source: string;
   basePath: string;
   docsUrl: string;
-  operationCount: number;
+  /** "1 operation", "12 operations". */
+  operationCount: string;
   schemes: { name: string; credential: string }[];
   cursorPaging: boolean;
   install: string;
@@ -25,7 +26,7 @@ export function serverReadmeView(model: ApiModel, header: string): ServerReadmeV
     source: codeSpan(model.source),
     basePath: codeSpan(model.basePath === "" ? "/" : model.basePath),
     docsUrl: codeSpan(`${model.basePath}/docs`),
-    operationCount: model.operations.length,
+    operationCount: `${model.operations.length} operation${model.operations.length === 1 ? "" : "s"}`,
     schemes: model.securitySchemes.map((scheme) => ({ name: codeSpan(scheme.rawName), credential: credentialOf(scheme) })),
     cursorPaging: model.operations.some((op) => op.pagination?.kind === "cursor"),
     install: installCommand(SERVER_DEPENDENCIES),
