@@ -64,7 +64,7 @@ export async function renderServer(
 
   const files = new Map<string, string>();
   if (options.skipTypes !== true) files.set("types.ts", await emitTypes(bundledDoc, model.source));
-  files.set("server.ts", render("server.ts", { ...view, titleLiteral: jsString(model.title) }));
+  files.set("server.ts", render("server.ts", serverTemplateView(view, validators.exports, model.title)));
   files.set(
     "mock.ts",
     render("mock.ts", {
@@ -114,6 +114,19 @@ export async function generateServer(
   const files = await renderServer(model, bundledDoc, outDir, options);
   await writeOutputDir(outDir, files);
   return [...files.keys()];
+}
+
+/**
+ * server.ts's view: imports only the validator modules it uses, and names a request type's principal parameter `_P`
+ * when its auth type does not use it, so the output compiles under noUnusedLocals and noUnusedParameters.
+ */
+function serverTemplateView(view: ReturnType<typeof buildServerView>, exports: Readonly<Record<ValidatorKind, readonly string[]>>, title: string): object {
+  return {
+    ...view,
+    titleLiteral: jsString(title),
+    uses: { params: exports.params.length > 0, bodies: exports.bodies.length > 0, paramsDetails: exports["params-details"].length > 0, bodiesDetails: exports["bodies-details"].length > 0 },
+    operations: view.operations.map((op) => ({ ...op, principalParam: /\bP\b/.test(op.authType) ? "P" : "_P" })),
+  };
 }
 
 function validatorDeclarations(header: string, names: readonly string[]): string {

@@ -66,7 +66,7 @@ function uniqueHeaders(names: readonly string[]): string[] {
 
 /** True for a CORS preflight (Fetch standard, "CORS-preflight request"), as opposed to a plain OPTIONS request. */
 export function isPreflight(headers: Readonly<Record<string, string | string[] | undefined>>): boolean {
-  return headers.origin !== undefined && headers["access-control-request-method"] !== undefined;
+  return headers["origin"] !== undefined && headers["access-control-request-method"] !== undefined;
 }
 
 /** Adds CORS headers to actual requests from allowed origins; others get none (the browser then blocks them). */

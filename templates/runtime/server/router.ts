@@ -104,7 +104,7 @@ export function buildRouter<P>(
   if (missing.length > 0) throw new Error(`createRouter: no handler for ${missing.join(", ")}`);
 
   const shared = {
-    codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret, { maxAgeSeconds: options.pageTokenMaxAgeSeconds }) : undefined,
+    codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret, options.pageTokenMaxAgeSeconds === undefined ? {} : { maxAgeSeconds: options.pageTokenMaxAgeSeconds }) : undefined,
     schemes: api.schemes,
     verifiers: (options.security ?? {}) as Readonly<Record<string, Verifier<unknown>>>,
     allowUnknownQuery: options.allowUnknownQueryParameters === true,
