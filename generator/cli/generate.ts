@@ -37,7 +37,7 @@ export interface GenerateJob {
 }
 
 export type JobResult =
-  | { status: "written"; files: number; document: SpecDocument }
+  | { status: "written"; files: number; document: SpecDocument; warnings: readonly string[] }
   | { status: "lint-failed"; report: string; document: SpecDocument };
 
 export function registerGenerate(program: Command): void {
@@ -123,8 +123,9 @@ export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOpt
   if (job.client) for (const [path, content] of await renderClient(model, bundled)) files.set(path, content);
   const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
   if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
+  if (job.server) for (const warning of model.warnings) process.stderr.write(`warning: ${job.name}: ${warning}\n`);
   await writeOutputDir(job.out, files);
-  return { status: "written", files: files.size, document };
+  return { status: "written", files: files.size, document, warnings: model.warnings };
 }
 
 export async function runGenerate(spec: string | undefined, options: GenerateOptions, cwd = process.cwd()): Promise<number> {
@@ -141,6 +142,7 @@ export async function runGenerate(spec: string | undefined, options: GenerateOpt
         process.stderr.write(`✗ ${job.name}: convention errors, nothing generated (fix them, or use --no-conventions / --preset minimal)\n`);
         return EXIT_PROBLEMS;
       }
+      for (const warning of result.warnings) process.stderr.write(`⚠ ${job.name}: ${warning}\n`);
       process.stderr.write(`✓ ${job.name}: ${what} -> ${relative(cwd, job.out) || "."} (${result.files} files, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
       return EXIT_OK;
     } catch (error) {

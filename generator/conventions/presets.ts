@@ -1,5 +1,6 @@
 import type { AnyRule } from "./rule.js";
 import type { LintConfig, RuleSetting } from "./lint-config.js";
+import type { SeveritySetting } from "./diagnostic.js";
 import { DEFAULT_SETTINGS } from "./settings.js";
 
 export const PRESET_NAMES = ["minimal", "recommended", "strict"] as const;
@@ -9,10 +10,14 @@ export type PresetName = (typeof PRESET_NAMES)[number];
 export function presetRules(preset: PresetName, rules: readonly AnyRule[]): Record<string, RuleSetting> {
   const result: Record<string, RuleSetting> = {};
   for (const rule of rules) {
-    const severity = preset === "strict" ? "error" : preset === "minimal" ? (rule.minimal ? "error" : "off") : rule.recommended;
+    const severity = preset === "strict" ? "error" : preset === "minimal" ? minimalSeverity(rule) : rule.recommended;
     result[rule.id] = { severity, options: { ...rule.defaultOptions } };
   }
   return result;
+}
+
+export function minimalSeverity(rule: AnyRule): SeveritySetting {
+  return rule.minimal === "warn" ? "warn" : rule.minimal === true ? "error" : "off";
 }
 
 export function presetConfig(preset: PresetName, rules: readonly AnyRule[]): LintConfig {

@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ruleDocUrl } from "./diagnostic.js";
+import { minimalSeverity } from "./presets.js";
 import type { AnyRule } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 
@@ -20,7 +21,7 @@ export function renderRuleDocs(rules: readonly AnyRule[]): string {
     "",
     "| rule | minimal | recommended | strict | what it asks |",
     "| --- | --- | --- | --- | --- |",
-    ...rules.map((rule) => `| [${rule.id}](#${anchor(rule.id)}) | ${rule.minimal ? "error" : "off"} | ${rule.recommended} | error | ${escapeCell(rule.description)} |`),
+    ...rules.map((rule) => `| [${rule.id}](#${anchor(rule.id)}) | ${minimalSeverity(rule)} | ${rule.recommended} | error | ${escapeCell(rule.description)} |`),
     "",
   ];
   let area = "";
@@ -31,7 +32,7 @@ export function renderRuleDocs(rules: readonly AnyRule[]): string {
       out.push(`## ${area}`, "");
     }
     out.push(`<a id="${anchor(rule.id)}"></a>`, "", `### ${rule.id}`, "", rule.description, "");
-    out.push(`- recommended: \`${rule.recommended}\`${rule.minimal ? " (also in `minimal`)" : ""}`);
+    out.push(`- recommended: \`${rule.recommended}\`${rule.minimal === "warn" ? " (`warn` in `minimal`)" : rule.minimal === true ? " (also in `minimal`)" : ""}`);
     const options = Object.entries(rule.defaultOptions as Record<string, unknown>);
     if (options.length === 0) out.push("- options: none");
     else {

@@ -42,8 +42,11 @@ export interface Rule<Options = Record<string, unknown>> {
   description: string;
   /** Severity in the `recommended` preset. */
   recommended: SeveritySetting;
-  /** Part of the `minimal` preset: the generators cannot work without it. */
-  minimal?: boolean;
+  /**
+   * Part of the `minimal` preset: the generators cannot work without it (`true`: at error), or generated code
+   * misbehaves without it (`"warn"`).
+   */
+  minimal?: boolean | "warn";
   /** Default options; config options are merged over them. */
   defaultOptions: Options;
   create(context: RuleContext<Options>): Visitors;

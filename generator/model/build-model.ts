@@ -1,5 +1,7 @@
 // Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
 import { escapePointerToken } from "../load/json-pointer.js";
+import { basePathsOf } from "./base-paths.js";
+import { unreachableOperationWarnings } from "./equivalent-paths.js";
 import { ModelError } from "./model-error.js";
 import { errorSchemaOf, isJsonMedia, type ConfiguredErrorSchema } from "./error-schema.js";
 import { NameScope, camelIdentifier, pascalIdentifier, words } from "./identifiers.js";
@@ -8,6 +10,7 @@ import type {
   Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
 } from "./ir.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
+import { pathOfKey, splitPathKey } from "./path-key.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
 
 export interface BuildModelOptions {
@@ -28,6 +31,9 @@ export interface BuildModelOptions {
 const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
 const IDEMPOTENT = new Set<HttpMethod>(["get", "head", "options", "trace", "put", "delete"]);
+/** RFC 9110 §9.3.1/§9.3.2: content in a GET or HEAD request has no generally defined semantics (OpenAPI 3.1 §4.8.10
+ * says the same), and fetch refuses to send one. */
+const BODILESS = new Set<HttpMethod>(["get", "head"]);
 const VERSION_SEGMENT = /^v\d+$/i;
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -48,7 +54,8 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const info = isObject(root.info) ? root.info : {};
   const components = isObject(root.components) ? root.components : {};
   const servers = readServers(root.servers);
-  const basePath = serverBasePath(servers[0]?.url);
+  const served = basePathsOf(servers[0]);
+  const basePath = served.paths[0] ?? "";
   const rawOperations = collectOperations(root, refs);
   const tagDescriptions = new Map<string, string | undefined>(
     (Array.isArray(root.tags) ? root.tags : []).filter(isObject).map((tag) => [String(tag.name), text(tag.description)]),
@@ -56,6 +63,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
 
   const securitySchemes = readSecuritySchemes(refs, components.securitySchemes);
   const defaultSecurity = readSecurity(root.security) ?? [];
+  const warnings: string[] = [];
 
   // Operation ids: unique across the API. Offered in (path, method) order so that suffixes are deterministic.
   const idScope = new NameScope();
@@ -65,7 +73,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const operations: Operation[] = rawOperations.map((raw) => {
     const operationId = text(raw.node.operationId);
     const id = idScope.claim(camelIdentifier(operationId ?? derivedOperationId(raw.method, raw.path), "operation"));
-    const groupRaw = text((raw.node.tags as unknown[] | undefined)?.[0]) ?? firstSegment(raw.path, basePath);
+    const groupRaw = text((raw.node.tags as unknown[] | undefined)?.[0]) ?? firstSegment(pathOfKey(raw.path), basePath);
     let group = groupByRaw.get(groupRaw);
     if (group === undefined) {
       group = groupScope.claim(camelIdentifier(groupRaw, "default_"));
@@ -75,7 +83,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     groupMembers.set(group, members);
     const short = methodName(id, groupRaw);
     const name = members.has(short) ? members.claim(id) : members.claim(short, id);
-    return buildOperation(raw, { id, operationId, group, name }, refs, defaultSecurity, options);
+    return buildOperation(raw, { id, operationId, group, name }, refs, defaultSecurity, options, warnings);
   });
   operations.sort(byKey((op) => `${op.group}\u0000${op.name}`));
 
@@ -98,6 +106,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     ...(text(info.description) !== undefined ? { description: text(info.description) } : {}),
     version: { raw: text(info.version) ?? "", major: majorVersion(servers, rawOperations, text(info.version)) },
     basePath,
+    basePaths: served.paths,
     servers,
     securitySchemes,
     defaultSecurity,
@@ -105,6 +114,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     operations,
     groups,
     schemas,
+    warnings: [...(served.warning === undefined ? [] : [served.warning]), ...unreachableOperationWarnings(operations), ...warnings],
   };
 }
 
@@ -182,17 +192,23 @@ interface OperationNames {
   name: string;
 }
 
-function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResolver, defaultSecurity: SecurityRequirement[], options: BuildModelOptions): Operation {
+function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResolver, defaultSecurity: SecurityRequirement[], options: BuildModelOptions, warnings: string[]): Operation {
   const { node } = raw;
   const pointer = pointerOf("paths", raw.path, raw.method);
   const parameters = readParameters(refs, raw.pathItem.parameters, node.parameters);
+  const { path, discriminator } = splitPathKey(raw.path, parameters);
+  let requestBody = readRequestBody(refs, node.requestBody);
+  if (requestBody !== null && BODILESS.has(raw.method)) {
+    warnings.push(`${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): request body ignored, a ${raw.method.toUpperCase()} request carries none (RFC 9110 §9.3.1); ${pointer}/requestBody`);
+    requestBody = null;
+  }
   for (const param of parameters) refuseBarePercent(param.rawName, `${param.in} parameter "${param.rawName}" of ${raw.method.toUpperCase()} ${raw.path}`, pointer, "rename the parameter without a literal %");
   const responses = readResponses(refs, node.responses);
   const success = responses.find((response) => response.kind === "success" && response.content.some((c) => isJson(c.mediaType)));
   const pagination = paginationFor(
     {
       method: raw.method,
-      path: raw.path,
+      path,
       pointer,
       queryParams: new Map(parameters.filter((p) => p.in === "query").map((p) => [p.rawName, p.schema])),
       successSchema: success?.content.find((c) => isJson(c.mediaType))?.schema ?? null,
@@ -211,13 +227,15 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
     group: names.group,
     name: names.name,
     method: raw.method,
-    path: raw.path,
+    pathKey: raw.path,
+    path,
+    discriminator,
     ...(text(node.summary) !== undefined ? { summary: text(node.summary) } : {}),
     ...(text(node.description) !== undefined ? { description: text(node.description) } : {}),
     tags,
     deprecated: node.deprecated === true,
     parameters,
-    requestBody: readRequestBody(refs, node.requestBody),
+    requestBody,
     responses,
     security: readSecurity(node.security) ?? defaultSecurity,
     pagination,
@@ -402,12 +420,6 @@ function readServers(value: unknown): Server[] {
     }
     return { url: text(server.url) ?? "/", ...(text(server.description) !== undefined ? { description: text(server.description) } : {}), variables };
   });
-}
-
-function serverBasePath(url: string | undefined): string {
-  if (!url) return "";
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/\{[^}]*\}/g, "").replace(/\/+$/, "");
-  return path.startsWith("/") ? path : "";
 }
 
 function majorVersion(servers: Server[], operations: RawOperation[], infoVersion: string | undefined): number | null {

@@ -73,7 +73,7 @@ function errorSchemaUses(operations: readonly Operation[], refs: RefResolver): E
       // Inline schemas are told apart by content: two different inline shapes are two schemas.
       const key = `${media.schemaName ?? `inline ${JSON.stringify(media.schema)}`}\u0000${media.mediaType}`;
       const schema = (media.schemaName ? refs.resolve(media.schema) : media.schema) ?? media.schema;
-      const usedBy = { path: op.path, method: op.method, status: response.status, mediaType: media.mediaType };
+      const usedBy = { path: op.pathKey, method: op.method, status: response.status, mediaType: media.mediaType };
       uses.push({ key, schema: { name: media.schemaName, mediaType: media.mediaType === "*/*" ? "application/json" : media.mediaType, schema, usedBy } });
     }
   }

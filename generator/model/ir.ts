@@ -16,8 +16,13 @@ export interface ApiModel {
   title: string;
   description?: string;
   version: ApiVersion;
-  /** Path prefix shared by the servers (e.g. "/v1"), "" when none. */
+  /** Path of the first server's URL, its variables replaced by their defaults (e.g. "/v1"); "" when none. */
   basePath: string;
+  /**
+   * Every prefix the server serves the paths under: `basePath` first, then the URL with each other combination of
+   * its variables' enum values (at most MAX_BASE_PATHS of base-paths.ts; beyond that `[basePath]` and a warning).
+   */
+  basePaths: string[];
   servers: Server[];
   securitySchemes: SecurityScheme[];
   /** Top-level `security`: what an operation without its own `security` requires. */
@@ -29,6 +34,8 @@ export interface ApiModel {
   groups: Group[];
   /** Every `components.schemas` entry, sorted by rawName. */
   schemas: SchemaDef[];
+  /** What generation should tell the user: base paths capped, unreachable operations, parts of the document ignored (a GET request body); one sentence each. */
+  warnings: string[];
 }
 
 export interface ApiVersion {
@@ -51,7 +58,7 @@ export interface ErrorSchema {
   mediaType: string;
   schema: JsonSchema;
   /** An error response that returns this schema: the client types an inline error schema through it. */
-  usedBy: { path: string; method: HttpMethod; status: string; mediaType: string } | null;
+  usedBy: { path: string; method: HttpMethod; status: string; mediaType: string } | null; // path: the path key (`Operation.pathKey`)
   /** Where a failure's message, code and field errors go in this schema (see `payload` for the whole recipe). */
   fields: ErrorFields;
   /** How the server builds a payload of this schema from a failure; computed once here, handed to the runtime as data. */
@@ -92,8 +99,12 @@ export interface Operation {
   /** Safe identifier, unique within the group (e.g. "list", "get", "listForOrg"): `api.<group>.<name>`. */
   name: string;
   method: HttpMethod;
-  /** Path template verbatim, as a key of openapi-typescript's `paths` (e.g. "/pets/{pet_id}"). */
+  /** The path key verbatim, as a key of openapi-typescript's `paths` (e.g. "/pets/{pet_id}", "/#X-Amz-Target=Svc.Op"). */
+  pathKey: string;
+  /** The path template requests go to: `pathKey` without a `#fragment` or `?query` suffix (see path-key.ts). */
   path: string;
+  /** What the request carries to select this operation among those sharing `path` and `method`; null when nothing. */
+  discriminator: Discriminator | null;
   summary?: string;
   description?: string;
   tags: string[];
@@ -108,6 +119,18 @@ export interface Operation {
   pagination: Pagination | null;
   /** Idempotent per RFC 9110 (GET, HEAD, OPTIONS, TRACE, PUT, DELETE): safe to retry on network errors. */
   idempotent: boolean;
+}
+
+/** Wire values taken from a path key's suffix (`/#X-Amz-Target=Svc.Op`, `/{Key}#uploadId`, `/jobs?op=LIST`). */
+export interface Discriminator {
+  query: DiscriminatorEntry[];
+  headers: DiscriminatorEntry[];
+}
+
+/** `value` absent: the name must be present (any value, supplied by the parameter of that name when declared). */
+export interface DiscriminatorEntry {
+  name: string;
+  value?: string;
 }
 
 export interface Parameter {

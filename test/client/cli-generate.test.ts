@@ -55,6 +55,23 @@ describe("specwright generate", () => {
     expect(stderr).toMatch(/✓ bookshop-v1: client -> /);
   });
 
+  it("warns, naming the operation, when it ignores a GET request body", async () => {
+    const dir = await tempDir("cli");
+    const spec = join(dir, "openapi.yaml");
+    await writeFile(spec, `openapi: 3.1.0
+info: { title: Prefs, version: 1.0.0 }
+paths:
+  /prefs:
+    get:
+      operationId: describePrefs
+      requestBody: { content: { application/json: { schema: { type: object } } } }
+      responses: { "200": { description: ok } }
+`);
+    expect(await runGenerate(spec, { out: join(dir, "out"), client: true, conventions: false })).toBe(0);
+    expect(stderr).toMatch(/⚠ .*: GET \/prefs \(describePrefs\): request body ignored, a GET request carries none \(RFC 9110 §9\.3\.1\); #\/paths\/~1prefs\/get\/requestBody\n/);
+    expect(await readFile(join(dir, "out", "client.ts"), "utf8")).not.toMatch(/body: "application\/json"/);
+  });
+
   it("stops on convention errors (exit 1, nothing written) unless --no-conventions", async () => {
     const dir = await tempDir("cli-lint");
     const spec = join(dir, "widgets.yaml");

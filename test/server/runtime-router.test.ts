@@ -199,11 +199,13 @@ describe("server runtime", () => {
     expect([conflict.status, conflict.body.code]).toEqual([409, "conflict"]);
   });
 
-  it("routes concrete paths first, 405 with Allow, 404 under the base path only", async () => {
+  it("routes concrete paths first, falls through to templated ones on other methods, 405 with every Allow, 404 under the base path only", async () => {
     expect((await call("/v1/pets/mine", { method: "DELETE" })).status).toBe(204);
-    const wrong = await call("/v1/pets/mine", { method: "GET" });
+    // GET is not declared on /pets/mine: the request falls through to /pets/{pet-id} (which needs credentials).
+    expect((await call("/v1/pets/mine", { method: "GET" })).status).toBe(401);
+    const wrong = await call("/v1/pets/mine", { method: "PATCH" });
     expect(wrong.status).toBe(405);
-    expect(wrong.headers.get("allow")).toBe("DELETE, OPTIONS");
+    expect(wrong.headers.get("allow")).toBe("DELETE, GET, HEAD, OPTIONS");
     const put = await call("/v1/pets", { method: "PUT" });
     expect([put.status, put.headers.get("allow")]).toEqual([405, "GET, HEAD, OPTIONS, POST"]);
     const badEncoding = await call("/v1/pets/%E0%A4%A");

@@ -87,7 +87,7 @@ function resultType(op: Operation, opTypeName: string): string {
 }
 
 /** Input keys: the wire name, unless it is "body", "__proto__" or already used by a parameter in another location. */
-function inputKeys(parameters: Parameter[]): Map<Parameter, string> {
+export function inputKeys(parameters: readonly Parameter[]): Map<Parameter, string> {
   const used = new Set(["body", "__proto__"]);
   const keys = new Map<Parameter, string>();
   for (const param of parameters) {
@@ -148,15 +148,43 @@ function schemeLiteral(pagination: Pagination, key: (rawName: string) => string)
   }
 }
 
+/** The discriminator's wire values the client adds itself ([location, name, value or null for a bare name]): every
+ * constant, and each name that must be present but no parameter supplies. */
+function fixedLiteral(op: Operation): string | null {
+  const entries: string[] = [];
+  for (const [location, list] of [["query", op.discriminator?.query ?? []], ["header", op.discriminator?.headers ?? []]] as const) {
+    for (const entry of list) {
+      if (entry.value === undefined && discriminatorParam(op, location, entry.name)) continue;
+      entries.push(`[${jsString(location)}, ${jsString(entry.name)}, ${entry.value === undefined ? "null" : jsString(entry.value)}]`);
+    }
+  }
+  return entries.length ? `[${entries.join(", ")}]` : null;
+}
+
+/** The declared parameter a discriminator entry names (headers case-insensitively, RFC 9110 §5.1). */
+function discriminatorParam(op: Operation, location: "query" | "header", name: string): Parameter | undefined {
+  return op.parameters.find((p) => p.in === location && (location === "header" ? p.rawName.toLowerCase() === name.toLowerCase() : p.rawName === name));
+}
+
+/** How the discriminator changes a parameter: `fixed` (a constant the client sends: not sent from the input, optional),
+ * `required` (its presence selects the operation). */
+function discriminated(op: Operation, param: Parameter): "fixed" | "required" | null {
+  if (param.in !== "query" && param.in !== "header") return null;
+  const list = (param.in === "query" ? op.discriminator?.query : op.discriminator?.headers) ?? [];
+  const entry = list.find((e) => discriminatorParam(op, param.in as "query" | "header", e.name) === param);
+  return entry === undefined ? null : entry.value === undefined ? "required" : "fixed";
+}
+
 function operationView(op: Operation, supported: Set<string>, document: SampleDocument): OperationView {
   const base = pascal(op.id);
   const opTypeName = `${base}Op`;
   const keys = inputKeys(op.parameters);
   const keyOf = (rawName: string) => keys.get(op.parameters.find((p) => p.rawName === rawName && p.in === "query")!) ?? rawName;
+  const sent = op.parameters.filter((param) => discriminated(op, param) !== "fixed");
   const members = op.parameters.map((param) => ({
     doc: docComment([param.description, param.deprecated ? "@deprecated" : undefined], "  "),
     key: propertyKey(keys.get(param)!),
-    optional: !param.required,
+    optional: discriminated(op, param) === "fixed" || (!param.required && discriminated(op, param) !== "required"),
     type: `NonNullable<${opTypeName}["parameters"][${jsString(param.in)}]>[${jsString(param.rawName)}]`,
   }));
   const body = op.requestBody?.content[0];
@@ -169,7 +197,9 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     });
   }
   const spec = [`method: ${jsString(op.method.toUpperCase())}`, `path: ${jsString(op.path)}`];
-  if (op.parameters.length) spec.push(`params: [${op.parameters.map((param) => paramSpec(param, keys.get(param)!)).join(", ")}]`);
+  if (sent.length) spec.push(`params: [${sent.map((param) => paramSpec(param, keys.get(param)!)).join(", ")}]`);
+  const fixed = fixedLiteral(op);
+  if (fixed) spec.push(`fixed: ${fixed}`);
   if (op.requestBody && body) spec.push(`body: ${jsString(body.mediaType)}`);
   const security = securityLiteral(op, supported);
   if (security) spec.push(`security: ${security}`);
@@ -181,7 +211,7 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     name: op.name,
     group: op.group,
     doc: docComment([op.summary, op.description, op.deprecated ? "@deprecated" : undefined], "      "),
-    opType: `paths[${jsString(op.path)}][${jsString(op.method)}]`,
+    opType: `paths[${jsString(op.pathKey)}][${jsString(op.method)}]`,
     opTypeName,
     paramsName: `${base}Params`,
     resultName,
@@ -194,7 +224,7 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     pagination: op.pagination
       ? { scheme: schemeLiteral(op.pagination, keyOf), itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : pathLiteral(op.pagination.itemsField)}>` }
       : null,
-    readmeTitle: `${codeSpan(`${op.method.toUpperCase()} ${op.path}`)}${op.summary ? ` — ${oneLine(markdownText(op.summary))}` : ""}`,
+    readmeTitle: `${codeSpan(`${op.method.toUpperCase()} ${op.pathKey}`)}${op.summary ? ` — ${oneLine(markdownText(op.summary))}` : ""}`,
     readmeNotes: [firstParagraph(op.description), pagingNote(op) ?? ""].filter((note) => note !== ""),
     call: fenced(call),
     example: fenced(op.pagination ? `for await (const item of ${call}) console.log(item);` : `const result = await ${call};`),

@@ -143,7 +143,7 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
 }
 
 function operationPlace(op: Operation): string {
-  return `${op.method.toUpperCase()} ${op.path}`;
+  return `${op.method.toUpperCase()} ${op.pathKey}`;
 }
 
 function safeExportName(raw: string): string {

@@ -7,6 +7,7 @@ import { docComment, jsLiteral as literal, lineCommentText } from "../shared/cod
 import { pageBounds } from "./page-bounds.js";
 import type { CompiledValidators } from "./validators.js";
 import { jsonBodyOf } from "./validators.js";
+import { adjacentPathValues } from "./path-values.js";
 
 export interface OperationView {
   id: string;
@@ -31,6 +32,7 @@ export interface ServerView {
   header: string;
   titleComment: string;
   basePath: string;
+  basePaths: string;
   schemes: string;
   schemeNames: string;
   requestHeaders: string;
@@ -61,7 +63,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
 
   const operations = model.operations.map((op): OperationView => {
     const pascal = op.id.charAt(0).toUpperCase() + op.id.slice(1);
-    const opType = `paths[${literal(op.path)}][${literal(op.method)}]`;
+    const opType = `paths[${literal(op.pathKey)}][${literal(op.method)}]`;
     const json = jsonBodyOf(op);
     let bodyType = "undefined";
     if (json !== null) bodyType = `rt.RequestBodyOf<${opType}, ${literal(json.mediaType)}>${op.requestBody?.required === true ? "" : " | undefined"}`;
@@ -69,7 +71,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
       id: op.id,
       requestType: uniqueType(`${pascal}Request`),
       resultType: uniqueType(`${pascal}Result`),
-      doc: docComment([op.summary, `${op.method.toUpperCase()} ${op.path}`, op.deprecated ? "@deprecated" : undefined], "  "),
+      doc: docComment([op.summary, `${op.method.toUpperCase()} ${op.pathKey}`, op.deprecated ? "@deprecated" : undefined], "  "),
       opType,
       pathType: paramsType(op, "path", opType),
       queryType: paramsType(op, "query", opType),
@@ -87,6 +89,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
     header,
     titleComment: lineCommentText(model.title).replace(/\*\//g, "*\\/"),
     basePath: literal(model.basePath),
+    basePaths: literal(model.basePaths),
     schemes: literal(schemes),
     schemeNames: model.securitySchemes.length === 0 ? "never" : model.securitySchemes.map((s) => literal(s.rawName)).join(" | "),
     requestHeaders: literal([...requestHeaders].sort()),
@@ -173,6 +176,8 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     `id: ${literal(op.id)}`,
     `method: ${literal(op.method)}`,
     `path: ${literal(op.path)}`,
+    ...(op.pathKey !== op.path ? [`pathKey: ${literal(op.pathKey)}`] : []),
+    ...(op.discriminator !== null ? [`discriminator: ${literal(op.discriminator)}`] : []),
     `params: { path: ${params("path")}, query: ${params("query")}, header: ${params("header")}, cookie: ${params("cookie")} }`,
     `validate: { ${references("Validators")} }`,
     `details: { ${references("Details")} }`,
@@ -182,6 +187,8 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     `paging: ${literal(pagingSpec(op, document))}`,
     `responses: ${literal(responses)}`,
   ];
+  const pathValues = adjacentPathValues(op, document);
+  if (pathValues !== undefined) lines.push(`pathValues: ${literal(pathValues)}`);
   const note = unknownSchemes.length > 0 ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n` : "";
   return `${note}    {\n${lines.map((line) => `      ${line},`).join("\n")}\n    }`;
 }

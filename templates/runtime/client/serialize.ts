@@ -50,6 +50,12 @@ export function plainValue(value: unknown, explode = false): string {
     .join(",");
 }
 
+/**
+ * A wire value the operation always carries, from its path key's suffix (`/#X-Amz-Target=Svc.Op`, `/jobs?op=LIST`,
+ * `/{Key}#uploads`): [location, name, value]; a null value is a bare query name (`?uploads`).
+ */
+export type FixedParam = readonly ["query" | "header", string, string | null];
+
 export interface SerializedParams {
   path: string;
   query: string[];
@@ -85,8 +91,12 @@ function checkedPath(template: string, path: string): string {
   return path;
 }
 
-export function serializeParams(path: string, specs: readonly ParamSpec[], input: Readonly<Record<string, unknown>>): SerializedParams {
+export function serializeParams(path: string, specs: readonly ParamSpec[], input: Readonly<Record<string, unknown>>, fixed: readonly FixedParam[] = []): SerializedParams {
   const out: SerializedParams = { path, query: [], headers: [], cookies: [] };
+  for (const [location, name, value] of fixed) {
+    if (location === "header") out.headers.push([name, value ?? ""]);
+    else out.query.push(value === null ? encode(name) : `${encode(name)}=${encode(value)}`);
+  }
   for (const [location, name, extra = {}] of specs) {
     const value = input[extra.key ?? name];
     if (value === undefined || value === null) {

@@ -2,7 +2,7 @@
 import { applyAuth, type AuthOptions, type SecuritySchemeSpec } from "./auth.js";
 import { NetworkError, ResponseTooLargeError, TimeoutError, errorForStatus } from "./errors.js";
 import { RETRY_STATUSES, retryDelayMs, retrySettings, sleep, type RetryOptions } from "./retry.js";
-import { headerValue, serializeParams, type ParamSpec } from "./serialize.js";
+import { headerValue, serializeParams, type FixedParam, type ParamSpec } from "./serialize.js";
 
 /** Limits of a call: set for the client, overridable per call. */
 export interface CallLimits {
@@ -56,6 +56,8 @@ export interface OperationSpec {
   method: string;
   path: string;
   params?: readonly ParamSpec[];
+  /** Query/header values that select this operation among those sharing its path and method. */
+  fixed?: readonly FixedParam[];
   /** Request media type, when the operation takes a body (`input.body`). */
   body?: string;
   /** Alternatives (OR) of scheme names (AND). */
@@ -182,7 +184,7 @@ export function createTransport(
 
   async function send(op: OperationSpec, values: object = {}, call: RequestOptions = {}, nextUrl?: string): Promise<Reply> {
     const input = values as Readonly<Record<string, unknown>>;
-    const parts = serializeParams(op.path, op.params ?? [], input);
+    const parts = serializeParams(op.path, op.params ?? [], input, op.fixed);
     const headers = new Headers({ accept: "application/json, application/problem+json;q=0.9, */*;q=0.8" });
     const extra: [string, string | undefined][] = [
       ...Object.entries({ ...client.headers, ...call.headers }),

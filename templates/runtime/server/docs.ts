@@ -6,7 +6,6 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { IRoute, Request, RequestHandler, Response, Router } from "express";
-import { escapeLiteral } from "./paths.js";
 
 export interface DocsOptions {
   /** Where the two pages live, under the base path (default "/docs"); move them when the spec has a `/docs` path. */
@@ -127,6 +126,11 @@ export function mountDocs(router: Router, mount: DocsMount): void {
       res.sendFile(file, { dotfiles: "allow", headers: { "Content-Type": `${type}; charset=utf-8`, "Content-Security-Policy": DOCUMENT_CSP, "X-Content-Type-Options": "nosniff" } }, (error) => error && next(error));
     });
   }
+}
+
+/** `text` as an Express 5 route matching exactly itself: path-to-regexp syntax (`*`, `(`, `:`, `?`...) escaped. */
+function escapeLiteral(text: string): string {
+  return text.replace(/[\\{}()[\]+?!:*]/g, (char) => `\\${char}`);
 }
 
 function normaliseDocsPath(path: string | undefined): string {

@@ -2,6 +2,7 @@
 import type { Request, RequestHandler, Response } from "express";
 import type { AnyHandler, AnyRequest, HandlerResult, OperationSpec } from "./operation.js";
 import type { PageTokenCodec } from "./page-token.js";
+import { discriminatorQueryNames } from "./discriminator.js";
 import { cursorPage, offsetLinks, offsetPage } from "./pagination.js";
 import type { CursorPage, OffsetPage } from "./pagination.js";
 import { readCookies, readHeaders, readPath, readQuery } from "./parameters.js";
@@ -36,9 +37,11 @@ export function operationHandler(
   pathNames: Readonly<Record<string, string>>,
   shared: SharedState,
 ): RequestHandler {
-  const credentialNames = new Set(
-    op.security.flatMap((requirement) => requirement.map(({ scheme }) => shared.schemes[scheme])).flatMap((scheme) => (scheme?.kind === "api-key" && scheme.in === "query" ? [scheme.paramName] : [])),
-  );
+  // Accepted without being parameters: API keys, and the names that selected this operation (`?uploads`).
+  const credentialNames = new Set([
+    ...op.security.flatMap((requirement) => requirement.map(({ scheme }) => shared.schemes[scheme])).flatMap((scheme) => (scheme?.kind === "api-key" && scheme.in === "query" ? [scheme.paramName] : [])),
+    ...discriminatorQueryNames(op),
+  ]);
   const validateAll = (req: Request): { params: RawParams; query: RawParams; headers: RawParams; cookies: RawParams } => {
     const found: FoundErrors = { errors: [], truncated: false };
     const question = req.url.indexOf("?");

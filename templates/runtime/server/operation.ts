@@ -1,6 +1,7 @@
 // The description of one operation that the generated server.ts hands to the runtime, and the shapes a
 // handler receives and returns. Typed per operation in server.ts; kept loose here.
 import type { Request } from "express";
+import type { Discriminator } from "./discriminator.js";
 import type { CursorPage, OffsetPage, PagingSpec } from "./pagination.js";
 import type { ParamSpec } from "./parameters.js";
 import type { AuthContext, Requirement } from "./security.js";
@@ -12,9 +13,18 @@ export interface OperationSpec {
   /** The handler's name in `Handlers`. */
   id: string;
   method: HttpMethod;
-  /** OpenAPI path template, relative to the base path ("/pets/{pet_id}"). */
+  /** OpenAPI path template, relative to the base path ("/pets/{pet_id}"), without a path key's `#`/`?` suffix. */
   path: string;
+  /** The spec's path key when it differs from `path` (`/#X-Amz-Target=Svc.Op`): where the operation is in `paths`. */
+  pathKey?: string;
+  /** What selects this operation among those sharing its path and method (from the path key's suffix). */
+  discriminator?: Discriminator;
   params: { path: readonly ParamSpec[]; query: readonly ParamSpec[]; header: readonly ParamSpec[]; cookie: readonly ParamSpec[] };
+  /**
+   * Values the schema enumerates for path parameters written next to another one (`{id}{ext}`, ext: [".json"]):
+   * the router splits such a segment by them, as no literal text marks the boundary.
+   */
+  pathValues?: Readonly<Record<string, readonly string[]>>;
   validate: {
     path?: ValidateFunction;
     query?: ValidateFunction;

@@ -1,45 +1,89 @@
-// OpenAPI path templates -> Express 5 (path-to-regexp 8) routes, and the order routes must be tried in.
+// OpenAPI path templates -> matchers of request paths, and the order paths must be tried in.
+
+/** A compiled path template: `match` returns the raw (still percent-encoded) parameter values, or undefined. */
+export interface PathMatcher {
+  template: string;
+  /** `p0`, `p1`... -> spec parameter name (spec names need not be identifiers). */
+  names: Readonly<Record<string, string>>;
+  match(path: string): Record<string, string> | undefined;
+}
 
 /**
- * Parameters become `:p0`, `:p1`... (spec names need not be identifiers) and literal text is escaped, so a
- * spec path can never inject route syntax. `names` maps the route's parameter names back to the spec's.
+ * Compiles a template to an anchored RegExp of our own rather than an Express route: adjacent parameters
+ * (`{id}.{format}`, `{id}{ext}`) are valid OpenAPI but path-to-regexp refuses them. Each parameter matches
+ * within one segment, non-greedily, so the literal text after it (`.`, `:cancel`) ends it; literal text is
+ * escaped, so a spec path can never inject pattern syntax. A trailing slash is optional, as in Express's
+ * non-strict routing. `valuesOf` gives the only values a parameter can take (its enum), where the template
+ * puts it next to another parameter and nothing else marks the boundary (`{id}{ext}`, ext: [".json"]).
  */
-export function expressPath(template: string): { route: string; names: Readonly<Record<string, string>> } {
+export function compilePath(template: string, valuesOf: (name: string) => readonly string[] | undefined = () => undefined): PathMatcher {
   const names: Record<string, string> = {};
-  let route = "";
+  let source = "";
   let index = 0;
-  const pattern = /\{([^{}]+)\}/g;
   let last = 0;
-  for (let match = pattern.exec(template); match !== null; match = pattern.exec(template)) {
-    route += escapeLiteral(template.slice(last, match.index));
-    const key = `p${index++}`;
-    names[key] = match[1] ?? "";
-    route += `:${key}`;
-    last = match.index + match[0].length;
+  const body = template.replace(/\/+$/, "");
+  const pattern = /\{([^{}]+)\}/g;
+  for (let found = pattern.exec(body); found !== null; found = pattern.exec(body)) {
+    source += escapeRegExp(body.slice(last, found.index));
+    const name = found[1] ?? "";
+    names[`p${index++}`] = name;
+    source += `(${alternatives(valuesOf(name)) ?? "[^/]+?"})`;
+    last = found.index + found[0].length;
   }
-  route += escapeLiteral(template.slice(last));
-  return { route: route === "" ? "/" : route, names };
+  source += escapeRegExp(body.slice(last));
+  const regexp = new RegExp(`^${source}/?$`);
+  const keys = Object.keys(names);
+  return {
+    template,
+    names,
+    match(path) {
+      const found = regexp.exec(path);
+      if (found === null) return undefined;
+      const values: Record<string, string> = {};
+      keys.forEach((key, i) => (values[key] = found[i + 1] ?? ""));
+      return values;
+    },
+  };
 }
 
-/** `text` as a route matching exactly itself: path-to-regexp syntax (`*`, `(`, `:`, `?`, `+`...) escaped. */
-export function escapeLiteral(text: string): string {
-  return text.replace(/[\\{}()[\]+?!:*]/g, (char) => `\\${char}`);
+/** The values as a RegExp alternation, longest first, each as written and percent-encoded. */
+function alternatives(values: readonly string[] | undefined): string | undefined {
+  if (values === undefined || values.length === 0) return undefined;
+  const spellings = new Set(values.flatMap((value) => [value, encodeURIComponent(value)]));
+  return [...spellings].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, (char) => `\\${char}`);
 }
 
 /**
- * OpenAPI: concrete paths match before templated ones (`/pets/mine` before `/pets/{id}`). Compare segment by
- * segment, a literal segment before a templated one; ties broken by text so the order is stable.
+ * OpenAPI ("Paths Object", path templating matching): concrete paths match before templated ones
+ * (`/pets/mine` before `/pets/{id}`). Compare segment by segment: a literal segment first, then one mixing
+ * literal text and a template (`{name}:cancel`, `{id}.json`), then a pure template (`{name}`); ties broken by
+ * text so the order is stable.
  */
 export function comparePaths(a: string, b: string): number {
   const left = a.split("/");
   const right = b.split("/");
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const l = left[i] ?? "";
-    const r = right[i] ?? "";
-    const lt = l.includes("{");
-    const rt = r.includes("{");
-    if (lt !== rt) return lt ? 1 : -1;
+    const rank = segmentRank(left[i] ?? "") - segmentRank(right[i] ?? "");
+    if (rank !== 0) return rank;
   }
   if (left.length !== right.length) return left.length - right.length;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function segmentRank(segment: string): number {
+  if (!segment.includes("{")) return 0;
+  return segment.replace(/\{[^{}]*\}/g, "") === "" ? 2 : 1;
+}
+
+/** Percent-decodes one path parameter; undefined when it is not valid UTF-8 percent-encoding. */
+export function decodeParam(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }

@@ -28,7 +28,7 @@ export async function loadResponseChecks(specUrl: URL): Promise<ResponseCheck> {
   let rootAdded = false;
 
   const compile = (op: OperationSpec, key: string): AjvValidate | null => {
-    const cacheKey = `${op.method} ${op.path} ${key}`;
+    const cacheKey = `${op.method} ${op.pathKey ?? op.path} ${key}`;
     const cached = cache.get(cacheKey);
     if (cached !== undefined) return cached;
     const schema = schemaOf(document, op, key);
@@ -58,7 +58,7 @@ export async function loadResponseChecks(specUrl: URL): Promise<ResponseCheck> {
 
 function schemaOf(document: unknown, op: OperationSpec, key: string): unknown {
   const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
-  const operation = paths[op.path]?.[op.method] as { responses?: Record<string, unknown> } | undefined;
+  const operation = paths[op.pathKey ?? op.path]?.[op.method] as { responses?: Record<string, unknown> } | undefined;
   let response = operation?.responses?.[key] as { $ref?: string; content?: Record<string, { schema?: unknown }> } | undefined;
   if (typeof response?.$ref === "string") response = resolvePointer(document, response.$ref.slice(1)) as typeof response;
   const mediaType = op.responses[key];

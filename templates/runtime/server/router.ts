@@ -18,7 +18,8 @@ import { hasBody, isJsonMediaType } from "./media-type.js";
 import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
-import { expressPath, comparePaths, escapeLiteral } from "./paths.js";
+import { dispatcher } from "./dispatch.js";
+import { methodChains } from "./discriminator.js";
 import type { SchemeSpec, Verifier } from "./security.js";
 
 export interface Logger {
@@ -26,8 +27,11 @@ export interface Logger {
 }
 
 export interface RouterOptions<P = unknown> {
-  /** Prefix of every route; defaults to the path of the spec's first server (e.g. "/v1"). */
-  basePath?: string;
+  /**
+   * Prefix of every route; defaults to the path of the spec's first server (e.g. "/v1"), served under each
+   * value of its variables (see ApiDescription.basePaths). Several prefixes serve the API under each.
+   */
+  basePath?: string | readonly string[];
   /**
    * HMAC key for page tokens (at least 32 bytes); required when the API has cursor-paginated operations. A list
    * rotates keys: tokens are signed with the first and accepted under any of them.
@@ -68,6 +72,8 @@ export interface RouterOptions<P = unknown> {
 
 export interface ApiDescription {
   basePath: string;
+  /** Every prefix to serve (the server URL with each combination of its variables' values); default `[basePath]`. */
+  basePaths?: readonly string[];
   operations: readonly OperationSpec[];
   schemes: Readonly<Record<string, SchemeSpec>>;
   /** Request header names the spec documents (for CORS preflight). */
@@ -94,7 +100,7 @@ export function buildRouter<P>(
 ): Router {
   // Checked and normalised once, here: a misconfigured allow list is a startup error, not a 403 on every preflight.
   const options: RouterOptions<P> = given.cors === undefined ? given : { ...given, cors: checkCorsOptions(given.cors) };
-  const basePath = normaliseBase(options.basePath ?? api.basePath);
+  const basePaths = basePathsOf(options.basePath ?? api.basePaths ?? api.basePath);
   const logger = options.logger ?? consoleLogger;
   const needsCodec = api.operations.some((op) => op.paging?.kind === "cursor");
   if (needsCodec && options.pageTokenSecret === undefined) {
@@ -119,62 +125,33 @@ export function buildRouter<P>(
   if (options.cors !== undefined) router.use(corsForRequests(options.cors, [...RUNTIME_RESPONSE_HEADERS, ...api.responseHeaders]));
   const jsonParser = express.json({ limit: options.bodyLimit ?? "1mb", strict: false, type: () => true });
   const allowedHeaders = [...new Set([...RUNTIME_REQUEST_HEADERS, ...api.requestHeaders])];
-  if (options.docs !== undefined && options.docs !== false) {
-    const cors = options.cors;
-    mountDocs(router, {
-      basePath, options: options.docs, title: api.title ?? "API", documents: api.documents, specPaths: api.operations.map((op) => op.path),
-      close: (route, allow) => {
-        route.options(cors === undefined ? answerOptions(allow) : corsPreflight(cors, allow, allowedHeaders));
-        route.all(methodNotAllowed(allow));
-      },
-    });
-  }
 
-  for (const [path, operations] of byPath(api.operations)) {
-    const { route: template, names } = expressPath(basePath + path);
-    const route = router.route(template);
-    const allow = allowedMethods(operations);
-    for (const op of operations) {
-      const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
-      const chain: RequestHandler[] = op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
-      route[op.method](...chain);
+  const answerOptions = (allow: readonly string[]): RequestHandler =>
+    options.cors !== undefined ? corsPreflight(options.cors, allow, allowedHeaders) : answerAllow(allow);
+  if (options.docs !== undefined && options.docs !== false) {
+    // Added before the operations: the docs paths are concrete, and a spec path under them is a startup error.
+    for (const basePath of new Set(basePaths)) {
+      mountDocs(router, {
+        basePath, options: options.docs, title: api.title ?? "API", documents: api.documents, specPaths: api.operations.map((op) => op.path),
+        close: (route, allow) => {
+          route.options(answerOptions(allow));
+          route.all(methodNotAllowed(allow));
+        },
+      });
     }
-    if (options.cors !== undefined) route.options(corsPreflight(options.cors, allow, allowedHeaders));
-    else route.options(answerOptions(allow));
-    route.all(methodNotAllowed(allow));
   }
-  if (options.notFound !== false) {
-    // A server URL's path is literal text: `/v1*` or `/api(beta)` must not be read as route syntax.
-    // A preflight for a path the API lacks still gets CORS headers, so the browser shows the real 404 that follows.
-    const preflight = options.cors === undefined ? undefined : corsPreflight(options.cors, ANY_METHOD, allowedHeaders);
-    router.use(basePath === "" ? "/" : escapeLiteral(basePath), (req, res, next) => {
-      if (preflight !== undefined && req.method === "OPTIONS" && isPreflight(req.headers)) {
-        preflight(req, res, next);
-        return;
-      }
-      next(new HttpProblem(404, "not_found", "No operation of this API matches the path."));
+  // Operations sharing a path and method (path keys `/#X-Amz-Target=...`) are told apart by their discriminator.
+  const chainsOf = (ops: readonly OperationSpec[], names: Readonly<Record<string, string>>) =>
+    methodChains(ops, (op) => {
+      const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
+      return op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
     });
-  }
+  // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
+  router.use(dispatcher(api.operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
+  if (options.cors !== undefined) router.use(answerUnknownPathPreflight(corsPreflight(options.cors, ANY_METHOD, allowedHeaders)));
   // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
   router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));
   return router;
-}
-
-function byPath(operations: readonly OperationSpec[]): [string, OperationSpec[]][] {
-  const groups = new Map<string, OperationSpec[]>();
-  for (const op of operations) {
-    const group = groups.get(op.path);
-    if (group === undefined) groups.set(op.path, [op]);
-    else group.push(op);
-  }
-  return [...groups.entries()].sort(([a], [b]) => comparePaths(a, b));
-}
-
-function allowedMethods(operations: readonly OperationSpec[]): string[] {
-  const methods = new Set(operations.map((op) => op.method.toUpperCase()));
-  if (methods.has("GET")) methods.add("HEAD");
-  methods.add("OPTIONS");
-  return [...methods].sort();
 }
 
 /** Checked before the JSON parser so that a form post or text body is a clear 415, not a parse error. */
@@ -194,20 +171,29 @@ function checkMediaType(op: OperationSpec): RequestHandler {
   };
 }
 
-function answerOptions(allow: readonly string[]): RequestHandler {
-  return (_req, res) => {
-    res.setHeader("Allow", allow.join(", "));
-    res.status(204).end();
+/**
+ * A preflight for a path the API lacks still gets CORS headers (the 404 the dispatcher raised is not sent), so the
+ * browser goes on to the actual request and shows its real 404 instead of "blocked by CORS".
+ */
+function answerUnknownPathPreflight(preflight: RequestHandler): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    const notFound = error instanceof HttpProblem && error.status === 404 && error.code === "not_found";
+    if (notFound && req.method === "OPTIONS" && isPreflight(req.headers)) preflight(req, res, next);
+    else next(error);
   };
 }
 
 function methodNotAllowed(allow: readonly string[]): RequestHandler {
+  const key = allow.join(", ");
   return (req, _res, next) => {
-    next(
-      new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${allow.join(", ")}.`, {
-        headers: { Allow: allow.join(", ") },
-      }),
-    );
+    next(new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${key}.`, { headers: { Allow: key } }));
+  };
+}
+
+function answerAllow(allow: readonly string[]): RequestHandler {
+  return (_req, res) => {
+    res.setHeader("Allow", allow.join(", "));
+    res.status(204).end();
   };
 }
 
@@ -244,6 +230,10 @@ export function asProblem(error: unknown, req: Request, requestId: string, logge
   }
   logger.error("request failed", { requestId, method: req.method, path: req.originalUrl, error });
   return new HttpProblem(500, "internal_error", `The server failed to answer; quote request id ${requestId} when reporting it.`);
+}
+
+function basePathsOf(configured: string | readonly string[]): string[] {
+  return (typeof configured === "string" ? [configured] : [...configured]).map(normaliseBase);
 }
 
 function normaliseBase(basePath: string): string {

@@ -4,6 +4,7 @@ import pathCasing from "./path-casing.js";
 import create201Location from "./create-201-location.js";
 import updateReturnsResource from "./update-returns-resource.js";
 import deleteStatus from "./delete-status.js";
+import bodilessGet from "./bodiless-get.js";
 import propertyCasing from "./property-casing.js";
 import jsonMedia from "./json-media.js";
 import rateLimit from "./rate-limit.js";
@@ -16,6 +17,7 @@ export const REST_RULES: AnyRule[] = [
   create201Location,
   updateReturnsResource,
   deleteStatus,
+  bodilessGet,
   propertyCasing,
   jsonMedia,
   rateLimit,

@@ -1,0 +1,51 @@
+// Templated paths that differ only in their parameter names (`/v1/{jobName}`, `/v1/{name}`): OpenAPI 3.0.3
+// §4.7.8 and 3.1 "Paths Object" forbid them ("MUST NOT exist as they are identical"), yet real specs have them.
+// A server cannot tell their requests apart, so where both declare a method only one operation is reachable.
+import { comparePaths } from "../../templates/runtime/server/paths.js";
+
+/** The path with every parameter name erased: equivalent paths have the same shape. */
+export function pathShape(path: string): string {
+  return path.replace(/\{[^{}]*\}/g, "{}");
+}
+
+/** Groups of two or more distinct templated paths with the same shape, each in matching order. */
+export function equivalentPathGroups(paths: Iterable<string>): string[][] {
+  const byShape = new Map<string, Set<string>>();
+  for (const path of paths) {
+    if (!path.includes("{")) continue;
+    const group = byShape.get(pathShape(path)) ?? new Set<string>();
+    byShape.set(pathShape(path), group.add(path));
+  }
+  return [...byShape.values()].filter((group) => group.size > 1).map((group) => [...group].sort(comparePaths));
+}
+
+interface RoutedOperation {
+  id: string;
+  operationId?: string;
+  method: string;
+  path: string;
+}
+
+/** One warning per operation the server can never reach: an equivalent path with the same method is matched first. */
+export function unreachableOperationWarnings(operations: readonly RoutedOperation[]): string[] {
+  const warnings: string[] = [];
+  for (const group of equivalentPathGroups(operations.map((op) => op.path))) {
+    const methods = new Set(operations.filter((op) => group.includes(op.path)).map((op) => op.method));
+    for (const method of methods) {
+      const declaring = group.flatMap((path) => operations.filter((op) => op.path === path && op.method === method));
+      const [winner, ...shadowed] = declaring;
+      if (winner === undefined) continue;
+      for (const op of shadowed) {
+        warnings.push(
+          `operation ${label(op)} (${method.toUpperCase()} ${op.path}) is unreachable: its path is equivalent to "${winner.path}", ` +
+            `whose ${method.toUpperCase()} (${label(winner)}) every such request reaches first; OpenAPI forbids paths that differ only in parameter names, so rename one of them or merge the operations`,
+        );
+      }
+    }
+  }
+  return warnings;
+}
+
+function label(op: RoutedOperation): string {
+  return op.operationId ?? op.id;
+}

@@ -1,0 +1,154 @@
+// One dispatcher for every operation of the API, in place of one Express route per path: a request is tried
+// against every path that matches its URL, in OpenAPI order, and a path that does not allow the method passes
+// the request on to the next candidate (`/v1/{name}:cancel` (POST) is not shadowed by `/v1/{name}` (GET)).
+// 405 comes only when no matching path allows the method; its Allow header lists what they all allow.
+import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { compilePath, comparePaths, decodeParam } from "./paths.js";
+import type { PathMatcher } from "./paths.js";
+import { HttpProblem } from "./problem.js";
+
+export interface Routable {
+  method: string;
+  path: string;
+  pathValues?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface DispatchOptions {
+  /** Prefixes the paths are served under ("" for the root); several when the server URL has variables. */
+  basePaths: readonly string[];
+  /** Answers an OPTIONS request that no operation declares, given every method allowed at the URL. */
+  answerOptions(allow: readonly string[]): RequestHandler;
+  /** Answer 404 problems for unknown paths under a base path. */
+  notFound: boolean;
+}
+
+interface Route {
+  matcher: PathMatcher;
+  /** Lower-case method -> the handlers that serve it. */
+  chains: ReadonlyMap<string, readonly RequestHandler[]>;
+}
+
+interface Candidate {
+  route: Route;
+  values: Record<string, string>;
+}
+
+export function dispatcher<T extends Routable>(
+  operations: readonly T[],
+  chainsOf: (ops: readonly T[], names: Readonly<Record<string, string>>) => Iterable<readonly [string, RequestHandler[]]>,
+  options: DispatchOptions,
+): RequestHandler {
+  const routes = routesOf(operations, chainsOf);
+  // Longest first, so `/api/v2` is tried before `/api` and each path's own base claims it.
+  const bases = [...new Set(options.basePaths)].sort((a, b) => b.length - a.length);
+  const optionsAnswers = new Map<string, RequestHandler>();
+  /** The paths matching a request path, in matching order, each with its raw parameter values. */
+  function* candidatesFor(path: string): Generator<Candidate> {
+    for (const base of bases) {
+      const rest = relativeTo(base, path);
+      if (rest === undefined) continue;
+      for (const route of routes) {
+        const values = route.matcher.match(rest);
+        if (values !== undefined) yield { route, values };
+      }
+    }
+  }
+  const underBase = (path: string): boolean => bases.some((base) => relativeTo(base, path) !== undefined);
+
+  return (req, res, next) => {
+    const method = req.method.toLowerCase();
+    // Stops at the first path serving the method; the other candidates are only needed for Allow.
+    for (const candidate of candidatesFor(req.path)) {
+      const chain = chainFor(candidate.route, method);
+      if (chain === undefined) continue;
+      const params = decodedParams(candidate.values);
+      if (params instanceof Error) {
+        next(params);
+        return;
+      }
+      req.params = params;
+      runChain(chain, req, res, next);
+      return;
+    }
+    const candidates = [...candidatesFor(req.path)];
+    if (candidates.length === 0) {
+      next(options.notFound && underBase(req.path) ? new HttpProblem(404, "not_found", "No operation of this API matches the path.") : undefined);
+      return;
+    }
+    const allow = allowedMethods(candidates);
+    const key = allow.join(", ");
+    if (method === "options") {
+      let answer = optionsAnswers.get(key);
+      if (answer === undefined) optionsAnswers.set(key, (answer = options.answerOptions(allow)));
+      answer(req, res, next);
+      return;
+    }
+    next(new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${key}.`, { headers: { Allow: key } }));
+  };
+}
+
+/** The request path below `base` ("/" for the base itself), or undefined when it is not under it. */
+function relativeTo(base: string, path: string): string | undefined {
+  if (base !== "" && path !== base && !path.startsWith(`${base}/`)) return undefined;
+  return path.slice(base.length) || "/";
+}
+
+function routesOf<T extends Routable>(operations: readonly T[], chainsOf: (ops: readonly T[], names: Readonly<Record<string, string>>) => Iterable<readonly [string, RequestHandler[]]>): Route[] {
+  const byPath = new Map<string, T[]>();
+  for (const op of operations) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
+  return [...byPath.entries()]
+    .sort(([a], [b]) => comparePaths(a, b))
+    .map(([path, ops]) => {
+      const matcher = compilePath(path, (name) => valuesOf(ops, name));
+      return { matcher, chains: new Map([...chainsOf(ops, matcher.names)].map(([method, chain]) => [method.toLowerCase(), chain])) };
+    });
+}
+
+/** A parameter's values when every operation of the path enumerates them (the union), else undefined: unconstrained. */
+function valuesOf(operations: readonly Routable[], name: string): readonly string[] | undefined {
+  const lists = operations.map((op) => (op.pathValues !== undefined && Object.hasOwn(op.pathValues, name) ? op.pathValues[name] : undefined));
+  if (lists.some((list) => list === undefined)) return undefined;
+  return [...new Set(lists.flatMap((list) => list ?? []))];
+}
+
+/** HEAD is served by GET where the path declares no HEAD operation (RFC 9110 §9.3.2). */
+function chainFor(route: Route, method: string): readonly RequestHandler[] | undefined {
+  return route.chains.get(method) ?? (method === "head" ? route.chains.get("get") : undefined);
+}
+
+function allowedMethods(candidates: readonly Candidate[]): string[] {
+  const methods = new Set(candidates.flatMap(({ route }) => [...route.chains.keys()].map((method) => method.toUpperCase())));
+  if (methods.has("GET")) methods.add("HEAD");
+  methods.add("OPTIONS");
+  return [...methods].sort();
+}
+
+/** Percent-decoded values; an invalid encoding is the client's mistake, raised as Express raises it (status 400). */
+function decodedParams(values: Readonly<Record<string, string>>): Record<string, string> | Error {
+  const out: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(values)) {
+    const value = decodeParam(raw);
+    if (value === undefined) return Object.assign(new URIError(`Failed to decode path parameter '${raw}'`), { status: 400 });
+    out[key] = value;
+  }
+  return out;
+}
+
+/** Runs handlers in order as Express would: each continues with next(), an error or a rejection ends the chain. */
+export function runChain(chain: readonly RequestHandler[], req: Request, res: Response, done: NextFunction): void {
+  let index = 0;
+  const step = (error?: unknown): void => {
+    const handler = chain[index++];
+    if (error !== undefined || handler === undefined) {
+      done(error);
+      return;
+    }
+    try {
+      const result: unknown = handler(req, res, step);
+      if (result instanceof Promise) result.catch(done);
+    } catch (thrown) {
+      done(thrown);
+    }
+  };
+  step();
+}

@@ -1,0 +1,76 @@
+// The conformance runner's own pieces, on small inputs: the values it builds must satisfy the schema they were
+// built for (else a failure would be the runner's, not the generator's), and its samples must be the same every run.
+import { describe, expect, it } from "vitest";
+import { chooseOperations } from "../conformance/conform-spec.js";
+import { evenSample } from "../conformance/sample.js";
+import { fromPattern, synthesize } from "../conformance/samples.js";
+import { specSchemas } from "../conformance/spec-schemas.js";
+import type { Operation } from "../../generator/model/ir.js";
+
+const document = {
+  openapi: "3.0.3",
+  components: {
+    schemas: {
+      Arn: { type: "string", pattern: "^arn:aws:[a-z]{3}:\\d{12}$", minLength: 10 },
+      Pet: {
+        type: "object",
+        required: ["id", "name", "born", "tags", "size"],
+        properties: {
+          id: { type: "string", format: "uuid", readOnly: true },
+          name: { type: "string", minLength: 7, maxLength: 8 },
+          born: { type: "string", format: "date" },
+          tags: { type: "array", minItems: 2, items: { type: "string", enum: ["a", "b"] } },
+          size: { type: "integer", minimum: 10, exclusiveMaximum: true, maximum: 11 },
+          owner: { $ref: "#/components/schemas/Arn" },
+          note: { type: "string", nullable: true },
+        },
+      },
+    },
+  },
+};
+
+describe("conformance runner parts", () => {
+  const schemas = specSchemas(document);
+
+  it("builds request values that satisfy format, length, enum, item count and bounds (readOnly left out)", () => {
+    const pet = synthesize(document, { $ref: "#/components/schemas/Pet" }, "request") as Record<string, unknown>;
+    expect(pet.id).toBeUndefined();
+    expect(schemas.accepts({ $ref: "#/components/schemas/Pet" }, pet, "request")).toBe(true);
+  });
+
+  it("a response must carry readOnly required properties, a request need not (OpenAPI 3.0.3 §4.7.25)", () => {
+    const pet = { name: "Rexanne", born: "2024-01-02", tags: ["a", "b"], size: 10 };
+    expect(schemas.accepts(document.components.schemas.Pet, pet, "request")).toBe(true);
+    expect(schemas.accepts(document.components.schemas.Pet, pet, "response")).toBe(false);
+  });
+
+  it("reads 3.0 nullable and boolean exclusive bounds", () => {
+    const base = { name: "Rexanne", born: "2024-01-02", tags: ["a", "b"] };
+    expect(schemas.accepts(document.components.schemas.Pet, { ...base, size: 10, note: null }, "request")).toBe(true);
+    expect(schemas.accepts(document.components.schemas.Pet, { ...base, size: 11 }, "request")).toBe(false);
+  });
+
+  it("builds strings for simple patterns", () => {
+    const arn = fromPattern("^arn:aws:[a-z]{3}:\\d{12}$");
+    expect(arn).toMatch(/^arn:aws:[a-z]{3}:\d{12}$/);
+    expect(fromPattern("^(EUR|USD)-[A-Z]{2}$")).toMatch(/^(EUR|USD)-[A-Z]{2}$/);
+  });
+
+  it("samples evenly and the same way every time", () => {
+    const items = Array.from({ length: 100 }, (_, i) => i);
+    const sample = evenSample(items, 10, 1);
+    expect(sample).toEqual(evenSample(items, 10, 1));
+    expect(new Set(sample).size).toBe(10);
+    expect(sample.every((n, i) => n >= i * 10 && n < (i + 1) * 10)).toBe(true);
+    expect(evenSample(items, 10, 2)).not.toEqual(sample);
+  });
+
+  it("exercises at most 25 operations, spread over the whole list", () => {
+    const ops = Array.from({ length: 100 }, (_, i) => ({ id: `op${i}` }) as Operation);
+    const chosen = chooseOperations(ops);
+    expect(chosen).toHaveLength(25);
+    expect(chosen[0]!.id).toBe("op0");
+    expect(chosen[24]!.id).toBe("op96");
+    expect(chooseOperations(ops.slice(0, 7))).toHaveLength(7);
+  });
+});

@@ -1,0 +1,158 @@
+// The inputs the conformance run sends to one operation: a valid one built from the spec (required parameters and
+// the request body, from their examples when those fit the schema), and one the spec forbids (a required value
+// left out, or a value of the wrong type), keyed as the generated client's parameters object is.
+import { inputKeys } from "../../generator/emit/client/view-model.js";
+import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
+import { candidatesFor, firstValid } from "./samples.js";
+import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
+
+type Json = Record<string, unknown>;
+
+export interface ValidInput {
+  /** The generated client's parameters object (`body` for the request body). */
+  input: Json;
+  /** Why no valid input could be built (a value no candidate satisfies); the operation is then not exercised. */
+  untestable?: string;
+}
+
+export interface InvalidInput {
+  input: Json;
+  /** What makes it invalid, for reports. */
+  what: string;
+}
+
+const isJsonMedia = (mediaType: string) => /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
+
+/** The operation object in the bundled document (where parameter and body examples live). */
+function operationNode(document: Json, op: Operation): { pathItem: Json; operation: Json } {
+  const pathItem = deref(document, (document.paths as Json | undefined)?.[op.pathKey]) ?? {};
+  return { pathItem, operation: deref(document, pathItem[op.method]) ?? {} };
+}
+
+function examplesOf(document: Json, node: Json | undefined): unknown[] {
+  if (node === undefined) return [];
+  const found: unknown[] = [];
+  if (node.example !== undefined) found.push(node.example);
+  if (isObject(node.examples)) for (const example of Object.values(node.examples)) found.push(deref(document, example)?.value);
+  return found;
+}
+
+function rawParameter(document: Json, op: Operation, param: Parameter): Json | undefined {
+  const { pathItem, operation } = operationNode(document, op);
+  const all = [...(Array.isArray(operation.parameters) ? operation.parameters : []), ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : [])];
+  return all.map((p) => deref(document, p)).find((p) => p?.name === param.rawName && p.in === param.in);
+}
+
+/** Parameters the client fills from its `auth` option: an API key of a scheme the operation uses, sent as a parameter of the same name. */
+function credentialParameters(model: ApiModel, op: Operation): Set<string> {
+  const used = new Set(op.security.flatMap((requirement) => requirement.schemes.map((s) => s.rawName)));
+  return new Set(model.securitySchemes.flatMap((s) => (s.kind === "api-key" && used.has(s.rawName) ? [`${s.in} ${s.paramName.toLowerCase()}`] : [])));
+}
+
+function isCredential(credentials: Set<string>, param: Parameter): boolean {
+  return credentials.has(`${param.in} ${param.rawName.toLowerCase()}`);
+}
+
+export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation): ValidInput {
+  const keys = inputKeys(op.parameters);
+  const credentials = credentialParameters(model, op);
+  const input: Json = {};
+  for (const param of op.parameters) {
+    if (!param.required || isCredential(credentials, param)) continue;
+    const documented = examplesOf(document, rawParameter(document, op, param));
+    const found = firstValid(schemas, param.schema, candidatesFor(document, param.schema, documented, "request"), "request");
+    if (found === undefined) return { input, untestable: `no value fits the schema of ${param.in} parameter "${param.rawName}"` };
+    input[keys.get(param)!] = found.value;
+  }
+  const body = bodyValue(document, schemas, op);
+  if (body.untestable !== undefined) return { input, untestable: body.untestable };
+  if (body.value !== undefined) input.body = body.value;
+  return { input };
+}
+
+function bodyValue(document: Json, schemas: SpecSchemas, op: Operation): { value?: unknown; untestable?: string } {
+  const content = op.requestBody?.content[0];
+  if (op.requestBody === null || content === undefined) return {};
+  const requestBody = deref(document, operationNode(document, op).operation.requestBody);
+  const media = isObject(requestBody?.content) ? deref(document, requestBody.content[content.mediaType]) : undefined;
+  const schema = content.schema ?? {};
+  const found = firstValid(schemas, schema, candidatesFor(document, schema, examplesOf(document, media), "request"), "request");
+  if (found === undefined) return op.requestBody.required ? { untestable: `no value fits the request body schema (${content.mediaType})` } : {};
+  return { value: asMedia(content.mediaType, found.value) };
+}
+
+/** The body in the form the client sends for its media type (JSON and forms as values, others as text or bytes). */
+function asMedia(mediaType: string, value: unknown): unknown {
+  if (isJsonMedia(mediaType) || /x-www-form-urlencoded/i.test(mediaType)) return value;
+  if (/multipart\/form-data/i.test(mediaType)) {
+    const form = new FormData();
+    if (isObject(value)) for (const [name, field] of Object.entries(value)) form.append(name, typeof field === "string" ? field : JSON.stringify(field));
+    return form;
+  }
+  if (/^text\//i.test(mediaType)) return typeof value === "string" ? value : JSON.stringify(value);
+  return new Blob([typeof value === "string" ? value : JSON.stringify(value)]);
+}
+
+/** Headers every request of the generated client carries (its own, and those Node's fetch adds). */
+const ALWAYS_SENT_HEADERS = new Set(["accept", "accept-language", "accept-encoding", "user-agent", "content-type", "content-length", "host", "connection", "authorization", "sec-fetch-mode"]);
+
+/** Wrong-typed stand-ins, each checked against the schema before use. */
+const WRONG_PARAMETER = "zz-not-valid";
+const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], { zz: 1 }];
+
+/**
+ * One input the spec forbids, from the valid one: a required query/header parameter left out, else a typed
+ * parameter given a value of the wrong type, else a required body property left out, else a body of the wrong
+ * type. Undefined when the spec forbids nothing a client could send (no required or typed input).
+ */
+export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation, valid: Json): InvalidInput | undefined {
+  const keys = inputKeys(op.parameters);
+  const credentials = credentialParameters(model, op);
+  // A constant the path key's discriminator fixes (`/#X-Amz-Target=Svc.Op`) is sent by the client itself.
+  const fixed = new Set([...(op.discriminator?.headers ?? []).filter((e) => e.value !== undefined).map((e) => `header ${e.name.toLowerCase()}`), ...(op.discriminator?.query ?? []).filter((e) => e.value !== undefined).map((e) => `query ${e.name}`)]);
+  const isFixed = (p: Operation["parameters"][number]) => fixed.has(p.in === "header" ? `header ${p.rawName.toLowerCase()}` : `${p.in} ${p.rawName}`);
+  const params = op.parameters.filter((p) => !isCredential(credentials, p) && !isFixed(p));
+  // A required parameter with a default is filled in by the server (OpenAPI 3.0.3 §4.7.12: default applies when
+  // absent); headers the client or fetch always sets cannot be left out.
+  const missing = params.find(
+    (p) => p.required && (p.in === "query" || (p.in === "header" && !ALWAYS_SENT_HEADERS.has(p.rawName.toLowerCase()))) && deref(document, p.schema)?.default === undefined,
+  );
+  if (missing) {
+    const input = { ...valid };
+    delete input[keys.get(missing)!];
+    return { input, what: `required ${missing.in} parameter "${missing.rawName}" left out` };
+  }
+  for (const param of params.filter((p) => p.in !== "cookie" && (p.required || p.in === "query"))) {
+    const schema = deref(document, param.schema) ?? {};
+    if (schema.type === "array" || schema.type === "object") continue;
+    // Parameters travel as text: the stand-in must be refused both as the string and as what it parses to.
+    if (schemas.accepts(param.schema, WRONG_PARAMETER, "request")) continue;
+    return { input: { ...valid, [keys.get(param)!]: WRONG_PARAMETER }, what: `${param.in} parameter "${param.rawName}" given ${JSON.stringify(WRONG_PARAMETER)}` };
+  }
+  const content = op.requestBody?.content[0];
+  // Only a body declared as JSON is parsed and checked by the server: `*/*` may be anything.
+  if (content === undefined || !/[/+]json\b/i.test(content.mediaType) || !op.requestBody?.required || content.schema === null) return undefined;
+  const body = valid.body;
+  if (isObject(body)) {
+    for (const name of Object.keys(body)) {
+      const without = { ...body };
+      delete without[name];
+      if (!schemas.accepts(content.schema, without, "request")) return { input: { ...valid, body: without }, what: `required body property "${name}" left out` };
+    }
+  }
+  const wrong = WRONG_BODIES.find((value) => !schemas.accepts(content.schema, value, "request"));
+  return wrong === undefined ? undefined : { input: { ...valid, body: wrong }, what: `body ${JSON.stringify(wrong)} of the wrong type` };
+}
+
+/**
+ * The page size a list is iterated with: 1 (else 2) when its scheme names a size parameter that allows it. A page
+ * of one is where an endless list shows: a full page asks for the next one, so the server must say where it ends.
+ */
+export function smallPageInput(document: Json, schemas: SpecSchemas, op: Operation, valid: Json): Json {
+  const pagination = op.pagination;
+  const sizeName = pagination === null ? null : pagination.kind === "offset" ? pagination.limitParam : pagination.sizeParam;
+  const param = op.parameters.find((p) => p.in === "query" && p.rawName === sizeName);
+  if (param === undefined) return valid;
+  const size = [1, 2].find((n) => schemas.accepts(param.schema, n, "request"));
+  return size === undefined ? valid : { ...valid, [inputKeys(op.parameters).get(param)!]: size };
+}

@@ -1,0 +1,37 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { comparePaths, compilePath } from "../../templates/runtime/server/paths.js";
+
+describe("compilePath", () => {
+  it("matches literal text literally: spec paths cannot inject pattern syntax", () => {
+    expect(compilePath("/a.b/(x)/{id}").match("/a.b/(x)/7")).toEqual({ p0: "7" });
+    expect(compilePath("/a.b/(x)/{id}").match("/aXb/(x)/7")).toBeUndefined();
+    expect(compilePath("/files/*").match("/files/anything")).toBeUndefined();
+  });
+
+  it("keeps each parameter inside its segment, ends it at the literal text that follows, allows a trailing slash", () => {
+    const cancel = compilePath("/v1/{name}:cancel");
+    expect([cancel.match("/v1/jobs%2Fj:cancel"), cancel.match("/v1/a/b:cancel"), cancel.match("/v1/x:cancel/")]).toEqual([{ p0: "jobs%2Fj" }, undefined, { p0: "x" }]);
+    expect(compilePath("/p/{id}.{format}").match("/p/42.json")).toEqual({ p0: "42", p1: "json" });
+    expect(compilePath("/").match("")).toEqual({});
+  });
+
+  it("splits adjacent parameters by the values one of them enumerates, as written or percent-encoded", () => {
+    const item = compilePath("/items/{id}{ext}", (name) => (name === "ext" ? [".json", ".tar gz"] : undefined));
+    expect(item.names).toEqual({ p0: "id", p1: "ext" });
+    expect([item.match("/items/abc.json"), item.match("/items/a.tar%20gz"), item.match("/items/abc.zip")]).toEqual([{ p0: "abc", p1: ".json" }, { p0: "a", p1: ".tar%20gz" }, undefined]);
+  });
+
+  it("compiles any template without throwing", () => {
+    fc.assert(fc.property(fc.string(), (template) => {
+      compilePath(`/${template}`).match("/x");
+    }));
+  });
+});
+
+describe("comparePaths", () => {
+  it("orders literal segments, then literal text with a template, then a pure template", () => {
+    const paths = ["/v1/{name}", "/v1/{name}:cancel", "/v1/jobs", "/v1/{name}/runs", "/v1/jobs/{id}"];
+    expect([...paths].sort(comparePaths)).toEqual(["/v1/jobs", "/v1/jobs/{id}", "/v1/{name}:cancel", "/v1/{name}", "/v1/{name}/runs"]);
+  });
+});
