@@ -35,7 +35,7 @@ export async function generateApi(spec: string, name: string, options: { client?
 }
 
 /** `tsc --noEmit` in strict mode over the given generated folders; returns the diagnostics ("" when clean). */
-export async function typecheck(name: string, dirs: readonly string[]): Promise<string> {
+export async function typecheck(name: string, dirs: readonly string[], extraOptions: Readonly<Record<string, unknown>> = {}): Promise<string> {
   const config = join(TMP_DIR, `tsconfig.${name}.json`);
   await writeFile(
     config,
@@ -43,6 +43,7 @@ export async function typecheck(name: string, dirs: readonly string[]): Promise<
       compilerOptions: {
         target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2023", "DOM"], strict: true,
         noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true, types: ["node"], verbatimModuleSyntax: true, isolatedModules: true,
+        ...extraOptions,
       },
       include: dirs.map((dir) => `${dir}/**/*.ts`),
     }),

@@ -56,10 +56,16 @@ describe("server emitter", () => {
     expect(await typecheck("hostile", [outDir])).toBe("");
     const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
     const { createMockHandlers } = await import(pathToFileURL(join(outDir, "mock.ts")).href);
-    const server = await listen(express().use(createRouter(createMockHandlers(), { validateResponses: true })));
+    const server = await listen(express().use(createRouter(createMockHandlers(), { validateResponses: true, docs: true })));
     try {
       const ok = await fetch(`${server.url}/v1/things/abc?class=2`);
       expect(await ok.json()).toEqual({ name: EVIL });
+      // The docs page shows the hostile title as text: no markup of the spec's reaches the HTML.
+      const docs = await (await fetch(`${server.url}/v1/docs`)).text();
+      expect(docs).toContain("<title>Evil */ `${process.exit(7)}` &#34; &#39; \\ \u2028 &#60;/script&#62; \n// next line – Reference</title>");
+      expect(docs).not.toContain("</script> ");
+      const readme = await readFile(join(outDir, "README.md"), "utf8");
+      expect(readme).not.toContain("</script>");
       const bad = await fetch(`${server.url}/v1/things/ABC?class=0`);
       expect(bad.status).toBe(400);
       const problem = (await bad.json()) as { errors: { field: string }[] };

@@ -103,3 +103,29 @@ describe("page tokens", () => {
     });
   });
 });
+
+describe("page-token secret rotation", () => {
+  const oldSecret = "o".repeat(32);
+  const newSecret = "n".repeat(32);
+
+  it("accepts a token signed by the old secret after rotation, and signs new ones with the first secret", () => {
+    const before = createPageTokenCodec(oldSecret);
+    const token = before.sign({ after: "p1" }, binding);
+    const rotated = createPageTokenCodec([newSecret, oldSecret]);
+    expect(rotated.verify(token, binding, "query.page_token")).toEqual({ after: "p1" });
+    const fresh = rotated.sign("p2", binding);
+    expect(createPageTokenCodec(newSecret).verify(fresh, binding, "f")).toBe("p2");
+    expect(problemOf(() => before.verify(fresh, binding, "f")).code).toBe("invalid_page_token");
+  });
+
+  it("refuses a token from a secret not in the list", () => {
+    const stranger = createPageTokenCodec("s".repeat(32)).sign("p1", binding);
+    const problem = problemOf(() => createPageTokenCodec([newSecret, oldSecret]).verify(stranger, binding, "query.page_token"));
+    expect([problem.status, problem.code]).toEqual([400, "invalid_page_token"]);
+  });
+
+  it("refuses an empty list and names a short entry", () => {
+    expect(() => createPageTokenCodec([])).toThrow(/empty list/);
+    expect(() => createPageTokenCodec([newSecret, "short"])).toThrow(/entry 1.*at least 32 bytes/);
+  });
+});

@@ -9,6 +9,8 @@ export interface ClientView {
   titleDoc: string;
   defaultBaseUrl: string;
   problemType: string;
+  /** Whether client.ts needs types.ts's `components` (only the problem type names it); unused imports break noUnusedLocals. */
+  importsComponents: boolean;
   securitySchemes: { key: string; spec: string }[];
   hasPagination: boolean;
   groups: GroupView[];
@@ -342,6 +344,7 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     titleDoc: docComment([`Client for ${model.title} (version ${model.version.raw}).`]),
     defaultBaseUrl: jsString(defaultBaseUrl(model)),
     problemType: problemType(model),
+    importsComponents: problemType(model).startsWith("components["),
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
     groups,

@@ -1,9 +1,11 @@
-// `specwright generate --server`: server.ts, ahead-of-time validators, mock.ts, the handlers.ts scaffold and the
-// server runtime copied in. Deterministic; written all-or-nothing (handlers.ts, the user's, carried over).
+// `specwright generate --server`: server.ts, ahead-of-time validators, mock.ts, the handlers.ts scaffold, the
+// server runtime copied in, the bundled document (JSON and YAML, served by `docs`), package.json and the server's
+// README. Deterministic; written all-or-nothing (handlers.ts and a package.json of the user's carried over).
 import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stringify as toYaml } from "yaml";
 import type { ApiModel } from "../../model/ir.js";
 import { jsLiteral, jsString } from "../shared/code-literals.js";
 import { tidy } from "../shared/format.js";
@@ -12,6 +14,8 @@ import { writeOutputDir } from "../shared/output-dir.js";
 import { loadTemplates } from "../shared/templates.js";
 import { emitTypes } from "../types.js";
 import { mockAnswers } from "./mock-samples.js";
+import { isGeneratedPackageJson, serverPackageJson } from "./package-json.js";
+import { serverReadmeView } from "./readme-view.js";
 import { compileValidators } from "./validators.js";
 import type { ValidatorKind } from "./validators.js";
 import type { Warn } from "./pattern-policy.js";
@@ -22,6 +26,11 @@ const RUNTIME_DIR = fileURLToPath(new URL("../../../templates/runtime/server/", 
 
 /** The user's file: scaffolded when absent, otherwise carried over byte for byte. */
 export const HANDLERS_FILE = "handlers.ts";
+
+/** The server's README: README.md, or SERVER.md when the client (whose README.md it is) shares the folder. */
+export function serverReadmeName(options: GenerateServerOptions): string {
+  return options.skipTypes === true ? "SERVER.md" : "README.md";
+}
 
 export interface GenerateServerOptions {
   /** Skip types.ts (when the client generation, which writes it too, runs in the same output). */
@@ -55,7 +64,7 @@ export async function renderServer(
 
   const files = new Map<string, string>();
   if (options.skipTypes !== true) files.set("types.ts", await emitTypes(bundledDoc, model.source));
-  files.set("server.ts", render("server.ts", view));
+  files.set("server.ts", render("server.ts", serverTemplateView(view, validators.exports, model.title)));
   files.set(
     "mock.ts",
     render("mock.ts", {
@@ -74,6 +83,11 @@ export async function renderServer(
     files.set(`validators/${kind}.d.ts`, validatorDeclarations(header, validators.exports[kind]));
   }
   files.set("openapi.json", `${JSON.stringify(bundledDoc)}\n`);
+  // Rendered here so that serving it needs no YAML library at run time.
+  files.set("openapi.yaml", toYaml(bundledDoc, { aliasDuplicateObjects: false, lineWidth: 0 }));
+  const userManifest = await readFile(join(outDir, "package.json"), "utf8").then((text) => (isGeneratedPackageJson(text) ? undefined : text), () => undefined);
+  files.set("package.json", userManifest ?? serverPackageJson());
+  files.set(serverReadmeName(options), render("README.md", serverReadmeView(model, generatedHeader(model.source, "<!--"))));
   for (const file of readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts")).sort()) {
     files.set(`runtime/server/${file}`, header + readFileSync(join(RUNTIME_DIR, file), "utf8"));
   }
@@ -100,6 +114,19 @@ export async function generateServer(
   const files = await renderServer(model, bundledDoc, outDir, options);
   await writeOutputDir(outDir, files);
   return [...files.keys()];
+}
+
+/**
+ * server.ts's view: imports only the validator modules it uses, and names a request type's principal parameter `_P`
+ * when its auth type does not use it, so the output compiles under noUnusedLocals and noUnusedParameters.
+ */
+function serverTemplateView(view: ReturnType<typeof buildServerView>, exports: Readonly<Record<ValidatorKind, readonly string[]>>, title: string): object {
+  return {
+    ...view,
+    titleLiteral: jsString(title),
+    uses: { params: exports.params.length > 0, bodies: exports.bodies.length > 0, paramsDetails: exports["params-details"].length > 0, bodiesDetails: exports["bodies-details"].length > 0 },
+    operations: view.operations.map((op) => ({ ...op, principalParam: /\bP\b/.test(op.authType) ? "P" : "_P" })),
+  };
 }
 
 function validatorDeclarations(header: string, names: readonly string[]): string {

@@ -4,14 +4,19 @@
 /** A non-2xx answer. `problem` is the parsed body (RFC 9457 Problem Details when the API follows the conventions). */
 export class ApiError<P = unknown> extends Error {
   override name = "ApiError";
-  constructor(
-    readonly status: number,
-    readonly headers: Headers,
-    readonly problem: P,
-    /** The `X-Request-Id` the server answered with (or the one sent), for support tickets and log correlation. */
-    readonly requestId: string | undefined,
-  ) {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly problem: P;
+  /** The `X-Request-Id` the server answered with (or the one sent), for support tickets and log correlation. */
+  readonly requestId: string | undefined;
+
+  // Fields assigned in the body, not constructor parameter properties: the output compiles under erasableSyntaxOnly.
+  constructor(status: number, headers: Headers, problem: P, requestId: string | undefined) {
     super(describe(status, problem));
+    this.status = status;
+    this.headers = headers;
+    this.problem = problem;
+    this.requestId = requestId;
   }
 }
 

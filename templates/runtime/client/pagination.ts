@@ -66,7 +66,13 @@ export function nextLink(header: string | null): string | undefined {
 class WalkGuard {
   private pages = 0;
   private readonly seen = new Set<string>();
-  constructor(private readonly maxPages: number, private readonly what: string) {}
+  private readonly maxPages: number;
+  private readonly what: string;
+  // Fields assigned in the body, not constructor parameter properties: the output compiles under erasableSyntaxOnly.
+  constructor(maxPages: number, what: string) {
+    this.maxPages = maxPages;
+    this.what = what;
+  }
 
   /** Before requesting another page. */
   page(): void {

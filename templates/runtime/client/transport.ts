@@ -234,8 +234,8 @@ export function createTransport(
     await applyAuth(op.security ?? [], schemes, client.auth ?? {}, { headers, query: parts.query, cookies: parts.cookies });
     if (parts.cookies.length) headers.set("cookie", parts.cookies.join("; "));
     let body: BodyInit | null = null;
-    if (op.body && input.body !== undefined) {
-      body = encodeBody(op.body, input.body);
+    if (op.body && input["body"] !== undefined) {
+      body = encodeBody(op.body, input["body"]);
       if (!/multipart\/form-data/i.test(op.body)) headers.set("content-type", op.body);
     }
     const url = nextUrl ?? baseUrl + parts.path + (parts.query.length ? "?" + parts.query.join("&") : "");

@@ -5,7 +5,28 @@
 
 import { linearPattern } from "./patterns.js";
 
-type Json = Record<string, unknown>;
+/**
+ * A schema object. The keywords this file reads by name are declared, so that the generated runtime compiles under
+ * `noPropertyAccessFromIndexSignature`.
+ */
+interface Json {
+  [keyword: string]: unknown;
+  $ref?: unknown;
+  allOf?: unknown;
+  anyOf?: unknown;
+  oneOf?: unknown;
+  enum?: unknown;
+  exclusiveMaximum?: unknown;
+  exclusiveMinimum?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+  nullable?: unknown;
+  patternProperties?: unknown;
+  prefixItems?: unknown;
+  properties?: unknown;
+  required?: unknown;
+  type?: unknown;
+}
 
 /**
  * Whether validation keeps a spec `pattern` (or `patternProperties` key); `at` says where it sits in the spec.
@@ -41,12 +62,17 @@ export class SchemaRegistry {
   readonly rootId: string;
   private readonly defs = new Map<string, Json | boolean>();
 
-  constructor(
-    private readonly document: unknown,
-    private readonly openapi30: boolean,
-    private readonly direction: Direction,
-    private readonly keepPattern: PatternFilter = linearPatternsOnly,
-  ) {
+  // Fields assigned in the body, not constructor parameter properties: the output compiles under erasableSyntaxOnly.
+  private readonly document: unknown;
+  private readonly openapi30: boolean;
+  private readonly direction: Direction;
+  private readonly keepPattern: PatternFilter;
+
+  constructor(document: unknown, openapi30: boolean, direction: Direction, keepPattern: PatternFilter = linearPatternsOnly) {
+    this.document = document;
+    this.openapi30 = openapi30;
+    this.direction = direction;
+    this.keepPattern = keepPattern;
     this.rootId = direction === "request" ? "api-request" : "api-response";
   }
 

@@ -32,18 +32,30 @@ export interface PageTokenCodec {
 
 const MIN_SECRET_BYTES = 32;
 
-export function createPageTokenCodec(secret: string | Uint8Array, options: PageTokenOptions = {}): PageTokenCodec {
-  const key = typeof secret === "string" ? Buffer.from(secret, "utf8") : Buffer.from(secret);
-  if (key.length < MIN_SECRET_BYTES) {
-    throw new Error(`pageTokenSecret must be at least ${MIN_SECRET_BYTES} bytes (got ${key.length}); use a random secret`);
-  }
+export type PageTokenSecret = string | Uint8Array;
+
+/**
+ * `secrets` is one key or a list: tokens are signed with the first and accepted under any, so replicas can rotate
+ * keys (put the new one first, keep the old one until the pages clients hold have expired) without breaking them.
+ */
+export function createPageTokenCodec(secrets: PageTokenSecret | readonly PageTokenSecret[], options: PageTokenOptions = {}): PageTokenCodec {
+  const list: readonly PageTokenSecret[] = typeof secrets === "string" || secrets instanceof Uint8Array ? [secrets] : secrets;
+  if (list.length === 0) throw new Error("pageTokenSecret is an empty list; give at least one secret (the first one signs)");
+  const keys = list.map((secret, index) => {
+    const key = typeof secret === "string" ? Buffer.from(secret, "utf8") : Buffer.from(secret);
+    if (key.length < MIN_SECRET_BYTES) {
+      const which = list.length > 1 ? ` (entry ${index})` : "";
+      throw new Error(`pageTokenSecret${which} must be at least ${MIN_SECRET_BYTES} bytes (got ${key.length}); use a random secret`);
+    }
+    return createSecretKey(key);
+  });
   const { maxAgeSeconds } = options;
   if (maxAgeSeconds !== undefined && !(Number.isFinite(maxAgeSeconds) && maxAgeSeconds > 0)) {
     throw new Error(`pageTokenMaxAgeSeconds must be a positive number of seconds (got ${String(maxAgeSeconds)})`);
   }
   const now = options.now ?? Date.now;
-  const secretKey = createSecretKey(key);
-  const tag = (data: string): Buffer => createHmac("sha256", secretKey).update(data).digest();
+  const tags = keys.map((key) => (data: string): Buffer => createHmac("sha256", key).update(data).digest());
+  const tag = tags[0] as (data: string) => Buffer;
   const bound = (binding: string) => {
     const q = digest(binding);
     return {
@@ -53,7 +65,7 @@ export function createPageTokenCodec(secret: string | Uint8Array, options: PageT
         return `${body}.${tag(body).toString("base64url")}`;
       },
       verify(token: string, field: string): JsonValue {
-        const payload = readPayload(token, tag);
+        const payload = readPayload(token, tags);
         if (payload === undefined) throw invalidToken(field, "The page token is malformed or has been modified.");
         if (payload.q !== q) throw invalidToken(field, "The page token was issued for a different query; repeat the original filters.");
         if (maxAgeSeconds !== undefined) {
@@ -84,14 +96,17 @@ export function queryBinding(query: Readonly<Record<string, unknown>>, pagingPar
   return JSON.stringify(kept.map((name) => [name, query[name]]));
 }
 
-function readPayload(token: string, tag: (data: string) => Buffer): TokenPayload | undefined {
+function readPayload(token: string, tags: readonly ((data: string) => Buffer)[]): TokenPayload | undefined {
   const dot = token.indexOf(".");
   if (dot <= 0 || dot !== token.lastIndexOf(".")) return undefined;
   const body = token.slice(0, dot);
   // Compared as text: base64url's last character has spare bits, so decoding first would accept variants of a tag.
   const given = Buffer.from(token.slice(dot + 1), "utf8");
-  const expected = Buffer.from(tag(body).toString("base64url"), "utf8");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const signedByOneOfOurs = tags.some((tag) => {
+    const expected = Buffer.from(tag(body).toString("base64url"), "utf8");
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!signedByOneOfOurs) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
     if (typeof parsed === "object" && parsed !== null && "p" in parsed && "q" in parsed && typeof parsed.q === "string" && (!("t" in parsed) || typeof parsed.t === "number")) {

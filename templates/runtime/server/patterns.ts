@@ -17,10 +17,14 @@ const REMEMBERED_LENGTH = 64 * 1024;
 class LinearPattern implements PatternMatcher {
   private last: { input: string; matched: boolean } | undefined;
 
-  constructor(
-    private readonly source: string,
-    private readonly engine: RE2JS,
-  ) {}
+  // Fields assigned in the body, not constructor parameter properties: the output compiles under erasableSyntaxOnly.
+  private readonly source: string;
+  private readonly engine: RE2JS;
+
+  constructor(source: string, engine: RE2JS) {
+    this.source = source;
+    this.engine = engine;
+  }
 
   test(input: string): boolean {
     if (input.length < REMEMBERED_LENGTH) return this.engine.test(input);

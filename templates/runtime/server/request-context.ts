@@ -15,7 +15,7 @@ export function requestContext(req: Request, res: Response): RequestContext {
   if (cached !== undefined) return cached;
   const given = req.headers["x-request-id"];
   const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
-  const trace = req.headers.traceparent;
+  const trace = req.headers["traceparent"];
   const traceparent = typeof trace === "string" && TRACEPARENT.test(trace) ? trace : undefined;
   res.setHeader("X-Request-Id", requestId);
   if (traceparent !== undefined) res.setHeader("traceparent", traceparent);

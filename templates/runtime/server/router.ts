@@ -2,10 +2,13 @@
 // parsing limits, and one error handler that turns every failure into a problem response.
 import express from "express";
 import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from "express";
-import { corsForRequests, corsPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
+import { ANY_METHOD, checkCorsOptions, corsForRequests, corsPreflight, isPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
 import type { CorsOptions } from "./cors.js";
+import { mountDocs } from "./docs.js";
+import type { DocsDocuments, DocsOptions } from "./docs.js";
 import { DEFAULT_MAX_PARAMETER_LENGTH } from "./input-limits.js";
 import { createPageTokenCodec } from "./page-token.js";
+import type { PageTokenSecret } from "./page-token.js";
 import { HttpProblem, sendProblem } from "./problem.js";
 import type { ProblemFormatter } from "./problem.js";
 import { errorPayloadFormatter } from "./error-payload.js";
@@ -29,8 +32,11 @@ export interface RouterOptions<P = unknown> {
    * value of its variables (see ApiDescription.basePaths). Several prefixes serve the API under each.
    */
   basePath?: string | readonly string[];
-  /** HMAC key for page tokens (at least 32 bytes); required when the API has cursor-paginated operations. */
-  pageTokenSecret?: string | Uint8Array;
+  /**
+   * HMAC key for page tokens (at least 32 bytes); required when the API has cursor-paginated operations. A list
+   * rotates keys: tokens are signed with the first and accepted under any of them.
+   */
+  pageTokenSecret?: PageTokenSecret | readonly PageTokenSecret[];
   /**
    * Seconds a page token stays valid after it was issued (the issue time is signed into the token); an older
    * token is a 400 `expired_page_token` problem. Unset (the default): tokens never expire, and tokens issued
@@ -51,6 +57,12 @@ export interface RouterOptions<P = unknown> {
   allowUnknownQueryParameters?: boolean;
   /** Development mode: check every response against the spec; an undocumented one becomes a 500 problem. */
   validateResponses?: boolean;
+  /**
+   * Serve the API's own reference under the base path (default off): Redoc at /docs, Swagger UI at /docs/swagger
+   * ("try it out" calls this server), the bundled document at /openapi.json and /openapi.yaml. Needs the optional
+   * peer dependencies `redoc` and `swagger-ui-dist`. `{ path: "/_docs" }` moves the pages (when the spec has /docs).
+   */
+  docs?: boolean | DocsOptions;
   /** Answer 404 problems for unknown paths under the base path (default true). */
   notFound?: boolean;
   logger?: Logger;
@@ -69,6 +81,10 @@ export interface ApiDescription {
   responseHeaders: readonly string[];
   /** The spec's own error schema, as a recipe; absent: failures are RFC 9457 problems. */
   errorPayload?: ErrorPayload;
+  /** The spec's title, for the docs pages. */
+  title?: string;
+  /** The bundled document, for `docs`. */
+  documents?: DocsDocuments;
   /** Loads development-mode response checks (compiled lazily from the bundled spec). */
   responseChecks?: () => Promise<ResponseCheck>;
 }
@@ -80,8 +96,10 @@ const consoleLogger: Logger = {
 export function buildRouter<P>(
   api: ApiDescription,
   handlers: Readonly<Record<string, AnyHandler>>,
-  options: RouterOptions<P>,
+  given: RouterOptions<P>,
 ): Router {
+  // Checked and normalised once, here: a misconfigured allow list is a startup error, not a 403 on every preflight.
+  const options: RouterOptions<P> = given.cors === undefined ? given : { ...given, cors: checkCorsOptions(given.cors) };
   const basePaths = basePathsOf(options.basePath ?? api.basePaths ?? api.basePath);
   const logger = options.logger ?? consoleLogger;
   const needsCodec = api.operations.some((op) => op.paging?.kind === "cursor");
@@ -92,7 +110,7 @@ export function buildRouter<P>(
   if (missing.length > 0) throw new Error(`createRouter: no handler for ${missing.join(", ")}`);
 
   const shared = {
-    codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret, { maxAgeSeconds: options.pageTokenMaxAgeSeconds }) : undefined,
+    codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret, options.pageTokenMaxAgeSeconds === undefined ? {} : { maxAgeSeconds: options.pageTokenMaxAgeSeconds }) : undefined,
     schemes: api.schemes,
     verifiers: (options.security ?? {}) as Readonly<Record<string, Verifier<unknown>>>,
     allowUnknownQuery: options.allowUnknownQueryParameters === true,
@@ -110,6 +128,18 @@ export function buildRouter<P>(
 
   const answerOptions = (allow: readonly string[]): RequestHandler =>
     options.cors !== undefined ? corsPreflight(options.cors, allow, allowedHeaders) : answerAllow(allow);
+  if (options.docs !== undefined && options.docs !== false) {
+    // Added before the operations: the docs paths are concrete, and a spec path under them is a startup error.
+    for (const basePath of new Set(basePaths)) {
+      mountDocs(router, {
+        basePath, options: options.docs, title: api.title ?? "API", documents: api.documents, specPaths: api.operations.map((op) => op.path),
+        close: (route, allow) => {
+          route.options(answerOptions(allow));
+          route.all(methodNotAllowed(allow));
+        },
+      });
+    }
+  }
   // Operations sharing a path and method (path keys `/#X-Amz-Target=...`) are told apart by their discriminator.
   const chainsOf = (ops: readonly OperationSpec[], names: Readonly<Record<string, string>>) =>
     methodChains(ops, (op) => {
@@ -118,6 +148,7 @@ export function buildRouter<P>(
     });
   // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
   router.use(dispatcher(api.operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
+  if (options.cors !== undefined) router.use(answerUnknownPathPreflight(corsPreflight(options.cors, ANY_METHOD, allowedHeaders)));
   // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
   router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));
   return router;
@@ -137,6 +168,25 @@ function checkMediaType(op: OperationSpec): RequestHandler {
       return;
     }
     next();
+  };
+}
+
+/**
+ * A preflight for a path the API lacks still gets CORS headers (the 404 the dispatcher raised is not sent), so the
+ * browser goes on to the actual request and shows its real 404 instead of "blocked by CORS".
+ */
+function answerUnknownPathPreflight(preflight: RequestHandler): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    const notFound = error instanceof HttpProblem && error.status === 404 && error.code === "not_found";
+    if (notFound && req.method === "OPTIONS" && isPreflight(req.headers)) preflight(req, res, next);
+    else next(error);
+  };
+}
+
+function methodNotAllowed(allow: readonly string[]): RequestHandler {
+  const key = allow.join(", ");
+  return (req, _res, next) => {
+    next(new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${key}.`, { headers: { Allow: key } }));
   };
 }
 

@@ -1,0 +1,27 @@
+// Issue 13: the generated client and server (runtime, server.ts, mock.ts, the handlers.ts scaffold) compile under the
+// strictest flags a project may set, so that dropping them into such a project needs no tsconfig exception.
+import { describe, expect, it } from "vitest";
+import { generateApi, typecheck } from "./e2e-harness.js";
+
+const STRICT_FLAGS = {
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noPropertyAccessFromIndexSignature: true,
+  verbatimModuleSyntax: true,
+  erasableSyntaxOnly: true,
+};
+
+const SPECS: [string, string][] = [
+  ["specs/petstore/v1/openapi.yaml", "strict-petstore"],
+  ["test/server/fixtures/docs.spec.json", "strict-docs"],
+  ["test/server/fixtures/hardening.spec.json", "strict-hardening"],
+  ["test/server/fixtures/specs/asana-like.yaml", "strict-asana"],
+];
+
+describe("generated code under strict compiler flags", () => {
+  it("type-checks client and server with exactOptionalPropertyTypes, noUnused*, noPropertyAccessFromIndexSignature, erasableSyntaxOnly", async () => {
+    const dirs = await Promise.all(SPECS.map(([spec, name]) => generateApi(spec, name)));
+    expect(await typecheck("strict", dirs, STRICT_FLAGS)).toBe("");
+  }, 240_000);
+});
