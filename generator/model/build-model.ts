@@ -9,6 +9,7 @@ import type {
   ApiModel, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
   Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
 } from "./ir.js";
+import { parameterShape } from "./param-shape.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
 import { pathOfKey, splitPathKey } from "./path-key.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
@@ -264,7 +265,9 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
   return params.map((param) => {
     const location = param.in as ParamLocation;
     const style = (text(param.style) ?? (location === "query" || location === "cookie" ? "form" : "simple")) as Parameter["style"];
-    const content = isObject(param.content) ? Object.values(param.content).find(isObject) : undefined;
+    const contentEntry = isObject(param.content) ? Object.entries(param.content).find(([, media]) => isObject(media)) : undefined;
+    const content = contentEntry?.[1] as JsonObject | undefined;
+    const schema = (isObject(param.schema) ? param.schema : isObject(content?.schema) ? content.schema : {}) as JsonSchema;
     return {
       rawName: String(param.name),
       safeName: scope.claim(camelIdentifier(String(param.name), "param")),
@@ -272,11 +275,12 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
       required: location === "path" || param.required === true,
       deprecated: param.deprecated === true,
       ...(text(param.description) !== undefined ? { description: text(param.description) } : {}),
-      schema: (isObject(param.schema) ? param.schema : isObject(content?.schema) ? content.schema : {}) as JsonSchema,
+      schema,
       style,
       explode: typeof param.explode === "boolean" ? param.explode : style === "form",
       allowReserved: param.allowReserved === true,
       ...exampleMember(refs, param, content, param.schema ?? content?.schema),
+      shape: parameterShape(refs, schema, isObject(param.schema) ? undefined : contentEntry?.[0]),
     };
   });
 }

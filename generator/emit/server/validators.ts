@@ -13,6 +13,7 @@ import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
 import { patternPolicy, warnOnStderr } from "./pattern-policy.js";
+import { typedSpellings } from "./typed-spellings.js";
 import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
@@ -111,7 +112,8 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
     const code = esmImports(standaloneCode(ajv, exportsToIds));
     return { code: options.allErrors === true ? boundErrors(code, ERROR_BUDGET) : code, names };
   };
-  const paramOptions: Options = { coerceTypes: "array", useDefaults: "empty" };
+  // No ajv coercion: the runtime coerces each parameter by its shape (runtime/server/coerce.ts) before validating.
+  const paramOptions: Options = { useDefaults: "empty" };
   const params = compile("params", { ...paramOptions, allErrors: false });
   const bodies = compile("bodies", { allErrors: false });
   const paramDetails = compile("params", { ...paramOptions, allErrors: true });
@@ -137,7 +139,7 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
-  const properties = Object.fromEntries(params.map((param) => [param.rawName, registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`)]));
+  const properties = Object.fromEntries(params.map((param) => [param.rawName, typedSpellings(registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`))]));
   const required = params.filter((param) => param.required).map((param) => param.rawName);
   return matchIllFormedNamesByPattern(required.length > 0 ? { type: "object", properties, required } : { type: "object", properties });
 }

@@ -1,8 +1,7 @@
 // View models for the server templates, built from the IR. Every spec string that reaches generated code goes
 // through `literal` (a string/JSON literal) or `docComment`; templates insert them verbatim and add no logic.
-import type { ApiModel, JsonSchema, Operation, Parameter, Response, SecurityRequirement, SecurityScheme } from "../../model/ir.js";
+import type { ApiModel, Operation, Parameter, Response, SecurityRequirement, SecurityScheme } from "../../model/ir.js";
 import type { ErrorPayload } from "../../../templates/runtime/server/error-payload.js";
-import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { docComment, jsLiteral as literal, lineCommentText } from "../shared/code-literals.js";
 import { pageBounds } from "./page-bounds.js";
 import type { CompiledValidators } from "./validators.js";
@@ -155,7 +154,7 @@ function schemeSpec(scheme: SecurityScheme): SchemeSpecLiteral | undefined {
 function operationSpec(op: Operation, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
   const names = validators.byOperation.get(op.id) ?? {};
   const params = (location: Parameter["in"]): string =>
-    literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: shapeOf(param.schema, document) })));
+    literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: param.shape })));
   // The verdict modules' exports, and the same exports of the details modules (what was wrong, once invalid).
   const references = (suffix: "Validators" | "Details"): string => {
     const entries = (["path", "query", "header", "cookie"] as const)
@@ -191,19 +190,6 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
   if (pathValues !== undefined) lines.push(`pathValues: ${literal(pathValues)}`);
   const note = unknownSchemes.length > 0 ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n` : "";
   return `${note}    {\n${lines.map((line) => `      ${line},`).join("\n")}\n    }`;
-}
-
-function shapeOf(schema: JsonSchema, document: unknown): "scalar" | "array" | "object" {
-  const resolved = deref(schema, document);
-  const type = resolved.type;
-  const types = Array.isArray(type) ? type : [type];
-  if (types.includes("array")) return "array";
-  if (types.includes("object") || resolved.properties !== undefined) return "object";
-  return "scalar";
-}
-
-function deref(schema: JsonSchema, document: unknown): JsonSchema {
-  return followRefs(document, schema) ?? {};
 }
 
 function pagingSpec(op: Operation, document: unknown): unknown {

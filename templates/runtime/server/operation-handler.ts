@@ -5,6 +5,7 @@ import type { PageTokenCodec } from "./page-token.js";
 import { discriminatorQueryNames } from "./discriminator.js";
 import { cursorPage, offsetLinks, offsetPage } from "./pagination.js";
 import type { CursorPage, OffsetPage } from "./pagination.js";
+import { coerceParams, firstValid } from "./coerce.js";
 import { readCookies, readHeaders, readPath, readQuery } from "./parameters.js";
 import type { RawParams } from "./parameters.js";
 import { HttpProblem } from "./problem.js";
@@ -89,9 +90,15 @@ interface FoundErrors {
   truncated: boolean;
 }
 
-function check(values: RawParams, op: OperationSpec, location: "path" | "query" | "header" | "cookie", found: FoundErrors): RawParams {
+function check(raw: RawParams, op: OperationSpec, location: "path" | "query" | "header" | "cookie", found: FoundErrors): RawParams {
+  const coerced = coerceParams(raw, op.params[location], location);
+  const { values } = coerced;
+  if (coerced.errors.length > 0) {
+    found.errors.push(...coerced.errors);
+    return values;
+  }
   const validate = op.validate[location];
-  if (validate !== undefined && !validate(values)) {
+  if (validate !== undefined && !firstValid(coerced, validate)) {
     const explained = explainErrors(validate, op.details?.[location], values, location);
     found.errors.push(...explained.errors);
     found.truncated ||= explained.truncated;
