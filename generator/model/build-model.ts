@@ -9,7 +9,7 @@ import type {
   ApiModel, Group, HttpMethod, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
   Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
 } from "./ir.js";
-import { parameterShape } from "./param-shape.js";
+import { formFields, parameterShape } from "./param-shape.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
 import { pathOfKey, splitPathKey } from "./path-key.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
@@ -325,13 +325,22 @@ function readContent(refs: RefResolver, content: unknown): MediaContent[] {
     .sort((a, b) => Number(isJson(b.mediaType)) - Number(isJson(a.mediaType)) || (a.mediaType < b.mediaType ? -1 : a.mediaType > b.mediaType ? 1 : 0));
 }
 
+function isFormMedia(mediaType: string): boolean {
+  return mediaType.split(";")[0]?.trim().toLowerCase() === "application/x-www-form-urlencoded";
+}
+
+function encodingOf(content: unknown, mediaType: string): unknown {
+  const media = isObject(content) ? content[mediaType] : undefined;
+  return isObject(media) ? media.encoding : undefined;
+}
+
 function readRequestBody(refs: RefResolver, value: unknown): RequestBody | null {
   const body = refs.resolve(value);
   if (!body) return null;
   return {
     required: body.required === true,
     ...(text(body.description) !== undefined ? { description: text(body.description) } : {}),
-    content: readContent(refs, body.content),
+    content: readContent(refs, body.content).map((media) => (isFormMedia(media.mediaType) && media.schema !== null ? { ...media, formFields: formFields(refs, media.schema, encodingOf(body.content, media.mediaType)) } : media)),
   };
 }
 

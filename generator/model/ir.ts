@@ -175,6 +175,16 @@ export interface MediaContent {
   schemaName: string | null;
   /** The media type's `example`, else the value of its first `examples` entry, else the schema's; absent when none. */
   example?: unknown;
+  /**
+   * Request bodies in `application/x-www-form-urlencoded` only: each property of the schema with the shape its
+   * string values are read by (an `encoding` entry whose contentType is JSON makes that property a JSON text).
+   */
+  formFields?: FormField[];
+}
+
+export interface FormField {
+  name: string;
+  shape: ParamShape;
 }
 
 export interface RequestBody {

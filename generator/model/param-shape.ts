@@ -2,7 +2,7 @@
 // (and which names an exploded object owns), and which JSON types each string may be coerced to. The server
 // deserialises by this fact, so a schema written as `allOf`/`oneOf`/`anyOf` without a top-level `type` is read as
 // what it resolves to (OpenAPI 3.1 §4.8.12.4: style/explode apply to the schema's resolved type).
-import type { JsonSchema, ParamShape, ScalarType } from "./ir.js";
+import type { FormField, JsonSchema, ParamShape, ScalarType } from "./ir.js";
 import { isJsonMedia } from "./error-schema.js";
 import { isObject } from "./refs.js";
 import type { JsonObject, RefResolver } from "./refs.js";
@@ -34,6 +34,16 @@ export function parameterShape(refs: RefResolver, schema: JsonSchema, contentMed
     };
   }
   return { kind: "scalar", types: scalarTypes(types) };
+}
+
+/** The fields of a form body schema; `encoding` is the media type object's (OpenAPI 3.1 §4.8.15). */
+export function formFields(refs: RefResolver, schema: JsonSchema, encoding: unknown): FormField[] {
+  const encodings = isObject(encoding) ? encoding : {};
+  return [...propertiesOf(refs, schema, 0)].map(([name, property]) => {
+    const entry = Object.hasOwn(encodings, name) ? encodings[name] : undefined;
+    const contentType = isObject(entry) && typeof entry.contentType === "string" ? entry.contentType : undefined;
+    return { name, shape: parameterShape(refs, (isObject(property) ? property : {}) as JsonSchema, contentType) };
+  });
 }
 
 function scalarTypes(types: TypeSet): ScalarType[] {

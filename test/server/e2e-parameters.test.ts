@@ -1,14 +1,9 @@
 // Request parameters in a generated server, over HTTP: coercion that follows the schema (unions keep a string
 // reading, string spellings of a typed enum), `content: application/json` query parameters, and parameters whose
 // schema is an allOf/oneOf/anyOf without a top-level type, deserialised by the shape they resolve to (issue 13).
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildModel } from "../../generator/model/build-model.js";
-import { generateApi, loadDocument, rawCall, TMP_DIR } from "./e2e-harness.js";
-import { listen } from "./listen.js";
+import { rawCall, serveSpecText, typecheck } from "./e2e-harness.js";
+import type { ServedSpec } from "./e2e-harness.js";
 
 const echo = `{ "200": { description: echo, content: { application/json: { schema: { type: object } } } } }`;
 const query = (name: string, schema: string, extra = "") => `{ name: ${name}, in: query, schema: ${schema}${extra} }`;
@@ -38,26 +33,12 @@ components:
 `;
 
 describe("generated server parameters", () => {
-  let url = "";
-  let close: (() => Promise<void>) | undefined;
+  let served: ServedSpec | undefined;
   beforeAll(async () => {
-    const dir = join(TMP_DIR, "parameters-spec");
-    mkdirSync(dir, { recursive: true });
-    const spec = join(dir, "openapi.yaml");
-    writeFileSync(spec, SPEC);
-    rmSync(join(TMP_DIR, "parameters"), { recursive: true, force: true });
-    const outDir = await generateApi(spec, "parameters", { client: false });
-    const server = await import(pathToFileURL(join(outDir, "server.ts")).href);
-    const model = buildModel(await loadDocument(spec), { source: spec });
-    const handlers = Object.fromEntries(model.operations.map((operation) => [operation.id, ({ params, query: q }: { params: unknown; query: unknown }) => ({ status: 200, body: { params, query: q } })]));
-    const app = express();
-    app.use(server.createRouter(handlers));
-    const listening = await listen(app);
-    url = listening.url;
-    close = listening.close;
+    served = await serveSpecText("parameters", SPEC, (_op, { params, query }) => ({ status: 200, body: { params, query } }));
   }, 120_000);
-  afterAll(async () => close?.());
-  const get = (path: string) => rawCall(`${url}${path}`);
+  afterAll(async () => served?.close());
+  const get = (path: string) => rawCall(`${served?.url ?? ""}${path}`);
 
   it("coerces only to the types the schema allows; string spellings of a boolean enum are booleans", async () => {
     expect((await get("/search?prefix=true&flag=true&n=3")).body.query).toEqual({ prefix: true, flag: "true", n: 3 });
@@ -89,5 +70,9 @@ describe("generated server parameters", () => {
     expect((await get("/where?where[x]=3&where[label]=a")).body.query).toEqual({ where: { x: 3, label: "a" } });
     expect((await get("/ids?ids=1,2")).body.query).toEqual({ ids: [1, 2] });
     expect((await get("/ids?ids=1,b")).status).toBe(400);
+  });
+
+  it("generates strict-clean code", { timeout: 300_000 }, async () => {
+    expect(await typecheck("parameters", [served?.outDir ?? ""])).toBe("");
   });
 });

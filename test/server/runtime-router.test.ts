@@ -33,8 +33,8 @@ const operations: OperationSpec[] = [
   },
   {
     id: "createPet", method: "post", path: "/pets", params: noParams,
-    validate: { body: compileBody(petBody) },
-    body: { required: true, json: true, mediaTypes: ["application/json"] }, invalidBodyStatus: 422, security: [], paging: null,
+    validate: { bodies: { "application/json": compileBody(petBody) } },
+    body: { required: true, mediaTypes: ["application/json"] }, invalidBodyStatus: 422, security: [], paging: null,
     responses: { "201": "application/json", "422": "application/problem+json" },
   },
   {

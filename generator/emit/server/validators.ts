@@ -31,7 +31,8 @@ export interface OperationValidators {
   query?: string;
   header?: string;
   cookie?: string;
-  body?: string;
+  /** By declared media type (`requestBody.content` key): those read as JSON, text or a form. */
+  bodies?: Record<string, string>;
 }
 
 export interface CompiledValidators {
@@ -89,9 +90,10 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
       const schema = parameterObjectSchema(op, location, registry);
       if (schema !== undefined) names[location] = share("params", `${op.id}_${location}`, schema);
     }
-    const json = jsonBodyOf(op);
-    if (json?.schema != null) {
-      names.body = share("bodies", json.schemaName !== null ? `body_${safeExportName(json.schemaName)}` : `${op.id}_body`, registry.convert(json.schema, `${operationPlace(op)} request body schema`));
+    for (const media of op.requestBody?.content ?? []) {
+      if (media.schema === null || !validatesAsData(media.mediaType)) continue;
+      const name = share("bodies", media.schemaName !== null ? `body_${safeExportName(media.schemaName)}` : `${op.id}_body`, registry.convert(media.schema, `${operationPlace(op)} request body schema (${media.mediaType})`));
+      names.bodies = { ...names.bodies, [media.mediaType]: name };
     }
     byOperation.set(op.id, names);
   }
@@ -127,6 +129,15 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
 
 export function jsonBodyOf(op: Operation) {
   return op.requestBody?.content.find((content) => isJsonMedia(content.mediaType)) ?? null;
+}
+
+/**
+ * Bodies the runtime hands over as data it can validate: JSON, text, forms, and ranges (`application/*`, whose
+ * validator runs only when what was sent is one of those). Binary and multipart bodies are not JSON values.
+ */
+function validatesAsData(mediaType: string): boolean {
+  const type = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return isJsonMedia(type) || type === "application/x-www-form-urlencoded" || type.startsWith("text/") || type.endsWith("/*");
 }
 
 export function isJsonMedia(mediaType: string): boolean {

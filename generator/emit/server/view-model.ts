@@ -5,7 +5,7 @@ import type { ErrorPayload } from "../../../templates/runtime/server/error-paylo
 import { docComment, jsLiteral as literal, lineCommentText } from "../shared/code-literals.js";
 import { pageBounds } from "./page-bounds.js";
 import type { CompiledValidators } from "./validators.js";
-import { jsonBodyOf } from "./validators.js";
+import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
 import { adjacentPathValues } from "./path-values.js";
 
 export interface OperationView {
@@ -63,9 +63,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
   const operations = model.operations.map((op): OperationView => {
     const pascal = op.id.charAt(0).toUpperCase() + op.id.slice(1);
     const opType = `paths[${literal(op.pathKey)}][${literal(op.method)}]`;
-    const json = jsonBodyOf(op);
-    let bodyType = "undefined";
-    if (json !== null) bodyType = `rt.RequestBodyOf<${opType}, ${literal(json.mediaType)}>${op.requestBody?.required === true ? "" : " | undefined"}`;
+    const bodyType = requestBodyType(op, opType);
     return {
       id: op.id,
       requestType: uniqueType(`${pascal}Request`),
@@ -107,6 +105,25 @@ function errorPayloadLine(model: ApiModel): string {
   const name = model.errorSchema.name === null ? "the spec's inline error schema" : `the spec's error schema ${model.errorSchema.name}`;
   return `// Failures answer in ${lineCommentText(name)}, filled as runtime/server/error-payload.ts reads this recipe.
   errorPayload: ${literal(spec)},`;
+}
+
+/**
+ * What the handler's `body` is: the declared type of each media type read as data, a Buffer for binary ones
+ * (and ranges, which may receive either); multipart bodies stay unread (`raw`), so contribute `undefined`.
+ */
+function requestBodyType(op: Operation, opType: string): string {
+  if (op.requestBody === null) return "undefined";
+  const members = new Set<string>();
+  for (const { mediaType } of op.requestBody.content) {
+    const kind = bodyKindOf(mediaType);
+    const declared = `rt.RequestBodyOf<${opType}, ${literal(mediaType)}>`;
+    if (mediaType.split(";")[0]?.trim().endsWith("/*") === true) members.add(declared).add("Buffer");
+    else if (kind === "binary") members.add("Buffer");
+    else if (kind === "stream") members.add("undefined");
+    else members.add(declared);
+  }
+  if (!op.requestBody.required || members.size === 0) members.add("undefined");
+  return [...members].join(" | ");
 }
 
 function unionOf(members: string[]): string {
@@ -160,11 +177,12 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     const entries = (["path", "query", "header", "cookie"] as const)
       .filter((location) => names[location] !== undefined)
       .map((location) => `${location}: param${suffix}.${names[location] ?? ""}`);
-    if (names.body !== undefined) entries.push(`body: body${suffix}.${names.body}`);
+    const bodies = Object.entries(names.bodies ?? {}).map(([mediaType, name]) => `${literal(mediaType)}: body${suffix}.${name}`);
+    if (bodies.length > 0) entries.push(`bodies: { ${bodies.join(", ")} }`);
     return entries.join(", ");
   };
-  const json = jsonBodyOf(op);
-  const body = op.requestBody === null ? null : { required: op.requestBody.required, json: json !== null, mediaTypes: op.requestBody.content.map((c) => c.mediaType) };
+  const forms = Object.fromEntries((op.requestBody?.content ?? []).flatMap((c) => (c.formFields === undefined ? [] : [[c.mediaType, c.formFields]])));
+  const body = op.requestBody === null ? null : { required: op.requestBody.required, mediaTypes: op.requestBody.content.map((c) => c.mediaType), ...(Object.keys(forms).length > 0 ? { forms } : {}) };
   const security = op.security.map((requirement) =>
     requirement.schemes.map((scheme) => ({ scheme: scheme.rawName, scopes: scheme.scopes })),
   );

@@ -13,7 +13,8 @@ export interface CoercedParams {
   errors: FieldError[];
 }
 
-export function coerceParams(raw: RawParams, specs: readonly ParamSpec[], location: string): CoercedParams {
+/** `location` prefixes field names ("query.filter"); null for form body fields, named bare as body fields are. */
+export function coerceParams(raw: RawParams, specs: readonly ParamSpec[], location: string | null): CoercedParams {
   const values: RawParams = {};
   const alternatives = new Map<string, unknown[]>();
   const errors: FieldError[] = [];
@@ -25,7 +26,7 @@ export function coerceParams(raw: RawParams, specs: readonly ParamSpec[], locati
     if (shape.kind === "json") {
       const parsed = parseJson(value);
       if (parsed === NOT_READ) {
-        errors.push({ field: `${location}.${spec.name}`, code: "malformed_json", message: `must be ${shape.mediaType} (a JSON text)` });
+        errors.push({ field: location === null ? spec.name : `${location}.${spec.name}`, code: "malformed_json", message: `must be ${shape.mediaType} (a JSON text)` });
         continue;
       }
       coerced = parsed;
@@ -60,6 +61,8 @@ export function firstValid(coerced: CoercedParams, validate: (values: RawParams)
 }
 
 function coerceShaped(value: unknown, shape: ParamShape): unknown {
+  // A form field sent once is an array of one (only query arrays arrive split already).
+  if (shape.kind === "array" && typeof value === "string") return [first(value, shape.items)];
   if (shape.kind === "array" && Array.isArray(value)) return value.map((item) => (typeof item === "string" ? first(item, shape.items) : item));
   if (shape.kind === "object" && typeof value === "object" && value !== null && !Array.isArray(value)) {
     const object = value as Record<string, unknown>;

@@ -12,7 +12,8 @@ import { HttpProblem } from "./problem.js";
 import type { FieldError, ProblemFormatter } from "./problem.js";
 import { requestContext } from "./request-context.js";
 import { checkParameterLengths } from "./input-limits.js";
-import { hasBody } from "./media-type.js";
+import { matchedMediaType, sentMediaType } from "./body-reader.js";
+import { bodyKindOf, hasBody } from "./media-type.js";
 import { authenticate } from "./security.js";
 import type { SchemeSpec, Verifier } from "./security.js";
 import { explainErrors } from "./validation.js";
@@ -107,17 +108,27 @@ function check(raw: RawParams, op: OperationSpec, location: "path" | "query" | "
 }
 
 function readBody(req: Request, op: OperationSpec): unknown {
-  if (op.body === null || !op.body.json) return undefined;
+  if (op.body === null) return undefined;
   // body-parser turns an empty body into {}; an empty body is no body.
-  const body: unknown = hasBody(req) ? req.body : undefined;
-  if (body === undefined) {
+  const mediaType = hasBody(req) ? matchedMediaType(req) : undefined;
+  if (mediaType === undefined) {
     if (!op.body.required) return undefined;
-    const message = "This operation needs a JSON request body.";
+    const message = `This operation needs a request body (${op.body.mediaTypes.join(", ")}).`;
     throw new HttpProblem(400, "validation_failed", message, { errors: [{ field: "body", code: "missing_body", message }] });
   }
-  const validate = op.validate.body;
+  const kind = bodyKindOf(sentMediaType(req));
+  if (kind === "stream") return undefined; // multipart: the handler reads `raw`
+  if (kind === "binary") return req.body as unknown; // a Buffer: no JSON schema describes bytes
+  let body: unknown = req.body;
+  const fields = op.body.forms?.[mediaType];
+  if (kind === "form" && fields !== undefined) {
+    const coerced = coerceParams(body as RawParams, fields.map((field) => ({ ...field, style: "form", explode: true })), null);
+    if (coerced.errors.length > 0) throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", { errors: coerced.errors });
+    body = { ...(body as RawParams), ...coerced.values };
+  }
+  const validate = op.validate.bodies?.[mediaType];
   if (validate !== undefined && !validate(body)) {
-    throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", explainErrors(validate, op.details?.body, body, null));
+    throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", explainErrors(validate, op.details?.bodies?.[mediaType], body, null));
   }
   return body;
 }
