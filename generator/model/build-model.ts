@@ -10,6 +10,7 @@ import type {
   Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
 } from "./ir.js";
 import { methodNames, type NamingStyle } from "./method-names.js";
+import { formFields, parameterShape } from "./param-shape.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
 import { pathOfKey, splitPathKey } from "./path-key.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
@@ -277,7 +278,9 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
     keys.add(inputKey);
     const location = param.in as ParamLocation;
     const style = (text(param.style) ?? (location === "query" || location === "cookie" ? "form" : "simple")) as Parameter["style"];
-    const content = isObject(param.content) ? Object.values(param.content).find(isObject) : undefined;
+    const contentEntry = isObject(param.content) ? Object.entries(param.content).find(([, media]) => isObject(media)) : undefined;
+    const content = contentEntry?.[1] as JsonObject | undefined;
+    const schema = (isObject(param.schema) ? param.schema : isObject(content?.schema) ? content.schema : {}) as JsonSchema;
     return {
       rawName: String(param.name),
       safeName,
@@ -286,11 +289,12 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
       required: location === "path" || param.required === true,
       deprecated: param.deprecated === true,
       ...(text(param.description) !== undefined ? { description: text(param.description) } : {}),
-      schema: (isObject(param.schema) ? param.schema : isObject(content?.schema) ? content.schema : {}) as JsonSchema,
+      schema,
       style,
       explode: typeof param.explode === "boolean" ? param.explode : style === "form",
       allowReserved: param.allowReserved === true,
       ...exampleMember(refs, param, content, param.schema ?? content?.schema),
+      shape: parameterShape(refs, schema, isObject(param.schema) ? undefined : contentEntry?.[0]),
     };
   });
 }
@@ -335,13 +339,22 @@ function readContent(refs: RefResolver, content: unknown): MediaContent[] {
     .sort((a, b) => Number(isJson(b.mediaType)) - Number(isJson(a.mediaType)) || (a.mediaType < b.mediaType ? -1 : a.mediaType > b.mediaType ? 1 : 0));
 }
 
+function isFormMedia(mediaType: string): boolean {
+  return mediaType.split(";")[0]?.trim().toLowerCase() === "application/x-www-form-urlencoded";
+}
+
+function encodingOf(content: unknown, mediaType: string): unknown {
+  const media = isObject(content) ? content[mediaType] : undefined;
+  return isObject(media) ? media.encoding : undefined;
+}
+
 function readRequestBody(refs: RefResolver, value: unknown): RequestBody | null {
   const body = refs.resolve(value);
   if (!body) return null;
   return {
     required: body.required === true,
     ...(text(body.description) !== undefined ? { description: text(body.description) } : {}),
-    content: readContent(refs, body.content),
+    content: readContent(refs, body.content).map((media) => (isFormMedia(media.mediaType) && media.schema !== null ? { ...media, formFields: formFields(refs, media.schema, encodingOf(body.content, media.mediaType)) } : media)),
   };
 }
 

@@ -168,7 +168,23 @@ export interface Parameter {
   allowReserved: boolean;
   /** The spec's `example`, else the value of its first `examples` entry (parameter, then its schema); absent when none. */
   example?: unknown;
+  /** How the server deserialises and coerces the wire value, from the resolved schema (param-shape.ts). */
+  shape: ParamShape;
 }
+
+/** Types a wire string may be read as, in the order the server tries them; empty: kept as the raw string. */
+export type ScalarType = "string" | "integer" | "number" | "boolean" | "null";
+
+/**
+ * What a parameter's schema resolves to through `$ref`/`allOf`/`oneOf`/`anyOf`. `json`: the parameter is defined
+ * by `content` with a JSON media type (OpenAPI 3.1 §4.8.12.3), so its value is a JSON text. For `object`,
+ * `open` says whether undeclared names belong to it (an exploded form object then takes every unknown query name).
+ */
+export type ParamShape =
+  | { kind: "scalar"; types: ScalarType[] }
+  | { kind: "array"; items: ScalarType[] }
+  | { kind: "object"; properties: Record<string, ScalarType[]>; open: boolean; additional: ScalarType[] }
+  | { kind: "json"; mediaType: string };
 
 export interface MediaContent {
   mediaType: string;
@@ -177,6 +193,16 @@ export interface MediaContent {
   schemaName: string | null;
   /** The media type's `example`, else the value of its first `examples` entry, else the schema's; absent when none. */
   example?: unknown;
+  /**
+   * Request bodies in `application/x-www-form-urlencoded` only: each property of the schema with the shape its
+   * string values are read by (an `encoding` entry whose contentType is JSON makes that property a JSON text).
+   */
+  formFields?: FormField[];
+}
+
+export interface FormField {
+  name: string;
+  shape: ParamShape;
 }
 
 export interface RequestBody {

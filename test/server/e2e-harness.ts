@@ -1,10 +1,12 @@
 // Generation + type-checking for the end-to-end tests: client and server for one spec in one output folder,
 // plus a hand-written implementation fixture copied next to them.
 import { execFile } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import express from "express";
 import { renderClient } from "../../generator/emit/client/generate-client.js";
 import { renderServer } from "../../generator/emit/server/generate-server.js";
 import { writeOutputDir } from "../../generator/emit/shared/output-dir.js";
@@ -75,6 +77,35 @@ export async function serveGenerated(spec: string, name: string, fixture: string
   const server = await listen(impl.createApp({ onError: (details: Record<string, unknown>) => serverErrors.push(details) }));
   const client = await import(pathToFileURL(join(outDir, "client.ts")).href);
   return { outDir, url: server.url, client, serverErrors, close: server.close };
+}
+
+/** A server generated from spec text (no fixture), served with one handler per operation. */
+export interface ServedSpec {
+  url: string;
+  outDir: string;
+  spec: string;
+  close(): Promise<void>;
+}
+
+export async function serveSpecText(
+  name: string,
+  text: string,
+  respond: (operationId: string, request: Record<string, unknown>) => unknown,
+  routerOptions: Record<string, unknown> = {},
+): Promise<ServedSpec> {
+  const dir = join(TMP_DIR, `${name}-spec`);
+  mkdirSync(dir, { recursive: true });
+  const spec = join(dir, "openapi.yaml");
+  writeFileSync(spec, text);
+  rmSync(join(TMP_DIR, name), { recursive: true, force: true }); // no handlers.ts carried over from another spec
+  const outDir = await generateApi(spec, name, { client: false });
+  const server = await import(pathToFileURL(join(outDir, "server.ts")).href);
+  const model = buildModel(await loadDocument(spec), { source: spec });
+  const handlers = Object.fromEntries(model.operations.map((operation) => [operation.id, (request: Record<string, unknown>) => respond(operation.id, request)]));
+  const app = express();
+  app.use(server.createRouter(handlers, routerOptions));
+  const listening = await listen(app);
+  return { url: listening.url, outDir, spec, close: listening.close };
 }
 
 /** One raw HTTP exchange, the JSON body parsed. */

@@ -1,15 +1,11 @@
 // OpenAPI path matching in a generated server, over HTTP: concrete and custom-method paths before templated ones,
 // fall-through on method mismatch (405 only when no matching path allows the method), adjacent path parameters,
 // equivalent templated paths, and server URL variables.
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildModel } from "../../generator/model/build-model.js";
 import { runCliAsync } from "../cli/run-cli.js";
-import { generateApi, loadDocument, rawCall, TMP_DIR, typecheck } from "./e2e-harness.js";
-import { listen } from "./listen.js";
+import { rawCall, serveSpecText, TMP_DIR, typecheck } from "./e2e-harness.js";
+import type { ServedSpec } from "./e2e-harness.js";
 
 const echo = `{ "200": { description: echo, content: { application/json: { schema: { type: object } } } } }`;
 const param = (name: string, schema = "{ type: string }") => `{ name: ${name}, in: path, required: true, schema: ${schema} }`;
@@ -50,29 +46,10 @@ paths:
     get: ${op("ping", [])}
 `;
 
-interface Served {
-  url: string;
-  outDir: string;
-  spec: string;
-  close(): Promise<void>;
-}
+type Served = ServedSpec;
 
 /** Generates the server for `text`, mounts it with handlers that echo their operation and path parameters. */
-async function serve(name: string, text: string): Promise<Served> {
-  const dir = join(TMP_DIR, `${name}-spec`);
-  mkdirSync(dir, { recursive: true });
-  const spec = join(dir, "openapi.yaml");
-  writeFileSync(spec, text);
-  rmSync(join(TMP_DIR, name), { recursive: true, force: true }); // no handlers.ts carried over from another spec
-  const outDir = await generateApi(spec, name, { client: false });
-  const server = await import(pathToFileURL(join(outDir, "server.ts")).href);
-  const model = buildModel(await loadDocument(spec), { source: spec });
-  const handlers = Object.fromEntries(model.operations.map((operation) => [operation.id, ({ params }: { params: unknown }) => ({ status: 200, body: { op: operation.id, params } })]));
-  const app = express();
-  app.use(server.createRouter(handlers));
-  const listening = await listen(app);
-  return { url: listening.url, outDir, spec, close: listening.close };
-}
+const serve = (name: string, text: string): Promise<Served> => serveSpecText(name, text, (op, { params }) => ({ status: 200, body: { op, params } }));
 
 describe("generated server routing", () => {
   let routing: Served;

@@ -2,8 +2,20 @@ import { describe, expect, it } from "vitest";
 import { parseCookieHeader, readHeaders, readPath, readQuery } from "../../templates/runtime/server/parameters.js";
 import type { ParamSpec } from "../../templates/runtime/server/parameters.js";
 import { HttpProblem } from "../../templates/runtime/server/problem.js";
+import { candidates, coerceParams, firstValid } from "../../templates/runtime/server/coerce.js";
 
-const param = (name: string, shape: ParamSpec["shape"], style: ParamSpec["style"] = "form", explode = style === "form"): ParamSpec => ({ name, shape, style, explode });
+type Shorthand = "scalar" | "array" | "object";
+const SHAPES: Record<Shorthand, ParamSpec["shape"]> = {
+  scalar: { kind: "scalar", types: [] },
+  array: { kind: "array", items: [] },
+  object: { kind: "object", properties: {}, open: true, additional: [] },
+};
+const param = (name: string, shape: ParamSpec["shape"] | Shorthand, style: ParamSpec["style"] = "form", explode = style === "form"): ParamSpec => ({
+  name,
+  shape: typeof shape === "string" ? SHAPES[shape] : shape,
+  style,
+  explode,
+});
 
 describe("query parameters", () => {
   it("undoes each array style", () => {
@@ -52,5 +64,28 @@ describe("other locations", () => {
     expect(jar.get("session")).toBe("abc");
     expect(jar.get("theme")).toBe("dark blue");
     expect(jar.has("broken")).toBe(false);
+  });
+});
+
+describe("coercion by shape", () => {
+  it("reads a string only as the types the schema allows, string first in a union", () => {
+    expect(candidates("1", ["string", "integer"])).toEqual(["1", 1]);
+    expect(candidates("1.5", ["integer"])).toEqual(["1.5"]);
+    expect(candidates("true", ["boolean"])).toEqual([true]);
+    expect(candidates("true", [])).toEqual(["true"]);
+    expect(candidates("", ["integer", "null"])).toEqual([null]);
+  });
+
+  it("tries a union's other readings when the first fails validation", () => {
+    const specs = [param("size", { kind: "scalar", types: ["string", "integer"] })];
+    const coerced = coerceParams({ size: "5" }, specs, "query");
+    expect(firstValid(coerced, (values) => typeof values.size === "number")).toBe(true);
+    expect(coerced.values).toEqual({ size: 5 });
+  });
+
+  it("parses JSON parameters and names the one that is not JSON", () => {
+    const specs = [param("filter", { kind: "json", mediaType: "application/json" })];
+    expect(coerceParams({ filter: '{"a":[1]}' }, specs, "query").values).toEqual({ filter: { a: [1] } });
+    expect(coerceParams({ filter: "{" }, specs, "query").errors).toEqual([{ field: "query.filter", code: "malformed_json", message: expect.any(String) }]);
   });
 });

@@ -9,7 +9,7 @@ import type { AnyHandler } from "../../templates/runtime/server/operation.js";
 import type { ValidateFunction } from "../../templates/runtime/server/validation.js";
 import { listen } from "./listen.js";
 
-const paramAjv = new Ajv2020({ coerceTypes: "array", useDefaults: true, allErrors: true, strict: false });
+const paramAjv = new Ajv2020({ useDefaults: true, allErrors: true, strict: false });
 const bodyAjv = new Ajv2020({ allErrors: true, strict: false });
 const compileParams = (schema: object): ValidateFunction => paramAjv.compile(schema) as ValidateFunction;
 const compileBody = (schema: object): ValidateFunction => bodyAjv.compile(schema) as ValidateFunction;
@@ -25,7 +25,7 @@ const petBody = {
 const operations: OperationSpec[] = [
   {
     id: "listPets", method: "get", path: "/pets",
-    params: { ...noParams, query: [{ name: "species", style: "form", explode: true, shape: "scalar" }, { name: "page_size", style: "form", explode: true, shape: "scalar" }, { name: "page_token", style: "form", explode: true, shape: "scalar" }] },
+    params: { ...noParams, query: [{ name: "species", style: "form", explode: true, shape: { kind: "scalar", types: ["string"] } }, { name: "page_size", style: "form", explode: true, shape: { kind: "scalar", types: ["integer"] } }, { name: "page_token", style: "form", explode: true, shape: { kind: "scalar", types: ["string"] } }] },
     validate: { query: compileParams({ type: "object", properties: { species: { type: "string" }, page_size: { type: "integer", minimum: 0, maximum: 5 }, page_token: { type: "string" } } }) },
     body: null, invalidBodyStatus: 400, security: [],
     paging: { kind: "cursor", tokenParam: "page_token", sizeParam: "page_size", defaultSize: 2, maxSize: 5 },
@@ -33,13 +33,13 @@ const operations: OperationSpec[] = [
   },
   {
     id: "createPet", method: "post", path: "/pets", params: noParams,
-    validate: { body: compileBody(petBody) },
-    body: { required: true, json: true, mediaTypes: ["application/json"] }, invalidBodyStatus: 422, security: [], paging: null,
+    validate: { bodies: { "application/json": compileBody(petBody) } },
+    body: { required: true, mediaTypes: ["application/json"] }, invalidBodyStatus: 422, security: [], paging: null,
     responses: { "201": "application/json", "422": "application/problem+json" },
   },
   {
     id: "getPet", method: "get", path: "/pets/{pet-id}",
-    params: { ...noParams, path: [{ name: "pet-id", style: "simple", explode: false, shape: "scalar" }] },
+    params: { ...noParams, path: [{ name: "pet-id", style: "simple", explode: false, shape: { kind: "scalar", types: ["integer"] } }] },
     validate: { path: compileParams({ type: "object", required: ["pet-id"], properties: { "pet-id": { type: "integer" } } }) },
     body: null, invalidBodyStatus: 400, security: [[{ scheme: "bearer", scopes: ["read"] }], [{ scheme: "key", scopes: [] }]], paging: null,
     responses: { "200": "application/json", default: "application/problem+json" },
@@ -50,14 +50,14 @@ const operations: OperationSpec[] = [
   },
   {
     id: "listToys", method: "get", path: "/toys",
-    params: { ...noParams, query: [{ name: "offset", style: "form", explode: true, shape: "scalar" }, { name: "limit", style: "form", explode: true, shape: "scalar" }] },
+    params: { ...noParams, query: [{ name: "offset", style: "form", explode: true, shape: { kind: "scalar", types: ["integer"] } }, { name: "limit", style: "form", explode: true, shape: { kind: "scalar", types: ["integer"] } }] },
     validate: { query: compileParams({ type: "object", properties: { offset: { type: "integer", minimum: 0, default: 0 }, limit: { type: "integer", minimum: 1, maximum: 10, default: 2 } } }) },
     body: null, invalidBodyStatus: 400, security: [], paging: { kind: "offset", offsetParam: "offset", limitParam: "limit", defaultSize: 2, maxSize: 10, itemsField: ["items"], totalField: ["total_size"], linkHeader: true },
     responses: { "200": "application/json" },
   },
   {
     id: "whoami", method: "get", path: "/me",
-    params: { ...noParams, cookie: [{ name: "session", style: "form", explode: true, shape: "scalar" }] },
+    params: { ...noParams, cookie: [{ name: "session", style: "form", explode: true, shape: { kind: "scalar", types: ["string"] } }] },
     validate: { cookie: compileParams({ type: "object", required: ["session"], properties: { session: { type: "string", minLength: 3 } } }) },
     body: null, invalidBodyStatus: 400, security: [[{ scheme: "basic", scopes: [] }]], paging: null,
     responses: { "200": "application/json" },

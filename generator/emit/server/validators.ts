@@ -13,6 +13,7 @@ import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
 import { patternPolicy, warnOnStderr } from "./pattern-policy.js";
+import { typedSpellings } from "./typed-spellings.js";
 import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
@@ -30,7 +31,8 @@ export interface OperationValidators {
   query?: string;
   header?: string;
   cookie?: string;
-  body?: string;
+  /** By declared media type (`requestBody.content` key): those read as JSON, text or a form. */
+  bodies?: Record<string, string>;
 }
 
 export interface CompiledValidators {
@@ -88,9 +90,10 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
       const schema = parameterObjectSchema(op, location, registry);
       if (schema !== undefined) names[location] = share("params", `${op.id}_${location}`, schema);
     }
-    const json = jsonBodyOf(op);
-    if (json?.schema != null) {
-      names.body = share("bodies", json.schemaName !== null ? `body_${safeExportName(json.schemaName)}` : `${op.id}_body`, registry.convert(json.schema, `${operationPlace(op)} request body schema`));
+    for (const media of op.requestBody?.content ?? []) {
+      if (media.schema === null || !validatesAsData(media.mediaType)) continue;
+      const name = share("bodies", media.schemaName !== null ? `body_${safeExportName(media.schemaName)}` : `${op.id}_body`, registry.convert(media.schema, `${operationPlace(op)} request body schema (${media.mediaType})`));
+      names.bodies = { ...names.bodies, [media.mediaType]: name };
     }
     byOperation.set(op.id, names);
   }
@@ -111,7 +114,8 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
     const code = esmImports(standaloneCode(ajv, exportsToIds));
     return { code: options.allErrors === true ? boundErrors(code, ERROR_BUDGET) : code, names };
   };
-  const paramOptions: Options = { coerceTypes: "array", useDefaults: "empty" };
+  // No ajv coercion: the runtime coerces each parameter by its shape (runtime/server/coerce.ts) before validating.
+  const paramOptions: Options = { useDefaults: "empty" };
   const params = compile("params", { ...paramOptions, allErrors: false });
   const bodies = compile("bodies", { allErrors: false });
   const paramDetails = compile("params", { ...paramOptions, allErrors: true });
@@ -127,6 +131,15 @@ export function jsonBodyOf(op: Operation) {
   return op.requestBody?.content.find((content) => isJsonMedia(content.mediaType)) ?? null;
 }
 
+/**
+ * Bodies the runtime hands over as data it can validate: JSON, text, forms, and ranges (`application/*`, whose
+ * validator runs only when what was sent is one of those). Binary and multipart bodies are not JSON values.
+ */
+function validatesAsData(mediaType: string): boolean {
+  const type = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  return isJsonMedia(type) || type === "application/x-www-form-urlencoded" || type.startsWith("text/") || type.endsWith("/*");
+}
+
 export function isJsonMedia(mediaType: string): boolean {
   const type = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
   return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
@@ -137,7 +150,7 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
-  const properties = Object.fromEntries(params.map((param) => [param.rawName, registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`)]));
+  const properties = Object.fromEntries(params.map((param) => [param.rawName, typedSpellings(registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`))]));
   const required = params.filter((param) => param.required).map((param) => param.rawName);
   return matchIllFormedNamesByPattern(required.length > 0 ? { type: "object", properties, required } : { type: "object", properties });
 }

@@ -1,12 +1,11 @@
 // View models for the server templates, built from the IR. Every spec string that reaches generated code goes
 // through `literal` (a string/JSON literal) or `docComment`; templates insert them verbatim and add no logic.
-import type { ApiModel, JsonSchema, Operation, Parameter, Response, SecurityRequirement, SecurityScheme } from "../../model/ir.js";
+import type { ApiModel, Operation, Parameter, Response, SecurityRequirement, SecurityScheme } from "../../model/ir.js";
 import type { ErrorPayload } from "../../../templates/runtime/server/error-payload.js";
-import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { docComment, jsLiteral as literal, lineCommentText } from "../shared/code-literals.js";
 import { pageBounds } from "./page-bounds.js";
 import type { CompiledValidators } from "./validators.js";
-import { jsonBodyOf } from "./validators.js";
+import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
 import { adjacentPathValues } from "./path-values.js";
 
 export interface OperationView {
@@ -64,9 +63,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
   const operations = model.operations.map((op): OperationView => {
     const pascal = op.id.charAt(0).toUpperCase() + op.id.slice(1);
     const opType = `paths[${literal(op.pathKey)}][${literal(op.method)}]`;
-    const json = jsonBodyOf(op);
-    let bodyType = "undefined";
-    if (json !== null) bodyType = `rt.RequestBodyOf<${opType}, ${literal(json.mediaType)}>${op.requestBody?.required === true ? "" : " | undefined"}`;
+    const bodyType = requestBodyType(op, opType);
     return {
       id: op.id,
       requestType: uniqueType(`${pascal}Request`),
@@ -108,6 +105,25 @@ function errorPayloadLine(model: ApiModel): string {
   const name = model.errorSchema.name === null ? "the spec's inline error schema" : `the spec's error schema ${model.errorSchema.name}`;
   return `// Failures answer in ${lineCommentText(name)}, filled as runtime/server/error-payload.ts reads this recipe.
   errorPayload: ${literal(spec)},`;
+}
+
+/**
+ * What the handler's `body` is: the declared type of each media type read as data, a Buffer for binary ones
+ * (and ranges, which may receive either); multipart bodies stay unread (`raw`), so contribute `undefined`.
+ */
+function requestBodyType(op: Operation, opType: string): string {
+  if (op.requestBody === null) return "undefined";
+  const members = new Set<string>();
+  for (const { mediaType } of op.requestBody.content) {
+    const kind = bodyKindOf(mediaType);
+    const declared = `rt.RequestBodyOf<${opType}, ${literal(mediaType)}>`;
+    if (mediaType.split(";")[0]?.trim().endsWith("/*") === true) members.add(declared).add("Buffer");
+    else if (kind === "binary") members.add("Buffer");
+    else if (kind === "stream") members.add("undefined");
+    else members.add(declared);
+  }
+  if (!op.requestBody.required || members.size === 0) members.add("undefined");
+  return [...members].join(" | ");
 }
 
 function unionOf(members: string[]): string {
@@ -155,17 +171,18 @@ function schemeSpec(scheme: SecurityScheme): SchemeSpecLiteral | undefined {
 function operationSpec(op: Operation, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
   const names = validators.byOperation.get(op.id) ?? {};
   const params = (location: Parameter["in"]): string =>
-    literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: shapeOf(param.schema, document) })));
+    literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: param.shape })));
   // The verdict modules' exports, and the same exports of the details modules (what was wrong, once invalid).
   const references = (suffix: "Validators" | "Details"): string => {
     const entries = (["path", "query", "header", "cookie"] as const)
       .filter((location) => names[location] !== undefined)
       .map((location) => `${location}: param${suffix}.${names[location] ?? ""}`);
-    if (names.body !== undefined) entries.push(`body: body${suffix}.${names.body}`);
+    const bodies = Object.entries(names.bodies ?? {}).map(([mediaType, name]) => `${literal(mediaType)}: body${suffix}.${name}`);
+    if (bodies.length > 0) entries.push(`bodies: { ${bodies.join(", ")} }`);
     return entries.join(", ");
   };
-  const json = jsonBodyOf(op);
-  const body = op.requestBody === null ? null : { required: op.requestBody.required, json: json !== null, mediaTypes: op.requestBody.content.map((c) => c.mediaType) };
+  const forms = Object.fromEntries((op.requestBody?.content ?? []).flatMap((c) => (c.formFields === undefined ? [] : [[c.mediaType, c.formFields]])));
+  const body = op.requestBody === null ? null : { required: op.requestBody.required, mediaTypes: op.requestBody.content.map((c) => c.mediaType), ...(Object.keys(forms).length > 0 ? { forms } : {}) };
   const security = op.security.map((requirement) =>
     requirement.schemes.map((scheme) => ({ scheme: scheme.rawName, scopes: scheme.scopes })),
   );
@@ -191,19 +208,6 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
   if (pathValues !== undefined) lines.push(`pathValues: ${literal(pathValues)}`);
   const note = unknownSchemes.length > 0 ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n` : "";
   return `${note}    {\n${lines.map((line) => `      ${line},`).join("\n")}\n    }`;
-}
-
-function shapeOf(schema: JsonSchema, document: unknown): "scalar" | "array" | "object" {
-  const resolved = deref(schema, document);
-  const type = resolved.type;
-  const types = Array.isArray(type) ? type : [type];
-  if (types.includes("array")) return "array";
-  if (types.includes("object") || resolved.properties !== undefined) return "object";
-  return "scalar";
-}
-
-function deref(schema: JsonSchema, document: unknown): JsonSchema {
-  return followRefs(document, schema) ?? {};
 }
 
 function pagingSpec(op: Operation, document: unknown): unknown {

@@ -5,13 +5,15 @@ import type { PageTokenCodec } from "./page-token.js";
 import { discriminatorQueryNames } from "./discriminator.js";
 import { cursorPage, offsetLinks, offsetPage } from "./pagination.js";
 import type { CursorPage, OffsetPage } from "./pagination.js";
+import { coerceParams, firstValid } from "./coerce.js";
 import { readCookies, readHeaders, readPath, readQuery } from "./parameters.js";
 import type { RawParams } from "./parameters.js";
 import { HttpProblem } from "./problem.js";
 import type { FieldError, ProblemFormatter } from "./problem.js";
 import { requestContext } from "./request-context.js";
 import { checkParameterLengths } from "./input-limits.js";
-import { hasBody } from "./media-type.js";
+import { matchedMediaType, sentMediaType } from "./body-reader.js";
+import { bodyKindOf, hasBody } from "./media-type.js";
 import { authenticate } from "./security.js";
 import type { SchemeSpec, Verifier } from "./security.js";
 import { explainErrors } from "./validation.js";
@@ -89,9 +91,15 @@ interface FoundErrors {
   truncated: boolean;
 }
 
-function check(values: RawParams, op: OperationSpec, location: "path" | "query" | "header" | "cookie", found: FoundErrors): RawParams {
+function check(raw: RawParams, op: OperationSpec, location: "path" | "query" | "header" | "cookie", found: FoundErrors): RawParams {
+  const coerced = coerceParams(raw, op.params[location], location);
+  const { values } = coerced;
+  if (coerced.errors.length > 0) {
+    found.errors.push(...coerced.errors);
+    return values;
+  }
   const validate = op.validate[location];
-  if (validate !== undefined && !validate(values)) {
+  if (validate !== undefined && !firstValid(coerced, validate)) {
     const explained = explainErrors(validate, op.details?.[location], values, location);
     found.errors.push(...explained.errors);
     found.truncated ||= explained.truncated;
@@ -100,17 +108,27 @@ function check(values: RawParams, op: OperationSpec, location: "path" | "query" 
 }
 
 function readBody(req: Request, op: OperationSpec): unknown {
-  if (op.body === null || !op.body.json) return undefined;
+  if (op.body === null) return undefined;
   // body-parser turns an empty body into {}; an empty body is no body.
-  const body: unknown = hasBody(req) ? req.body : undefined;
-  if (body === undefined) {
+  const mediaType = hasBody(req) ? matchedMediaType(req) : undefined;
+  if (mediaType === undefined) {
     if (!op.body.required) return undefined;
-    const message = "This operation needs a JSON request body.";
+    const message = `This operation needs a request body (${op.body.mediaTypes.join(", ")}).`;
     throw new HttpProblem(400, "validation_failed", message, { errors: [{ field: "body", code: "missing_body", message }] });
   }
-  const validate = op.validate.body;
+  const kind = bodyKindOf(sentMediaType(req));
+  if (kind === "stream") return undefined; // multipart: the handler reads `raw`
+  if (kind === "binary") return req.body as unknown; // a Buffer: no JSON schema describes bytes
+  let body: unknown = req.body;
+  const fields = op.body.forms?.[mediaType];
+  if (kind === "form" && fields !== undefined) {
+    const coerced = coerceParams(body as RawParams, fields.map((field) => ({ ...field, style: "form", explode: true })), null);
+    if (coerced.errors.length > 0) throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", { errors: coerced.errors });
+    body = { ...(body as RawParams), ...coerced.values };
+  }
+  const validate = op.validate.bodies?.[mediaType];
   if (validate !== undefined && !validate(body)) {
-    throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", explainErrors(validate, op.details?.body, body, null));
+    throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", explainErrors(validate, op.details?.bodies?.[mediaType], body, null));
   }
   return body;
 }

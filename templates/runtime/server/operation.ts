@@ -3,9 +3,15 @@
 import type { Request } from "express";
 import type { Discriminator } from "./discriminator.js";
 import type { CursorPage, OffsetPage, PagingSpec } from "./pagination.js";
-import type { ParamSpec } from "./parameters.js";
+import type { ParamShape, ParamSpec } from "./parameters.js";
 import type { AuthContext, Requirement } from "./security.js";
 import type { ValidateFunction } from "./validation.js";
+
+/** One property of a form body and the shape its values are read by. */
+export interface ParamSpecField {
+  name: string;
+  shape: ParamShape;
+}
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
 
@@ -30,15 +36,19 @@ export interface OperationSpec {
     query?: ValidateFunction;
     header?: ValidateFunction;
     cookie?: ValidateFunction;
-    body?: ValidateFunction;
+    /** By declared media type (a `requestBody.content` key). */
+    bodies?: Readonly<Record<string, ValidateFunction>>;
   };
   /**
    * Validators of the same schemas that collect every error (up to a budget), run only when `validate` said
    * "invalid"; without one, the first error `validate` found is reported.
    */
   details?: OperationSpec["validate"];
-  /** null when the operation takes no body. `json` false: the body is left unread for the handler (`raw`). */
-  body: { required: boolean; json: boolean; mediaTypes: readonly string[] } | null;
+  /**
+   * null when the operation takes no body. A body is read by the declared media type it falls under (JSON, form,
+   * text, a Buffer; multipart is left unread for the handler's `raw`); `forms`: each form media type's fields.
+   */
+  body: { required: boolean; mediaTypes: readonly string[]; forms?: Readonly<Record<string, readonly ParamSpecField[]>> } | null;
   /** 422 when the operation documents it (well-formed JSON that breaks the schema), else 400. */
   invalidBodyStatus: 400 | 422;
   security: readonly Requirement[];

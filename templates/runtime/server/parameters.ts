@@ -10,9 +10,19 @@ export interface ParamSpec {
   name: string;
   style: ParamStyle;
   explode: boolean;
-  /** Shape of the schema: decides how a serialised value is split. */
-  shape: "scalar" | "array" | "object";
+  /** Shape of the resolved schema: decides how a serialised value is split, and what its strings are coerced to. */
+  shape: ParamShape;
 }
+
+/** Types a wire string may be read as, in the order tried (empty: the raw string). Mirrors the IR's ScalarType. */
+export type ScalarType = "string" | "integer" | "number" | "boolean" | "null";
+
+/** Mirrors the IR's ParamShape (generator/model/ir.ts), which the generator writes into each operation's spec. */
+export type ParamShape =
+  | { kind: "scalar"; types: readonly ScalarType[] }
+  | { kind: "array"; items: readonly ScalarType[] }
+  | { kind: "object"; properties: Readonly<Record<string, readonly ScalarType[]>>; open: boolean; additional: readonly ScalarType[] }
+  | { kind: "json"; mediaType: string };
 
 export type RawParams = Record<string, unknown>;
 
@@ -35,13 +45,19 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
   const consumed = new Set<string>();
   let freeForm: ParamSpec | undefined;
   for (const spec of specs) {
-    if (spec.shape === "object" && spec.style === "deepObject") {
+    const shape = spec.shape;
+    if (shape.kind === "object" && spec.style === "deepObject") {
       const value = readDeepObject(spec.name, entries, consumed);
       if (value !== undefined) out[spec.name] = value;
       continue;
     }
-    if (spec.shape === "object" && spec.style === "form" && spec.explode) {
-      freeForm = spec; // its properties are the remaining top-level names, collected below
+    if (shape.kind === "object" && spec.style === "form" && spec.explode) {
+      // Its properties are top-level names: the declared ones, and when the schema is open every unknown name.
+      if (shape.open) freeForm = spec;
+      else {
+        const value = readDeclaredProperties(Object.keys(shape.properties), entries, consumed);
+        if (value !== undefined) out[spec.name] = value;
+      }
       continue;
     }
     const values = entries.get(spec.name);
@@ -53,7 +69,7 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
   if (freeForm !== undefined) {
     const object = clientKeyed();
     for (const name of unknown) object[name] = entries.get(name)?.[0] ?? "";
-    if (unknown.length > 0) out[freeForm.name] = object;
+    if (unknown.length > 0) out[freeForm.name] = Object.assign(object, out[freeForm.name]);
   } else if (!allowUnknown && unknown.length > 0) {
     const errors: FieldError[] = unknown.sort().map((name) => ({
       field: `query.${name}`,
@@ -114,18 +130,18 @@ export function parseCookieHeader(header: string): Map<string, string> {
 }
 
 function fromValues(values: string[], spec: ParamSpec): unknown {
-  if (spec.shape === "array") {
+  if (spec.shape.kind === "array") {
     if (spec.explode && spec.style === "form") return values;
     return values.flatMap((value) => split(value, spec));
   }
-  if (spec.shape === "object") return toObject(split(values[0] ?? "", spec));
+  if (spec.shape.kind === "object") return toObject(split(values[0] ?? "", spec));
   return values.length === 1 ? values[0] : values;
 }
 
 function fromSerialised(raw: string, spec: ParamSpec): unknown {
-  if (spec.shape === "scalar") return raw;
+  if (spec.shape.kind === "scalar" || spec.shape.kind === "json") return raw;
   const parts = split(raw, spec);
-  if (spec.shape === "array") return parts;
+  if (spec.shape.kind === "array") return parts;
   if (spec.explode) {
     const object = clientKeyed();
     for (const part of parts) {
@@ -157,6 +173,18 @@ function readDeepObject(name: string, entries: Map<string, string[]>, consumed: 
     object ??= clientKeyed();
     object[key.slice(prefix.length, -1)] = values[0] ?? "";
     consumed.add(key);
+  }
+  return object;
+}
+
+function readDeclaredProperties(names: readonly string[], entries: Map<string, string[]>, consumed: Set<string>): Record<string, string> | undefined {
+  let object: Record<string, string> | undefined;
+  for (const name of names) {
+    const values = entries.get(name);
+    if (values === undefined) continue;
+    object ??= clientKeyed();
+    object[name] = values[0] ?? "";
+    consumed.add(name);
   }
   return object;
 }

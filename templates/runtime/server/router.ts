@@ -14,7 +14,7 @@ import type { ProblemFormatter } from "./problem.js";
 import { errorPayloadFormatter } from "./error-payload.js";
 import type { ErrorPayload } from "./error-payload.js";
 import { requestContext } from "./request-context.js";
-import { hasBody, isJsonMediaType } from "./media-type.js";
+import { bodyParsers, bodyReader } from "./body-reader.js";
 import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
@@ -123,7 +123,7 @@ export function buildRouter<P>(
 
   const router = express.Router({ caseSensitive: true, strict: false });
   if (options.cors !== undefined) router.use(corsForRequests(options.cors, [...RUNTIME_RESPONSE_HEADERS, ...api.responseHeaders]));
-  const jsonParser = express.json({ limit: options.bodyLimit ?? "1mb", strict: false, type: () => true });
+  const parsers = bodyParsers(options.bodyLimit ?? "1mb");
   const allowedHeaders = [...new Set([...RUNTIME_REQUEST_HEADERS, ...api.requestHeaders])];
 
   const answerOptions = (allow: readonly string[]): RequestHandler =>
@@ -144,7 +144,7 @@ export function buildRouter<P>(
   const chainsOf = (ops: readonly OperationSpec[], names: Readonly<Record<string, string>>) =>
     methodChains(ops, (op) => {
       const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
-      return op.body?.json === true ? [checkMediaType(op), jsonParser, handler] : [handler];
+      return op.body !== null ? [bodyReader(op, parsers), handler] : [handler];
     });
   // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
   router.use(dispatcher(api.operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
@@ -152,23 +152,6 @@ export function buildRouter<P>(
   // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
   router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));
   return router;
-}
-
-/** Checked before the JSON parser so that a form post or text body is a clear 415, not a parse error. */
-function checkMediaType(op: OperationSpec): RequestHandler {
-  return (req, _res, next) => {
-    if (!hasBody(req)) {
-      next();
-      return;
-    }
-    const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
-    if (!isJsonMediaType(type)) {
-      const accepted = op.body?.mediaTypes.join(", ") ?? "application/json";
-      next(new HttpProblem(415, "unsupported_media_type", `Send the body as ${accepted}.`, { headers: { "Accept-Post": accepted } }));
-      return;
-    }
-    next();
-  };
 }
 
 /**
