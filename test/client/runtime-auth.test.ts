@@ -10,6 +10,7 @@ const schemes: Record<string, SecuritySchemeSpec> = {
   headerKey: { type: "apiKey", in: "header", name: "X-Api-Key" },
   queryKey: { type: "apiKey", in: "query", name: "api_key" },
   cookieKey: { type: "apiKey", in: "cookie", name: "sid" },
+  authorizationKey: { type: "apiKey", in: "header", name: "Authorization" },
 };
 
 async function sent(security: string[][], options: Omit<ClientOptions, "fetch">): Promise<Request> {
@@ -43,6 +44,10 @@ describe("auth", () => {
     expect(request.headers.get("authorization")).toBeNull();
     expect(request.headers.get("x-api-key")).toBeNull();
     expect(new URL(request.url).searchParams.get("api_key")).toBe("k");
+  });
+  it("schemes required together that write the same header keep the first one's value (azure containerregistry)", async () => {
+    const request = await sent([["basicAuth", "authorizationKey"]], { auth: { basic: { username: "u", password: "p" }, apiKey: "raw-key" } });
+    expect(request.headers.get("authorization")).toBe("Basic " + Buffer.from("u:p").toString("base64"));
   });
   it("sends nothing for operations without security", async () => {
     const request = await sent([], { auth: { bearer: "t" } });

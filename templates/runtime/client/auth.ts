@@ -62,10 +62,18 @@ export async function applyAuth(
       values.push([scheme, value]);
     }
     if (values.length !== names.length) continue;
+    // Schemes required together that write the same header (Basic plus an API key named Authorization) share the
+    // first value: a second write would replace the credential the first scheme's verifier reads.
+    const written = new Set<string>();
+    const setHeader = (name: string, value: string) => {
+      if (written.has(name.toLowerCase())) return;
+      written.add(name.toLowerCase());
+      target.headers.set(name, value);
+    };
     for (const [scheme, value] of values) {
-      if (scheme.type === "basic") target.headers.set("authorization", `Basic ${base64(value)}`);
-      else if (scheme.type !== "apiKey") target.headers.set("authorization", `Bearer ${value}`);
-      else if (scheme.in === "header") target.headers.set(scheme.name, value);
+      if (scheme.type === "basic") setHeader("authorization", `Basic ${base64(value)}`);
+      else if (scheme.type !== "apiKey") setHeader("authorization", `Bearer ${value}`);
+      else if (scheme.in === "header") setHeader(scheme.name, value);
       else if (scheme.in === "query") target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`);
       else target.cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
     }
