@@ -51,7 +51,7 @@ export class SpecCatalog extends EventEmitter {
 
   /** The lint problems of a loaded spec, computed once per load. */
   lintOf(loaded: LoadedSpec, file: string): Diagnostic[] {
-    loaded.lint ??= lintDocument(loaded.document, this.lintConfigFor(file));
+    loaded.lint ??= lintDocument(loaded.document, portalLintConfig(this.lintConfigFor(file)));
     return loaded.lint;
   }
 
@@ -159,4 +159,18 @@ export class SpecCatalog extends EventEmitter {
 
 export function versionNumber(version: string): number {
   return Number(version.replace(/^v/, "")) || 0;
+}
+
+/** What the portal lets pattern analysis take per spec load; verdicts are kept on disk, so the next load goes on. */
+export const PORTAL_PATTERN_BUDGET_MS = 2000;
+
+/**
+ * The portal lints in its own process, and oas/pattern-backtracking waits for its analysis synchronously: a spec
+ * made of thousands of slow patterns would hold every other reader for the CLI's 30 s budget. Capped here.
+ */
+export function portalLintConfig(config: LintConfig): LintConfig {
+  const rule = config.rules["oas/pattern-backtracking"];
+  if (!rule) return config;
+  const budget = typeof rule.options.budgetMs === "number" ? Math.min(rule.options.budgetMs, PORTAL_PATTERN_BUDGET_MS) : PORTAL_PATTERN_BUDGET_MS;
+  return { ...config, rules: { ...config.rules, "oas/pattern-backtracking": { ...rule, options: { ...rule.options, budgetMs: budget } } } };
 }
