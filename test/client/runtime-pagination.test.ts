@@ -25,6 +25,22 @@ async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 describe("pagination", () => {
+  it("awaiting a list call is a real Promise: one request however often it is awaited, catch and finally work", async () => {
+    const scheme: PageScheme = { kind: "cursor", token: "page_token", next: ["next_page_token"], items: ["items"] };
+    const { fake, items } = pager(() => json({ items: all.slice(0, 2), next_page_token: "" }), scheme);
+    expect(fake.requests).toHaveLength(0);
+    expect(await items).toEqual({ items: all.slice(0, 2), next_page_token: "" });
+    expect(await items).toEqual({ items: all.slice(0, 2), next_page_token: "" });
+    expect(fake.requests).toHaveLength(1);
+    let finished = false;
+    await items.finally(() => (finished = true));
+    expect(finished).toBe(true);
+    expect(fake.requests).toHaveLength(1);
+    const failing = pager(() => json({ title: "nope" }, { status: 404 }), scheme);
+    const caught = await failing.items.catch((error: unknown) => (error as { status?: number }).status);
+    expect(caught).toBe(404);
+  });
+
   it("cursor: follows next_page_token until it is empty", async () => {
     const { fake, items } = pager((url) => {
       const start = Number(url.searchParams.get("page_token") ?? 0);

@@ -36,7 +36,12 @@ export type FieldAt<T, Path extends FieldPath> = Path extends readonly [infer He
 /** The element type of a page's items (`Path` null: the page is the array). */
 export type ItemOf<Page, Path extends FieldPath | null> = (Path extends FieldPath ? FieldAt<Page, Path> : Page) extends readonly (infer Item)[] ? Item : never;
 
-export interface Paginated<Item, Page> extends AsyncIterable<Item>, PromiseLike<Page> {
+/**
+ * A list call: `await` it for the first page (a real Promise: `catch` and `finally` work, and awaiting it again
+ * sends no second request), or iterate it for every item (`for await`) or every page (`.pages()`), each walk
+ * sending its own requests.
+ */
+export interface Paginated<Item, Page> extends AsyncIterable<Item>, Promise<Page> {
   pages(): AsyncGenerator<Page, void, undefined>;
 }
 
@@ -183,14 +188,24 @@ export function paginate<Item, Page>(
     }
   }
 
+  // Sent on the first await only (iterating alone never sends it), then shared by every later await.
+  let firstPage: Promise<Page> | undefined;
+  const first = (): Promise<Page> => (firstPage ??= transport.send(op, input, options).then((reply) => reply.data as Page));
   return {
     pages,
     async *[Symbol.asyncIterator]() {
       for await (const page of pages()) yield* itemsOf(page, scheme.items) as Item[];
     },
     then(onFulfilled, onRejected) {
-      return transport.send(op, input, options).then((reply) => reply.data as Page).then(onFulfilled, onRejected);
+      return first().then(onFulfilled, onRejected);
     },
+    catch(onRejected) {
+      return first().catch(onRejected);
+    },
+    finally(onFinally) {
+      return first().finally(onFinally);
+    },
+    [Symbol.toStringTag]: "Paginated",
   };
 }
 
