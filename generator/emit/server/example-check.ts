@@ -24,7 +24,10 @@ export interface Candidates {
 /** Whether a value validates against a schema of the document, under the response validation's rules. */
 export type Accepts = (schema: unknown, value: unknown) => boolean;
 
-/** For each entry, its first candidate that conforms to its schema (else its first); `accepts` checks one more schema. */
+/**
+ * For each entry, its first candidate that conforms to its schema (else its first; a schema ajv cannot compile
+ * accepts anything). `makeAccepts` receives the check of one schema, for synthesizing oneOf branches.
+ */
 export function conformingBodies(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[], makeAccepts?: (accepts: Accepts) => void): unknown[] {
   const chosen: unknown[] = entries.map(() => undefined);
   const checker = new ResponseChecker(document);
@@ -41,8 +44,11 @@ export function conformingBodies(document: Readonly<Record<string, unknown>>, en
       if (round === 0) chosen[index] = body;
       if (body !== undefined) tried.set(index, body);
     }
-    if (validate === undefined) break; // a schema ajv cannot compile: the first candidates are kept
-    const failing = failingKeys(validate, Object.fromEntries([...tried].map(([index, body]) => [key(index), body])));
+    // One schema ajv cannot compile fails the whole API's: then each is checked alone.
+    const failing =
+      validate === undefined
+        ? new Set([...tried].filter(([index, body]) => !checker.accepts(entries[index]?.schema, body)).map(([index]) => key(index)))
+        : failingKeys(validate, Object.fromEntries([...tried].map(([index, body]) => [key(index), body])));
     for (const [index, body] of tried) if (!failing.has(key(index))) chosen[index] = body;
     pending = pending.filter((index) => tried.has(index) ? failing.has(key(index)) : (entries[index]?.candidates.length ?? 0) > round + 1);
   }

@@ -92,7 +92,8 @@ function nullable(schema: Json): boolean {
 
 /** Every part's value merged (objects), the schema's own keywords included. */
 function allOfValue(document: unknown, schema: Json, options: SynthesizeOptions, depth: number, salt: number): unknown {
-  const parts = (schema.allOf as unknown[]).map((part) => synthesize(document, part, options, depth + 1, salt));
+  // A part holding only annotations (AWS's `allOf: [{$ref}, {description}]`) says nothing about the value.
+  const parts = (schema.allOf as unknown[]).filter((part) => shapes(document, part)).map((part) => synthesize(document, part, options, depth + 1, salt));
   const own: Json = { ...schema };
   delete own.allOf;
   const mine = typeOf(own) !== undefined ? synthesize(document, own, options, depth + 1, salt) : undefined;
@@ -131,6 +132,13 @@ function discriminated(schema: Json, branch: unknown): Json {
   const named = ref.split("/").pop() ?? ref;
   const mapped = Object.entries(mapping).find(([, target]) => target === ref || target === named)?.[0];
   return { [discriminator.propertyName]: mapped ?? named };
+}
+
+/** Whether a schema says what kind of value it is (a type, values, or parts that do). */
+function shapes(document: unknown, node: unknown): boolean {
+  const schema = followRefs(document, node);
+  if (schema === undefined) return false;
+  return typeOf(schema) !== undefined || "const" in schema || Array.isArray(schema.enum) || ["allOf", "oneOf", "anyOf"].some((key) => Array.isArray(schema[key]));
 }
 
 function typeOf(schema: Json): string | undefined {
