@@ -90,6 +90,11 @@ describe("the generated mock answers bodies that validate against their response
     expect(status).toBe(200);
   });
 
+  it("a catastrophic-backtracking pattern is checked in linear time, its failing example replaced", async () => {
+    const { body } = await expectConformingAnswer("get", "/site");
+    expect(body.url).not.toContain("%28");
+  });
+
   it("a oneOf with a discriminator answers one branch with its discriminator value", async () => {
     const { body } = await expectConformingAnswer("get", "/pets");
     expect(["Cat", "Dog"]).toContain(body.kind);

@@ -4,6 +4,8 @@
 // tries draw from a fixed-seed generator, so a `minLength` longer than the minimal match can still be met. The caller re-checks the result with the validator
 // (randexp does not understand lookarounds or every Unicode escape).
 import RandExpModule from "randexp";
+import { isUnicodePattern } from "../../../templates/runtime/server/json-schema.js";
+import { linearPattern } from "../../../templates/runtime/server/patterns.js";
 
 // randexp is CommonJS with `exports.default`: under NodeNext the default import may be the module object.
 type RandExpClass = typeof RandExpModule.default;
@@ -16,25 +18,20 @@ const SEEDED_TRIES = 12;
 const FIRST_PRINTABLE = 0x21;
 const LAST_PRINTABLE = 0x7e;
 
-/** A string matching `pattern` whose length lies in [minLength, maxLength], or undefined when none was found. */
+/**
+ * A string matching `pattern` whose length lies in [minLength, maxLength], or undefined when none was found.
+ * Matched by re2js in linear time (a backtracking RegExp could freeze the generator on `^(a+)+$`); a pattern RE2
+ * cannot express (lookaround) is not matched here: the first string of a fitting length is the answer.
+ */
 export function stringForPattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
-  const matches = compiled(pattern);
-  if (matches === undefined) return undefined;
+  if (!isUnicodePattern(pattern)) return undefined;
+  const matcher = linearPattern(pattern);
   for (let attempt = 0; attempt <= SEEDED_TRIES; attempt++) {
     const value = generate(pattern, attempt, minLength);
     if (value === undefined) return undefined;
-    if (value.length >= minLength && value.length <= maxLength && matches(value)) return value;
+    if (value.length >= minLength && value.length <= maxLength && (matcher === undefined || matcher.test(value))) return value;
   }
   return undefined;
-}
-
-function compiled(pattern: string): ((value: string) => boolean) | undefined {
-  try {
-    const regExp = new RegExp(pattern, "u");
-    return (value) => regExp.test(value);
-  } catch {
-    return undefined;
-  }
 }
 
 function generate(pattern: string, attempt: number, minLength: number): string | undefined {
