@@ -95,6 +95,11 @@ describe("the generated mock answers bodies that validate against their response
     expect(body.url).not.toContain("%28");
   });
 
+  it("an allOf whose parts require what another part defines is built from the merged object", async () => {
+    const { body } = await expectConformingAnswer("get", "/chapters");
+    expect(Array.isArray(body.book.shelf.chapters.items)).toBe(true);
+  });
+
   it("a oneOf with a discriminator answers one branch with its discriminator value", async () => {
     const { body } = await expectConformingAnswer("get", "/pets");
     expect(["Cat", "Dog"]).toContain(body.kind);

@@ -90,8 +90,14 @@ function nullable(schema: Json): boolean {
   return schema.nullable === true || (Array.isArray(schema.type) && schema.type.includes("null"));
 }
 
-/** Every part's value merged (objects), the schema's own keywords included. */
+/**
+ * Object parts are merged into one object schema first (properties, the union of `required`), so a name one part
+ * requires without a schema (Spotify's PagingObject `items`) is built from the part that defines it. Otherwise
+ * every part's value is merged, the schema's own keywords included.
+ */
 function allOfValue(document: unknown, schema: Json, options: SynthesizeOptions, depth: number, salt: number): unknown {
+  const merged = mergedObject(document, schema, 0);
+  if (merged !== undefined) return objectFor(document, merged, options, depth, salt);
   // A part holding only annotations (AWS's `allOf: [{$ref}, {description}]`) says nothing about the value.
   const parts = (schema.allOf as unknown[]).filter((part) => shapes(document, part)).map((part) => synthesize(document, part, options, depth + 1, salt));
   const own: Json = { ...schema };
@@ -100,6 +106,32 @@ function allOfValue(document: unknown, schema: Json, options: SynthesizeOptions,
   const all = [...parts, mine].filter((part) => part !== undefined);
   if (all.length > 0 && all.every(isObject)) return Object.assign({}, ...all);
   return all.find((part) => !isObject(part)) ?? all[0];
+}
+
+/** An allOf of object schemas as one object schema; undefined when a part is something else (or nests too deep). */
+function mergedObject(document: unknown, schema: Json, nesting: number): Json | undefined {
+  if (nesting > 16) return undefined;
+  const own: Json = { ...schema };
+  delete own.allOf;
+  const parts = [own, ...(Array.isArray(schema.allOf) ? schema.allOf : [])];
+  const properties: Json = {};
+  const required = new Set<string>();
+  let minProperties = 0;
+  for (const node of parts) {
+    let part = followRefs(document, node);
+    if (part === undefined) return undefined;
+    if (Array.isArray(part.allOf) && part !== schema) part = mergedObject(document, part, nesting + 1);
+    if (part === undefined) return undefined;
+    if ("const" in part || part.enum !== undefined || part.oneOf !== undefined || part.anyOf !== undefined) return undefined;
+    const type = typeOf(part);
+    if (type !== undefined && type !== "object") return undefined;
+    for (const [name, property] of Object.entries(isObject(part.properties) ? part.properties : {})) {
+      properties[name] = name in properties ? { allOf: [properties[name], property] } : property;
+    }
+    if (Array.isArray(part.required)) for (const name of part.required) if (typeof name === "string") required.add(name);
+    if (typeof part.minProperties === "number") minProperties = Math.max(minProperties, part.minProperties);
+  }
+  return { type: "object", properties, required: [...required], ...(minProperties > 0 ? { minProperties } : {}) };
 }
 
 /**
