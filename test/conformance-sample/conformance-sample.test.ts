@@ -68,6 +68,7 @@ beforeAll(async () => {
     { workers: 2, config, graph: CONFORM_GRAPH, onResult: (result) => record(table, result as ConformResult) },
   );
   figured = figures(table, specs);
+  process.stdout.write(`conformance sample: ${JSON.stringify(figured)}\n`);
 }, 20 * 60_000);
 
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));

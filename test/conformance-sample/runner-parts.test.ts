@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { chooseOperations } from "../conformance/conform-spec.js";
 import { evenSample } from "../conformance/sample.js";
-import { fromPattern, synthesize } from "../conformance/samples.js";
+import { stringForPattern } from "../../generator/emit/server/pattern-sample.js";
+import { synthesize } from "../conformance/samples.js";
 import { specSchemas } from "../conformance/spec-schemas.js";
 import type { Operation } from "../../generator/model/ir.js";
 
@@ -51,9 +52,10 @@ describe("conformance runner parts", () => {
   });
 
   it("builds strings for simple patterns", () => {
-    const arn = fromPattern("^arn:aws:[a-z]{3}:\\d{12}$");
+    const arn = stringForPattern("^arn:aws:[a-z]{3}:\\d{12}$");
     expect(arn).toMatch(/^arn:aws:[a-z]{3}:\d{12}$/);
-    expect(fromPattern("^(EUR|USD)-[A-Z]{2}$")).toMatch(/^(EUR|USD)-[A-Z]{2}$/);
+    expect(stringForPattern("^(EUR|USD)-[A-Z]{2}$")).toMatch(/^(EUR|USD)-[A-Z]{2}$/);
+    expect(stringForPattern("^[a-z]+$", 25, 30)).toMatch(/^[a-z]{25,30}$/);
   });
 
   it("samples evenly and the same way every time", () => {

@@ -36,6 +36,11 @@ paths:
       operationId: putBlob
       requestBody: { required: true, content: { application/octet-stream: { schema: { type: string, format: binary } } } }
       responses: ${ok}
+  /documents:
+    put:
+      operationId: putDocument
+      requestBody: { required: true, content: { text/xml: { schema: { type: object, required: [title], properties: { title: { type: string } } } } } }
+      responses: ${ok}
 `;
 
 describe("generated server request bodies", () => {
@@ -70,6 +75,13 @@ describe("generated server request bodies", () => {
     expect((await post("application/x-www-form-urlencoded", "n=x")).status).toBe(400);
     const badJson = await post("application/x-www-form-urlencoded", "n=1&meta=nope");
     expect([badJson.status, badJson.body.errors?.[0]?.field]).toEqual([400, "meta"]);
+    // An empty form is an object without fields, not a missing body: it is refused for lacking n.
+    const empty = await post("application/x-www-form-urlencoded", "");
+    expect([empty.status, empty.body.errors?.[0]?.code === "missing_body", JSON.stringify(empty.body.errors)]).toEqual([400, false, expect.stringContaining("n")]);
+  });
+
+  it("hands an XML body over as bytes: a schema of its elements cannot be checked against unparsed text", async () => {
+    expect((await post("text/xml", "<doc><title>x</title></doc>", "/documents", "PUT")).body).toEqual({ body: { bytes: 27 } });
   });
 
   it("hands octet-stream bodies over as a Buffer within the size limit, and refuses undeclared media types", async () => {

@@ -1,4 +1,4 @@
-// Which of a response's candidate bodies (the spec's example, a generated sample) conforms to its schema. Real
+// Which of a response's candidate bodies (the spec's example, generated samples) conforms to its schema. Real
 // specs ship examples that break their own schemas (Slack's integer `id` typed string; a third of GitHub's); a
 // mock answering one fails development-mode response validation with a 500. Checked with the rules the runtime's
 // response validation uses (json-schema.ts), in one compiled schema for the whole API: one compilation per
@@ -7,52 +7,104 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
+import { specPattern } from "../../../templates/runtime/server/patterns.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 export interface Candidates {
   schema: unknown;
-  /** The body to answer with when it conforms. */
-  preferred: unknown;
-  /** Made only when `preferred` does not conform; used when it does. */
-  fallback: () => unknown;
+  /**
+   * Bodies in order of preference (the spec's example, openapi-sampler's sample, synthesized ones), each made only
+   * when those before it do not conform. The first that conforms is answered; when none does, the first.
+   */
+  candidates: readonly (() => unknown)[];
 }
 
-/** For each entry, `preferred` when it conforms to the schema, else the fallback when that does, else `preferred`. */
-export function conformingBodies(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[]): unknown[] {
-  const chosen = entries.map((entry) => entry.preferred);
-  if (entries.length === 0) return chosen;
-  const validate = compileAll(document, entries);
-  if (validate === undefined) return chosen;
-  const failing = failingKeys(validate, Object.fromEntries(entries.map((entry, index) => [key(index), entry.preferred])));
-  const fallbacks = new Map<number, unknown>();
-  entries.forEach((entry, index) => {
-    if (failing.has(key(index))) fallbacks.set(index, entry.fallback());
-  });
-  const stillFailing = failingKeys(validate, Object.fromEntries([...fallbacks].map(([index, body]) => [key(index), body])));
-  for (const [index, body] of fallbacks) if (!stillFailing.has(key(index))) chosen[index] = body;
+/** Whether a value validates against a schema of the document, under the response validation's rules. */
+export type Accepts = (schema: unknown, value: unknown) => boolean;
+
+/**
+ * For each entry, its first candidate that conforms to its schema (else its first; a schema ajv cannot compile
+ * accepts anything). `makeAccepts` receives the check of one schema, for synthesizing oneOf branches.
+ */
+export function conformingBodies(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[], makeAccepts?: (accepts: Accepts) => void): unknown[] {
+  const chosen: unknown[] = entries.map(() => undefined);
+  const checker = new ResponseChecker(document);
+  makeAccepts?.((schema, value) => checker.accepts(schema, value));
+  const validate = checker.compileAll(entries.map((entry) => entry.schema));
+  let pending = entries.map((_, index) => index);
+  const rounds = Math.max(0, ...entries.map((entry) => entry.candidates.length));
+  for (let round = 0; round < rounds && pending.length > 0; round++) {
+    const tried = new Map<number, unknown>();
+    for (const index of pending) {
+      const make = entries[index]?.candidates[round];
+      if (make === undefined) continue;
+      const body = make();
+      if (round === 0) chosen[index] = body;
+      if (body !== undefined) tried.set(index, body);
+    }
+    // One schema ajv cannot compile fails the whole API's: then each is checked alone.
+    const failing =
+      validate === undefined
+        ? new Set([...tried].filter(([index, body]) => !checker.accepts(entries[index]?.schema, body)).map(([index]) => key(index)))
+        : failingKeys(validate, Object.fromEntries([...tried].map(([index, body]) => [key(index), body])));
+    for (const [index, body] of tried) if (!failing.has(key(index))) chosen[index] = body;
+    pending = pending.filter((index) => tried.has(index) ? failing.has(key(index)) : (entries[index]?.candidates.length ?? 0) > round + 1);
+  }
   return chosen;
 }
 
 const key = (index: number): string => `b${index}`;
 
-/** One schema: an object whose member `b<i>` is entry i's body. */
-function compileAll(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[]): ValidateFunction | undefined {
-  const openapi = document.openapi;
-  const registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response");
-  const properties = Object.fromEntries(entries.map((entry, index) => [key(index), registry.convert(entry.schema)]));
-  const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, inlineRefs: false });
-  addFormats(ajv);
-  try {
-    ajv.addSchema(registry.root());
-    return ajv.compile({ type: "object", properties });
-  } catch {
-    return undefined; // a schema ajv cannot compile: the examples are kept as they are
+/**
+ * ajv set up as the generated server's development-mode response validation is (response-validation.ts): 2020-12,
+ * formats, patterns kept and run by re2js in linear time, so no sample check hangs on a catastrophic pattern.
+ */
+class ResponseChecker {
+  private readonly registry: SchemaRegistry;
+  private readonly ajv: Ajv2020;
+  private readonly single = new WeakMap<object, ValidateFunction | null>();
+  private rootAdded = false;
+
+  constructor(document: Readonly<Record<string, unknown>>) {
+    const openapi = document.openapi;
+    this.registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response");
+    const regExp = Object.assign((source: string, flags: string) => specPattern(source, flags), { code: "specPattern" });
+    this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, inlineRefs: false, code: { regExp } });
+    addFormats(this.ajv);
+  }
+
+  /** One schema: an object whose member `b<i>` is the i-th schema's body. */
+  compileAll(schemas: readonly unknown[]): ValidateFunction | undefined {
+    return this.compile(() => ({ type: "object", properties: Object.fromEntries(schemas.map((schema, index) => [key(index), this.registry.convert(schema)])) }));
+  }
+
+  accepts(schema: unknown, value: unknown): boolean {
+    if (typeof schema !== "object" || schema === null) return true;
+    let validate = this.single.get(schema);
+    if (validate === undefined) {
+      validate = this.compile(() => this.registry.convert(schema)) ?? null;
+      this.single.set(schema, validate);
+    }
+    return validate === null || validate(value) === true;
+  }
+
+  private compile(build: () => boolean | Record<string, unknown>): ValidateFunction | undefined {
+    try {
+      const schema = build();
+      // The root grows as new $refs are met, so it is (re)registered after each conversion.
+      if (this.rootAdded) this.ajv.removeSchema(this.registry.rootId);
+      this.ajv.addSchema(this.registry.root());
+      this.rootAdded = true;
+      return this.ajv.compile(typeof schema === "boolean" ? schema : { ...schema });
+    } catch {
+      return undefined;
+    }
   }
 }
 
 function failingKeys(validate: ValidateFunction, bodies: Record<string, unknown>): Set<string> {
-  if (validate(bodies)) return new Set();
+  if (Object.keys(bodies).length === 0 || validate(bodies)) return new Set();
   return new Set((validate.errors ?? []).map((error) => error.instancePath.split("/")[1] ?? ""));
 }

@@ -1,17 +1,19 @@
-// The answer of each mock handler: the documented example of the first success response when it conforms to its
-// schema, else a sample generated from the schema (openapi-sampler). Computed at generation time; mock.ts only
-// holds the data.
+// The answer of each mock handler, computed at generation time (mock.ts only holds the data): a documented status
+// (mockStatus), and the first body that conforms to that response's schema under the server's own response
+// validation: the spec's example, else openapi-sampler's sample, else a value synthesized from the schema's
+// constraints (synthesize.ts), first with optional properties, then with only what is required.
 // A list operation's sample holds its whole dataset (three times the example's items, told apart where the
 // scheme needs it) and the way it pages, which the runtime follows (templates/runtime/server/mock-paging.ts).
 import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
-import type { ApiModel, FieldPath, Operation, Parameter } from "../../model/ir.js";
+import type { ApiModel, FieldPath, Operation, Parameter, Response } from "../../model/ir.js";
 import type { MockPaging } from "../../../templates/runtime/server/mock-paging.js";
 import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
-import { conformingBodies, type Candidates } from "./example-check.js";
+import { conformingBodies, type Accepts, type Candidates } from "./example-check.js";
 import { pageBounds } from "./page-bounds.js";
+import { synthesize } from "./synthesize.js";
 
 export interface MockAnswer {
   status: number;
@@ -28,16 +30,21 @@ const DATASET_COPIES = 3;
 export function mockAnswers(model: ApiModel, document: Readonly<Record<string, unknown>>): Map<string, MockAnswer> {
   const bodies = new Map<string, { status: number; body: unknown }>();
   const checked: { id: string; status: number; candidates: Candidates }[] = [];
+  let accepts: Accepts | undefined;
   for (const op of model.operations) {
-    const success = op.responses.find((response) => /^2\d\d$/.test(response.status)) ?? op.responses.find((r) => r.status === "2XX" || r.status === "default");
-    const status = success === undefined || !/^\d{3}$/.test(success.status) ? 200 : Number(success.status);
-    const content = success?.content[0];
+    const { status, response } = mockStatus(op);
+    const content = response?.content[0];
     const schema = content?.schema ?? null;
-    const generated = () => (schema === null ? undefined : sample(schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document));
-    if (content?.example !== undefined && schema !== null) checked.push({ id: op.id, status, candidates: { schema, preferred: content.example, fallback: generated } });
-    else bodies.set(op.id, { status, body: content === undefined ? undefined : generated() });
+    if (schema === null) {
+      bodies.set(op.id, { status, body: undefined });
+      continue;
+    }
+    const synthesized = (optional: boolean) => () => synthesize(document, schema, { direction: "response", optional, accepts });
+    const candidates = [() => sampled(schema, document), synthesized(true), synthesized(false)];
+    if (content?.example !== undefined) candidates.unshift(() => content.example);
+    checked.push({ id: op.id, status, candidates: { schema, candidates } });
   }
-  const conforming = conformingBodies(document, checked.map(({ candidates }) => candidates));
+  const conforming = conformingBodies(document, checked.map(({ candidates }) => candidates), (check) => (accepts = check));
   checked.forEach(({ id, status }, index) => bodies.set(id, { status, body: conforming[index] }));
   const answers = new Map<string, MockAnswer>();
   for (const op of model.operations) {
@@ -47,6 +54,34 @@ export function mockAnswers(model: ApiModel, document: Readonly<Record<string, u
     answers.set(op.id, { ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, document, status, body)), declaresLocation });
   }
   return answers;
+}
+
+/**
+ * The status the mock answers and the response documenting it: the first documented 2xx; else the first other
+ * documented status below 400 (a 3xx); else a `2XX` range or `default` answered as 200; else the first documented
+ * status at all, so development-mode response validation (responseKey) always finds it documented.
+ */
+export function mockStatus(op: Operation): { status: number; response: Response | undefined } {
+  const exact = op.responses.filter((response) => /^\d{3}$/.test(response.status));
+  const pick =
+    exact.find((response) => response.status.startsWith("2")) ??
+    exact.find((response) => Number(response.status) < 400) ??
+    op.responses.find((response) => response.status.toUpperCase() === "2XX") ??
+    op.responses.find((response) => response.status === "default") ??
+    exact[0] ??
+    op.responses.find((response) => /^[1-5]XX$/i.test(response.status));
+  if (pick === undefined) return { status: 200, response: undefined };
+  const status = /^\d{3}$/.test(pick.status) ? Number(pick.status) : pick.status === "default" ? 200 : Number(pick.status[0]) * 100;
+  return { status, response: pick };
+}
+
+/** openapi-sampler's sample; undefined when it throws (it does on some recursive schemas). */
+function sampled(schema: unknown, document: Readonly<Record<string, unknown>>): unknown {
+  try {
+    return sample(schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A list operation's body holds its dataset; its paging says how the mock serves it. */

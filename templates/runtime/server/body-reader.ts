@@ -37,6 +37,10 @@ export function bodyReader(op: OperationSpec, parsers: BodyParsers): RequestHand
   const declared = op.body?.mediaTypes ?? [];
   return (req, res, next) => {
     if (!hasBody(req)) {
+      // An empty form is an object without fields (readBody), when a form is declared.
+      const type = req.headers["content-type"];
+      const form = type !== undefined && bodyKindOf(type) === "form" ? matchDeclaredMediaType(type, declared) : undefined;
+      if (form !== undefined) matched.set(req, form);
       next();
       return;
     }

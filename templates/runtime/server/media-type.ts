@@ -68,6 +68,8 @@ export function bodyKindOf(contentType: string): BodyKind {
   const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (isJsonMediaType(type)) return "json";
   if (type === "application/x-www-form-urlencoded") return "form";
+  // XML is not parsed: a schema describing its elements cannot be checked against the text, so it arrives as bytes.
+  if (type === "text/xml" || type === "application/xml" || type.endsWith("+xml")) return "binary";
   if (type.startsWith("text/")) return "text";
   // multipart/form-data needs a streaming parser (busboy): the handler reads it from `raw`.
   if (type.startsWith("multipart/")) return "stream";

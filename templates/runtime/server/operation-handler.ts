@@ -109,8 +109,10 @@ function check(raw: RawParams, op: OperationSpec, location: "path" | "query" | "
 
 function readBody(req: Request, op: OperationSpec): unknown {
   if (op.body === null) return undefined;
-  // body-parser turns an empty body into {}; an empty body is no body.
-  const mediaType = hasBody(req) ? matchedMediaType(req) : undefined;
+  // body-parser turns an empty body into {}; an empty body is no body, except an empty form: "" is how
+  // application/x-www-form-urlencoded writes an object without fields (WHATWG URL §5.2).
+  const emptyForm = !hasBody(req) && req.headers["content-type"] !== undefined && bodyKindOf(sentMediaType(req)) === "form";
+  const mediaType = hasBody(req) || emptyForm ? matchedMediaType(req) : undefined;
   if (mediaType === undefined) {
     if (!op.body.required) return undefined;
     const message = `This operation needs a request body (${op.body.mediaTypes.join(", ")}).`;
@@ -119,7 +121,7 @@ function readBody(req: Request, op: OperationSpec): unknown {
   const kind = bodyKindOf(sentMediaType(req));
   if (kind === "stream") return undefined; // multipart: the handler reads `raw`
   if (kind === "binary") return req.body as unknown; // a Buffer: no JSON schema describes bytes
-  let body: unknown = req.body;
+  let body: unknown = emptyForm ? {} : req.body;
   const fields = op.body.forms?.[mediaType];
   if (kind === "form" && fields !== undefined) {
     const coerced = coerceParams(body as RawParams, fields.map((field) => ({ ...field, style: "form", explode: true })), null);
