@@ -172,8 +172,11 @@ function derivedOperationId(method: string, path: string): string {
   return [method, ...segments].join(" ");
 }
 
-/** The generated client's own camelCase exports, beside which it exports one function per operation id. */
-const CLIENT_EXPORTS = ["createClient", "createBaseClient", "isApiError", "defaultBaseUrl", "walkPages"];
+/**
+ * The generated client's own camelCase exports, beside which it exports one function per operation id, and the
+ * locals of `createClient` (`client`, `options`), which would shadow an operation function of that name.
+ */
+const CLIENT_EXPORTS = ["createClient", "createBaseClient", "isApiError", "defaultBaseUrl", "walkPages", "client", "options"];
 
 /** First literal path segment after the server base path and any version segment ("/v1/pets/{id}" -> "pets"). */
 function firstSegment(path: string, basePath: string): string {

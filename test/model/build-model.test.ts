@@ -87,6 +87,14 @@ describe("buildModel: names", () => {
     for (const name of names) expect(isIdentifier(name), name).toBe(true);
   });
 
+  it("gives no operation an id that createClient's locals (client, options) would shadow (authentiq's operationId client)", () => {
+    const model = buildModel(doc({ "/client": { get: { operationId: "client", responses: ok } }, "/options": { get: { operationId: "options", responses: ok } } }), { source: "t.yaml" });
+    const ids = model.operations.map((op) => op.id);
+    expect(ids).not.toContain("client");
+    expect(ids).not.toContain("options");
+    expect(ids).toHaveLength(2);
+  });
+
   it("the same input gives the same model", () => {
     const again = buildModel(JSON.parse(JSON.stringify(doc({ "/b": { get: { responses: ok } }, "/a": { get: { responses: ok } } }))), { source: "t.yaml" });
     const reordered = buildModel(doc({ "/a": { get: { responses: ok } }, "/b": { get: { responses: ok } } }), { source: "t.yaml" });
