@@ -11,6 +11,7 @@ import addFormatsModule from "ajv-formats";
 import formatsModule from "ajv-formats/dist/formats.js";
 import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
+import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
 import { patternPolicy, warnOnStderr } from "./pattern-policy.js";
 import { typedSpellings } from "./typed-spellings.js";
@@ -127,22 +128,13 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
   };
 }
 
-export function jsonBodyOf(op: Operation) {
-  return op.requestBody?.content.find((content) => isJsonMedia(content.mediaType)) ?? null;
-}
-
 /**
  * Bodies the runtime hands over as data it can validate: JSON, text, forms, and ranges (`application/*`, whose
  * validator runs only when what was sent is one of those). Binary and multipart bodies are not JSON values.
  */
 function validatesAsData(mediaType: string): boolean {
-  const type = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
-  return isJsonMedia(type) || type === "application/x-www-form-urlencoded" || type.startsWith("text/") || type.endsWith("/*");
-}
-
-export function isJsonMedia(mediaType: string): boolean {
-  const type = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
-  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+  const kind = bodyKindOf(mediaType);
+  return kind === "json" || kind === "form" || kind === "text" || (mediaType.split(";")[0]?.trim().endsWith("/*") ?? false);
 }
 
 /** One object schema per parameter location; header names as written (the runtime looks them up lower-cased). */
