@@ -4,10 +4,10 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 const SOURCE_DIRS = ["generator", "portal", "templates"];
 const STALE_BUNDLE_MS = 60 * 60 * 1000;
 
@@ -69,22 +69,8 @@ function fingerprint() {
 }
 
 async function buildBundle(target) {
-  const { build } = await import("esbuild");
   const temp = `${target}.${process.pid}.tmp`;
-  await build({
-    entryPoints: { cli: join(ROOT, "generator", "cli.ts") },
-    bundle: true,
-    // Each `await import()` becomes its own chunk, so a command loads only what it uses.
-    splitting: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    outdir: temp,
-    outExtension: { ".js": ".mjs" },
-    logLevel: "error",
-    plugins: [keepModuleLocations],
-  });
+  await bundleSources({ entryPoints: { cli: join(ROOT, "generator", "cli.ts") }, outdir: temp, locations: "absolute" });
   // Several processes may build at once (parallel tests): each writes its own folder, the rename is atomic, and a
   // process that loses the race uses the winner's identical build.
   try {
@@ -96,22 +82,53 @@ async function buildBundle(target) {
 }
 
 /**
+ * Compiles entry points into ES modules in `outdir`, one chunk per `await import()` so a command loads only what it
+ * uses. `locations: "absolute"` writes each source file's own path in place of `import.meta.url` (a bundle in the
+ * cache beside this checkout); `"relative"` writes it relative to the package root, which is the parent of
+ * `outdir` (dist/ of a published package, wherever it is installed).
+ */
+export async function bundleSources({ entryPoints, outdir, locations }) {
+  const { build } = await import("esbuild");
+  await build({
+    entryPoints,
+    bundle: true,
+    splitting: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    logLevel: "error",
+    plugins: [keepModuleLocations(locations)],
+  });
+}
+
+/**
  * Bundling would make every `import.meta.url` the bundle's; the sources find templates and package files relative to
  * themselves, so each module keeps its own location.
  */
-const keepModuleLocations = {
-  name: "keep-module-locations",
-  setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      return {
-        loader: "ts",
-        contents: source
-          .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href))
-          .replaceAll("import.meta.dirname", JSON.stringify(dirname(args.path)))
-          .replaceAll("import.meta.filename", JSON.stringify(args.path)),
-      };
-    });
-  },
-};
+function keepModuleLocations(locations) {
+  return {
+    name: "keep-module-locations",
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        const absolute = locations === "absolute";
+        const url = absolute ? JSON.stringify(pathToFileURL(args.path).href) : relocatableUrl(args.path);
+        const file = absolute ? JSON.stringify(args.path) : `(await import("node:url")).fileURLToPath(${url})`;
+        const dir = absolute ? JSON.stringify(dirname(args.path)) : `(await import("node:path")).dirname(${file})`;
+        return {
+          loader: "ts",
+          contents: source.replaceAll("import.meta.url", url).replaceAll("import.meta.dirname", dir).replaceAll("import.meta.filename", file),
+        };
+      });
+    },
+  };
+}
 
+/** The source file's URL as it would be in the installed package: its path below the root, resolved from the chunk. */
+function relocatableUrl(path) {
+  const below = relative(ROOT, path).split(sep).join("/");
+  return `new URL(${JSON.stringify(below)}, new URL("../", import.meta.url)).href`;
+}

@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// Entry point: runs the CLI from a bundle compiled from the TypeScript sources (rebuilt when they change),
-// so a fresh clone needs no build step. SPECWRIGHT_TSX=1 runs the sources through tsx instead.
-if (process.env.SPECWRIGHT_TSX === "1") {
+// Entry point. An installed package runs dist/cli.mjs, built by `npm pack` (bin/build-dist.js). A checkout runs a
+// bundle compiled from the TypeScript sources (rebuilt when they change), so a fresh clone needs no build step;
+// SPECWRIGHT_TSX=1 runs the sources through tsx instead.
+import { existsSync } from "node:fs";
+
+const fromSources = existsSync(new URL("../generator/cli.ts", import.meta.url));
+if (!fromSources) {
+  await import("../dist/cli.mjs");
+} else if (process.env.SPECWRIGHT_TSX === "1") {
   const { register } = await import("tsx/esm/api");
   register();
   await import("../generator/cli.ts");

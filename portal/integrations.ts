@@ -1,5 +1,5 @@
 import { dirname, relative } from "node:path";
-import type { LintConfig } from "../generator/conventions/index.js";
+import { apiModelSettings, modelOptionsFor, type SpecwrightConfig } from "../generator/config/index.js";
 import type { DiffEngine } from "./changelog.js";
 import type { MockFactory } from "./mock/mock-backends.js";
 import { generatedMockFactory } from "./mock/generated-mock.js";
@@ -8,9 +8,12 @@ import type { ChangeLine } from "./pages/changelog-page.js";
 /**
  * The parts of the portal that come from other specwright modules: the diff engine for changelogs and the generated
  * server's mock handlers. Both are loaded on first use, so a portal nobody asks for a changelog or a mock starts fast.
+ *
+ * The mocks are generated from the config exactly as `specwright generate` would (settings, pagination
+ * declarations, `autoPagination`), so they page as the generated server does.
  */
-export function portalIntegrations(lintConfigFor?: (file: string) => LintConfig): { diff: DiffEngine; mockFactory: MockFactory } {
-  return { diff: specwrightDiff, mockFactory: generatedMockFactory(lintConfigFor && ((file) => lintConfigFor(file).settings)) };
+export function portalIntegrations(config?: SpecwrightConfig): { diff: DiffEngine; mockFactory: MockFactory } {
+  return { diff: specwrightDiff, mockFactory: generatedMockFactory(config && ((file) => modelOptionsFor(config, file, apiModelSettings(config, file)))) };
 }
 
 /** `specwright diff` between two loads, as changelog lines (the version bump verdict is the CLI's business). */

@@ -29,38 +29,55 @@ export interface RunningPortal {
   close(): Promise<void>;
 }
 
-/** Loads the specs, starts watching them and listens; resolves once every spec has been loaded once. */
-export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
+/** The portal's Express app over a specs folder, for mounting in an app of your own; `close()` stops its watcher. */
+export type PortalApp = ReturnType<typeof createPortalApp> & { catalog: SpecCatalog; close(): void };
+
+/**
+ * Loads the specs and starts watching them; resolves once every spec has been loaded once. Lint runs in the
+ * background (`catalog.lintAll()`): the first lint page view waits for it.
+ */
+export async function createPortal(options: Omit<PortalOptions, "port">): Promise<PortalApp> {
   const catalog = new SpecCatalog(options.specsDir, { lintConfigFor: options.lintConfigFor });
   const watching = options.watch ?? true;
   if (watching) catalog.watch();
   await catalog.refresh();
   const live = watching ? new LiveEvents(catalog) : undefined;
-  const host = options.host ?? "localhost";
-  const hosts = new HostPolicy([host, ...(options.allowedHosts ?? [])]);
+  const hosts = new HostPolicy([options.host ?? "localhost", ...(options.allowedHosts ?? [])]);
   const mocks = new MockBackends(options.mockFactory);
   // An edited or removed spec's mock goes with its load. Not on close: a restart reuses the generated folders.
   const dropOldMocks = () => void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
   catalog.on("change", dropOldMocks);
   const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live });
-  const server = await listen(app, options.port ?? 8080, host);
-  const { port } = server.address() as AddressInfo;
-  // Lint after listening, so a large spec does not delay the first page; the first lint page view waits for it.
-  setImmediate(() => catalog.lintAll());
-  return {
-    url: `http://${urlHost(host)}:${port}`,
+  return Object.assign(app, {
     catalog,
-    close: async () => {
+    close: () => {
       catalog.close();
       catalog.off("change", dropOldMocks);
       live?.close();
+    },
+  });
+}
+
+/** Loads the specs, starts watching them and listens; resolves once every spec has been loaded once. */
+export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
+  const app = await createPortal(options);
+  const host = options.host ?? "localhost";
+  const server = await listen(app, options.port ?? 8080, host);
+  const { port } = server.address() as AddressInfo;
+  // Lint after listening, so a large spec does not delay the first page; the first lint page view waits for it.
+  setImmediate(() => app.catalog.lintAll());
+  return {
+    url: `http://${urlHost(host)}:${port}`,
+    catalog: app.catalog,
+    close: async () => {
+      app.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }
 
-function listen(app: ReturnType<typeof createPortalApp>, port: number, host: string): Promise<Server> {
+function listen(app: PortalApp, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
     server.once("listening", () => resolve(server));

@@ -1,7 +1,7 @@
 import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { ALL_RULES, type LintConfig } from "../generator/conventions/index.js";
-import { UsageError } from "../generator/cli/errors.js";
+import { UsageError } from "../generator/errors/usage-error.js";
 import { assetTable } from "./assets.js";
 import { SpecCatalog } from "./catalog/catalog.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";

@@ -1,15 +1,14 @@
-// `specwright generate`: lint (gate), model, then the client and/or server into one output folder, written
-// all-or-nothing. With no spec argument every API of specwright.config.yaml is built, in parallel.
+// `specwright generate`: flags and config into jobs (generator/library/generate.ts builds each one). With no spec
+// argument every API of specwright.config.yaml is built, in parallel.
 import { watch, type FSWatcher } from "node:fs";
 import { relative, resolve } from "node:path";
 import { Option, type Command } from "commander";
-import { mergeSettings, DEFAULT_SETTINGS, PRESET_NAMES, type PresetName } from "../conventions/index.js";
-import { configFileForSpec, findConfigFile, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
-import { bundleSpec, loadSpec, type SpecDocument } from "../load/index.js";
+import { PRESET_NAMES, type PresetName } from "../conventions/index.js";
+import { configFileForSpec, findConfigFile, loadConfigFile } from "../config/index.js";
+import type { SpecDocument } from "../load/index.js";
 import type { Rename } from "../model/ir.js";
 import type { NamingStyle } from "../model/method-names.js";
-import type { PaginationDeclaration } from "../model/pagination.js";
-import { writeOutputDir } from "../emit/shared/output-dir.js";
+import { runGenerateJob, type GenerateJob } from "../library/generate.js";
 import { describeFailure, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from "./errors.js";
 
 export interface GenerateOptions {
@@ -25,26 +24,6 @@ export interface GenerateOptions {
   /** `--names`: overrides the api entry's `names`. */
   names?: NamingStyle;
 }
-
-export interface GenerateJob {
-  name: string;
-  spec: string;
-  out: string;
-  client: boolean;
-  server: boolean;
-  preset: PresetName | undefined;
-  /** Config pagination declarations by operationId; "*" applies API-wide where it fits. */
-  pagination: Readonly<Record<string, unknown>>;
-  /** The api entry's `autoPagination`; absent: `settings.pagination.auto`. */
-  autoPagination?: boolean;
-  /** Grouped method names (`--names`, else the api entry's `names`); absent: the naming rule. */
-  names?: NamingStyle;
-  config: SpecwrightConfig;
-}
-
-export type JobResult =
-  | { status: "written"; files: number; document: SpecDocument; warnings: readonly string[]; renames: Rename[] }
-  | { status: "lint-failed"; report: string; document: SpecDocument };
 
 export function registerGenerate(program: Command): void {
   program
@@ -96,49 +75,6 @@ async function jobsFor(spec: string | undefined, options: GenerateOptions, cwd: 
 function namesFor(options: GenerateOptions, configured: NamingStyle | undefined): { names?: NamingStyle } {
   const names = options.names ?? configured;
   return names !== undefined ? { names } : {};
-}
-
-/** Lints (unless disabled), models and renders one API; writes its output folder in one step. */
-export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOptions, "conventions" | "allowRemoteRefs">, cwd = process.cwd()): Promise<JobResult> {
-  const document = await loadSpec(job.spec, { allowRemoteRefs: options.allowRemoteRefs });
-  if (options.conventions) {
-    // Loaded on demand: a run without the lint gate (third-party specs) or without a server skips their start-up cost.
-    const { lintDocument, ALL_RULES } = await import("../conventions/index.js");
-    const { ruleDocUrl } = await import("../conventions/diagnostic.js");
-    const { FORMATTERS } = await import("../conventions/formatters/index.js");
-    const errors = lintDocument(document, lintConfigFor(job.config, document.rootFile, { preset: job.preset })).filter((d) => d.severity === "error");
-    if (errors.length > 0) {
-      const report = FORMATTERS.stylish(errors, {
-        cwd,
-        color: false,
-        sourceOf: (file) => document.files.get(file)?.text,
-        rules: ALL_RULES.map((rule) => ({ id: rule.id, description: rule.description, docUrl: ruleDocUrl(rule.id) })),
-        fileCount: 1,
-      });
-      return { status: "lint-failed", report, document };
-    }
-  }
-  const bundled = await bundleSpec(document);
-  const settings = mergeSettings(DEFAULT_SETTINGS, job.config.settings);
-  // Loaded here, not at the top: the emitters pull in openapi-typescript and the TypeScript compiler (~2 s of CPU),
-  // which no other command needs.
-  const [{ buildModel }, { renderClient }] = await Promise.all([import("../model/build-model.js"), import("../emit/client/generate-client.js")]);
-  const { "*": apiWide, ...byOperation } = job.pagination;
-  const model = buildModel(bundled, {
-    source: job.spec,
-    ...(apiWide !== undefined ? { pagination: apiWide as PaginationDeclaration } : {}),
-    paginationByOperation: byOperation,
-    itemsField: settings.pagination.itemsProperty,
-    autoPagination: job.autoPagination ?? settings.pagination.auto,
-    errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType },
-    ...(job.names !== undefined ? { names: job.names } : {}),
-  });
-  const files = new Map<string, string>();
-  if (job.client) for (const [path, content] of await renderClient(model, bundled)) files.set(path, content);
-  const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
-  if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
-  await writeOutputDir(job.out, files);
-  return { status: "written", files: files.size, document, warnings: model.warnings, renames: model.renames };
 }
 
 export async function runGenerate(spec: string | undefined, options: GenerateOptions, cwd = process.cwd()): Promise<number> {

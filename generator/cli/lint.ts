@@ -2,10 +2,10 @@ import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Option, InvalidArgumentError, type Command } from "commander";
 import { loadSpec, SpecLoadError, type SpecDocument } from "../load/index.js";
-import { ALL_RULES, lintDocument, PRESET_NAMES, type Diagnostic, type PresetName } from "../conventions/index.js";
-import { ruleDocUrl } from "../conventions/diagnostic.js";
+import { lintDocument, PRESET_NAMES, type Diagnostic, type PresetName } from "../conventions/index.js";
 import { newProblems, readBaselineFile, writeBaselineFile } from "../conventions/baseline.js";
-import { FORMATTERS, FORMAT_NAMES, type FormatName } from "../conventions/formatters/index.js";
+import { FORMAT_NAMES, type FormatName } from "../conventions/formatters/index.js";
+import { formatDiagnostics } from "../library/format.js";
 import { ConfigError, configFileForSpec, expandSpecPatterns, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
 import { describeFailure, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from "./errors.js";
 
@@ -79,15 +79,7 @@ export async function runLint(patterns: readonly string[], options: LintOptions,
   const warnings = reported.length - errors.length;
   const shown = options.quiet ? errors : reported;
   const sources = new Map(linted.flatMap(({ document }) => [...document.files].map(([file, source]) => [file, source] as const)));
-  process.stdout.write(
-    FORMATTERS[options.format](shown, {
-      cwd,
-      color: useColor(),
-      sourceOf: (file) => sources.get(file)?.text,
-      rules: ALL_RULES.map((rule) => ({ id: rule.id, description: rule.description, docUrl: ruleDocUrl(rule.id) })),
-      fileCount: linted.length,
-    }),
-  );
+  process.stdout.write(formatDiagnostics(shown, { format: options.format, cwd, color: useColor(), sourceOf: (file) => sources.get(file)?.text, fileCount: linted.length }));
   if (failed) return EXIT_USAGE;
   if (errors.length > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {

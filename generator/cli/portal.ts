@@ -1,8 +1,7 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { findConfigFile, lintConfigFor, loadConfigFile } from "../config/index.js";
-import type { LintConfig } from "../conventions/index.js";
+import { findConfigFile, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
 import type { RunningPortal } from "../../portal/server.js";
 import { reportFailure, UsageError } from "./errors.js";
 
@@ -52,9 +51,9 @@ export function registerPortal(program: Command): void {
       try {
         const options = withParentOptions(given, build, ["specs", "config"]);
         const specsDir = checkSpecsDir(options.specs);
-        const lintConfigFor = await lintConfigLoader(specsDir, options.config);
+        const config = await portalConfig(specsDir, options.config);
         const [{ buildStaticSite }, { portalIntegrations }] = await Promise.all([import("../../portal/static-site.js"), import("../../portal/integrations.js")]);
-        const result = await buildStaticSite({ specsDir, outDir: resolve(options.out), lintConfigFor, ...portalIntegrations(lintConfigFor) });
+        const result = await buildStaticSite({ specsDir, outDir: resolve(options.out), lintConfigFor: (file) => lintConfigFor(config, file), ...portalIntegrations(config) });
         process.stdout.write(`portal: wrote ${result.pages} pages for ${result.specs} specs to ${options.out}\n`);
         for (const problem of result.problems) process.stderr.write(`warning: ${problem}\n`);
       } catch (error) {
@@ -80,7 +79,7 @@ function withParentOptions<T extends object>(options: T, command: Command, names
 /** Starts the portal and stops it cleanly on Ctrl-C / SIGTERM. */
 export async function servePortal(options: ServeOptions): Promise<RunningPortal> {
   const specsDir = checkSpecsDir(options.specs);
-  const lintConfigFor = await lintConfigLoader(specsDir, options.config);
+  const config = await portalConfig(specsDir, options.config);
   // Loaded on demand: Express, Redoc's assets and the page renderers are of no use to the other commands.
   const [{ startPortal }, { portalIntegrations }] = await Promise.all([import("../../portal/server.js"), import("../../portal/integrations.js")]);
   let running: RunningPortal;
@@ -92,8 +91,8 @@ export async function servePortal(options: ServeOptions): Promise<RunningPortal>
       allowedHosts: options.allowedHosts,
       corsOrigins: options.corsOrigin,
       watch: options.watch,
-      lintConfigFor,
-      ...portalIntegrations(lintConfigFor),
+      lintConfigFor: (file) => lintConfigFor(config, file),
+      ...portalIntegrations(config),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -112,9 +111,9 @@ function checkSpecsDir(dir: string): string {
   return path;
 }
 
-async function lintConfigLoader(specsDir: string, configPath: string | undefined): Promise<(file: string) => LintConfig> {
-  const config = await loadConfigFile(configPath ?? findConfigFile(specsDir));
-  return (file) => lintConfigFor(config, file);
+/** `--config`, else the nearest specwright.config.yaml above the specs folder, else the defaults. */
+function portalConfig(specsDir: string, configPath: string | undefined): Promise<SpecwrightConfig> {
+  return loadConfigFile(configPath ?? findConfigFile(specsDir));
 }
 
 export function parsePort(value: string): number {

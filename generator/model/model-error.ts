@@ -1,12 +1,9 @@
-/** A document the model cannot be built from (e.g. an `x-pagination` naming a parameter that does not exist).
- * `pointer` names the place in the bundled document; `fix` says what to change. */
-export class ModelError extends Error {
+import { SpecwrightError } from "../errors/specwright-error.js";
+
+/** A declaration the model cannot honour (an x-pagination naming a missing field): located by a pointer, exit 2. */
+export class ModelError extends SpecwrightError {
   override name = "ModelError";
-  constructor(
-    message: string,
-    readonly pointer: string,
-    readonly fix: string,
-  ) {
-    super(message);
+  constructor(message: string, pointer: string, fix: string, file?: string) {
+    super(message, fix, { pointer, ...(file !== undefined ? { file } : {}) });
   }
 }

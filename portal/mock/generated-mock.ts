@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RequestHandler } from "express";
-import type { ConventionSettings } from "../../generator/conventions/index.js";
+import type { BuildModelOptions } from "../../generator/model/build-model.js";
 import type { LoadedSpec } from "../catalog/spec-entry.js";
 import { isRecord } from "../catalog/spec-entry.js";
 import { loadCollectable } from "./collectable-module.js";
@@ -27,13 +27,15 @@ interface GeneratedMock {
  * once per content of the spec and version of the templates, and loaded as a collectable bundle; releasing the mock
  * (its spec was edited or removed) removes the folder unless another live API version has the same content.
  */
-export function generatedMockFactory(settingsFor?: (file: string) => ConventionSettings): MockFactory {
+export function generatedMockFactory(modelOptionsFor?: (file: string) => BuildModelOptions): MockFactory {
   const secret = randomBytes(32);
   const folders = new MockFolders(MOCKS_DIR);
   return async (loaded) => {
-    const outDir = await folders.acquire(contentHash(loaded.bundled));
+    const file = loaded.document.rootFile;
+    const options = modelOptionsFor?.(file) ?? { source: file };
+    const outDir = await folders.acquire(contentHash(loaded.bundled, options));
     try {
-      if (!existsSync(join(outDir, "mock.ts"))) await generate(loaded, outDir, settingsFor);
+      if (!existsSync(join(outDir, "mock.ts"))) await generate(loaded, outDir, options);
       const { server, mock } = await loadCollectable<GeneratedMock>(outDir, 'export * as server from "./server.ts";\nexport * as mock from "./mock.ts";\n');
       const handler = server.createRouter(mock.createMockHandlers(), {
         basePath: "",
@@ -49,17 +51,13 @@ export function generatedMockFactory(settingsFor?: (file: string) => ConventionS
   };
 }
 
-async function generate(loaded: LoadedSpec, outDir: string, settingsFor: ((file: string) => ConventionSettings) | undefined): Promise<void> {
+async function generate(loaded: LoadedSpec, outDir: string, options: BuildModelOptions): Promise<void> {
   const [{ buildModel }, { renderServer }, { writeOutputDir }] = await Promise.all([
     import("../../generator/model/build-model.js"),
     import("../../generator/emit/server/generate-server.js"),
     import("../../generator/emit/shared/output-dir.js"),
   ]);
-  const settings = settingsFor?.(loaded.document.rootFile);
-  const model = buildModel(loaded.bundled, {
-    source: loaded.document.rootFile,
-    ...(settings ? { itemsField: settings.pagination.itemsProperty, autoPagination: settings.pagination.auto, errorSchema: { name: settings.errors.schema, mediaType: settings.errors.mediaType } } : {}),
-  });
+  const model = buildModel(loaded.bundled, options);
   // types.ts only serves the type checker; the bundler strips types.
   const files = await renderServer(model, loaded.bundled, outDir, { skipTypes: true });
   // Under node_modules no package.json above says "module", and the sources are ES modules.
@@ -74,12 +72,13 @@ function schemeNames(bundled: Record<string, unknown>): string[] {
 
 let templatesStamp: string | undefined;
 
-function contentHash(bundled: Record<string, unknown>): string {
-  templatesStamp ??= stampOf(join(PACKAGE_ROOT, "templates")) + readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8");
-  return createHash("sha256").update(templatesStamp).update(JSON.stringify(bundled)).digest("hex").slice(0, 20);
+/** The spec, the model options (config declarations change what is generated) and the code that generates it. */
+function contentHash(bundled: Record<string, unknown>, options: BuildModelOptions): string {
+  templatesStamp ??= [join(PACKAGE_ROOT, "templates"), join(PACKAGE_ROOT, "generator")].filter((dir) => existsSync(dir)).map(stampOf).join("\n") + readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8");
+  return createHash("sha256").update(templatesStamp).update(JSON.stringify(options)).update(JSON.stringify(bundled)).digest("hex").slice(0, 20);
 }
 
-/** Names, sizes and mtimes of the template tree: a changed template means a fresh mock. */
+/** Names, sizes and mtimes of a source tree: a changed template or generator means a fresh mock. */
 function stampOf(dir: string): string {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile())
