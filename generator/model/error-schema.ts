@@ -3,6 +3,9 @@
 import type { ErrorSchema, JsonSchema, Operation } from "./ir.js";
 import { errorPayloadPlan } from "./error-payload.js";
 import { isObject, type JsonObject, type RefResolver } from "./refs.js";
+import { isErrorStatus } from "../facts/status-codes.js";
+
+export { isErrorStatus };
 
 export interface ConfiguredErrorSchema {
   /** Key in `components.schemas`. */
@@ -30,11 +33,6 @@ export function errorSchemaOf(operations: readonly Operation[], refs: RefResolve
   }
   const best = mostUsedErrorSchema(uses, { minUses: 1, ties: "by-key" });
   return best === undefined ? null : withPlan(refs, best.name, best.mediaType, best.schema, best.usedBy);
-}
-
-/** Client and server errors, and `default` (which by convention describes the errors not listed). */
-export function isErrorStatus(status: string): boolean {
-  return status === "default" || status.startsWith("4") || status.startsWith("5");
 }
 
 export interface ErrorSchemaUse<T> {

@@ -1,4 +1,4 @@
-import { equivalentPathGroups, pathShape } from "../../../model/equivalent-paths.js";
+import { equivalentPathGroups, pathShape } from "../../../facts/equivalent-paths.js";
 import { defineRule } from "../../rule.js";
 import { pathKeyPlace } from "../rest/path-segments.js";
 

@@ -5,7 +5,7 @@ export function isSuccessStatus(status: string): boolean {
 }
 
 /** Client and server errors, and `default`: the responses that return the error schema (one home: the model's). */
-export { isErrorStatus } from "../../../model/error-schema.js";
+export { isErrorStatus } from "../../../facts/status-codes.js";
 
 /** True when `status` is `wanted` or the range (`4XX`) that contains it. */
 export function coversStatus(status: string, wanted: string): boolean {
