@@ -10,6 +10,7 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   generate: async () => (await import("./cli/generate.js")).registerGenerate,
   portal: async () => (await import("./cli/portal.js")).registerPortal,
   demo: async () => (await import("./cli/demo.js")).registerDemo,
+  init: async () => (await import("./cli/init.js")).registerInit,
 };
 
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
