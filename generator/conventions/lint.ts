@@ -4,6 +4,7 @@ import type { LintConfig } from "./lint-config.js";
 import type { AnyRule, Visitors } from "./rule.js";
 import { isSuppressed } from "./suppression.js";
 import { walkDocument } from "./walk.js";
+import { combine, guard } from "./visitors.js";
 import { ALL_RULES } from "./rules/index.js";
 
 /** Runs every enabled rule over the document in one walk; returns the problems sorted by place. */
@@ -48,54 +49,4 @@ function severityAt(config: LintConfig, ruleId: string, base: SeveritySetting, a
     if (matches && (!best || override.pointer.length > best.length)) best = { length: override.pointer.length, severity };
   }
   return best?.severity ?? base;
-}
-
-/** One set of visitors that calls every rule's, so the walk happens once. */
-function combine(all: Visitors[], setVisiting: (at: NodeRef | undefined) => void): Visitors {
-  const calls = <K extends keyof Visitors>(name: K) => all.map((v) => v[name]?.bind(v)).filter((f): f is NonNullable<Visitors[K]> => f !== undefined);
-  const document = calls("document");
-  const server = calls("server");
-  const pathItem = calls("pathItem");
-  const operation = calls("operation");
-  const schema = calls("schema");
-  const end = calls("end");
-  return {
-    document: (root) => document.forEach((f) => f(root)),
-    server: server.length ? (node) => server.forEach((f) => f(node)) : undefined,
-    pathItem: (path, item) => {
-      setVisiting(item.at);
-      pathItem.forEach((f) => f(path, item));
-    },
-    operation: (op) => {
-      setVisiting(op.node.at);
-      operation.forEach((f) => f(op));
-    },
-    schema: schema.length
-      ? (visit) => {
-          setVisiting(undefined);
-          schema.forEach((f) => f(visit));
-        }
-      : undefined,
-    end: () => {
-      setVisiting(undefined);
-      end.forEach((f) => f());
-    },
-  };
-}
-
-/** A rule that throws on some odd document is reported as a problem of that rule, and the other rules go on. */
-function guard(ruleId: string, visitors: Visitors, fail: (message: string) => void): Visitors {
-  const wrapped: Visitors = {};
-  for (const name of Object.keys(visitors) as Array<keyof Visitors>) {
-    const fn = visitors[name] as ((...args: unknown[]) => void) | undefined;
-    if (!fn) continue;
-    (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
-      try {
-        fn.apply(visitors, args);
-      } catch (error) {
-        fail(`internal error in rule ${ruleId}: ${(error as Error).message} (please report it; other rules ran)`);
-      }
-    };
-  }
-  return wrapped;
 }
