@@ -1,8 +1,10 @@
 import type { Located, SpecDocument } from "../load/index.js";
 import type { JsonObject } from "./rule.js";
 
-export const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+import { HTTP_METHODS, type HttpMethod } from "../facts/http-methods.js";
+import { isObject } from "../facts/json-object.js";
+
+export { HTTP_METHODS, isObject, type HttpMethod };
 
 export interface ResponseInfo {
   status: string;
@@ -24,10 +26,6 @@ export interface OperationInfo {
   responses: ResponseInfo[];
   /** Effective security requirements: the operation's, else the document's; [] means public. */
   security: JsonObject[];
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 export function buildOperationInfo(document: SpecDocument, path: string, method: HttpMethod, pathItem: Located<JsonObject>, node: Located<JsonObject>): OperationInfo {

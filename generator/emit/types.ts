@@ -5,8 +5,8 @@ import { astToString, resolveRef, scanDiscriminators, transformSchema, type Glob
 import { refersToItselfInPlace } from "../../templates/runtime/server/json-schema.js";
 import { escapePointerToken, getAtPointer, parsePointer } from "../load/json-pointer.js";
 import { generatedHeader } from "./shared/header.js";
+import { HTTP_METHODS } from "../facts/http-methods.js";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** openapi-typescript keys `operations` by operationId: a duplicate would be a duplicate interface member. Later
  * duplicates get a numeric suffix (the client addresses operations by path and method, never by this key). `%` is
@@ -15,7 +15,7 @@ function uniqueOperationIds(document: Record<string, unknown>): void {
   const seen = new Set<string>();
   const paths = (document.paths ?? {}) as Record<string, Record<string, { operationId?: unknown } | undefined>>;
   for (const path of Object.keys(paths).sort()) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = paths[path]?.[method];
       if (!operation || typeof operation.operationId !== "string") continue;
       const wanted = operation.operationId.replace(/%/g, "_");

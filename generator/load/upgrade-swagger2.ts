@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { isObject as isRecord } from "../facts/json-object.js";
 
 const require = createRequire(import.meta.url);
 
@@ -65,9 +66,6 @@ function rewriteRefs(root: unknown, from: string, to: string): void {
   }
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 const COMPONENT_SECTIONS: Record<string, string> = {
   schemas: "definitions",

@@ -14,6 +14,7 @@ import { formFields, parameterShape } from "./param-shape.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
 import { pathOfKey, splitPathKey } from "./path-key.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
+import { HTTP_METHODS } from "../facts/http-methods.js";
 
 export interface BuildModelOptions {
   /** The spec file, as the user named it (for "generated from" headers). */
@@ -32,7 +33,6 @@ export interface BuildModelOptions {
   names?: NamingStyle;
 }
 
-const METHODS: HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
 const IDEMPOTENT = new Set<HttpMethod>(["get", "head", "options", "trace", "put", "delete"]);
 /** RFC 9110 §9.3.1/§9.3.2: content in a GET or HEAD request has no generally defined semantics (OpenAPI 3.1 §4.8.10
@@ -138,7 +138,7 @@ function collectOperations(root: JsonObject, refs: RefResolver): RawOperation[] 
     refuseBarePercent(path, `path "${path}"`, `/paths/${escapePointerToken(path)}`, "percent-encode a literal % as %25, and never follow it by another %");
     const pathItem = refs.resolve(paths[path]);
     if (!pathItem) continue;
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const node = refs.resolve(pathItem[method]);
       if (node) out.push({ path, method, node, pathItem });
     }

@@ -3,11 +3,12 @@
 // already a valid, unique (in its scope), non-reserved JavaScript identifier; emitters never sanitise.
 // Original spec strings (`rawName`, descriptions, paths...) are kept verbatim; emitters must escape them.
 import type { ErrorPart } from "../../templates/runtime/server/error-payload.js";
+import type { HttpMethod } from "../facts/http-methods.js";
 
 /** A JSON Schema object as it appears in the bundled document (internal `#/components/...` $refs kept). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+export type { HttpMethod };
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 
 export interface ApiModel {

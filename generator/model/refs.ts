@@ -2,11 +2,9 @@
 import { getAtPointer, parsePointer } from "../load/json-pointer.js";
 import type { JsonSchema } from "./ir.js";
 
-export type JsonObject = Record<string, unknown>;
+import { isObject, type JsonObject } from "../facts/json-object.js";
 
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+export { isObject, type JsonObject };
 
 export function refOf(value: unknown): string | undefined {
   return isObject(value) && typeof value.$ref === "string" ? value.$ref : undefined;

@@ -1,5 +1,6 @@
 import type { SpecDocument } from "../../generator/load/index.js";
 import type { Diagnostic } from "../../generator/conventions/index.js";
+import { isObject as isRecord } from "../../generator/facts/json-object.js";
 
 export interface SpecSummary {
   title: string;
@@ -57,6 +58,4 @@ export function summarize(bundled: Record<string, unknown>): SpecSummary {
   };
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
+export { isRecord };

@@ -2,8 +2,8 @@ import { Router, type Request, type Response } from "express";
 import { isRecord } from "../catalog/spec-entry.js";
 import { sendProblem } from "./problem.js";
 import { deref, exampleOf } from "./sample.js";
+import { HTTP_METHODS } from "../../generator/facts/http-methods.js";
 
-const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
 interface MockRoute {
   pattern: RegExp;
@@ -46,7 +46,7 @@ function compileRoutes(bundled: Record<string, unknown>): MockRoute[] {
     const item = deref(bundled, rawItem);
     if (!isRecord(item)) continue;
     const methods: MockRoute["methods"] = new Map();
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (isRecord(operation)) methods.set(method, answerFor(bundled, operation));
     }

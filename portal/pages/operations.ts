@@ -1,4 +1,5 @@
 import { isRecord } from "../catalog/spec-entry.js";
+import { HTTP_METHODS } from "../../generator/facts/http-methods.js";
 
 export interface OperationLine {
   method: string;
@@ -8,7 +9,6 @@ export interface OperationLine {
   tags: string[];
 }
 
-export const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** Every operation of a bundled document, in document order: the no-script outline of the reference page. */
 export function listOperations(bundled: Record<string, unknown>): OperationLine[] {
@@ -16,7 +16,7 @@ export function listOperations(bundled: Record<string, unknown>): OperationLine[
   const paths = isRecord(bundled.paths) ? bundled.paths : {};
   for (const [path, item] of Object.entries(paths)) {
     if (!isRecord(item)) continue;
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!isRecord(operation)) continue;
       const text = (value: unknown) => (typeof value === "string" ? value : "");

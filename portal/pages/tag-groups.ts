@@ -1,6 +1,7 @@
 import { parsePointer } from "../../generator/load/json-pointer.js";
 import { isRecord } from "../catalog/spec-entry.js";
-import { listOperations, METHODS, type OperationLine } from "./operations.js";
+import { HTTP_METHODS } from "../../generator/facts/http-methods.js";
+import { listOperations, type OperationLine } from "./operations.js";
 
 /**
  * Above this many operations the reference page lists tags and Redoc shows one tag at a time: Redoc 2 renders every
@@ -104,4 +105,4 @@ function reachableComponents(components: Record<string, unknown>, roots: unknown
   return kept;
 }
 
-const OPERATION_KEYS = new Set(METHODS);
+const OPERATION_KEYS: ReadonlySet<string> = new Set(HTTP_METHODS);
