@@ -5,3 +5,4 @@ export { ConfigError } from "./config-error.js";
 export { matchesGlobs, relativePosix } from "./file-globs.js";
 export type { ApiEntry, ConfigOverride, RuleEntry, SpecwrightConfig } from "./types.js";
 export { expandSpecPatterns, type ExpandedSpecs } from "./spec-files.js";
+export { loadAcceptFile } from "./diff-policy.js";

@@ -12,7 +12,13 @@ export function formatJson(result: DiffResult, context: DiffFormatContext): stri
     new: displayPath(result.newFile, context.cwd),
     summary: result.summary,
     versioning: result.versioning,
-    changes: result.changes.map((change) => ({ ...change, old: place(change.old), new: place(change.new) })),
+    changes: result.changes.map((change) => ({
+      ...change,
+      old: place(change.old),
+      new: place(change.new),
+      ...(change.accepted ? { accepted: { ...change.accepted, entry: { ...change.accepted.entry, file: displayPath(change.accepted.entry.file, context.cwd) } } } : {}),
+    })),
+    ...(result.unmatchedAccepts ? { unmatchedAccepts: result.unmatchedAccepts.map((entry) => ({ ...entry, entry: { ...entry.entry, file: displayPath(entry.entry.file, context.cwd) } })) } : {}),
   };
   return JSON.stringify(report, null, 2) + "\n";
 }

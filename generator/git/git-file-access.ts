@@ -1,0 +1,98 @@
+import { basename, dirname, join, posix, relative, sep } from "node:path";
+import type { FileAccess, FileEntry } from "../load/file-access.js";
+import type { GitRevision } from "./git-revision.js";
+import { runGit } from "./run-git.js";
+
+interface TreeEntry extends FileEntry {
+  object: string;
+  isSymlink: boolean;
+}
+
+const MAX_SYMLINK_HOPS = 40;
+
+/**
+ * Reads files from a git revision as if it were checked out in the working tree: the loader asks for working-tree
+ * paths, and each is read from the same commit (`git ls-tree` per folder, `git cat-file` per file; nothing is written
+ * to disk). Symlinks stored in the commit are followed like the disk's.
+ */
+export class GitFileAccess implements FileAccess {
+  private readonly folders = new Map<string, Promise<Map<string, TreeEntry> | undefined>>();
+
+  constructor(readonly revision: GitRevision) {}
+
+  /** The path inside the repository (`api/openapi.yaml`), or undefined outside it. */
+  repoPath(path: string): string | undefined {
+    const fromAnchor = relative(this.revision.anchorDir, path).split(sep).join("/");
+    const inRepo = posix.normalize(this.revision.anchorPrefix + fromAnchor);
+    if (inRepo === ".." || inRepo.startsWith("../") || posix.isAbsolute(inRepo)) return undefined;
+    return inRepo === "." ? "" : inRepo.replace(/\/$/, "");
+  }
+
+  /** How reports name a file of this revision: the way git names it (`origin/main:api/openapi.yaml`). */
+  label(path: string): string {
+    const inRepo = this.repoPath(path);
+    return inRepo === undefined ? path : `${this.revision.ref}:${inRepo}`;
+  }
+
+  async realPath(path: string, hops = 0): Promise<string | undefined> {
+    const found = await this.lookup(path);
+    if (!found) return undefined;
+    if (!found.isSymlink) return path;
+    if (hops >= MAX_SYMLINK_HOPS) return undefined;
+    const target = (await this.readText(path)).trim();
+    return this.realPath(join(dirname(path), target), hops + 1);
+  }
+
+  async entry(path: string): Promise<FileEntry | undefined> {
+    const found = await this.lookup(path);
+    return found && { isDirectory: found.isDirectory, size: found.size };
+  }
+
+  async readText(path: string): Promise<string> {
+    const found = await this.lookup(path);
+    if (!found) throw new Error(`GitFileAccess: ${path} is not in ${this.revision.commit}`);
+    return (await runGit(["cat-file", "blob", found.object], this.revision.anchorDir)).toString("utf8");
+  }
+
+  missing(path: string, referenced: boolean): { name: string; fix: string } {
+    const inRepo = this.repoPath(path);
+    const folder = inRepo === undefined ? "" : posix.dirname(inRepo);
+    return {
+      name: `${this.label(path)} (git:${this.revision.ref})`,
+      fix: inRepo === undefined ? "the file is outside the git repository" : `\`git ls-tree --name-only ${this.revision.ref} -- ${folder === "." ? "" : `${folder}/`}\` lists what that ref has there${referenced ? "" : " (a spec that is new in this change has no base to compare)"}`,
+    };
+  }
+
+  private async lookup(path: string): Promise<TreeEntry | undefined> {
+    const inRepo = this.repoPath(path);
+    if (inRepo === undefined) return undefined;
+    if (inRepo === "") return { isDirectory: true, size: 0, object: this.revision.commit, isSymlink: false };
+    const folder = posix.dirname(inRepo);
+    return (await this.folder(folder === "." ? "" : folder))?.get(basename(inRepo));
+  }
+
+  /** The entries of one folder of the commit, listed once. */
+  private folder(inRepo: string): Promise<Map<string, TreeEntry> | undefined> {
+    let listed = this.folders.get(inRepo);
+    if (!listed) {
+      listed = this.list(inRepo);
+      this.folders.set(inRepo, listed);
+    }
+    return listed;
+  }
+
+  private async list(inRepo: string): Promise<Map<string, TreeEntry> | undefined> {
+    // `--full-tree` makes paths relative to the top whatever the folder git runs in; a trailing `/` lists the contents.
+    const args = ["ls-tree", "-z", "--long", "--full-tree", this.revision.commit, ...(inRepo === "" ? [] : ["--", `${inRepo}/`])];
+    const output = (await runGit(args, this.revision.anchorDir)).toString("utf8");
+    const entries = new Map<string, TreeEntry>();
+    for (const record of output.split("\0")) {
+      // <mode> SP <type> SP <object> SP+ <size> TAB <path>
+      const match = /^(\d+) (\w+) ([0-9a-f]+) +(\S+)\t(.*)$/s.exec(record);
+      if (!match) continue;
+      const [, mode, type, object, size, name] = match;
+      entries.set(posix.basename(name!), { isDirectory: type === "tree", size: size === "-" ? 0 : Number(size), object: object!, isSymlink: mode === "120000" });
+    }
+    return entries;
+  }
+}
