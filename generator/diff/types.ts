@@ -32,7 +32,7 @@ export interface DiffChange {
   /** Set when an accept-list entry covers this change (generator/diff/policy): it does not fail the gate. */
   accepted?: AcceptedMark;
   /** Set when the policy changed the classification the check gives: `diff.severity`, or an alpha/beta operation. */
-  reclassified?: { from: Classification; reason: string };
+  reclassified?: { from: Classification; reason: string; entry?: { file: string; line: number; column: number } };
 }
 
 /** Why a change is accepted: the entry's reason, the last day it holds, and where the entry is written. */

@@ -7,6 +7,8 @@ import type { DiffFormatContext } from "./display.js";
 export function formatJson(result: DiffResult, context: DiffFormatContext): string {
   const place = (location: SourceLocation | undefined) =>
     location && { file: displayPath(location.file, context.cwd), line: location.line, column: location.column, pointer: location.pointer };
+  /** A policy object with its `entry` place (config or accept file) made relative. */
+  const relative = <T extends { entry?: { file: string } }>(value: T): T => (value.entry ? { ...value, entry: { ...value.entry, file: displayPath(value.entry.file, context.cwd) } } : value);
   const report = {
     old: displayPath(result.oldFile, context.cwd),
     new: displayPath(result.newFile, context.cwd),
@@ -16,9 +18,10 @@ export function formatJson(result: DiffResult, context: DiffFormatContext): stri
       ...change,
       old: place(change.old),
       new: place(change.new),
-      ...(change.accepted ? { accepted: { ...change.accepted, entry: { ...change.accepted.entry, file: displayPath(change.accepted.entry.file, context.cwd) } } } : {}),
+      ...(change.reclassified ? { reclassified: relative(change.reclassified) } : {}),
+      ...(change.accepted ? { accepted: relative(change.accepted) } : {}),
     })),
-    ...(result.unmatchedAccepts ? { unmatchedAccepts: result.unmatchedAccepts.map((entry) => ({ ...entry, entry: { ...entry.entry, file: displayPath(entry.entry.file, context.cwd) } })) } : {}),
+    ...(result.unmatchedAccepts ? { unmatchedAccepts: result.unmatchedAccepts.map(relative) } : {}),
   };
   return JSON.stringify(report, null, 2) + "\n";
 }

@@ -1,6 +1,6 @@
 import { displayPath } from "../../conventions/formatters/index.js";
 import { CLASSIFICATIONS, type DiffChange, type DiffResult } from "../types.js";
-import { acceptedText, placeText, unmatchedText, type DiffFormatContext } from "./display.js";
+import { acceptedText, placeText, reclassifiedText, unmatchedText, type DiffFormatContext } from "./display.js";
 
 const HEADINGS = { breaking: "Breaking changes", warning: "Warnings", "non-breaking": "Non-breaking changes", info: "Informational" } as const;
 
@@ -28,7 +28,8 @@ export function formatMarkdown(result: DiffResult, context: DiffFormatContext): 
     for (const change of changes) {
       const place = placeText(change.new ?? change.old, context.cwd);
       out.push(`- ${cell(change.message)} \`${change.id}\`${place ? ` (${cell(place)})` : ""}`);
-      if (change.reclassified) out.push(`  - ${change.reclassified.from} by the check; ${change.classification} because ${cell(change.reclassified.reason)}`);
+      const reclassified = reclassifiedText(change, context.cwd);
+      if (reclassified) out.push(`  - ${cell(reclassified)}`);
       if (change.accepted) out.push(`  - ${cell(acceptedText(change.accepted, context.cwd))}`);
     }
   }

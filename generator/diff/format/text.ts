@@ -1,5 +1,5 @@
 import type { DiffResult } from "../types.js";
-import { acceptedText, placeText, unmatchedText, type DiffFormatContext } from "./display.js";
+import { acceptedText, placeText, reclassifiedText, unmatchedText, type DiffFormatContext } from "./display.js";
 
 const LABELS = { breaking: "breaking", warning: "warning", "non-breaking": "added", info: "info" } as const;
 
@@ -13,7 +13,8 @@ export function formatText(result: DiffResult, context: DiffFormatContext): stri
     const newPlace = placeText(change.new, context.cwd);
     if (oldPlace) lines.push(`          old: ${oldPlace}`);
     if (newPlace) lines.push(`          new: ${newPlace}`);
-    if (change.reclassified) lines.push(`          ${change.reclassified.from} by the check; ${change.classification} because ${change.reclassified.reason}`);
+    const reclassified = reclassifiedText(change, context.cwd);
+    if (reclassified) lines.push(`          ${reclassified}`);
     if (change.accepted) lines.push(`          ${acceptedText(change.accepted, context.cwd)}`);
   }
   for (const entry of result.unmatchedAccepts ?? []) lines.push(`warning   ${unmatchedText(entry, context.cwd)}`);

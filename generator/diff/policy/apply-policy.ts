@@ -36,13 +36,13 @@ export function applyPolicy(result: DiffResult, oldDoc: SpecDocument, newDoc: Sp
     const change: DiffChange = { ...original };
     const override = policy.severity[change.id];
     if (override && override.classification !== change.classification) {
-      change.reclassified = { from: change.classification, reason: `diff.severity makes ${change.id} ${override.classification} (${override.at.file}:${override.at.line}:${override.at.column})` };
+      change.reclassified = { from: change.classification, reason: `diff.severity makes ${change.id} ${override.classification}`, entry: override.at };
       change.classification = override.classification;
     }
     const exemption = change.classification === "breaking" && change.operation ? stability?.exemption(change.operation) : undefined;
     if (exemption) {
       exempt++;
-      change.reclassified = { from: change.reclassified?.from ?? "breaking", reason: exemption };
+      change.reclassified = { from: change.reclassified?.from ?? "breaking", ...exemption };
       change.classification = "info";
     }
     const entry = policy.accept.find((candidate) => accepts(candidate, change));
@@ -61,6 +61,7 @@ export function applyPolicy(result: DiffResult, oldDoc: SpecDocument, newDoc: Sp
     acceptedBreaking > 0 ? `${acceptedBreaking} accepted breaking change${acceptedBreaking > 1 ? "s" : ""} (accept-list)` : "",
     exempt > 0 ? `${exempt} breaking change${exempt > 1 ? "s" : ""} of alpha/beta operations reported as info` : "",
   ].filter(Boolean);
+  if (acceptedBreaking > 0) versioning.message = versioning.message.replace(/^no breaking change/, "no breaking change outside the accept-list");
   if (notes.length > 0) versioning.message += `; ${notes.join("; ")}`;
   const unmatchedAccepts = policy.accept.filter((entry) => !matched.has(entry)).map(describeEntry);
   return { result: { ...result, changes, summary, versioning, ...(unmatchedAccepts.length > 0 ? { unmatchedAccepts } : {}) }, matched };

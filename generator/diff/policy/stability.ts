@@ -4,7 +4,7 @@ import { collectPaths } from "../operations.js";
 import { matchPaths } from "../match-paths.js";
 import type { OperationKey } from "../types.js";
 import { parseStabilitySelector } from "./operation-selector.js";
-import type { StabilityLevel, StabilityRule } from "./types.js";
+import type { EntryPlace, StabilityLevel, StabilityRule } from "./types.js";
 
 const LEVELS: readonly StabilityLevel[] = ["alpha", "beta"];
 
@@ -32,15 +32,15 @@ export class StabilityLookup {
   }
 
   /** Why the operation is exempt from the gate, or undefined for a stable one. */
-  exemption(operation: OperationKey): string | undefined {
+  exemption(operation: OperationKey): { reason: string; entry?: EntryPlace } | undefined {
     const name = `${operation.method.toUpperCase()} ${operation.path}`;
     const oldPath = this.oldPathOf.get(operation.path);
     const declared = oldPath === undefined ? undefined : this.declared(oldPath, operation.method);
-    if (declared) return `${name} is x-stability: ${declared} in the old version, so its breaking changes do not fail the gate`;
+    if (declared) return { reason: `${name} is x-stability: ${declared} in the old version, so its breaking changes do not fail the gate` };
     for (const { rule, method, matches } of this.rules) {
       if (method !== undefined && method !== operation.method.toLowerCase()) continue;
       if (!matches(operation.path) && !(oldPath !== undefined && matches(oldPath))) continue;
-      return `${name} is ${rule.level} by diff.stability "${rule.selector}" (${rule.at.file}:${rule.at.line}:${rule.at.column}), so its breaking changes do not fail the gate`;
+      return { reason: `${name} is ${rule.level} by diff.stability "${rule.selector}", so its breaking changes do not fail the gate`, entry: rule.at };
     }
     return undefined;
   }
