@@ -1,6 +1,7 @@
 import { relative, resolve } from "node:path";
 import { configFileForSpec, findConfigFile, loadAcceptFile, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
 import { parseGitSource } from "../git/index.js";
+import { isRemote } from "../load/read-source.js";
 import type { DiffPolicy } from "../diff/policy/index.js";
 import { UsageError } from "./errors.js";
 
@@ -21,6 +22,11 @@ export interface DiffInputOptions {
   accept?: string;
 }
 
+/** A path relative to the working folder, made absolute; a URL as it is (the loader fetches it with --allow-remote-refs). */
+function specPath(spec: string, cwd: string): string {
+  return isRemote(spec) ? spec : resolve(cwd, spec);
+}
+
 const USAGE_FIX = "specwright diff OLD NEW, or specwright diff --base git:REF [spec] (e.g. --base git:origin/main)";
 
 /**
@@ -34,12 +40,13 @@ export async function diffInputs(args: readonly string[], options: DiffInputOpti
   const rest = [...args];
   let baseText = options.base;
   if (baseText === undefined && rest[0] !== undefined && (parseGitSource(rest[0]) !== undefined || rest.length === 2)) baseText = rest.shift();
-  if (baseText === undefined) throw new UsageError(rest.length === 0 ? "nothing to compare" : "give the previous version too", USAGE_FIX);
+  if (baseText === undefined) throw new UsageError(rest.length === 0 ? "nothing to compare" : rest.length === 1 ? "give the previous version too" : `${rest.length} specs and no --base: which one is the previous version?`, USAGE_FIX);
   const ref = parseGitSource(baseText);
-  const base: BaseSource = ref !== undefined ? { kind: "git", ref } : { kind: "file", file: resolve(cwd, baseText) };
+  const base: BaseSource = ref !== undefined ? { kind: "git", ref } : { kind: "file", file: specPath(baseText, cwd) };
   if (base.kind === "file" && rest.length !== 1) throw new UsageError(rest.length === 0 ? "give the new version of the spec too" : "with a file as the base, give exactly one new spec", USAGE_FIX);
 
-  const specs = rest.map((spec) => resolve(cwd, spec));
+  const specs = rest.map((spec) => specPath(spec, cwd));
+  if (base.kind === "git" && specs.some(isRemote)) throw new UsageError("a spec given by URL has no git history to read", "with --base git:REF name the spec by its path in the repository");
   const configFile = options.config !== undefined ? resolve(cwd, options.config) : specs[0] !== undefined ? configFileForSpec(specs[0], cwd) : findConfigFile(cwd);
   const config = await loadConfigFile(configFile);
   if (specs.length === 0) {

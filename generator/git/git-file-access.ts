@@ -1,4 +1,4 @@
-import { basename, dirname, join, posix, relative, sep } from "node:path";
+import { basename, dirname, posix, relative, resolve, sep } from "node:path";
 import type { FileAccess, FileEntry } from "../load/file-access.js";
 import type { GitRevision } from "./git-revision.js";
 import { runGit } from "./run-git.js";
@@ -40,7 +40,8 @@ export class GitFileAccess implements FileAccess {
     if (!found.isSymlink) return path;
     if (hops >= MAX_SYMLINK_HOPS) return undefined;
     const target = (await this.readText(path)).trim();
-    return this.realPath(join(dirname(path), target), hops + 1);
+    // A link is relative to its folder, or absolute; either way it is looked up in the commit, never on disk.
+    return this.realPath(resolve(dirname(path), target), hops + 1);
   }
 
   async entry(path: string): Promise<FileEntry | undefined> {
