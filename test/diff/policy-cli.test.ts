@@ -45,6 +45,17 @@ describe("specwright diff with an accept-list (CLI)", { timeout: 60_000 }, () =>
     expect(github.stdout).not.toContain("::error");
   });
 
+  it("a failing text report ends with an accept entry for the first failing change that works once filled in", async () => {
+    const dir = project();
+    const failing = runCli(["diff", "v1.json", "v2.json"], { cwd: dir });
+    expect(failing.code).toBe(1);
+    const hint = failing.stdout.slice(failing.stdout.indexOf("  diff:\n"));
+    expect(hint).toContain("    - check: path-removed\n      operation: GET /owners\n");
+    const filled = hint.replace("<why clients are not affected>", "owners moved").replace("<YYYY-MM-DD, the last day it holds>", "2999-12-31");
+    writeFileSync(join(dir, "specwright.config.yaml"), filled);
+    expect(runCli(["diff", "v1.json", "v2.json"], { cwd: dir }).code).toBe(0);
+  });
+
   it("warns about an entry that matches nothing, without changing the exit code", async () => {
     const dir = project(`diff:\n  accept:\n    - check: operation-removed\n      operation: GET /pets\n      reason: stale\n      expires: 2999-12-31\n`);
     const { code, stdout, stderr } = runCli(["diff", "v1.json", "v2.json", "-f", "json"], { cwd: dir });
