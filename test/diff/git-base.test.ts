@@ -35,7 +35,8 @@ function repository(): string {
   git(dir, "init", "-q", "-b", "main");
   writeFileSync(join(dir, "api/openapi.yaml"), ROOT_SPEC);
   writeFileSync(join(dir, "api/schemas/pet.yaml"), pet("id, name"));
-  writeFileSync(join(dir, "specwright.config.yaml"), "apis:\n  - name: pets\n    spec: api/openapi.yaml\n");
+  writeFileSync(join(dir, "api/owners.yaml"), ROOT_SPEC.replace("title: Pets", "title: Owners"));
+  writeFileSync(join(dir, "specwright.config.yaml"), "apis:\n  - name: pets\n    spec: api/openapi.yaml\n  - name: owners\n    spec: api/owners.yaml\n");
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "v1.0: name required");
   writeFileSync(join(dir, "api/schemas/pet.yaml"), pet("id"));
@@ -72,7 +73,11 @@ describe("specwright diff --base git:REF", { timeout: 60_000 }, () => {
   });
 
   it("without a spec, diffs every API of the config; `git:REF` also works as the first argument; paths are relative to where it runs", () => {
-    expect(runCli(["diff", "--base", "git:HEAD~1"], { cwd: dir }).stdout).toContain("[response-property-became-optional]");
+    const all = JSON.parse(runCli(["diff", "--base", "git:HEAD~1", "-f", "json"], { cwd: dir }).stdout) as Report[];
+    expect(all.map((report) => [report.old, report.changes.some((change) => change.id === "response-property-became-optional")])).toEqual([
+      ["HEAD~1:api/openapi.yaml", true],
+      ["HEAD~1:api/owners.yaml", true],
+    ]);
     expect(runCli(["diff", "git:HEAD~1", "api/openapi.yaml"], { cwd: dir }).code).toBe(1);
     const nested = runCli(["diff", "--base", "git:HEAD~1", "openapi.yaml"], { cwd: join(dir, "api") });
     expect(nested.code).toBe(1);
