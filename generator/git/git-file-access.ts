@@ -4,11 +4,15 @@ import type { GitRevision } from "./git-revision.js";
 import { runGit } from "./run-git.js";
 
 interface TreeEntry extends FileEntry {
+  name: string;
   object: string;
   isSymlink: boolean;
 }
 
 const MAX_SYMLINK_HOPS = 40;
+/** Files that may be parts of a spec, read together with the first one asked for in their folder. */
+const SPEC_FILE = /\.(ya?ml|json)$/i;
+const BATCH_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads files from a git revision as if it were checked out in the working tree: the loader asks for working-tree
@@ -17,6 +21,7 @@ const MAX_SYMLINK_HOPS = 40;
  */
 export class GitFileAccess implements FileAccess {
   private readonly folders = new Map<string, Promise<Map<string, TreeEntry> | undefined>>();
+  private readonly blobs = new Map<string, Promise<string>>();
 
   constructor(readonly revision: GitRevision) {}
 
@@ -52,7 +57,17 @@ export class GitFileAccess implements FileAccess {
   async readText(path: string): Promise<string> {
     const found = await this.lookup(path);
     if (!found) throw new Error(`GitFileAccess: ${path} is not in ${this.revision.commit}`);
-    return (await runGit(["cat-file", "blob", found.object], this.revision.anchorDir)).toString("utf8");
+    if (!this.blobs.has(found.object)) {
+      // One `git cat-file --batch` for the spec-like files of this folder: a spec split into many schema files costs
+      // one process per folder, not one per file.
+      const inRepo = this.repoPath(path)!;
+      const folder = await this.folder(posix.dirname(inRepo) === "." ? "" : posix.dirname(inRepo));
+      const siblings = [...(folder?.values() ?? [])].filter((entry, index, all) => !entry.isDirectory && !entry.isSymlink && all.findIndex((other) => other.object === entry.object) === index);
+      const batch = SPEC_FILE.test(inRepo) ? pickBatch(siblings.filter((entry) => entry.object === found.object || SPEC_FILE.test(entry.name)), found) : [found];
+      const texts = readBlobs(batch.map((entry) => entry.object), this.revision.anchorDir);
+      for (const entry of batch) if (!this.blobs.has(entry.object)) this.blobs.set(entry.object, texts.then((read) => textOf(read, entry.object, path)));
+    }
+    return this.blobs.get(found.object)!;
   }
 
   missing(path: string, referenced: boolean): { name: string; fix: string } {
@@ -67,7 +82,7 @@ export class GitFileAccess implements FileAccess {
   private async lookup(path: string): Promise<TreeEntry | undefined> {
     const inRepo = this.repoPath(path);
     if (inRepo === undefined) return undefined;
-    if (inRepo === "") return { isDirectory: true, size: 0, object: this.revision.commit, isSymlink: false };
+    if (inRepo === "") return { name: "", isDirectory: true, size: 0, object: this.revision.commit, isSymlink: false };
     const folder = posix.dirname(inRepo);
     return (await this.folder(folder === "." ? "" : folder))?.get(basename(inRepo));
   }
@@ -92,8 +107,44 @@ export class GitFileAccess implements FileAccess {
       const match = /^(\d+) (\w+) ([0-9a-f]+) +(\S+)\t(.*)$/s.exec(record);
       if (!match) continue;
       const [, mode, type, object, size, name] = match;
-      entries.set(posix.basename(name!), { isDirectory: type === "tree", size: size === "-" ? 0 : Number(size), object: object!, isSymlink: mode === "120000" });
+      entries.set(posix.basename(name!), { name: posix.basename(name!), isDirectory: type === "tree", size: size === "-" ? 0 : Number(size), object: object!, isSymlink: mode === "120000" });
     }
     return entries;
   }
+}
+
+function textOf(read: ReadonlyMap<string, string>, object: string, path: string): string {
+  const text = read.get(object);
+  if (text === undefined) throw new Error(`git cat-file did not return ${object} (${path})`);
+  return text;
+}
+
+/** The file asked for, then its spec-like neighbours while the batch stays under BATCH_BYTES. */
+function pickBatch(candidates: readonly TreeEntry[], wanted: TreeEntry): TreeEntry[] {
+  const batch = [wanted];
+  let bytes = wanted.size;
+  for (const entry of candidates) {
+    if (entry.object === wanted.object || bytes + entry.size > BATCH_BYTES) continue;
+    batch.push(entry);
+    bytes += entry.size;
+  }
+  return batch;
+}
+
+/** Reads blobs by object id in one `git cat-file --batch`: each answer is `<oid> <type> <size>\n<content>\n`. */
+async function readBlobs(objects: readonly string[], cwd: string): Promise<Map<string, string>> {
+  const output = await runGit(["cat-file", "--batch"], cwd, objects.map((object) => `${object}\n`).join(""));
+  const texts = new Map<string, string>();
+  let offset = 0;
+  while (offset < output.length) {
+    const lineEnd = output.indexOf(0x0a, offset);
+    if (lineEnd === -1) break;
+    const [object, type, size] = output.subarray(offset, lineEnd).toString("utf8").split(" ");
+    offset = lineEnd + 1;
+    if (type === "missing" || size === undefined) continue;
+    const end = offset + Number(size);
+    if (type === "blob") texts.set(object!, output.subarray(offset, end).toString("utf8"));
+    offset = end + 1;
+  }
+  return texts;
 }
