@@ -16,8 +16,9 @@ const BATCH_BYTES = 32 * 1024 * 1024;
 
 /**
  * Reads files from a git revision as if it were checked out in the working tree: the loader asks for working-tree
- * paths, and each is read from the same commit (`git ls-tree` per folder, `git cat-file` per file; nothing is written
- * to disk). Symlinks stored in the commit are followed like the disk's.
+ * paths, and each is read from the same commit (`git ls-tree` once per folder, one `git cat-file --batch` for the
+ * spec files of a folder; nothing is written to disk). Symlinks stored in the commit are followed like the disk's;
+ * a path through a symlinked folder is not found.
  */
 export class GitFileAccess implements FileAccess {
   private readonly folders = new Map<string, Promise<Map<string, TreeEntry> | undefined>>();
@@ -75,7 +76,7 @@ export class GitFileAccess implements FileAccess {
     const folder = inRepo === undefined ? "" : posix.dirname(inRepo);
     return {
       name: `${this.label(path)} (git:${this.revision.ref})`,
-      fix: inRepo === undefined ? "the file is outside the git repository" : `\`git ls-tree --name-only ${this.revision.ref} -- ${folder === "." ? "" : `${folder}/`}\` lists what that ref has there${referenced ? "" : " (a spec that is new in this change has no base to compare)"}`,
+      fix: inRepo === undefined ? "the file is outside the git repository" : `\`git ls-tree --full-tree --name-only ${this.revision.ref} -- ${folder === "." ? "" : `${folder}/`}\` lists what that ref has there${referenced ? "" : " (a spec that is new in this change has no base to compare)"}`,
     };
   }
 

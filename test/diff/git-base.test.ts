@@ -94,7 +94,7 @@ describe("specwright diff --base git:REF", { timeout: 60_000 }, () => {
     const absent = runCli(["diff", "--base", "git:HEAD", "api/new.yaml"], { cwd: dir });
     expect(absent.code).toBe(2);
     expect(absent.stderr).toContain("file not found: HEAD:api/new.yaml (git:HEAD)");
-    expect(absent.stderr).toContain("git ls-tree --name-only HEAD -- api/");
+    expect(absent.stderr).toContain("git ls-tree --full-tree --name-only HEAD -- api/");
 
     const outside = mkdtempSync(join(tmpdir(), "specwright-no-repo-"));
     writeFileSync(join(outside, "openapi.yaml"), ROOT_SPEC);
