@@ -31,6 +31,33 @@ const settingsSchema = {
   },
 } as const;
 
+/** One accept-list entry (`diff.accept`, or an `--accept` file); check ids and operations are checked in code. */
+export const ACCEPT_ENTRY_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["check", "reason", "expires"],
+  properties: {
+    check: { type: "string", minLength: 1 },
+    operation: { type: "string", minLength: 1 },
+    pointer: { type: "string", pattern: "^(/.*)?$" },
+    reason: { type: "string", minLength: 1 },
+    expires: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+  },
+} as const;
+
+const CLASSIFICATION_NAMES = ["breaking", "warning", "non-breaking", "info"] as const;
+
+/** `diff:`: the policy `specwright diff` applies over the changes it finds (generator/diff/README.md#policy). */
+const diffSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    accept: { type: "array", items: ACCEPT_ENTRY_SCHEMA },
+    severity: { type: "object", additionalProperties: { enum: [...CLASSIFICATION_NAMES] } },
+    stability: { type: "object", additionalProperties: { enum: ["alpha", "beta"] } },
+  },
+} as const;
+
 /** Rule entries are only checked to be a map here: their three spellings are normalised (with precise errors) in code. */
 const rulesSchema = { type: "object" } as const;
 
@@ -56,6 +83,7 @@ export const CONFIG_SCHEMA = {
       },
     },
     baseline: { type: "string", minLength: 1 },
+    diff: diffSchema,
     apis: {
       type: "array",
       items: {

@@ -6,3 +6,4 @@ export { matchesGlobs, relativePosix } from "./file-globs.js";
 export type { ApiEntry, ConfigOverride, RuleEntry, SpecwrightConfig } from "./types.js";
 export { expandSpecPatterns, type ExpandedSpecs } from "./spec-files.js";
 export { apiModelSettings, modelOptionsFor, type ApiModelSettings } from "./model-options.js";
+export { loadAcceptFile } from "./diff-policy.js";

@@ -9,6 +9,7 @@ import { CONFIG_SCHEMA } from "./config-schema.js";
 import { ConfigError } from "./config-error.js";
 import { closestMatch } from "./closest-match.js";
 import type { ApiEntry, ConfigOverride, RuleEntry, SpecwrightConfig } from "./types.js";
+import { parseDiffPolicy, type RawDiffSettings } from "./diff-policy.js";
 
 const SEVERITIES: readonly SeveritySetting[] = ["error", "warn", "off"];
 let validateShape: ValidateFunction | undefined;
@@ -37,6 +38,7 @@ interface RawConfig {
   rules?: RawRules;
   overrides?: RawOverride[];
   baseline?: string;
+  diff?: RawDiffSettings;
   apis?: RawApi[];
 }
 
@@ -59,7 +61,7 @@ function configShapeValidator(): ValidateFunction {
 
 /** The built-in defaults: what a project without a config file gets. */
 export function defaultConfig(dir: string): SpecwrightConfig {
-  return { file: undefined, dir, extends: "recommended", settings: {}, rules: {}, overrides: [], baseline: undefined, apis: [] };
+  return { file: undefined, dir, extends: "recommended", settings: {}, rules: {}, overrides: [], baseline: undefined, diff: { severity: {}, stability: [], accept: [] }, apis: [] };
 }
 
 /** Validates a parsed config file and resolves it; every mistake is a ConfigError at the offending line:col. */
@@ -95,6 +97,7 @@ export function parseConfig(source: SourceFile): SpecwrightConfig {
       rules: normaliseRules(override.rules ?? {}, `/overrides/${index}/rules`, fail, override.pointer !== undefined),
     })),
     baseline: raw.baseline === undefined ? undefined : resolve(dir, raw.baseline),
+    diff: parseDiffPolicy(raw.diff, source, fail),
     apis: resolveApis(raw.apis ?? [], dir, fail),
   };
 }

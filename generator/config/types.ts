@@ -1,5 +1,6 @@
 import type { ConventionSettings, PresetName, SeveritySetting } from "../conventions/index.js";
 import type { DeepPartial } from "../conventions/settings.js";
+import type { DiffPolicy } from "../diff/policy/types.js";
 
 /** One rule's entry in the config after normalising its three spellings (`warn`, `[warn, {..}]`, `{ severity, options }`). */
 export interface RuleEntry {
@@ -45,5 +46,7 @@ export interface SpecwrightConfig {
   overrides: ConfigOverride[];
   /** Absolute path of the baseline file, when the config names one. */
   baseline: string | undefined;
+  /** `diff:`: the accept-list, severity overrides and stability globs `specwright diff` applies. */
+  diff: DiffPolicy;
   apis: ApiEntry[];
 }

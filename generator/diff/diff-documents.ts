@@ -4,7 +4,7 @@ import { compareErrorSchemas } from "./error-schema.js";
 import { compareOperations } from "./operations.js";
 import { compareSecuritySchemes } from "./compare-security.js";
 import { versionInfo, versioningVerdict } from "./versioning.js";
-import { CLASSIFICATIONS, type DiffChange, type DiffResult } from "./types.js";
+import { CLASSIFICATIONS, type DiffChange, type DiffResult, type DiffSummary } from "./types.js";
 
 /**
  * Compares two versions of an API and classifies every difference. Walks both documents side by side in their
@@ -22,12 +22,18 @@ export function diffDocuments(oldDoc: SpecDocument, newDoc: SpecDocument): DiffR
     context.report("info-version-changed", `info.version changed from ${before.infoVersion ?? "(none)"} to ${after.infoVersion ?? "(none)"}`, { old: at(oldDoc), new: at(newDoc) });
   }
   const changes = context.locatedChanges().sort(compareChanges);
-  const count = (classification: DiffChange["classification"]) => changes.filter((change) => change.classification === classification).length;
-  const summary = { breaking: count("breaking"), warning: count("warning"), nonBreaking: count("non-breaking"), info: count("info") };
+  const summary = summarize(changes);
   return { oldFile: oldDoc.rootFile, newFile: newDoc.rootFile, changes, summary, versioning: versioningVerdict(before, after, summary.breaking) };
 }
 
-function compareChanges(a: DiffChange, b: DiffChange): number {
+/** How many changes of each classification. */
+export function summarize(changes: readonly DiffChange[]): DiffSummary {
+  const count = (classification: DiffChange["classification"]) => changes.filter((change) => change.classification === classification).length;
+  return { breaking: count("breaking"), warning: count("warning"), nonBreaking: count("non-breaking"), info: count("info") };
+}
+
+/** The report's order: breaking, warning, non-breaking, info; then by path, method, check id and message. */
+export function compareChanges(a: DiffChange, b: DiffChange): number {
   return (
     CLASSIFICATIONS.indexOf(a.classification) - CLASSIFICATIONS.indexOf(b.classification) ||
     (a.operation?.path ?? "").localeCompare(b.operation?.path ?? "") ||

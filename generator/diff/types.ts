@@ -29,6 +29,17 @@ export interface DiffChange {
   old?: SourceLocation;
   /** Where the changed node is in the new document (for a removal: the place it was removed from). */
   new?: SourceLocation;
+  /** Set when an accept-list entry covers this change (generator/diff/policy): it does not fail the gate. */
+  accepted?: AcceptedMark;
+  /** Set when the policy changed the classification the check gives: `diff.severity`, or an alpha/beta operation. */
+  reclassified?: { from: Classification; reason: string; entry?: { file: string; line: number; column: number } };
+}
+
+/** Why a change is accepted: the entry's reason, the last day it holds, and where the entry is written. */
+export interface AcceptedMark {
+  reason: string;
+  expires: string;
+  entry: { file: string; line: number; column: number };
 }
 
 export interface VersionInfo {
@@ -56,6 +67,8 @@ export interface DiffSummary {
   warning: number;
   nonBreaking: number;
   info: number;
+  /** Changes covered by the accept-list (counted under their classification too). */
+  accepted?: number;
 }
 
 export interface DiffResult {
@@ -64,4 +77,6 @@ export interface DiffResult {
   changes: DiffChange[];
   summary: DiffSummary;
   versioning: VersioningVerdict;
+  /** Accept-list entries that matched no change (a warning: the entry is stale or mistyped). */
+  unmatchedAccepts?: Array<{ check: string; operation?: string; pointer?: string; entry: { file: string; line: number; column: number } }>;
 }

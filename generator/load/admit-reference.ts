@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import type { FoundReference } from "./find-refs.js";
 import { SpecLoadError } from "./load-error.js";
 import { assertInsideRoot, isRemote, realPathOfNearest, type ReadLimits } from "./read-source.js";
@@ -37,7 +36,7 @@ export async function admitReference(found: FoundReference, file: string, source
   }
   if (uri === "") return undefined;
   const target = resolveRefFile(file, uri);
-  if (!isRemote(target)) assertInsideRoot(await realPathOfNearest(target), found.value, limits, where(), label);
+  if (!isRemote(target)) assertInsideRoot(await realPathOfNearest(target, limits.access), found.value, limits, where(), label);
   return undefined;
 }
 
@@ -53,9 +52,8 @@ function notAPointer(ref: string, uri: string, fragment: string, label: string, 
 /** Whether to follow a mapping reference; a local one that leaves the folder is refused all the same. */
 async function mappingIsFollowed(target: string, written: string, limits: ReadLimits, where: () => { file: string; line: number; column: number }): Promise<boolean> {
   if (isRemote(target)) return limits.allowRemoteRefs;
-  assertInsideRoot(await realPathOfNearest(target), written, limits, where(), "discriminator mapping");
-  return stat(target).then(
-    (info) => info.isFile(),
-    () => false,
-  );
+  assertInsideRoot(await realPathOfNearest(target, limits.access), written, limits, where(), "discriminator mapping");
+  const real = await limits.access.realPath(target);
+  const entry = real === undefined ? undefined : await limits.access.entry(real);
+  return entry !== undefined && !entry.isDirectory;
 }

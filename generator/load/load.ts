@@ -1,5 +1,4 @@
 import { dirname, resolve as resolvePath } from "node:path";
-import { realpath } from "node:fs/promises";
 import { SourceFile } from "./source-file.js";
 import { SpecDocument, resolveRefFile, type SpecVersion } from "./spec-document.js";
 import { SpecLoadError } from "./load-error.js";
@@ -10,10 +9,13 @@ import { DEFAULT_MAX_FILE_BYTES, isRemote, readSource, type ReadLimits } from ".
 import { validateStructure } from "./structural-validation.js";
 import { swagger2Pointer, upgradeSwagger2 } from "./upgrade-swagger2.js";
 import { bundleFiles, rememberBundle } from "./bundle.js";
+import { DISK_ACCESS, type FileAccess } from "./file-access.js";
 
 export interface LoadOptions {
   allowRemoteRefs?: boolean;
   maxFileBytes?: number;
+  /** Where local files are read from: the disk by default; a git revision for `diff --base git:REF`. */
+  access?: FileAccess;
 }
 
 /**
@@ -22,8 +24,9 @@ export interface LoadOptions {
  */
 export async function loadSpec(path: string, options: LoadOptions = {}): Promise<SpecDocument> {
   const rootFile = isRemote(path) ? path : resolvePath(path);
-  const rootDir = isRemote(rootFile) ? "" : await realpath(dirname(rootFile)).catch(() => dirname(rootFile));
-  const limits: ReadLimits = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, allowRemoteRefs: options.allowRemoteRefs ?? false, rootDir };
+  const access = options.access ?? DISK_ACCESS;
+  const rootDir = isRemote(rootFile) ? "" : ((await access.realPath(dirname(rootFile))) ?? dirname(rootFile));
+  const limits: ReadLimits = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, allowRemoteRefs: options.allowRemoteRefs ?? false, rootDir, access };
   const { files, edges } = await readAllFiles(rootFile, limits);
   const root = files.get(rootFile)!;
   const specVersion = detectVersion(root);

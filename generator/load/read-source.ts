@@ -1,6 +1,6 @@
-import { readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, join, sep } from "node:path";
 import { SpecLoadError } from "./load-error.js";
+import type { FileAccess } from "./file-access.js";
 
 export interface ReadLimits {
   /** Largest file accepted, in bytes: beyond it a spec is refused before it is read into memory. */
@@ -8,6 +8,8 @@ export interface ReadLimits {
   allowRemoteRefs: boolean;
   /** The real path of the root document's folder: local `$ref`s may not leave it. */
   rootDir: string;
+  /** Where local files are read from (the disk, or a git revision). */
+  access: FileAccess;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -32,21 +34,20 @@ export async function readSource(file: string, limits: ReadLimits, referencedFro
     return fetchRemote(file, limits, where);
   }
   // Checked before existence, so a refusal says nothing about which files exist outside the folder.
-  if (referencedFrom) assertInsideRoot(await realPathOfNearest(file), file, limits, where, kind);
-  let real: string;
-  try {
-    real = await realpath(file);
-  } catch {
+  if (referencedFrom) assertInsideRoot(await realPathOfNearest(file, limits.access), file, limits, where, kind);
+  const real = await limits.access.realPath(file);
+  const info = real === undefined ? undefined : await limits.access.entry(real);
+  if (real === undefined || info === undefined) {
+    const elsewhere = limits.access.missing?.(file, referencedFrom !== undefined);
     throw new SpecLoadError({
       ...where,
-      message: referencedFrom ? `${kind} target not found: ${file}` : `file not found: ${file}`,
-      fix: referencedFrom ? `correct the ${kind} path (it is relative to the file it is written in)` : "check the path to the spec",
+      message: `${referencedFrom ? `${kind} target not found` : "file not found"}: ${elsewhere?.name ?? file}`,
+      fix: `${referencedFrom ? `correct the ${kind} path (it is relative to the file it is written in)` : "check the path to the spec"}${elsewhere ? `; ${elsewhere.fix}` : ""}`,
     });
   }
   // Checked again on the real path that is read: a symlink created since cannot lead out.
   if (referencedFrom) assertInsideRoot(real, file, limits, where, kind);
-  const info = await stat(real);
-  if (info.isDirectory()) {
+  if (info.isDirectory) {
     throw new SpecLoadError({ ...where, message: `is a directory, not a spec file: ${file}`, fix: "name the OpenAPI file itself (e.g. openapi.yaml)" });
   }
   if (info.size > limits.maxFileBytes) {
@@ -56,7 +57,7 @@ export async function readSource(file: string, limits: ReadLimits, referencedFro
       fix: "split the spec into files joined by $ref, or raise the limit with --max-file-size",
     });
   }
-  const text = await readFile(real, "utf8");
+  const text = await limits.access.readText(real);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -71,15 +72,13 @@ export function assertInsideRoot(real: string, written: string, limits: ReadLimi
 }
 
 /** The real path of `path`, or of its nearest existing ancestor joined with the rest: a target need not exist. */
-export async function realPathOfNearest(path: string): Promise<string> {
+export async function realPathOfNearest(path: string, access: FileAccess): Promise<string> {
   const rest: string[] = [];
   for (let current = path; ; current = dirname(current)) {
-    try {
-      return join(await realpath(current), ...rest);
-    } catch {
-      if (dirname(current) === current) return path;
-      rest.unshift(basename(current));
-    }
+    const real = await access.realPath(current);
+    if (real !== undefined) return join(real, ...rest);
+    if (dirname(current) === current) return path;
+    rest.unshift(basename(current));
   }
 }
 

@@ -58,6 +58,12 @@ describe("specwright diff (CLI)", { timeout: 60_000 }, () => {
     expect((await specwright(before, after, "-f", "markdown")).stdout).toContain("| 1 | 0 | 0 | 0 |");
   });
 
+  it("exits 2 with the usage when the previous version is missing", async () => {
+    const { code, stderr } = await specwright(after);
+    expect(code).toBe(2);
+    expect(stderr).toContain("error: give the previous version too\n  fix: specwright diff OLD NEW, or specwright diff --base git:REF [spec]");
+  });
+
   it("exits 2 with the file and a fix when a spec cannot be read, without a stack trace", async () => {
     const { code, stderr } = await specwright(before, join(dir, "missing.yaml"));
     expect(code).toBe(2);

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadSpec } from "../../generator/load/index.js";
+import { loadSpec, type SpecDocument } from "../../generator/load/index.js";
 import { diffDocuments, type DiffResult } from "../../generator/diff/index.js";
 
 export type Json = Record<string, unknown>;
@@ -39,9 +39,14 @@ function write(document: Json): string {
   return file;
 }
 
+/** Writes both documents to files and loads them as the CLI would. */
+export async function loadPair(before: Json, after: Json): Promise<[SpecDocument, SpecDocument]> {
+  return Promise.all([loadSpec(write(before)), loadSpec(write(after))]);
+}
+
 /** Writes both documents to files, loads them as the CLI would and diffs them. */
 export async function diffSpecs(before: Json, after: Json): Promise<DiffResult> {
-  const [oldDoc, newDoc] = await Promise.all([loadSpec(write(before)), loadSpec(write(after))]);
+  const [oldDoc, newDoc] = await loadPair(before, after);
   return diffDocuments(oldDoc, newDoc);
 }
 

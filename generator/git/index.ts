@@ -1,0 +1,3 @@
+export { GitError } from "./git-error.js";
+export { openRevision, parseGitSource, type GitRevision } from "./git-revision.js";
+export { GitFileAccess } from "./git-file-access.js";
