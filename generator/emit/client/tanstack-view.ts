@@ -4,6 +4,7 @@
 import type { ApiModel, Operation, Pagination } from "../../model/ir.js";
 import { NameScope } from "../../model/identifiers.js";
 import { codeSpan, docComment, jsString } from "../shared/code-literals.js";
+import { isGeneratedPackageJson } from "../server/package-json.js";
 import type { ClientView, OperationView } from "./view-model.js";
 
 /** The @tanstack/query-core the adapter needs: DataTag with an error type (5.62, TanStack/query#8361); tested with 5.108. */
@@ -14,6 +15,18 @@ const RUNTIME_NAMES = [
   "DataTag", "BaseClient", "RequestOptions", "OperationSpec", "Defined", "defined", "withSignal", "nextPageParams", "linkPage", "nextLinkParam",
   "LinkPage", "QueryError", "InfiniteQueryError", "QueryOptionsFor", "InfiniteQueryOptionsFor", "MutationOptionsFor",
 ];
+
+/**
+ * A generated package.json (the client's, or the server's when both share the folder) with the adapter's peer
+ * dependency: tanstack-query.ts imports @tanstack/query-core's types, which the app's TanStack Query brings. A
+ * package.json the user wrote is left as it is.
+ */
+export function withTanstackPeer(packageJson: string): string {
+  if (!isGeneratedPackageJson(packageJson)) return packageJson;
+  const manifest = JSON.parse(packageJson) as { peerDependencies?: Record<string, string> };
+  manifest.peerDependencies = { ...manifest.peerDependencies, "@tanstack/query-core": TANSTACK_QUERY_CORE_RANGE };
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
 
 const SAFE_METHODS = new Set(["get", "head", "options", "trace"]);
 
@@ -40,6 +53,8 @@ interface InfiniteView {
   scheme: string | null;
   /** Link lists call the transport themselves (the next URL is in a response header): the operation's spec literal. */
   link: { specName: string; specLiteral: string } | null;
+  /** The README's access to a page's items (`page.data`), from the page. */
+  itemsAccess: string;
 }
 
 export interface TanstackView {
@@ -82,7 +97,9 @@ export function tanstackView(model: ApiModel, client: ClientView): TanstackView 
     imports.add(op.fnName);
     for (const name of [op.paramsName, op.resultName, op.errorName]) imports.add(`type ${name}`);
   }
-  const firstQuery = result.find((op) => op.query);
+  // The query example shows a single resource where there is one (lists have their own example).
+  const onItem = new Set(operations.filter(([op]) => /\}\/?$/.test(op.path)).map(([op]) => op.id));
+  const firstQuery = result.find((op) => op.query && onItem.has(op.fnName)) ?? result.find((op) => op.query && !op.infinite) ?? result.find((op) => op.query);
   const firstMutation = result.find((op) => op.mutation);
   const firstInfinite = result.find((op) => op.infinite);
   return {
@@ -119,6 +136,7 @@ function operationView(op: Operation, view: OperationView, values: NameScope, ty
         optionsFn: values.claim(`${view.fnName}InfiniteQueryOptions`),
         scheme: op.pagination.kind === "link" ? null : view.pagination.scheme,
         link: op.pagination.kind === "link" ? { specName: `${view.fnName}$spec`, specLiteral: view.specLiteral } : null,
+        itemsAccess: [op.pagination.kind === "link" ? "page.data" : "page", ...(op.pagination.itemsField ?? []).map(member)].join(""),
       }
     : null;
   return {
@@ -133,6 +151,11 @@ function operationView(op: Operation, view: OperationView, values: NameScope, ty
     mutation,
     infinite,
   };
+}
+
+/** `.name`, or `["a-name"]` for a member that is no identifier. */
+function member(name: string): string {
+  return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? `.${name}` : `[${jsString(name)}]`;
 }
 
 /** `{ … }` of an operation's example call (`getPet(client, { pet_id: 1 })`), "{}" when it takes nothing required. */
@@ -166,13 +189,12 @@ function mutationExample(op: TanstackOperationView | undefined, views: Map<strin
 
 function infiniteExample(op: TanstackOperationView | undefined, views: Map<string, OperationView>): string {
   if (!op?.infinite) return "// this API has no list operation whose paging scheme the spec proves";
-  const page = op.infinite.link ? "page.data" : "page";
   return [
     `import { useInfiniteQuery } from "@tanstack/react-query";`,
     `import { ${op.infinite.optionsFn} } from "./tanstack-query.js";`,
     ``,
     `const list = useInfiniteQuery(${op.infinite.optionsFn}(client, ${exampleArgs(views.get(op.fnName))}));`,
-    `const pages = list.data?.pages.map((page) => ${page}) ?? [];`,
+    `const items = list.data?.pages.flatMap((page) => ${op.infinite.itemsAccess}) ?? [];`,
     `if (list.hasNextPage) void list.fetchNextPage();`,
   ].join("\n");
 }
