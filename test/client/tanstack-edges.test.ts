@@ -1,0 +1,91 @@
+// The TanStack adapter's less common shapes (issue 14): a HEAD query (no body: TanStack refuses undefined data, so
+// it resolves to null), mutations whose params are all optional (`mutate()`), a 204, an API with no GET at all;
+// and the adapter generated for the repository's other specs. All of it type-checks under the strict flags.
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { MutationObserver, QueryClient } from "@tanstack/query-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { renderClient } from "../../generator/emit/client/generate-client.js";
+import { writeOutputDir } from "../../generator/emit/shared/output-dir.js";
+import { bundleSpec, loadSpec } from "../../generator/load/index.js";
+import { buildModel } from "../../generator/model/build-model.js";
+import { STRICT_FLAGS, TMP_DIR, typecheck } from "../server/e2e-harness.js";
+import { fakeFetch } from "./fake-fetch.js";
+
+const verbose = { name: "verbose", in: "query", schema: { type: "boolean" } };
+const EDGES = {
+  openapi: "3.1.0",
+  info: { title: "Edges", version: "1.0.0" },
+  servers: [{ url: "https://edges.test/v1" }],
+  paths: {
+    // Each takes an optional parameter: client.ts leaves the `<Id>Op` alias of an operation with neither parameters
+    // nor a typed body unused, which noUnusedLocals refuses (a client.ts matter, not the adapter's).
+    "/ping": { head: { operationId: "headPing", parameters: [verbose], responses: { "200": { description: "alive, no body" } } } },
+    "/jobs": { post: { operationId: "startJob", parameters: [verbose], responses: { "202": { description: "accepted, no body" } } } },
+    "/jobs/{job_id}": {
+      delete: { operationId: "deleteJob", parameters: [{ name: "job_id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "gone" } } },
+    },
+    "/settings": {
+      put: {
+        operationId: "replaceSettings",
+        requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { dark: { type: "boolean" } } } } } },
+        responses: { "200": { description: "saved", content: { "application/json": { schema: { type: "object", properties: { dark: { type: "boolean" } } } } } } },
+      },
+    },
+  },
+};
+const ONLY_MUTATIONS = { ...EDGES, info: { title: "Writes only", version: "1.0.0" }, paths: { "/jobs": EDGES.paths["/jobs"] } };
+
+const OTHER_SPECS = ["specs/petstore/v1/openapi.yaml", "test/server/fixtures/specs/paging-kinds.yaml", "test/server/fixtures/specs/asana-like.yaml", "test/server/fixtures/hardening.spec.json"];
+
+const USAGE = `
+import { QueryClient } from "@tanstack/query-core";
+import { createBaseClient } from "./client.js";
+import { headPingQueryOptions, replaceSettingsMutationOptions, startJobMutationOptions } from "./tanstack-query.js";
+
+export async function usage(): Promise<void> {
+  const queryClient = new QueryClient();
+  const client = createBaseClient({});
+  const alive: null = await queryClient.fetchQuery(headPingQueryOptions(client));
+  const context = { client: queryClient, meta: undefined };
+  await startJobMutationOptions(client).mutationFn(undefined, context);
+  const saved = await replaceSettingsMutationOptions(client).mutationFn({ body: { dark: true } }, context);
+  void [alive, saved.dark];
+}
+`;
+
+async function generate(spec: string | object, name: string): Promise<string> {
+  const file = typeof spec === "string" ? spec : join(TMP_DIR, `${name}.json`);
+  if (typeof spec !== "string") await writeFile(file, JSON.stringify(spec));
+  const document = await bundleSpec(await loadSpec(file));
+  const outDir = join(TMP_DIR, name);
+  await writeOutputDir(outDir, await renderClient(buildModel(document, { source: file }), document, { tanstackQuery: true }));
+  return outDir;
+}
+
+describe("the TanStack adapter's edge cases", () => {
+  let edges = "";
+  let dirs: string[] = [];
+  beforeAll(async () => {
+    edges = await generate(EDGES, "tanstack-edges");
+    dirs = [edges, await generate(ONLY_MUTATIONS, "tanstack-only-mutations"), ...(await Promise.all(OTHER_SPECS.map((spec, index) => generate(spec, `tanstack-other-${index}`))))];
+  });
+
+  it("a HEAD query resolves to null; an all-optional mutation runs without variables; a 204 mutation resolves", async () => {
+    const fake = fakeFetch((request) => new Response(null, { status: request.method === "DELETE" ? 204 : request.method === "POST" ? 202 : 200 }));
+    const { createBaseClient } = await import(pathToFileURL(join(edges, "client.ts")).href);
+    const adapter = await import(pathToFileURL(join(edges, "tanstack-query.ts")).href);
+    const client = createBaseClient({ baseUrl: "https://edges.test/v1", fetch: fake.fetch, retry: false });
+    const queryClient = new QueryClient();
+    expect(await queryClient.fetchQuery(adapter.headPingQueryOptions(client))).toBeNull();
+    expect(await new MutationObserver(queryClient, adapter.startJobMutationOptions(client)).mutate()).toBeUndefined();
+    expect(await new MutationObserver<unknown, unknown, object>(queryClient, adapter.deleteJobMutationOptions(client)).mutate({ job_id: "j1" })).toBeUndefined();
+    expect(fake.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(["HEAD /v1/ping", "POST /v1/jobs", "DELETE /v1/jobs/j1"]);
+  });
+
+  it("type-checks under the strict flags, for these and for the repository's other specs", async () => {
+    await writeFile(join(edges, "usage.ts"), USAGE);
+    expect(await typecheck("tanstack-edges", dirs, { ...STRICT_FLAGS, lib: ["ES2023", "DOM", "DOM.Iterable"] })).toBe("");
+  }, 240_000);
+});
