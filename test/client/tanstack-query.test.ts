@@ -151,13 +151,19 @@ describe("the TanStack Query adapter against the generated mock", () => {
     expect(await typecheck("tanstack-strict", [outDir], STRICT)).toBe("");
   }, 240_000);
 
-  it("is tree-shakeable: a bundle of one query option holds no other operation", async () => {
-    const entry = join(outDir, "one-option.ts");
-    await writeFile(entry, `import { getTaskQueryOptions } from "./tanstack-query.js";\nexport const options = getTaskQueryOptions;\n`);
-    const result = await build({ entryPoints: [entry], bundle: true, format: "esm", write: false, logLevel: "silent", external: ["@tanstack/*"] });
-    const code = result.outputFiles[0]?.text ?? "";
-    expect(code).toContain('"/tasks/{task_id}"');
-    for (const other of ['"/charges"', '"/events"', '"/repos"', '"/notes"', "listTasks$paging", "nextPageParams"]) expect(code).not.toContain(other);
+  it("is tree-shakeable: a bundle of one option holds no other operation", async () => {
+    const bundle = async (name: string) => {
+      const entry = join(outDir, `one-${name}.ts`);
+      await writeFile(entry, `import { ${name} } from "./tanstack-query.js";\nexport const options = ${name};\n`);
+      const result = await build({ entryPoints: [entry], bundle: true, format: "esm", write: false, logLevel: "silent", external: ["@tanstack/*"] });
+      return result.outputFiles[0]?.text ?? "";
+    };
+    const query = await bundle("getTaskQueryOptions");
+    expect(query).toContain('"/tasks/{task_id}"');
+    for (const other of ['"/charges"', '"/events"', '"/repos"', '"/notes"', "listTasks$paging", "nextPageParams"]) expect(query).not.toContain(other);
+    const infinite = await bundle("listChargesInfiniteQueryOptions");
+    expect(infinite).toContain('"/charges"');
+    for (const other of ['"/tasks/{task_id}"', '"/events"', '"/repos"', "listTasks$paging", "function linkPage"]) expect(infinite).not.toContain(other);
   });
 });
 
