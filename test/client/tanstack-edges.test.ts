@@ -4,8 +4,8 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { MutationObserver, QueryClient } from "@tanstack/query-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { CancelledError, MutationObserver, QueryClient } from "@tanstack/query-core";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { renderClient } from "../../generator/emit/client/generate-client.js";
 import { writeOutputDir } from "../../generator/emit/shared/output-dir.js";
 import { bundleSpec, loadSpec } from "../../generator/load/index.js";
@@ -82,6 +82,27 @@ describe("the TanStack adapter's edge cases", () => {
     expect(await new MutationObserver(queryClient, adapter.startJobMutationOptions(client)).mutate()).toBeUndefined();
     expect(await new MutationObserver<unknown, unknown, object>(queryClient, adapter.deleteJobMutationOptions(client)).mutate({ job_id: "j1" })).toBeUndefined();
     expect(fake.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(["HEAD /v1/ping", "POST /v1/jobs", "DELETE /v1/jobs/j1"]);
+  });
+
+  it("cancelling the query aborts its request, and so does the caller's own signal", async () => {
+    // Answers only when the request is aborted, with the abort: no timer involved.
+    const fake = fakeFetch((request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))));
+    const { createBaseClient } = await import(pathToFileURL(join(edges, "client.ts")).href);
+    const adapter = await import(pathToFileURL(join(edges, "tanstack-query.ts")).href);
+    const client = createBaseClient({ baseUrl: "https://edges.test/v1", fetch: fake.fetch, retry: false });
+    const queryClient = new QueryClient();
+    const options = adapter.headPingQueryOptions(client);
+    const pending = queryClient.fetchQuery(options).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(1));
+    await queryClient.cancelQueries({ queryKey: options.queryKey });
+    expect(await pending).toBeInstanceOf(CancelledError);
+    expect(fake.requests[0]!.signal.aborted).toBe(true);
+    const own = new AbortController();
+    const second = queryClient.fetchQuery(adapter.headPingQueryOptions(client, { verbose: true }, { signal: own.signal })).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(fake.requests).toHaveLength(2));
+    own.abort(new Error("left the page"));
+    expect(await second).toMatchObject({ message: "left the page" });
+    expect(fake.requests[1]!.signal.aborted).toBe(true);
   });
 
   it("type-checks under the strict flags, for these and for the repository's other specs", async () => {
