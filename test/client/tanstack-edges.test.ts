@@ -37,6 +37,14 @@ const EDGES = {
 };
 const ONLY_MUTATIONS = { ...EDGES, info: { title: "Writes only", version: "1.0.0" }, paths: { "/jobs": EDGES.paths["/jobs"] } };
 
+/** Operation ids that spell the adapter's names of another operation (`thing`'s key factory is `thingQueryKey`). */
+const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
+const COLLIDING = {
+  ...EDGES,
+  info: { title: "Colliding names", version: "1.0.0" },
+  paths: Object.fromEntries(["thing", "thingQuery", "thingQueryKey", "thingQueryOptions"].map((id) => [`/${id}`, { get: { operationId: id, parameters: [verbose], responses: ok } }])),
+};
+
 const OTHER_SPECS = ["specs/petstore/v1/openapi.yaml", "test/server/fixtures/specs/paging-kinds.yaml", "test/server/fixtures/specs/asana-like.yaml", "test/server/fixtures/hardening.spec.json"];
 
 const USAGE = `
@@ -66,10 +74,12 @@ async function generate(spec: string | object, name: string): Promise<string> {
 
 describe("the TanStack adapter's edge cases", () => {
   let edges = "";
+  let colliding = "";
   let dirs: string[] = [];
   beforeAll(async () => {
     edges = await generate(EDGES, "tanstack-edges");
-    dirs = [edges, await generate(ONLY_MUTATIONS, "tanstack-only-mutations"), ...(await Promise.all(OTHER_SPECS.map((spec, index) => generate(spec, `tanstack-other-${index}`))))];
+    colliding = await generate(COLLIDING, "tanstack-colliding");
+    dirs = [edges, colliding, await generate(ONLY_MUTATIONS, "tanstack-only-mutations"), ...(await Promise.all(OTHER_SPECS.map((spec, index) => generate(spec, `tanstack-other-${index}`))))];
   });
 
   it("a HEAD query resolves to null; an all-optional mutation runs without variables; a 204 mutation resolves", async () => {
@@ -82,6 +92,16 @@ describe("the TanStack adapter's edge cases", () => {
     expect(await new MutationObserver(queryClient, adapter.startJobMutationOptions(client)).mutate()).toBeUndefined();
     expect(await new MutationObserver<unknown, unknown, object>(queryClient, adapter.deleteJobMutationOptions(client)).mutate({ job_id: "j1" })).toBeUndefined();
     expect(fake.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(["HEAD /v1/ping", "POST /v1/jobs", "DELETE /v1/jobs/j1"]);
+  });
+
+  it("never gives two exports one name: an operation id that spells another's key factory keeps its own, the other is numbered", async () => {
+    const adapter = await import(pathToFileURL(join(colliding, "tanstack-query.ts")).href);
+    const client = (await import(pathToFileURL(join(colliding, "client.ts")).href)).createBaseClient({});
+    // `thingQuery` is an operation: its key factory is thingQueryQueryKey; `thing`'s is renamed around the ids taken.
+    expect(adapter.thingQueryQueryKey()).toEqual(["thingQuery", {}]);
+    expect(adapter.thingQueryKeyQueryKey()).toEqual(["thingQueryKey", {}]);
+    expect(adapter.thingQueryKey2()).toEqual(["thing", {}]);
+    expect(adapter.thingQueryOptions2(client).queryKey).toEqual(["thing", {}]);
   });
 
   it("cancelling the query aborts its request, and so does the caller's own signal", async () => {

@@ -12,7 +12,7 @@ export const TANSTACK_QUERY_CORE_RANGE = "^5.62.0";
 
 /** What the adapter's runtime exports and the file imports: no generated export may take these names. */
 const RUNTIME_NAMES = [
-  "DataTag", "BaseClient", "RequestOptions", "OperationSpec", "Defined", "defined", "withSignal", "nextPageParams", "linkPage", "nextLinkParam",
+  "DataTag", "InfiniteData", "ParamsScheme", "BaseClient", "RequestOptions", "OperationSpec", "Defined", "defined", "withSignal", "nextPageParams", "linkPage", "nextLinkParam",
   "LinkPage", "QueryError", "InfiniteQueryError", "QueryOptionsFor", "InfiniteQueryOptionsFor", "MutationOptionsFor",
 ];
 
