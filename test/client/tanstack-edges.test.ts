@@ -7,11 +7,14 @@ import { pathToFileURL } from "node:url";
 import { CancelledError, MutationObserver, QueryClient } from "@tanstack/query-core";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { renderClient } from "../../generator/emit/client/generate-client.js";
+import { tanstackView } from "../../generator/emit/client/tanstack-view.js";
+import { clientView, type ClientView } from "../../generator/emit/client/view-model.js";
 import { writeOutputDir } from "../../generator/emit/shared/output-dir.js";
 import { bundleSpec, loadSpec } from "../../generator/load/index.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import { STRICT_FLAGS, TMP_DIR, typecheck } from "../server/e2e-harness.js";
 import { fakeFetch } from "./fake-fetch.js";
+import { TANSTACK_SPEC } from "./tanstack-harness.js";
 
 const verbose = { name: "verbose", in: "query", schema: { type: "boolean" } };
 const EDGES = {
@@ -102,6 +105,17 @@ describe("the TanStack adapter's edge cases", () => {
     expect(adapter.thingQueryKeyQueryKey()).toEqual(["thingQueryKey", {}]);
     expect(adapter.thingQueryKey2()).toEqual(["thing", {}]);
     expect(adapter.thingQueryOptions2(client).queryKey).toEqual(["thing", {}]);
+  });
+
+  it("types a query's error by what the call throws: an ApiError around the bodies' type, or the client's own thrown union", async () => {
+    const document = await bundleSpec(await loadSpec(TANSTACK_SPEC));
+    const model = buildModel(document, { source: TANSTACK_SPEC });
+    const client = clientView(model, document);
+    const thrown = (view: ClientView) => tanstackView(model, view).operations.find((op) => op.fnName === "getTask")?.thrown;
+    expect(thrown(client)).toBe("ApiError<GetTaskError>");
+    // A client view that names the bodies apart (`problemName`) calls the thrown union errorName itself.
+    const named = { ...client, groups: client.groups.map((group) => ({ ...group, operations: group.operations.map((op) => ({ ...op, problemName: `${op.errorName}Problem` })) })) };
+    expect(thrown(named)).toBe("GetTaskError");
   });
 
   it("cancelling the query aborts its request, and so does the caller's own signal", async () => {

@@ -12,7 +12,7 @@ export const TANSTACK_QUERY_CORE_RANGE = "^5.62.0";
 
 /** What the adapter's runtime exports and the file imports: no generated export may take these names. */
 const RUNTIME_NAMES = [
-  "DataTag", "InfiniteData", "ParamsScheme", "BaseClient", "RequestOptions", "OperationSpec", "Defined", "defined", "withSignal", "nextPageParams", "linkPage", "nextLinkParam",
+  "DataTag", "InfiniteData", "ParamsScheme", "ApiError", "BaseClient", "RequestOptions", "OperationSpec", "Defined", "defined", "withSignal", "nextPageParams", "linkPage", "nextLinkParam",
   "LinkPage", "QueryError", "InfiniteQueryError", "QueryOptionsFor", "InfiniteQueryOptionsFor", "MutationOptionsFor",
 ];
 
@@ -39,6 +39,8 @@ export interface TanstackOperationView {
   paramsName: string;
   resultName: string;
   errorName: string;
+  /** What a failed call throws for a non-2xx answer, as a type (an ApiError with the operation's typed problem). */
+  thrown: string;
   paramsOptional: boolean;
   query: { keyFn: string; keyType: string; optionsFn: string; errorType: string } | null;
   mutation: { keyFn: string; optionsFn: string; errorType: string } | null;
@@ -96,6 +98,7 @@ export function tanstackView(model: ApiModel, client: ClientView): TanstackView 
   for (const op of result) {
     imports.add(op.fnName);
     for (const name of [op.paramsName, op.resultName, op.errorName]) imports.add(`type ${name}`);
+    if (op.thrown.startsWith("ApiError<")) imports.add("type ApiError");
   }
   // The query example shows a single resource where there is one (lists have their own example).
   const onItem = new Set(operations.filter(([op]) => /\}\/?$/.test(op.path)).map(([op]) => op.id));
@@ -146,11 +149,21 @@ function operationView(op: Operation, view: OperationView, values: NameScope, ty
     paramsName: view.paramsName,
     resultName: view.resultName,
     errorName: view.errorName,
+    thrown: thrownError(view),
     paramsOptional: view.paramsOptional,
     query,
     mutation,
     infinite,
   };
+}
+
+/**
+ * What a failed call of the operation throws for a non-2xx answer. A client view that names the error bodies apart
+ * (`problemName`) calls the thrown union of ApiError subclasses `errorName`; one without names the bodies
+ * `errorName`, thrown inside an ApiError.
+ */
+function thrownError(view: OperationView): string {
+  return "problemName" in view ? view.errorName : `ApiError<${view.errorName}>`;
 }
 
 /** `.name`, or `["a-name"]` for a member that is no identifier. */
@@ -171,7 +184,7 @@ function queryExample(op: TanstackOperationView | undefined, views: Map<string, 
     `import { ${op.query.optionsFn} } from "./tanstack-query.js";`,
     ``,
     `const { data, error } = useQuery(${op.query.optionsFn}(client, ${exampleArgs(views.get(op.fnName))}));`,
-    `// error: ${op.query.errorType} (an ApiError whose problem is ${op.errorName}, or a NetworkError, TimeoutError, …)`,
+    `// error: ${op.query.errorType} (what ${op.fnName} throws: an ApiError with the documented problem, or a NetworkError, …)`,
   ].join("\n");
 }
 

@@ -12,15 +12,18 @@ import type {
   QueryKey,
   QueryObserverOptions,
 } from "@tanstack/query-core";
-import type { ApiError, InvalidParameterError, NetworkError, ResponseTooLargeError, TimeoutError } from "./errors.js";
+import type { InvalidParameterError, NetworkError, ResponseTooLargeError, TimeoutError } from "./errors.js";
 import { followLink, itemsOf, nextParams, PaginationError, type ParamsScheme } from "./pagination.js";
 import type { BaseClient, OperationSpec, RequestOptions } from "./transport.js";
 
-/** What a query or mutation of an operation can fail with: its documented error bodies as an ApiError, or no answer. */
-export type QueryError<Problem> = ApiError<Problem> | NetworkError | TimeoutError | InvalidParameterError | ResponseTooLargeError;
+/**
+ * What a query or mutation of an operation can fail with: `Thrown`, the operation's ApiError for a non-2xx answer (its
+ * `problem` typed by the spec), or a failure before any answer.
+ */
+export type QueryError<Thrown> = Thrown | NetworkError | TimeoutError | InvalidParameterError | ResponseTooLargeError;
 
 /** An infinite query's failures: a Link to another origin is refused too. */
-export type InfiniteQueryError<Problem> = QueryError<Problem> | PaginationError;
+export type InfiniteQueryError<Thrown> = QueryError<Thrown> | PaginationError;
 
 /** TanStack Query refuses `undefined` as query data: a call answered without a body (204, HEAD) resolves to null. */
 export type Defined<T> = Exclude<T, undefined> | (undefined extends T ? null : never);
