@@ -1,7 +1,7 @@
 // The TanStack adapter's less common shapes (issue 14): a HEAD query (no body: TanStack refuses undefined data, so
 // it resolves to null), mutations whose params are all optional (`mutate()`), a 204, an API with no GET at all;
 // and the adapter generated for the repository's other specs. All of it type-checks under the strict flags.
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CancelledError, MutationObserver, QueryClient } from "@tanstack/query-core";
@@ -68,6 +68,7 @@ export async function usage(): Promise<void> {
 
 async function generate(spec: string | object, name: string): Promise<string> {
   const file = typeof spec === "string" ? spec : join(TMP_DIR, `${name}.json`);
+  await mkdir(TMP_DIR, { recursive: true });
   if (typeof spec !== "string") await writeFile(file, JSON.stringify(spec));
   const document = await bundleSpec(await loadSpec(file));
   const outDir = join(TMP_DIR, name);
@@ -111,11 +112,15 @@ describe("the TanStack adapter's edge cases", () => {
     const document = await bundleSpec(await loadSpec(TANSTACK_SPEC));
     const model = buildModel(document, { source: TANSTACK_SPEC });
     const client = clientView(model, document);
-    const thrown = (view: ClientView) => tanstackView(model, view).operations.find((op) => op.fnName === "getTask")?.thrown;
-    expect(thrown(client)).toBe("ApiError<GetTaskError>");
-    // A client view that names the bodies apart (`problemName`) calls the thrown union errorName itself.
-    const named = { ...client, groups: client.groups.map((group) => ({ ...group, operations: group.operations.map((op) => ({ ...op, problemName: `${op.errorName}Problem` })) })) };
-    expect(thrown(named)).toBe("GetTaskError");
+    const thrown = (problemName: string | undefined) => {
+      const operations = (ops: ClientView["groups"][number]["operations"]) => ops.map(({ ...op }) => Object.assign(op, { problemName }));
+      const view = { ...client, groups: client.groups.map((group) => ({ ...group, operations: operations(group.operations) })) };
+      return tanstackView(model, view).operations.find((op) => op.fnName === "getTask")?.thrown;
+    };
+    // A client view whose errorName is the bodies' type: thrown inside an ApiError.
+    expect(thrown(undefined)).toBe("ApiError<GetTaskError>");
+    // One that names the bodies apart (`problemName`) calls the thrown union errorName itself.
+    expect(thrown("GetTaskProblem")).toBe("GetTaskError");
   });
 
   it("cancelling the query aborts its request, and so does the caller's own signal", async () => {

@@ -163,7 +163,8 @@ function operationView(op: Operation, view: OperationView, values: NameScope, ty
  * `errorName`, thrown inside an ApiError.
  */
 function thrownError(view: OperationView): string {
-  return "problemName" in view ? view.errorName : `ApiError<${view.errorName}>`;
+  const namesBodiesApart = (view as { problemName?: unknown }).problemName !== undefined;
+  return namesBodiesApart ? view.errorName : `ApiError<${view.errorName}>`;
 }
 
 /** `.name`, or `["a-name"]` for a member that is no identifier. */
