@@ -45,8 +45,7 @@ export interface Paginated<Item, Page> extends AsyncIterable<Item>, Promise<Page
   pages(): AsyncGenerator<Page, void, undefined>;
 }
 
-/** The value at `path` in `value` (own properties only), undefined when a step is missing. */
-export function fieldAt(value: unknown, path: FieldPath): unknown {
+function fieldAt(value: unknown, path: FieldPath): unknown {
   let node = value;
   for (const name of path) {
     if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, name)) return undefined;
@@ -55,8 +54,7 @@ export function fieldAt(value: unknown, path: FieldPath): unknown {
   return node;
 }
 
-/** The items array of a page (`items` absent: the page is the array); [] when there is none. */
-export function itemsOf(page: unknown, items: FieldPath | undefined): unknown[] {
+function itemsOf(page: unknown, items: FieldPath | undefined): unknown[] {
   const value = items === undefined ? page : fieldAt(page, items);
   return Array.isArray(value) ? value : [];
 }
@@ -137,6 +135,9 @@ export function followLink(reply: { response: Response; url: string }): string |
   if (resolved.origin !== new URL(reply.url).origin) throw new PaginationError(`refusing cross-origin pagination link ${resolved.href}`);
   return resolved.href;
 }
+
+/** `fieldAt`: the value at a path (own properties only); `itemsOf`: a page's items ([] when there are none). */
+export { fieldAt, itemsOf };
 
 /** The schemes whose next page is the same request with other parameters (Link gives a URL instead). */
 export type ParamsScheme = Exclude<PageScheme, { kind: "link" }>;
