@@ -28,7 +28,8 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`.padStart(10);
 const row = (label: string, size: Size) => console.log(`  ${label.padEnd(44)} ${kB(size.minified)} min ${kB(size.gzipped)} min+gzip`);
 
 const runtimeDir = resolve("templates/runtime/client");
-const modules = readdirSync(runtimeDir).filter((file) => file.endsWith(".ts"));
+// The TanStack adapter's runtime is copied only with the adapter (bench/tanstack-size.ts measures it).
+const modules = readdirSync(runtimeDir).filter((file) => file.endsWith(".ts") && file !== "tanstack-query.ts");
 const runtime = await bundle(modules.map((file) => `export * from ${JSON.stringify("./" + file)};`).join("\n"), runtimeDir);
 console.log(`client runtime (${modules.length} modules from ${join("templates", "runtime", "client")})`);
 row("every runtime export", runtime);

@@ -23,6 +23,8 @@ export interface GenerateOptions {
   allowRemoteRefs?: boolean;
   /** `--names`: overrides the api entry's `names`. */
   names?: NamingStyle;
+  /** `--tanstack-query`: the client's TanStack Query adapter for every API generated, whatever the entry says. */
+  tanstackQuery?: boolean;
 }
 
 export function registerGenerate(program: Command): void {
@@ -38,6 +40,7 @@ export function registerGenerate(program: Command): void {
     .option("-c, --config <file>", "config file (default: the nearest specwright.config.yaml)")
     .option("-w, --watch", "regenerate when a spec file changes")
     .option("--allow-remote-refs", "follow $refs to http(s) URLs")
+    .option("--tanstack-query", "also write tanstack-query.ts beside the client: TanStack Query v5 query, mutation and infinite query options per operation")
     .addOption(new Option("--names <style>", "grouped client method names: rule (list, get, create, update, replace, delete; else the operationId without the group) or operationId (as they are)").choices(["rule", "operationId"]))
     .action(async (spec: string | undefined, options: GenerateOptions) => {
       process.exitCode = await runGenerate(spec, options);
@@ -51,7 +54,7 @@ async function jobsFor(spec: string | undefined, options: GenerateOptions, cwd: 
     const file = resolve(cwd, spec);
     const config = await loadConfigFile(options.config !== undefined ? resolve(cwd, options.config) : configFileForSpec(file, cwd));
     const entry = config.apis.find((api) => api.spec === file);
-    return [{ name: entry?.name ?? spec, spec, out: resolve(cwd, options.out), client: !onlyServer, server: options.server === true, preset: options.preset ?? entry?.preset, pagination: entry?.pagination ?? {}, ...(entry?.autoPagination !== undefined ? { autoPagination: entry.autoPagination } : {}), ...namesFor(options, entry?.names), config }];
+    return [{ name: entry?.name ?? spec, spec, out: resolve(cwd, options.out), client: !onlyServer, server: options.server === true, preset: options.preset ?? entry?.preset, pagination: entry?.pagination ?? {}, ...(entry?.autoPagination !== undefined ? { autoPagination: entry.autoPagination } : {}), ...namesFor(options, entry?.names), tanstackQuery: options.tanstackQuery === true || entry?.tanstackQuery === true, config }];
   }
   const configFile = options.config !== undefined ? resolve(cwd, options.config) : findConfigFile(cwd);
   if (!configFile) throw new UsageError("no spec given and no specwright.config.yaml found", "pass a spec and --out, or list APIs under `apis:` in specwright.config.yaml");
@@ -68,6 +71,7 @@ async function jobsFor(spec: string | undefined, options: GenerateOptions, cwd: 
     pagination: api.pagination,
     ...(api.autoPagination !== undefined ? { autoPagination: api.autoPagination } : {}),
     ...namesFor(options, api.names),
+    tanstackQuery: options.tanstackQuery === true || api.tanstackQuery === true,
     config,
   }));
 }

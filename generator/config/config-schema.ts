@@ -100,6 +100,7 @@ export const CONFIG_SCHEMA = {
           pagination: { type: "object" },
           autoPagination: { type: "boolean" },
           names: { enum: ["rule", "operationId"] },
+          tanstackQuery: { type: "boolean" },
         },
       },
     },

@@ -31,6 +31,7 @@ interface RawApi {
   pagination?: Record<string, unknown>;
   autoPagination?: boolean;
   names?: "rule" | "operationId";
+  tanstackQuery?: boolean;
 }
 interface RawConfig {
   extends?: PresetName;
@@ -162,6 +163,7 @@ function resolveApis(apis: RawApi[], dir: string, fail: Fail): ApiEntry[] {
       pagination: api.pagination ?? {},
       ...(api.autoPagination !== undefined ? { autoPagination: api.autoPagination } : {}),
       ...(api.names !== undefined ? { names: api.names } : {}),
+      ...(api.tanstackQuery !== undefined ? { tanstackQuery: api.tanstackQuery } : {}),
     };
   });
 }

@@ -32,6 +32,8 @@ export interface ApiEntry {
   autoPagination?: boolean;
   /** Grouped client method names: "rule" (default: list, get, create, ...) or "operationId" (the ids as they are). */
   names?: "rule" | "operationId";
+  /** Also generate the client's TanStack Query v5 adapter (tanstack-query.ts); absent: false. */
+  tanstackQuery?: boolean;
 }
 
 /** A loaded `specwright.config.yaml` (or the defaults when there is none). */

@@ -19,6 +19,8 @@ export interface GenerateJob extends ApiModelSettings {
   server: boolean;
   /** Lint preset gating generation; absent: the config's `extends`. */
   preset: PresetName | undefined;
+  /** Also write the client's tanstack-query.ts (`--tanstack-query`, else the api entry's `tanstackQuery`). */
+  tanstackQuery: boolean;
   config: SpecwrightConfig;
 }
 
@@ -50,9 +52,15 @@ export async function runGenerateJob(job: GenerateJob, options: JobOptions, cwd 
   const [{ buildModel }, { renderClient }] = await Promise.all([import("../model/build-model.js"), import("../emit/client/generate-client.js")]);
   const model = buildModel(bundled, modelOptionsFor(job.config, job.spec, job));
   const files = new Map<string, string>();
-  if (job.client) for (const [path, content] of await renderClient(model, bundled)) files.set(path, content);
+  if (job.client) for (const [path, content] of await renderClient(model, bundled, { tanstackQuery: job.tanstackQuery })) files.set(path, content);
   const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
   if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
+  // The server's package.json replaces the client's in a shared folder: it needs the adapter's peer dependency too.
+  const manifest = files.get("package.json");
+  if (job.client && job.server && job.tanstackQuery && manifest !== undefined) {
+    const { withTanstackPeer } = await import("../emit/client/tanstack-view.js");
+    files.set("package.json", withTanstackPeer(manifest));
+  }
   await writeOutputDir(job.out, files);
   return { status: "written", files: files.size, document, warnings: model.warnings, renames: model.renames };
 }
@@ -74,6 +82,8 @@ export interface GenerateOptions {
   conventions?: boolean;
   /** Grouped client method names; absent: the config's `names`, else the naming rule. */
   names?: NamingStyle;
+  /** Also write a TanStack Query adapter beside the client; absent: the config entry's `tanstackQuery`. */
+  tanstackQuery?: boolean;
   allowRemoteRefs?: boolean;
 }
 
@@ -87,6 +97,8 @@ export async function generate(options: GenerateOptions): Promise<JobResult> {
   const api = apiModelSettings(config, options.spec);
   const client = options.client ?? options.server !== true;
   const names = options.names ?? api.names;
-  const job: GenerateJob = { name: options.spec, spec: options.spec, out: resolve(options.out), client, server: options.server === true, preset: options.preset, config, ...api, ...(names !== undefined ? { names } : {}) };
+  const entry = config.apis.find((candidate) => candidate.spec === resolve(options.spec));
+  const tanstackQuery = options.tanstackQuery ?? entry?.tanstackQuery ?? false;
+  const job: GenerateJob = { name: options.spec, spec: options.spec, out: resolve(options.out), client, server: options.server === true, preset: options.preset, tanstackQuery, config, ...api, ...(names !== undefined ? { names } : {}) };
   return runGenerateJob(job, { conventions: options.conventions ?? true, ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}) });
 }

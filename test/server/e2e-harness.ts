@@ -59,6 +59,49 @@ export async function typecheck(name: string, dirs: readonly string[], extraOpti
   }
 }
 
+/** The strictest flags a project may set (issue 13): generated code compiles under all of them. */
+export const STRICT_FLAGS = {
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noPropertyAccessFromIndexSignature: true,
+  verbatimModuleSyntax: true,
+  erasableSyntaxOnly: true,
+};
+
+/** A generated folder's mock handlers served on loopback, every request logged. */
+export interface ServedMock {
+  url: string;
+  /** Every request the mock got: method and URL. */
+  requests: string[];
+  /** What the server logged as failures (asserted empty: a mock never answers with a 500). */
+  serverErrors: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** Serves `outDir`'s createMockHandlers() (with `override`n handlers) under createRouter, responses validated. */
+export async function serveGeneratedMock(outDir: string, routerOptions: Record<string, unknown> = {}, override: Record<string, unknown> = {}): Promise<ServedMock> {
+  const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
+  const { createMockHandlers } = await import(pathToFileURL(join(outDir, "mock.ts")).href);
+  const requests: string[] = [];
+  const serverErrors: Record<string, unknown>[] = [];
+  const app = express()
+    .use((req, _res, next) => {
+      requests.push(`${req.method} ${req.url}`);
+      next();
+    })
+    .use(
+      createRouter({ ...createMockHandlers(), ...override }, {
+        pageTokenSecret: "mock-secret-mock-secret-mock-secret!",
+        validateResponses: true,
+        logger: { error: (_message: string, details: Record<string, unknown>) => serverErrors.push(details) },
+        ...routerOptions,
+      }),
+    );
+  const server = await listen(app);
+  return { url: server.url, requests, serverErrors, close: server.close };
+}
+
 /** A generated API served on loopback from its implementation fixture, with its generated client module. */
 export interface ServedApi {
   outDir: string;

@@ -5,11 +5,9 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Ajv } from "ajv";
-import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rm, writeFile } from "node:fs/promises";
-import { TMP_DIR, generateApi, loadDocument, rawCall, typecheck } from "./e2e-harness.js";
-import { listen } from "./listen.js";
+import { TMP_DIR, generateApi, loadDocument, rawCall, serveGeneratedMock, typecheck } from "./e2e-harness.js";
 
 const SPECS = "test/server/fixtures/specs";
 
@@ -29,24 +27,8 @@ async function serveMock(spec: string, name: string, override: Record<string, un
   const document = await loadDocument(`${SPECS}/${spec}`);
   await rm(join(TMP_DIR, name), { recursive: true, force: true }); // a handlers.ts scaffolded from an older fixture is kept otherwise
   const outDir = await generateApi(`${SPECS}/${spec}`, name);
-  const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
-  const { createMockHandlers } = await import(pathToFileURL(join(outDir, "mock.ts")).href);
-  const requests: string[] = [];
-  const serverErrors: Record<string, unknown>[] = [];
-  const app = express()
-    .use((req, _res, next) => {
-      requests.push(`${req.method} ${req.url}`);
-      next();
-    })
-    .use(
-      createRouter({ ...createMockHandlers(), ...override }, {
-        pageTokenSecret: "mock-secret-mock-secret-mock-secret!",
-        validateResponses: true,
-        security: Object.fromEntries(Object.keys((document.components as any)?.securitySchemes ?? {}).map((scheme) => [scheme, () => ({ user: "demo" })])),
-        logger: { error: (_message: string, details: Record<string, unknown>) => serverErrors.push(details) },
-      }),
-    );
-  const server = await listen(app);
+  const security = Object.fromEntries(Object.keys((document.components as any)?.securitySchemes ?? {}).map((scheme) => [scheme, () => ({ user: "demo" })]));
+  const { requests, serverErrors, ...server } = await serveGeneratedMock(outDir, { security }, override);
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addSchema(document, "spec");
   return {

@@ -1,16 +1,7 @@
 // Issue 13: the generated client and server (runtime, server.ts, mock.ts, the handlers.ts scaffold) compile under the
 // strictest flags a project may set, so that dropping them into such a project needs no tsconfig exception.
 import { describe, expect, it } from "vitest";
-import { generateApi, typecheck } from "./e2e-harness.js";
-
-const STRICT_FLAGS = {
-  exactOptionalPropertyTypes: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noPropertyAccessFromIndexSignature: true,
-  verbatimModuleSyntax: true,
-  erasableSyntaxOnly: true,
-};
+import { generateApi, STRICT_FLAGS, typecheck } from "./e2e-harness.js";
 
 const SPECS: [string, string][] = [
   ["specs/petstore/v1/openapi.yaml", "strict-petstore"],

@@ -111,57 +111,84 @@ interface PageState {
 
 /**
  * Whether an offset page is the last: the API's own signal (`isLast`, `has_more`, `total`, a Link header without
- * rel="next") when the reply has one; otherwise a short page, that is fewer items than asked (or than the first page
- * held, when no limit was asked). An empty page always ends.
+ * rel="next") when the reply has one; otherwise a short page, that is fewer items than `size` (the limit asked, else
+ * the largest earlier page; 0 on a first page without a limit, which never ends a walk). An empty page always ends.
+ * `link` is the reply's Link header, null when there is none or it is not known.
  */
-function isLastOffsetPage(scheme: Extract<PageScheme, { kind: "offset" }>, reply: { data: unknown; response: Response }, offset: number, received: number, asked: number, state: PageState): boolean {
+export function isLastOffsetPage(scheme: Extract<PageScheme, { kind: "offset" }>, data: unknown, link: string | null, offset: number, received: number, size: number): boolean {
   if (received === 0) return true;
-  const isLast = scheme.isLast && fieldAt(reply.data, scheme.isLast);
+  const isLast = scheme.isLast && fieldAt(data, scheme.isLast);
   if (typeof isLast === "boolean") return isLast;
-  const hasMore = scheme.hasMore && fieldAt(reply.data, scheme.hasMore);
+  const hasMore = scheme.hasMore && fieldAt(data, scheme.hasMore);
   if (typeof hasMore === "boolean") return !hasMore;
-  const total = scheme.total && fieldAt(reply.data, scheme.total);
+  const total = scheme.total && fieldAt(data, scheme.total);
   if (typeof total === "number") return offset + received >= total;
-  const link = reply.response.headers.get("link");
   if (link !== null) return nextLink(link) === undefined;
-  const size = asked > 0 ? asked : state.pageSize;
-  state.pageSize = Math.max(state.pageSize, received);
   return received < size;
 }
 
-function nextOf(scheme: PageScheme, reply: { data: unknown; response: Response; url: string }, params: Record<string, unknown>, guard: WalkGuard, state: PageState): Next {
-  const items = itemsOf(reply.data, scheme.items);
+/** The absolute rel="next" target of a reply's Link header; refuses one on another origin (credentials go with every request). */
+export function followLink(reply: { response: Response; url: string }): string | undefined {
+  const next = nextLink(reply.response.headers.get("link"));
+  if (!next) return undefined;
+  const resolved = new URL(next, reply.url);
+  if (resolved.origin !== new URL(reply.url).origin) throw new PaginationError(`refusing cross-origin pagination link ${resolved.href}`);
+  return resolved.href;
+}
+
+/** `fieldAt`: the value at a path (own properties only); `itemsOf`: a page's items ([] when there are none). */
+export { fieldAt, itemsOf };
+
+/** The schemes whose next page is the same request with other parameters (Link gives a URL instead). */
+export type ParamsScheme = Exclude<PageScheme, { kind: "link" }>;
+
+/** The parameters of the page after `data`, with the token or cursor they carry (none for an offset); undefined on the last page. */
+export interface NextParams {
+  params: Record<string, unknown>;
+  position?: { kind: "next token" | "cursor"; value: unknown };
+}
+
+/**
+ * Where the page after `data` (requested with `params`) starts, or undefined when it was the last. `largestPage`:
+ * the most items an earlier page held (the page size of an offset walk that asks for no limit). `link`: the reply's
+ * Link header, null when absent or unknown.
+ */
+export function nextParams(scheme: ParamsScheme, data: unknown, link: string | null, params: Record<string, unknown>, largestPage: number): NextParams | undefined {
+  const items = itemsOf(data, scheme.items);
   switch (scheme.kind) {
     case "cursor": {
-      if (scheme.hasMore && fieldAt(reply.data, scheme.hasMore) === false) return undefined;
-      const token = fieldAt(reply.data, scheme.next);
+      if (scheme.hasMore && fieldAt(data, scheme.hasMore) === false) return undefined;
+      const token = fieldAt(data, scheme.next);
       if (token === undefined || token === null || token === "") return undefined;
-      guard.follow("next token", token);
-      return { params: { ...params, [scheme.token]: token } };
+      return { params: { ...params, [scheme.token]: token }, position: { kind: "next token", value: token } };
     }
     case "offset": {
       const offset = Number(params[scheme.offset] ?? 0) || 0;
       const asked = Number(params[scheme.limit]);
-      if (isLastOffsetPage(scheme, reply, offset, items.length, Number.isFinite(asked) ? asked : 0, state)) return undefined;
+      const size = Number.isFinite(asked) && asked > 0 ? asked : largestPage;
+      if (isLastOffsetPage(scheme, data, link, offset, items.length, size)) return undefined;
       return { params: { ...params, [scheme.offset]: offset + items.length } };
     }
     case "after": {
-      if (fieldAt(reply.data, scheme.hasMore) !== true || items.length === 0) return undefined;
+      if (fieldAt(data, scheme.hasMore) !== true || items.length === 0) return undefined;
       const cursor = fieldAt(items[items.length - 1], scheme.cursor);
       if (cursor === undefined || cursor === null) throw new PaginationError(`the last item of the page has no ${scheme.cursor.join(".")} to continue after`);
-      guard.follow("cursor", cursor);
-      return { params: { ...params, [scheme.after]: cursor } };
-    }
-    case "link": {
-      const next = nextLink(reply.response.headers.get("link"));
-      if (!next) return undefined;
-      const resolved = new URL(next, reply.url);
-      // Credentials go with every request: never follow a Link to another origin.
-      if (resolved.origin !== new URL(reply.url).origin) throw new PaginationError(`refusing cross-origin pagination link ${resolved.href}`);
-      guard.follow("next link", resolved.href);
-      return { url: resolved.href };
+      return { params: { ...params, [scheme.after]: cursor }, position: { kind: "cursor", value: cursor } };
     }
   }
+}
+
+function nextOf(scheme: PageScheme, reply: { data: unknown; response: Response; url: string }, params: Record<string, unknown>, guard: WalkGuard, state: PageState): Next {
+  if (scheme.kind === "link") {
+    const next = followLink(reply);
+    if (next === undefined) return undefined;
+    guard.follow("next link", next);
+    return { url: next };
+  }
+  const next = nextParams(scheme, reply.data, reply.response.headers.get("link"), params, state.pageSize);
+  state.pageSize = Math.max(state.pageSize, itemsOf(reply.data, scheme.items).length);
+  if (next?.position) guard.follow(next.position.kind, next.position.value);
+  return next && { params: next.params };
 }
 
 export function paginate<Item, Page>(
