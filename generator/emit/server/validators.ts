@@ -129,12 +129,13 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
 }
 
 /**
- * Bodies the runtime hands over as data it can validate: JSON, text, forms, and ranges (`application/*`, whose
- * validator runs only when what was sent is one of those). Binary and multipart bodies are not JSON values.
+ * Bodies the runtime hands over as data it can validate: JSON, text, forms, multipart (each upload validated as
+ * the binary string its schema describes), and ranges (`application/*`, whose validator runs only when what was
+ * sent is one of those). Binary bodies are not JSON values.
  */
 function validatesAsData(mediaType: string): boolean {
   const kind = bodyKindOf(mediaType);
-  return kind === "json" || kind === "form" || kind === "text" || (mediaType.split(";")[0]?.trim().endsWith("/*") ?? false);
+  return kind === "json" || kind === "form" || kind === "multipart" || kind === "text" || (mediaType.split(";")[0]?.trim().endsWith("/*") ?? false);
 }
 
 /** One object schema per parameter location; header names as written (the runtime looks them up lower-cased). */

@@ -15,6 +15,7 @@ import { errorPayloadFormatter } from "./error-payload.js";
 import type { ErrorPayload } from "./error-payload.js";
 import { requestContext } from "./request-context.js";
 import { bodyParsers, bodyReader } from "./body-reader.js";
+import type { MultipartLimits } from "./multipart.js";
 import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
@@ -46,8 +47,13 @@ export interface RouterOptions<P = unknown> {
   /** One verifier per security scheme name; a scheme without a verifier rejects every request. */
   security?: Readonly<Record<string, Verifier<P>>>;
   cors?: CorsOptions;
-  /** Largest accepted request body (bytes or "1mb"); larger ones get 413. Default 1 MB. */
+  /** Largest accepted request body (bytes or "1mb"); larger ones get 413. Default 1 MB. Multipart has its own. */
   bodyLimit?: number | string;
+  /**
+   * Limits of multipart/form-data bodies, each a 413 past it: `files` (default 10), `fileSize` (bytes per file,
+   * default 10 MiB), `totalSize` (bytes, default 20 MiB), `fields` (non-file parts, default 100, each up to 1 MiB).
+   */
+  multipart?: MultipartLimits;
   /**
    * Longest accepted value of a path, query, header or cookie parameter, in characters (default 8192). Longer
    * ones are refused before parsing or pattern matching: 414 for path and query, 431 for headers and cookies.
@@ -123,7 +129,7 @@ export function buildRouter<P>(
 
   const router = express.Router({ caseSensitive: true, strict: false });
   if (options.cors !== undefined) router.use(corsForRequests(options.cors, [...RUNTIME_RESPONSE_HEADERS, ...api.responseHeaders]));
-  const parsers = bodyParsers(options.bodyLimit ?? "1mb");
+  const parsers = bodyParsers(options.bodyLimit ?? "1mb", options.multipart);
   const allowedHeaders = [...new Set([...RUNTIME_REQUEST_HEADERS, ...api.requestHeaders])];
 
   const answerOptions = (allow: readonly string[]): RequestHandler =>
