@@ -19,7 +19,7 @@ const SCHEMAS = "#/components/schemas/";
 
 /**
  * The selection of `schema`, or undefined when it has none to make: no discriminator, no `oneOf`/`anyOf`, a
- * mapping target outside the document, or a branch that no value can select (an inline branch not in the
+ * mapping target outside the document or missing from it, or a branch that no value can select (an inline branch not in the
  * mapping). Those keep the plain `oneOf`/`anyOf` rather than refusing every body of such a branch.
  */
 export function discriminatorBranches(schema: Readonly<Record<string, unknown>>, refs: RefResolver): DiscriminatorBranches | undefined {
@@ -34,7 +34,8 @@ export function discriminatorBranches(schema: Readonly<Record<string, unknown>>,
   for (const [value, target] of Object.entries(mapping)) {
     if (typeof target !== "string") continue;
     const ref = target.startsWith("#") ? target : /^[\w.-]+$/.test(target) ? `${SCHEMAS}${target}` : undefined;
-    if (ref === undefined) return undefined; // an external URL: bundling should have inlined it
+    // An external URL (bundling should have inlined it) or a schema the document lacks: nothing to select.
+    if (ref === undefined || refs.resolve({ $ref: ref }) === undefined) return undefined;
     branches.push({ value, ref });
     mapped.add(ref);
   }
