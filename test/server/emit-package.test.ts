@@ -63,6 +63,14 @@ describe("the generated server's package.json", () => {
     }
   });
 
+  it("declares @opentelemetry/api, which the runtime loads by a dynamic import when installed, as an optional peer", async () => {
+    const files = await render(SPECS[0] ?? "");
+    expect(files.get("runtime/server/telemetry.ts")).toContain('OTEL_PACKAGE = "@opentelemetry/api"');
+    const manifest = JSON.parse(files.get("package.json") ?? "{}") as Manifest;
+    expect([manifest.peerDependencies?.["@opentelemetry/api"], manifest.peerDependenciesMeta?.["@opentelemetry/api"]?.optional, manifest.dependencies?.["@opentelemetry/api"]]).toEqual([pinned["@opentelemetry/api"], true, undefined]);
+    expect(manifest.dependencies?.["busboy"]).toBe(pinned["busboy"]);
+  });
+
   it("keeps a package.json the user wrote, and rewrites its own", async () => {
     const outDir = join(TMP_DIR, "package-user");
     await rm(outDir, { recursive: true, force: true });

@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 export const SERVER_DEPENDENCIES = ["ajv", "ajv-formats", "busboy", "cors", "express", "re2js"] as const;
 /** Only `createRouter(handlers, { docs: true })` loads them. */
 export const DOCS_PEERS = ["redoc", "swagger-ui-dist"] as const;
+/** Used when installed (runtime/server/telemetry.ts loads it by a dynamic import that tolerates its absence). */
+export const TELEMETRY_PEERS = ["@opentelemetry/api"] as const;
 /** What `tsc` needs to type-check the generated TypeScript. */
 export const TYPE_PACKAGES = ["@types/busboy", "@types/cors", "@types/express", "@types/node"] as const;
 
@@ -43,8 +45,8 @@ export function serverPackageJson(): string {
     sideEffects: false,
     description: GENERATED_DESCRIPTION,
     dependencies: pick(SERVER_DEPENDENCIES),
-    peerDependencies: pick(DOCS_PEERS),
-    peerDependenciesMeta: Object.fromEntries(DOCS_PEERS.map((name) => [name, { optional: true }])),
+    peerDependencies: pick([...DOCS_PEERS, ...TELEMETRY_PEERS]),
+    peerDependenciesMeta: Object.fromEntries([...DOCS_PEERS, ...TELEMETRY_PEERS].map((name) => [name, { optional: true }])),
     devDependencies: pick(TYPE_PACKAGES),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;

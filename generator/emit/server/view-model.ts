@@ -192,6 +192,7 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
   for (const response of op.responses) responses[response.status] = response.content[0]?.mediaType ?? null;
   const lines = [
     `id: ${literal(op.id)}`,
+    ...(op.operationId !== undefined && op.operationId !== op.id ? [`operationId: ${literal(op.operationId)}`] : []),
     `method: ${literal(op.method)}`,
     `path: ${literal(op.path)}`,
     ...(op.pathKey !== op.path ? [`pathKey: ${literal(op.pathKey)}`] : []),

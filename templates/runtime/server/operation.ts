@@ -22,6 +22,8 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 export interface OperationSpec {
   /** The handler's name in `Handlers`. */
   id: string;
+  /** The spec's `operationId` when it differs from `id` (a span is named by it). */
+  operationId?: string;
   method: HttpMethod;
   /** OpenAPI path template, relative to the base path ("/pets/{pet_id}"), without a path key's `#`/`?` suffix. */
   path: string;

@@ -14,6 +14,7 @@ import type { ProblemFormatter } from "./problem.js";
 import { errorPayloadFormatter } from "./error-payload.js";
 import type { ErrorPayload } from "./error-payload.js";
 import { requestContext } from "./request-context.js";
+import { loadTelemetry, recordFailure, traceIdOf, traceOperation } from "./telemetry.js";
 import { bodyParsers, bodyReader } from "./body-reader.js";
 import type { MultipartLimits } from "./multipart.js";
 import { operationHandler } from "./operation-handler.js";
@@ -72,6 +73,11 @@ export interface RouterOptions<P = unknown> {
   /** Answer 404 problems for unknown paths under the base path (default true). */
   notFound?: boolean;
   logger?: Logger;
+  /**
+   * OpenTelemetry spans, one per operation (default on): used when `@opentelemetry/api` is installed and a tracer
+   * provider registered, a no-op otherwise. `false` leaves them out of the request pipeline altogether.
+   */
+  tracing?: boolean;
   /** Replaces the generated mapping of problems to the API's error payload (the spec's error schema, else RFC 9457). */
   formatProblem?: ProblemFormatter;
 }
@@ -147,10 +153,12 @@ export function buildRouter<P>(
     }
   }
   // Operations sharing a path and method (path keys `/#X-Amz-Target=...`) are told apart by their discriminator.
+  const telemetry = options.tracing === false ? undefined : loadTelemetry();
   const chainsOf = (ops: readonly OperationSpec[], names: Readonly<Record<string, string>>) =>
     methodChains(ops, (op) => {
       const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
-      return op.body !== null ? [bodyReader(op, parsers), handler] : [handler];
+      const chain = op.body !== null ? [bodyReader(op, parsers), handler] : [handler];
+      return telemetry === undefined ? chain : [traceOperation(telemetry, op.operationId ?? op.id, op.path), ...chain];
     });
   // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
   router.use(dispatcher(api.operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
@@ -203,6 +211,7 @@ function errorHandler(logger: Logger, format: ProblemFormatter | undefined): Err
       return;
     }
     const { requestId } = requestContext(req, res);
+    recordFailure(req, error);
     sendProblem(res, asProblem(error, req, requestId, logger), req.originalUrl.split("?")[0] ?? "/", format);
   };
 }
@@ -217,7 +226,8 @@ export function asProblem(error: unknown, req: Request, requestId: string, logge
   if (typeof status === "number" && status >= 400 && status < 500) {
     return new HttpProblem(status, "bad_request", "The request could not be understood; check its URL encoding and headers.");
   }
-  logger.error("request failed", { requestId, method: req.method, path: req.originalUrl, error });
+  const traceId = traceIdOf(req);
+  logger.error("request failed", { requestId, ...(traceId === undefined ? {} : { traceId }), method: req.method, path: req.originalUrl, error });
   return new HttpProblem(500, "internal_error", `The server failed to answer; quote request id ${requestId} when reporting it.`);
 }
 
