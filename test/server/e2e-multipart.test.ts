@@ -61,9 +61,9 @@ function form(entries: [string, string | Blob, string?][]): FormData {
 }
 
 /** A request whose body is written as given (fetch would always send well-formed multipart). */
-function sendRaw(url: string, contentType: string, body: string): Promise<{ status: number; body: any }> {
+function sendRaw(url: string, contentType: string, body: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/uploads`, { method: "POST", headers: { "content-type": contentType, "content-length": Buffer.byteLength(body) } }, (res) => {
+    const req = request(`${url}/uploads`, { method: "POST", headers: { "content-type": contentType, "content-length": Buffer.byteLength(body), ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) }));
@@ -146,6 +146,8 @@ describe.each([["3.1.0", "multipart31"], ["3.0.3", "multipart30"]])("multipart/f
     expect([truncated.status, truncated.body.code]).toEqual([400, "malformed_multipart"]);
     const noBoundary = await sendRaw(url, "multipart/form-data", "--XX--\r\n");
     expect([noBoundary.status, noBoundary.body.code]).toEqual([400, "malformed_multipart"]);
+    const gzipped = await sendRaw(url, "multipart/form-data; boundary=XX", "--XX--\r\n", { "content-encoding": "gzip" });
+    expect([gzipped.status, gzipped.body.code]).toEqual([415, "unsupported_encoding"]);
   });
 });
 

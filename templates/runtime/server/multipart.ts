@@ -37,6 +37,11 @@ const FIELD_SIZE = 1024 * 1024;
 export function multipartParser(given: MultipartLimits = {}): RequestHandler {
   const limits = { ...DEFAULT_MULTIPART_LIMITS, ...given };
   return (req, _res, next) => {
+    const encoding = req.headers["content-encoding"]?.trim().toLowerCase();
+    if (encoding !== undefined && encoding !== "" && encoding !== "identity") {
+      next(new HttpProblem(415, "unsupported_encoding", "A multipart body is read as sent; send it without Content-Encoding."));
+      return;
+    }
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limits.totalSize) {
       next(tooLarge(`The request body is larger than this API accepts (${limits.totalSize} bytes).`));
