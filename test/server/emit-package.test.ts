@@ -90,10 +90,11 @@ describe("the generated server's README", () => {
     const beside = await render(SPECS[0] ?? "", undefined, true);
     expect(beside.has("README.md")).toBe(false);
     const readme = beside.get("SERVER.md") ?? "";
-    for (const heading of ["## Install", "## Mounting", "## Handlers", "## Security verifiers", "## Page tokens", "## Docs", "## CORS", "## Limits"]) {
+    for (const heading of ["## Install", "## Mounting", "## Handlers", "## Discriminators", "## File uploads (multipart/form-data)", "## Security verifiers", "## Page tokens", "## Docs", "## Tracing and request ids", "## CORS", "## Limits"]) {
       expect(readme).toContain(heading);
     }
     expect(readme).toContain(`express@${pinned.express}`);
+    expect(readme).toContain(`npm install @opentelemetry/api@${pinned["@opentelemetry/api"]}`);
     expect(readme).toContain(`redoc@${pinned.redoc} swagger-ui-dist@${pinned["swagger-ui-dist"]}`);
     expect(readme).toContain("# Greetings API: Express server");
   });
