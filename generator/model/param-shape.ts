@@ -38,7 +38,7 @@ export function parameterShape(refs: RefResolver, schema: JsonSchema, contentMed
 
 /**
  * The fields of a form body schema; `encoding` is the media type object's (OpenAPI 3.1 §4.8.15). In multipart, an
- * object property without an encoding is a JSON part (its default contentType, 3.0.3 §4.7.15.1), and a file
+ * object property without an encoding entry is a JSON part (its default contentType, 3.0.3 §4.7.15.1), and a file
  * property (see `isFileSchema`) also carries the media types its `encoding` allows.
  */
 export function formFields(refs: RefResolver, schema: JsonSchema, encoding: unknown, multipart = false): FormField[] {
@@ -53,7 +53,8 @@ export function formFields(refs: RefResolver, schema: JsonSchema, encoding: unkn
       const contentTypes = contentType?.split(",").map((type) => type.trim()).filter((type) => type !== "");
       return { name, shape, file: true, ...(contentTypes !== undefined && contentTypes.length > 0 ? { contentTypes } : {}) };
     }
-    return contentType === undefined && shape.kind === "object" ? { name, shape: { kind: "json", mediaType: "application/json" } } : { name, shape };
+    // An entry with only style/explode (Stripe's deepObject parts) asks for form serialisation, not the default.
+    return entry === undefined && shape.kind === "object" ? { name, shape: { kind: "json", mediaType: "application/json" } } : { name, shape };
   });
 }
 

@@ -28,6 +28,11 @@ describe("formFields", () => {
     });
   });
 
+  it("keeps a multipart object field whose encoding entry asks for a style (Stripe's deepObject) out of JSON", () => {
+    const fields = formFields(refs, schema, { meta: { style: "deepObject", explode: true } }, true);
+    expect(fields.find((field) => field.name === "meta")?.shape.kind).toBe("object");
+  });
+
   it("keeps an urlencoded form's object field an exploded object and knows no files", () => {
     const fields = formFields(refs, schema, {}, false);
     expect(fields.find((field) => field.name === "meta")?.shape.kind).toBe("object");
