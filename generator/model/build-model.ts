@@ -342,8 +342,10 @@ function readContent(refs: RefResolver, content: unknown): MediaContent[] {
     .sort((a, b) => Number(isJson(b.mediaType)) - Number(isJson(a.mediaType)) || (a.mediaType < b.mediaType ? -1 : a.mediaType > b.mediaType ? 1 : 0));
 }
 
-function isFormMedia(mediaType: string): boolean {
-  return mediaType.split(";")[0]?.trim().toLowerCase() === "application/x-www-form-urlencoded";
+/** Bodies read field by field: "multipart" also reads file parts and JSON parts (OpenAPI 3.1 §4.8.15). */
+function formKind(mediaType: string): "form" | "multipart" | undefined {
+  const essence = mediaType.split(";")[0]?.trim().toLowerCase();
+  return essence === "application/x-www-form-urlencoded" ? "form" : essence === "multipart/form-data" ? "multipart" : undefined;
 }
 
 function encodingOf(content: unknown, mediaType: string): unknown {
@@ -357,7 +359,11 @@ function readRequestBody(refs: RefResolver, value: unknown): RequestBody | null 
   return {
     required: body.required === true,
     ...(text(body.description) !== undefined ? { description: text(body.description) } : {}),
-    content: readContent(refs, body.content).map((media) => (isFormMedia(media.mediaType) && media.schema !== null ? { ...media, formFields: formFields(refs, media.schema, encodingOf(body.content, media.mediaType)) } : media)),
+    content: readContent(refs, body.content).map((media) => {
+      const kind = formKind(media.mediaType);
+      if (kind === undefined || media.schema === null) return media;
+      return { ...media, formFields: formFields(refs, media.schema, encodingOf(body.content, media.mediaType), kind === "multipart") };
+    }),
   };
 }
 

@@ -195,8 +195,9 @@ export interface MediaContent {
   /** The media type's `example`, else the value of its first `examples` entry, else the schema's; absent when none. */
   example?: unknown;
   /**
-   * Request bodies in `application/x-www-form-urlencoded` only: each property of the schema with the shape its
-   * string values are read by (an `encoding` entry whose contentType is JSON makes that property a JSON text).
+   * Request bodies in `application/x-www-form-urlencoded` and `multipart/form-data` only: each property of the
+   * schema with the shape its string values are read by (an `encoding` entry whose contentType is JSON makes that
+   * property a JSON text; in multipart, so does an object property without one, OpenAPI 3.0.3 §4.7.15.1).
    */
   formFields?: FormField[];
 }
@@ -204,6 +205,13 @@ export interface MediaContent {
 export interface FormField {
   name: string;
   shape: ParamShape;
+  /**
+   * Multipart only: the property holds files (3.0 `format: binary`; 3.1 `contentMediaType` or `contentEncoding`,
+   * §4.8.14.3), so its parts arrive as uploads, one or (an array) several.
+   */
+  file?: true;
+  /** Multipart only: the media types (ranges) a file part may be, from the `encoding` entry's `contentType`. */
+  contentTypes?: string[];
 }
 
 export interface RequestBody {

@@ -36,14 +36,39 @@ export function parameterShape(refs: RefResolver, schema: JsonSchema, contentMed
   return { kind: "scalar", types: scalarTypes(types) };
 }
 
-/** The fields of a form body schema; `encoding` is the media type object's (OpenAPI 3.1 §4.8.15). */
-export function formFields(refs: RefResolver, schema: JsonSchema, encoding: unknown): FormField[] {
+/**
+ * The fields of a form body schema; `encoding` is the media type object's (OpenAPI 3.1 §4.8.15). In multipart, an
+ * object property without an encoding entry is a JSON part (its default contentType, 3.0.3 §4.7.15.1), and a file
+ * property (see `isFileSchema`) also carries the media types its `encoding` allows.
+ */
+export function formFields(refs: RefResolver, schema: JsonSchema, encoding: unknown, multipart = false): FormField[] {
   const encodings = isObject(encoding) ? encoding : {};
   return [...propertiesOf(refs, schema, 0)].map(([name, property]) => {
     const entry = Object.hasOwn(encodings, name) ? encodings[name] : undefined;
     const contentType = isObject(entry) && typeof entry.contentType === "string" ? entry.contentType : undefined;
-    return { name, shape: parameterShape(refs, (isObject(property) ? property : {}) as JsonSchema, contentType) };
+    const node = (isObject(property) ? property : {}) as JsonSchema;
+    const shape = parameterShape(refs, node, contentType);
+    if (!multipart) return { name, shape };
+    if (isFileSchema(refs, node)) {
+      const contentTypes = contentType?.split(",").map((type) => type.trim()).filter((type) => type !== "");
+      return { name, shape, file: true, ...(contentTypes !== undefined && contentTypes.length > 0 ? { contentTypes } : {}) };
+    }
+    // An entry with only style/explode (Stripe's deepObject parts) asks for form serialisation, not the default.
+    return entry === undefined && shape.kind === "object" ? { name, shape: { kind: "json", mediaType: "application/json" } } : { name, shape };
   });
+}
+
+/**
+ * A property whose parts are files: `format: binary` (3.0 §4.7.14.3), `contentMediaType` or `contentEncoding`
+ * (3.1 §4.8.14.3), on the schema or, for an array of files, on its items.
+ */
+function isFileSchema(refs: RefResolver, schema: unknown): boolean {
+  const node = refs.resolve(schema);
+  if (node === undefined) return false;
+  if (node.format === "binary" || typeof node.contentMediaType === "string" || typeof node.contentEncoding === "string") return true;
+  const items = firstItems(refs, node, 0);
+  const item = items === undefined ? undefined : refs.resolve(items);
+  return item !== undefined && (item.format === "binary" || typeof item.contentMediaType === "string" || typeof item.contentEncoding === "string");
 }
 
 function scalarTypes(types: TypeSet): ScalarType[] {

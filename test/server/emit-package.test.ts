@@ -63,6 +63,14 @@ describe("the generated server's package.json", () => {
     }
   });
 
+  it("declares @opentelemetry/api, which the runtime loads by a dynamic import when installed, as an optional peer", async () => {
+    const files = await render(SPECS[0] ?? "");
+    expect(files.get("runtime/server/telemetry.ts")).toContain('OTEL_PACKAGE = "@opentelemetry/api"');
+    const manifest = JSON.parse(files.get("package.json") ?? "{}") as Manifest;
+    expect([manifest.peerDependencies?.["@opentelemetry/api"], manifest.peerDependenciesMeta?.["@opentelemetry/api"]?.optional, manifest.dependencies?.["@opentelemetry/api"]]).toEqual([pinned["@opentelemetry/api"], true, undefined]);
+    expect(manifest.dependencies?.["busboy"]).toBe(pinned["busboy"]);
+  });
+
   it("keeps a package.json the user wrote, and rewrites its own", async () => {
     const outDir = join(TMP_DIR, "package-user");
     await rm(outDir, { recursive: true, force: true });
@@ -82,10 +90,11 @@ describe("the generated server's README", () => {
     const beside = await render(SPECS[0] ?? "", undefined, true);
     expect(beside.has("README.md")).toBe(false);
     const readme = beside.get("SERVER.md") ?? "";
-    for (const heading of ["## Install", "## Mounting", "## Handlers", "## Security verifiers", "## Page tokens", "## Docs", "## CORS", "## Limits"]) {
+    for (const heading of ["## Install", "## Mounting", "## Handlers", "## Discriminators", "## File uploads (multipart/form-data)", "## Security verifiers", "## Page tokens", "## Docs", "## Tracing and request ids", "## CORS", "## Limits"]) {
       expect(readme).toContain(heading);
     }
     expect(readme).toContain(`express@${pinned.express}`);
+    expect(readme).toContain(`npm install @opentelemetry/api@${pinned["@opentelemetry/api"]}`);
     expect(readme).toContain(`redoc@${pinned.redoc} swagger-ui-dist@${pinned["swagger-ui-dist"]}`);
     expect(readme).toContain("# Greetings API: Express server");
   });

@@ -2,7 +2,7 @@
 // need, whether page tokens need a secret, and the install commands at the pinned versions.
 import type { ApiModel, SecurityScheme } from "../../model/ir.js";
 import { codeSpan, markdownInline } from "../shared/code-literals.js";
-import { DOCS_PEERS, installCommand, SERVER_DEPENDENCIES, TYPE_PACKAGES } from "./package-json.js";
+import { DOCS_PEERS, installCommand, SERVER_DEPENDENCIES, TELEMETRY_PEERS, TYPE_PACKAGES } from "./package-json.js";
 
 export interface ServerReadmeView {
   header: string;
@@ -17,6 +17,7 @@ export interface ServerReadmeView {
   install: string;
   installTypes: string;
   installDocs: string;
+  installTelemetry: string;
 }
 
 export function serverReadmeView(model: ApiModel, header: string): ServerReadmeView {
@@ -32,6 +33,7 @@ export function serverReadmeView(model: ApiModel, header: string): ServerReadmeV
     install: installCommand(SERVER_DEPENDENCIES),
     installTypes: installCommand(TYPE_PACKAGES, true),
     installDocs: installCommand(DOCS_PEERS),
+    installTelemetry: installCommand(TELEMETRY_PEERS),
   };
 }
 

@@ -15,6 +15,9 @@ import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
 import { patternPolicy, warnOnStderr } from "./pattern-policy.js";
 import { typedSpellings } from "./typed-spellings.js";
+import { discriminatorBranches } from "../../model/discriminator-branches.js";
+import { RefResolver } from "../../model/refs.js";
+import { discriminatorKeyword } from "./discriminator-keyword.js";
 import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
@@ -69,7 +72,8 @@ const COMMON: Options = {
 /** `warn` hears of each spec pattern left out of validation (default: stderr). */
 export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>, warn: Warn = warnOnStderr): CompiledValidators {
   const openapi30 = typeof document.openapi === "string" && document.openapi.startsWith("3.0");
-  const registry = new SchemaRegistry(document, openapi30, "request", patternPolicy(model.source, warn));
+  const refs = new RefResolver(document as Record<string, unknown>);
+  const registry = new SchemaRegistry(document, openapi30, "request", patternPolicy(model.source, warn), (schema) => discriminatorBranches(schema, refs));
   const schemas: Record<"params" | "bodies", Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
   const byOperation = new Map<string, OperationValidators>();
 
@@ -103,6 +107,7 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
   const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
     const ajv = new Ajv2020({ ...COMMON, ...options });
     addFormats(ajv);
+    ajv.addKeyword(discriminatorKeyword);
     for (const format of formats) ajv.addFormat(format, true);
     ajv.addSchema(registry.root());
     const exportsToIds: Record<string, string> = {};
@@ -129,12 +134,13 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
 }
 
 /**
- * Bodies the runtime hands over as data it can validate: JSON, text, forms, and ranges (`application/*`, whose
- * validator runs only when what was sent is one of those). Binary and multipart bodies are not JSON values.
+ * Bodies the runtime hands over as data it can validate: JSON, text, forms, multipart (each upload validated as
+ * the binary string its schema describes), and ranges (`application/*`, whose validator runs only when what was
+ * sent is one of those). Binary bodies are not JSON values.
  */
 function validatesAsData(mediaType: string): boolean {
   const kind = bodyKindOf(mediaType);
-  return kind === "json" || kind === "form" || kind === "text" || (mediaType.split(";")[0]?.trim().endsWith("/*") ?? false);
+  return kind === "json" || kind === "form" || kind === "multipart" || kind === "text" || (mediaType.split(";")[0]?.trim().endsWith("/*") ?? false);
 }
 
 /** One object schema per parameter location; header names as written (the runtime looks them up lower-cased). */

@@ -109,17 +109,18 @@ function errorPayloadLine(model: ApiModel): string {
 
 /**
  * What the handler's `body` is: the declared type of each media type read as data, a Buffer for binary ones
- * (and ranges, which may receive either); multipart bodies stay unread (`raw`), so contribute `undefined`.
+ * (and ranges, which may receive either); in a multipart body, each file property is an `rt.Upload` (or a list).
  */
 function requestBodyType(op: Operation, opType: string): string {
   if (op.requestBody === null) return "undefined";
   const members = new Set<string>();
-  for (const { mediaType } of op.requestBody.content) {
+  for (const { mediaType, formFields } of op.requestBody.content) {
     const kind = bodyKindOf(mediaType);
     const declared = `rt.RequestBodyOf<${opType}, ${literal(mediaType)}>`;
+    const files = (formFields ?? []).filter((field) => field.file === true).map((field) => literal(field.name));
     if (mediaType.split(";")[0]?.trim().endsWith("/*") === true) members.add(declared).add("Buffer");
     else if (kind === "binary") members.add("Buffer");
-    else if (kind === "stream") members.add("undefined");
+    else if (kind === "multipart") members.add(files.length === 0 ? declared : `rt.WithUploads<${declared}, ${files.join(" | ")}>`);
     else members.add(declared);
   }
   if (!op.requestBody.required || members.size === 0) members.add("undefined");
@@ -191,6 +192,7 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
   for (const response of op.responses) responses[response.status] = response.content[0]?.mediaType ?? null;
   const lines = [
     `id: ${literal(op.id)}`,
+    ...(op.operationId !== undefined && op.operationId !== op.id ? [`operationId: ${literal(op.operationId)}`] : []),
     `method: ${literal(op.method)}`,
     `path: ${literal(op.path)}`,
     ...(op.pathKey !== op.path ? [`pathKey: ${literal(op.pathKey)}`] : []),

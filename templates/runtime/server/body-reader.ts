@@ -1,24 +1,28 @@
 // Reads a request body by the declared media type it falls under (RFC 9110 §12.5.1 precedence): JSON, a form,
-// text, or bytes, each with the router's size limit (413 past it). An undeclared media type is a 415.
+// multipart (under its own limits), text, or bytes, each with the router's size limit (413 past it). An undeclared
+// media type is a 415.
 import express from "express";
 import type { Request, RequestHandler } from "express";
 import { bodyKindOf, hasBody, matchDeclaredMediaType } from "./media-type.js";
 import type { BodyKind } from "./media-type.js";
+import { multipartParser } from "./multipart.js";
+import type { MultipartLimits } from "./multipart.js";
 import type { OperationSpec } from "./operation.js";
 import { HttpProblem } from "./problem.js";
 
 /** RFC 9110 §8.3: a body without Content-Type may be taken as bytes. */
 const UNLABELLED = "application/octet-stream";
 
-export type BodyParsers = Readonly<Record<Exclude<BodyKind, "stream">, RequestHandler>>;
+export type BodyParsers = Readonly<Record<BodyKind, RequestHandler>>;
 
-export function bodyParsers(limit: string | number): BodyParsers {
+export function bodyParsers(limit: string | number, multipart: MultipartLimits = {}): BodyParsers {
   const any = () => true; // the media type was checked already; the parser only reads
   return {
     json: express.json({ limit, strict: false, type: any }),
     form: express.urlencoded({ limit, extended: false, type: any }),
     text: express.text({ limit, type: any }),
     binary: express.raw({ limit, type: any }),
+    multipart: multipartParser(multipart),
   };
 }
 
@@ -52,8 +56,6 @@ export function bodyReader(op: OperationSpec, parsers: BodyParsers): RequestHand
       return;
     }
     matched.set(req, mediaType);
-    const kind = bodyKindOf(contentType);
-    if (kind === "stream") next();
-    else parsers[kind](req, res, next);
+    parsers[bodyKindOf(contentType)](req, res, next);
   };
 }

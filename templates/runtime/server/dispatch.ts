@@ -31,6 +31,14 @@ interface Route {
 interface Candidate {
   route: Route;
   values: Record<string, string>;
+  base: string;
+}
+
+const matchedBases = new WeakMap<Request, string>();
+
+/** The base path a dispatched request matched under ("" for the root), e.g. for a span's `http.route`. */
+export function matchedBasePath(req: Request): string {
+  return matchedBases.get(req) ?? "";
 }
 
 export function dispatcher<T extends Routable>(
@@ -49,7 +57,7 @@ export function dispatcher<T extends Routable>(
       if (rest === undefined) continue;
       for (const route of routes) {
         const values = route.matcher.match(rest);
-        if (values !== undefined) yield { route, values };
+        if (values !== undefined) yield { route, values, base };
       }
     }
   }
@@ -67,6 +75,7 @@ export function dispatcher<T extends Routable>(
         return;
       }
       req.params = params;
+      if (candidate.base !== "") matchedBases.set(req, candidate.base);
       runChain(chain, req, res, next);
       return;
     }

@@ -53,6 +53,18 @@ export function isUnicodePattern(pattern: string): boolean {
 
 export type Direction = "request" | "response";
 
+/**
+ * The generator's reading of a schema's `discriminator` (generator/model/discriminator-branches.ts): the branch of
+ * `keyword` each value selects. Without one, `discriminator` is an annotation and the `oneOf`/`anyOf` stays.
+ */
+export type BranchSelector = (schema: Readonly<Record<string, unknown>>) => { propertyName: string; keyword: "oneOf" | "anyOf"; branches: { value: string; ref: string }[] } | undefined;
+
+/**
+ * The keyword a selection leaves on the object: its property must hold one of the selecting values. Compiled by
+ * the generator's ajv keyword of that name (validators.ts), which reports the property and the allowed values.
+ */
+export const DISCRIMINATOR_KEYWORD = "x-specwright-discriminator";
+
 const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
 const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const SUBSCHEMAS = ["additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems"];
@@ -67,12 +79,14 @@ export class SchemaRegistry {
   private readonly openapi30: boolean;
   private readonly direction: Direction;
   private readonly keepPattern: PatternFilter;
+  private readonly selectBranches: BranchSelector | undefined;
 
-  constructor(document: unknown, openapi30: boolean, direction: Direction, keepPattern: PatternFilter = linearPatternsOnly) {
+  constructor(document: unknown, openapi30: boolean, direction: Direction, keepPattern: PatternFilter = linearPatternsOnly, selectBranches?: BranchSelector) {
     this.document = document;
     this.openapi30 = openapi30;
     this.direction = direction;
     this.keepPattern = keepPattern;
+    this.selectBranches = selectBranches;
     this.rootId = direction === "request" ? "api-request" : "api-response";
   }
 
@@ -126,8 +140,26 @@ export class SchemaRegistry {
     }
     if (typeof schema.type === "string" && (schema.type === "file" || !KNOWN_TYPES.has(schema.type))) delete out.type;
     this.dropHiddenRequired(schema, out);
+    this.selectByDiscriminator(schema, out);
     if (this.openapi30) convertOpenApi30(schema, out);
     return matchIllFormedNamesByPattern(out);
+  }
+
+  /**
+   * `oneOf: [Cat, Dog]` with a discriminator becomes "the property holds a selecting value" and, for each value,
+   * `if` the property is that value `then` the body is that branch: one branch is checked, whatever the others say.
+   */
+  private selectByDiscriminator(schema: Json, out: Json): void {
+    const selection = this.selectBranches?.(schema);
+    if (selection === undefined) return;
+    const { propertyName, keyword, branches } = selection;
+    delete out[keyword];
+    out[DISCRIMINATOR_KEYWORD] = { propertyName, values: branches.map((branch) => branch.value) };
+    const chosen = branches.map(({ value, ref }) => ({
+      if: { properties: Object.fromEntries([[propertyName, { const: value }]]), required: [propertyName] },
+      then: { $ref: this.refTo(ref) },
+    }));
+    out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), ...chosen];
   }
 
   /** readOnly properties are not sent in requests, writeOnly ones not returned in responses. */

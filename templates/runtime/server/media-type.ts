@@ -61,8 +61,8 @@ function matchRank(sent: MediaRange, range: MediaRange): number | undefined {
   return 2 + range.parameters.size;
 }
 
-/** How the server reads a body of this (sent) media type; `stream`: left unread for the handler (`raw`). */
-export type BodyKind = "json" | "form" | "text" | "binary" | "stream";
+/** How the server reads a body of this (sent) media type. */
+export type BodyKind = "json" | "form" | "multipart" | "text" | "binary";
 
 export function bodyKindOf(contentType: string): BodyKind {
   const type = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
@@ -71,7 +71,7 @@ export function bodyKindOf(contentType: string): BodyKind {
   // XML is not parsed: a schema describing its elements cannot be checked against the text, so it arrives as bytes.
   if (type === "text/xml" || type === "application/xml" || type.endsWith("+xml")) return "binary";
   if (type.startsWith("text/")) return "text";
-  // multipart/form-data needs a streaming parser (busboy): the handler reads it from `raw`.
-  if (type.startsWith("multipart/")) return "stream";
+  // multipart/form-data is read part by part (multipart.ts); other multipart types (mixed, related) arrive as bytes.
+  if (type === "multipart/form-data") return "multipart";
   return "binary";
 }

@@ -13,6 +13,8 @@ import type { FieldError, ProblemFormatter } from "./problem.js";
 import { requestContext } from "./request-context.js";
 import { checkParameterLengths } from "./input-limits.js";
 import { matchedMediaType, sentMediaType } from "./body-reader.js";
+import { multipartBody } from "./multipart-body.js";
+import type { Part } from "./multipart.js";
 import { bodyKindOf, hasBody } from "./media-type.js";
 import { authenticate } from "./security.js";
 import type { SchemeSpec, Verifier } from "./security.js";
@@ -119,8 +121,8 @@ function readBody(req: Request, op: OperationSpec): unknown {
     throw new HttpProblem(400, "validation_failed", message, { errors: [{ field: "body", code: "missing_body", message }] });
   }
   const kind = bodyKindOf(sentMediaType(req));
-  if (kind === "stream") return undefined; // multipart: the handler reads `raw`
   if (kind === "binary") return req.body as unknown; // a Buffer: no JSON schema describes bytes
+  if (kind === "multipart") return readMultipart(req.body as Part[], op, mediaType);
   let body: unknown = emptyForm ? {} : req.body;
   const fields = op.body.forms?.[mediaType];
   if (kind === "form" && fields !== undefined) {
@@ -128,11 +130,25 @@ function readBody(req: Request, op: OperationSpec): unknown {
     if (coerced.errors.length > 0) throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", { errors: coerced.errors });
     body = { ...(body as RawParams), ...coerced.values };
   }
+  validateBody(op, mediaType, body);
+  return body;
+}
+
+/** The parts as uploads and fields, validated with each upload standing for its bytes (multipart-body.ts). */
+function readMultipart(parts: readonly Part[], op: OperationSpec, mediaType: string): unknown {
+  const read = multipartBody(parts, op.body?.forms?.[mediaType] ?? []);
+  if (read.errors.length > 0) {
+    throw new HttpProblem(read.unsupportedMedia ? 415 : op.invalidBodyStatus, read.unsupportedMedia ? "unsupported_media_type" : "validation_failed", "The request body does not match the schema.", { errors: read.errors });
+  }
+  validateBody(op, mediaType, read.validated);
+  return read.body;
+}
+
+function validateBody(op: OperationSpec, mediaType: string, body: unknown): void {
   const validate = op.validate.bodies?.[mediaType];
   if (validate !== undefined && !validate(body)) {
     throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", explainErrors(validate, op.details?.bodies?.[mediaType], body, null));
   }
-  return body;
 }
 
 function pageOf(op: OperationSpec, query: RawParams, codec: PageTokenCodec | undefined): CursorPage | OffsetPage | undefined {

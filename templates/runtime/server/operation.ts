@@ -11,6 +11,10 @@ import type { ValidateFunction } from "./validation.js";
 export interface ParamSpecField {
   name: string;
   shape: ParamShape;
+  /** Multipart: the property's parts are files (uploads). */
+  file?: true;
+  /** Multipart: the media types a file part may be (the `encoding` entry's contentType). */
+  contentTypes?: readonly string[];
 }
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -18,6 +22,8 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 export interface OperationSpec {
   /** The handler's name in `Handlers`. */
   id: string;
+  /** The spec's `operationId` when it differs from `id` (a span is named by it). */
+  operationId?: string;
   method: HttpMethod;
   /** OpenAPI path template, relative to the base path ("/pets/{pet_id}"), without a path key's `#`/`?` suffix. */
   path: string;
@@ -46,7 +52,7 @@ export interface OperationSpec {
   details?: OperationSpec["validate"];
   /**
    * null when the operation takes no body. A body is read by the declared media type it falls under (JSON, form,
-   * text, a Buffer; multipart is left unread for the handler's `raw`); `forms`: each form media type's fields.
+   * multipart with uploads, text, a Buffer); `forms`: each form and multipart media type's fields.
    */
   body: { required: boolean; mediaTypes: readonly string[]; forms?: Readonly<Record<string, readonly ParamSpecField[]>> } | null;
   /** 422 when the operation documents it (well-formed JSON that breaks the schema), else 400. */

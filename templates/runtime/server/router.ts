@@ -14,7 +14,9 @@ import type { ProblemFormatter } from "./problem.js";
 import { errorPayloadFormatter } from "./error-payload.js";
 import type { ErrorPayload } from "./error-payload.js";
 import { requestContext } from "./request-context.js";
+import { loadTelemetry, recordFailure, traceIdOf, traceOperation } from "./telemetry.js";
 import { bodyParsers, bodyReader } from "./body-reader.js";
+import type { MultipartLimits } from "./multipart.js";
 import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
@@ -46,8 +48,13 @@ export interface RouterOptions<P = unknown> {
   /** One verifier per security scheme name; a scheme without a verifier rejects every request. */
   security?: Readonly<Record<string, Verifier<P>>>;
   cors?: CorsOptions;
-  /** Largest accepted request body (bytes or "1mb"); larger ones get 413. Default 1 MB. */
+  /** Largest accepted request body (bytes or "1mb"); larger ones get 413. Default 1 MB. Multipart has its own. */
   bodyLimit?: number | string;
+  /**
+   * Limits of multipart/form-data bodies, each a 413 past it: `files` (default 10), `fileSize` (bytes per file,
+   * default 10 MiB), `totalSize` (bytes, default 20 MiB), `fields` (non-file parts, default 100, each up to 1 MiB).
+   */
+  multipart?: MultipartLimits;
   /**
    * Longest accepted value of a path, query, header or cookie parameter, in characters (default 8192). Longer
    * ones are refused before parsing or pattern matching: 414 for path and query, 431 for headers and cookies.
@@ -66,6 +73,11 @@ export interface RouterOptions<P = unknown> {
   /** Answer 404 problems for unknown paths under the base path (default true). */
   notFound?: boolean;
   logger?: Logger;
+  /**
+   * OpenTelemetry spans, one per operation (default on): used when `@opentelemetry/api` is installed and a tracer
+   * provider registered, a no-op otherwise. `false` leaves them out of the request pipeline altogether.
+   */
+  tracing?: boolean;
   /** Replaces the generated mapping of problems to the API's error payload (the spec's error schema, else RFC 9457). */
   formatProblem?: ProblemFormatter;
 }
@@ -123,7 +135,7 @@ export function buildRouter<P>(
 
   const router = express.Router({ caseSensitive: true, strict: false });
   if (options.cors !== undefined) router.use(corsForRequests(options.cors, [...RUNTIME_RESPONSE_HEADERS, ...api.responseHeaders]));
-  const parsers = bodyParsers(options.bodyLimit ?? "1mb");
+  const parsers = bodyParsers(options.bodyLimit ?? "1mb", options.multipart);
   const allowedHeaders = [...new Set([...RUNTIME_REQUEST_HEADERS, ...api.requestHeaders])];
 
   const answerOptions = (allow: readonly string[]): RequestHandler =>
@@ -141,10 +153,12 @@ export function buildRouter<P>(
     }
   }
   // Operations sharing a path and method (path keys `/#X-Amz-Target=...`) are told apart by their discriminator.
+  const telemetry = options.tracing === false ? undefined : loadTelemetry();
   const chainsOf = (ops: readonly OperationSpec[], names: Readonly<Record<string, string>>) =>
     methodChains(ops, (op) => {
       const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
-      return op.body !== null ? [bodyReader(op, parsers), handler] : [handler];
+      const chain = op.body !== null ? [bodyReader(op, parsers), handler] : [handler];
+      return telemetry === undefined ? chain : [traceOperation(telemetry, op.operationId ?? op.id, op.path), ...chain];
     });
   // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
   router.use(dispatcher(api.operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
@@ -197,6 +211,7 @@ function errorHandler(logger: Logger, format: ProblemFormatter | undefined): Err
       return;
     }
     const { requestId } = requestContext(req, res);
+    recordFailure(req, error);
     sendProblem(res, asProblem(error, req, requestId, logger), req.originalUrl.split("?")[0] ?? "/", format);
   };
 }
@@ -211,7 +226,8 @@ export function asProblem(error: unknown, req: Request, requestId: string, logge
   if (typeof status === "number" && status >= 400 && status < 500) {
     return new HttpProblem(status, "bad_request", "The request could not be understood; check its URL encoding and headers.");
   }
-  logger.error("request failed", { requestId, method: req.method, path: req.originalUrl, error });
+  const traceId = traceIdOf(req);
+  logger.error("request failed", { requestId, ...(traceId === undefined ? {} : { traceId }), method: req.method, path: req.originalUrl, error });
   return new HttpProblem(500, "internal_error", `The server failed to answer; quote request id ${requestId} when reporting it.`);
 }
 

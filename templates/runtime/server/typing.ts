@@ -1,5 +1,6 @@
 // Type-level readers of openapi-typescript's `paths[path][method]` operation types, so that server.ts can
 // name each request and response part without restating the schemas.
+import type { Upload } from "./multipart.js";
 
 type Empty = Record<never, never>;
 
@@ -31,3 +32,13 @@ export type ResponseBodyOf<Op, Status extends PropertyKey, Media extends string>
       : undefined
     : never
   : never;
+
+/**
+ * A multipart body as the handler receives it: the declared type with each file property (`Files`, the names the
+ * generator found to be files) an Upload, or Upload[] for an array of files.
+ */
+export type WithUploads<Body, Files extends PropertyKey> = Body extends object
+  ? { [K in keyof Body]: K extends Files ? UploadsOf<Body[K]> : Body[K] }
+  : Body;
+
+type UploadsOf<T> = T extends undefined ? undefined : T extends readonly unknown[] ? Upload[] : Upload;

@@ -49,6 +49,8 @@ const CODES: Readonly<Record<string, string>> = {
   maxProperties: "too_long",
   multipleOf: "invalid_value",
   uniqueItems: "duplicate_items",
+  // A discriminator property missing or naming no variant (generator/emit/server/discriminator-keyword.ts).
+  "x-specwright-discriminator": "invalid_discriminator",
 };
 
 /**
@@ -71,8 +73,8 @@ export function toFieldErrors(errors: readonly ValidatorError[] | null | undefin
 }
 
 function childOf(error: ValidatorError): string | undefined {
-  const { missingProperty, additionalProperty, unevaluatedProperty } = error.params;
-  const child = missingProperty ?? additionalProperty ?? unevaluatedProperty;
+  const { missingProperty, additionalProperty, unevaluatedProperty, discriminator } = error.params;
+  const child = missingProperty ?? additionalProperty ?? unevaluatedProperty ?? discriminator;
   return typeof child === "string" ? child : undefined;
 }
 
