@@ -34,12 +34,21 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
-/** Runs one step's script with bash, its `env:` filled from the given inputs as the runner fills `${{ inputs.X }}`. */
-function runStep(name: string, inputs: Record<string, string>) {
+/**
+ * Runs one step's script with bash, its `env:` filled as the runner fills it: `${{ inputs.X }}` from the given inputs
+ * (else the input's default), `${{ github.base_ref }}` from `baseRef`.
+ */
+function runStep(name: string, inputs: Record<string, string>, where = { cwd: repo, baseRef: "main" }) {
   const { run, env = {} } = step(name);
-  const values = Object.fromEntries(Object.entries(env).map(([key, expression]) => [key, expression.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, input: string) => inputs[input] ?? action.inputs[input]?.default ?? "")]));
-  return spawnSync("bash", ["-e", "-c", run!], { cwd: repo, encoding: "utf8", env: { ...process.env, ...values, SPECWRIGHT: cli, NO_COLOR: "1" } });
+  const fill = (expression: string) =>
+    expression
+      .replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, input: string) => inputs[input] ?? action.inputs[input]?.default ?? "")
+      .replace(/\$\{\{\s*github\.base_ref\s*\}\}/g, where.baseRef);
+  const values = Object.fromEntries(Object.entries(env).map(([key, expression]) => [key, fill(expression)]));
+  return spawnSync("bash", ["-e", "-c", run!], { cwd: where.cwd, encoding: "utf8", env: { ...process.env, ...values, SPECWRIGHT: cli, NO_COLOR: "1" } });
 }
+
+const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, stdio: "pipe" });
 
 describe("action.yml", () => {
   it("is a composite action whose scripts take every input through the environment, never spliced into the script", () => {
@@ -60,5 +69,36 @@ describe("action.yml", () => {
     const result = runStep("Lint", { specs: "specs/petstore/v1/openapi.yaml $(touch injected)" });
     expect(result.status).toBe(2); // the second word is a file name that matches nothing
     expect(spawnSync("test", ["-e", join(repo, "injected")]).status).not.toBe(0);
+  });
+
+  it("on a pull request, fails on a breaking change made without a new major version, reading the base from git", () => {
+    const origin = mkdtempSync(join(tmpdir(), "specwright-action-origin-"));
+    const clone = mkdtempSync(join(tmpdir(), "specwright-action-clone-"));
+    try {
+      git(origin, "init", "-q", "--bare", "-b", "main");
+      git(clone, "init", "-q", "-b", "main");
+      cpSync(join(ROOT, "specs/petstore/v1"), join(clone, "api"), { recursive: true });
+      git(clone, "add", "-A");
+      git(clone, "commit", "-q", "-m", "v1");
+      git(clone, "remote", "add", "origin", origin);
+      git(clone, "push", "-q", "origin", "main");
+      git(clone, "checkout", "-q", "-b", "feature");
+      const unchanged = runStep("Diff against the base", { specs: "api/openapi.yaml" }, { cwd: clone, baseRef: "main" });
+      expect(unchanged.stderr + unchanged.stdout).not.toContain("::error");
+      expect(unchanged.status).toBe(0);
+      // Remove an operation (breaking) and keep info.version's major.
+      const spec = join(clone, "api/openapi.yaml");
+      const text = readFileSync(spec, "utf8");
+      const edited = text.replace(/\n  \/pets\/\{pet_id\}:\n(?: {4}.*\n|\n)*/, "\n");
+      expect(edited).not.toBe(text);
+      writeFileSync(spec, edited);
+      git(clone, "commit", "-q", "-am", "drop an operation");
+      const broken = runStep("Diff against the base", { specs: "api/openapi.yaml" }, { cwd: clone, baseRef: "main" });
+      expect(broken.stdout).toMatch(/::error file=api\/openapi\.yaml,line=\d+/);
+      expect(broken.status).toBe(1);
+    } finally {
+      rmSync(origin, { recursive: true, force: true });
+      rmSync(clone, { recursive: true, force: true });
+    }
   });
 });
