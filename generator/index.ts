@@ -19,3 +19,4 @@ export { UsageError } from "./errors/usage-error.js";
 export { SpecLoadError } from "./load/index.js";
 export { ConfigError } from "./config/index.js";
 export { ModelError } from "./model/model-error.js";
+export { GitError } from "./git/git-error.js";

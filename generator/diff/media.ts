@@ -1,5 +1,6 @@
 import type { Located, SpecDocument } from "../load/index.js";
-import { isObject } from "../conventions/operation-info.js";
+import { isObject } from "../facts/json-object.js";
+import { mediaTypeEssence } from "../facts/media-types.js";
 
 /** The media types of a `content` map, keyed without parameters (`application/json; charset=utf-8` is JSON). */
 export function mediaTypes(document: SpecDocument, owner: Located): Map<string, Located> {
@@ -7,7 +8,7 @@ export function mediaTypes(document: SpecDocument, owner: Located): Map<string, 
   const content = document.child(owner, "content");
   if (!content || !isObject(content.value)) return result;
   for (const [type, media] of document.children(content)) {
-    const key = type.split(";")[0]!.trim().toLowerCase();
+    const key = mediaTypeEssence(type);
     if (!result.has(key)) result.set(key, media);
   }
   return result;

@@ -30,3 +30,18 @@ describe("describeFailure", () => {
     expect(describeFailure(error)).toContain(error.stack!);
   });
 });
+
+describe("the error classes", () => {
+  it("all extend SpecwrightError, so the CLI prints a place and a fix instead of an internal error", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const root = join(import.meta.dirname, "../..");
+    const sources = ["generator", "portal"].flatMap((dir) =>
+      (readdirSync(join(root, dir), { recursive: true, withFileTypes: true }) as Array<{ name: string; parentPath: string; isFile(): boolean }>)
+        .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+        .map((entry) => join(entry.parentPath, entry.name)),
+    );
+    const plainErrors = sources.flatMap((file) => [...readFileSync(file, "utf8").matchAll(/class (\w+) extends (?:Error|TypeError|RangeError)\b/g)].map((match) => `${match[1]} in ${file.slice(root.length + 1)}`));
+    expect(plainErrors).toEqual(["SpecwrightError in generator/errors/specwright-error.ts"]);
+  });
+});

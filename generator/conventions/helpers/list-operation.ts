@@ -5,6 +5,7 @@ import type { Located, SpecDocument } from "../../load/index.js";
 import { isObject, type OperationInfo, type ResponseInfo } from "../operation-info.js";
 import type { JsonObject } from "../rule.js";
 import type { ConventionSettings } from "../settings.js";
+import { preferredJsonMediaType } from "../../facts/media-types.js";
 
 /** The body of an operation's success response: the response, its media type's `schema` as written, and resolved. */
 export interface SuccessBody {
@@ -68,7 +69,7 @@ export function successBody(document: SpecDocument, operation: OperationInfo): S
   for (const response of successes) {
     const content = document.child(response.response, "content");
     if (!content || !isObject(content.value)) continue;
-    const mediaType = pickJsonMediaType(Object.keys(content.value));
+    const mediaType = preferredJsonMediaType(Object.keys(content.value));
     if (mediaType === undefined) continue;
     const schemaEntry = document.child(content, mediaType, "schema");
     if (!schemaEntry) continue;
@@ -78,10 +79,6 @@ export function successBody(document: SpecDocument, operation: OperationInfo): S
   return undefined;
 }
 
-function pickJsonMediaType(types: string[]): string | undefined {
-  const essence = (type: string) => type.split(";")[0]!.trim().toLowerCase();
-  return types.find((t) => essence(t) === "application/json") ?? types.find((t) => /[/+]json$/.test(essence(t))) ?? types.find((t) => essence(t) === "*/*");
-}
 
 /** The properties of an object schema, following `$ref`s and merging `allOf` members (later wins); each as written. */
 export function objectProperties(document: SpecDocument, schema: Located, visited = new Set<string>()): Map<string, Located> {

@@ -7,8 +7,13 @@ export function hasBody(req: Request): boolean {
   return req.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
 
+/**
+ * JSON by its essence (type/subtype, lower case): application/json, the legacy text/json that .NET specs declare, or a
+ * `+json` structured syntax suffix (RFC 6839 §3.1: application/problem+json, application/vnd.github+json). The one
+ * definition: the generator's facts (generator/facts/media-types.ts) use this function too.
+ */
 export function isJsonMediaType(type: string): boolean {
-  return type === "application/json" || (type.startsWith("application/") && type.endsWith("+json"));
+  return type === "application/json" || type === "text/json" || (type.startsWith("application/") && type.endsWith("+json"));
 }
 
 interface MediaRange {

@@ -16,7 +16,8 @@ export default defineRule({
     const checked = new Set<string>();
     const allowed = (mediaType: string): boolean => {
       const essence = mediaTypeEssence(mediaType);
-      return isJsonMediaType(essence) || options.allow.some((pattern) => matches(mediaTypeEssence(pattern), essence));
+      // The convention's JSON, stricter than "is JSON": the legacy text/json is reported (it has no charset rules).
+      return (isJsonMediaType(essence) && essence !== "text/json") || options.allow.some((pattern) => matches(mediaTypeEssence(pattern), essence));
     };
     const checkContent = (owner: Located, what: string): void => {
       for (const [mediaType, media] of mediaEntries(document, owner)) {

@@ -8,16 +8,7 @@ export function mediaEntries(document: SpecDocument, owner: Located): Array<[str
   return document.children(content);
 }
 
-/** `application/json`, `application/problem+json`, `application/vnd.github+json; charset=utf-8`, ... */
-export function isJsonMediaType(mediaType: string): boolean {
-  const essence = mediaType.split(";")[0]!.trim().toLowerCase();
-  return essence === "application/json" || /^[a-z0-9.-]+\/[^/\s]+\+json$/.test(essence);
-}
-
-/** The media type without parameters, lower case, for comparing against configured types. */
-export function mediaTypeEssence(mediaType: string): string {
-  return mediaType.split(";")[0]!.trim().toLowerCase();
-}
+export { isJsonMediaType, mediaTypeEssence } from "../../../facts/media-types.js";
 
 /** Names of the headers a response declares, lower case (header names are case-insensitive). */
 export function responseHeaderNames(document: SpecDocument, response: Located): Set<string> {
