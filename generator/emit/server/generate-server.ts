@@ -56,13 +56,14 @@ export async function renderServer(
     return tidy(template(view));
   };
   const header = generatedHeader(model.source);
-  const validators = compileValidators(model, bundledDoc, options.warn);
-  const view = buildServerView(model, bundledDoc, validators, header);
-  const answers = mockAnswers(model, bundledDoc);
+  const validators = compileValidators(model, options.warn);
+  const view = buildServerView(model, validators, header);
+  const answers = mockAnswers(model);
   const samples: Record<string, unknown> = {};
   for (const [id, answer] of answers) if (answer.body !== undefined) samples[id] = answer.body;
 
   const files = new Map<string, string>();
+  // openapi-typescript reads the document itself: the one emitter input besides the IR (DESIGN.md).
   if (options.skipTypes !== true) files.set("types.ts", await emitTypes(bundledDoc, model.source));
   files.set("server.ts", render("server.ts", serverTemplateView(view, validators.exports, model.title)));
   files.set(
@@ -82,9 +83,7 @@ export async function renderServer(
     files.set(`validators/${kind}.js`, `${header}${validators.modules[kind] === "" ? "export {};" : validators.modules[kind]}\n`);
     files.set(`validators/${kind}.d.ts`, validatorDeclarations(header, validators.exports[kind]));
   }
-  files.set("openapi.json", `${JSON.stringify(bundledDoc)}\n`);
-  // Rendered here so that serving it needs no YAML library at run time.
-  files.set("openapi.yaml", toYaml(bundledDoc, { aliasDuplicateObjects: false, lineWidth: 0 }));
+  for (const [name, text] of servedDocuments(bundledDoc)) files.set(name, text);
   const userManifest = await readFile(join(outDir, "package.json"), "utf8").then((text) => (isGeneratedPackageJson(text) ? undefined : text), () => undefined);
   files.set("package.json", userManifest ?? serverPackageJson());
   files.set(serverReadmeName(options), render("README.md", serverReadmeView(model, generatedHeader(model.source, "<!--"))));
@@ -114,6 +113,17 @@ export async function generateServer(
   const files = await renderServer(model, bundledDoc, outDir, options);
   await writeOutputDir(outDir, files);
   return [...files.keys()];
+}
+
+/**
+ * The bundled document as the server serves it (`docs`) and reads it (development-mode response validation):
+ * written out verbatim, never interpreted here. YAML is rendered now so that serving it needs no YAML library.
+ */
+function servedDocuments(bundledDoc: Readonly<Record<string, unknown>>): [string, string][] {
+  return [
+    ["openapi.json", `${JSON.stringify(bundledDoc)}\n`],
+    ["openapi.yaml", toYaml(bundledDoc, { aliasDuplicateObjects: false, lineWidth: 0 })],
+  ];
 }
 
 /**

@@ -67,9 +67,8 @@ const COMMON: Options = {
 };
 
 /** `warn` hears of each spec pattern left out of validation (default: stderr). */
-export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>, warn: Warn = warnOnStderr): CompiledValidators {
-  const openapi30 = typeof document.openapi === "string" && document.openapi.startsWith("3.0");
-  const registry = new SchemaRegistry(document, openapi30, "request", patternPolicy(model.source, warn));
+export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): CompiledValidators {
+  const registry = new SchemaRegistry(model.schemaRoot, model.openapi.startsWith("3.0"), "request", patternPolicy(model.source, warn));
   const schemas: Record<"params" | "bodies", Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
   const byOperation = new Map<string, OperationValidators>();
 

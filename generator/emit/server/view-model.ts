@@ -43,7 +43,7 @@ export interface ServerView {
   hasBodyValidators: boolean;
 }
 
-export function buildServerView(model: ApiModel, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, header: string): ServerView {
+export function buildServerView(model: ApiModel, validators: CompiledValidators, header: string): ServerView {
   const typeNames = new Set<string>();
   const uniqueType = (base: string): string => {
     let name = base;
@@ -78,7 +78,7 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
       authType: authType(op.security),
       pageType: op.pagination?.kind === "cursor" ? "rt.CursorPage" : op.pagination?.kind === "offset" ? "rt.OffsetPage" : "undefined",
       resultUnion: unionOf(op.responses.filter((r) => r.kind !== "informational").map((response) => resultType(response, opType))),
-      spec: operationSpec(op, document, validators, schemes),
+      spec: operationSpec(op, validators, schemes),
     };
   });
 
@@ -168,7 +168,7 @@ function schemeSpec(scheme: SecurityScheme): SchemeSpecLiteral | undefined {
   return undefined;
 }
 
-function operationSpec(op: Operation, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
+function operationSpec(op: Operation, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
   const names = validators.byOperation.get(op.id) ?? {};
   const params = (location: Parameter["in"]): string =>
     literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: param.shape })));
@@ -201,22 +201,22 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     `body: ${literal(body)}`,
     `invalidBodyStatus: ${invalidBodyStatus(op)}`,
     `security: ${literal(security)}`,
-    `paging: ${literal(pagingSpec(op, document))}`,
+    `paging: ${literal(pagingSpec(op))}`,
     `responses: ${literal(responses)}`,
   ];
-  const pathValues = adjacentPathValues(op, document);
+  const pathValues = adjacentPathValues(op);
   if (pathValues !== undefined) lines.push(`pathValues: ${literal(pathValues)}`);
   const note = unknownSchemes.length > 0 ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n` : "";
   return `${note}    {\n${lines.map((line) => `      ${line},`).join("\n")}\n    }`;
 }
 
-function pagingSpec(op: Operation, document: unknown): unknown {
+function pagingSpec(op: Operation): unknown {
   const pagination = op.pagination;
   if (pagination === null) return null;
-  if (pagination.kind === "cursor") return { kind: "cursor", tokenParam: pagination.tokenParam, sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document) };
+  if (pagination.kind === "cursor") return { kind: "cursor", tokenParam: pagination.tokenParam, sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam) };
   if (pagination.kind === "offset") {
     const { offsetParam, limitParam, itemsField, totalField } = pagination;
-    return { kind: "offset", offsetParam, limitParam, ...pageBounds(op, limitParam, document), itemsField, totalField, linkHeader: declaresLinkHeader(op) };
+    return { kind: "offset", offsetParam, limitParam, ...pageBounds(op, limitParam), itemsField, totalField, linkHeader: declaresLinkHeader(op) };
   }
   return null; // link / after styles: the handler pages itself (see the client for those styles)
 }
