@@ -86,7 +86,7 @@ export async function renderServer(
   for (const [name, text] of servedDocuments(bundledDoc)) files.set(name, text);
   const userManifest = await readFile(join(outDir, "package.json"), "utf8").then((text) => (isGeneratedPackageJson(text) ? undefined : text), () => undefined);
   files.set("package.json", userManifest ?? serverPackageJson());
-  files.set(serverReadmeName(options), render("README.md", serverReadmeView(model, generatedHeader(model.source, "<!--"))));
+  files.set(serverReadmeName(options), render("README.md", serverReadmeView(model, generatedHeader(model.source, "<!--"), view.operations)));
   for (const file of readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts")).sort()) {
     files.set(`runtime/server/${file}`, header + readFileSync(join(RUNTIME_DIR, file), "utf8"));
   }
@@ -127,15 +127,15 @@ function servedDocuments(bundledDoc: Readonly<Record<string, unknown>>): [string
 }
 
 /**
- * server.ts's view: imports only the validator modules it uses, and names a request type's principal parameter `_P`
- * when its auth type does not use it, so the output compiles under noUnusedLocals and noUnusedParameters.
+ * server.ts's view: imports only the validator modules it uses, and names `Handlers`' principal parameter `_P`
+ * when no request type uses it, so the output compiles under noUnusedLocals and noUnusedParameters.
  */
 function serverTemplateView(view: ReturnType<typeof buildServerView>, exports: Readonly<Record<ValidatorKind, readonly string[]>>, title: string): object {
   return {
     ...view,
     titleLiteral: jsString(title),
+    principalParam: view.operations.some((op) => op.requestTypeRef.endsWith("<P>")) ? "P" : "_P",
     uses: { params: exports.params.length > 0, bodies: exports.bodies.length > 0, paramsDetails: exports["params-details"].length > 0, bodiesDetails: exports["bodies-details"].length > 0 },
-    operations: view.operations.map((op) => ({ ...op, principalParam: /\bP\b/.test(op.authType) ? "P" : "_P" })),
   };
 }
 

@@ -17,9 +17,21 @@ export interface ServerReadmeView {
   install: string;
   installTypes: string;
   installDocs: string;
+  /** The first operation's handler and its named types, for the handler example; undefined without operations. */
+  example: { handler: string; requestType: string; requestTypeRef: string; resultType: string; secured: boolean } | undefined;
 }
 
-export function serverReadmeView(model: ApiModel, header: string): ServerReadmeView {
+/** The names server.ts gives an operation's handler and types (view-model.ts's OperationView). */
+export interface HandlerNames {
+  id: string;
+  requestType: string;
+  requestTypeRef: string;
+  resultType: string;
+}
+
+export function serverReadmeView(model: ApiModel, header: string, handlers: readonly HandlerNames[]): ServerReadmeView {
+  const first = handlers[0];
+  const secured = first?.requestTypeRef.endsWith("<P>") === true;
   return {
     header,
     title: markdownInline(model.title),
@@ -32,6 +44,10 @@ export function serverReadmeView(model: ApiModel, header: string): ServerReadmeV
     install: installCommand(SERVER_DEPENDENCIES),
     installTypes: installCommand(TYPE_PACKAGES, true),
     installDocs: installCommand(DOCS_PEERS),
+    example:
+      first === undefined
+        ? undefined
+        : { handler: first.id, requestType: first.requestType, requestTypeRef: secured ? `${first.requestType}<User>` : first.requestType, resultType: first.resultType, secured },
   };
 }
 

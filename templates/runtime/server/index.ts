@@ -11,4 +11,4 @@ export type { JsonValue, PageTokenSecret } from "./page-token.js";
 export type { AuthContext, Credential, Verifier } from "./security.js";
 export type { CorsOptions } from "./cors.js";
 export type { DocsDocuments, DocsOptions } from "./docs.js";
-export type { ParamsIn, RequestBodyOf, ResponseBodyOf } from "./typing.js";
+export type { NoParams, ParamsIn, RequestBodyOf, ResponseBodyOf } from "./typing.js";
