@@ -135,7 +135,7 @@ function serverTemplateView(view: ReturnType<typeof buildServerView>, exports: R
     ...view,
     titleLiteral: jsString(title),
     principalParam: view.operations.some((op) => op.requestTypeRef.endsWith("<P>")) ? "P" : "_P",
-    uses: { params: exports.params.length > 0, bodies: exports.bodies.length > 0, paramsDetails: exports["params-details"].length > 0, bodiesDetails: exports["bodies-details"].length > 0 },
+    uses: { params: exports.params.length > 0, bodies: exports.bodies.length > 0 },
   };
 }
 

@@ -198,12 +198,13 @@ function operationSpec(op: Operation, validators: CompiledValidators, schemes: R
   const names = validators.byOperation.get(op.id) ?? {};
   const params = (location: Parameter["in"]) =>
     op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: param.shape }));
-  // The verdict modules' exports, and the same exports of the details modules (what was wrong, once invalid).
-  const references = (suffix: "Validators" | "Details"): Record<string, unknown> => {
+  // The verdict modules' exports; the details modules (what was wrong, once invalid) export the same names and are
+  // loaded after start-up, so they are named here rather than imported.
+  const references = (reference: (module: "param" | "body", name: string) => unknown): Record<string, unknown> => {
     const entries: [string, unknown][] = (["path", "query", "header", "cookie"] as const)
       .filter((location) => names[location] !== undefined)
-      .map((location) => [location, new Code(`param${suffix}.${names[location] ?? ""}`)]);
-    const bodies = Object.entries(names.bodies ?? {}).map(([mediaType, name]) => [mediaType, new Code(`body${suffix}.${name}`)]);
+      .map((location) => [location, reference("param", names[location] ?? "")]);
+    const bodies = Object.entries(names.bodies ?? {}).map(([mediaType, name]) => [mediaType, reference("body", name)]);
     if (bodies.length > 0) entries.push(["bodies", Object.fromEntries(bodies)]);
     return Object.fromEntries(entries);
   };
@@ -222,8 +223,8 @@ function operationSpec(op: Operation, validators: CompiledValidators, schemes: R
     ...(op.pathKey !== op.path ? [["pathKey", op.pathKey] as [string, unknown]] : []),
     ...(op.discriminator !== null ? [["discriminator", op.discriminator] as [string, unknown]] : []),
     ["params", { path: params("path"), query: params("query"), header: params("header"), cookie: params("cookie") }],
-    ["validate", references("Validators")],
-    ["details", references("Details")],
+    ["validate", references((module, name) => new Code(`${module}Validators.${name}`))],
+    ["detailNames", references((_module, name) => name)],
     ["body", body],
     ["invalidBodyStatus", invalidBodyStatus(op)],
     ["security", security],

@@ -41,9 +41,18 @@ export interface OperationSpec {
   };
   /**
    * Validators of the same schemas that collect every error (up to a budget), run only when `validate` said
-   * "invalid"; without one, the first error `validate` found is reported.
+   * "invalid"; without one, the first error `validate` found is reported. Filled in by the router from
+   * `detailNames` once ApiDescription.detailValidators has loaded them (details-loading.ts).
    */
   details?: OperationSpec["validate"];
+  /** This operation's exports of the details modules, by location (and media type for bodies). */
+  detailNames?: {
+    path?: string;
+    query?: string;
+    header?: string;
+    cookie?: string;
+    bodies?: Readonly<Record<string, string>>;
+  };
   /**
    * null when the operation takes no body. A body is read by the declared media type it falls under (JSON, form,
    * text, a Buffer; multipart is left unread for the handler's `raw`); `forms`: each form media type's fields.
