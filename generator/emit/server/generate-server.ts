@@ -9,6 +9,7 @@ import { stringify as toYaml } from "yaml";
 import type { ApiModel } from "../../model/ir.js";
 import { jsLiteral, jsString } from "../shared/code-literals.js";
 import { tidy } from "../shared/format.js";
+import { LINE_WIDTH, prettyLiteral } from "../shared/pretty-literal.js";
 import { generatedHeader } from "../shared/header.js";
 import { writeOutputDir } from "../shared/output-dir.js";
 import { loadTemplates } from "../shared/templates.js";
@@ -75,7 +76,7 @@ export async function renderServer(
       operations: view.operations.map((op) => {
         const answer = answers.get(op.id);
         const paging = answer?.paging ?? null;
-        return { ...op, idLiteral: jsString(op.id), mockStatus: answer?.status ?? 200, paging: paging === null ? "" : jsLiteral(paging), declaresLocation: answer?.declaresLocation === true };
+        return { ...op, idLiteral: jsString(op.id), mockStatus: answer?.status ?? 200, paging: paging === null ? "" : prettyLiteral(paging, "    ", LINE_WIDTH), declaresLocation: answer?.declaresLocation === true };
       }),
     }),
   );
