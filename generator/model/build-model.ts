@@ -7,7 +7,7 @@ import { errorSchemaOf, isJsonMedia, type ConfiguredErrorSchema } from "./error-
 import { NameScope, camelIdentifier, pascalIdentifier } from "./identifiers.js";
 import type {
   ApiModel, Group, HttpMethod, Rename, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
-  Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server,
+  Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server, ValueConstraints,
 } from "./ir.js";
 import { methodNames, type NamingStyle } from "./method-names.js";
 import { formFields, parameterShape } from "./param-shape.js";
@@ -15,6 +15,7 @@ import { paginationFor, type PaginationDeclaration } from "./pagination.js";
 import { pathOfKey, splitPathKey } from "./path-key.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
 import { HTTP_METHODS } from "../facts/http-methods.js";
+import { schemaRootOf } from "./schema-root.js";
 
 export interface BuildModelOptions {
   /** The spec file, as the user named it (for "generated from" headers). */
@@ -112,6 +113,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     .sort(byKey(([name]) => name))
     .map(([rawName, schema]) => ({ rawName, safeName: schemaScope.claim(pascalIdentifier(rawName, "Schema")), schema: (isObject(schema) ? schema : {}) as JsonSchema }));
 
+  const errorSchema = errorSchemaOf(operations, refs, options.errorSchema);
   return {
     source: options.source,
     title: text(info.title) ?? "API",
@@ -122,13 +124,29 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     servers,
     securitySchemes,
     defaultSecurity,
-    errorSchema: errorSchemaOf(operations, refs, options.errorSchema),
+    errorSchema,
     operations,
     groups,
     schemas,
+    openapi: text(root.openapi) ?? "",
+    schemaRoot: schemaRootOf(root, irSchemas(operations, schemas, errorSchema)),
     warnings: [...(served.warning === undefined ? [] : [served.warning]), ...unreachableOperationWarnings(operations), ...warnings],
     renames,
   };
+}
+
+/** Every schema the IR holds: what `schemaRoot` must resolve the `$ref`s of. */
+function* irSchemas(operations: readonly Operation[], schemas: readonly SchemaDef[], errorSchema: ApiModel["errorSchema"]): Generator<JsonSchema> {
+  for (const op of operations) {
+    for (const param of op.parameters) yield param.schema;
+    for (const media of op.requestBody?.content ?? []) if (media.schema !== null) yield media.schema;
+    for (const response of op.responses) {
+      for (const media of response.content) if (media.schema !== null) yield media.schema;
+      for (const header of response.headers) yield header.schema;
+    }
+  }
+  for (const def of schemas) yield def.schema;
+  if (errorSchema !== null) yield errorSchema.schema;
 }
 
 function collectOperations(root: JsonObject, refs: RefResolver): RawOperation[] {
@@ -298,8 +316,18 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
       allowReserved: param.allowReserved === true,
       ...exampleMember(refs, param, content, param.schema ?? content?.schema),
       shape: parameterShape(refs, schema, isObject(param.schema) ? undefined : contentEntry?.[0]),
+      constraints: valueConstraints(refs.resolve(schema)),
     };
   });
+}
+
+function valueConstraints(schema: JsonObject | undefined): ValueConstraints {
+  if (schema === undefined) return {};
+  return {
+    ...("default" in schema ? { default: schema.default } : {}),
+    ...(typeof schema.maximum === "number" ? { maximum: schema.maximum } : {}),
+    ...(Array.isArray(schema.enum) ? { enum: schema.enum } : {}),
+  };
 }
 
 /**

@@ -35,6 +35,14 @@ export interface ApiModel {
   groups: Group[];
   /** Every `components.schemas` entry, sorted by rawName. */
   schemas: SchemaDef[];
+  /** The document's `openapi` version verbatim ("3.0.3", "3.1.0"); "" when it has none. 3.0 schemas read differently (nullable, boolean exclusive bounds, siblings of `$ref` ignored). */
+  openapi: string;
+  /**
+   * What the `$ref`s of the schemas above (parameters, bodies, responses, headers, components) reach, transitively:
+   * each target at its own JSON pointer in an otherwise empty object (schema-root.ts). Emitters resolve an IR
+   * schema's `$ref` against this, never against the bundled document.
+   */
+  schemaRoot: JsonSchema;
   /** What generation should tell the user: base paths capped, unreachable operations, parts of the document ignored (a GET request body); one sentence each. */
   warnings: string[];
   /** Names that are not what the spec asked for (a method whose short name was taken, a parameter key), in order. */
@@ -171,6 +179,15 @@ export interface Parameter {
   example?: unknown;
   /** How the server deserialises and coerces the wire value, from the resolved schema (param-shape.ts). */
   shape: ParamShape;
+  /** What the schema, its `$ref`s followed, says of the values (a page size's default and maximum; enumerated values). */
+  constraints: ValueConstraints;
+}
+
+/** Members present only when the resolved schema has them. */
+export interface ValueConstraints {
+  default?: unknown;
+  maximum?: number;
+  enum?: readonly unknown[];
 }
 
 /** Types a wire string may be read as, in the order the server tries them; empty: kept as the raw string. */

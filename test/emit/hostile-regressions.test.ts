@@ -90,8 +90,8 @@ describe("hostile spec regressions", () => {
   });
 
   it("a parameter named __proto__ is a real, required property of the parameters schema", async () => {
-    // Both operations of the path share one validator, whichever operation names it.
-    const paths = Object.entries(await validators("names", "params")).filter(([name]) => name.endsWith("_path"));
+    // Both operations of the path share one validator, named after what it checks.
+    const paths = Object.entries(await validators("names", "params")).filter(([name]) => name.endsWith("Path"));
     expect(paths).toHaveLength(1);
     const validate = paths[0]?.[1];
     expect(validate?.({})).toBe(false);
@@ -99,7 +99,7 @@ describe("hostile spec regressions", () => {
   });
 
   it("names holding a lone surrogate are validated like any other property", async () => {
-    const query = (await validators("names", "params")).getThing_query;
+    const query = (await validators("names", "params")).ConstructorParamQuery;
     // Parameter validators see values the runtime has already coerced (runtime/server/coerce.ts).
     expect(query?.(JSON.parse('{"\\ud800": 7}'))).toBe(true);
     expect(query?.(JSON.parse('{"\\ud800": "seven"}'))).toBe(false);

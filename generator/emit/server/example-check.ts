@@ -6,6 +6,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import type { ApiModel } from "../../model/ir.js";
 import { SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
 
@@ -21,16 +22,16 @@ export interface Candidates {
   candidates: readonly (() => unknown)[];
 }
 
-/** Whether a value validates against a schema of the document, under the response validation's rules. */
+/** Whether a value validates against an IR schema (its refs resolved by the model's schemaRoot), under the response validation's rules. */
 export type Accepts = (schema: unknown, value: unknown) => boolean;
 
 /**
  * For each entry, its first candidate that conforms to its schema (else its first; a schema ajv cannot compile
  * accepts anything). `makeAccepts` receives the check of one schema, for synthesizing oneOf branches.
  */
-export function conformingBodies(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[], makeAccepts?: (accepts: Accepts) => void): unknown[] {
+export function conformingBodies(model: Pick<ApiModel, "openapi" | "schemaRoot">, entries: readonly Candidates[], makeAccepts?: (accepts: Accepts) => void): unknown[] {
   const chosen: unknown[] = entries.map(() => undefined);
-  const checker = new ResponseChecker(document);
+  const checker = new ResponseChecker(model);
   makeAccepts?.((schema, value) => checker.accepts(schema, value));
   const validate = checker.compileAll(entries.map((entry) => entry.schema));
   let pending = entries.map((_, index) => index);
@@ -67,9 +68,8 @@ class ResponseChecker {
   private readonly single = new WeakMap<object, ValidateFunction | null>();
   private rootAdded = false;
 
-  constructor(document: Readonly<Record<string, unknown>>) {
-    const openapi = document.openapi;
-    this.registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response");
+  constructor(model: Pick<ApiModel, "openapi" | "schemaRoot">) {
+    this.registry = new SchemaRegistry(model.schemaRoot, model.openapi.startsWith("3.0"), "response");
     const regExp = Object.assign((source: string, flags: string) => specPattern(source, flags), { code: "specPattern" });
     this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, inlineRefs: false, code: { regExp } });
     addFormats(this.ajv);

@@ -9,6 +9,7 @@ import { stringify as toYaml } from "yaml";
 import type { ApiModel } from "../../model/ir.js";
 import { jsLiteral, jsString } from "../shared/code-literals.js";
 import { tidy } from "../shared/format.js";
+import { LINE_WIDTH, prettyLiteral } from "../shared/pretty-literal.js";
 import { generatedHeader } from "../shared/header.js";
 import { writeOutputDir } from "../shared/output-dir.js";
 import { loadTemplates } from "../shared/templates.js";
@@ -56,13 +57,14 @@ export async function renderServer(
     return tidy(template(view));
   };
   const header = generatedHeader(model.source);
-  const validators = compileValidators(model, bundledDoc, options.warn);
-  const view = buildServerView(model, bundledDoc, validators, header);
-  const answers = mockAnswers(model, bundledDoc);
+  const validators = compileValidators(model, options.warn);
+  const view = buildServerView(model, validators, header);
+  const answers = mockAnswers(model);
   const samples: Record<string, unknown> = {};
   for (const [id, answer] of answers) if (answer.body !== undefined) samples[id] = answer.body;
 
   const files = new Map<string, string>();
+  // openapi-typescript reads the document itself: the one emitter input besides the IR (DESIGN.md).
   if (options.skipTypes !== true) files.set("types.ts", await emitTypes(bundledDoc, model.source));
   files.set("server.ts", render("server.ts", serverTemplateView(view, validators.exports, model.title)));
   files.set(
@@ -74,7 +76,7 @@ export async function renderServer(
       operations: view.operations.map((op) => {
         const answer = answers.get(op.id);
         const paging = answer?.paging ?? null;
-        return { ...op, idLiteral: jsString(op.id), mockStatus: answer?.status ?? 200, paging: paging === null ? "" : jsLiteral(paging), declaresLocation: answer?.declaresLocation === true };
+        return { ...op, idLiteral: jsString(op.id), mockStatus: answer?.status ?? 200, paging: paging === null ? "" : prettyLiteral(paging, "    ", LINE_WIDTH), declaresLocation: answer?.declaresLocation === true };
       }),
     }),
   );
@@ -82,12 +84,10 @@ export async function renderServer(
     files.set(`validators/${kind}.js`, `${header}${validators.modules[kind] === "" ? "export {};" : validators.modules[kind]}\n`);
     files.set(`validators/${kind}.d.ts`, validatorDeclarations(header, validators.exports[kind]));
   }
-  files.set("openapi.json", `${JSON.stringify(bundledDoc)}\n`);
-  // Rendered here so that serving it needs no YAML library at run time.
-  files.set("openapi.yaml", toYaml(bundledDoc, { aliasDuplicateObjects: false, lineWidth: 0 }));
+  for (const [name, text] of servedDocuments(bundledDoc)) files.set(name, text);
   const userManifest = await readFile(join(outDir, "package.json"), "utf8").then((text) => (isGeneratedPackageJson(text) ? undefined : text), () => undefined);
   files.set("package.json", userManifest ?? serverPackageJson());
-  files.set(serverReadmeName(options), render("README.md", serverReadmeView(model, generatedHeader(model.source, "<!--"))));
+  files.set(serverReadmeName(options), render("README.md", serverReadmeView(model, generatedHeader(model.source, "<!--"), view.operations)));
   for (const file of readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts")).sort()) {
     files.set(`runtime/server/${file}`, header + readFileSync(join(RUNTIME_DIR, file), "utf8"));
   }
@@ -117,15 +117,26 @@ export async function generateServer(
 }
 
 /**
- * server.ts's view: imports only the validator modules it uses, and names a request type's principal parameter `_P`
- * when its auth type does not use it, so the output compiles under noUnusedLocals and noUnusedParameters.
+ * The bundled document as the server serves it (`docs`) and reads it (development-mode response validation):
+ * written out verbatim, never interpreted here. YAML is rendered now so that serving it needs no YAML library.
+ */
+function servedDocuments(bundledDoc: Readonly<Record<string, unknown>>): [string, string][] {
+  return [
+    ["openapi.json", `${JSON.stringify(bundledDoc)}\n`],
+    ["openapi.yaml", toYaml(bundledDoc, { aliasDuplicateObjects: false, lineWidth: 0 })],
+  ];
+}
+
+/**
+ * server.ts's view: imports only the validator modules it uses, and names `Handlers`' principal parameter `_P`
+ * when no request type uses it, so the output compiles under noUnusedLocals and noUnusedParameters.
  */
 function serverTemplateView(view: ReturnType<typeof buildServerView>, exports: Readonly<Record<ValidatorKind, readonly string[]>>, title: string): object {
   return {
     ...view,
     titleLiteral: jsString(title),
-    uses: { params: exports.params.length > 0, bodies: exports.bodies.length > 0, paramsDetails: exports["params-details"].length > 0, bodiesDetails: exports["bodies-details"].length > 0 },
-    operations: view.operations.map((op) => ({ ...op, principalParam: /\bP\b/.test(op.authType) ? "P" : "_P" })),
+    principalParam: view.operations.some((op) => op.requestTypeRef.endsWith("<P>")) ? "P" : "_P",
+    uses: { params: exports.params.length > 0, bodies: exports.bodies.length > 0 },
   };
 }
 

@@ -8,7 +8,6 @@ import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
 import type { ApiModel, FieldPath, Operation, Parameter, Response } from "../../model/ir.js";
 import type { MockPaging } from "../../../templates/runtime/server/mock-paging.js";
-import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
 import { conformingBodies, type Accepts, type Candidates } from "./example-check.js";
@@ -27,7 +26,8 @@ export interface MockAnswer {
 /** The dataset of a list is this many copies of the example's items: several pages at small page sizes, then a last one. */
 const DATASET_COPIES = 3;
 
-export function mockAnswers(model: ApiModel, document: Readonly<Record<string, unknown>>): Map<string, MockAnswer> {
+export function mockAnswers(model: ApiModel): Map<string, MockAnswer> {
+  const root = model.schemaRoot;
   const bodies = new Map<string, { status: number; body: unknown }>();
   const checked: { id: string; status: number; candidates: Candidates }[] = [];
   let accepts: Accepts | undefined;
@@ -39,19 +39,19 @@ export function mockAnswers(model: ApiModel, document: Readonly<Record<string, u
       bodies.set(op.id, { status, body: undefined });
       continue;
     }
-    const synthesized = (optional: boolean) => () => synthesize(document, schema, { direction: "response", optional, accepts });
-    const candidates = [() => sampled(schema, document), synthesized(true), synthesized(false)];
+    const synthesized = (optional: boolean) => () => synthesize(root, schema, { direction: "response", optional, accepts });
+    const candidates = [() => sampled(schema, root), synthesized(true), synthesized(false)];
     if (content?.example !== undefined) candidates.unshift(() => content.example);
     checked.push({ id: op.id, status, candidates: { schema, candidates } });
   }
-  const conforming = conformingBodies(document, checked.map(({ candidates }) => candidates), (check) => (accepts = check));
+  const conforming = conformingBodies(model, checked.map(({ candidates }) => candidates), (check) => (accepts = check));
   checked.forEach(({ id, status }, index) => bodies.set(id, { status, body: conforming[index] }));
   const answers = new Map<string, MockAnswer>();
   for (const op of model.operations) {
     const { status, body } = bodies.get(op.id) ?? { status: 200, body: undefined };
     const answered = op.responses.find((response) => response.status === String(status));
     const declaresLocation = answered?.headers.some((header) => header.rawName.toLowerCase() === "location") ?? false;
-    answers.set(op.id, { ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, document, status, body)), declaresLocation });
+    answers.set(op.id, { ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, status, body)), declaresLocation });
   }
   return answers;
 }
@@ -76,24 +76,24 @@ export function mockStatus(op: Operation): { status: number; response: Response 
 }
 
 /** openapi-sampler's sample; undefined when it throws (it does on some recursive schemas). */
-function sampled(schema: unknown, document: Readonly<Record<string, unknown>>): unknown {
+function sampled(schema: unknown, root: Readonly<Record<string, unknown>>): unknown {
   try {
-    return sample(schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, document);
+    return sample(schema as JSONSchema7, { skipWriteOnly: true, quiet: true, maxSampleDepth: 4 }, root);
   } catch {
     return undefined;
   }
 }
 
 /** A list operation's body holds its dataset; its paging says how the mock serves it. */
-function mockAnswer(op: Operation, document: Readonly<Record<string, unknown>>, status: number, body: unknown): Omit<MockAnswer, "declaresLocation"> {
-  const paging = mockPaging(op, document, body);
+function mockAnswer(op: Operation, status: number, body: unknown): Omit<MockAnswer, "declaresLocation"> {
+  const paging = mockPaging(op, body);
   if (paging === null) return { status, body, paging };
   const items = valueAt(body, paging.items ?? []);
   if (!Array.isArray(items) || items.length === 0) return { status, body, paging }; // an empty list: one page, its token cleared
   return { status, body: withValueAt(body, paging.items ?? [], dataset(items, distinctFields(op))), paging };
 }
 
-function mockPaging(op: Operation, document: unknown, body: unknown): MockPaging | null {
+function mockPaging(op: Operation, body: unknown): MockPaging | null {
   const pagination = op.pagination;
   if (pagination === null) return null;
   const items = pagination.itemsField;
@@ -103,11 +103,11 @@ function mockPaging(op: Operation, document: unknown, body: unknown): MockPaging
     case "offset":
       return { kind: "offset", items, isLast: pagination.isLastField, hasMore: pagination.hasMoreField, total: pagination.totalField };
     case "link":
-      return { kind: "link", items, pageParam: pageNumberParam(op.parameters, document), sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document) };
+      return { kind: "link", items, pageParam: pageNumberParam(op.parameters), sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam) };
     case "after":
       return {
         kind: "after", items, afterParam: pagination.afterParam, cursor: pagination.cursorField, hasMore: pagination.hasMoreField,
-        sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document),
+        sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam),
       };
   }
 }
@@ -124,8 +124,8 @@ function totalBeside(body: unknown, nextToken: FieldPath): FieldPath | null {
 }
 
 /** The link style's page-number parameter (GitHub's `page`); without one the mock's list is one page. */
-function pageNumberParam(parameters: readonly Parameter[], document: unknown): string | null {
-  const page = parameters.find((param) => param.in === "query" && param.rawName === "page" && ["integer", "number"].includes(String(followRefs(document, param.schema)?.type)));
+function pageNumberParam(parameters: readonly Parameter[]): string | null {
+  const page = parameters.find((param) => param.in === "query" && param.rawName === "page" && param.shape.kind === "scalar" && param.shape.types.some((type) => type === "integer" || type === "number"));
   return page?.rawName ?? null;
 }
 

@@ -18,9 +18,21 @@ export interface ServerReadmeView {
   installTypes: string;
   installDocs: string;
   installTelemetry: string;
+  /** The first operation's handler and its named types, for the handler example; undefined without operations. */
+  example: { handler: string; requestType: string; requestTypeRef: string; resultType: string; secured: boolean } | undefined;
 }
 
-export function serverReadmeView(model: ApiModel, header: string): ServerReadmeView {
+/** The names server.ts gives an operation's handler and types (view-model.ts's OperationView). */
+export interface HandlerNames {
+  id: string;
+  requestType: string;
+  requestTypeRef: string;
+  resultType: string;
+}
+
+export function serverReadmeView(model: ApiModel, header: string, handlers: readonly HandlerNames[]): ServerReadmeView {
+  const first = handlers[0];
+  const secured = first?.requestTypeRef.endsWith("<P>") === true;
   return {
     header,
     title: markdownInline(model.title),
@@ -34,6 +46,10 @@ export function serverReadmeView(model: ApiModel, header: string): ServerReadmeV
     installTypes: installCommand(TYPE_PACKAGES, true),
     installDocs: installCommand(DOCS_PEERS),
     installTelemetry: installCommand(TELEMETRY_PEERS),
+    example:
+      first === undefined
+        ? undefined
+        : { handler: first.id, requestType: first.requestType, requestTypeRef: secured ? `${first.requestType}<User>` : first.requestType, resultType: first.resultType, secured },
   };
 }
 

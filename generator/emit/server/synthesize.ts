@@ -12,7 +12,7 @@ export interface SynthesizeOptions {
   direction: Direction;
   /** Also fill optional properties (down to OPTIONAL_DEPTH); false: only what the schema requires. */
   optional?: boolean;
-  /** Whether `value` validates against `schema` (a node of the document): picks the oneOf/anyOf branch that does. */
+  /** Whether `value` validates against `schema` (a schema the root resolves the refs of): picks the oneOf/anyOf branch that does. */
   accepts?: (schema: unknown, value: unknown) => boolean;
 }
 
@@ -49,10 +49,10 @@ const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
 
 export const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** A value for `node`; `undefined` when none could be built (a required cycle, a ref leading nowhere). */
-export function synthesize(document: unknown, node: unknown, options: SynthesizeOptions, depth = 0, salt = 0): unknown {
+/** A value for `node`, its `$ref`s resolved in `root` (a model's schemaRoot, or a bundled document); `undefined` when none could be built (a required cycle, a ref leading nowhere). */
+export function synthesize(root: unknown, node: unknown, options: SynthesizeOptions, depth = 0, salt = 0): unknown {
   if (node === true || (isObject(node) && Object.keys(node).length === 0)) return "sample";
-  const schema = followRefs(document, node);
+  const schema = followRefs(root, node);
   if (schema === undefined) return undefined;
   if (depth > MAX_DEPTH) return nullable(schema) ? null : undefined;
   if ("const" in schema) return schema.const;
@@ -60,10 +60,10 @@ export function synthesize(document: unknown, node: unknown, options: Synthesize
     const values = schema.enum.filter((value) => value !== null);
     return values.length === 0 ? null : values[salt % values.length];
   }
-  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) return allOfValue(document, schema, options, depth, salt);
+  if (Array.isArray(schema.allOf) && schema.allOf.length > 0) return allOfValue(root, schema, options, depth, salt);
   for (const key of ["oneOf", "anyOf"] as const) {
     const branches = schema[key];
-    if (Array.isArray(branches) && branches.length > 0) return branchValue(document, schema, key, branches, options, depth, salt);
+    if (Array.isArray(branches) && branches.length > 0) return branchValue(root, schema, key, branches, options, depth, salt);
   }
   const type = typeOf(schema);
   switch (type) {
@@ -77,9 +77,9 @@ export function synthesize(document: unknown, node: unknown, options: Synthesize
     case "null":
       return null;
     case "array":
-      return arrayFor(document, schema, options, depth);
+      return arrayFor(root, schema, options, depth);
     case "object":
-      return objectFor(document, schema, options, depth, salt);
+      return objectFor(root, schema, options, depth, salt);
     default:
       return "sample";
   }
@@ -95,21 +95,21 @@ function nullable(schema: Json): boolean {
  * requires without a schema (Spotify's PagingObject `items`) is built from the part that defines it. Otherwise
  * every part's value is merged, the schema's own keywords included.
  */
-function allOfValue(document: unknown, schema: Json, options: SynthesizeOptions, depth: number, salt: number): unknown {
-  const merged = mergedObject(document, schema, 0);
-  if (merged !== undefined) return objectFor(document, merged, options, depth, salt);
+function allOfValue(root: unknown, schema: Json, options: SynthesizeOptions, depth: number, salt: number): unknown {
+  const merged = mergedObject(root, schema, 0);
+  if (merged !== undefined) return objectFor(root, merged, options, depth, salt);
   // A part holding only annotations (AWS's `allOf: [{$ref}, {description}]`) says nothing about the value.
-  const parts = (schema.allOf as unknown[]).filter((part) => shapes(document, part)).map((part) => synthesize(document, part, options, depth + 1, salt));
+  const parts = (schema.allOf as unknown[]).filter((part) => shapes(root, part)).map((part) => synthesize(root, part, options, depth + 1, salt));
   const own: Json = { ...schema };
   delete own.allOf;
-  const mine = typeOf(own) !== undefined ? synthesize(document, own, options, depth + 1, salt) : undefined;
+  const mine = typeOf(own) !== undefined ? synthesize(root, own, options, depth + 1, salt) : undefined;
   const all = [...parts, mine].filter((part) => part !== undefined);
   if (all.length > 0 && all.every(isObject)) return Object.assign({}, ...all);
   return all.find((part) => !isObject(part)) ?? all[0];
 }
 
 /** An allOf of object schemas as one object schema; undefined when a part is something else (or nests too deep). */
-function mergedObject(document: unknown, schema: Json, nesting: number): Json | undefined {
+function mergedObject(root: unknown, schema: Json, nesting: number): Json | undefined {
   if (nesting > 16) return undefined;
   const own: Json = { ...schema };
   delete own.allOf;
@@ -118,9 +118,9 @@ function mergedObject(document: unknown, schema: Json, nesting: number): Json | 
   const required = new Set<string>();
   let minProperties = 0;
   for (const node of parts) {
-    let part = followRefs(document, node);
+    let part = followRefs(root, node);
     if (part === undefined) return undefined;
-    if (Array.isArray(part.allOf) && part !== schema) part = mergedObject(document, part, nesting + 1);
+    if (Array.isArray(part.allOf) && part !== schema) part = mergedObject(root, part, nesting + 1);
     if (part === undefined) return undefined;
     if ("const" in part || part.enum !== undefined || part.oneOf !== undefined || part.anyOf !== undefined) return undefined;
     const type = typeOf(part);
@@ -139,13 +139,13 @@ function mergedObject(document: unknown, schema: Json, nesting: number): Json | 
  * with the discriminator's value for it (OpenAPI 3.0.3 §4.7.25.1: a mapping key, else the schema's name); the
  * schema's own properties are merged in.
  */
-function branchValue(document: unknown, schema: Json, key: "oneOf" | "anyOf", branches: unknown[], options: SynthesizeOptions, depth: number, salt: number): unknown {
+function branchValue(root: unknown, schema: Json, key: "oneOf" | "anyOf", branches: unknown[], options: SynthesizeOptions, depth: number, salt: number): unknown {
   const rest: Json = { ...schema };
   delete rest[key];
-  const mine = typeOf(rest) === "object" ? synthesize(document, rest, options, depth + 1, salt) : undefined;
+  const mine = typeOf(rest) === "object" ? synthesize(root, rest, options, depth + 1, salt) : undefined;
   let first: unknown;
   for (const branch of branches) {
-    let value = synthesize(document, branch, options, depth + 1, salt);
+    let value = synthesize(root, branch, options, depth + 1, salt);
     if (value === undefined) continue;
     if (isObject(value)) value = { ...(isObject(mine) ? mine : {}), ...value, ...discriminated(schema, branch) };
     if (options.accepts === undefined) return value;
@@ -167,8 +167,8 @@ function discriminated(schema: Json, branch: unknown): Json {
 }
 
 /** Whether a schema says what kind of value it is (a type, values, or parts that do). */
-function shapes(document: unknown, node: unknown): boolean {
-  const schema = followRefs(document, node);
+function shapes(root: unknown, node: unknown): boolean {
+  const schema = followRefs(root, node);
   if (schema === undefined) return false;
   return typeOf(schema) !== undefined || "const" in schema || Array.isArray(schema.enum) || ["allOf", "oneOf", "anyOf"].some((key) => Array.isArray(schema[key]));
 }
@@ -216,7 +216,7 @@ function numberFor(schema: Json, integer: boolean, salt: number): number {
   return value;
 }
 
-function arrayFor(document: unknown, schema: Json, options: SynthesizeOptions, depth: number): unknown[] {
+function arrayFor(root: unknown, schema: Json, options: SynthesizeOptions, depth: number): unknown[] {
   const min = typeof schema.minItems === "number" ? schema.minItems : 0;
   const max = typeof schema.maxItems === "number" ? schema.maxItems : Infinity;
   const wanted = options.optional === true && depth < OPTIONAL_DEPTH ? Math.max(min, 1) : min;
@@ -224,29 +224,29 @@ function arrayFor(document: unknown, schema: Json, options: SynthesizeOptions, d
   const items = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
   const out: unknown[] = [];
   for (let index = 0; index < count; index++) {
-    const item = synthesize(document, items?.[index] ?? (items === undefined ? schema.items ?? {} : schema.additionalItems ?? schema.items ?? {}), options, depth + 1, schema.uniqueItems === true ? index : 0);
+    const item = synthesize(root, items?.[index] ?? (items === undefined ? schema.items ?? {} : schema.additionalItems ?? schema.items ?? {}), options, depth + 1, schema.uniqueItems === true ? index : 0);
     if (item === undefined) return out;
     out.push(item);
   }
   return out;
 }
 
-function objectFor(document: unknown, schema: Json, options: SynthesizeOptions, depth: number, salt: number): Json {
+function objectFor(root: unknown, schema: Json, options: SynthesizeOptions, depth: number, salt: number): Json {
   const out: Json = {};
   const properties = isObject(schema.properties) ? schema.properties : {};
   const required = Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === "string") : [];
   const hidden = options.direction === "request" ? "readOnly" : "writeOnly";
-  const isHidden = (property: unknown) => followRefs(document, property)?.[hidden] === true;
+  const isHidden = (property: unknown) => followRefs(root, property)?.[hidden] === true;
   for (const name of required) {
     if (isHidden(properties[name])) continue;
     // A required name without a property schema: any value, unless additionalProperties says which.
-    const value = synthesize(document, properties[name] ?? (isObject(schema.additionalProperties) ? schema.additionalProperties : {}), options, depth + 1, salt);
+    const value = synthesize(root, properties[name] ?? (isObject(schema.additionalProperties) ? schema.additionalProperties : {}), options, depth + 1, salt);
     if (value !== undefined) out[name] = value;
   }
   if (options.optional === true && depth < OPTIONAL_DEPTH) {
     for (const [name, property] of Object.entries(properties)) {
       if (name in out || isHidden(property)) continue;
-      const value = synthesize(document, property, options, depth + 1, salt);
+      const value = synthesize(root, property, options, depth + 1, salt);
       if (value !== undefined) out[name] = value;
     }
   }
@@ -254,11 +254,11 @@ function objectFor(document: unknown, schema: Json, options: SynthesizeOptions, 
   for (const [name, property] of Object.entries(properties)) {
     if (Object.keys(out).length >= minProperties) break;
     if (name in out || isHidden(property)) continue;
-    const value = synthesize(document, property, options, depth + 1, salt);
+    const value = synthesize(root, property, options, depth + 1, salt);
     if (value !== undefined) out[name] = value;
   }
   for (let index = 0; Object.keys(out).length < minProperties && schema.additionalProperties !== false; index++) {
-    out[`key${index}`] = synthesize(document, isObject(schema.additionalProperties) ? schema.additionalProperties : {}, options, depth + 1, salt);
+    out[`key${index}`] = synthesize(root, isObject(schema.additionalProperties) ? schema.additionalProperties : {}, options, depth + 1, salt);
   }
   return out;
 }

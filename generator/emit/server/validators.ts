@@ -1,6 +1,7 @@
 // Request validators compiled AHEAD of time with ajv standalone: the generated server imports plain functions
 // and does no schema compilation at start-up. Parameters (coerced, defaults applied) and JSON bodies (exact)
-// need different ajv options, so they are two modules. Identical schemas share one exported validator.
+// need different ajv options, so they are two modules. Identical schemas share one exported validator, named
+// after what it checks (validator-names.ts).
 // Each comes twice: a verdict module that stops at the first error (every request runs it), and a details module
 // (allErrors) run only on invalid input, which stops once it has found ERROR_BUDGET errors: ajv has no cap, and a
 // 1 MB body of wrong integers would otherwise cost seconds and a 20 MB answer (issue 11).
@@ -18,6 +19,7 @@ import { typedSpellings } from "./typed-spellings.js";
 import { discriminatorBranches } from "../../model/discriminator-branches.js";
 import { RefResolver } from "../../model/refs.js";
 import { discriminatorKeyword } from "./discriminator-keyword.js";
+import { bodyValidatorName, parametersValidatorName } from "./validator-names.js";
 import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
@@ -70,10 +72,9 @@ const COMMON: Options = {
 };
 
 /** `warn` hears of each spec pattern left out of validation (default: stderr). */
-export function compileValidators(model: ApiModel, document: Readonly<Record<string, unknown>>, warn: Warn = warnOnStderr): CompiledValidators {
-  const openapi30 = typeof document.openapi === "string" && document.openapi.startsWith("3.0");
-  const refs = new RefResolver(document as Record<string, unknown>);
-  const registry = new SchemaRegistry(document, openapi30, "request", patternPolicy(model.source, warn), (schema) => discriminatorBranches(schema, refs));
+export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): CompiledValidators {
+  const refs = new RefResolver(model.schemaRoot as Record<string, unknown>);
+  const registry = new SchemaRegistry(model.schemaRoot, model.openapi.startsWith("3.0"), "request", patternPolicy(model.source, warn), (schema) => discriminatorBranches(schema, refs));
   const schemas: Record<"params" | "bodies", Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
   const byOperation = new Map<string, OperationValidators>();
 
@@ -83,7 +84,7 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
     const known = schemas[kind].get(key);
     if (known !== undefined) return known.name;
     let name = wanted;
-    for (let i = 2; used.has(name); i++) name = `${wanted}_${i}`;
+    for (let i = 2; used.has(name); i++) name = `${wanted}${i}`;
     used.add(name);
     schemas[kind].set(key, { name, schema });
     return name;
@@ -93,11 +94,11 @@ export function compileValidators(model: ApiModel, document: Readonly<Record<str
     const names: OperationValidators = {};
     for (const location of LOCATIONS) {
       const schema = parameterObjectSchema(op, location, registry);
-      if (schema !== undefined) names[location] = share("params", `${op.id}_${location}`, schema);
+      if (schema !== undefined) names[location] = share("params", parametersValidatorName(op.parameters.filter((param) => param.in === location), location), schema);
     }
     for (const media of op.requestBody?.content ?? []) {
       if (media.schema === null || !validatesAsData(media.mediaType)) continue;
-      const name = share("bodies", media.schemaName !== null ? `body_${safeExportName(media.schemaName)}` : `${op.id}_body`, registry.convert(media.schema, `${operationPlace(op)} request body schema (${media.mediaType})`));
+      const name = share("bodies", bodyValidatorName(media.schema, media.schemaName, model.schemas), registry.convert(media.schema, `${operationPlace(op)} request body schema (${media.mediaType})`));
       names.bodies = { ...names.bodies, [media.mediaType]: name };
     }
     byOperation.set(op.id, names);
@@ -155,10 +156,6 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
 
 function operationPlace(op: Operation): string {
   return `${op.method.toUpperCase()} ${op.pathKey}`;
-}
-
-function safeExportName(raw: string): string {
-  return raw.replace(/[^A-Za-z0-9_$]/g, "_");
 }
 
 /** Formats neither JSON Schema nor OpenAPI define (custom ones) are accepted unchecked rather than rejected. */

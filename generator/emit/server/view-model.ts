@@ -3,6 +3,7 @@
 import type { ApiModel, Operation, Parameter, Response, SecurityRequirement, SecurityScheme } from "../../model/ir.js";
 import type { ErrorPayload } from "../../../templates/runtime/server/error-payload.js";
 import { docComment, jsLiteral as literal, lineCommentText } from "../shared/code-literals.js";
+import { Code, prettyLiteral } from "../shared/pretty-literal.js";
 import { pageBounds } from "./page-bounds.js";
 import type { CompiledValidators } from "./validators.js";
 import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
@@ -10,7 +11,15 @@ import { adjacentPathValues } from "./path-values.js";
 
 export interface OperationView {
   id: string;
+  /** `ListPetsRequest`: the handler's name in PascalCase, then `Request` (a number appended if taken). */
   requestType: string;
+  /** The declaration's name: generic in the principal `P` only when its `auth` carries one. */
+  requestTypeHead: string;
+  /** How `Handlers<P>` refers to it. */
+  requestTypeRef: string;
+  /** Doc comments of the request type and the result type. */
+  requestDoc: string;
+  resultDoc: string;
   resultType: string;
   doc: string;
   /** `paths["/pets"]["get"]` */
@@ -43,7 +52,7 @@ export interface ServerView {
   hasBodyValidators: boolean;
 }
 
-export function buildServerView(model: ApiModel, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, header: string): ServerView {
+export function buildServerView(model: ApiModel, validators: CompiledValidators, header: string): ServerView {
   const typeNames = new Set<string>();
   const uniqueType = (base: string): string => {
     let name = base;
@@ -64,9 +73,17 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
     const pascal = op.id.charAt(0).toUpperCase() + op.id.slice(1);
     const opType = `paths[${literal(op.pathKey)}][${literal(op.method)}]`;
     const bodyType = requestBodyType(op, opType);
+    const requestType = uniqueType(`${pascal}Request`);
+    const auth = authType(op.security);
+    const generic = /\bP\b/.test(auth);
+    const place = lineCommentText(`${op.method.toUpperCase()} ${op.pathKey}`);
     return {
       id: op.id,
-      requestType: uniqueType(`${pascal}Request`),
+      requestType,
+      requestTypeHead: generic ? `${requestType}<P = unknown>` : requestType,
+      requestTypeRef: generic ? `${requestType}<P>` : requestType,
+      requestDoc: docComment([`What \`${op.id}\` receives (${place}).`], ""),
+      resultDoc: docComment([`What \`${op.id}\` may answer: one of the documented responses.`], ""),
       resultType: uniqueType(`${pascal}Result`),
       doc: docComment([op.summary, `${op.method.toUpperCase()} ${op.pathKey}`, op.deprecated ? "@deprecated" : undefined], "  "),
       opType,
@@ -75,10 +92,10 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
       headerType: paramsType(op, "header", opType),
       cookieType: paramsType(op, "cookie", opType),
       bodyType,
-      authType: authType(op.security),
+      authType: auth,
       pageType: op.pagination?.kind === "cursor" ? "rt.CursorPage" : op.pagination?.kind === "offset" ? "rt.OffsetPage" : "undefined",
       resultUnion: unionOf(op.responses.filter((r) => r.kind !== "informational").map((response) => resultType(response, opType))),
-      spec: operationSpec(op, document, validators, schemes),
+      spec: operationSpec(op, validators, schemes),
     };
   });
 
@@ -86,16 +103,21 @@ export function buildServerView(model: ApiModel, document: Readonly<Record<strin
     header,
     titleComment: lineCommentText(model.title).replace(/\*\//g, "*\\/"),
     basePath: literal(model.basePath),
-    basePaths: literal(model.basePaths),
-    schemes: literal(schemes),
+    basePaths: apiMember("basePaths", model.basePaths),
+    schemes: apiMember("schemes", schemes),
     schemeNames: model.securitySchemes.length === 0 ? "never" : model.securitySchemes.map((s) => literal(s.rawName)).join(" | "),
-    requestHeaders: literal([...requestHeaders].sort()),
-    responseHeaders: literal([...responseHeaders].sort()),
+    requestHeaders: apiMember("requestHeaders", [...requestHeaders].sort()),
+    responseHeaders: apiMember("responseHeaders", [...responseHeaders].sort()),
     errorPayload: errorPayloadLine(model),
     operations,
     hasParamValidators: validators.exports.params.length > 0,
     hasBodyValidators: validators.exports.bodies.length > 0,
   };
+}
+
+/** A member of server.ts's `api` object (indented two spaces), its value formatted. */
+function apiMember(key: string, value: unknown): string {
+  return prettyLiteral(value, "  ", key.length + 4);
 }
 
 /** The IR's recipe, as the runtime reads it. */
@@ -104,7 +126,7 @@ function errorPayloadLine(model: ApiModel): string {
   const spec: ErrorPayload = { mediaType: model.errorSchema.mediaType, payload: model.errorSchema.payload };
   const name = model.errorSchema.name === null ? "the spec's inline error schema" : `the spec's error schema ${model.errorSchema.name}`;
   return `// Failures answer in ${lineCommentText(name)}, filled as runtime/server/error-payload.ts reads this recipe.
-  errorPayload: ${literal(spec)},`;
+  errorPayload: ${apiMember("errorPayload", spec)},`;
 }
 
 /**
@@ -132,7 +154,7 @@ function unionOf(members: string[]): string {
 }
 
 function paramsType(op: Operation, location: Parameter["in"], opType: string): string {
-  return op.parameters.some((param) => param.in === location) ? `rt.ParamsIn<${opType}, ${literal(location)}>` : "Record<never, never>";
+  return op.parameters.some((param) => param.in === location) ? `rt.ParamsIn<${opType}, ${literal(location)}>` : "rt.NoParams";
 }
 
 function authType(security: readonly SecurityRequirement[]): string {
@@ -169,18 +191,23 @@ function schemeSpec(scheme: SecurityScheme): SchemeSpecLiteral | undefined {
   return undefined;
 }
 
-function operationSpec(op: Operation, document: Readonly<Record<string, unknown>>, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
+/**
+ * The operation's entry in server.ts's operations table: one member per line, each value formatted on its own
+ * (prettyLiteral), validators referenced by name.
+ */
+function operationSpec(op: Operation, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
   const names = validators.byOperation.get(op.id) ?? {};
-  const params = (location: Parameter["in"]): string =>
-    literal(op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: param.shape })));
-  // The verdict modules' exports, and the same exports of the details modules (what was wrong, once invalid).
-  const references = (suffix: "Validators" | "Details"): string => {
-    const entries = (["path", "query", "header", "cookie"] as const)
+  const params = (location: Parameter["in"]) =>
+    op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: param.shape }));
+  // The verdict modules' exports; the details modules (what was wrong, once invalid) export the same names and are
+  // loaded after start-up, so they are named here rather than imported.
+  const references = (reference: (module: "param" | "body", name: string) => unknown): Record<string, unknown> => {
+    const entries: [string, unknown][] = (["path", "query", "header", "cookie"] as const)
       .filter((location) => names[location] !== undefined)
-      .map((location) => `${location}: param${suffix}.${names[location] ?? ""}`);
-    const bodies = Object.entries(names.bodies ?? {}).map(([mediaType, name]) => `${literal(mediaType)}: body${suffix}.${name}`);
-    if (bodies.length > 0) entries.push(`bodies: { ${bodies.join(", ")} }`);
-    return entries.join(", ");
+      .map((location) => [location, reference("param", names[location] ?? "")]);
+    const bodies = Object.entries(names.bodies ?? {}).map(([mediaType, name]) => [mediaType, reference("body", name)]);
+    if (bodies.length > 0) entries.push(["bodies", Object.fromEntries(bodies)]);
+    return Object.fromEntries(entries);
   };
   const forms = Object.fromEntries((op.requestBody?.content ?? []).flatMap((c) => (c.formFields === undefined ? [] : [[c.mediaType, c.formFields]])));
   const body = op.requestBody === null ? null : { required: op.requestBody.required, mediaTypes: op.requestBody.content.map((c) => c.mediaType), ...(Object.keys(forms).length > 0 ? { forms } : {}) };
@@ -188,37 +215,39 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     requirement.schemes.map((scheme) => ({ scheme: scheme.rawName, scopes: scheme.scopes })),
   );
   const unknownSchemes = op.security.flatMap((r) => r.schemes).filter((s) => !Object.hasOwn(schemes, s.rawName)).map((s) => s.rawName);
-  const responses: Record<string, string | null> = {};
-  for (const response of op.responses) responses[response.status] = response.content[0]?.mediaType ?? null;
-  const lines = [
-    `id: ${literal(op.id)}`,
-    ...(op.operationId !== undefined && op.operationId !== op.id ? [`operationId: ${literal(op.operationId)}`] : []),
-    `method: ${literal(op.method)}`,
-    `path: ${literal(op.path)}`,
-    ...(op.pathKey !== op.path ? [`pathKey: ${literal(op.pathKey)}`] : []),
-    ...(op.discriminator !== null ? [`discriminator: ${literal(op.discriminator)}`] : []),
-    `params: { path: ${params("path")}, query: ${params("query")}, header: ${params("header")}, cookie: ${params("cookie")} }`,
-    `validate: { ${references("Validators")} }`,
-    `details: { ${references("Details")} }`,
-    `body: ${literal(body)}`,
-    `invalidBodyStatus: ${invalidBodyStatus(op)}`,
-    `security: ${literal(security)}`,
-    `paging: ${literal(pagingSpec(op, document))}`,
-    `responses: ${literal(responses)}`,
+  // fromEntries: a status or media type named `__proto__` is an own entry like any other.
+  const responses = Object.fromEntries(op.responses.map((response) => [response.status, response.content[0]?.mediaType ?? null]));
+  const members: [string, unknown][] = [
+    ["id", op.id],
+    ...(op.operationId !== undefined && op.operationId !== op.id ? [["operationId", op.operationId] as [string, unknown]] : []),
+    ["method", op.method],
+    ["path", op.path],
+    ...(op.pathKey !== op.path ? [["pathKey", op.pathKey] as [string, unknown]] : []),
+    ...(op.discriminator !== null ? [["discriminator", op.discriminator] as [string, unknown]] : []),
+    ["params", { path: params("path"), query: params("query"), header: params("header"), cookie: params("cookie") }],
+    ["validate", references((module, name) => new Code(`${module}Validators.${name}`))],
+    ["detailNames", references((_module, name) => name)],
+    ["body", body],
+    ["invalidBodyStatus", invalidBodyStatus(op)],
+    ["security", security],
+    ["paging", pagingSpec(op)],
+    ["responses", responses],
   ];
-  const pathValues = adjacentPathValues(op, document);
-  if (pathValues !== undefined) lines.push(`pathValues: ${literal(pathValues)}`);
+  const pathValues = adjacentPathValues(op);
+  if (pathValues !== undefined) members.push(["pathValues", pathValues]);
+  const indent = "      ";
+  const lines = members.map(([key, value]) => `${indent}${key}: ${prettyLiteral(value, indent, indent.length + key.length + 2)},`);
   const note = unknownSchemes.length > 0 ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n` : "";
-  return `${note}    {\n${lines.map((line) => `      ${line},`).join("\n")}\n    }`;
+  return `${note}    {\n${lines.join("\n")}\n    }`;
 }
 
-function pagingSpec(op: Operation, document: unknown): unknown {
+function pagingSpec(op: Operation): unknown {
   const pagination = op.pagination;
   if (pagination === null) return null;
-  if (pagination.kind === "cursor") return { kind: "cursor", tokenParam: pagination.tokenParam, sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam, document) };
+  if (pagination.kind === "cursor") return { kind: "cursor", tokenParam: pagination.tokenParam, sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam) };
   if (pagination.kind === "offset") {
     const { offsetParam, limitParam, itemsField, totalField } = pagination;
-    return { kind: "offset", offsetParam, limitParam, ...pageBounds(op, limitParam, document), itemsField, totalField, linkHeader: declaresLinkHeader(op) };
+    return { kind: "offset", offsetParam, limitParam, ...pageBounds(op, limitParam), itemsField, totalField, linkHeader: declaresLinkHeader(op) };
   }
   return null; // link / after styles: the handler pages itself (see the client for those styles)
 }

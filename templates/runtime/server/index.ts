@@ -11,5 +11,5 @@ export type { JsonValue, PageTokenSecret } from "./page-token.js";
 export type { AuthContext, Credential, Verifier } from "./security.js";
 export type { CorsOptions } from "./cors.js";
 export type { DocsDocuments, DocsOptions } from "./docs.js";
-export type { ParamsIn, RequestBodyOf, ResponseBodyOf, WithUploads } from "./typing.js";
+export type { NoParams, ParamsIn, RequestBodyOf, ResponseBodyOf, WithUploads } from "./typing.js";
 export type { MultipartLimits, Upload } from "./multipart.js";

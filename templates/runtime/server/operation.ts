@@ -47,9 +47,18 @@ export interface OperationSpec {
   };
   /**
    * Validators of the same schemas that collect every error (up to a budget), run only when `validate` said
-   * "invalid"; without one, the first error `validate` found is reported.
+   * "invalid"; without one, the first error `validate` found is reported. Filled in by the router from
+   * `detailNames` once ApiDescription.detailValidators has loaded them (details-loading.ts).
    */
   details?: OperationSpec["validate"];
+  /** This operation's exports of the details modules, by location (and media type for bodies). */
+  detailNames?: {
+    path?: string;
+    query?: string;
+    header?: string;
+    cookie?: string;
+    bodies?: Readonly<Record<string, string>>;
+  };
   /**
    * null when the operation takes no body. A body is read by the declared media type it falls under (JSON, form,
    * multipart with uploads, text, a Buffer); `forms`: each form and multipart media type's fields.
@@ -63,13 +72,31 @@ export interface OperationSpec {
   responses: Readonly<Record<string, string | null>>;
 }
 
-export interface HandlerRequest<Params, Query, Headers, Cookies, Body, Auth, Page> {
+/**
+ * What a handler receives. server.ts declares one named request type per operation (`ListPetsRequest`) that
+ * extends this and narrows each part; the defaults are the loose shape the runtime builds.
+ */
+export interface HandlerRequest<
+  Params = unknown,
+  Query = unknown,
+  Headers = unknown,
+  Cookies = unknown,
+  Body = unknown,
+  Auth = AuthContext<unknown> | undefined,
+  Page = CursorPage | OffsetPage | undefined,
+> {
+  /** Path parameters by name, deserialised and validated. */
   params: Params;
+  /** Query parameters by name, coerced, defaults applied and validated. */
   query: Query;
+  /** Declared request headers by name as written in the spec, validated. */
   headers: Headers;
   cookies: Cookies;
+  /** The body read by the media type sent and validated; a Buffer for binary media types. */
   body: Body;
+  /** The verified credentials; undefined when the operation is open (or allows anonymous access). */
   auth: Auth;
+  /** Where a paginated list starts and how long a page is (from the verified page token). */
   page: Page;
   requestId: string;
   /** The W3C `traceparent` the client sent, when well-formed. */
@@ -98,7 +125,7 @@ export interface HandlerResult {
   rateLimit?: RateLimit;
 }
 
-export type AnyRequest = HandlerRequest<unknown, unknown, unknown, unknown, unknown, AuthContext<unknown> | undefined, CursorPage | OffsetPage | undefined>;
+export type AnyRequest = HandlerRequest;
 export type AnyHandler = (request: AnyRequest) => HandlerResult | Promise<HandlerResult>;
 
 /** What every typed result may carry besides status, body and Location. */

@@ -1,7 +1,7 @@
 // Signed page tokens: url-safe base64 of `{ position, query binding, issue time }` plus an HMAC-SHA256 tag.
 // The binding ties a token to the filters it was issued for, so it cannot be replayed against other filters,
 // and the tag makes any modification detectable (CONVENTIONS.md §1: a modified token must not expose data).
-import { createHash, createHmac, createSecretKey, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, hash, timingSafeEqual } from "node:crypto";
 import { HttpProblem } from "./problem.js";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -56,8 +56,9 @@ export function createPageTokenCodec(secrets: PageTokenSecret | readonly PageTok
   const now = options.now ?? Date.now;
   const tags = keys.map((key) => (data: string): Buffer => createHmac("sha256", key).update(data).digest());
   const tag = tags[0] as (data: string) => Buffer;
+  const digests = new BindingDigests();
   const bound = (binding: string) => {
-    const q = digest(binding);
+    const q = digests.of(binding);
     return {
       sign(position: JsonValue): string {
         const payload: TokenPayload = { p: position, q, t: Math.floor(now() / 1000) };
@@ -100,12 +101,12 @@ function readPayload(token: string, tags: readonly ((data: string) => Buffer)[])
   const dot = token.indexOf(".");
   if (dot <= 0 || dot !== token.lastIndexOf(".")) return undefined;
   const body = token.slice(0, dot);
-  // Compared as text: base64url's last character has spare bits, so decoding first would accept variants of a tag.
-  const given = Buffer.from(token.slice(dot + 1), "utf8");
-  const signedByOneOfOurs = tags.some((tag) => {
-    const expected = Buffer.from(tag(body).toString("base64url"), "utf8");
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+  // base64url's last character has spare bits: a tag is accepted only in the spelling we write (re-encoding the
+  // decoded bytes gives it back), so no variant of a token passes. The bytes are then compared in constant time.
+  const written = token.slice(dot + 1);
+  const given = Buffer.from(written, "base64url");
+  if (given.length !== TAG_BYTES || given.toString("base64url") !== written) return undefined;
+  const signedByOneOfOurs = tags.some((tag) => timingSafeEqual(given, tag(body)));
   if (!signedByOneOfOurs) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
@@ -118,8 +119,28 @@ function readPayload(token: string, tags: readonly ((data: string) => Buffer)[])
   return undefined;
 }
 
-function digest(binding: string): string {
-  return createHash("sha256").update(binding).digest("base64url").slice(0, 22);
+/** HMAC-SHA256 tags are 32 bytes. */
+const TAG_BYTES = 32;
+
+/** Distinct bindings remembered; past it the memo starts over (a client varying its filters cannot grow it). */
+const MAX_REMEMBERED_BINDINGS = 1024;
+
+/**
+ * The digest of a binding, the `q` of a token: the same few filter combinations come back request after request,
+ * so each is hashed once. The digest is public (it is in every token), so remembering it reveals nothing.
+ */
+class BindingDigests {
+  private readonly known = new Map<string, string>();
+
+  of(binding: string): string {
+    let digest = this.known.get(binding);
+    if (digest === undefined) {
+      if (this.known.size >= MAX_REMEMBERED_BINDINGS) this.known.clear();
+      digest = hash("sha256", binding, "base64url").slice(0, 22);
+      this.known.set(binding, digest);
+    }
+    return digest;
+  }
 }
 
 function invalidToken(field: string, message: string, code = "invalid_page_token"): HttpProblem {

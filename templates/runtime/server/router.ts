@@ -21,6 +21,8 @@ import { operationHandler } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
 import { dispatcher } from "./dispatch.js";
+import { loadDetails } from "./details-loading.js";
+import type { DetailModules } from "./details-loading.js";
 import { methodChains } from "./discriminator.js";
 import type { SchemeSpec, Verifier } from "./security.js";
 
@@ -99,6 +101,8 @@ export interface ApiDescription {
   documents?: DocsDocuments;
   /** Loads development-mode response checks (compiled lazily from the bundled spec). */
   responseChecks?: () => Promise<ResponseCheck>;
+  /** Loads the details validators the operations' `detailNames` refer to (started when the router is built). */
+  detailValidators?: () => Promise<DetailModules>;
 }
 
 const consoleLogger: Logger = {
@@ -120,6 +124,7 @@ export function buildRouter<P>(
   }
   const missing = api.operations.filter((op) => typeof handlers[op.id] !== "function").map((op) => op.id);
   if (missing.length > 0) throw new Error(`createRouter: no handler for ${missing.join(", ")}`);
+  const { operations, gate } = loadDetails(api.operations, api.detailValidators);
 
   const shared = {
     codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret, options.pageTokenMaxAgeSeconds === undefined ? {} : { maxAgeSeconds: options.pageTokenMaxAgeSeconds }) : undefined,
@@ -158,10 +163,12 @@ export function buildRouter<P>(
     methodChains(ops, (op) => {
       const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
       const chain = op.body !== null ? [bodyReader(op, parsers), handler] : [handler];
-      return telemetry === undefined ? chain : [traceOperation(telemetry, op.operationId ?? op.id, op.path), ...chain];
+      // The details gate first (requests wait for the details validators only while they load), then the span.
+      const gated = gate === undefined ? chain : [gate, ...chain];
+      return telemetry === undefined ? gated : [traceOperation(telemetry, op.operationId ?? op.id, op.path), ...gated];
     });
   // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
-  router.use(dispatcher(api.operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
+  router.use(dispatcher(operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
   if (options.cors !== undefined) router.use(answerUnknownPathPreflight(corsPreflight(options.cors, ANY_METHOD, allowedHeaders)));
   // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
   router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));

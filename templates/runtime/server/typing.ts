@@ -2,7 +2,9 @@
 // name each request and response part without restating the schemas.
 import type { Upload } from "./multipart.js";
 
-type Empty = Record<never, never>;
+/** The parameters of a location where the operation declares none. */
+export type NoParams = Record<never, never>;
+type Empty = NoParams;
 
 /** The parameters of one location (`path`, `query`, `header`, `cookie`); `{}` when the operation has none. */
 export type ParamsIn<Op, In extends string> = Op extends { parameters: infer P }
