@@ -1,9 +1,2 @@
-import { SpecLoadError } from "../load/load-error.js";
-
-/** A mistake in specwright.config.yaml: reported like a spec load error (file:line:col + fix, exit 2). */
-export class ConfigError extends SpecLoadError {
-  constructor(args: ConstructorParameters<typeof SpecLoadError>[0]) {
-    super(args);
-    this.name = "ConfigError";
-  }
-}
+// The class lives in load/ beside SpecLoadError, so every layer can throw it without importing config.
+export { ConfigError } from "../load/config-error.js";

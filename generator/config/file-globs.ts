@@ -1,11 +1,7 @@
-import { relative, sep } from "node:path";
 import picomatch from "picomatch";
+import { relativePosix } from "../load/relative-posix.js";
 
-/** A path relative to `dir`, with `/` separators, as globs and reports expect it. */
-export function relativePosix(dir: string, file: string): string {
-  const path = relative(dir, file);
-  return sep === "/" ? path : path.split(sep).join("/");
-}
+export { relativePosix };
 
 /** Whether `file` matches any of `globs`, which are relative to `dir`. */
 export function matchesGlobs(globs: readonly string[], dir: string, file: string): boolean {

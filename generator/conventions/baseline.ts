@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { SpecLoadError } from "../load/load-error.js";
-import { relativePosix } from "../config/file-globs.js";
+import { relativePosix } from "../load/relative-posix.js";
 import type { Diagnostic } from "./diagnostic.js";
 
 /**

@@ -1,5 +1,5 @@
 import { isAbsolute } from "node:path";
-import { relativePosix } from "../../config/file-globs.js";
+import { relativePosix } from "../../load/relative-posix.js";
 import type { Diagnostic } from "../diagnostic.js";
 
 /** What a rule says about itself, for reports that describe the rules (SARIF) and for docs/rules.md. */

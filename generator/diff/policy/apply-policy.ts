@@ -1,5 +1,5 @@
 import type { SpecDocument } from "../../load/index.js";
-import { ConfigError } from "../../config/config-error.js";
+import { ConfigError } from "../../load/config-error.js";
 import { compareChanges, summarize } from "../diff-documents.js";
 import { versioningVerdict } from "../versioning.js";
 import type { DiffChange, DiffResult } from "../types.js";
