@@ -134,7 +134,7 @@ export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOpt
     ...(job.names !== undefined ? { names: job.names } : {}),
   });
   const files = new Map<string, string>();
-  if (job.client) for (const [path, content] of await renderClient(model, bundled)) files.set(path, content);
+  if (job.client) for (const [path, content] of await renderClient(model, bundled, { outDir: job.out })) files.set(path, content);
   const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
   if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
   await writeOutputDir(job.out, files);
