@@ -13,6 +13,7 @@ export interface ClientView {
   importsComponents: boolean;
   securitySchemes: { key: string; spec: string }[];
   hasPagination: boolean;
+  hasOperations: boolean;
   groups: GroupView[];
   /** Every component schema as a named type (schemas.ts). */
   schemaTypes: { name: string; type: string }[];
@@ -40,9 +41,13 @@ export interface OperationView {
   paramsName: string;
   resultName: string;
   itemName: string;
-  /** The body of this operation's error responses (each documented error status), else the API's Problem. */
+  /** What a failed call throws: the union of ApiError subclasses by status, each with its body (`problem`). */
   errorName: string;
   errorType: string;
+  /** The union of the bodies (`error.problem`) of errorName. */
+  problemName: string;
+  /** The operation's error guard (`isCreatePetError(error, 409)`). */
+  guardName: string;
   specName: string;
   specLiteral: string;
   members: { doc: string; key: string; optional: boolean; type: string }[];
@@ -105,16 +110,26 @@ function resultType(op: Operation, opTypeName: string): string {
   return types.size ? [...types].join(" | ") : "unknown";
 }
 
-/** The union of the operation's documented error bodies (4XX, 5XX, default), JSON first; `Problem` when it has none. */
+/** The body of an error response, by type: its component schema's name when it has one, else the response's media type. */
+function errorBody(response: Operation["responses"][number], opTypeName: string): string {
+  const content = response.content[0];
+  if (!content) return "Problem";
+  if (content.schemaName && isJson(content.mediaType)) return `components["schemas"][${jsString(content.schemaName)}]`;
+  return mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`);
+}
+
+/**
+ * The operation's thrown error union (runtime `OperationError`): each documented status with its body; the other 4xx
+ * with the `4XX` range's body, else `default`'s, else the API's Problem; the other 5xx likewise with `5XX`'s.
+ */
 function errorType(op: Operation, opTypeName: string): string {
-  const types = new Set<string>();
-  for (const response of op.responses.filter((r) => r.kind === "error" || r.kind === "default")) {
-    const content = response.content[0];
-    // A body that is a component schema is named by it: one short union rather than one member per status.
-    if (content?.schemaName && isJson(content.mediaType)) types.add(`components["schemas"][${jsString(content.schemaName)}]`);
-    else if (content) types.add(mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`));
-  }
-  return types.size ? [...types].join(" | ") : "Problem";
+  const errors = op.responses.filter((r) => r.kind === "error" || r.kind === "default");
+  const documented = errors.filter((r) => /^\d{3}$/.test(r.status)).map((r) => `${r.status}: ${errorBody(r, opTypeName)}`);
+  const fallback = (range: string) => {
+    const response = errors.find((r) => r.status.toUpperCase() === range) ?? errors.find((r) => r.kind === "default");
+    return response ? errorBody(response, opTypeName) : "Problem";
+  };
+  return `OperationError<{ ${documented.join("; ")}${documented.length ? " " : ""}}, ${fallback("4XX")}, ${fallback("5XX")}>`;
 }
 
 function paramSpec(param: Parameter, key: string): string {
@@ -238,6 +253,8 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     itemName: `${base}Item`,
     errorName: `${base}Error`,
     errorType: errorType(op, opTypeName),
+    problemName: `${base}Problem`,
+    guardName: `is${base}Error`,
     specName: `${op.id}$spec`,
     specLiteral: `{ ${spec.join(", ")} }`,
     members,
@@ -282,12 +299,12 @@ const CLIENT_NAMES = [
   "Problem", "Client", "BaseClient", "CallOptions", "Method", "OptionalParamsMethod", "WithResponse", "ClientOptions", "RequestOptions", "AuthOptions", "Credential", "RetryOptions",
   "PageOptions", "Paginated", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
   "BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
-  "RateLimitError", "ServerError", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
+  "RateLimitError", "ServerError", "OtherStatusError", "OperationError", "ErrorWithStatus", "OperationErrorGuard", "FailedOperation", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
 ];
 
 /** Schema types client.ts can re-export without clashing with a name of its own (the others: from schemas.ts). */
 function schemaExports(model: ApiModel, operations: OperationView[]): string[] {
-  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName])]);
+  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName, op.problemName])]);
   return model.schemas.map((schema) => schema.safeName).filter((name) => !taken.has(name));
 }
 
@@ -321,7 +338,9 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     return spec ? [{ key: propertyKey(scheme.rawName), spec, scheme }] : [];
   });
   const supported = new Set(schemes.map(({ scheme }) => scheme.rawName));
-  const operations = model.operations.map((op) => operationView(op, supported, document));
+  const ids = new Set(model.operations.map((op) => op.id));
+  // A guard's name (`isGetTaskError`) that another operation's function has: the guard takes a "$" (ids never do).
+  const operations = model.operations.map((op) => operationView(op, supported, document)).map((op) => (ids.has(op.guardName) ? { ...op, guardName: `${op.guardName}$` } : op));
   const groups = model.groups.map((group) => ({
     name: group.safeName,
     doc: docComment([group.description], "    "),
@@ -347,6 +366,7 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     importsComponents: problemType(model).startsWith("components["),
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
+    hasOperations: operations.length > 0,
     groups,
     schemaTypes: model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` })),
     clientSchemaExports: schemaExports(model, operations),

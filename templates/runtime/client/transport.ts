@@ -263,7 +263,7 @@ export function createTransport(
           if (response.ok) return { data: await decodeBody(response, maxBytes), response, url };
           const problem = await decodeBody(response, maxBytes).catch(() => undefined);
           const requestId = response.headers.get("x-request-id") ?? headers.get("x-request-id") ?? undefined;
-          failure = errorForStatus(response.status, response.headers, problem, requestId);
+          failure = errorForStatus(response.status, response.headers, problem, requestId, op);
           if (!RETRY_STATUSES.includes(response.status)) throw failure;
           hint = response.headers;
         } catch (error) {
