@@ -109,7 +109,11 @@ export function operationErrorGuard<E>(operation: FailedOperation): OperationErr
   return ((error: unknown, status?: number) => error instanceof ApiError && error.operation === operation && (status === undefined || error.status === status)) as OperationErrorGuard<E>;
 }
 
-/** The request never got an HTTP answer (DNS, refused connection, reset...). `cause` holds the fetch error. */
+/**
+ * The request never got an HTTP answer (DNS, refused connection, reset...). `cause` holds the fetch error. In a
+ * browser the message says the likely cause (a CORS refusal or a wrong base URL, naming the page's origin and the base
+ * URL); such a cross-origin failure is not retried.
+ */
 export class NetworkError extends Error {
   override name = "NetworkError";
 }
