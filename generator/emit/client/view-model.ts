@@ -80,7 +80,10 @@ interface ReadmeView {
   paginationExample: string;
   /** A walkPages example on the first list operation the client does not page; "" when there is none. */
   manualPagingExample: string;
-  errorExample: string;
+  /** A try/catch of the first operation that documents an error status, with its guard. */
+  typedErrorExample: string;
+  /** withResponse on the first paginated operation (its first page, then `.pages()`). */
+  pagedWithResponseExample: string;
   /** Imports and calls the first operation as a standalone function. */
   standaloneExample: string;
   /** A call of the first non-paginated operation with `{ withResponse: true }`. */
@@ -297,7 +300,7 @@ const keeper = (reason: string) => {
 /** Names client.ts exports or declares itself (besides the per-operation types): runtime classes, types, helpers. */
 const CLIENT_NAMES = [
   "Problem", "Client", "BaseClient", "CallOptions", "Method", "OptionalParamsMethod", "WithResponse", "ClientOptions", "RequestOptions", "AuthOptions", "Credential", "RetryOptions",
-  "PageOptions", "Paginated", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
+  "PageOptions", "Paginated", "PagedMethod", "OptionalParamsPagedMethod", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
   "BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
   "RateLimitError", "ServerError", "OtherStatusError", "OperationError", "ErrorWithStatus", "OperationErrorGuard", "FailedOperation", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
 ];
@@ -308,10 +311,49 @@ function schemaExports(model: ApiModel, operations: OperationView[]): string[] {
   return model.schemas.map((schema) => schema.safeName).filter((name) => !taken.has(name));
 }
 
-function withResponseCall(op: OperationView | undefined): string {
-  if (!op) return "api.group.operation({}, { withResponse: true })";
+/** `call` with `options` (an object literal) as its second argument. */
+function withOptions(op: OperationView, options: string): string {
   const args = op.call.replace(/^[^(]*\(|\)$/g, "");
-  return `${op.call.slice(0, op.call.indexOf("("))}(${args || "{}"}, { withResponse: true })`;
+  return `${op.call.slice(0, op.call.indexOf("("))}(${args || "{}"}, ${options})`;
+}
+
+function pagedWithResponseExample(op: OperationView | undefined): string {
+  if (!op) return "// this API declares no paginated list operations";
+  return [
+    `const first = await ${withOptions(op, "{ withResponse: true }")};`,
+    `console.log(first.response.headers.get("x-rate-limit-remaining"), first.data);`,
+    `for await (const { data, response } of ${withOptions(op, "{ withResponse: true }")}.pages()) console.log(response.status, data);`,
+  ].join("\n");
+}
+
+/** The first operation that documents an error status: a catch with its guard, for that status and for any. */
+function typedErrorExample(model: ApiModel, operations: OperationView[]): string {
+  // A status the caller handles in code (a conflict, a missing resource, a validation failure) shows the guard best.
+  const rank = (status: string) => { const at = ["409", "404", "422"].indexOf(status); return at < 0 ? 3 : at; };
+  const documented = model.operations.flatMap((op, index) => {
+    const response = op.responses.filter((r) => r.kind === "error" && /^\d{3}$/.test(r.status)).sort((a, b) => rank(a.status) - rank(b.status))[0];
+    const view = operations[index];
+    return response && view ? [{ response, view }] : [];
+  }).sort((a, b) => rank(a.response.status) - rank(b.response.status))[0];
+  const view = documented?.view ?? operations[0];
+  if (!view) return "// this API declares no operations";
+  const status = documented?.response.status;
+  const body = documented?.response.content[0]?.schemaName;
+  return fenced([
+    `import { ${view.guardName} } from "./client.js";`,
+    ``,
+    `try {`,
+    `  await ${view.call};`,
+    `} catch (error) {`,
+    ...(status ? [`  if (${view.guardName}(error, ${status})) console.error(error.problem); // the ${status} body${body ? ` (${jsString(body).slice(1, -1)})` : ""}`] : []),
+    `  ${status ? "else if" : "if"} (${view.guardName}(error)) console.error(error.status, error.requestId, error.problem); // ${view.errorName}`,
+    `  else throw error;`,
+    `}`,
+  ].join("\n"));
+}
+
+function withResponseCall(op: OperationView | undefined): string {
+  return op ? withOptions(op, "{ withResponse: true }") : "api.group.operation({}, { withResponse: true })";
 }
 
 function standaloneExample(op: OperationView | undefined, baseUrl: string): string {
@@ -378,7 +420,8 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
       authExample: fenced(`const api = createClient({ baseUrl: ${jsString(defaultBaseUrl(model) || "https://api.example.com")}${authExample ? ", " + authExample : ""} });`),
       paginationExample: firstPaged ? firstPaged.example : `// this API declares no paginated list operations`,
       manualPagingExample: manualPagingExample(model),
-      errorExample: `await ${groups[0]?.operations[0]?.call ?? `api.${firstGroup}.operation()`};`,
+      typedErrorExample: typedErrorExample(model, operations),
+      pagedWithResponseExample: pagedWithResponseExample(firstPaged),
       standaloneExample: standaloneExample(operations[0], defaultBaseUrl(model)),
       withResponseCall: withResponseCall(operations.find((op) => op.pagination === null)),
       methodRenames: model.renames.filter((r) => r.kind === "method").map((r) => `${codeSpan(`${r.where}.${r.got}`)} (${codeSpan(r.operation)}): ${codeSpan(r.wanted)} is taken${keeper(r.reason)}`),
