@@ -2,7 +2,13 @@
 // fragment (string literal, doc comment, property key) or a safe identifier from the model: templates insert verbatim.
 import type { ApiModel, MediaContent, Operation, Pagination, Parameter, SecurityScheme } from "../../model/ir.js";
 import { codeSpan, docComment, jsString, markdownInline, markdownText, propertyKey } from "../shared/code-literals.js";
+import { escapePointerToken } from "../../load/json-pointer.js";
 import { bodyExample, pagingNote, parameterExample, type SampleDocument } from "./readme-view.js";
+import { visibility, type View } from "./visibility.js";
+
+/** A body schema's type in a view (`schemas$.PetInput`, or an inline type), null when the view changes nothing. */
+type BodyTypes = (pointer: string, view: View) => string | null;
+const NO_VIEWS: BodyTypes = () => null;
 
 export interface ClientView {
   title: string;
@@ -11,12 +17,15 @@ export interface ClientView {
   problemType: string;
   /** Whether client.ts needs types.ts's `components` (only the problem type names it); unused imports break noUnusedLocals. */
   importsComponents: boolean;
+  /** Whether client.ts names a view type of schemas.ts (`schemas$.PetInput`). */
+  importsSchemas: boolean;
   securitySchemes: { key: string; spec: string }[];
   hasPagination: boolean;
   hasOperations: boolean;
   groups: GroupView[];
-  /** Every component schema as a named type (schemas.ts). */
+  /** Every component schema as a named type (schemas.ts): its response view, and `<Name>Input` where the request view differs. */
   schemaTypes: { name: string; type: string }[];
+  schemasImportComponents: boolean;
   /** The schema types client.ts re-exports: all but those whose name client.ts gives something else. */
   clientSchemaExports: string[];
   auth: AuthView;
@@ -104,19 +113,32 @@ function mediaType(content: MediaContent, base: string): string {
   return /^text\//i.test(content.mediaType) ? "string" : "Blob";
 }
 
-function resultType(op: Operation, opTypeName: string): string {
+/** Where an operation's JSON schema for a body is (`requestBody` or `responses/200`). */
+function bodyPointer(op: Operation, where: readonly string[], content: MediaContent): string {
+  return `#/paths/${escapePointerToken(op.pathKey)}/${op.method}/${where.map(escapePointerToken).join("/")}/content/${escapePointerToken(content.mediaType)}/schema`;
+}
+
+/** `mediaType`, with the body's type in `view` where that leaves properties out (readOnly, writeOnly). */
+function viewedType(op: Operation, where: readonly string[], content: MediaContent, base: string, view: View, bodyTypes: BodyTypes): string {
+  const plain = mediaType(content, base);
+  return plain.startsWith(base) ? bodyTypes(bodyPointer(op, where, content), view) ?? plain : plain;
+}
+
+function resultType(op: Operation, opTypeName: string, bodyTypes: BodyTypes): string {
   const types = new Set<string>();
   for (const response of op.responses.filter((r) => r.kind === "success")) {
     const content = response.content[0];
-    types.add(content ? mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`) : "undefined");
+    types.add(content ? viewedType(op, ["responses", response.status], content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`, "response", bodyTypes) : "undefined");
   }
   return types.size ? [...types].join(" | ") : "unknown";
 }
 
 /** The body of an error response, by type: its component schema's name when it has one, else the response's media type. */
-function errorBody(response: Operation["responses"][number], opTypeName: string): string {
+function errorBody(op: Operation, response: Operation["responses"][number], opTypeName: string, bodyTypes: BodyTypes): string {
   const content = response.content[0];
   if (!content) return "Problem";
+  const viewed = isJson(content.mediaType) ? bodyTypes(bodyPointer(op, ["responses", response.status], content), "response") : null;
+  if (viewed !== null) return viewed;
   if (content.schemaName && isJson(content.mediaType)) return `components["schemas"][${jsString(content.schemaName)}]`;
   return mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`);
 }
@@ -125,12 +147,12 @@ function errorBody(response: Operation["responses"][number], opTypeName: string)
  * The operation's thrown error union (runtime `OperationError`): each documented status with its body; the other 4xx
  * with the `4XX` range's body, else `default`'s, else the API's Problem; the other 5xx likewise with `5XX`'s.
  */
-function errorType(op: Operation, opTypeName: string): string {
+function errorType(op: Operation, opTypeName: string, bodyTypes: BodyTypes): string {
   const errors = op.responses.filter((r) => r.kind === "error" || r.kind === "default");
-  const documented = errors.filter((r) => /^\d{3}$/.test(r.status)).map((r) => `${r.status}: ${errorBody(r, opTypeName)}`);
+  const documented = errors.filter((r) => /^\d{3}$/.test(r.status)).map((r) => `${r.status}: ${errorBody(op, r, opTypeName, bodyTypes)}`);
   const fallback = (range: string) => {
     const response = errors.find((r) => r.status.toUpperCase() === range) ?? errors.find((r) => r.kind === "default");
-    return response ? errorBody(response, opTypeName) : "Problem";
+    return response ? errorBody(op, response, opTypeName, bodyTypes) : "Problem";
   };
   return `OperationError<{ ${documented.join("; ")}${documented.length ? " " : ""}}, ${fallback("4XX")}, ${fallback("5XX")}>`;
 }
@@ -211,7 +233,7 @@ function discriminated(op: Operation, param: Parameter): "fixed" | "required" | 
   return entry === undefined ? null : entry.value === undefined ? "required" : "fixed";
 }
 
-function operationView(op: Operation, supported: Set<string>, document: SampleDocument): OperationView {
+function operationView(op: Operation, supported: Set<string>, document: SampleDocument, bodyTypes: BodyTypes): OperationView {
   const base = pascal(op.id);
   const opTypeName = `${base}Op`;
   const keyOf = (rawName: string) => op.parameters.find((p) => p.rawName === rawName && p.in === "query")?.inputKey ?? rawName;
@@ -228,7 +250,7 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
       doc: docComment([op.requestBody.description], "  "),
       key: "body",
       optional: !op.requestBody.required,
-      type: mediaType(body, `NonNullable<${opTypeName}["requestBody"]>["content"]`),
+      type: viewedType(op, ["requestBody"], body, `NonNullable<${opTypeName}["requestBody"]>["content"]`, "request", bodyTypes),
     });
   }
   const spec = [`method: ${jsString(op.method.toUpperCase())}`, `path: ${jsString(op.path)}`];
@@ -255,14 +277,14 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     resultName,
     itemName: `${base}Item`,
     errorName: `${base}Error`,
-    errorType: errorType(op, opTypeName),
+    errorType: errorType(op, opTypeName, bodyTypes),
     problemName: `${base}Problem`,
     guardName: `is${base}Error`,
     specName: `${op.id}$spec`,
     specLiteral: `{ ${spec.join(", ")} }`,
     members,
     paramsOptional: required.length === 0,
-    resultType: resultType(op, opTypeName),
+    resultType: resultType(op, opTypeName, bodyTypes),
     pagination: op.pagination
       ? { scheme: schemeLiteral(op.pagination, keyOf), itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : pathLiteral(op.pagination.itemsField)}>` }
       : null,
@@ -306,9 +328,9 @@ const CLIENT_NAMES = [
 ];
 
 /** Schema types client.ts can re-export without clashing with a name of its own (the others: from schemas.ts). */
-function schemaExports(model: ApiModel, operations: OperationView[]): string[] {
-  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName, op.problemName])]);
-  return model.schemas.map((schema) => schema.safeName).filter((name) => !taken.has(name));
+function schemaExports(schemaTypes: readonly { name: string }[], operations: OperationView[]): string[] {
+  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName, op.problemName, op.guardName])]);
+  return schemaTypes.map((schema) => schema.name).filter((name) => !taken.has(name));
 }
 
 /** `call` with `options` (an object literal) as its second argument. */
@@ -382,7 +404,9 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
   const supported = new Set(schemes.map(({ scheme }) => scheme.rawName));
   const ids = new Set(model.operations.map((op) => op.id));
   // A guard's name (`isGetTaskError`) that another operation's function has: the guard takes a "$" (ids never do).
-  const operations = model.operations.map((op) => operationView(op, supported, document)).map((op) => (ids.has(op.guardName) ? { ...op, guardName: `${op.guardName}$` } : op));
+  const views = document ? visibility(model, document as Readonly<Record<string, unknown>>) : undefined;
+  const bodyTypes = views?.any ? views.bodyType : NO_VIEWS;
+  const operations = model.operations.map((op) => operationView(op, supported, document, bodyTypes)).map((op) => (ids.has(op.guardName) ? { ...op, guardName: `${op.guardName}$` } : op));
   const groups = model.groups.map((group) => ({
     name: group.safeName,
     doc: docComment([group.description], "    "),
@@ -397,6 +421,7 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     none: schemes.length === 0,
   };
   const firstPaged = operations.find((op) => op.pagination);
+  const schemaTypes = views?.any ? views.schemaTypes : model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` }));
   const firstGroup = groups[0]?.name ?? "group";
   const authExample = auth.bearer ? `auth: { bearer: process.env.API_TOKEN }` : auth.oauth ? `auth: { accessToken: () => getAccessToken() }`
     : auth.apiKeys.length ? `auth: { apiKey: process.env.API_KEY }` : auth.basic ? `auth: { basic: { username: "user", password: "secret" } }` : "";
@@ -405,13 +430,15 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     titleDoc: docComment([`Client for ${model.title} (version ${model.version.raw}).`]),
     defaultBaseUrl: jsString(defaultBaseUrl(model)),
     problemType: problemType(model),
-    importsComponents: problemType(model).startsWith("components["),
+    importsComponents: [problemType(model), ...operations.flatMap((op) => [op.errorType, op.resultType, ...op.members.map((m) => m.type)])].some((type) => type.includes("components[")),
+    importsSchemas: operations.some((op) => [op.errorType, op.resultType, ...op.members.map((m) => m.type)].some((type) => type.includes("schemas$."))),
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
     hasOperations: operations.length > 0,
     groups,
-    schemaTypes: model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` })),
-    clientSchemaExports: schemaExports(model, operations),
+    schemaTypes,
+    schemasImportComponents: schemaTypes.some((schema) => schema.type.includes("components[")),
+    clientSchemaExports: schemaExports(schemaTypes, operations),
     auth,
     readme: {
       title: markdownInline(model.title),
