@@ -1,10 +1,10 @@
 // readOnly / writeOnly (issue 14, item 3): a request type leaves out readOnly properties, a response type leaves out
 // writeOnly ones, nested, through $ref and allOf; `Pet` is the response view, `PetInput` the request view, exported
 // only for schemas whose views differ. User code is type-checked; each @ts-expect-error line must be an error.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateFromSpec, tempDir, typecheck } from "./generated-project.js";
+import { generateFromSpecText, typecheckUsage } from "./generated-project.js";
 
 const SPEC = `openapi: 3.1.0
 info: { title: Pets, version: 1.0.0 }
@@ -122,15 +122,12 @@ let dir: string;
 let out: string;
 
 beforeAll(async () => {
-  dir = await tempDir("read-write-only");
-  await writeFile(join(dir, "pets.yaml"), SPEC);
-  ({ out } = await generateFromSpec(join(dir, "pets.yaml"), dir));
+  ({ dir, out } = await generateFromSpecText("read-write-only", SPEC));
 }, 60_000);
 
 describe("readOnly and writeOnly", () => {
   it("type-check in user code: requests without readOnly, responses without writeOnly, nested, via $ref and allOf", async () => {
-    await writeFile(join(dir, "usage.ts"), USAGE);
-    expect((await typecheck(dir, ["usage.ts"])).output).toBe("");
+    expect(await typecheckUsage(dir, USAGE)).toBe("");
   }, 120_000);
 
   it("names the request view <Name>Input only where the views differ", async () => {

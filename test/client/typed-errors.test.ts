@@ -2,12 +2,11 @@
 // `problem` typed by that status's documented body; its guard (`isCreatePetError(error, 409)`) narrows a caught error
 // to it, and `instanceof ConflictError` then types `problem` too. User code is type-checked, and a wrong property is
 // a compile error.
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fakeFetch, json } from "./fake-fetch.js";
-import { generateFromSpec, tempDir, typecheck } from "./generated-project.js";
+import { generateFromSpecText, typecheckUsage } from "./generated-project.js";
 
 const SPEC = `openapi: 3.1.0
 info: { title: Pets, version: 1.0.0 }
@@ -89,15 +88,12 @@ let dir: string;
 let out: string;
 
 beforeAll(async () => {
-  dir = await tempDir("typed-errors");
-  await writeFile(join(dir, "pets.yaml"), SPEC);
-  ({ out } = await generateFromSpec(join(dir, "pets.yaml"), dir));
+  ({ dir, out } = await generateFromSpecText("typed-errors", SPEC));
 }, 60_000);
 
 describe("typed errors", () => {
   it("type-check in user code: the guard and instanceof narrow problem to the status's body", async () => {
-    await writeFile(join(dir, "usage.ts"), USAGE);
-    expect((await typecheck(dir, ["usage.ts"])).output).toBe("");
+    expect(await typecheckUsage(dir, USAGE)).toBe("");
   }, 120_000);
 
   it("a property the status's body does not have is a compile error", async () => {
@@ -112,8 +108,7 @@ describe("typed errors", () => {
     const results: string[] = [];
     for (const [index, source] of wrong.entries()) {
       expect(source).not.toBe(USAGE);
-      await writeFile(join(dir, `wrong-${index}.ts`), source);
-      results.push((await typecheck(dir, [`wrong-${index}.ts`])).output);
+      results.push(await typecheckUsage(dir, source, `wrong-${index}.ts`));
     }
     expect(results[0]).toMatch(/Property 'fields' does not exist on type '\{[^']*existing_id/);
     expect(results[1]).toMatch(/Property 'retry_in' does not exist/);
