@@ -137,4 +137,19 @@ describe("typed errors", () => {
     expect(gone).toBeInstanceOf(module.OtherStatusError);
     expect([module.isGetPetError(gone, 410), module.isCreatePetError(gone)]).toEqual([true, false]);
   });
+
+  it("operations named like the runtime's classes (api, server, operation) keep the classes importable", async () => {
+    const ops = ["api", "server", "operation", "network"].map((id) => `  /${id}:\n    get:\n      operationId: ${id}\n      responses: { "200": { description: ok }, "404": { description: no, content: { application/json: { schema: { type: object, properties: { why: { type: string } } } } } } }\n`);
+    const named = await generateFromSpecText("typed-errors-names", `openapi: 3.1.0\ninfo: { title: Names, version: 1.0.0 }\npaths:\n${ops.join("")}`);
+    expect(await typecheckUsage(named.dir, `
+import { ApiError, NetworkError, ServerError, isApiError, isApiOperationError, isServerOperationError, type ApiOperationError, type ServerOperationError, type OperationOperationError, type OperationProblem } from "./client/client.js";
+export function check(error: unknown): string {
+  if (isServerOperationError(error, 404)) return error.problem.why ?? "";
+  if (isApiOperationError(error, 404)) return error.problem.why ?? "";
+  const classes = [ApiError, NetworkError, ServerError];
+  const types: [ApiOperationError?, ServerOperationError?, OperationOperationError?, OperationProblem?] = [];
+  return isApiError(error) ? String(error.status) : String(classes.length + types.length);
+}
+`)).toBe("");
+  }, 120_000);
 });

@@ -154,7 +154,7 @@ function errorType(op: Operation, opTypeName: string, bodyTypes: BodyTypes): str
     const response = errors.find((r) => r.status.toUpperCase() === range) ?? errors.find((r) => r.kind === "default");
     return response ? errorBody(op, response, opTypeName, bodyTypes) : "Problem";
   };
-  return `OperationError<{ ${documented.join("; ")}${documented.length ? " " : ""}}, ${fallback("4XX")}, ${fallback("5XX")}>`;
+  return `OperationError$<{ ${documented.join("; ")}${documented.length ? " " : ""}}, ${fallback("4XX")}, ${fallback("5XX")}>`;
 }
 
 function paramSpec(param: Parameter, key: string): string {
@@ -261,6 +261,8 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
   const security = securityLiteral(op, supported);
   if (security) spec.push(`security: ${security}`);
   const resultName = `${base}Result`;
+  // `ApiError`, `ServerError`, `NetworkError`...: an operation named `api`, `server` or `network` must not redeclare them.
+  const errorName = CLIENT_NAMES.includes(`${base}Error`) ? `${base}OperationError` : `${base}Error`;
   const required = members.filter((member) => !member.optional);
   const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(p.inputKey) === member.key)!, document)}`);
   const args = exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : "";
@@ -276,10 +278,10 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     paramsName: `${base}Params`,
     resultName,
     itemName: `${base}Item`,
-    errorName: `${base}Error`,
+    errorName,
     errorType: errorType(op, opTypeName, bodyTypes),
     problemName: `${base}Problem`,
-    guardName: `is${base}Error`,
+    guardName: `is${errorName}`,
     specName: `${op.id}$spec`,
     specLiteral: `{ ${spec.join(", ")} }`,
     members,

@@ -53,7 +53,7 @@ export class ServerError<P = unknown, S extends number = number> extends ApiErro
  * itself: `error instanceof ConflictError` on an operation's error union then leaves this member out (a bare ApiError
  * member would be narrowed to `ConflictError<any>`, and `problem` to `any`).
  */
-export class OtherStatusError<P = unknown, S extends number = number> extends ApiError<P, S> { override name = "ApiError"; }
+export class OtherStatusError<P = unknown, S extends number = number> extends ApiError<P, S> { override name = "OtherStatusError"; }
 
 const byStatus: Record<number, new (status: never, headers: Headers, problem: unknown, requestId: string | undefined, operation?: FailedOperation) => ApiError> = {
   400: BadRequestError,
