@@ -64,6 +64,9 @@ components:
       allOf:
         - { $ref: "#/components/schemas/Base" }
         - { type: object, required: [note], properties: { note: { type: string } } }
+    Draft:
+      allOf: [{ $ref: "#/components/schemas/Owner" }]
+      required: [id, name]
     Secret:
       type: object
       properties: { value: { type: string, writeOnly: true }, label: { type: string } }
@@ -73,7 +76,7 @@ components:
 `;
 
 const USAGE = `
-import { createBaseClient, createNote, createPet, getPet, replaceOwner, type Audited, type AuditedInput, type Owner, type Pet, type PetInput, type Plain, type Secret, type SecretInput } from "./client/client.js";
+import { createBaseClient, createNote, createPet, getPet, replaceOwner, type Audited, type AuditedInput, type Draft, type DraftInput, type Owner, type Pet, type PetInput, type Plain, type Secret, type SecretInput } from "./client/client.js";
 
 const client = createBaseClient();
 
@@ -114,7 +117,13 @@ export async function usage(): Promise<void> {
   // @ts-expect-error Secret (response) has no value
   const secretWithValue: Secret = { label: "l", value: "v" };
   const plain: Plain = { label: "x" };
-  void [id, name, ownerId, tagId, withId, withOwnerId, withTagId, noPassword, owner, created, noteWithDate, secret, secretInput, secretWithValue, plain];
+  // allOf with the names it requires: the request view requires name only (id is readOnly in Owner).
+  const draft: DraftInput = { name: "Ann" };
+  // @ts-expect-error the response view requires id
+  const draftOut: Draft = { name: "Ann" };
+  // @ts-expect-error name stays required in the request view
+  const draftNoName: DraftInput = {};
+  void [id, name, ownerId, tagId, withId, withOwnerId, withTagId, noPassword, owner, created, noteWithDate, secret, secretInput, secretWithValue, plain, draft, draftOut, draftNoName];
 }
 `;
 
@@ -133,7 +142,8 @@ describe("readOnly and writeOnly", () => {
   it("names the request view <Name>Input only where the views differ", async () => {
     const schemas = await readFile(join(out, "schemas.ts"), "utf8");
     const names = [...schemas.matchAll(/^export type (\w+) =/gm)].map((match) => match[1]);
-    expect(names).toEqual(["Audited", "AuditedInput", "Base", "BaseInput", "Owner", "OwnerInput", "Pet", "PetInput", "Plain", "Secret", "SecretInput"]);
+    expect(names).toEqual(["Audited", "AuditedInput", "Base", "BaseInput", "Draft", "DraftInput", "Owner", "OwnerInput", "Pet", "PetInput", "Plain", "Secret", "SecretInput"]);
     expect(schemas).toContain(`export type Plain = components["schemas"]["Plain"];`);
+    expect(schemas).toContain(`export type DraftInput = WithRequired$<OwnerInput, "name">;`);
   });
 });

@@ -82,6 +82,12 @@ describe("retrying requests", () => {
   it("in a browser: a cross-origin fetch TypeError is not retried, a same-origin one (or offline) is", async () => {
     vi.stubGlobal("location", { origin: "https://app.test" });
     try {
+      // A location alone (Deno with --location) is no browser: no CORS, retried as before.
+      const fake = fakeFetch(() => Promise.reject(new TypeError("fetch failed")));
+      const deno = createTransport({ baseUrl: "https://api.test", fetch: fake.fetch, retry: { maxRetries: 1, baseDelayMs: 100 } }).send(get).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect([fake.requests.length, ((await deno) as Error).message]).toEqual([2, "GET https://api.test/things: fetch failed"]);
+      vi.stubGlobal("document", {});
       const attempts = async (baseUrl: string) => {
         const fake = fakeFetch(() => Promise.reject(new TypeError("Failed to fetch")));
         const done = createTransport({ baseUrl, fetch: fake.fetch, retry: { maxRetries: 2, baseDelayMs: 100 } }).send(get).catch((e: unknown) => e);

@@ -26,6 +26,8 @@ export interface ClientView {
   /** Every component schema as a named type (schemas.ts): its response view, and `<Name>Input` where the request view differs. */
   schemaTypes: { name: string; type: string }[];
   schemasImportComponents: boolean;
+  /** Helper types schemas.ts declares for its view types (openapi-typescript's WithRequired). */
+  schemaHelpers: string[];
   /** The schema types client.ts re-exports: all but those whose name client.ts gives something else. */
   clientSchemaExports: string[];
   auth: AuthView;
@@ -440,6 +442,8 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     groups,
     schemaTypes,
     schemasImportComponents: schemaTypes.some((schema) => schema.type.includes("components[")),
+    // After every operation view: their bodies may need a helper too.
+    schemaHelpers: views?.helperTypes() ?? [],
     clientSchemaExports: schemaExports(schemaTypes, operations),
     auth,
     readme: {

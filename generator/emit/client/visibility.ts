@@ -31,9 +31,14 @@ export interface Visibility {
   any: boolean;
   /** schemas.ts: `export type` lines of every schema (both views where they differ). */
   schemaTypes: { name: string; type: string }[];
+  /** Declarations schemas.ts needs for the types rendered so far (call it after every bodyType). */
+  helperTypes(): string[];
   /** The type of a body schema in `view` for client.ts (`schemas$.PetInput`), or null when the view changes nothing. */
   bodyType(pointer: string, view: View): string | null;
 }
+
+/** openapi-typescript's WithRequired (the footer of types.ts), for a view that names a member with required names. */
+const WITH_REQUIRED = "export type WithRequired$<T, K extends keyof T> = T & { [P in K]-?: T[P] };";
 
 type Node = Record<string, unknown>;
 const isNode = (value: unknown): value is Node => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -80,11 +85,18 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
     if (isNode(node.properties) && Object.keys(node.properties).length > 0 && isNode(copy.properties) && Object.keys(copy.properties).length === 0 && node.additionalProperties === undefined && node.patternProperties === undefined) {
       copy[NO_PROPERTIES_LEFT] = true;
     }
-    if (Array.isArray(copy.required) && isNode(copy.properties)) {
-      const properties = copy.properties;
-      const declared = isNode(node.properties) ? node.properties : {};
-      // A required name the view left out of `properties` is not required there (it never appears).
-      copy.required = copy.required.filter((name) => typeof name !== "string" || !(name in declared) || name in properties);
+    if (Array.isArray(copy.required)) {
+      // A required name the view left out is not required there (it never appears): one of this schema's own
+      // properties, or one an allOf member it refers to declares (openapi-typescript types those as
+      // `WithRequired<Member, name>`, which needs the name in the member's view).
+      const own = isNode(node.properties) ? node.properties : {};
+      const left = (name: string) => Object.prototype.hasOwnProperty.call(own, name) && hidden(own[name], view);
+      const members = Array.isArray(node.allOf) ? node.allOf.map((member) => (isNode(member) ? componentName(member.$ref) : undefined)) : [];
+      const leftByMember = (name: string) => members.some((target) => {
+        const properties = target === undefined ? undefined : (schemas[target] as Node | undefined)?.properties;
+        return isNode(properties) && Object.prototype.hasOwnProperty.call(properties, name) && hidden(properties[name], view);
+      });
+      copy.required = copy.required.filter((name) => typeof name !== "string" || !(left(name) || leftByMember(name)));
     }
     return copy;
   };
@@ -133,11 +145,17 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
   }
   const viewName = (raw: string, view: View) => (view === "request" ? inputName.get(raw) : safeName.get(raw));
 
+  let usesWithRequired = false;
   const componentType = (raw: string) => astToString(oapiRef(`#/components/schemas/${escapePointerToken(raw)}`)).trim();
   /** The TypeScript type of `schema` in `view`: references to a schema whose view differs name that view's type. */
   const render = (schema: unknown, pointer: string, view: View, prefix: string): string => {
     const removed = { count: 0 };
     let text = astToString(transformSchemaObject(strip(schema, view, removed) as SchemaObject, { path: pointer, ctx })).trim();
+    // types.ts declares openapi-typescript's WithRequired for itself only: schemas.ts declares its own (WITH_REQUIRED).
+    if (/\bWithRequired</.test(text)) {
+      usesWithRequired = true;
+      text = text.replace(/\bWithRequired</g, `${prefix}WithRequired$<`);
+    }
     for (const raw of changed[view]) {
       const name = viewName(raw, view);
       if (name !== undefined) text = text.split(componentType(raw)).join(prefix + name);
@@ -157,6 +175,7 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
   return {
     any: inputName.size > 0,
     schemaTypes,
+    helperTypes: () => (usesWithRequired ? [WITH_REQUIRED] : []),
     bodyType(pointer, view) {
       if (inputName.size === 0) return null;
       const schema = resolveAlong(document, pointer);

@@ -167,9 +167,12 @@ function abortWith(controller: AbortController, signals: (AbortSignal | undefine
   return () => subscribed.forEach((signal) => signal.removeEventListener("abort", abort));
 }
 
-/** The page's origin when running in a browser (or a worker): where CORS applies. */
+/** The page's origin when running in a browser (a document, or a worker with importScripts): where CORS applies.
+ * Deno has a `location` too (with --location), but no CORS. */
 function browserOrigin(): string | undefined {
-  const origin = (globalThis as { location?: { origin?: unknown } }).location?.origin;
+  const scope = globalThis as { location?: { origin?: unknown }; document?: unknown; importScripts?: unknown };
+  if (scope.document === undefined && typeof scope.importScripts !== "function") return undefined;
+  const origin = scope.location?.origin;
   return typeof origin === "string" && /^https?:/.test(origin) ? origin : undefined;
 }
 
