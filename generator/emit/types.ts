@@ -142,7 +142,8 @@ function unknownForSelfDefinedSchemas(document: Record<string, unknown>): void {
   for (const name of selfDefined) setOwn(schemas, name, {});
 }
 
-export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source: string): string {
+/** The document as the types are made from it: a copy with the repairs above (the caller's stays untouched). */
+export function typesDocument(bundledDoc: Readonly<Record<string, unknown>>): Record<string, unknown> {
   // The transform annotates the object it is given; the caller's document stays untouched.
   const document = JSON.parse(JSON.stringify(bundledDoc)) as Record<string, unknown>;
   uniqueOperationIds(document);
@@ -150,8 +151,13 @@ export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source:
   unknownForSelfDefinedSchemas(document);
   ownPropertiesAsAllOfMember(document);
   dropEnumsNoValueOfWhichFitsTheType(document);
+  return document;
+}
+
+/** openapi-typescript's settings for a document made by typesDocument. */
+export function typesContext(document: Record<string, unknown>): GlobalContext {
   const schema = document as unknown as OpenAPI3;
-  const ctx: GlobalContext = {
+  return {
     additionalProperties: false,
     alphabetize: false,
     arrayLength: false,
@@ -178,5 +184,9 @@ export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source:
     makePathsEnum: false,
     generatePathParams: false,
   };
-  return generatedHeader(source) + "\n" + astToString(transformSchema(schema, ctx));
+}
+
+export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source: string): string {
+  const document = typesDocument(bundledDoc);
+  return generatedHeader(source) + "\n" + astToString(transformSchema(document as unknown as OpenAPI3, typesContext(document)));
 }

@@ -52,7 +52,7 @@ export async function runGenerateJob(job: GenerateJob, options: JobOptions, cwd 
   const [{ buildModel }, { renderClient }] = await Promise.all([import("../model/build-model.js"), import("../emit/client/generate-client.js")]);
   const model = buildModel(bundled, modelOptionsFor(job.config, job.spec, job));
   const files = new Map<string, string>();
-  if (job.client) for (const [path, content] of await renderClient(model, bundled, { tanstackQuery: job.tanstackQuery })) files.set(path, content);
+  if (job.client) for (const [path, content] of await renderClient(model, bundled, { outDir: job.out, tanstackQuery: job.tanstackQuery })) files.set(path, content);
   const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
   if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
   // The server's package.json replaces the client's in a shared folder: it needs the adapter's peer dependency too.

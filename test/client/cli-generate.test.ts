@@ -133,6 +133,24 @@ paths:
     expect(await readFile(join(dir, "configured", "client.ts"), "utf8")).toBe(ids);
   });
 
+  it("keeps a package.json the user wrote in the output folder, and rewrites its own", async () => {
+    const dir = await tempDir("cli");
+    const out = join(dir, "client");
+    const options = { out, client: true, conventions: false };
+    expect(await runGenerate("specs/bookshop/v1/openapi.yaml", options)).toBe(0);
+    const ours = await readFile(join(out, "package.json"), "utf8");
+    expect(JSON.parse(ours)).toMatchObject({ type: "module", sideEffects: false });
+    // Its own file, edited: still its own (the description says so), rewritten.
+    await writeFile(join(out, "package.json"), ours.replace('"private": true', '"private": false'));
+    expect(await runGenerate("specs/bookshop/v1/openapi.yaml", options)).toBe(0);
+    expect(await readFile(join(out, "package.json"), "utf8")).toBe(ours);
+    const users = '{ "name": "@acme/bookshop-client", "version": "1.2.3", "type": "module", "sideEffects": false }\n';
+    await writeFile(join(out, "package.json"), users);
+    expect(await runGenerate("specs/bookshop/v1/openapi.yaml", options)).toBe(0);
+    expect(await readFile(join(out, "package.json"), "utf8")).toBe(users);
+    expect(existsSync(join(out, "client.ts"))).toBe(true);
+  });
+
   it("needs --out with a spec", async () => {
     await expect(runGenerate("specs/bookshop/v1/openapi.yaml", { conventions: true })).rejects.toThrow(/--out is required/);
   });

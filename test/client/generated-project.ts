@@ -45,3 +45,17 @@ export async function typecheck(dir: string, files: string[]): Promise<{ ok: boo
     return { ok: false, output: (failure.stdout ?? "") + (failure.stderr ?? "") || failure.message };
   }
 }
+
+/** Writes `spec` (YAML text) into a new temp folder and generates its client into `<dir>/client`. */
+export async function generateFromSpecText(prefix: string, spec: string): Promise<{ dir: string; out: string }> {
+  const dir = await tempDir(prefix);
+  await writeFile(join(dir, "spec.yaml"), spec);
+  const { out } = await generateFromSpec(join(dir, "spec.yaml"), dir);
+  return { dir, out };
+}
+
+/** Writes user code as `<dir>/<file>` and type-checks it; returns tsc's output ("" when it compiles). */
+export async function typecheckUsage(dir: string, source: string, file = "usage.ts"): Promise<string> {
+  await writeFile(join(dir, file), source);
+  return (await typecheck(dir, [file])).output;
+}

@@ -34,7 +34,7 @@ describe("named types", () => {
     const client = await readFile(join(out, "client.ts"), "utf8");
     expect(client).toContain(`export type { Conflict, Task, TaskList } from "./schemas.js";`);
     await writeFile(join(dir, "usage.ts"), `
-import { createBaseClient, getTask, type Task, type TaskList, type GetTaskParams, type GetTaskResult, type GetTaskError, NotFoundError } from "./client/client.js";
+import { createBaseClient, getTask, type Task, type TaskList, type GetTaskParams, type GetTaskResult, type GetTaskProblem, isGetTaskError, NotFoundError } from "./client/client.js";
 import type { NotFoundError as NotFoundBody, GetTaskParams as OddSchema } from "./client/schemas.js";
 export async function usage(): Promise<void> {
   const params: GetTaskParams = { task_gid: "t1" };
@@ -43,11 +43,9 @@ export async function usage(): Promise<void> {
   const list: TaskList = [same];
   const odd: OddSchema = { odd: true };
   try { void list; void odd; } catch (error) {
-    if (error instanceof NotFoundError) {
-      const body = error.problem as GetTaskError;
-      if ("missing" in body) { const missing: NotFoundBody = body; void missing.missing; }
-      else { const other: string = body.with; void other; }
-    }
+    if (isGetTaskError(error) && error instanceof NotFoundError) { const missing: NotFoundBody = error.problem; void missing.missing; }
+    if (isGetTaskError(error, 409)) { const other: string = error.problem.with; void other; }
+    if (isGetTaskError(error)) { const body: GetTaskProblem = error.problem; void body; }
   }
 }
 `);

@@ -69,4 +69,33 @@ describe("generated README", () => {
     expect(bare).toContain("Not paged by the client: the spec shows no paging scheme it can follow.");
     expect(bare).toContain("walkPages((params) => api.things.list(params)");
   });
+
+  it("has sections on standalone functions, withResponse (list calls too) and typed errors, examples from the spec", async () => {
+    const text = await readme({
+      ...shop,
+      paths: {
+        ...shop.paths,
+        "/orders": {
+          ...shop.paths["/orders"],
+          get: {
+            operationId: "listOrders", tags: ["orders"],
+            parameters: [{ name: "page_token", in: "query", schema: { type: "string" } }, { name: "page_size", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } }],
+            responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "object" } }, next_page_token: { type: "string" } } } } } } },
+          },
+        },
+        "/orders/{order_id}": {
+          get: { ...shop.paths["/orders/{order_id}"].get, responses: { "200": { description: "ok" }, "400": { description: "bad" }, "404": { description: "gone", content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } } } } },
+        },
+      },
+      components: { schemas: { ...shop.components.schemas, Missing: { type: "object", properties: { id: { type: "string" } } } } },
+    });
+    const headings = [...text.matchAll(/^## (.*)$/gm)].map((match) => match[1]);
+    expect(headings.slice(0, 5)).toEqual(["Install", "Standalone functions", "Response metadata", "Typed errors", "Names"]);
+    expect(text).toContain(`const result = await createOrder(client, { body: {"sku":"SKU-1","quantity":2} });`);
+    expect(text).toContain(`await api.orders.create({ body: {"sku":"SKU-1","quantity":2} }, { withResponse: true });`);
+    expect(text).toContain(`for await (const { data, response } of api.orders.list({}, { withResponse: true }).pages())`);
+    expect(text).toContain(`  if (isGetOrderError(error, 404)) console.error(error.problem); // the 404 body (Missing)`);
+    expect(text).toContain("else if (isGetOrderError(error)) console.error(error.status, error.requestId, error.problem); // GetOrderError");
+    expect(text).toContain("names the page's origin and the base URL");
+  });
 });

@@ -79,6 +79,35 @@ describe("retrying requests", () => {
     expect(fake.requests).toHaveLength(2);
   });
 
+  it("in a browser: a cross-origin fetch TypeError is not retried, a same-origin one (or offline) is", async () => {
+    vi.stubGlobal("location", { origin: "https://app.test" });
+    try {
+      // A location alone (Deno with --location) is no browser: no CORS, retried as before.
+      const fake = fakeFetch(() => Promise.reject(new TypeError("fetch failed")));
+      const deno = createTransport({ baseUrl: "https://api.test", fetch: fake.fetch, retry: { maxRetries: 1, baseDelayMs: 100 } }).send(get).catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect([fake.requests.length, ((await deno) as Error).message]).toEqual([2, "GET https://api.test/things: fetch failed"]);
+      vi.stubGlobal("document", {});
+      const attempts = async (baseUrl: string) => {
+        const fake = fakeFetch(() => Promise.reject(new TypeError("Failed to fetch")));
+        const done = createTransport({ baseUrl, fetch: fake.fetch, retry: { maxRetries: 2, baseDelayMs: 100 } }).send(get).catch((e: unknown) => e);
+        await vi.advanceTimersByTimeAsync(1000);
+        return { error: (await done) as NetworkError, requests: fake.requests.length };
+      };
+      const cross = await attempts("https://api.test/v1");
+      expect(cross.requests).toBe(1);
+      expect(cross.error.message).toMatch(/from https:\/\/app\.test: most likely the API does not allow that origin \(CORS.*the base URL https:\/\/api\.test\/v1 is wrong; not retried/);
+      const same = await attempts("https://app.test/v1");
+      expect(same.requests).toBe(3);
+      expect(same.error.message).toContain("the server at https://app.test/v1 could not be reached (is the base URL right?)");
+      vi.stubGlobal("navigator", { onLine: false });
+      const offline = await attempts("https://api.test/v1");
+      expect([offline.requests, offline.error.message]).toEqual([3, "GET https://api.test/v1/things: Failed to fetch (the browser is offline)"]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("times out an attempt with a TimeoutError (per call option beats the client's)", async () => {
     const hang = fakeFetch((request) => new Promise<Response>((_, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))));
     const done = createTransport({ baseUrl: "http://api.test", fetch: hang.fetch, timeoutMs: 10_000, retry: false })

@@ -13,9 +13,11 @@ const SPEC = "specs/petstore/v2/openapi.yaml";
 type Options = { baseUrl: string; fetch: (request: Request) => Promise<Response>; retry: false };
 type Operation = (client: object, params?: object, options?: object) => Promise<unknown> & AsyncIterable<unknown>;
 type Grouped = (params: object, options?: object) => Promise<unknown>;
+type Page = { data: { items: { id: string }[] }; response: Response };
+type PagedWithResponse = Promise<Page> & { pages(): AsyncGenerator<Page> } & AsyncIterable<{ id: string }>;
 interface ClientModule {
   createBaseClient(options: Options): object;
-  createClient(options: Options): { pets: { get: Grouped; create: Grouped } };
+  createClient(options: Options): { pets: { get: Grouped; create: Grouped }; owners: { list: (params?: object, options?: object) => PagedWithResponse } };
   getPet: Operation;
   listOwners: Operation;
 }
@@ -70,6 +72,25 @@ describe("standalone operations", () => {
     expect(fake.requests).toHaveLength(3);
   });
 
+  it("withResponse: true on a list call: the first page with its response, each page of .pages() with its own", async () => {
+    const fake = fakeFetch((request) =>
+      new URL(request.url).searchParams.has("page_token")
+        ? json({ items: [{ id: "o2" }], next_page_token: "" }, { headers: { "x-page": "2" } })
+        : json({ items: [{ id: "o1" }], next_page_token: "t2" }, { headers: { "x-page": "1", "x-rate-limit-remaining": "41" } }),
+    );
+    const options: Options = { baseUrl: "https://pets.test/v2", fetch: fake.fetch, retry: false };
+    const first = (await client.listOwners(client.createBaseClient(options), {}, { withResponse: true })) as unknown as Page;
+    expect([first.data.items, first.response.status, first.response.headers.get("x-rate-limit-remaining")]).toEqual([[{ id: "o1" }], 200, "41"]);
+    const pages: [unknown, string | null][] = [];
+    for await (const page of client.createClient(options).owners.list({}, { withResponse: true }).pages()) pages.push([page.data.items, page.response.headers.get("x-page")]);
+    expect(pages).toEqual([[[{ id: "o1" }], "1"], [[{ id: "o2" }], "2"]]);
+    // Items stay items.
+    const items: unknown[] = [];
+    for await (const item of client.createClient(options).owners.list({}, { withResponse: true })) items.push(item);
+    expect(items).toEqual([{ id: "o1" }, { id: "o2" }]);
+    expect(fake.requests).toHaveLength(5);
+  });
+
   it("type-check as a user writes them (strict)", async () => {
     await writeFile(join(dir, "usage.ts"), `
 import { createBaseClient, createClient, getPet, listOwners, type GetPetResult, type WithResponse } from "./client/client.js";
@@ -85,6 +106,15 @@ export async function usage(): Promise<void> {
   const status: number = grouped.response.status;
   const data: GetPetResult = grouped.data;
   void withResponse; void status; void data;
+  const firstPage = await listOwners(base, {}, { withResponse: true });
+  const remaining: string | null = firstPage.response.headers.get("x-rate-limit-remaining");
+  for (const owner of firstPage.data.items) void owner.id;
+  for await (const page of createClient().owners.list(undefined, { withResponse: true }).pages()) void [page.response.status, page.data.items];
+  for await (const owner of createClient().owners.list({}, { withResponse: true })) void owner.id;
+  const plain = await listOwners(base, {}, { maxPages: 1 });
+  void [remaining, plain.items];
+  // @ts-expect-error without withResponse a page is the body alone
+  void (await listOwners(base)).response;
   // @ts-expect-error withResponse does not loosen the parameters
   await createClient().pets.get({}, { withResponse: true });
   // @ts-expect-error a required path parameter is missing

@@ -2,7 +2,13 @@
 // fragment (string literal, doc comment, property key) or a safe identifier from the model: templates insert verbatim.
 import type { ApiModel, MediaContent, Operation, Pagination, Parameter, SecurityScheme } from "../../model/ir.js";
 import { codeSpan, docComment, jsString, markdownInline, markdownText, propertyKey } from "../shared/code-literals.js";
+import { escapePointerToken } from "../../load/json-pointer.js";
 import { bodyExample, pagingNote, parameterExample, type SampleDocument } from "./readme-view.js";
+import { visibility, type View } from "./visibility.js";
+
+/** A body schema's type in a view (`schemas$.PetInput`, or an inline type), null when the view changes nothing. */
+type BodyTypes = (pointer: string, view: View) => string | null;
+const NO_VIEWS: BodyTypes = () => null;
 
 export interface ClientView {
   title: string;
@@ -11,11 +17,17 @@ export interface ClientView {
   problemType: string;
   /** Whether client.ts needs types.ts's `components` (only the problem type names it); unused imports break noUnusedLocals. */
   importsComponents: boolean;
+  /** Whether client.ts names a view type of schemas.ts (`schemas$.PetInput`). */
+  importsSchemas: boolean;
   securitySchemes: { key: string; spec: string }[];
   hasPagination: boolean;
+  hasOperations: boolean;
   groups: GroupView[];
-  /** Every component schema as a named type (schemas.ts). */
+  /** Every component schema as a named type (schemas.ts): its response view, and `<Name>Input` where the request view differs. */
   schemaTypes: { name: string; type: string }[];
+  schemasImportComponents: boolean;
+  /** Helper types schemas.ts declares for its view types (openapi-typescript's WithRequired). */
+  schemaHelpers: string[];
   /** The schema types client.ts re-exports: all but those whose name client.ts gives something else. */
   clientSchemaExports: string[];
   auth: AuthView;
@@ -40,9 +52,13 @@ export interface OperationView {
   paramsName: string;
   resultName: string;
   itemName: string;
-  /** The body of this operation's error responses (each documented error status), else the API's Problem. */
+  /** What a failed call throws: the union of ApiError subclasses by status, each with its body (`problem`). */
   errorName: string;
   errorType: string;
+  /** The union of the bodies (`error.problem`) of errorName. */
+  problemName: string;
+  /** The operation's error guard (`isCreatePetError(error, 409)`). */
+  guardName: string;
   specName: string;
   specLiteral: string;
   members: { doc: string; key: string; optional: boolean; type: string }[];
@@ -75,7 +91,10 @@ interface ReadmeView {
   paginationExample: string;
   /** A walkPages example on the first list operation the client does not page; "" when there is none. */
   manualPagingExample: string;
-  errorExample: string;
+  /** A try/catch of the first operation that documents an error status, with its guard. */
+  typedErrorExample: string;
+  /** withResponse on the first paginated operation (its first page, then `.pages()`). */
+  pagedWithResponseExample: string;
   /** Imports and calls the first operation as a standalone function. */
   standaloneExample: string;
   /** A call of the first non-paginated operation with `{ withResponse: true }`. */
@@ -96,25 +115,48 @@ function mediaType(content: MediaContent, base: string): string {
   return /^text\//i.test(content.mediaType) ? "string" : "Blob";
 }
 
-function resultType(op: Operation, opTypeName: string): string {
+/** Where an operation's JSON schema for a body is (`requestBody` or `responses/200`). */
+function bodyPointer(op: Operation, where: readonly string[], content: MediaContent): string {
+  return `#/paths/${escapePointerToken(op.pathKey)}/${op.method}/${where.map(escapePointerToken).join("/")}/content/${escapePointerToken(content.mediaType)}/schema`;
+}
+
+/** `mediaType`, with the body's type in `view` where that leaves properties out (readOnly, writeOnly). */
+function viewedType(op: Operation, where: readonly string[], content: MediaContent, base: string, view: View, bodyTypes: BodyTypes): string {
+  const plain = mediaType(content, base);
+  return plain.startsWith(base) ? bodyTypes(bodyPointer(op, where, content), view) ?? plain : plain;
+}
+
+function resultType(op: Operation, opTypeName: string, bodyTypes: BodyTypes): string {
   const types = new Set<string>();
   for (const response of op.responses.filter((r) => r.kind === "success")) {
     const content = response.content[0];
-    types.add(content ? mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`) : "undefined");
+    types.add(content ? viewedType(op, ["responses", response.status], content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`, "response", bodyTypes) : "undefined");
   }
   return types.size ? [...types].join(" | ") : "unknown";
 }
 
-/** The union of the operation's documented error bodies (4XX, 5XX, default), JSON first; `Problem` when it has none. */
-function errorType(op: Operation, opTypeName: string): string {
-  const types = new Set<string>();
-  for (const response of op.responses.filter((r) => r.kind === "error" || r.kind === "default")) {
-    const content = response.content[0];
-    // A body that is a component schema is named by it: one short union rather than one member per status.
-    if (content?.schemaName && isJson(content.mediaType)) types.add(`components["schemas"][${jsString(content.schemaName)}]`);
-    else if (content) types.add(mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`));
-  }
-  return types.size ? [...types].join(" | ") : "Problem";
+/** The body of an error response, by type: its component schema's name when it has one, else the response's media type. */
+function errorBody(op: Operation, response: Operation["responses"][number], opTypeName: string, bodyTypes: BodyTypes): string {
+  const content = response.content[0];
+  if (!content) return "Problem";
+  const viewed = isJson(content.mediaType) ? bodyTypes(bodyPointer(op, ["responses", response.status], content), "response") : null;
+  if (viewed !== null) return viewed;
+  if (content.schemaName && isJson(content.mediaType)) return `components["schemas"][${jsString(content.schemaName)}]`;
+  return mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`);
+}
+
+/**
+ * The operation's thrown error union (runtime `OperationError`): each documented status with its body; the other 4xx
+ * with the `4XX` range's body, else `default`'s, else the API's Problem; the other 5xx likewise with `5XX`'s.
+ */
+function errorType(op: Operation, opTypeName: string, bodyTypes: BodyTypes): string {
+  const errors = op.responses.filter((r) => r.kind === "error" || r.kind === "default");
+  const documented = errors.filter((r) => /^\d{3}$/.test(r.status)).map((r) => `${r.status}: ${errorBody(op, r, opTypeName, bodyTypes)}`);
+  const fallback = (range: string) => {
+    const response = errors.find((r) => r.status.toUpperCase() === range) ?? errors.find((r) => r.kind === "default");
+    return response ? errorBody(op, response, opTypeName, bodyTypes) : "Problem";
+  };
+  return `OperationError$<{ ${documented.join("; ")}${documented.length ? " " : ""}}, ${fallback("4XX")}, ${fallback("5XX")}>`;
 }
 
 function paramSpec(param: Parameter, key: string): string {
@@ -193,7 +235,7 @@ function discriminated(op: Operation, param: Parameter): "fixed" | "required" | 
   return entry === undefined ? null : entry.value === undefined ? "required" : "fixed";
 }
 
-function operationView(op: Operation, supported: Set<string>, document: SampleDocument): OperationView {
+function operationView(op: Operation, supported: Set<string>, document: SampleDocument, bodyTypes: BodyTypes): OperationView {
   const base = pascal(op.id);
   const opTypeName = `${base}Op`;
   const keyOf = (rawName: string) => op.parameters.find((p) => p.rawName === rawName && p.in === "query")?.inputKey ?? rawName;
@@ -210,7 +252,7 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
       doc: docComment([op.requestBody.description], "  "),
       key: "body",
       optional: !op.requestBody.required,
-      type: mediaType(body, `NonNullable<${opTypeName}["requestBody"]>["content"]`),
+      type: viewedType(op, ["requestBody"], body, `NonNullable<${opTypeName}["requestBody"]>["content"]`, "request", bodyTypes),
     });
   }
   const spec = [`method: ${jsString(op.method.toUpperCase())}`, `path: ${jsString(op.path)}`];
@@ -221,6 +263,8 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
   const security = securityLiteral(op, supported);
   if (security) spec.push(`security: ${security}`);
   const resultName = `${base}Result`;
+  // `ApiError`, `ServerError`, `NetworkError`...: an operation named `api`, `server` or `network` must not redeclare them.
+  const errorName = CLIENT_NAMES.includes(`${base}Error`) ? `${base}OperationError` : `${base}Error`;
   const required = members.filter((member) => !member.optional);
   const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(p.inputKey) === member.key)!, document)}`);
   const args = exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : "";
@@ -236,13 +280,15 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     paramsName: `${base}Params`,
     resultName,
     itemName: `${base}Item`,
-    errorName: `${base}Error`,
-    errorType: errorType(op, opTypeName),
+    errorName,
+    errorType: errorType(op, opTypeName, bodyTypes),
+    problemName: `${base}Problem`,
+    guardName: `is${errorName}`,
     specName: `${op.id}$spec`,
     specLiteral: `{ ${spec.join(", ")} }`,
     members,
     paramsOptional: required.length === 0,
-    resultType: resultType(op, opTypeName),
+    resultType: resultType(op, opTypeName, bodyTypes),
     pagination: op.pagination
       ? { scheme: schemeLiteral(op.pagination, keyOf), itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : pathLiteral(op.pagination.itemsField)}>` }
       : null,
@@ -280,21 +326,60 @@ const keeper = (reason: string) => {
 /** Names client.ts exports or declares itself (besides the per-operation types): runtime classes, types, helpers. */
 const CLIENT_NAMES = [
   "Problem", "Client", "BaseClient", "CallOptions", "Method", "OptionalParamsMethod", "WithResponse", "ClientOptions", "RequestOptions", "AuthOptions", "Credential", "RetryOptions",
-  "PageOptions", "Paginated", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
+  "PageOptions", "Paginated", "PagedMethod", "OptionalParamsPagedMethod", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
   "BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
-  "RateLimitError", "ServerError", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
+  "RateLimitError", "ServerError", "OtherStatusError", "OperationError", "ErrorWithStatus", "OperationErrorGuard", "FailedOperation", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
 ];
 
 /** Schema types client.ts can re-export without clashing with a name of its own (the others: from schemas.ts). */
-function schemaExports(model: ApiModel, operations: OperationView[]): string[] {
-  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName])]);
-  return model.schemas.map((schema) => schema.safeName).filter((name) => !taken.has(name));
+function schemaExports(schemaTypes: readonly { name: string }[], operations: OperationView[]): string[] {
+  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName, op.problemName, op.guardName])]);
+  return schemaTypes.map((schema) => schema.name).filter((name) => !taken.has(name));
+}
+
+/** `call` with `options` (an object literal) as its second argument. */
+function withOptions(op: OperationView, options: string): string {
+  const args = op.call.replace(/^[^(]*\(|\)$/g, "");
+  return `${op.call.slice(0, op.call.indexOf("("))}(${args || "{}"}, ${options})`;
+}
+
+function pagedWithResponseExample(op: OperationView | undefined): string {
+  if (!op) return "// this API declares no paginated list operations";
+  return [
+    `const first = await ${withOptions(op, "{ withResponse: true }")};`,
+    `console.log(first.response.headers.get("x-rate-limit-remaining"), first.data);`,
+    `for await (const { data, response } of ${withOptions(op, "{ withResponse: true }")}.pages()) console.log(response.status, data);`,
+  ].join("\n");
+}
+
+/** The first operation that documents an error status: a catch with its guard, for that status and for any. */
+function typedErrorExample(model: ApiModel, operations: OperationView[]): string {
+  // A status the caller handles in code (a conflict, a missing resource, a validation failure) shows the guard best.
+  const rank = (status: string) => { const at = ["409", "404", "422"].indexOf(status); return at < 0 ? 3 : at; };
+  const documented = model.operations.flatMap((op, index) => {
+    const response = op.responses.filter((r) => r.kind === "error" && /^\d{3}$/.test(r.status)).sort((a, b) => rank(a.status) - rank(b.status))[0];
+    const view = operations[index];
+    return response && view ? [{ response, view }] : [];
+  }).sort((a, b) => rank(a.response.status) - rank(b.response.status))[0];
+  const view = documented?.view ?? operations[0];
+  if (!view) return "// this API declares no operations";
+  const status = documented?.response.status;
+  const body = documented?.response.content[0]?.schemaName;
+  return fenced([
+    `import { ${view.guardName} } from "./client.js";`,
+    ``,
+    `try {`,
+    `  await ${view.call};`,
+    `} catch (error) {`,
+    ...(status ? [`  if (${view.guardName}(error, ${status})) console.error(error.problem); // the ${status} body${body ? ` (${jsString(body).slice(1, -1)})` : ""}`] : []),
+    `  ${status ? "else if" : "if"} (${view.guardName}(error)) console.error(error.status, error.requestId, error.problem); // ${view.errorName}`,
+    `  else throw error;`,
+    `}`,
+  ].join("\n"));
 }
 
 function withResponseCall(op: OperationView | undefined): string {
-  if (!op) return "api.group.operation({}, { withResponse: true })";
-  const args = op.call.replace(/^[^(]*\(|\)$/g, "");
-  return `${op.call.slice(0, op.call.indexOf("("))}(${args || "{}"}, { withResponse: true })`;
+  return op ? withOptions(op, "{ withResponse: true }") : "api.group.operation({}, { withResponse: true })";
 }
 
 function standaloneExample(op: OperationView | undefined, baseUrl: string): string {
@@ -321,7 +406,11 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     return spec ? [{ key: propertyKey(scheme.rawName), spec, scheme }] : [];
   });
   const supported = new Set(schemes.map(({ scheme }) => scheme.rawName));
-  const operations = model.operations.map((op) => operationView(op, supported, document));
+  const ids = new Set(model.operations.map((op) => op.id));
+  // A guard's name (`isGetTaskError`) that another operation's function has: the guard takes a "$" (ids never do).
+  const views = document ? visibility(model, document as Readonly<Record<string, unknown>>) : undefined;
+  const bodyTypes = views?.any ? views.bodyType : NO_VIEWS;
+  const operations = model.operations.map((op) => operationView(op, supported, document, bodyTypes)).map((op) => (ids.has(op.guardName) ? { ...op, guardName: `${op.guardName}$` } : op));
   const groups = model.groups.map((group) => ({
     name: group.safeName,
     doc: docComment([group.description], "    "),
@@ -336,6 +425,7 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     none: schemes.length === 0,
   };
   const firstPaged = operations.find((op) => op.pagination);
+  const schemaTypes = views?.any ? views.schemaTypes : model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` }));
   const firstGroup = groups[0]?.name ?? "group";
   const authExample = auth.bearer ? `auth: { bearer: process.env.API_TOKEN }` : auth.oauth ? `auth: { accessToken: () => getAccessToken() }`
     : auth.apiKeys.length ? `auth: { apiKey: process.env.API_KEY }` : auth.basic ? `auth: { basic: { username: "user", password: "secret" } }` : "";
@@ -344,12 +434,17 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     titleDoc: docComment([`Client for ${model.title} (version ${model.version.raw}).`]),
     defaultBaseUrl: jsString(defaultBaseUrl(model)),
     problemType: problemType(model),
-    importsComponents: problemType(model).startsWith("components["),
+    importsComponents: [problemType(model), ...operations.flatMap((op) => [op.errorType, op.resultType, ...op.members.map((m) => m.type)])].some((type) => type.includes("components[")),
+    importsSchemas: operations.some((op) => [op.errorType, op.resultType, ...op.members.map((m) => m.type)].some((type) => type.includes("schemas$."))),
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
+    hasOperations: operations.length > 0,
     groups,
-    schemaTypes: model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` })),
-    clientSchemaExports: schemaExports(model, operations),
+    schemaTypes,
+    schemasImportComponents: schemaTypes.some((schema) => schema.type.includes("components[")),
+    // After every operation view: their bodies may need a helper too.
+    schemaHelpers: views?.helperTypes() ?? [],
+    clientSchemaExports: schemaExports(schemaTypes, operations),
     auth,
     readme: {
       title: markdownInline(model.title),
@@ -358,7 +453,8 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
       authExample: fenced(`const api = createClient({ baseUrl: ${jsString(defaultBaseUrl(model) || "https://api.example.com")}${authExample ? ", " + authExample : ""} });`),
       paginationExample: firstPaged ? firstPaged.example : `// this API declares no paginated list operations`,
       manualPagingExample: manualPagingExample(model),
-      errorExample: `await ${groups[0]?.operations[0]?.call ?? `api.${firstGroup}.operation()`};`,
+      typedErrorExample: typedErrorExample(model, operations),
+      pagedWithResponseExample: pagedWithResponseExample(firstPaged),
       standaloneExample: standaloneExample(operations[0], defaultBaseUrl(model)),
       withResponseCall: withResponseCall(operations.find((op) => op.pagination === null)),
       methodRenames: model.renames.filter((r) => r.kind === "method").map((r) => `${codeSpan(`${r.where}.${r.got}`)} (${codeSpan(r.operation)}): ${codeSpan(r.wanted)} is taken${keeper(r.reason)}`),

@@ -2,7 +2,7 @@
 // `await list()` is the first page. The scheme comes from the spec (detected or declared in x-pagination/config).
 // Every walk ends: on the API's own end signal, else with a PaginationError when the next token/link/cursor
 // repeats one already followed, or when `maxPages` (default 1,000) pages have been read.
-import type { OperationSpec, RequestOptions, Transport } from "./transport.js";
+import type { OperationSpec, RequestOptions, Transport, WithResponse } from "./transport.js";
 
 /** Property names from the body's root to a field: `["next_page", "offset"]` is Asana's `next_page.offset`. */
 export type FieldPath = readonly string[];
@@ -20,6 +20,8 @@ export const DEFAULT_MAX_PAGES = 1000;
 export interface PageOptions extends RequestOptions {
   /** Most pages one walk reads (default 1,000); reaching it throws a PaginationError rather than looping on. */
   maxPages?: number;
+  /** true: `await` gives the first page as `{ data, response }`, and `.pages()` yields each page so (items stay items). */
+  withResponse?: boolean;
 }
 
 /** A walk that cannot go on correctly: a repeated next token/link/cursor, the page cap, a cross-origin link. */
@@ -43,6 +45,18 @@ export type ItemOf<Page, Path extends FieldPath | null> = (Path extends FieldPat
  */
 export interface Paginated<Item, Page> extends AsyncIterable<Item>, Promise<Page> {
   pages(): AsyncGenerator<Page, void, undefined>;
+}
+
+/** A grouped list method (`api.pets.list`): its overloads type `withResponse: true`. */
+export interface PagedMethod<P, Item, Page> {
+  (params: P, options: PageOptions & { withResponse: true }): Paginated<Item, WithResponse<Page>>;
+  (params: P, options?: PageOptions & { withResponse?: false }): Paginated<Item, Page>;
+}
+
+/** A grouped list method whose parameters are all optional. */
+export interface OptionalParamsPagedMethod<P, Item, Page> {
+  (params: P | undefined, options: PageOptions & { withResponse: true }): Paginated<Item, WithResponse<Page>>;
+  (params?: P, options?: PageOptions & { withResponse?: false }): Paginated<Item, Page>;
 }
 
 function fieldAt(value: unknown, path: FieldPath): unknown {
@@ -197,8 +211,12 @@ export function paginate<Item, Page>(
   input: object,
   options: PageOptions | undefined,
   scheme: PageScheme,
-): Paginated<Item, Page> {
-  async function* pages(): AsyncGenerator<Page, void, undefined> {
+): Paginated<Item, Page> | Paginated<Item, WithResponse<Page>> {
+  // What a page is to the caller: its body, or with `withResponse` the body beside its Response.
+  type Shown = Page | WithResponse<Page>;
+  const show = (reply: { data: unknown; response: Response }): Shown => (options?.withResponse ? { data: reply.data as Page, response: reply.response } : (reply.data as Page));
+  const bodyOf = (page: Shown): unknown => (options?.withResponse ? (page as WithResponse<Page>).data : page);
+  async function* pages(): AsyncGenerator<Shown, void, undefined> {
     const guard = new WalkGuard(maxPagesOf(options), `${op.method} ${op.path}`);
     const state: PageState = { pageSize: 0 };
     let params: Record<string, unknown> = { ...input };
@@ -206,7 +224,7 @@ export function paginate<Item, Page>(
     for (;;) {
       guard.page();
       const reply = await transport.send(op, params, options, url);
-      yield reply.data as Page;
+      yield show(reply);
       const next = nextOf(scheme, reply, params, guard, state);
       if (next === undefined) return;
       // A Link target carries the query itself; the other styles change one parameter of the same request.
@@ -216,12 +234,12 @@ export function paginate<Item, Page>(
   }
 
   // Sent on the first await only (iterating alone never sends it), then shared by every later await.
-  let firstPage: Promise<Page> | undefined;
-  const first = (): Promise<Page> => (firstPage ??= transport.send(op, input, options).then((reply) => reply.data as Page));
-  return {
+  let firstPage: Promise<Shown> | undefined;
+  const first = (): Promise<Shown> => (firstPage ??= transport.send(op, input, options).then(show));
+  const paginated: Paginated<Item, Shown> = {
     pages,
     async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* itemsOf(page, scheme.items) as Item[];
+      for await (const page of pages()) yield* itemsOf(bodyOf(page), scheme.items) as Item[];
     },
     then(onFulfilled, onRejected) {
       return first().then(onFulfilled, onRejected);
@@ -234,6 +252,7 @@ export function paginate<Item, Page>(
     },
     [Symbol.toStringTag]: "Paginated",
   };
+  return paginated as Paginated<Item, Page> | Paginated<Item, WithResponse<Page>>;
 }
 
 /**

@@ -167,6 +167,33 @@ function abortWith(controller: AbortController, signals: (AbortSignal | undefine
   return () => subscribed.forEach((signal) => signal.removeEventListener("abort", abort));
 }
 
+/** The page's origin when running in a browser (a document, or a worker with importScripts): where CORS applies.
+ * Deno has a `location` too (with --location), but no CORS. */
+function browserOrigin(): string | undefined {
+  const scope = globalThis as { location?: { origin?: unknown }; document?: unknown; importScripts?: unknown };
+  if (scope.document === undefined && typeof scope.importScripts !== "function") return undefined;
+  const origin = scope.location?.origin;
+  return typeof origin === "string" && /^https?:/.test(origin) ? origin : undefined;
+}
+
+/**
+ * Why a fetch in a browser rejected before any response, and whether retrying can help. A browser reports a CORS
+ * refusal, a wrong or unreachable host and a dropped connection alike, as a bare TypeError (Fetch Standard: "network
+ * error"). On a cross-origin URL it is most likely CORS or a wrong base URL, neither of which a retry heals (and a
+ * refused simple request did reach the server: a retry would repeat it), so it is not retried; same-origin, or with
+ * the browser offline, it may be transient and is retried as anywhere else. Outside a browser: undefined.
+ */
+function browserFailure(url: string, baseUrl: string): { hint: string; retry: boolean } | undefined {
+  const origin = browserOrigin();
+  if (origin === undefined) return undefined;
+  if ((globalThis as { navigator?: { onLine?: unknown } }).navigator?.onLine === false) return { hint: "the browser is offline", retry: true };
+  if (new URL(url, origin).origin === origin) return { hint: `the server at ${baseUrl || origin} could not be reached (is the base URL right?)`, retry: true };
+  return {
+    hint: `the browser refused or could not send this cross-origin request from ${origin}: most likely the API does not allow that origin (CORS: no Access-Control-Allow-Origin for it, or a preflight it refused), or the base URL ${baseUrl} is wrong; not retried`,
+    retry: false,
+  };
+}
+
 export function createTransport(
   client: ClientOptions,
   schemes: Readonly<Record<string, SecuritySchemeSpec>> = {},
@@ -258,18 +285,22 @@ export function createTransport(
       for (let attempt = 0; ; attempt++) {
         let failure: Error;
         let hint: Headers | undefined;
+        let answered = false;
         try {
           const response = await exchange(url, { method: op.method, headers: new Headers(headers), body, signal });
+          answered = true;
           if (response.ok) return { data: await decodeBody(response, maxBytes), response, url };
           const problem = await decodeBody(response, maxBytes).catch(() => undefined);
           const requestId = response.headers.get("x-request-id") ?? headers.get("x-request-id") ?? undefined;
-          failure = errorForStatus(response.status, response.headers, problem, requestId);
+          failure = errorForStatus(response.status, response.headers, problem, requestId, op);
           if (!RETRY_STATUSES.includes(response.status)) throw failure;
           hint = response.headers;
         } catch (error) {
           if (signal.aborted) throw signal.reason;
           if (!(error instanceof TypeError)) throw error;
-          failure = new NetworkError(`${where}: ${error.message}`, { cause: error });
+          const browser = answered ? undefined : browserFailure(url, baseUrl);
+          failure = new NetworkError(`${where}: ${error.message}${browser ? ` (${browser.hint})` : ""}`, { cause: error });
+          if (browser?.retry === false) throw failure;
         }
         const delay = retryDelayMs(attempt, settings, hint);
         // A wait that would end past the deadline cannot lead to an answer in time: fail now, with what caused the retry.
