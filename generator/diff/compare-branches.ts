@@ -15,8 +15,12 @@ interface Alternative {
   discriminator: string | undefined;
 }
 
-/** How the values of one alternative relate to another: all of them valid there, none, or some (or not known). */
-type Relation = "all" | "none" | "some";
+/**
+ * How the values of one alternative relate to another: all of them valid there, some (or not known), far (none
+ * valid, yet it is the same variant changed: a required property added, a property's type changed), or none
+ * (another variant altogether: a different tag, discriminator value or JSON type).
+ */
+type Relation = "all" | "some" | "far" | "none";
 
 /**
  * oneOf/anyOf judged by what they mean (JSON Schema 2020-12 §10.2.1.2-3): a value is valid against anyOf when it
@@ -46,12 +50,13 @@ export function compareAlternatives(c: ViewComparison): void {
     const relations = targets.map((target) => relate(comparer, request ? source : target, request ? target : source, c.direction, c.channel));
     const all = indicesOf(relations, "all");
     const some = indicesOf(relations, "some");
+    const far = indicesOf(relations, "far");
     for (const index of [...all, ...some]) covered.add(index);
     if (targetKeyword === "oneOf" && all.length >= 2 && !overlapsAlready(comparer.within(sourceDoc), source, sources, c.channel)) {
       c.add("oneof-ambiguous", `${describe(source, request)} ${request ? "was valid and now" : "now"} matches ${all.length} oneOf branches (${all.map((index) => index + 1).join(", ")}); oneOf rejects a value that matches more than one`, sourcePlace(c, source));
       continue;
     }
-    const chosen = all.length > 0 ? (pick(source, targets, all, sources.length) ?? all[0]) : some.length === 1 ? some[0] : pick(source, targets, some, sources.length);
+    const chosen = all.length > 0 ? (pick(source, targets, all, sources.length) ?? all[0]) : some.length > 0 ? pick(source, targets, some, sources.length) : pick(source, targets, far, sources.length);
     if (chosen === undefined && some.length === 0) {
       unmatchedSource(c, source, targets);
       continue;
@@ -60,6 +65,7 @@ export function compareAlternatives(c: ViewComparison): void {
       c.add("branches-undecidable", `cannot decide which branch accepts ${describe(source, request)} (it may match ${some.map((index) => index + 1).join(", ")})`, sourcePlace(c, source));
       continue;
     }
+    covered.add(chosen);
     const target = targets[chosen]!;
     details(c, request ? source : target, request ? target : source);
   }
@@ -98,38 +104,46 @@ function relate(comparer: SchemaComparer, oldAlternative: Alternative, newAltern
   const [source, target] = direction === "request" ? [oldAlternative, newAlternative] : [newAlternative, oldAlternative];
   const [sourceDoc, targetDoc] = direction === "request" ? [comparer.oldDoc, comparer.newDoc] : [comparer.newDoc, comparer.oldDoc];
   if (source.discriminator !== undefined && target.discriminator !== undefined && source.discriminator !== target.discriminator) return "none";
-  if (disjoint(source.view, sourceDoc, target.view, targetDoc, channel, 0)) return "none";
+  const apart = separation(source.view, sourceDoc, target.view, targetDoc, channel, 0);
+  if (apart === "variant") return "none";
+  if (apart === "values") return "far";
   const changes = comparer.compareViews(oldAlternative.view, newAlternative.view, direction, channel);
   return changes.some((change) => SCHEMA_KINDS[change.kind][direction] === "breaking") ? "some" : "all";
 }
 
-/** True when no value of `source` (as a client written against it produces them) is valid against `target`. */
-function disjoint(source: SchemaView, sourceDoc: SpecDocument, target: SchemaView, targetDoc: SpecDocument, channel: Channel, depth: number): boolean {
+/**
+ * Whether no value of `source` (as a client written against it produces them) is valid against `target`, and why:
+ * `variant` when they are different variants (JSON types, a tag property's fixed values, a property the target
+ * forbids), `values` when they look like one variant whose values no longer fit (a property the target requires
+ * that the source does not declare, a required property of another type).
+ */
+function separation(source: SchemaView, sourceDoc: SpecDocument, target: SchemaView, targetDoc: SpecDocument, channel: Channel, depth: number): "variant" | "values" | undefined {
   const bothNullable = source.nullable && target.nullable;
   const sourceTypes = effectiveTypes(source);
   const targetTypes = effectiveTypes(target);
   if (sourceTypes && targetTypes && !bothNullable) {
     const overlap = [...sourceTypes].some((type) => accepts(targetTypes, type, channel)) || [...targetTypes].some((type) => accepts(sourceTypes, type, channel));
-    if (!overlap) return true;
+    if (!overlap) return "variant";
   }
-  if (source.enumValues && target.enumValues && !bothNullable && disjointValues(source.enumValues, target.enumValues)) return true;
+  if (source.enumValues && target.enumValues && !bothNullable && disjointValues(source.enumValues, target.enumValues)) return "variant";
+  if (target.additionalProperties === false && [...source.required].some((name) => !target.properties.has(name))) return "variant";
+  let result: "values" | undefined;
   // A property the target requires and the source does not declare: the source's values do not carry it.
   const declaresOnly = source.properties.size > 0 && source.additionalProperties === undefined;
-  if (declaresOnly && [...target.required].some((name) => !source.properties.has(name) && !source.required.has(name))) return true;
-  if (target.additionalProperties === false && [...source.required].some((name) => !target.properties.has(name))) return true;
-  if (depth >= 2) return false;
+  if (declaresOnly && [...target.required].some((name) => !source.properties.has(name) && !source.required.has(name))) result = "values";
+  if (depth >= 2) return result;
   for (const [name, node] of target.properties) {
     const own = source.properties.get(name);
     if (!own) continue;
     const [ownView, targetView] = [viewSchema(sourceDoc, own), viewSchema(targetDoc, node)];
     // A property with a different fixed value on each side is a tag (written as a discriminator or not), even when
     // it is optional: the branches are meant to be told apart by it.
-    if (ownView.enumValues && targetView.enumValues && disjointValues(ownView.enumValues, targetView.enumValues)) return true;
+    if (ownView.enumValues && targetView.enumValues && disjointValues(ownView.enumValues, targetView.enumValues)) return "variant";
     // Present on every source value, or required by the target: its values must overlap.
     if (!(source.required.has(name) || target.required.has(name))) continue;
-    if (disjoint(ownView, sourceDoc, targetView, targetDoc, channel, depth + 1)) return true;
+    if (separation(ownView, sourceDoc, targetView, targetDoc, channel, depth + 1)) result = "values";
   }
-  return false;
+  return result;
 }
 
 function disjointValues(left: unknown[], right: unknown[]): boolean {

@@ -1,5 +1,5 @@
 import type { Located } from "../load/index.js";
-import { SCHEMA_KINDS, type Direction } from "./checks.js";
+import { SCHEMA_KINDS } from "./checks.js";
 import type { ViewComparison } from "./compare-schemas.js";
 import { acceptsAnything } from "./schema-view.js";
 
@@ -92,9 +92,9 @@ function compareConditional(c: ViewComparison): void {
 }
 
 /**
- * not: a value is valid when it fails the subschema. The new `not` schema must reject no more than the old one,
- * which is the old one's values staying valid with the roles swapped: the subschema is compared in the other
- * direction, and a change that breaks there narrows (request) or widens (response) here.
+ * not: a value is valid when it fails the subschema, so a subschema that accepts more means fewer valid values.
+ * The subschema is compared as a request (where a breaking change is exactly a narrowing of the accepted set)
+ * and the effect turned around.
  */
 function compareNot(c: ViewComparison): void {
   const { not: before } = c.before;
@@ -102,11 +102,11 @@ function compareNot(c: ViewComparison): void {
   if (!before && !after) return;
   if (!before) return c.effect("narrowed", "not added");
   if (!after) return c.effect("widened", "not removed");
-  const flipped: Direction = c.direction === "request" ? "response" : "request";
-  const changes = c.comparer.compare(before, after, flipped, c.channel);
-  if (changes.length === 0) return;
-  const breaksThere = changes.find((change) => SCHEMA_KINDS[change.kind][flipped] === "breaking");
-  const bad = c.direction === "request" ? "narrowed" : "widened";
-  const good = c.direction === "request" ? "widened" : "narrowed";
-  c.effect(breaksThere ? bad : good, `the \`not\` schema changed (${(breaksThere ?? changes[0]!).detail})`);
+  const changes = c.comparer.compare(before, after, "request", c.channel);
+  const narrowing = changes.find((change) => SCHEMA_KINDS[change.kind].request === "breaking");
+  const widening = changes.find((change) => SCHEMA_KINDS[change.kind].request !== "breaking" && SCHEMA_KINDS[change.kind].response !== "non-breaking");
+  // Report the effect that matters in this direction first: fewer values in a request, more in a response.
+  const narrowed = widening && (c.direction === "request" || !narrowing);
+  if (narrowed) c.effect("narrowed", `the \`not\` schema accepts more (${widening.detail})`);
+  else if (narrowing) c.effect("widened", `the \`not\` schema accepts less (${narrowing.detail})`);
 }
