@@ -208,8 +208,9 @@ export function alternativeView(document: SpecDocument, around: SchemaView, bran
   const resolved = document.resolve(branch);
   const own = viewSchema(document, resolved);
   const hasOwn = around.properties.size > 0 || around.required.size > 0 || around.additionalProperties !== undefined;
-  if (!hasOwn) return own;
-  const merged: SchemaView = { ...own, key: `${around.key}&${own.key}`, properties: new Map(own.properties), required: new Set(own.required), bounds: new Map(own.bounds) };
+  // Nullability is the surrounding schema's (compared there): `nullable: true` next to a oneOf lets null through.
+  if (!hasOwn && (own.nullable || !around.nullable)) return own;
+  const merged: SchemaView = { ...own, key: `${around.key}&${own.key}`, nullable: around.nullable || own.nullable, properties: new Map(own.properties), required: new Set(own.required), bounds: new Map(own.bounds) };
   merged.types ??= around.types;
   for (const [name, property] of around.properties) if (!merged.properties.has(name)) merged.properties.set(name, property);
   for (const name of around.required) merged.required.add(name);

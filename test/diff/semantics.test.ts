@@ -79,6 +79,12 @@ describe("2. oneOf/anyOf by which values stay valid", () => {
     const after = postWith({ oneOf: [object({ a: { type: "integer" } }, ["a"]), object({ b: str }, ["b"])] });
     expect(await changes(before, after)).toEqual(["request-type-changed:breaking"]);
   });
+  it("a required list moved into an anyOf beside a 3.0 `nullable: true` keeps null valid (GitHub ghes 3.0 -> 3.1)", async () => {
+    const source = { source: object({ branch: str }, ["branch"]) };
+    const before = { ...api(postWith({ ...object(source, ["source"]), nullable: true })), openapi: "3.0.3" };
+    const after = { ...api(postWith({ ...object(source), nullable: true, anyOf: [{ required: ["source"] }] })), openapi: "3.0.3" };
+    expect(await changes(before, after)).toEqual([]);
+  });
   it("undecidable branches are a warning", async () => {
     const before = postWith({ oneOf: [object({ a: str }, ["a"])] });
     const after = postWith({ oneOf: [object({ a: { type: "string", maxLength: 3 } }, ["a"]), object({ a: { type: "string", minLength: 5 } }, ["a"]), { type: "integer" }] });
