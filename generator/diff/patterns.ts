@@ -119,7 +119,14 @@ function alignedVerdict(before: string, after: string): PatternVerdict | undefin
 }
 
 /** The characters of the Basic Multilingual Plane a character class matches (a class matches one code point). */
+const classes = new Map<string, Set<number> | undefined>();
+
 function classMembers(text: string): Set<number> | undefined {
+  if (!classes.has(text)) classes.set(text, enumerateClass(text));
+  return classes.get(text);
+}
+
+function enumerateClass(text: string): Set<number> | undefined {
   let expression: RegExp;
   try {
     expression = new RegExp(`^${text}$`, "u");
