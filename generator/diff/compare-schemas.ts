@@ -154,7 +154,9 @@ export class ViewComparison {
       if (!branching && before && !after && acceptsAnything(this.after.node.value)) this.add("type-widened", `no longer restricted to type ${[...before].join(" | ")}`);
       return true;
     }
-    const lost = [...before].filter((type) => !accepts(after, type, this.channel));
+    // On the text channel an enum is its strings: `["1", "2"]` of a string is `[1, 2]` of an integer on the wire.
+    const enumFits = this.channel === "text" && this.before.enumValues !== undefined && this.before.enumValues.every((value) => [...after].some((type) => textFits(String(value), type)));
+    const lost = enumFits ? [] : [...before].filter((type) => !accepts(after, type, this.channel));
     const gained = [...after].filter((type) => !accepts(before, type, this.channel));
     const text = `type changed from ${[...before].join(" | ")} to ${[...after].join(" | ")}`;
     if (lost.length > 0 && gained.length > 0) this.add("type-changed", text);
@@ -184,10 +186,11 @@ export class ViewComparison {
     if (before === undefined && after === undefined) return;
     if (before === undefined) return this.add("enum-added", `now restricted to ${list(after!)}`);
     if (after === undefined) return this.add("enum-removed", `no longer restricted to ${list(before)}`);
-    const beforeKeys = new Set(before.map((value) => JSON.stringify(value)));
-    const afterKeys = new Set(after.map((value) => JSON.stringify(value)));
-    const removed = before.filter((value) => !afterKeys.has(JSON.stringify(value)));
-    const added = after.filter((value) => !beforeKeys.has(JSON.stringify(value)));
+    const key = (value: unknown) => (this.channel === "text" && typeof value !== "object" ? String(value) : JSON.stringify(value));
+    const beforeKeys = new Set(before.map(key));
+    const afterKeys = new Set(after.map(key));
+    const removed = before.filter((value) => !afterKeys.has(key(value)));
+    const added = after.filter((value) => !beforeKeys.has(key(value)));
     // The only value there was (a const) is gone: every value now sent or accepted is one the other side never saw.
     if (before.length === 1 && removed.length === 1) return this.add("const-changed", `value changed from ${list(before)} to ${list(after)}`);
     if (removed.length > 0) this.add("enum-value-removed", `enum value${removed.length > 1 ? "s" : ""} ${list(removed)} removed`);
@@ -297,6 +300,15 @@ export function effectiveTypes(view: SchemaView): Set<string> | undefined {
 export function accepts(types: Set<string>, type: string, channel: Channel = "json"): boolean {
   if (types.has(type) || (type === "integer" && types.has("number"))) return true;
   return channel === "text" && types.has("string") && (type === "integer" || type === "number" || type === "boolean");
+}
+
+/** Whether a value written as text is valid for a JSON Schema type (as a server parsing the parameter reads it). */
+function textFits(text: string, type: string): boolean {
+  if (type === "string") return true;
+  if (type === "integer") return /^-?\d+$/.test(text);
+  if (type === "number") return text.trim() !== "" && Number.isFinite(Number(text));
+  if (type === "boolean") return text === "true" || text === "false";
+  return false;
 }
 
 function list(values: unknown[]): string {

@@ -179,6 +179,9 @@ describe("7. values that travel as text", () => {
   it("an integer query parameter becoming a string accepts every old request", async () => {
     expect(await changes(getWith([query("limit", { type: "integer" })]), getWith([query("limit", { type: "string" })]))).toEqual(["param-type-widened:non-breaking"]);
   });
+  it("an enum of digit strings that becomes the same integers is the same set of query strings", async () => {
+    expect(await changes(getWith([query("v", { type: "string", enum: ["1", "2"] })]), getWith([query("v", { type: "integer", enum: [1, 2] })]))).toEqual([]);
+  });
   it("a JSON body keeps JSON types: integer to string is incompatible there", async () => {
     expect(await changes(postWith(object({ n: { type: "integer" } })), postWith(object({ n: { type: "string" } })))).toEqual(["request-type-changed:breaking"]);
   });

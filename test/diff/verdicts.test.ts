@@ -4,6 +4,7 @@ import { diffDocuments, type DiffResult } from "../../generator/diff/index.js";
 import { diffSpecs, type Json } from "./fixtures.js";
 import type { Verdict } from "./verdicts/build.js";
 import { branchVerdicts } from "./verdicts/branches.js";
+import { equivalenceVerdicts } from "./verdicts/equivalences.js";
 import { keywordVerdicts } from "./verdicts/keywords.js";
 import { operationVerdicts } from "./verdicts/operations.js";
 import { parameterVerdicts } from "./verdicts/parameters.js";
@@ -13,7 +14,7 @@ import { responseVerdicts } from "./verdicts/responses.js";
 import { webhookVerdicts } from "./verdicts/webhooks.js";
 
 // The issue 15 goal: at least 97% agreement with verdicts judged by hand on at least 150 version pairs.
-const GROUPS = { operations: operationVerdicts, parameters: parameterVerdicts, requests: requestVerdicts, responses: responseVerdicts, "2020-12 keywords": keywordVerdicts, "oneOf/anyOf": branchVerdicts, webhooks: webhookVerdicts, "real pairs": realVerdicts };
+const GROUPS = { operations: operationVerdicts, parameters: parameterVerdicts, requests: requestVerdicts, responses: responseVerdicts, "2020-12 keywords": keywordVerdicts, "oneOf/anyOf": branchVerdicts, webhooks: webhookVerdicts, "rewritings and limits": equivalenceVerdicts, "real pairs": realVerdicts };
 const TABLE: Verdict[] = Object.entries(GROUPS).flatMap(([group, verdicts]) => verdicts.map((verdict) => ({ ...verdict, name: `${group}: ${verdict.name}` })));
 const FLOOR = 0.97;
 
