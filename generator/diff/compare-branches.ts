@@ -198,7 +198,7 @@ function unmatchedSource(c: ViewComparison, source: Alternative, targets: Altern
 function details(c: ViewComparison, before: Alternative, after: Alternative): void {
   if (before.branch && after.branch) return c.compareNested(before.branch, after.branch, `(${before.keyword} ${before.index + 1})`);
   const branched = before.branch ? before : after;
-  c.adopt(c.comparer.compareViews(before.view, after.view, c.direction, c.channel), branched.branch ? `(${branched.keyword} ${branched.index + 1})` : "");
+  c.adopt(c.comparer.compareViews(before.view, after.view, c.direction, c.channel), branched.branch ? `(${branched.keyword} ${branched.index + 1})` : "", true);
 }
 
 function indicesOf(relations: Relation[], relation: Relation): number[] {

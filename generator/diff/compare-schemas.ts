@@ -127,11 +127,14 @@ export class ViewComparison {
     this.changes.push(change);
   }
 
-  /** Keeps changes found elsewhere (a nested schema), placed under `step`; the same change is kept once. */
-  adopt(found: readonly SchemaChange[], step: string): void {
+  /**
+   * Keeps changes found elsewhere (a nested schema), placed under `step`. With `once`, a change already kept from
+   * another alternative (the same nodes, the same change: a property shared by every branch) is kept once.
+   */
+  adopt(found: readonly SchemaChange[], step: string, once = false): void {
     for (const change of found) {
       const placed = { ...change, path: change.path === "" ? step : joinPath(step, change.path) };
-      const duplicate = this.changes.some((known) => known.kind === placed.kind && known.detail === placed.detail && known.old?.pointer === placed.old?.pointer && known.new?.pointer === placed.new?.pointer);
+      const duplicate = once && this.changes.some((known) => known.kind === placed.kind && known.detail === placed.detail && known.old?.pointer === placed.old?.pointer && known.new?.pointer === placed.new?.pointer);
       if (!duplicate) this.changes.push(placed);
     }
   }
