@@ -4,14 +4,21 @@ import type { Classification } from "./types.js";
 export type Direction = "request" | "response";
 
 /** Where a schema sits; it prefixes the check id of every change found inside it (`request-property-removed`). */
-export type SchemaScope = "param" | "request" | "response" | "response-header" | "error-schema";
+export type SchemaScope = "param" | "request" | "response" | "response-header" | "error-schema" | "webhook-payload" | "webhook-param" | "webhook-response";
 
+/**
+ * A webhook turns the roles around (OpenAPI 3.1 §4.8.1 `webhooks`): the API sends the payload and its headers to
+ * the subscriber, so they are judged like a response; the subscriber's answer is read by the API, like a request.
+ */
 export const SCOPE_DIRECTION: Record<SchemaScope, Direction> = {
   param: "request",
   request: "request",
   response: "response",
   "response-header": "response",
   "error-schema": "response",
+  "webhook-payload": "response",
+  "webhook-param": "response",
+  "webhook-response": "request",
 };
 
 interface SchemaKindRule {
@@ -48,7 +55,14 @@ export const SCHEMA_KINDS = {
   "branch-added": { request: "non-breaking", response: "warning", description: "a oneOf/anyOf branch was added" },
   "constraint-tightened": { request: "breaking", response: "non-breaking", description: "a bound got stricter (minimum, maximum, minLength, maxLength, minItems, maxItems, pattern or uniqueItems added)" },
   "constraint-loosened": { request: "non-breaking", response: "warning", description: "a bound got looser or was removed" },
-  "pattern-changed": { request: "breaking", response: "warning", description: "the pattern changed" },
+  "pattern-changed": { request: "warning", response: "warning", description: "the pattern changed in a way that cannot be decided (decided cases are constraint-tightened or constraint-loosened)" },
+  "const-changed": { request: "breaking", response: "breaking", description: "the only allowed value (const, or an enum of one value) changed" },
+  "schema-added": { request: "breaking", response: "non-breaking", description: "a schema now describes a media type that had none (anything was accepted)" },
+  "schema-removed": { request: "non-breaking", response: "breaking", description: "the schema of a media type was removed (nothing is promised any more)" },
+  "oneof-ambiguous": { request: "breaking", response: "breaking", description: "values that were valid now match several oneOf branches, which oneOf rejects" },
+  "branches-undecidable": { request: "warning", response: "warning", description: "oneOf/anyOf branches changed in a way that cannot be decided" },
+  "condition-changed": { request: "warning", response: "warning", description: "the `if` of an if/then/else changed (which values the condition selects cannot be decided)" },
+  "property-deprecated": { request: "info", response: "info", description: "a property was deprecated" },
   "default-changed": { request: "warning", response: "info", description: "the default value changed (clients that omit the value get another behaviour)" },
 } as const satisfies Record<string, SchemaKindRule>;
 
@@ -68,6 +82,19 @@ export const CHECKS = {
   "security-requirement-changed": { classification: "breaking", description: "a way to authenticate that worked before no longer does (scheme or scopes changed)" },
   "security-requirement-relaxed": { classification: "non-breaking", description: "a way to authenticate was added, or authentication is no longer required" },
   "security-scheme-changed": { classification: "breaking", description: "a security scheme in use changed its type, location, name or scheme" },
+  "operation-undeprecated": { classification: "info", description: "the operation is no longer deprecated" },
+  "param-deprecated": { classification: "info", description: "a parameter was deprecated" },
+  "webhook-removed": { classification: "breaking", description: "a webhook (OpenAPI 3.1) is no longer sent: its subscribers stop receiving it" },
+  "webhook-added": { classification: "non-breaking", description: "a webhook was added" },
+  "webhook-deprecated": { classification: "info", description: "a webhook was deprecated" },
+  "webhook-payload-removed": { classification: "breaking", description: "a webhook no longer sends a payload" },
+  "webhook-payload-added": { classification: "non-breaking", description: "a webhook now sends a payload" },
+  "webhook-payload-media-type-removed": { classification: "breaking", description: "a webhook payload is no longer sent in a media type" },
+  "webhook-payload-media-type-added": { classification: "warning", description: "a webhook payload may be sent in a new media type (a subscriber cannot negotiate it away)" },
+  "webhook-required-param-removed": { classification: "breaking", description: "a required header or parameter of a webhook call is no longer sent" },
+  "webhook-param-removed": { classification: "warning", description: "an optional header or parameter of a webhook call was removed" },
+  "webhook-param-became-optional": { classification: "breaking", description: "a required header or parameter of a webhook call may now be missing" },
+  "webhook-param-added": { classification: "non-breaking", description: "a webhook call carries a new header or parameter" },
   "param-required-added": { classification: "breaking", description: "a required parameter was added" },
   "param-optional-added": { classification: "non-breaking", description: "an optional parameter was added" },
   "param-removed": { classification: "warning", description: "a parameter was removed (the server ignores or rejects what clients still send)" },

@@ -26,6 +26,9 @@ export function compareOperation(context: DiffContext, before: OperationInfo, af
     if (hasSunset(after)) context.report("operation-deprecated", `${head}operation deprecated`, where);
     else context.report("operation-deprecated-without-sunset", `${head}operation deprecated without a sunset date (add x-sunset or a Sunset response header)`, where);
   }
+  if (before.node.value.deprecated === true && after.node.value.deprecated !== true) {
+    context.report("operation-undeprecated", `${head}operation no longer deprecated`, { operation, old: context.oldDoc.child(before.node, "deprecated")?.at, new: after.node.at });
+  }
   compareSecurity(context, before, after, operation);
   compareParameters(context, before, after, operation);
   compareRequestBodies(context, before, after, operation);

@@ -3,6 +3,7 @@ import { isObject, type OperationInfo } from "../conventions/operation-info.js";
 import type { JsonObject } from "../conventions/rule.js";
 import { prefix, type DiffContext } from "./context.js";
 import type { OperationKey } from "./types.js";
+import { accepts, type Channel, type SchemaChange } from "./compare-schemas.js";
 
 interface Parameter {
   name: string;
@@ -51,7 +52,33 @@ function compareParameter(context: DiffContext, before: Parameter, after: Parame
     const [oldExplode, newExplode] = [explodeOf(before), explodeOf(after)];
     if (oldExplode !== newExplode) context.report("param-explode-changed", `${head}${label(after)} explode changed from ${oldExplode} to ${newExplode}`, where);
   }
-  if (oldSchema && newSchema) context.reportSchemaChanges("param", label(after), context.schemas.compare(oldSchema, newSchema, "request"), operation);
+  if (!before.node.value.deprecated && after.node.value.deprecated === true) context.report("param-deprecated", `${head}${label(after)} deprecated`, where);
+  if (!oldSchema || !newSchema) return;
+  const channel = channelOf(before.node) === "text" && channelOf(after.node) === "text" ? "text" : "json";
+  const repeated = channel === "text" && becameRepeatable(context, before, after, oldSchema, newSchema);
+  if (repeated) {
+    // form + explode writes an array as the name repeated (`?tag=a&tag=b`, OpenAPI 3.1 §4.8.12.4): a request with
+    // one value is also a one-item array, so every old request is still valid. Only the item schema can narrow it.
+    const widened: SchemaChange = { kind: "type-widened", path: "", detail: `type widened from a single value to an array of values (${styleOf(after)}, explode)`, old: oldSchema.at, new: newSchema.at };
+    context.reportSchemaChanges("param", label(after), [widened, ...context.schemas.compare(oldSchema, repeated, "request", "text")], operation);
+    return;
+  }
+  context.reportSchemaChanges("param", label(after), context.schemas.compare(oldSchema, newSchema, "request", channel), operation);
+}
+
+/** The item schema when a single-valued form/explode parameter became an array of items that accept the old value. */
+function becameRepeatable(context: DiffContext, before: Parameter, after: Parameter, oldSchema: Located, newSchema: Located): Located | undefined {
+  if (styleOf(before) !== "form" || styleOf(after) !== "form" || !explodeOf(after)) return undefined;
+  const oldTypes = context.schemas.oldView(oldSchema).types;
+  const newView = context.schemas.newView(newSchema);
+  if (!oldTypes || oldTypes.has("array") || oldTypes.has("object") || !newView.types?.has("array") || newView.types.size !== 1 || !newView.items) return undefined;
+  const itemTypes = context.schemas.newView(newView.items).types;
+  return itemTypes && [...oldTypes].every((type) => accepts(itemTypes, type, "text")) ? newView.items : undefined;
+}
+
+/** A parameter described by `schema` travels as text; one described by `content` is that media type (JSON). */
+function channelOf(node: Located<JsonObject>): Channel {
+  return node.value.schema !== undefined ? "text" : "json";
 }
 
 function keyed(operation: OperationInfo): Map<string, Parameter> {

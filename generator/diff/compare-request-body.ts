@@ -1,6 +1,6 @@
 import type { OperationInfo } from "../conventions/operation-info.js";
 import { prefix, type DiffContext } from "./context.js";
-import { mediaTypes, schemaOfMedia } from "./media.js";
+import { compareMediaSchemas, mediaTypes } from "./media.js";
 import type { OperationKey } from "./types.js";
 
 export function compareRequestBodies(context: DiffContext, before: OperationInfo, after: OperationInfo, operation: OperationKey): void {
@@ -29,9 +29,7 @@ export function compareRequestBodies(context: DiffContext, before: OperationInfo
       context.report("request-media-type-removed", `${head}request body media type ${type} no longer accepted`, { operation, old: media.at, new: newBody.at });
       continue;
     }
-    const oldSchema = schemaOfMedia(context.oldDoc, media);
-    const newSchema = schemaOfMedia(context.newDoc, counterpart);
-    if (oldSchema && newSchema) context.reportSchemaChanges("request", `request body (${type})`, context.schemas.compare(oldSchema, newSchema, "request"), operation);
+    compareMediaSchemas(context, "request", `request body (${type})`, media, counterpart, operation);
   }
   for (const [type, media] of newMedia) {
     if (!oldMedia.has(type)) context.report("request-media-type-added", `${head}request body media type ${type} added`, { operation, new: media.at });

@@ -2,7 +2,7 @@ import type { Located, SpecDocument } from "../load/index.js";
 import { isObject, type OperationInfo, type ResponseInfo } from "../conventions/operation-info.js";
 import { prefix, type DiffContext } from "./context.js";
 import { isStandardErrorPair } from "./error-schema.js";
-import { mediaTypes, schemaOfMedia } from "./media.js";
+import { compareMediaSchemas, mediaTypes, schemaOfMedia } from "./media.js";
 import { keyOf } from "./schema-view.js";
 import type { OperationKey } from "./types.js";
 
@@ -43,10 +43,9 @@ function compareResponse(context: DiffContext, before: ResponseInfo, after: Resp
     }
     const oldSchema = schemaOfMedia(context.oldDoc, media);
     const newSchema = schemaOfMedia(context.newDoc, counterpart);
-    if (!oldSchema || !newSchema) continue;
     // The API's shared error schema is compared once for the whole document (error-schema-*), not per response.
-    if (isStandardErrorPair(context, keyOf(context.oldDoc.resolve(oldSchema)), keyOf(context.newDoc.resolve(newSchema)))) continue;
-    context.reportSchemaChanges("response", `response ${after.status} (${type})`, context.schemas.compare(oldSchema, newSchema, "response"), operation);
+    if (oldSchema && newSchema && isStandardErrorPair(context, keyOf(context.oldDoc.resolve(oldSchema)), keyOf(context.newDoc.resolve(newSchema)))) continue;
+    compareMediaSchemas(context, "response", `response ${after.status} (${type})`, media, counterpart, operation);
   }
   for (const [type, media] of newMedia) {
     if (!oldMedia.has(type)) context.report("response-media-type-added", `${head}response ${after.status} media type ${type} added`, { operation, new: media.at });
@@ -70,7 +69,8 @@ function compareHeaders(context: DiffContext, before: ResponseInfo, after: Respo
     if (required && !stillRequired) context.report("response-header-became-optional", `${head}${label} became optional`, { operation, old: node.at, new: counterpart.node.at });
     const oldSchema = context.oldDoc.child(node, "schema");
     const newSchema = context.newDoc.child(counterpart.node, "schema");
-    if (oldSchema && newSchema) context.reportSchemaChanges("response-header", label, context.schemas.compare(oldSchema, newSchema, "response"), operation);
+    // A header is text on the wire (RFC 9110 §5.5): its schema is compared by the strings it allows.
+    if (oldSchema && newSchema) context.reportSchemaChanges("response-header", label, context.schemas.compare(oldSchema, newSchema, "response", "text"), operation);
   }
   for (const [key, { name, node }] of newHeaders) {
     if (!oldHeaders.has(key)) context.report("response-header-added", `${head}response ${after.status} header \`${name}\` added`, { operation, new: node.at });

@@ -1,8 +1,10 @@
 import type { Located, NodeRef, SpecDocument } from "../load/index.js";
-import { isObject } from "../conventions/operation-info.js";
 import type { Direction, SchemaKind } from "./checks.js";
-import { BOUNDS, keyOf, viewSchema, type SchemaView } from "./schema-view.js";
-import type { UnchangedNodes } from "./unchanged.js";
+import { compareAlternatives } from "./compare-branches.js";
+import { compareKeywords } from "./compare-keywords.js";
+import { comparePatterns } from "./patterns.js";
+import { acceptsAnything, BOUNDS, keyOf, viewSchema, type SchemaView } from "./schema-view.js";
+import { UnchangedNodes } from "./unchanged.js";
 
 /** A change found inside a schema, relative to the schema compared (its place is `path`, "" for the root). */
 export interface SchemaChange {
@@ -16,6 +18,13 @@ export interface SchemaChange {
 }
 
 /**
+ * How the value travels. `json`: as a JSON value, where a string and a number are different values. `text`: as
+ * characters in a header, query, path or cookie (OpenAPI 3.1 §4.8.12.4), where the schema only says which strings
+ * are valid: every integer is written as a string, so `string` accepts all an `integer` did.
+ */
+export type Channel = "json" | "text";
+
+/**
  * Compares schemas of the old and the new document by meaning. Each pair of schemas (by source place and
  * direction) is compared once: the result is reused wherever the pair appears again, and a pair met again
  * while it is being compared (a recursive schema) contributes nothing more, so recursion terminates.
@@ -23,27 +32,40 @@ export interface SchemaChange {
 export class SchemaComparer {
   private readonly memo = new Map<string, SchemaChange[]>();
   private readonly active = new Set<string>();
+  private readonly selves = new Map<SpecDocument, SchemaComparer>();
 
   constructor(
-    private readonly oldDoc: SpecDocument,
-    private readonly newDoc: SpecDocument,
+    readonly oldDoc: SpecDocument,
+    readonly newDoc: SpecDocument,
     private readonly unchanged: UnchangedNodes,
   ) {}
 
-  compare(oldSchema: Located, newSchema: Located, direction: Direction): SchemaChange[] {
+  compare(oldSchema: Located, newSchema: Located, direction: Direction, channel: Channel = "json"): SchemaChange[] {
     const oldNode = this.oldDoc.resolve(oldSchema);
     const newNode = this.newDoc.resolve(newSchema);
-    const key = `${keyOf(oldNode)}|${keyOf(newNode)}|${direction}`;
+    const key = `${keyOf(oldNode)}|${keyOf(newNode)}|${direction}|${channel}`;
+    const known = this.memo.get(key);
+    if (known) return known;
+    if (this.unchanged.same(oldNode, newNode)) {
+      this.memo.set(key, []);
+      return [];
+    }
+    return this.compareViews(viewSchema(this.oldDoc, oldNode), viewSchema(this.newDoc, newNode), direction, channel);
+  }
+
+  /** Compares two views, also ones that are not a single node (an alternative merged with what surrounds it). */
+  compareViews(before: SchemaView, after: SchemaView, direction: Direction, channel: Channel = "json"): SchemaChange[] {
+    const key = `${before.key}|${after.key}|${direction}|${channel}`;
     const known = this.memo.get(key);
     if (known) return known;
     if (this.active.has(key)) return [];
-    if (this.unchanged.same(oldNode, newNode)) {
+    if (before.key === keyOf(before.node) && after.key === keyOf(after.node) && this.unchanged.same(before.node, after.node)) {
       this.memo.set(key, []);
       return [];
     }
     this.active.add(key);
     const changes: SchemaChange[] = [];
-    new ViewComparison(this, viewSchema(this.oldDoc, oldNode), viewSchema(this.newDoc, newNode), direction, changes).run();
+    new ViewComparison(this, before, after, direction, channel, changes).run();
     this.active.delete(key);
     this.memo.set(key, changes);
     return changes;
@@ -56,34 +78,47 @@ export class SchemaComparer {
   newView(schema: Located): SchemaView {
     return viewSchema(this.newDoc, schema);
   }
+
+  /** A comparer of a document with itself: how branches of one schema relate to each other. */
+  within(document: SpecDocument): SchemaComparer {
+    let self = this.selves.get(document);
+    if (!self) this.selves.set(document, (self = new SchemaComparer(document, document, new UnchangedNodes(document, document))));
+    return self;
+  }
 }
 
 /** One comparison of two views; collects its changes and those of the nested schemas. */
-class ViewComparison {
+export class ViewComparison {
   constructor(
-    private readonly comparer: SchemaComparer,
-    private readonly before: SchemaView,
-    private readonly after: SchemaView,
-    private readonly direction: Direction,
+    readonly comparer: SchemaComparer,
+    readonly before: SchemaView,
+    readonly after: SchemaView,
+    readonly direction: Direction,
+    readonly channel: Channel,
     private readonly changes: SchemaChange[],
   ) {}
 
   run(): void {
-    const typesCompatible = this.compareTypes();
+    const branching = this.before.branches !== undefined || this.after.branches !== undefined;
+    const typesCompatible = this.compareTypes(branching);
     this.compareNullable();
     this.compareFormat();
     this.compareEnum();
     this.compareBounds();
+    this.comparePattern();
     this.compareDefault();
     if (!typesCompatible) return;
+    compareKeywords(this);
+    if (branching) compareAlternatives(this);
+    // With branches on one side only, properties and items live in the alternatives and are compared there.
+    if (branching && !(this.before.branches && this.after.branches)) return;
     this.compareProperties();
     this.compareAdditionalProperties();
     this.compareNested(this.before.items, this.after.items, "[]");
-    this.compareBranches();
   }
 
   /** A change to this schema itself, or (with `place`) to one of its properties or branches. */
-  private add(kind: SchemaKind, detail: string, place?: { old?: NodeRef; new?: NodeRef; path: string }): void {
+  add(kind: SchemaKind, detail: string, place?: { old?: NodeRef; new?: NodeRef; path: string }): void {
     const change: SchemaChange = { kind, path: place?.path ?? "", detail };
     const old = place ? place.old : this.before.node.at;
     const next = place ? place.new : this.after.node.at;
@@ -92,13 +127,40 @@ class ViewComparison {
     this.changes.push(change);
   }
 
+  /**
+   * Keeps changes found elsewhere (a nested schema), placed under `step`. With `once`, a change already kept from
+   * another alternative (the same nodes, the same change: a property shared by every branch) is kept once.
+   */
+  adopt(found: readonly SchemaChange[], step: string, once = false): void {
+    for (const change of found) {
+      const placed = { ...change, path: change.path === "" ? step : joinPath(step, change.path) };
+      const duplicate = once && this.changes.some((known) => known.kind === placed.kind && known.detail === placed.detail && known.old?.pointer === placed.old?.pointer && known.new?.pointer === placed.new?.pointer);
+      if (!duplicate) this.changes.push(placed);
+    }
+  }
+
+  /**
+   * A narrowing (fewer values valid) or widening (more values valid) of a constraint; which one breaks whom
+   * follows from the direction (checks.ts).
+   */
+  effect(effect: "narrowed" | "widened", detail: string): void {
+    this.add(effect === "narrowed" ? "constraint-tightened" : "constraint-loosened", detail);
+  }
+
   /** False when the types differ so much that comparing members makes no sense. */
-  private compareTypes(): boolean {
+  private compareTypes(branching: boolean): boolean {
     const before = effectiveTypes(this.before);
     const after = effectiveTypes(this.after);
-    if (!before || !after) return true;
-    const lost = [...before].filter((type) => !accepts(after, type));
-    const gained = [...after].filter((type) => !accepts(before, type));
+    if (!before || !after) {
+      // Only a schema that accepted anything gains a type restriction (`{}` -> `{type: string}`), and back.
+      if (!branching && !before && after && acceptsAnything(this.before.node.value)) this.add("type-narrowed", `type restricted to ${[...after].join(" | ")}`);
+      if (!branching && before && !after && acceptsAnything(this.after.node.value)) this.add("type-widened", `no longer restricted to type ${[...before].join(" | ")}`);
+      return true;
+    }
+    // On the text channel an enum is its strings: `["1", "2"]` of a string is `[1, 2]` of an integer on the wire.
+    const enumFits = this.channel === "text" && this.before.enumValues !== undefined && this.before.enumValues.every((value) => [...after].some((type) => textFits(String(value), type)));
+    const lost = enumFits ? [] : [...before].filter((type) => !accepts(after, type, this.channel));
+    const gained = [...after].filter((type) => !accepts(before, type, this.channel));
     const text = `type changed from ${[...before].join(" | ")} to ${[...after].join(" | ")}`;
     if (lost.length > 0 && gained.length > 0) this.add("type-changed", text);
     else if (lost.length > 0) this.add("type-narrowed", text);
@@ -127,10 +189,13 @@ class ViewComparison {
     if (before === undefined && after === undefined) return;
     if (before === undefined) return this.add("enum-added", `now restricted to ${list(after!)}`);
     if (after === undefined) return this.add("enum-removed", `no longer restricted to ${list(before)}`);
-    const beforeKeys = new Set(before.map((value) => JSON.stringify(value)));
-    const afterKeys = new Set(after.map((value) => JSON.stringify(value)));
-    const removed = before.filter((value) => !afterKeys.has(JSON.stringify(value)));
-    const added = after.filter((value) => !beforeKeys.has(JSON.stringify(value)));
+    const key = (value: unknown) => (this.channel === "text" && typeof value !== "object" ? String(value) : JSON.stringify(value));
+    const beforeKeys = new Set(before.map(key));
+    const afterKeys = new Set(after.map(key));
+    const removed = before.filter((value) => !afterKeys.has(key(value)));
+    const added = after.filter((value) => !beforeKeys.has(key(value)));
+    // The only value there was (a const) is gone: every value now sent or accepted is one the other side never saw.
+    if (before.length === 1 && removed.length === 1) return this.add("const-changed", `value changed from ${list(before)} to ${list(after)}`);
     if (removed.length > 0) this.add("enum-value-removed", `enum value${removed.length > 1 ? "s" : ""} ${list(removed)} removed`);
     if (added.length > 0) this.add("enum-value-added", `enum value${added.length > 1 ? "s" : ""} ${list(added)} added`);
   }
@@ -140,25 +205,31 @@ class ViewComparison {
       const before = this.before.bounds.get(keyword);
       const after = this.after.bounds.get(keyword);
       if (before === after) continue;
-      if (before === undefined) this.add("constraint-tightened", `${keyword} ${after} added`);
-      else if (after === undefined) this.add("constraint-loosened", `${keyword} ${before} removed`);
+      if (before === undefined) this.effect("narrowed", `${keyword} ${after} added`);
+      else if (after === undefined) this.effect("widened", `${keyword} ${before} removed`);
       else {
         const tighter = stricter === "higher" ? after > before : after < before;
-        this.add(tighter ? "constraint-tightened" : "constraint-loosened", `${keyword} changed from ${before} to ${after}`);
+        this.effect(tighter ? "narrowed" : "widened", `${keyword} changed from ${before} to ${after}`);
       }
     }
-    const { pattern: before, uniqueItems, multipleOf } = this.before;
-    const { pattern: after } = this.after;
-    if (before !== after) {
-      if (before !== undefined && after !== undefined) this.add("pattern-changed", `pattern changed from ${before} to ${after}`);
-      else if (after !== undefined) this.add("constraint-tightened", `pattern ${after} added`);
-      else this.add("constraint-loosened", `pattern ${before} removed`);
-    }
-    if (uniqueItems !== this.after.uniqueItems) this.add(this.after.uniqueItems ? "constraint-tightened" : "constraint-loosened", `uniqueItems ${this.after.uniqueItems ? "added" : "removed"}`);
+    const { uniqueItems, multipleOf } = this.before;
+    if (uniqueItems !== this.after.uniqueItems) this.effect(this.after.uniqueItems ? "narrowed" : "widened", `uniqueItems ${this.after.uniqueItems ? "added" : "removed"}`);
     if (multipleOf !== this.after.multipleOf) {
       const loosened = this.after.multipleOf === undefined || (multipleOf !== undefined && multipleOf % this.after.multipleOf === 0);
-      this.add(loosened ? "constraint-loosened" : "constraint-tightened", `multipleOf changed from ${multipleOf ?? "none"} to ${this.after.multipleOf ?? "none"}`);
+      this.effect(loosened ? "widened" : "narrowed", `multipleOf changed from ${multipleOf ?? "none"} to ${this.after.multipleOf ?? "none"}`);
     }
+  }
+
+  private comparePattern(): void {
+    const { pattern: before } = this.before;
+    const { pattern: after } = this.after;
+    if (before === after) return;
+    const verdict = comparePatterns(before, after);
+    if (verdict.kind === "narrowed" || verdict.kind === "widened") this.effect(verdict.kind, verdict.detail);
+    else if (verdict.kind === "both") {
+      this.effect("narrowed", `pattern ${before} became ${after}: no longer matches ${verdict.lost}`);
+      this.effect("widened", `pattern ${before} became ${after}: now also matches ${verdict.gained}`);
+    } else if (verdict.kind === "unknown") this.add("pattern-changed", `pattern changed from ${before} to ${after}`);
   }
 
   private compareDefault(): void {
@@ -193,6 +264,7 @@ class ViewComparison {
       }
       if (requiredBefore && !requiredAfter) this.add("property-became-optional", "became optional", { old: oldAt, new: newAt, path: name });
       if (!requiredBefore && requiredAfter) this.add("property-became-required", "became required", { old: oldAt, new: newAt, path: name });
+      if (beforeView && afterView && !beforeView.deprecated && afterView.deprecated) this.add("property-deprecated", "deprecated", { old: oldAt, new: newAt, path: name });
       if (beforeNode && afterNode) this.compareNested(beforeNode, afterNode, name);
     }
   }
@@ -210,79 +282,36 @@ class ViewComparison {
     else if (before && after) this.compareNested(before, after, "{}");
   }
 
-  private compareNested(before: Located | undefined, after: Located | undefined, step: string): void {
+  /** Compares two nested schemas in this comparison's direction (or the one given) and keeps their changes. */
+  compareNested(before: Located | undefined, after: Located | undefined, step: string): void {
     if (!before || !after) return;
-    for (const change of this.comparer.compare(before, after, this.direction)) {
-      this.changes.push({ ...change, path: change.path === "" ? step : joinPath(step, change.path) });
-    }
-  }
-
-  private compareBranches(): void {
-    const before = this.before.branches;
-    const after = this.after.branches;
-    if (!before || !after) return;
-    const pairs = matchBranches(before.list.map((node) => this.comparer.oldView(node)), after.list.map((node) => this.comparer.newView(node)));
-    for (const [index, branch] of pairs.removed) this.add("branch-removed", `${before.keyword} branch ${index + 1} (${describe(branch)}) removed`, { old: branch.node.at, new: this.after.node.at, path: "" });
-    for (const [index, branch] of pairs.added) this.add("branch-added", `${after.keyword} branch ${index + 1} (${describe(branch)}) added`, { new: branch.node.at, path: "" });
-    for (const [oldIndex, newIndex] of pairs.matched) {
-      this.compareNested(before.list[oldIndex], after.list[newIndex], `(${before.keyword} ${oldIndex + 1})`);
-    }
+    this.adopt(this.comparer.compare(before, after, this.direction, this.channel), step);
   }
 }
 
-/** Pairs old and new branches: same shape first, then the leftovers in order when as many remain on both sides. */
-function matchBranches(before: SchemaView[], after: SchemaView[]) {
-  const matched: Array<[number, number]> = [];
-  const freeAfter = new Set(after.keys());
-  const unmatchedBefore: number[] = [];
-  before.forEach((branch, index) => {
-    const signature = signatureOf(branch);
-    const found = [...freeAfter].find((candidate) => signatureOf(after[candidate]!) === signature);
-    if (found === undefined) unmatchedBefore.push(index);
-    else {
-      freeAfter.delete(found);
-      matched.push([index, found]);
-    }
-  });
-  const leftovers = [...freeAfter];
-  if (unmatchedBefore.length === leftovers.length) {
-    unmatchedBefore.forEach((index, i) => matched.push([index, leftovers[i]!]));
-    return { matched, removed: [] as Array<[number, SchemaView]>, added: [] as Array<[number, SchemaView]> };
-  }
-  return {
-    matched,
-    removed: unmatchedBefore.map((index): [number, SchemaView] => [index, before[index]!]),
-    added: leftovers.map((index): [number, SchemaView] => [index, after[index]!]),
-  };
-}
-
-/** A shallow shape of a branch: its types, property names and the values of single-valued (discriminator) properties. */
-function signatureOf(view: SchemaView): string {
-  const constants: string[] = [];
-  for (const [name, property] of view.properties) {
-    const value = isObject(property.value) ? property.value : {};
-    if (Array.isArray(value.enum) && value.enum.length === 1) constants.push(`${name}=${JSON.stringify(value.enum[0])}`);
-    if ("const" in value) constants.push(`${name}=${JSON.stringify(value.const)}`);
-  }
-  return JSON.stringify([[...(effectiveTypes(view) ?? [])].sort(), [...view.properties.keys()].sort(), constants.sort(), view.enumValues ?? null, view.format ?? null]);
-}
-
-function describe(view: SchemaView): string {
-  const title = isObject(view.node.value) && typeof view.node.value.title === "string" ? view.node.value.title : undefined;
-  const named = view.node.at.pointer.match(/\/(?:schemas|definitions)\/([^/]+)$/)?.[1];
-  return title ?? named ?? [...(effectiveTypes(view) ?? ["any"])].join(" | ");
-}
-
-function effectiveTypes(view: SchemaView): Set<string> | undefined {
+export function effectiveTypes(view: SchemaView): Set<string> | undefined {
   if (view.types && view.types.size > 0) return view.types;
   if (view.properties.size > 0 || view.additionalProperties !== undefined) return new Set(["object"]);
   if (view.items) return new Set(["array"]);
   return undefined;
 }
 
-/** JSON Schema's integer is a number: a number schema accepts every integer. */
-function accepts(types: Set<string>, type: string): boolean {
-  return types.has(type) || (type === "integer" && types.has("number"));
+/**
+ * Whether a schema of `types` accepts every value of `type`. JSON Schema's integer is a number. On the text
+ * channel a value is its characters: `string` accepts every integer, number and boolean as written.
+ */
+export function accepts(types: Set<string>, type: string, channel: Channel = "json"): boolean {
+  if (types.has(type) || (type === "integer" && types.has("number"))) return true;
+  return channel === "text" && types.has("string") && (type === "integer" || type === "number" || type === "boolean");
+}
+
+/** Whether a value written as text is valid for a JSON Schema type (as a server parsing the parameter reads it). */
+function textFits(text: string, type: string): boolean {
+  if (type === "string") return true;
+  if (type === "integer") return /^-?\d+$/.test(text);
+  if (type === "number") return text.trim() !== "" && Number.isFinite(Number(text));
+  if (type === "boolean") return text === "true" || text === "false";
+  return false;
 }
 
 function list(values: unknown[]): string {

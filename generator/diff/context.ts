@@ -58,7 +58,8 @@ export class DiffContext {
 }
 
 export function prefix(operation: OperationKey | undefined): string {
-  return operation ? `${operation.method.toUpperCase()} ${operation.path}: ` : "";
+  if (!operation) return "";
+  return `${operation.method.toUpperCase()} ${operation.webhook ? "webhook " : ""}${operation.path}: `;
 }
 
 export function operationKey(path: string, operation: OperationInfo): OperationKey {

@@ -2,6 +2,7 @@ import type { SpecDocument } from "../load/index.js";
 import { DiffContext } from "./context.js";
 import { compareErrorSchemas } from "./error-schema.js";
 import { compareOperations } from "./operations.js";
+import { compareWebhooks } from "./compare-webhooks.js";
 import { compareSecuritySchemes } from "./compare-security.js";
 import { versionInfo, versioningVerdict } from "./versioning.js";
 import { CLASSIFICATIONS, type DiffChange, type DiffResult, type DiffSummary } from "./types.js";
@@ -14,6 +15,7 @@ export function diffDocuments(oldDoc: SpecDocument, newDoc: SpecDocument): DiffR
   const context = new DiffContext(oldDoc, newDoc);
   compareErrorSchemas(context);
   compareOperations(context);
+  compareWebhooks(context);
   compareSecuritySchemes(context);
   const before = versionInfo(oldDoc);
   const after = versionInfo(newDoc);

@@ -16,6 +16,8 @@ export interface OperationKey {
   /** The path as written in the new document (the old one when the operation was removed). */
   path: string;
   operationId?: string;
+  /** True for a webhook (OpenAPI 3.1 `webhooks`): `path` is then the webhook's name. */
+  webhook?: true;
 }
 
 /** One difference between the old and the new document. */

@@ -49,6 +49,14 @@ describe("changes are judged by meaning, not by how the document is written", ()
     expect(result.changes[0]!.message).toContain("`label`");
   });
 
+  it("reports a change in a shared schema once for each property that reaches it", async () => {
+    const file = (required: string[]) => ({ type: "object", required, properties: { path: { type: "string" } } });
+    const holder = { type: "object", properties: { files: { type: "array", items: { $ref: "#/components/schemas/File" } } } };
+    const schema = { type: "object", properties: { input: holder, output: { ...holder, description: "results" } } };
+    const result = await diffSpecs(api(getReturning(schema), { components: { schemas: { File: file(["path"]) } } }), api(getReturning(schema), { components: { schemas: { File: file([]) } } }));
+    expect(result.changes.filter((change) => change.id !== "info-version-changed").map((change) => change.message.split("property ")[1])).toEqual(["`input.files[].path` became optional", "`output.files[].path` became optional"]);
+  });
+
   it("terminates on mutually recursive schemas", async () => {
     const schemas = {
       A: { type: "object", properties: { b: { $ref: "#/components/schemas/B" } } },
