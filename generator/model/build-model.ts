@@ -35,7 +35,6 @@ export interface BuildModelOptions {
 }
 
 const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
-const IDEMPOTENT = new Set<HttpMethod>(["get", "head", "options", "trace", "put", "delete"]);
 /** RFC 9110 §9.3.1/§9.3.2: content in a GET or HEAD request has no generally defined semantics (OpenAPI 3.1 §4.8.10
  * says the same), and fetch refuses to send one. */
 const BODILESS = new Set<HttpMethod>(["get", "head"]);
@@ -118,7 +117,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     source: options.source,
     title: text(info.title) ?? "API",
     ...(text(info.description) !== undefined ? { description: text(info.description) } : {}),
-    version: { raw: text(info.version) ?? "", major: majorVersion(servers, rawOperations, text(info.version)) },
+    version: { raw: text(info.version) ?? "" },
     basePath,
     basePaths: served.paths,
     servers,
@@ -269,7 +268,6 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
     responses,
     security: readSecurity(node.security) ?? defaultSecurity,
     pagination,
-    idempotent: IDEMPOTENT.has(raw.method),
   };
 }
 
@@ -486,12 +484,3 @@ function readServers(value: unknown): Server[] {
   });
 }
 
-function majorVersion(servers: Server[], operations: RawOperation[], infoVersion: string | undefined): number | null {
-  const segments = [...servers.map((server) => server.url), ...operations.map((op) => op.path)];
-  for (const candidate of segments) {
-    const match = candidate.match(/\/v(\d+)(?=\/|$)/i);
-    if (match?.[1]) return Number(match[1]);
-  }
-  const semver = infoVersion?.match(/^v?(\d+)/);
-  return semver?.[1] ? Number(semver[1]) : null;
-}

@@ -64,10 +64,8 @@ export interface Rename {
 }
 
 export interface ApiVersion {
-  /** `info.version` verbatim. */
+  /** `info.version` verbatim. (Its major is the diff's and the versioning rules' business, not the emitters'.) */
   raw: string;
-  /** Major version from the `/v{N}` server/path segment, else from `info.version`; null when neither has one. */
-  major: number | null;
 }
 
 export interface Server {
@@ -142,8 +140,6 @@ export interface Operation {
   /** Effective security (operation's own, else the API default). Empty array = no auth. */
   security: SecurityRequirement[];
   pagination: Pagination | null;
-  /** Idempotent per RFC 9110 (GET, HEAD, OPTIONS, TRACE, PUT, DELETE): safe to retry on network errors. */
-  idempotent: boolean;
 }
 
 /** Wire values taken from a path key's suffix (`/#X-Amz-Target=Svc.Op`, `/{Key}#uploadId`, `/jobs?op=LIST`). */
@@ -174,6 +170,7 @@ export interface Parameter {
   style: "form" | "simple" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited" | "deepObject";
   /** Resolved explode (default: true for form, false otherwise). */
   explode: boolean;
+  /** RFC 3986 §2.2 reserved characters sent as they are in a query value (OpenAPI `allowReserved`). */
   allowReserved: boolean;
   /** The spec's `example`, else the value of its first `examples` entry (parameter, then its schema); absent when none. */
   example?: unknown;

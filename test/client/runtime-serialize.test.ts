@@ -118,3 +118,16 @@ describe("header values", () => {
     expect(() => headerValue("X Trace:", "v")).toThrow(InvalidParameterError);
   });
 });
+
+describe("allowReserved (OpenAPI 3.1 §4.8.12.1)", () => {
+  it("sends RFC 3986 reserved characters of a query value as they are, except those that would change the query", () => {
+    const spec: ParamSpec = ["query", "path", { reserved: true }];
+    expect(serializeParams("/files", [spec], { path: "/a/b:c@d!$'()*,;[0]?" }).query).toEqual(["path=/a/b:c@d!$'()*,;[0]?"]);
+    expect(serializeParams("/files", [spec], { path: "a&b=c#d+e f" }).query).toEqual(["path=a%26b%3Dc%23d%2Be%20f"]);
+  });
+
+  it("percent-encodes them without it", () => {
+    expect(serializeParams("/files", [["query", "path"]], { path: "/a/b:c" }).query).toEqual(["path=%2Fa%2Fb%3Ac"]);
+    expect(queryPairs("path", ["/a", "/b"], "form", false, true)).toEqual(["path=/a,/b"]);
+  });
+});

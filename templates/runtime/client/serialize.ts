@@ -6,10 +6,20 @@ import { InvalidParameterError } from "./errors.js";
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 export type ParamStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited" | "deepObject";
 
-/** [location, wire name, non-defaults: `key` (the input property when it differs from the name), style, explode]. */
-export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?: ParamStyle; explode?: boolean }?];
+/**
+ * [location, wire name, non-defaults: `key` (the input property when it differs from the name), style, explode,
+ * `reserved` (OpenAPI `allowReserved`)].
+ */
+export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?: ParamStyle; explode?: boolean; reserved?: true }?];
 
 const encode = encodeURIComponent;
+
+/**
+ * `allowReserved: true` (OpenAPI 3.0.3 §4.7.12.1, 3.1 §4.8.12.1): RFC 3986 §2.2 reserved characters go out as they are
+ * (`/a/b:c`, `ids[0]`). Except `&`, `=`, `#` and `+`, which would end the pair, end the query or read as a space
+ * (OpenAPI 3.1.1 says the same of them): those stay percent-encoded.
+ */
+const encodeReserved = (text: string) => encode(text).replace(/%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => decodeURIComponent(escape));
 
 /** A value as a list of items: array elements as [value], object members as [key, value], a scalar as [value]. */
 function parts(value: unknown): string[][] {
@@ -23,8 +33,9 @@ function parts(value: unknown): string[][] {
 }
 
 /** Encoded `name=value` pairs for the query string. */
-export function queryPairs(name: string, value: unknown, style: ParamStyle = "form", explode = style === "form"): string[] {
+export function queryPairs(name: string, value: unknown, style: ParamStyle = "form", explode = style === "form", reserved = false): string[] {
   const items = parts(value);
+  const encode = reserved ? encodeReserved : encodeURIComponent;
   if (style === "deepObject") return items.map(([key, member]) => `${encode(name)}[${encode(key ?? "")}]=${encode(member ?? "")}`);
   if (explode) return items.map((item) => (item.length === 2 ? item : [name, ...item]).map(encode).join("="));
   const separator = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
@@ -105,7 +116,7 @@ export function serializeParams(path: string, specs: readonly ParamSpec[], input
       continue;
     }
     if (location === "path") out.path = out.path.split(`{${name}}`).join(pathValue(name, value, extra.style, extra.explode));
-    else if (location === "query") out.query.push(...queryPairs(name, value, extra.style, extra.explode));
+    else if (location === "query") out.query.push(...queryPairs(name, value, extra.style, extra.explode, extra.reserved === true));
     else if (location === "header") out.headers.push([name, plainValue(value, extra.explode)]);
     else out.cookies.push(`${name}=${encode(plainValue(value))}`);
   }
