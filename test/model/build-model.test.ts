@@ -124,7 +124,7 @@ describe("buildModel: operations", () => {
     expect(op.security).toEqual([{ schemes: [] }, { schemes: [{ rawName: "key", scopes: [] }] }]);
     expect(model.defaultSecurity).toEqual([{ schemes: [{ rawName: "bearer", scopes: [] }] }]);
     expect(op.responses.map((r) => [r.status, r.kind])).toEqual([["200", "success"], ["400", "error"], ["404", "error"], ["default", "default"]]);
-    expect(model.version).toEqual({ raw: "2.3.0", major: 2 });
+    expect(model.version).toEqual({ raw: "2.3.0" });
     expect(model.basePath).toBe("/v2");
     expect(model.errorSchema).toMatchObject({ name: "Problem", mediaType: "application/problem+json" });
   });
