@@ -1,7 +1,7 @@
 import type { Located, SpecDocument } from "../load/index.js";
 import { HTTP_METHODS, isObject } from "../conventions/operation-info.js";
 import { isErrorStatus, mostUsedErrorSchema, type ErrorSchemaUse } from "../model/error-schema.js";
-import { collectPaths } from "./operations.js";
+import { collectPaths } from "./paths.js";
 import type { DiffContext } from "./context.js";
 import { mediaTypes, schemaOfMedia } from "./media.js";
 import { keyOf } from "./schema-view.js";

@@ -1,6 +1,6 @@
 import type { SpecDocument } from "../../load/index.js";
 import { isObject } from "../../conventions/operation-info.js";
-import { collectPaths } from "../operations.js";
+import { collectPaths } from "../paths.js";
 import { matchPaths } from "../match-paths.js";
 import type { OperationKey } from "../types.js";
 import { parseStabilitySelector } from "./operation-selector.js";
