@@ -4,6 +4,7 @@
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
+import { nonEmptySchema, wireCarries } from "./wire-values.js";
 
 type Json = Record<string, unknown>;
 
@@ -57,8 +58,7 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
   const input: Json = {};
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;
-    const documented = examplesOf(document, rawParameter(document, op, param));
-    const found = firstValid(schemas, param.schema, candidatesFor(document, param.schema, documented, "request"), "request");
+    const found = parameterValue(document, schemas, op, param);
     if (found === undefined) return { input, untestable: `no value fits the schema of ${param.in} parameter "${param.rawName}"` };
     input[param.inputKey] = found.value;
   }
@@ -66,6 +66,23 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
   if (body.untestable !== undefined) return { input, untestable: body.untestable };
   if (body.value !== undefined) input.body = body.value;
   return { input };
+}
+
+/** A value of `param` its schema accepts and the wire carries (wire-values.ts): documented ones first. */
+function parameterValue(document: Json, schemas: SpecSchemas, op: Operation, param: Parameter): { value: unknown } | undefined {
+  const documented = examplesOf(document, rawParameter(document, op, param)).flatMap((example) => [example, ...asSerialised(param, example)]);
+  const carried = (candidates: unknown[]) => candidates.filter((candidate) => candidate !== undefined && wireCarries(param, candidate));
+  const found = firstValid(schemas, param.schema, carried(candidatesFor(document, param.schema, documented, "request")), "request");
+  if (found !== undefined) return found;
+  const nonEmpty = nonEmptySchema(document, param);
+  return nonEmpty === undefined ? undefined : firstValid(schemas, param.schema, carried(candidatesFor(document, nonEmpty, [], "request")), "request");
+}
+
+/** An array parameter's example written as its serialised text (bkk.hu `routeId` example "BKK_3040,BKK_3060"). */
+function asSerialised(param: Parameter, example: unknown): unknown[] {
+  if (param.shape.kind !== "array" || typeof example !== "string") return [];
+  const delimiter = param.style === "spaceDelimited" ? " " : param.style === "pipeDelimited" ? "|" : ",";
+  return [example.split(delimiter)];
 }
 
 function bodyValue(document: Json, schemas: SpecSchemas, op: Operation): { value?: unknown; untestable?: string } {

@@ -23,6 +23,14 @@ describe("query parameters", () => {
     expect(readQuery("a=1&a=2&b=x,y&c=p|q&d=m%20n", specs, false)).toEqual({ a: ["1", "2"], b: ["x", "y"], c: ["p", "q"], d: ["m", "n"] });
   });
 
+  it("splits arrays of JSON items only outside the items' brackets and strings, then reads each item", () => {
+    const objects = param("o", { kind: "array", items: ["json"] }, "form", false);
+    const raw = readQuery(`o=${encodeURIComponent('{"a":"x,}","b":[1,2]},[3],plain')}`, [objects], false);
+    expect(raw).toEqual({ o: ['{"a":"x,}","b":[1,2]}', "[3]", "plain"] });
+    expect(coerceParams(raw, [objects], "query").values).toEqual({ o: [{ a: "x,}", b: [1, 2] }, [3], "plain"] });
+    expect(candidates("{not json", ["json", "string"])).toEqual(["{not json"]);
+  });
+
   it("reads deepObject and free-form objects", () => {
     expect(readQuery("filter[name]=rex&filter[age]=3", [param("filter", "object", "deepObject", true)], false)).toEqual({ filter: { name: "rex", age: "3" } });
     expect(readQuery("x=1&y=2", [param("rest", "object")], false)).toEqual({ rest: { x: "1", y: "2" } });

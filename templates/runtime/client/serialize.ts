@@ -11,13 +11,22 @@ export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?:
 
 const encode = encodeURIComponent;
 
+/**
+ * One item's text. An item or member that is itself an object or array goes as its JSON text: RFC 6570 (§2.3), which
+ * OpenAPI's styles follow (OpenAPI 3.1 §4.8.12.4), has no nested values, so no style defines an array of objects
+ * (AWS `ScheduledUpdateGroupActions`) or a nested member; the generated server reads the same JSON text back.
+ */
+function itemText(item: unknown): string {
+  return typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
+}
+
 /** A value as a list of items: array elements as [value], object members as [key, value], a scalar as [value]. */
 function parts(value: unknown): string[][] {
-  if (Array.isArray(value)) return value.map((item) => [String(item)]);
+  if (Array.isArray(value)) return value.map((item) => [itemText(item)]);
   if (typeof value === "object" && value !== null) {
     return Object.entries(value)
       .filter(([, member]) => member != null)
-      .map(([key, member]) => [key, String(member)]);
+      .map(([key, member]) => [key, itemText(member)]);
   }
   return [[String(value)]];
 }

@@ -1,0 +1,27 @@
+// An array parameter's `default` written as one wire value (bkk.hu: `type: array, default: "true"`, common in specs
+// converted from Swagger 2, where an array parameter's default was its serialised text). The server applies defaults
+// when validating, so such a default would fail its own schema ("must be array") on every request that leaves the
+// parameter out. It is read here the way the server reads that text on the wire (OpenAPI 3.1 §4.8.12.4: one form
+// value of an array is a one-item array), so the default the server fills in is the value the client could have sent.
+import type { Parameter } from "../../model/ir.js";
+import { coerceParams } from "../../../templates/runtime/server/coerce.js";
+import { readCookies, readHeaders, readQuery } from "../../../templates/runtime/server/parameters.js";
+import type { ParamSpec, RawParams } from "../../../templates/runtime/server/parameters.js";
+
+/** A copy of the converted parameter schema whose scalar `default` on an array is read as the wire value. */
+export function wireDefault(param: Parameter, schema: unknown): unknown {
+  if (param.shape.kind !== "array" || typeof schema !== "object" || schema === null || Array.isArray(schema)) return schema;
+  const text = (schema as Record<string, unknown>)["default"];
+  if (typeof text !== "string" && typeof text !== "number" && typeof text !== "boolean") return schema;
+  const spec: ParamSpec = { name: param.rawName, style: param.style, explode: param.explode, shape: param.shape };
+  const value = coerceParams(readWire(param, spec, String(text)), [spec], param.in).values[param.rawName];
+  return value === undefined ? schema : { ...schema, default: value };
+}
+
+function readWire(param: Parameter, spec: ParamSpec, text: string): RawParams {
+  const name = param.rawName;
+  if (param.in === "query") return readQuery(`${encodeURIComponent(name)}=${encodeURIComponent(text)}`, [spec], true);
+  if (param.in === "header") return readHeaders({ [name.toLowerCase()]: text }, [spec]);
+  if (param.in === "cookie") return readCookies(`${name}=${encodeURIComponent(text)}`, [spec]);
+  return {}; // a path parameter is always required (OpenAPI 3.1 §4.8.12.1): its default never applies
+}
