@@ -1,6 +1,7 @@
 // IR -> the view models the client templates render. Every string from the spec leaves here as a safe code
 // fragment (string literal, doc comment, property key) or a safe identifier from the model: templates insert verbatim.
 import type { ApiModel, MediaContent, Operation, Pagination, Parameter, SecurityScheme } from "../../model/ir.js";
+import { redirectResults, resultResponses } from "../../model/result-responses.js";
 import { codeSpan, docComment, jsString, markdownInline, markdownText, propertyKey } from "../shared/code-literals.js";
 import { bodyExample, pagingNote, parameterExample, type SampleDocument } from "./readme-view.js";
 
@@ -98,7 +99,7 @@ function mediaType(content: MediaContent, base: string): string {
 
 function resultType(op: Operation, opTypeName: string): string {
   const types = new Set<string>();
-  for (const response of op.responses.filter((r) => r.kind === "success")) {
+  for (const response of resultResponses(op)) {
     const content = response.content[0];
     types.add(content ? mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`) : "undefined");
   }
@@ -220,6 +221,8 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
   if (op.requestBody && body) spec.push(`body: ${jsString(body.mediaType)}`);
   const security = securityLiteral(op, supported);
   if (security) spec.push(`security: ${security}`);
+  const redirects = redirectResults(op);
+  if (redirects.length) spec.push(`results: [${redirects.join(", ")}]`);
   const resultName = `${base}Result`;
   const required = members.filter((member) => !member.optional);
   const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(p.inputKey) === member.key)!, document)}`);
