@@ -428,6 +428,9 @@ function readSecuritySchemes(refs: RefResolver, value: unknown): SecurityScheme[
         return [{ kind: "http-bearer", ...common, ...(text(scheme.bearerFormat) !== undefined ? { bearerFormat: text(scheme.bearerFormat) } : {}) }];
       }
       if (type === "http" && httpScheme === "basic") return [{ kind: "http-basic", ...common }];
+      // An auth-scheme is a token (RFC 9110 §11.1); anything else cannot be written in an Authorization header.
+      const written = text(scheme.scheme);
+      if (type === "http" && written !== undefined && /^[\w!#$%&'*+.^`|~-]+$/.test(written)) return [{ kind: "http-other", ...common, scheme: written }];
       if (type === "apiKey" && ["header", "query", "cookie"].includes(String(scheme.in)) && typeof scheme.name === "string") {
         return [{ kind: "api-key", ...common, in: scheme.in as "header" | "query" | "cookie", paramName: scheme.name }];
       }

@@ -242,6 +242,11 @@ export interface ResponseHeader {
 export type SecurityScheme =
   | { kind: "http-bearer"; rawName: string; safeName: string; bearerFormat?: string; description?: string }
   | { kind: "http-basic"; rawName: string; safeName: string; description?: string }
+  /**
+   * Another HTTP authentication scheme (`scheme: negotiate`, `payone-hmac-sha256`): carried as
+   * `Authorization: <scheme> <credentials>` (RFC 9110 §11.6.2), the credentials computed by the caller.
+   */
+  | { kind: "http-other"; rawName: string; safeName: string; scheme: string; description?: string }
   | { kind: "api-key"; rawName: string; safeName: string; in: "header" | "query" | "cookie"; paramName: string; description?: string }
   | { kind: "oauth2"; rawName: string; safeName: string; flows: Record<string, unknown>; description?: string }
   | { kind: "openid-connect"; rawName: string; safeName: string; openIdConnectUrl: string; description?: string }

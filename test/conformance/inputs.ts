@@ -49,6 +49,13 @@ function credentialParameters(model: ApiModel, op: Operation): Set<string> {
   return new Set(model.securitySchemes.flatMap((s) => (s.kind === "api-key" && used.has(s.rawName) ? [`${s.in} ${s.paramName.toLowerCase()}`] : [])));
 }
 
+/** The scheme type (mutualTLS: a client certificate) when every alternative of the operation's security needs one. */
+function unsendableSecurity(model: ApiModel, op: Operation): string | undefined {
+  const unsupported = new Map(model.securitySchemes.flatMap((s) => (s.kind === "unsupported" ? [[s.rawName, s.type] as const] : [])));
+  const needs = op.security.map((requirement) => requirement.schemes.map((s) => unsupported.get(s.rawName)).find((type) => type !== undefined));
+  return needs.length > 0 && needs.every((type) => type !== undefined) ? needs[0] : undefined;
+}
+
 function isCredential(credentials: Set<string>, param: Parameter): boolean {
   return credentials.has(`${param.in} ${param.rawName.toLowerCase()}`);
 }
@@ -56,6 +63,8 @@ function isCredential(credentials: Set<string>, param: Parameter): boolean {
 export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation): ValidInput {
   const credentials = credentialParameters(model, op);
   const input: Json = {};
+  const unsendable = unsendableSecurity(model, op);
+  if (unsendable !== undefined) return { input, untestable: `every security alternative needs a ${unsendable} credential, which no request field carries` };
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;
     const found = parameterValue(document, schemas, op, param);

@@ -61,6 +61,7 @@ export interface OperationView {
 }
 
 interface AuthView {
+  httpSchemes: { name: string; scheme: string }[];
   bearer: boolean;
   basic: boolean;
   apiKeys: { name: string; where: string }[];
@@ -131,6 +132,7 @@ function supportedScheme(scheme: SecurityScheme): string | null {
   switch (scheme.kind) {
     case "http-bearer": return `{ type: "bearer" }`;
     case "http-basic": return `{ type: "basic" }`;
+    case "http-other": return `{ type: "http", scheme: ${jsString(scheme.scheme)} }`;
     case "oauth2":
     case "openid-connect": return `{ type: "oauth2" }`;
     case "api-key": return `{ type: "apiKey", in: ${jsString(scheme.in)}, name: ${jsString(scheme.paramName)} }`;
@@ -331,7 +333,9 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     operations: operations.filter((op) => op.group === group.safeName),
   }));
   const apiKeys = schemes.flatMap(({ scheme }) => (scheme.kind === "api-key" ? [{ name: markdownInline(scheme.rawName), where: markdownInline(`${scheme.in} ${scheme.paramName}`) }] : []));
+  const httpSchemes = schemes.flatMap(({ scheme }) => (scheme.kind === "http-other" ? [{ name: markdownInline(scheme.rawName), scheme: markdownInline(scheme.scheme) }] : []));
   const auth = {
+    httpSchemes,
     bearer: schemes.some(({ scheme }) => scheme.kind === "http-bearer"),
     basic: schemes.some(({ scheme }) => scheme.kind === "http-basic"),
     apiKeys,

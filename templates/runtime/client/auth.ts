@@ -11,11 +11,17 @@ export interface AuthOptions {
   basic?: { username: string; password: string };
   /** OAuth2 / OpenID Connect access token callback. */
   accessToken?: Credential;
+  /**
+   * Credentials of other HTTP schemes (`scheme: negotiate`, an HMAC signature), by security scheme name, or one for
+   * all: sent as `Authorization: <scheme> <credentials>` (RFC 9110 §11.6.2). A callback can compute them per request.
+   */
+  http?: Credential | Record<string, Credential>;
 }
 
 export type SecuritySchemeSpec =
   | { type: "bearer" }
   | { type: "basic" }
+  | { type: "http"; scheme: string }
   | { type: "oauth2" }
   | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string };
 
@@ -34,9 +40,12 @@ function credentialFor(name: string, scheme: SecuritySchemeSpec, auth: AuthOptio
   if (scheme.type === "bearer") return auth.bearer;
   if (scheme.type === "oauth2") return auth.accessToken ?? auth.bearer;
   if (scheme.type === "basic") return auth.basic && `${auth.basic.username}:${auth.basic.password}`;
-  const key = auth.apiKey;
-  // Own keys only: a scheme named `constructor` must not find Object.prototype's member.
-  return typeof key === "object" ? (Object.hasOwn(key, name) ? key[name] : undefined) : key;
+  return byScheme(name, scheme.type === "http" ? auth.http : auth.apiKey);
+}
+
+/** One credential for every scheme, or the one named (own keys only: a scheme named `constructor` finds nothing). */
+function byScheme(name: string, credentials: Credential | Record<string, Credential> | undefined): Credential | undefined {
+  return typeof credentials === "object" ? (Object.hasOwn(credentials, name) ? credentials[name] : undefined) : credentials;
 }
 
 function base64(text: string): string {
@@ -72,6 +81,7 @@ export async function applyAuth(
     };
     for (const [scheme, value] of values) {
       if (scheme.type === "basic") setHeader("authorization", `Basic ${base64(value)}`);
+      else if (scheme.type === "http") setHeader("authorization", `${scheme.scheme} ${value}`);
       else if (scheme.type !== "apiKey") setHeader("authorization", `Bearer ${value}`);
       else if (scheme.in === "header") setHeader(scheme.name, value);
       else if (scheme.in === "query") target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`);
