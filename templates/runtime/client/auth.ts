@@ -71,21 +71,23 @@ export async function applyAuth(
       values.push([scheme, value]);
     }
     if (values.length !== names.length) continue;
-    // Schemes required together that write the same header (Basic plus an API key named Authorization) share the
-    // first value: a second write would replace the credential the first scheme's verifier reads.
+    // Schemes required together that write the same header (Basic plus an API key named Authorization), query name
+    // or cookie (fec.gov: two schemes for `api_key`) share the first value: a second write would replace the
+    // credential the first scheme's verifier reads, or turn one query value into two.
     const written = new Set<string>();
-    const setHeader = (name: string, value: string) => {
-      if (written.has(name.toLowerCase())) return;
-      written.add(name.toLowerCase());
-      target.headers.set(name, value);
+    const once = (place: string, write: () => void) => {
+      if (written.has(place)) return;
+      written.add(place);
+      write();
     };
+    const setHeader = (name: string, value: string) => once(`header ${name.toLowerCase()}`, () => target.headers.set(name, value));
     for (const [scheme, value] of values) {
       if (scheme.type === "basic") setHeader("authorization", `Basic ${base64(value)}`);
       else if (scheme.type === "http") setHeader("authorization", `${scheme.scheme} ${value}`);
       else if (scheme.type !== "apiKey") setHeader("authorization", `Bearer ${value}`);
       else if (scheme.in === "header") setHeader(scheme.name, value);
-      else if (scheme.in === "query") target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`);
-      else target.cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
+      else if (scheme.in === "query") once(`query ${scheme.name}`, () => target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`));
+      else once(`cookie ${scheme.name}`, () => target.cookies.push(`${scheme.name}=${encodeURIComponent(value)}`));
     }
     return;
   }
