@@ -412,6 +412,9 @@ function readSecurity(value: unknown): SecurityRequirement[] | undefined {
   }));
 }
 
+/** An RFC 9110 §5.6.2 token: what header names and auth-schemes are made of. */
+const HTTP_TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
+
 function readSecuritySchemes(refs: RefResolver, value: unknown): SecurityScheme[] {
   const scope = new NameScope();
   return Object.keys(isObject(value) ? value : {})
@@ -430,7 +433,11 @@ function readSecuritySchemes(refs: RefResolver, value: unknown): SecurityScheme[
       if (type === "http" && httpScheme === "basic") return [{ kind: "http-basic", ...common }];
       // An auth-scheme is a token (RFC 9110 §11.1); anything else cannot be written in an Authorization header.
       const written = text(scheme.scheme);
-      if (type === "http" && written !== undefined && /^[\w!#$%&'*+.^`|~-]+$/.test(written)) return [{ kind: "http-other", ...common, scheme: written }];
+      if (type === "http" && written !== undefined && HTTP_TOKEN.test(written)) return [{ kind: "http-other", ...common, scheme: written }];
+      // A header's name is a token (RFC 9110 §5.1): rapidapi's "ADVICEment API Key" can be neither sent nor received.
+      if (type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string" && !HTTP_TOKEN.test(scheme.name)) {
+        return [{ kind: "unsupported", ...common, type: `apiKey in header ${JSON.stringify(scheme.name)}, not a header name` }];
+      }
       if (type === "apiKey" && ["header", "query", "cookie"].includes(String(scheme.in)) && typeof scheme.name === "string") {
         return [{ kind: "api-key", ...common, in: scheme.in as "header" | "query" | "cookie", paramName: scheme.name }];
       }

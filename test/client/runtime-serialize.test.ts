@@ -51,6 +51,10 @@ describe("path serialization", () => {
 });
 
 describe("serializeParams", () => {
+  it("sends a parameter defined by JSON content as its JSON text (stream-io's path ids)", () => {
+    const out = serializeParams("/c/{id}", [["path", "id", { json: true }], ["query", "f", { json: true }]], { id: "a b", f: { n: 1 } });
+    expect([out.path, out.query]).toEqual([`/c/${encodeURIComponent('"a b"')}`, [`f=${encodeURIComponent('{"n":1}')}`]]);
+  });
   it("places each parameter by location and skips absent ones", () => {
     const out = serializeParams(
       "/pets/{pet_id}",

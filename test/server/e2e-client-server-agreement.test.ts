@@ -1,6 +1,7 @@
 // What the generated client sends, the generated server reads: values OpenAPI's styles leave undefined (arrays of
 // objects, nested members: carried as JSON texts, generator/model/ir.ts ItemType) and array defaults written as
-// one wire value (bkk.hu) or of a type the parameter cannot have (fec.gov), through the generated client against the generated server (conformance classes of issue 12).
+// one wire value (bkk.hu) or of a type the parameter cannot have (fec.gov), parameters defined by JSON content
+// (stream-io), through the generated client against the generated server (conformance classes of issue 12).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSpecText, typecheck } from "./e2e-harness.js";
 import type { ServedSpec } from "./e2e-harness.js";
@@ -30,6 +31,14 @@ paths:
         - { name: ids, in: query, explode: false, schema: { type: array, default: "1,2", items: { type: integer } } }
         - { name: last_index, in: query, schema: { type: integer, default: null } }
       responses: ${echo}
+  /things/{id}:
+    get:
+      operationId: getThing
+      tags: [agreement]
+      parameters:
+        - { name: id, in: path, required: true, content: { application/json: { schema: { type: string } } } }
+        - { name: where, in: query, content: { application/json: { schema: { type: object, properties: { n: { type: integer } } } } } }
+      responses: ${echo}
 components:
   schemas:
     Action:
@@ -42,7 +51,7 @@ describe("generated client and server agree on values the styles leave undefined
   let served: ServedSpec | undefined;
   let api: any;
   beforeAll(async () => {
-    served = await serveSpecText("agreement", SPEC, (_op, { query, headers }) => ({ status: 200, body: { query, headers } }), {}, { client: true });
+    served = await serveSpecText("agreement", SPEC, (_op, { params, query, headers }) => ({ status: 200, body: { params, query, headers } }), {}, { client: true });
     api = served.client.createClient({ baseUrl: served.url, retry: false });
   }, 120_000);
   afterAll(async () => served?.close());
@@ -63,6 +72,11 @@ describe("generated client and server agree on values the styles leave undefined
     expect((await api.agreement.getRefs({})).query).toEqual({ include: ["true"], ids: [1, 2] });
     expect((await api.agreement.getRefs({ last_index: 3 })).query.last_index).toBe(3);
     expect((await api.agreement.getRefs({ include: ["compact", "false"] })).query.include).toEqual(["compact", "false"]);
+  });
+
+  it("sends parameters defined by JSON content as their JSON text, which the server parses", async () => {
+    const answer = await api.agreement.getThing({ id: "a b/c", where: { n: 2 } });
+    expect([answer.params, answer.query]).toEqual([{ id: "a b/c" }, { where: { n: 2 } }]);
   });
 
   it("generates strict-clean code", { timeout: 300_000 }, async () => {

@@ -125,6 +125,7 @@ function paramSpec(param: Parameter, key: string): string {
   if (key !== param.rawName) extra.push(`key: ${jsString(key)}`);
   if (param.style !== defaultStyle) extra.push(`style: ${jsString(param.style)}`);
   if (param.explode !== (param.style === "form")) extra.push(`explode: ${param.explode}`);
+  if (param.shape.kind === "json") extra.push("json: true");
   return `[${jsString(param.in)}, ${jsString(param.rawName)}${extra.length ? `, { ${extra.join(", ")} }` : ""}]`;
 }
 

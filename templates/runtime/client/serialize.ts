@@ -6,8 +6,11 @@ import { InvalidParameterError } from "./errors.js";
 export type ParamLocation = "path" | "query" | "header" | "cookie";
 export type ParamStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimited" | "pipeDelimited" | "deepObject";
 
-/** [location, wire name, non-defaults: `key` (the input property when it differs from the name), style, explode]. */
-export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?: ParamStyle; explode?: boolean }?];
+/**
+ * [location, wire name, non-defaults: `key` (the input property when it differs from the name), style, explode,
+ * `json` (defined by `content` with a JSON media type, OpenAPI 3.1 §4.8.12.3: the value is sent as its JSON text)].
+ */
+export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?: ParamStyle; explode?: boolean; json?: boolean }?];
 
 const encode = encodeURIComponent;
 
@@ -107,7 +110,8 @@ export function serializeParams(path: string, specs: readonly ParamSpec[], input
     else out.query.push(value === null ? encode(name) : `${encode(name)}=${encode(value)}`);
   }
   for (const [location, name, extra = {}] of specs) {
-    const value = input[extra.key ?? name];
+    const given = input[extra.key ?? name];
+    const value = extra.json === true && given !== undefined ? JSON.stringify(given) : given;
     if (value === undefined || value === null) {
       // OpenAPI 3 Parameter Object: a path parameter is always `required`.
       if (location === "path") throw new InvalidParameterError(name, `path parameter "${name}" is required for ${path}`);
