@@ -207,8 +207,15 @@ interface OperationNames {
 function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResolver, defaultSecurity: SecurityRequirement[], options: BuildModelOptions, warnings: string[]): Operation {
   const { node } = raw;
   const pointer = pointerOf("paths", raw.path, raw.method);
-  const parameters = readParameters(refs, raw.pathItem.parameters, node.parameters);
-  const { path, discriminator } = splitPathKey(raw.path, parameters);
+  const declared = readParameters(refs, raw.pathItem.parameters, node.parameters);
+  const { path, discriminator } = splitPathKey(raw.path, declared);
+  // OpenAPI 3.1 §4.8.12.1: a path parameter's name MUST occur in the path as `{name}`. One that does not can never be
+  // sent (mastercard masterpassqr `/send/` declares `partnerId`), so requiring it would refuse every request.
+  const parameters = declared.filter((param) => {
+    if (param.in !== "path" || path.includes(`{${param.rawName}}`)) return true;
+    warnings.push(`${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): path parameter "${param.rawName}" ignored, the path has no {${param.rawName}}; ${pointer}/parameters`);
+    return false;
+  });
   let requestBody = readRequestBody(refs, node.requestBody);
   if (requestBody !== null && BODILESS.has(raw.method)) {
     warnings.push(`${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): request body ignored, a ${raw.method.toUpperCase()} request carries none (RFC 9110 §9.3.1); ${pointer}/requestBody`);

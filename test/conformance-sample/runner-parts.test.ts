@@ -2,7 +2,7 @@
 // built for (else a failure would be the runner's, not the generator's), and its samples must be the same every run.
 import { describe, expect, it } from "vitest";
 import { chooseOperations } from "../conformance/conform-spec.js";
-import { validInput } from "../conformance/inputs.js";
+import { invalidInput, validInput } from "../conformance/inputs.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import { evenSample } from "../conformance/sample.js";
 import { stringForPattern } from "../../generator/emit/server/pattern-sample.js";
@@ -101,5 +101,8 @@ describe("conformance runner parts", () => {
     const untag = inputOf("untag");
     expect([typeof untag.arn, untag.arn === "", Array.isArray(untag.tagKeys) && untag.tagKeys.length > 0]).toEqual(["string", false, true]);
     expect(inputOf("routes")).toEqual({ routeId: ["A", "B"] });
+    // Leaving out `tagKeys`, which selects the operation (`#tagKeys`), would ask for another one: not an invalid input.
+    const untagOp = model.operations.find((op) => op.id === "untag")!;
+    expect(invalidInput(model, spec, specSchemas(spec), untagOp, untag)?.what).toBeUndefined();
   });
 });

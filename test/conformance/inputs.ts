@@ -131,8 +131,10 @@ const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], 
  */
 export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation, valid: Json): InvalidInput | undefined {
   const credentials = credentialParameters(model, op);
-  // A constant the path key's discriminator fixes (`/#X-Amz-Target=Svc.Op`) is sent by the client itself.
-  const fixed = new Set([...(op.discriminator?.headers ?? []).filter((e) => e.value !== undefined).map((e) => `header ${e.name.toLowerCase()}`), ...(op.discriminator?.query ?? []).filter((e) => e.value !== undefined).map((e) => `query ${e.name}`)]);
+  // A constant the path key's discriminator fixes (`/#X-Amz-Target=Svc.Op`) is sent by the client itself; a name
+  // whose presence selects the operation (S3 `/{Bucket}/{Key}#uploadId`) left out asks for another operation at the
+  // same path (`DeleteObject` rather than `AbortMultipartUpload`), which is a valid request of its own.
+  const fixed = new Set([...(op.discriminator?.headers ?? []).map((e) => `header ${e.name.toLowerCase()}`), ...(op.discriminator?.query ?? []).map((e) => `query ${e.name}`)]);
   const isFixed = (p: Operation["parameters"][number]) => fixed.has(p.in === "header" ? `header ${p.rawName.toLowerCase()}` : `${p.in} ${p.rawName}`);
   const params = op.parameters.filter((p) => !isCredential(credentials, p) && !isFixed(p));
   // A required parameter with a default is filled in by the server (OpenAPI 3.0.3 §4.7.12: default applies when

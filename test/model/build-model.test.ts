@@ -231,3 +231,11 @@ describe("buildModel: security schemes the wire can or cannot carry", () => {
     ]);
   });
 });
+
+describe("buildModel: path parameters", () => {
+  it("ignores a path parameter the path has no {name} for, with a warning (it could never be sent)", () => {
+    const model = buildModel(doc({ "/send/": { post: { operationId: "send", parameters: [{ name: "partnerId", in: "path", required: true, schema: { type: "string" } }, { name: "q", in: "query", schema: { type: "string" } }], responses: ok } } }), { source: "send.yaml" });
+    expect(model.operations[0]?.parameters.map((p) => `${p.in} ${p.rawName}`)).toEqual(["query q"]);
+    expect(model.warnings).toEqual([expect.stringContaining('path parameter "partnerId" ignored, the path has no {partnerId}')]);
+  });
+});

@@ -17,6 +17,14 @@ const param = (name: string, shape: ParamSpec["shape"] | Shorthand, style: Param
   explode,
 });
 
+describe("header parameters", () => {
+  it("reads a lone * in Accept-Language (what fetch sends when the caller sets none) as absent: it matches anything", () => {
+    const specs = [param("Accept-Language", "scalar", "simple"), param("X-Tag", "scalar", "simple")];
+    expect(readHeaders({ "accept-language": "*", "x-tag": "*" }, specs)).toEqual({ "X-Tag": "*" });
+    expect(readHeaders({ "accept-language": "de" }, specs)).toEqual({ "Accept-Language": "de" });
+  });
+});
+
 describe("query parameters", () => {
   it("undoes each array style", () => {
     const specs = [param("a", "array"), param("b", "array", "form", false), param("c", "array", "pipeDelimited"), param("d", "array", "spaceDelimited")];

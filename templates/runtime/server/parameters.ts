@@ -89,12 +89,20 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
   return out;
 }
 
+/**
+ * Negotiation headers whose lone `*` matches anything (RFC 9110 §12.5.3-4), which is what their absence says too.
+ * Fetch (Node's included) sends `Accept-Language: *` when the caller sets none: read as absent, so an enum'd
+ * parameter (evetech `["de", "en-us", ...]`) takes its default instead of refusing a request that states no choice.
+ */
+const WILDCARD_MEANS_ABSENT: ReadonlySet<string> = new Set(["accept-language", "accept-encoding"]);
+
 /** Header parameters; `headers` is Node's lower-cased header object. */
 export function readHeaders(headers: Readonly<Record<string, string | string[] | undefined>>, specs: readonly ParamSpec[]): RawParams {
   const out: RawParams = {};
   for (const spec of specs) {
     const raw = headers[spec.name.toLowerCase()];
     if (raw === undefined) continue;
+    if (typeof raw === "string" && raw.trim() === "*" && WILDCARD_MEANS_ABSENT.has(spec.name.toLowerCase())) continue;
     out[spec.name] = fromSerialised(Array.isArray(raw) ? raw.join(",") : raw, spec);
   }
   return out;
