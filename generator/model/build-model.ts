@@ -224,8 +224,15 @@ interface OperationNames {
 function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResolver, defaultSecurity: SecurityRequirement[], options: BuildModelOptions, warnings: string[]): Operation {
   const { node } = raw;
   const pointer = pointerOf("paths", raw.path, raw.method);
-  const parameters = readParameters(refs, raw.pathItem.parameters, node.parameters);
-  const { path, discriminator } = splitPathKey(raw.path, parameters);
+  const declared = readParameters(refs, raw.pathItem.parameters, node.parameters);
+  const { path, discriminator } = splitPathKey(raw.path, declared);
+  // OpenAPI 3.1 §4.8.12.1: a path parameter's name MUST occur in the path as `{name}`. One that does not can never be
+  // sent (mastercard masterpassqr `/send/` declares `partnerId`), so requiring it would refuse every request.
+  const parameters = declared.filter((param) => {
+    if (param.in !== "path" || path.includes(`{${param.rawName}}`)) return true;
+    warnings.push(`${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): path parameter "${param.rawName}" ignored, the path has no {${param.rawName}}; ${pointer}/parameters`);
+    return false;
+  });
   let requestBody = readRequestBody(refs, node.requestBody);
   if (requestBody !== null && BODILESS.has(raw.method)) {
     warnings.push(`${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): request body ignored, a ${raw.method.toUpperCase()} request carries none (RFC 9110 §9.3.1); ${pointer}/requestBody`);
@@ -444,6 +451,9 @@ function readSecurity(value: unknown): SecurityRequirement[] | undefined {
   }));
 }
 
+/** An RFC 9110 §5.6.2 token: what header names and auth-schemes are made of. */
+const HTTP_TOKEN = /^[\w!#$%&'*+.^`|~-]+$/;
+
 function readSecuritySchemes(refs: RefResolver, value: unknown): SecurityScheme[] {
   const scope = new NameScope();
   return Object.keys(isObject(value) ? value : {})
@@ -460,6 +470,13 @@ function readSecuritySchemes(refs: RefResolver, value: unknown): SecurityScheme[
         return [{ kind: "http-bearer", ...common, ...(text(scheme.bearerFormat) !== undefined ? { bearerFormat: text(scheme.bearerFormat) } : {}) }];
       }
       if (type === "http" && httpScheme === "basic") return [{ kind: "http-basic", ...common }];
+      // An auth-scheme is a token (RFC 9110 §11.1); anything else cannot be written in an Authorization header.
+      const written = text(scheme.scheme);
+      if (type === "http" && written !== undefined && HTTP_TOKEN.test(written)) return [{ kind: "http-other", ...common, scheme: written }];
+      // A header's name is a token (RFC 9110 §5.1): rapidapi's "ADVICEment API Key" can be neither sent nor received.
+      if (type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string" && !HTTP_TOKEN.test(scheme.name)) {
+        return [{ kind: "unsupported", ...common, type: `apiKey in header ${JSON.stringify(scheme.name)}, not a header name` }];
+      }
       if (type === "apiKey" && ["header", "query", "cookie"].includes(String(scheme.in)) && typeof scheme.name === "string") {
         return [{ kind: "api-key", ...common, in: scheme.in as "header" | "query" | "cookie", paramName: scheme.name }];
       }

@@ -191,14 +191,24 @@ export interface ValueConstraints {
 export type ScalarType = "string" | "integer" | "number" | "boolean" | "null";
 
 /**
+ * What one array item or object member is read as: a scalar type, or `json` where it may be an object or an array.
+ * RFC 6570 (§2.3), which OpenAPI's styles are built on (OpenAPI 3.1 §4.8.12.4), has only strings, lists and
+ * associative arrays of strings, so no style defines an array of objects or a nested member (deepObject: "the behavior
+ * for nested objects and arrays is undefined"). specwright carries such an item or member as its JSON text, in the
+ * place the style gives it (`Actions={"Name":"a"}&Actions={"Name":"b"}`, `filter[range]={"gte":1}`); the client
+ * writes that and the server reads it.
+ */
+export type ItemType = ScalarType | "json";
+
+/**
  * What a parameter's schema resolves to through `$ref`/`allOf`/`oneOf`/`anyOf`. `json`: the parameter is defined
  * by `content` with a JSON media type (OpenAPI 3.1 §4.8.12.3), so its value is a JSON text. For `object`,
  * `open` says whether undeclared names belong to it (an exploded form object then takes every unknown query name).
  */
 export type ParamShape =
   | { kind: "scalar"; types: ScalarType[] }
-  | { kind: "array"; items: ScalarType[] }
-  | { kind: "object"; properties: Record<string, ScalarType[]>; open: boolean; additional: ScalarType[] }
+  | { kind: "array"; items: ItemType[] }
+  | { kind: "object"; properties: Record<string, ItemType[]>; open: boolean; additional: ItemType[] }
   | { kind: "json"; mediaType: string };
 
 export interface MediaContent {
@@ -255,6 +265,11 @@ export interface ResponseHeader {
 export type SecurityScheme =
   | { kind: "http-bearer"; rawName: string; safeName: string; bearerFormat?: string; description?: string }
   | { kind: "http-basic"; rawName: string; safeName: string; description?: string }
+  /**
+   * Another HTTP authentication scheme (`scheme: negotiate`, `payone-hmac-sha256`): carried as
+   * `Authorization: <scheme> <credentials>` (RFC 9110 §11.6.2), the credentials computed by the caller.
+   */
+  | { kind: "http-other"; rawName: string; safeName: string; scheme: string; description?: string }
   | { kind: "api-key"; rawName: string; safeName: string; in: "header" | "query" | "cookie"; paramName: string; description?: string }
   | { kind: "oauth2"; rawName: string; safeName: string; flows: Record<string, unknown>; description?: string }
   | { kind: "openid-connect"; rawName: string; safeName: string; openIdConnectUrl: string; description?: string }

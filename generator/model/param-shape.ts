@@ -2,7 +2,7 @@
 // (and which names an exploded object owns), and which JSON types each string may be coerced to. The server
 // deserialises by this fact, so a schema written as `allOf`/`oneOf`/`anyOf` without a top-level `type` is read as
 // what it resolves to (OpenAPI 3.1 §4.8.12.4: style/explode apply to the schema's resolved type).
-import type { FormField, JsonSchema, ParamShape, ScalarType } from "./ir.js";
+import type { FormField, ItemType, JsonSchema, ParamShape, ScalarType } from "./ir.js";
 import { isJsonMedia } from "./error-schema.js";
 import { isObject } from "./refs.js";
 import type { JsonObject, RefResolver } from "./refs.js";
@@ -21,16 +21,16 @@ export function parameterShape(refs: RefResolver, schema: JsonSchema, contentMed
   const items = firstItems(refs, schema, 0);
   const properties = propertiesOf(refs, schema, 0);
   if (types?.has("array") === true || (types === null && items !== undefined)) {
-    return { kind: "array", items: scalarTypes(items === undefined ? null : typesOf(refs, items, 0)) };
+    return { kind: "array", items: itemTypes(items === undefined ? null : typesOf(refs, items, 0)) };
   }
   if (types?.has("object") === true || (types === null && properties.size > 0)) {
     const additional = additionalOf(refs, schema, 0);
     const open = properties.size === 0 || additional !== false;
     return {
       kind: "object",
-      properties: Object.fromEntries([...properties].map(([name, property]) => [name, scalarTypes(typesOf(refs, property, 0))])),
+      properties: Object.fromEntries([...properties].map(([name, property]) => [name, itemTypes(typesOf(refs, property, 0))])),
       open,
-      additional: isObject(additional) ? scalarTypes(typesOf(refs, additional, 0)) : [],
+      additional: isObject(additional) ? itemTypes(typesOf(refs, additional, 0)) : [],
     };
   }
   return { kind: "scalar", types: scalarTypes(types) };
@@ -73,6 +73,12 @@ function isFileSchema(refs: RefResolver, schema: unknown): boolean {
 
 function scalarTypes(types: TypeSet): ScalarType[] {
   return types === null ? [] : SCALAR_ORDER.filter((type) => types.has(type));
+}
+
+/** An item's or member's types: a JSON text first when it may be an object or array (ir.ts ItemType says why). */
+function itemTypes(types: TypeSet): ItemType[] {
+  const structured = types !== null && (types.has("object") || types.has("array"));
+  return structured ? ["json", ...scalarTypes(types)] : scalarTypes(types);
 }
 
 /** Own `type` (with 3.0's `nullable`), narrowed by every `allOf` member and by the union of `oneOf`/`anyOf` branches. */

@@ -11,6 +11,7 @@ const schemes: Record<string, SecuritySchemeSpec> = {
   queryKey: { type: "apiKey", in: "query", name: "api_key" },
   cookieKey: { type: "apiKey", in: "cookie", name: "sid" },
   authorizationKey: { type: "apiKey", in: "header", name: "Authorization" },
+  hmac: { type: "http", scheme: "payone-hmac-sha256" },
 };
 
 async function sent(security: string[][], options: Omit<ClientOptions, "fetch">): Promise<Request> {
@@ -29,6 +30,16 @@ describe("auth", () => {
   it("basic encodes user:password as UTF-8 base64", async () => {
     const request = await sent([["basicAuth"]], { auth: { basic: { username: "ana", password: "pässword" } } });
     expect(request.headers.get("authorization")).toBe("Basic " + Buffer.from("ana:pässword").toString("base64"));
+  });
+  it("another HTTP scheme (pay1.de payone-hmac-sha256): Authorization: <scheme> <credentials>, computed per request", async () => {
+    expect((await sent([["hmac"]], { auth: { http: () => "c2lnbmVk" } })).headers.get("authorization")).toBe("payone-hmac-sha256 c2lnbmVk");
+    expect((await sent([["hmac"]], { auth: { http: { hmac: "x" } } })).headers.get("authorization")).toBe("payone-hmac-sha256 x");
+  });
+  it("schemes required together that name one query key (fec.gov: two schemes for api_key) send it once", async () => {
+    const twin: Record<string, SecuritySchemeSpec> = { ...schemes, queryKey2: { type: "apiKey", in: "query", name: "api_key" }, cookieKey2: { type: "apiKey", in: "cookie", name: "sid" } };
+    const fake = fakeFetch(() => json({}));
+    await createTransport({ baseUrl: "http://api.test", auth: { apiKey: "k" }, fetch: fake.fetch }, twin).send({ method: "GET", path: "/x", security: [["queryKey", "queryKey2", "cookieKey", "cookieKey2"]] });
+    expect([new URL(fake.requests[0]?.url ?? "").searchParams.getAll("api_key"), fake.requests[0]?.headers.get("cookie")]).toEqual([["k"], "sid=k"]);
   });
   it("OAuth2/OIDC access token callback", async () => {
     expect((await sent([["oauth"]], { auth: { accessToken: () => "at" } })).headers.get("authorization")).toBe("Bearer at");

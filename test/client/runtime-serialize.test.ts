@@ -21,6 +21,11 @@ describe("query serialization", () => {
     expect(queryPairs("color", array, "pipeDelimited", false)).toEqual(["color=blue|black|brown"]);
     expect(queryPairs("color", object, "deepObject", true)).toEqual(["color[R]=100", "color[G]=200", "color[B]=150"]);
   });
+  it("sends an item or member that is an object or array as its JSON text (no style defines nested values)", () => {
+    expect(queryPairs("a", [{ n: 1 }, { n: 2 }])).toEqual([`a=${encodeURIComponent('{"n":1}')}`, `a=${encodeURIComponent('{"n":2}')}`]);
+    expect(queryPairs("f", { range: { gte: 1 }, tags: ["x"] }, "deepObject", true)).toEqual([`f[range]=${encodeURIComponent('{"gte":1}')}`, `f[tags]=${encodeURIComponent('["x"]')}`]);
+    expect(plainValue([{ n: 1 }, [2]])).toBe('{"n":1},[2]');
+  });
   it("percent-encodes reserved characters", () => {
     expect(queryPairs("q", "a&b=c d")).toEqual(["q=a%26b%3Dc%20d"]);
   });
@@ -46,6 +51,10 @@ describe("path serialization", () => {
 });
 
 describe("serializeParams", () => {
+  it("sends a parameter defined by JSON content as its JSON text (stream-io's path ids)", () => {
+    const out = serializeParams("/c/{id}", [["path", "id", { json: true }], ["query", "f", { json: true }]], { id: "a b", f: { n: 1 } });
+    expect([out.path, out.query]).toEqual([`/c/${encodeURIComponent('"a b"')}`, [`f=${encodeURIComponent('{"n":1}')}`]]);
+  });
   it("places each parameter by location and skips absent ones", () => {
     const out = serializeParams(
       "/pets/{pet_id}",

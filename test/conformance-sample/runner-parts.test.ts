@@ -2,6 +2,8 @@
 // built for (else a failure would be the runner's, not the generator's), and its samples must be the same every run.
 import { describe, expect, it } from "vitest";
 import { chooseOperations } from "../conformance/conform-spec.js";
+import { invalidInput, validInput } from "../conformance/inputs.js";
+import { buildModel } from "../../generator/model/build-model.js";
 import { evenSample } from "../conformance/sample.js";
 import { stringForPattern } from "../../generator/emit/server/pattern-sample.js";
 import { synthesize } from "../conformance/samples.js";
@@ -74,5 +76,33 @@ describe("conformance runner parts", () => {
     expect(chosen[0]!.id).toBe("op0");
     expect(chosen[24]!.id).toBe("op96");
     expect(chooseOperations(ops.slice(0, 7))).toHaveLength(7);
+  });
+
+  it("builds only values the wire carries: no empty path segment, no empty required array; reads serialised array examples", () => {
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "wire", version: "1" },
+      paths: {
+        "/tags/{arn}#tagKeys": {
+          delete: {
+            operationId: "untag",
+            parameters: [
+              { name: "arn", in: "path", required: true, schema: { type: "string", pattern: "[\\s\\S]*", minLength: 0, maxLength: 50 } },
+              { name: "tagKeys", in: "query", required: true, schema: { type: "array", items: { type: "string" } } },
+            ],
+            responses: { "204": { description: "untagged" } },
+          },
+        },
+        "/routes": { get: { operationId: "routes", parameters: [{ name: "routeId", in: "query", required: true, example: "A,B", schema: { type: "array", items: { type: "string" } } }], responses: { "204": { description: "ok" } } } },
+      },
+    };
+    const model = buildModel(spec, { source: "wire.yaml" });
+    const inputOf = (id: string) => validInput(model, spec, specSchemas(spec), model.operations.find((op) => op.id === id)!).input;
+    const untag = inputOf("untag");
+    expect([typeof untag.arn, untag.arn === "", Array.isArray(untag.tagKeys) && untag.tagKeys.length > 0]).toEqual(["string", false, true]);
+    expect(inputOf("routes")).toEqual({ routeId: ["A", "B"] });
+    // Leaving out `tagKeys`, which selects the operation (`#tagKeys`), would ask for another one: not an invalid input.
+    const untagOp = model.operations.find((op) => op.id === "untag")!;
+    expect(invalidInput(model, spec, specSchemas(spec), untagOp, untag)?.what).toBeUndefined();
   });
 });

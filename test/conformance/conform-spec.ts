@@ -22,7 +22,8 @@ export function chooseOperations(operations: readonly Operation[], cap = OPERATI
   return Array.from({ length: cap }, (_, i) => operations[Math.floor((i * operations.length) / cap)]!);
 }
 
-const CREDENTIALS = { bearer: "conformance-token", apiKey: "conformance-key", basic: { username: "conformance", password: "secret" }, accessToken: "conformance-token" };
+// One credential for every scheme kind the generated client can send (mutual TLS has none: no HTTP field carries it).
+const CREDENTIALS = { bearer: "conformance-token", apiKey: "conformance-key", basic: { username: "conformance", password: "secret" }, accessToken: "conformance-token", http: "conformance-credentials" };
 
 export async function conformSpec(
   spec: string,

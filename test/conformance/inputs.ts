@@ -4,6 +4,7 @@
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
+import { nonEmptySchema, wireCarries } from "./wire-values.js";
 
 type Json = Record<string, unknown>;
 
@@ -48,6 +49,13 @@ function credentialParameters(model: ApiModel, op: Operation): Set<string> {
   return new Set(model.securitySchemes.flatMap((s) => (s.kind === "api-key" && used.has(s.rawName) ? [`${s.in} ${s.paramName.toLowerCase()}`] : [])));
 }
 
+/** The scheme type (mutualTLS: a client certificate) when every alternative of the operation's security needs one. */
+function unsendableSecurity(model: ApiModel, op: Operation): string | undefined {
+  const unsupported = new Map(model.securitySchemes.flatMap((s) => (s.kind === "unsupported" ? [[s.rawName, s.type] as const] : [])));
+  const needs = op.security.map((requirement) => requirement.schemes.map((s) => unsupported.get(s.rawName)).find((type) => type !== undefined));
+  return needs.length > 0 && needs.every((type) => type !== undefined) ? needs[0] : undefined;
+}
+
 function isCredential(credentials: Set<string>, param: Parameter): boolean {
   return credentials.has(`${param.in} ${param.rawName.toLowerCase()}`);
 }
@@ -55,10 +63,11 @@ function isCredential(credentials: Set<string>, param: Parameter): boolean {
 export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation): ValidInput {
   const credentials = credentialParameters(model, op);
   const input: Json = {};
+  const unsendable = unsendableSecurity(model, op);
+  if (unsendable !== undefined) return { input, untestable: `every security alternative needs a ${unsendable} credential, which no request field carries` };
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;
-    const documented = examplesOf(document, rawParameter(document, op, param));
-    const found = firstValid(schemas, param.schema, candidatesFor(document, param.schema, documented, "request"), "request");
+    const found = parameterValue(document, schemas, op, param);
     if (found === undefined) return { input, untestable: `no value fits the schema of ${param.in} parameter "${param.rawName}"` };
     input[param.inputKey] = found.value;
   }
@@ -66,6 +75,23 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
   if (body.untestable !== undefined) return { input, untestable: body.untestable };
   if (body.value !== undefined) input.body = body.value;
   return { input };
+}
+
+/** A value of `param` its schema accepts and the wire carries (wire-values.ts): documented ones first. */
+function parameterValue(document: Json, schemas: SpecSchemas, op: Operation, param: Parameter): { value: unknown } | undefined {
+  const documented = examplesOf(document, rawParameter(document, op, param)).flatMap((example) => [example, ...asSerialised(param, example)]);
+  const carried = (candidates: unknown[]) => candidates.filter((candidate) => candidate !== undefined && wireCarries(param, candidate));
+  const found = firstValid(schemas, param.schema, carried(candidatesFor(document, param.schema, documented, "request")), "request");
+  if (found !== undefined) return found;
+  const nonEmpty = nonEmptySchema(document, param);
+  return nonEmpty === undefined ? undefined : firstValid(schemas, param.schema, carried(candidatesFor(document, nonEmpty, [], "request")), "request");
+}
+
+/** An array parameter's example written as its serialised text (bkk.hu `routeId` example "BKK_3040,BKK_3060"). */
+function asSerialised(param: Parameter, example: unknown): unknown[] {
+  if (param.shape.kind !== "array" || typeof example !== "string") return [];
+  const delimiter = param.style === "spaceDelimited" ? " " : param.style === "pipeDelimited" ? "|" : ",";
+  return [example.split(delimiter)];
 }
 
 function bodyValue(document: Json, schemas: SpecSchemas, op: Operation): { value?: unknown; untestable?: string } {
@@ -105,8 +131,10 @@ const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], 
  */
 export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation, valid: Json): InvalidInput | undefined {
   const credentials = credentialParameters(model, op);
-  // A constant the path key's discriminator fixes (`/#X-Amz-Target=Svc.Op`) is sent by the client itself.
-  const fixed = new Set([...(op.discriminator?.headers ?? []).filter((e) => e.value !== undefined).map((e) => `header ${e.name.toLowerCase()}`), ...(op.discriminator?.query ?? []).filter((e) => e.value !== undefined).map((e) => `query ${e.name}`)]);
+  // A constant the path key's discriminator fixes (`/#X-Amz-Target=Svc.Op`) is sent by the client itself; a name
+  // whose presence selects the operation (S3 `/{Bucket}/{Key}#uploadId`) left out asks for another operation at the
+  // same path (`DeleteObject` rather than `AbortMultipartUpload`), which is a valid request of its own.
+  const fixed = new Set([...(op.discriminator?.headers ?? []).map((e) => `header ${e.name.toLowerCase()}`), ...(op.discriminator?.query ?? []).map((e) => `query ${e.name}`)]);
   const isFixed = (p: Operation["parameters"][number]) => fixed.has(p.in === "header" ? `header ${p.rawName.toLowerCase()}` : `${p.in} ${p.rawName}`);
   const params = op.parameters.filter((p) => !isCredential(credentials, p) && !isFixed(p));
   // A required parameter with a default is filled in by the server (OpenAPI 3.0.3 §4.7.12: default applies when

@@ -26,7 +26,21 @@ export interface Served {
   baseUrl: string;
   /** Errors the server logged (each one is a 500 it answered), oldest first; the caller empties it. */
   logged: LoggedError[];
+  /** Operation ids whose mock handler ran (the request passed routing, security and validation), oldest first. */
+  handled: string[];
   close(): Promise<void>;
+}
+
+/** The mock's handlers, each noting its operation id in `handled` when it runs. */
+function noting(handlers: unknown, handled: string[]): Record<string, unknown> {
+  const entries = Object.entries(handlers as Record<string, unknown>).map(([id, handler]) => {
+    if (typeof handler !== "function") return [id, handler];
+    return [id, (...args: unknown[]) => {
+      handled.push(id);
+      return (handler as (...a: unknown[]) => unknown)(...args);
+    }];
+  });
+  return Object.fromEntries(entries);
 }
 
 function describeLogged(details: Record<string, unknown>): string {
@@ -42,7 +56,8 @@ export async function serveMock(serverDir: string, model: ApiModel): Promise<Ser
   const server = await importTypeScript<GeneratedServer>(join(serverDir, "server.ts"));
   const mock = await importTypeScript<GeneratedMock>(join(serverDir, "mock.ts"));
   const logged: LoggedError[] = [];
-  const router = server.createRouter(mock.createMockHandlers(), {
+  const handled: string[] = [];
+  const router = server.createRouter(noting(mock.createMockHandlers(), handled), {
     pageTokenSecret: "conformance-run-page-token-secret-0123456789",
     validateResponses: true,
     security: Object.fromEntries(model.securitySchemes.map((scheme) => [scheme.rawName, () => ({ conformance: true })])),
@@ -58,6 +73,7 @@ export async function serveMock(serverDir: string, model: ApiModel): Promise<Ser
   return {
     baseUrl: `http://127.0.0.1:${port}${model.basePath.replace(/\/+$/, "")}`,
     logged,
+    handled,
     close: () =>
       new Promise<void>((resolve) => {
         listener.closeAllConnections();

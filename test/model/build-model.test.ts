@@ -211,3 +211,31 @@ describe("buildModel: pagination", () => {
     expect(buildModel(listing({ "x-pagination": false }, arrayOfThings, ["offset:integer", "limit:integer"]), { source: "t" }).operations[0]?.pagination).toBeNull();
   });
 });
+
+describe("buildModel: security schemes the wire can or cannot carry", () => {
+  it("reads another HTTP scheme as http-other; an API key header whose name is no token as unsupported, saying why", () => {
+    const model = buildModel({
+      ...doc({ "/things": { get: { responses: ok } } }),
+      components: {
+        securitySchemes: {
+          hmac: { type: "http", scheme: "payone-hmac-sha256" },
+          spaced: { type: "apiKey", in: "header", name: "ADVICEment API Key" },
+          cert: { type: "mutualTLS" },
+        },
+      },
+    }, { source: "schemes.yaml" });
+    expect(model.securitySchemes.map((s) => [s.rawName, s.kind, "scheme" in s ? s.scheme : "type" in s ? s.type : ""])).toEqual([
+      ["cert", "unsupported", "mutualTLS"],
+      ["hmac", "http-other", "payone-hmac-sha256"],
+      ["spaced", "unsupported", 'apiKey in header "ADVICEment API Key", not a header name'],
+    ]);
+  });
+});
+
+describe("buildModel: path parameters", () => {
+  it("ignores a path parameter the path has no {name} for, with a warning (it could never be sent)", () => {
+    const model = buildModel(doc({ "/send/": { post: { operationId: "send", parameters: [{ name: "partnerId", in: "path", required: true, schema: { type: "string" } }, { name: "q", in: "query", schema: { type: "string" } }], responses: ok } } }), { source: "send.yaml" });
+    expect(model.operations[0]?.parameters.map((p) => `${p.in} ${p.rawName}`)).toEqual(["query q"]);
+    expect(model.warnings).toEqual([expect.stringContaining('path parameter "partnerId" ignored, the path has no {partnerId}')]);
+  });
+});

@@ -127,6 +127,8 @@ export interface ServedSpec {
   url: string;
   outDir: string;
   spec: string;
+  /** The generated client.ts module, when generated with `{ client: true }`. */
+  client?: any;
   close(): Promise<void>;
 }
 
@@ -135,20 +137,22 @@ export async function serveSpecText(
   text: string,
   respond: (operationId: string, request: Record<string, unknown>) => unknown,
   routerOptions: Record<string, unknown> = {},
+  options: { client?: boolean } = {},
 ): Promise<ServedSpec> {
   const dir = join(TMP_DIR, `${name}-spec`);
   mkdirSync(dir, { recursive: true });
   const spec = join(dir, "openapi.yaml");
   writeFileSync(spec, text);
   rmSync(join(TMP_DIR, name), { recursive: true, force: true }); // no handlers.ts carried over from another spec
-  const outDir = await generateApi(spec, name, { client: false });
+  const outDir = await generateApi(spec, name, { client: options.client === true });
   const server = await import(pathToFileURL(join(outDir, "server.ts")).href);
+  const client = options.client === true ? await import(pathToFileURL(join(outDir, "client.ts")).href) : undefined;
   const model = buildModel(await loadDocument(spec), { source: spec });
   const handlers = Object.fromEntries(model.operations.map((operation) => [operation.id, (request: Record<string, unknown>) => respond(operation.id, request)]));
   const app = express();
   app.use(server.createRouter(handlers, routerOptions));
   const listening = await listen(app);
-  return { url: listening.url, outDir, spec, close: listening.close };
+  return { url: listening.url, outDir, spec, client, close: listening.close };
 }
 
 /** One raw HTTP exchange, the JSON body parsed. */

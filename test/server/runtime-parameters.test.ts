@@ -17,10 +17,26 @@ const param = (name: string, shape: ParamSpec["shape"] | Shorthand, style: Param
   explode,
 });
 
+describe("header parameters", () => {
+  it("reads a lone * in Accept-Language (what fetch sends when the caller sets none) as absent: it matches anything", () => {
+    const specs = [param("Accept-Language", "scalar", "simple"), param("X-Tag", "scalar", "simple")];
+    expect(readHeaders({ "accept-language": "*", "x-tag": "*" }, specs)).toEqual({ "X-Tag": "*" });
+    expect(readHeaders({ "accept-language": "de" }, specs)).toEqual({ "Accept-Language": "de" });
+  });
+});
+
 describe("query parameters", () => {
   it("undoes each array style", () => {
     const specs = [param("a", "array"), param("b", "array", "form", false), param("c", "array", "pipeDelimited"), param("d", "array", "spaceDelimited")];
     expect(readQuery("a=1&a=2&b=x,y&c=p|q&d=m%20n", specs, false)).toEqual({ a: ["1", "2"], b: ["x", "y"], c: ["p", "q"], d: ["m", "n"] });
+  });
+
+  it("splits arrays of JSON items only outside the items' brackets and strings, then reads each item", () => {
+    const objects = param("o", { kind: "array", items: ["json"] }, "form", false);
+    const raw = readQuery(`o=${encodeURIComponent('{"a":"x,}","b":[1,2]},[3],plain')}`, [objects], false);
+    expect(raw).toEqual({ o: ['{"a":"x,}","b":[1,2]}', "[3]", "plain"] });
+    expect(coerceParams(raw, [objects], "query").values).toEqual({ o: [{ a: "x,}", b: [1, 2] }, [3], "plain"] });
+    expect(candidates("{not json", ["json", "string"])).toEqual(["{not json"]);
   });
 
   it("reads deepObject and free-form objects", () => {

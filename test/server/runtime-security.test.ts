@@ -24,3 +24,17 @@ describe("AND-ed schemes sharing the Authorization header", () => {
     await expect(authenticate(request("some-key"), both, schemes, verifiers)).rejects.toMatchObject({ status: 401 });
   });
 });
+
+describe("another HTTP scheme (RFC 9110 §11.6.2)", () => {
+  const hmac: Record<string, SchemeSpec> = { hmac: { kind: "http", name: "hmac", scheme: "Payone-HMAC-SHA256" } };
+  const requirement = [[{ scheme: "hmac", scopes: [] }]];
+  it("hands the credentials of `Authorization: <scheme> …` (scheme matched case-insensitively) to its verifier", async () => {
+    const got: unknown[] = [];
+    const verify = { hmac: (c: unknown) => (got.push(c), "merchant") };
+    expect((await authenticate(request("payone-hmac-sha256 c2ln"), requirement, hmac, verify))?.principal).toBe("merchant");
+    expect(got).toEqual([{ kind: "http", scheme: "Payone-HMAC-SHA256", credentials: "c2ln" }]);
+  });
+  it("another scheme's header is no credential for it: 401 with its challenge", async () => {
+    await expect(authenticate(request("Bearer t"), requirement, hmac, { hmac: () => "x" })).rejects.toMatchObject({ status: 401, headers: { "WWW-Authenticate": "Payone-HMAC-SHA256" } });
+  });
+});

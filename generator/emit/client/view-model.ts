@@ -1,6 +1,7 @@
 // IR -> the view models the client templates render. Every string from the spec leaves here as a safe code
 // fragment (string literal, doc comment, property key) or a safe identifier from the model: templates insert verbatim.
 import type { ApiModel, MediaContent, Operation, Pagination, Parameter, SecurityScheme } from "../../model/ir.js";
+import { redirectResults, resultResponses } from "../../model/result-responses.js";
 import { codeSpan, docComment, jsString, markdownInline, markdownText, propertyKey } from "../shared/code-literals.js";
 import { escapePointerToken } from "../../load/json-pointer.js";
 import { bodyExample, pagingNote, parameterExample, type SampleDocument } from "./readme-view.js";
@@ -76,6 +77,7 @@ export interface OperationView {
 }
 
 interface AuthView {
+  httpSchemes: { name: string; scheme: string }[];
   bearer: boolean;
   basic: boolean;
   apiKeys: { name: string; where: string }[];
@@ -128,7 +130,7 @@ function viewedType(op: Operation, where: readonly string[], content: MediaConte
 
 function resultType(op: Operation, opTypeName: string, bodyTypes: BodyTypes): string {
   const types = new Set<string>();
-  for (const response of op.responses.filter((r) => r.kind === "success")) {
+  for (const response of resultResponses(op)) {
     const content = response.content[0];
     types.add(content ? viewedType(op, ["responses", response.status], content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`, "response", bodyTypes) : "undefined");
   }
@@ -166,6 +168,7 @@ function paramSpec(param: Parameter, key: string): string {
   if (param.style !== defaultStyle) extra.push(`style: ${jsString(param.style)}`);
   if (param.explode !== (param.style === "form")) extra.push(`explode: ${param.explode}`);
   if (param.allowReserved && param.in === "query") extra.push("reserved: true");
+  if (param.shape.kind === "json") extra.push("json: true");
   return `[${jsString(param.in)}, ${jsString(param.rawName)}${extra.length ? `, { ${extra.join(", ")} }` : ""}]`;
 }
 
@@ -173,6 +176,7 @@ function supportedScheme(scheme: SecurityScheme): string | null {
   switch (scheme.kind) {
     case "http-bearer": return `{ type: "bearer" }`;
     case "http-basic": return `{ type: "basic" }`;
+    case "http-other": return `{ type: "http", scheme: ${jsString(scheme.scheme)} }`;
     case "oauth2":
     case "openid-connect": return `{ type: "oauth2" }`;
     case "api-key": return `{ type: "apiKey", in: ${jsString(scheme.in)}, name: ${jsString(scheme.paramName)} }`;
@@ -263,6 +267,8 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
   if (op.requestBody && body) spec.push(`body: ${jsString(body.mediaType)}`);
   const security = securityLiteral(op, supported);
   if (security) spec.push(`security: ${security}`);
+  const redirects = redirectResults(op);
+  if (redirects.length) spec.push(`results: [${redirects.join(", ")}]`);
   const resultName = `${base}Result`;
   // `ApiError`, `ServerError`, `NetworkError`...: an operation named `api`, `server` or `network` must not redeclare them.
   const errorName = CLIENT_NAMES.includes(`${base}Error`) ? `${base}OperationError` : `${base}Error`;
@@ -418,7 +424,9 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     operations: operations.filter((op) => op.group === group.safeName),
   }));
   const apiKeys = schemes.flatMap(({ scheme }) => (scheme.kind === "api-key" ? [{ name: markdownInline(scheme.rawName), where: markdownInline(`${scheme.in} ${scheme.paramName}`) }] : []));
+  const httpSchemes = schemes.flatMap(({ scheme }) => (scheme.kind === "http-other" ? [{ name: markdownInline(scheme.rawName), scheme: markdownInline(scheme.scheme) }] : []));
   const auth = {
+    httpSchemes,
     bearer: schemes.some(({ scheme }) => scheme.kind === "http-bearer"),
     basic: schemes.some(({ scheme }) => scheme.kind === "http-basic"),
     apiKeys,

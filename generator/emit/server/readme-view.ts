@@ -64,6 +64,8 @@ function credentialOf(scheme: SecurityScheme): string {
       return '`{ kind: "basic", username, password }` from `Authorization: Basic …`';
     case "api-key":
       return `\`{ kind: "api-key", key }\` from the ${scheme.in} ${codeSpan(scheme.paramName)}`;
+    case "http-other":
+      return `\`{ kind: "http", scheme, credentials }\` from \`Authorization: ${scheme.scheme} …\``;
     case "unsupported":
       return `nothing: type ${codeSpan(scheme.type)} is not supported, so every request is refused`;
   }

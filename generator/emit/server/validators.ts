@@ -20,6 +20,7 @@ import { discriminatorBranches } from "../../model/discriminator-branches.js";
 import { RefResolver } from "../../model/refs.js";
 import { discriminatorKeyword } from "./discriminator-keyword.js";
 import { bodyValidatorName, parametersValidatorName } from "./validator-names.js";
+import { wireDefault } from "./wire-default.js";
 import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
@@ -149,7 +150,7 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
-  const properties = Object.fromEntries(params.map((param) => [param.rawName, typedSpellings(registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`))]));
+  const properties = Object.fromEntries(params.map((param) => [param.rawName, wireDefault(param, typedSpellings(registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`)))]));
   const required = params.filter((param) => param.required).map((param) => param.rawName);
   return matchIllFormedNamesByPattern(required.length > 0 ? { type: "object", properties, required } : { type: "object", properties });
 }

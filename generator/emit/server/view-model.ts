@@ -173,7 +173,10 @@ function resultType(response: Response, opType: string): string {
   return `({ status: ${status}; ${body};${location} } & rt.ResultExtras)`;
 }
 
-type SchemeSpecLiteral = { kind: "bearer" | "basic"; name: string } | { kind: "api-key"; name: string; in: "header" | "query" | "cookie"; paramName: string };
+type SchemeSpecLiteral =
+  | { kind: "bearer" | "basic"; name: string }
+  | { kind: "http"; name: string; scheme: string }
+  | { kind: "api-key"; name: string; in: "header" | "query" | "cookie"; paramName: string };
 
 /** Built with fromEntries so that a scheme named `__proto__` is an own entry like any other. */
 function schemeSpecs(schemes: readonly SecurityScheme[]): Record<string, SchemeSpecLiteral> {
@@ -187,6 +190,7 @@ function schemeSpec(scheme: SecurityScheme): SchemeSpecLiteral | undefined {
   // OAuth2 and OpenID Connect present access tokens as bearer tokens; the verifier checks them.
   if (scheme.kind === "http-bearer" || scheme.kind === "oauth2" || scheme.kind === "openid-connect") return { kind: "bearer", name: scheme.rawName };
   if (scheme.kind === "http-basic") return { kind: "basic", name: scheme.rawName };
+  if (scheme.kind === "http-other") return { kind: "http", name: scheme.rawName, scheme: scheme.scheme };
   if (scheme.kind === "api-key") return { kind: "api-key", name: scheme.rawName, in: scheme.in, paramName: scheme.paramName };
   return undefined;
 }

@@ -11,11 +11,17 @@ export interface AuthOptions {
   basic?: { username: string; password: string };
   /** OAuth2 / OpenID Connect access token callback. */
   accessToken?: Credential;
+  /**
+   * Credentials of other HTTP schemes (`scheme: negotiate`, an HMAC signature), by security scheme name, or one for
+   * all: sent as `Authorization: <scheme> <credentials>` (RFC 9110 §11.6.2). A callback can compute them per request.
+   */
+  http?: Credential | Record<string, Credential>;
 }
 
 export type SecuritySchemeSpec =
   | { type: "bearer" }
   | { type: "basic" }
+  | { type: "http"; scheme: string }
   | { type: "oauth2" }
   | { type: "apiKey"; in: "header" | "query" | "cookie"; name: string };
 
@@ -34,9 +40,12 @@ function credentialFor(name: string, scheme: SecuritySchemeSpec, auth: AuthOptio
   if (scheme.type === "bearer") return auth.bearer;
   if (scheme.type === "oauth2") return auth.accessToken ?? auth.bearer;
   if (scheme.type === "basic") return auth.basic && `${auth.basic.username}:${auth.basic.password}`;
-  const key = auth.apiKey;
-  // Own keys only: a scheme named `constructor` must not find Object.prototype's member.
-  return typeof key === "object" ? (Object.hasOwn(key, name) ? key[name] : undefined) : key;
+  return byScheme(name, scheme.type === "http" ? auth.http : auth.apiKey);
+}
+
+/** One credential for every scheme, or the one named (own keys only: a scheme named `constructor` finds nothing). */
+function byScheme(name: string, credentials: Credential | Record<string, Credential> | undefined): Credential | undefined {
+  return typeof credentials === "object" ? (Object.hasOwn(credentials, name) ? credentials[name] : undefined) : credentials;
 }
 
 function base64(text: string): string {
@@ -62,20 +71,23 @@ export async function applyAuth(
       values.push([scheme, value]);
     }
     if (values.length !== names.length) continue;
-    // Schemes required together that write the same header (Basic plus an API key named Authorization) share the
-    // first value: a second write would replace the credential the first scheme's verifier reads.
+    // Schemes required together that write the same header (Basic plus an API key named Authorization), query name
+    // or cookie (fec.gov: two schemes for `api_key`) share the first value: a second write would replace the
+    // credential the first scheme's verifier reads, or turn one query value into two.
     const written = new Set<string>();
-    const setHeader = (name: string, value: string) => {
-      if (written.has(name.toLowerCase())) return;
-      written.add(name.toLowerCase());
-      target.headers.set(name, value);
+    const once = (place: string, write: () => void) => {
+      if (written.has(place)) return;
+      written.add(place);
+      write();
     };
+    const setHeader = (name: string, value: string) => once(`header ${name.toLowerCase()}`, () => target.headers.set(name, value));
     for (const [scheme, value] of values) {
       if (scheme.type === "basic") setHeader("authorization", `Basic ${base64(value)}`);
+      else if (scheme.type === "http") setHeader("authorization", `${scheme.scheme} ${value}`);
       else if (scheme.type !== "apiKey") setHeader("authorization", `Bearer ${value}`);
       else if (scheme.in === "header") setHeader(scheme.name, value);
-      else if (scheme.in === "query") target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`);
-      else target.cookies.push(`${scheme.name}=${encodeURIComponent(value)}`);
+      else if (scheme.in === "query") once(`query ${scheme.name}`, () => target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`));
+      else once(`cookie ${scheme.name}`, () => target.cookies.push(`${scheme.name}=${encodeURIComponent(value)}`));
     }
     return;
   }

@@ -8,9 +8,10 @@ export type ParamStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimite
 
 /**
  * [location, wire name, non-defaults: `key` (the input property when it differs from the name), style, explode,
- * `reserved` (OpenAPI `allowReserved`)].
+ * `reserved` (OpenAPI `allowReserved`), `json` (defined by `content` with a JSON media type, OpenAPI 3.1 §4.8.12.3: the
+ * value is sent as its JSON text)].
  */
-export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?: ParamStyle; explode?: boolean; reserved?: true }?];
+export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?: ParamStyle; explode?: boolean; reserved?: true; json?: boolean }?];
 
 const encode = encodeURIComponent;
 
@@ -21,13 +22,22 @@ const encode = encodeURIComponent;
  */
 const encodeReserved = (text: string) => encode(text).replace(/%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => decodeURIComponent(escape));
 
+/**
+ * One item's text. An item or member that is itself an object or array goes as its JSON text: RFC 6570 (§2.3), which
+ * OpenAPI's styles follow (OpenAPI 3.1 §4.8.12.4), has no nested values, so no style defines an array of objects
+ * (AWS `ScheduledUpdateGroupActions`) or a nested member; the generated server reads the same JSON text back.
+ */
+function itemText(item: unknown): string {
+  return typeof item === "object" && item !== null ? JSON.stringify(item) : String(item);
+}
+
 /** A value as a list of items: array elements as [value], object members as [key, value], a scalar as [value]. */
 function parts(value: unknown): string[][] {
-  if (Array.isArray(value)) return value.map((item) => [String(item)]);
+  if (Array.isArray(value)) return value.map((item) => [itemText(item)]);
   if (typeof value === "object" && value !== null) {
     return Object.entries(value)
       .filter(([, member]) => member != null)
-      .map(([key, member]) => [key, String(member)]);
+      .map(([key, member]) => [key, itemText(member)]);
   }
   return [[String(value)]];
 }
@@ -109,7 +119,8 @@ export function serializeParams(path: string, specs: readonly ParamSpec[], input
     else out.query.push(value === null ? encode(name) : `${encode(name)}=${encode(value)}`);
   }
   for (const [location, name, extra = {}] of specs) {
-    const value = input[extra.key ?? name];
+    const given = input[extra.key ?? name];
+    const value = extra.json === true && given !== undefined ? JSON.stringify(given) : given;
     if (value === undefined || value === null) {
       // OpenAPI 3 Parameter Object: a path parameter is always `required`.
       if (location === "path") throw new InvalidParameterError(name, `path parameter "${name}" is required for ${path}`);

@@ -24,7 +24,8 @@ export interface ClientOptions extends CallLimits {
   fetch?: (request: Request) => Promise<Response>;
   headers?: Record<string, string>;
   /**
-   * Redirects followed per request (default 5; 0 follows none, and a 3xx throws an ApiError). Credentials
+   * Redirects followed per request (default 5; 0 follows none, and a 3xx throws an ApiError). A 3xx an operation
+   * documents as its result (it documents no 2xx) is returned instead, never followed (OperationSpec.results). Credentials
    * (Authorization, Proxy-Authorization, Cookie, the spec's API keys) are dropped once a redirect leaves the origin.
    */
   maxRedirects?: number;
@@ -62,6 +63,11 @@ export interface OperationSpec {
   body?: string;
   /** Alternatives (OR) of scheme names (AND). */
   security?: readonly (readonly string[])[];
+  /**
+   * 3xx statuses that are this operation's result (it documents no 2xx): returned with their Response (Location),
+   * not followed, not thrown. RFC 9110 §15.4 leaves following to the client; the spec says the redirect is the answer.
+   */
+  results?: readonly number[];
 }
 
 export interface Reply {
@@ -211,7 +217,7 @@ export function createTransport(
   }
 
   /** Sends one request, following redirects by hand (RFC 9110 §15.4) so that no credential reaches another origin. */
-  async function exchange(url: string, init: RequestInit & { headers: Headers; signal: AbortSignal }): Promise<Response> {
+  async function exchange(url: string, init: RequestInit & { headers: Headers; signal: AbortSignal }, results: readonly number[]): Promise<Response> {
     let redirect: RequestRedirect = "manual";
     for (let hops = 0; ; ) {
       const built = new Request(url, { ...init, redirect });
@@ -226,7 +232,8 @@ export function createTransport(
         continue;
       }
       await client.onResponse?.(response, request);
-      const location = REDIRECT_STATUSES.includes(response.status) ? response.headers.get("location") : null;
+      // A browser shows no redirect's status (opaque above, then followed): there a documented redirect is followed too.
+      const location = REDIRECT_STATUSES.includes(response.status) && !results.includes(response.status) ? response.headers.get("location") : null;
       const next = location === null ? undefined : new URL(location, request.url);
       if (!next || !/^https?:$/.test(next.protocol) || hops++ >= maxRedirects) return response;
       // Frees the connection; an onResponse hook may have read the body already.
@@ -287,9 +294,10 @@ export function createTransport(
         let hint: Headers | undefined;
         let answered = false;
         try {
-          const response = await exchange(url, { method: op.method, headers: new Headers(headers), body, signal });
+          const results = op.results ?? [];
+          const response = await exchange(url, { method: op.method, headers: new Headers(headers), body, signal }, results);
           answered = true;
-          if (response.ok) return { data: await decodeBody(response, maxBytes), response, url };
+          if (response.ok || results.includes(response.status)) return { data: await decodeBody(response, maxBytes), response, url };
           const problem = await decodeBody(response, maxBytes).catch(() => undefined);
           const requestId = response.headers.get("x-request-id") ?? headers.get("x-request-id") ?? undefined;
           failure = errorForStatus(response.status, response.headers, problem, requestId, op);

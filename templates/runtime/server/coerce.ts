@@ -3,7 +3,7 @@
 // admits that type, and a union keeps the raw string first when it has a string branch. The validators themselves
 // never coerce: ajv's in-place coercion inside `oneOf` turns "1" into a value both branches accept (issue 13).
 import type { FieldError } from "./problem.js";
-import type { ParamShape, ParamSpec, RawParams, ScalarType } from "./parameters.js";
+import type { ItemType, ParamShape, ParamSpec, RawParams } from "./parameters.js";
 
 export interface CoercedParams {
   values: RawParams;
@@ -77,14 +77,14 @@ function coerceShaped(value: unknown, shape: ParamShape): unknown {
   return value;
 }
 
-function first(raw: string, types: readonly ScalarType[]): unknown {
+function first(raw: string, types: readonly ItemType[]): unknown {
   return candidates(raw, types)[0];
 }
 
 const NOT_READ = Symbol("not read");
 
 /** The values `raw` may stand for under `types`, in their order; the raw string when none reads it. */
-export function candidates(raw: string, types: readonly ScalarType[]): unknown[] {
+export function candidates(raw: string, types: readonly ItemType[]): unknown[] {
   const out: unknown[] = [];
   for (const type of types) {
     const value = readAs(raw, type);
@@ -96,8 +96,13 @@ export function candidates(raw: string, types: readonly ScalarType[]): unknown[]
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function readAs(raw: string, type: ScalarType): unknown {
+function readAs(raw: string, type: ItemType): unknown {
   switch (type) {
+    case "json": {
+      // An object or array item (parameters.ts ItemType): its JSON text; any other text is read by the other types.
+      const parsed = /^\s*[[{]/.test(raw) ? parseJson(raw) : NOT_READ;
+      return typeof parsed === "object" && parsed !== null ? parsed : NOT_READ;
+    }
     case "string":
       return raw;
     case "integer":

@@ -17,11 +17,17 @@ export interface ParamSpec {
 /** Types a wire string may be read as, in the order tried (empty: the raw string). Mirrors the IR's ScalarType. */
 export type ScalarType = "string" | "integer" | "number" | "boolean" | "null";
 
+/**
+ * An array item's or object member's types; `json`: it may be an object or array, which no style defines (RFC 6570
+ * §2.3 has no nested values; OpenAPI 3.1 §4.8.12.4), so it travels as its JSON text. Mirrors the IR's ItemType.
+ */
+export type ItemType = ScalarType | "json";
+
 /** Mirrors the IR's ParamShape (generator/model/ir.ts), which the generator writes into each operation's spec. */
 export type ParamShape =
   | { kind: "scalar"; types: readonly ScalarType[] }
-  | { kind: "array"; items: readonly ScalarType[] }
-  | { kind: "object"; properties: Readonly<Record<string, readonly ScalarType[]>>; open: boolean; additional: readonly ScalarType[] }
+  | { kind: "array"; items: readonly ItemType[] }
+  | { kind: "object"; properties: Readonly<Record<string, readonly ItemType[]>>; open: boolean; additional: readonly ItemType[] }
   | { kind: "json"; mediaType: string };
 
 export type RawParams = Record<string, unknown>;
@@ -83,12 +89,20 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
   return out;
 }
 
+/**
+ * Negotiation headers whose lone `*` matches anything (RFC 9110 §12.5.3-4), which is what their absence says too.
+ * Fetch (Node's included) sends `Accept-Language: *` when the caller sets none: read as absent, so an enum'd
+ * parameter (evetech `["de", "en-us", ...]`) takes its default instead of refusing a request that states no choice.
+ */
+const WILDCARD_MEANS_ABSENT: ReadonlySet<string> = new Set(["accept-language", "accept-encoding"]);
+
 /** Header parameters; `headers` is Node's lower-cased header object. */
 export function readHeaders(headers: Readonly<Record<string, string | string[] | undefined>>, specs: readonly ParamSpec[]): RawParams {
   const out: RawParams = {};
   for (const spec of specs) {
     const raw = headers[spec.name.toLowerCase()];
     if (raw === undefined) continue;
+    if (typeof raw === "string" && raw.trim() === "*" && WILDCARD_MEANS_ABSENT.has(spec.name.toLowerCase())) continue;
     out[spec.name] = fromSerialised(Array.isArray(raw) ? raw.join(",") : raw, spec);
   }
   return out;
@@ -156,7 +170,37 @@ function fromSerialised(raw: string, spec: ParamSpec): unknown {
 function split(value: string, spec: ParamSpec): string[] {
   if (value === "") return [];
   const delimiter = spec.style === "label" || spec.style === "matrix" ? (spec.explode ? (spec.style === "label" ? "." : ";") : ",") : (DELIMITERS[spec.style] ?? ",");
-  return value.split(delimiter);
+  return carriesJson(spec.shape) ? splitOutsideJson(value, delimiter) : value.split(delimiter);
+}
+
+function carriesJson(shape: ParamShape): boolean {
+  if (shape.kind === "array") return shape.items.includes("json");
+  if (shape.kind === "object") return shape.additional.includes("json") || Object.values(shape.properties).some((types) => types.includes("json"));
+  return false;
+}
+
+/** Splits at `delimiter` where it is not inside a JSON item's brackets or strings (`{"a":1,"b":2},{"a":3}`). */
+function splitOutsideJson(value: string, delimiter: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    if (inString) {
+      if (char === "\\") i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"' && depth > 0) inString = true;
+    else if (char === "{" || char === "[") depth++;
+    else if ((char === "}" || char === "]") && depth > 0) depth--;
+    else if (depth === 0 && value.startsWith(delimiter, i)) {
+      parts.push(value.slice(start, i));
+      start = i + delimiter.length;
+      i = start - 1;
+    }
+  }
+  parts.push(value.slice(start));
+  return parts;
 }
 
 function toObject(parts: string[]): Record<string, string> {

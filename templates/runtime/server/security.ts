@@ -6,11 +6,14 @@ import { HttpProblem } from "./problem.js";
 export type SchemeSpec =
   | { kind: "bearer"; name: string }
   | { kind: "basic"; name: string }
+  /** Another HTTP scheme (RFC 9110 §11.6.2): `Authorization: <scheme> <credentials>`, the scheme matched case-insensitively. */
+  | { kind: "http"; name: string; scheme: string }
   | { kind: "api-key"; name: string; in: "header" | "query" | "cookie"; paramName: string };
 
 export type Credential =
   | { kind: "bearer"; token: string }
   | { kind: "basic"; username: string; password: string }
+  | { kind: "http"; scheme: string; credentials: string }
   | { kind: "api-key"; key: string };
 
 /**
@@ -84,6 +87,7 @@ export function readCredential(request: Request, spec: SchemeSpec): Credential |
   const scheme = header.slice(0, space).toLowerCase();
   const value = header.slice(space + 1).trim();
   if (spec.kind === "bearer") return scheme === "bearer" && value !== "" ? { kind: "bearer", token: value } : undefined;
+  if (spec.kind === "http") return scheme === spec.scheme.toLowerCase() && value !== "" ? { kind: "http", scheme: spec.scheme, credentials: value } : undefined;
   if (scheme !== "basic") return undefined;
   const decoded = Buffer.from(value, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
@@ -119,9 +123,10 @@ function failure(
   const challenges = new Set<string>();
   for (const requirement of requirements) {
     for (const { scheme } of requirement) {
-      const kind = own(schemes, scheme)?.kind;
-      if (kind === "bearer") challenges.add("Bearer");
-      if (kind === "basic") challenges.add('Basic realm="api"');
+      const spec = own(schemes, scheme);
+      if (spec?.kind === "bearer") challenges.add("Bearer");
+      if (spec?.kind === "basic") challenges.add('Basic realm="api"');
+      if (spec?.kind === "http") challenges.add(spec.scheme);
     }
   }
   const headers: Record<string, string> = challenges.size > 0 ? { "WWW-Authenticate": [...challenges].join(", ") } : {};

@@ -1,0 +1,32 @@
+// Values a schema allows that no request can carry, so that a valid input never uses them: an empty path segment
+// (the URL would name another resource; the client refuses it, RFC 3986 §5.2.4) and an empty array or object for a
+// required query, header or cookie parameter (RFC 6570 §2.3: an empty list or associative array is undefined, and
+// its expansion is omitted, so the parameter is not sent at all: AWS `DELETE /tags/{arn}#tagKeys` with `tagKeys: []`
+// selects no operation). For those the input builder asks for a non-empty value.
+import type { Parameter } from "../../generator/model/ir.js";
+import { deref, isObject } from "./spec-schemas.js";
+
+type Json = Record<string, unknown>;
+
+const isEmpty = (value: unknown) => value === "" || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
+
+/** Whether `value` reaches the server as a value of `param` (path segments also may not be `.` or `..`). */
+export function wireCarries(param: Parameter, value: unknown): boolean {
+  if (param.in === "path") return !isEmpty(value) && value !== "." && value !== "..";
+  return !param.required || (!(Array.isArray(value) && value.length === 0) && !(isObject(value) && Object.keys(value).length === 0));
+}
+
+/**
+ * The parameter's schema with the emptiness the wire cannot carry ruled out (`minLength`/`minItems`/`minProperties`
+ * of at least 1), for building a candidate; the candidate is still checked against the spec's own schema.
+ */
+export function nonEmptySchema(document: Json, param: Parameter): Json | undefined {
+  const schema = deref(document, param.schema);
+  if (schema === undefined) return undefined;
+  const atLeastOne = (key: string) => ({ [key]: Math.max(1, typeof schema[key] === "number" ? schema[key] : 0) });
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (types.includes("array")) return { ...schema, ...atLeastOne("minItems") };
+  if (types.includes("object")) return { ...schema, ...atLeastOne("minProperties") };
+  if (param.in === "path" && (types.includes("string") || schema.type === undefined)) return { ...schema, ...atLeastOne("minLength") };
+  return undefined;
+}
