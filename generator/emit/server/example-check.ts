@@ -24,14 +24,29 @@ export interface Candidates {
 /** Whether a value validates against a schema of the document, under the response validation's rules. */
 export type Accepts = (schema: unknown, value: unknown) => boolean;
 
+/** The body chosen for an entry, and whether it conforms (false: no candidate did; `body` is the first). */
+export interface Chosen {
+  body: unknown;
+  conforms: boolean;
+  /** The last candidate made: what a warning shows when none conforms (the one built with most care). */
+  last: unknown;
+}
+
+/** The checks `conformingBodies` hands its caller: for synthesizing oneOf branches, and for saying why a body fails. */
+export interface SampleChecks {
+  accepts: Accepts;
+  /** The first reason `value` does not validate against `schema` ("/a/b must be string"); undefined when it does. */
+  firstError(schema: unknown, value: unknown): string | undefined;
+}
+
 /**
- * For each entry, its first candidate that conforms to its schema (else its first; a schema ajv cannot compile
- * accepts anything). `makeAccepts` receives the check of one schema, for synthesizing oneOf branches.
+ * For each entry, its first candidate that conforms to its schema (else its first, not conforming; a schema ajv
+ * cannot compile accepts anything). `withChecks` receives the checks of one schema before any candidate is made.
  */
-export function conformingBodies(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[], makeAccepts?: (accepts: Accepts) => void): unknown[] {
-  const chosen: unknown[] = entries.map(() => undefined);
+export function conformingBodies(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[], withChecks?: (checks: SampleChecks) => void): Chosen[] {
+  const chosen: Chosen[] = entries.map(() => ({ body: undefined, conforms: false, last: undefined }));
   const checker = new ResponseChecker(document);
-  makeAccepts?.((schema, value) => checker.accepts(schema, value));
+  withChecks?.({ accepts: (schema, value) => checker.accepts(schema, value), firstError: (schema, value) => checker.firstError(schema, value) });
   const validate = checker.compileAll(entries.map((entry) => entry.schema));
   let pending = entries.map((_, index) => index);
   const rounds = Math.max(0, ...entries.map((entry) => entry.candidates.length));
@@ -41,7 +56,9 @@ export function conformingBodies(document: Readonly<Record<string, unknown>>, en
       const make = entries[index]?.candidates[round];
       if (make === undefined) continue;
       const body = make();
-      if (round === 0) chosen[index] = body;
+      const entry = chosen[index];
+      if (round === 0) chosen[index] = { body, conforms: false, last: body };
+      else if (entry !== undefined && body !== undefined) entry.last = body;
       if (body !== undefined) tried.set(index, body);
     }
     // One schema ajv cannot compile fails the whole API's: then each is checked alone.
@@ -49,7 +66,7 @@ export function conformingBodies(document: Readonly<Record<string, unknown>>, en
       validate === undefined
         ? new Set([...tried].filter(([index, body]) => !checker.accepts(entries[index]?.schema, body)).map(([index]) => key(index)))
         : failingKeys(validate, Object.fromEntries([...tried].map(([index, body]) => [key(index), body])));
-    for (const [index, body] of tried) if (!failing.has(key(index))) chosen[index] = body;
+    for (const [index, body] of tried) if (!failing.has(key(index))) chosen[index] = { body, conforms: true, last: body };
     pending = pending.filter((index) => tried.has(index) ? failing.has(key(index)) : (entries[index]?.candidates.length ?? 0) > round + 1);
   }
   return chosen;
@@ -81,13 +98,25 @@ class ResponseChecker {
   }
 
   accepts(schema: unknown, value: unknown): boolean {
-    if (typeof schema !== "object" || schema === null) return true;
+    const validate = this.validator(schema);
+    return validate === null || validate(value) === true;
+  }
+
+  firstError(schema: unknown, value: unknown): string | undefined {
+    const validate = this.validator(schema);
+    if (validate === null || validate(value) === true) return undefined;
+    const error = validate.errors?.[0];
+    return error === undefined ? "does not validate" : `${error.instancePath || "/"} ${error.message ?? "is not valid"}`;
+  }
+
+  private validator(schema: unknown): ValidateFunction | null {
+    if (typeof schema !== "object" || schema === null) return null;
     let validate = this.single.get(schema);
     if (validate === undefined) {
       validate = this.compile(() => this.registry.convert(schema)) ?? null;
       this.single.set(schema, validate);
     }
-    return validate === null || validate(value) === true;
+    return validate;
   }
 
   private compile(build: () => boolean | Record<string, unknown>): ValidateFunction | undefined {

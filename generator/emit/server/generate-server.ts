@@ -35,7 +35,7 @@ export function serverReadmeName(options: GenerateServerOptions): string {
 export interface GenerateServerOptions {
   /** Skip types.ts (when the client generation, which writes it too, runs in the same output). */
   skipTypes?: boolean;
-  /** Hears of each spec pattern left out of the validators (default: a `warning:` line on stderr). */
+  /** Hears of each spec pattern left out of the validators and each mock answer that falls back (default: a `warning:` line on stderr). */
   warn?: Warn;
 }
 
@@ -58,7 +58,7 @@ export async function renderServer(
   const header = generatedHeader(model.source);
   const validators = compileValidators(model, bundledDoc, options.warn);
   const view = buildServerView(model, bundledDoc, validators, header);
-  const answers = mockAnswers(model, bundledDoc);
+  const answers = mockAnswers(model, bundledDoc, options.warn);
   const samples: Record<string, unknown> = {};
   for (const [id, answer] of answers) if (answer.body !== undefined) samples[id] = answer.body;
 
