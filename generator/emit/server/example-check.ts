@@ -8,6 +8,7 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
+import { vettedPatterns } from "./pattern-policy.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -76,7 +77,10 @@ const key = (index: number): string => `b${index}`;
 
 /**
  * ajv set up as the generated server's development-mode response validation is (response-validation.ts): 2020-12,
- * formats, patterns kept and run by re2js in linear time, so no sample check hangs on a catastrophic pattern.
+ * formats; patterns as the generated request validators keep them (pattern-policy.ts: re2js in linear time, RegExp
+ * for lookarounds redos-detector found safe), so no sample check hangs on a catastrophic pattern. That is stricter
+ * than the run-time response check, which runs only the linear ones: a sample this accepts, that check accepts,
+ * and so does a client holding it to the spec's full pattern.
  */
 class ResponseChecker {
   private readonly registry: SchemaRegistry;
@@ -86,7 +90,7 @@ class ResponseChecker {
 
   constructor(document: Readonly<Record<string, unknown>>) {
     const openapi = document.openapi;
-    this.registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response");
+    this.registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response", vettedPatterns);
     const regExp = Object.assign((source: string, flags: string) => specPattern(source, flags), { code: "specPattern" });
     this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, inlineRefs: false, code: { regExp } });
     addFormats(this.ajv);

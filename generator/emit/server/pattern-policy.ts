@@ -4,7 +4,7 @@
 import { isSafe } from "redos-detector";
 import { isUnicodePattern } from "../../../templates/runtime/server/json-schema.js";
 import type { PatternFilter } from "../../../templates/runtime/server/json-schema.js";
-import { linearPattern } from "../../../templates/runtime/server/patterns.js";
+import { linearPattern, type PatternMatcher } from "../../../templates/runtime/server/patterns.js";
 
 export type Warn = (message: string) => void;
 
@@ -12,18 +12,37 @@ export const warnOnStderr: Warn = (message) => process.stderr.write(`warning: ${
 
 type Verdict = { kept: true } | { kept: false; why: string };
 
-/** A PatternFilter that warns once per place a pattern is left out; verdicts are cached per pattern. */
+/** Verdicts per pattern, shared by every generation in the process (redos-detector takes a while on long ones). */
+const verdicts = new Map<string, Verdict>();
+
+function verdictOf(pattern: string): Verdict {
+  let verdict = verdicts.get(pattern);
+  if (verdict === undefined) {
+    verdict = judge(pattern);
+    verdicts.set(pattern, verdict);
+  }
+  return verdict;
+}
+
+/** A PatternFilter that warns once per place a pattern is left out. */
 export function patternPolicy(source: string, warn: Warn): PatternFilter {
-  const verdicts = new Map<string, Verdict>();
   return (pattern, at) => {
-    let verdict = verdicts.get(pattern);
-    if (verdict === undefined) {
-      verdict = judge(pattern);
-      verdicts.set(pattern, verdict);
-    }
+    const verdict = verdictOf(pattern);
     if (!verdict.kept) warn(`${source}: ${at}: pattern ${JSON.stringify(pattern)} is left out of validation: ${verdict.why}`);
     return verdict.kept;
   };
+}
+
+/** The patterns the generated validators keep, without a word about the rest (the mock's sample checks). */
+export const vettedPatterns: PatternFilter = (pattern) => verdictOf(pattern).kept;
+
+/**
+ * A matcher for a pattern the validators keep: re2js where RE2 can express it, else RegExp (lookaround,
+ * backreferences, `.{0,1023}` past RE2's repeat limit) when redos-detector found it safe; undefined otherwise.
+ */
+export function vettedMatcher(pattern: string): PatternMatcher | undefined {
+  if (!verdictOf(pattern).kept) return undefined;
+  return linearPattern(pattern) ?? new RegExp(pattern, "u");
 }
 
 function judge(pattern: string): Verdict {
