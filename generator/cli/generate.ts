@@ -7,6 +7,8 @@ import { mergeSettings, DEFAULT_SETTINGS, PRESET_NAMES, type PresetName } from "
 import { configFileForSpec, findConfigFile, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
 import { bundleSpec, loadSpec, type SpecDocument } from "../load/index.js";
 import type { Rename } from "../model/ir.js";
+import { ModelError } from "../model/model-error.js";
+import { SpecLoadError } from "../load/load-error.js";
 import type { NamingStyle } from "../model/method-names.js";
 import type { PaginationDeclaration } from "../model/pagination.js";
 import { writeOutputDir } from "../emit/shared/output-dir.js";
@@ -119,6 +121,24 @@ export async function runGenerateJob(job: GenerateJob, options: Pick<GenerateOpt
     }
   }
   const bundled = await bundleSpec(document);
+  try {
+    return await renderJob(job, document, bundled);
+  } catch (error) {
+    throw locatedModelError(error, document);
+  }
+}
+
+/**
+ * A ModelError (a place in the bundled document and a fix) as a SpecLoadError at file:line:col. In a one-file
+ * spec the bundled pointer is the source's; otherwise the error keeps its pointer.
+ */
+function locatedModelError(error: unknown, document: SpecDocument): unknown {
+  if (!(error instanceof ModelError) || document.files.size !== 1 || document.valueAt({ file: document.rootFile, pointer: error.pointer }) === undefined) return error;
+  const { line, column } = document.locate({ file: document.rootFile, pointer: error.pointer });
+  return new SpecLoadError({ message: error.message, file: document.rootFile, line, column, fix: error.fix });
+}
+
+async function renderJob(job: GenerateJob, document: SpecDocument, bundled: Record<string, unknown>): Promise<JobResult> {
   const settings = mergeSettings(DEFAULT_SETTINGS, job.config.settings);
   // Loaded here, not at the top: the emitters pull in openapi-typescript and the TypeScript compiler (~2 s of CPU),
   // which no other command needs.

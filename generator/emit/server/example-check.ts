@@ -6,7 +6,7 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
+import { SchemaRegistry, type DroppedKeyword } from "../../../templates/runtime/server/json-schema.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
 import { vettedPatterns } from "./pattern-policy.js";
 
@@ -44,9 +44,9 @@ export interface SampleChecks {
  * For each entry, its first candidate that conforms to its schema (else its first, not conforming; a schema ajv
  * cannot compile accepts anything). `withChecks` receives the checks of one schema before any candidate is made.
  */
-export function conformingBodies(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[], withChecks?: (checks: SampleChecks) => void): Chosen[] {
+export function conformingBodies(document: Readonly<Record<string, unknown>>, entries: readonly Candidates[], withChecks?: (checks: SampleChecks) => void, reportDropped?: DroppedKeyword): Chosen[] {
   const chosen: Chosen[] = entries.map(() => ({ body: undefined, conforms: false, last: undefined }));
-  const checker = new ResponseChecker(document);
+  const checker = new ResponseChecker(document, reportDropped);
   withChecks?.({ accepts: (schema, value) => checker.accepts(schema, value), firstError: (schema, value) => checker.firstError(schema, value) });
   const validate = checker.compileAll(entries.map((entry) => entry.schema));
   let pending = entries.map((_, index) => index);
@@ -88,9 +88,9 @@ class ResponseChecker {
   private readonly single = new WeakMap<object, ValidateFunction | null>();
   private rootAdded = false;
 
-  constructor(document: Readonly<Record<string, unknown>>) {
+  constructor(document: Readonly<Record<string, unknown>>, reportDropped?: DroppedKeyword) {
     const openapi = document.openapi;
-    this.registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response", vettedPatterns);
+    this.registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response", vettedPatterns, reportDropped);
     const regExp = Object.assign((source: string, flags: string) => specPattern(source, flags), { code: "specPattern" });
     this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, inlineRefs: false, code: { regExp } });
     addFormats(this.ajv);

@@ -18,7 +18,7 @@ import { isGeneratedPackageJson, serverPackageJson } from "./package-json.js";
 import { serverReadmeView } from "./readme-view.js";
 import { compileValidators } from "./validators.js";
 import type { ValidatorKind } from "./validators.js";
-import type { Warn } from "./pattern-policy.js";
+import { warnOnce, warnOnStderr, type Warn } from "./pattern-policy.js";
 import { buildServerView } from "./view-model.js";
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/server/", import.meta.url));
@@ -56,9 +56,10 @@ export async function renderServer(
     return tidy(template(view));
   };
   const header = generatedHeader(model.source);
-  const validators = compileValidators(model, bundledDoc, options.warn);
+  const warn = warnOnce(options.warn ?? warnOnStderr);
+  const validators = compileValidators(model, bundledDoc, warn);
   const view = buildServerView(model, bundledDoc, validators, header);
-  const answers = mockAnswers(model, bundledDoc, options.warn);
+  const answers = mockAnswers(model, bundledDoc, warn);
   const samples: Record<string, unknown> = {};
   for (const [id, answer] of answers) if (answer.body !== undefined) samples[id] = answer.body;
 

@@ -15,7 +15,7 @@ import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
 import { conformingBodies, type Accepts, type Candidates, type SampleChecks } from "./example-check.js";
-import { warnOnStderr, type Warn } from "./pattern-policy.js";
+import { droppedKeywordWarning, warnOnStderr, type Warn } from "./pattern-policy.js";
 import { pageBounds } from "./page-bounds.js";
 import { synthesize } from "./synthesize.js";
 
@@ -54,7 +54,7 @@ export function mockAnswers(model: ApiModel, document: Readonly<Record<string, u
     if (choice === undefined) bodies.set(op.id, { status, body: undefined });
     else primary.push([op, choice]);
   }
-  const chosen = conformingBodies(document, primary.map(([, choice]) => choice.candidates), (made) => (checks = made));
+  const chosen = conformingBodies(document, primary.map(([, choice]) => choice.candidates), (made) => (checks = made), droppedKeywordWarning(model.source, warn));
   primary.forEach(([op, choice], index) => {
     const { body, conforms, last } = chosen[index] ?? { body: undefined, conforms: false, last: undefined };
     if (conforms) bodies.set(op.id, { status: choice.status, body });
@@ -69,7 +69,7 @@ export function mockAnswers(model: ApiModel, document: Readonly<Record<string, u
       if (choice !== undefined) others.push([op, choice]);
     }
   }
-  const fallback = others.length === 0 ? [] : conformingBodies(document, others.map(([, choice]) => choice.candidates), (made) => (checks = made));
+  const fallback = others.length === 0 ? [] : conformingBodies(document, others.map(([, choice]) => choice.candidates), (made) => (checks = made), droppedKeywordWarning(model.source, warn));
   others.forEach(([op, choice], index) => {
     if (bodies.has(op.id) || fallback[index]?.conforms !== true) return;
     bodies.set(op.id, { status: choice.status, body: fallback[index]?.body });

@@ -3,7 +3,7 @@
 // backtracking RegExp cannot blow up on them; the rest are left out of validation, with a warning naming the place.
 import { isSafe } from "redos-detector";
 import { isUnicodePattern } from "../../../templates/runtime/server/json-schema.js";
-import type { PatternFilter } from "../../../templates/runtime/server/json-schema.js";
+import type { DroppedKeyword, PatternFilter } from "../../../templates/runtime/server/json-schema.js";
 import { linearPattern, type PatternMatcher } from "../../../templates/runtime/server/patterns.js";
 
 export type Warn = (message: string) => void;
@@ -30,6 +30,21 @@ export function patternPolicy(source: string, warn: Warn): PatternFilter {
     const verdict = verdictOf(pattern);
     if (!verdict.kept) warn(`${source}: ${at}: pattern ${JSON.stringify(pattern)} is left out of validation: ${verdict.why}`);
     return verdict.kept;
+  };
+}
+
+/** A SchemaRegistry's report of a keyword it leaves out (an ill-formed `type`), as a warning naming the place. */
+export function droppedKeywordWarning(source: string, warn: Warn): DroppedKeyword {
+  return (at, why) => warn(`${source}: ${at}: ${why}; it is left out of validation (fix the schema there)`);
+}
+
+/** A Warn that passes each message on once (the request validators and the mock's checks meet the same schemas). */
+export function warnOnce(warn: Warn): Warn {
+  const said = new Set<string>();
+  return (message) => {
+    if (said.has(message)) return;
+    said.add(message);
+    warn(message);
   };
 }
 
