@@ -203,6 +203,7 @@ function operationSpec(op: Operation, document: Readonly<Record<string, unknown>
     `security: ${literal(security)}`,
     `paging: ${literal(pagingSpec(op, document))}`,
     `responses: ${literal(responses)}`,
+    ...(op.errorPayloads !== undefined ? [`errors: ${literal(op.errorPayloads)}`] : []),
   ];
   const pathValues = adjacentPathValues(op, document);
   if (pathValues !== undefined) lines.push(`pathValues: ${literal(pathValues)}`);
