@@ -6,9 +6,8 @@
 import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { SchemaRegistry, type DroppedKeyword } from "../../../templates/runtime/server/json-schema.js";
-import { specPattern } from "../../../templates/runtime/server/patterns.js";
-import { vettedPatterns } from "./pattern-policy.js";
+import { isUnicodePattern, SchemaRegistry, type DroppedKeyword } from "../../../templates/runtime/server/json-schema.js";
+import { sampleMatcher } from "./pattern-policy.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -77,10 +76,10 @@ const key = (index: number): string => `b${index}`;
 
 /**
  * ajv set up as the generated server's development-mode response validation is (response-validation.ts): 2020-12,
- * formats; patterns as the generated request validators keep them (pattern-policy.ts: re2js in linear time, RegExp
- * for lookarounds redos-detector found safe), so no sample check hangs on a catastrophic pattern. That is stricter
- * than the run-time response check, which runs only the linear ones: a sample this accepts, that check accepts,
- * and so does a client holding it to the spec's full pattern.
+ * formats; every pattern, as JavaScript reads it (pattern-policy.ts sampleMatcher: re2js in linear time, RegExp for
+ * lookarounds redos-detector found safe, else RegExp under a time limit), so no sample check hangs on a
+ * catastrophic pattern. That is stricter than the run-time response check, which runs only the linear ones: a
+ * sample this accepts, that check accepts, and so does a client holding it to the spec's full pattern.
  */
 class ResponseChecker {
   private readonly registry: SchemaRegistry;
@@ -90,8 +89,9 @@ class ResponseChecker {
 
   constructor(document: Readonly<Record<string, unknown>>, reportDropped?: DroppedKeyword) {
     const openapi = document.openapi;
-    this.registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response", vettedPatterns, reportDropped);
-    const regExp = Object.assign((source: string, flags: string) => specPattern(source, flags), { code: "specPattern" });
+    this.registry = new SchemaRegistry(document, typeof openapi === "string" && openapi.startsWith("3.0"), "response", isUnicodePattern, reportDropped);
+    // sampleMatcher is defined for every pattern isUnicodePattern admits.
+    const regExp = Object.assign((source: string) => sampleMatcher(source) ?? new RegExp(source, "u"), { code: "sampleMatcher" });
     this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, inlineRefs: false, code: { regExp } });
     addFormats(this.ajv);
   }

@@ -5,7 +5,7 @@
 // (randexp does not understand lookarounds or every Unicode escape).
 import RandExpModule from "randexp";
 import { isUnicodePattern } from "../../../templates/runtime/server/json-schema.js";
-import { vettedMatcher } from "./pattern-policy.js";
+import { sampleMatcher } from "./pattern-policy.js";
 
 // randexp is CommonJS with `exports.default`: under NodeNext the default import may be the module object.
 type RandExpClass = typeof RandExpModule.default;
@@ -20,14 +20,13 @@ const LAST_PRINTABLE = 0x7e;
 
 /**
  * A string matching `pattern` whose length lies in [minLength, maxLength], or undefined when none was found.
- * Each try is matched the way the generated validators match (vettedMatcher): re2js in linear time, RegExp for
- * the lookarounds redos-detector found safe, which randexp does not generate for, so a try that breaks one is
- * refused and the next drawn. A pattern no validator runs (unsafe) is not matched: the first string of a
- * fitting length is the answer.
+ * Each try is matched as JavaScript reads the pattern (sampleMatcher: re2js in linear time, RegExp for the
+ * lookarounds redos-detector found safe, else RegExp under a time limit): randexp does not generate lookarounds,
+ * so a try that breaks one is refused and the next drawn.
  */
 export function stringForPattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
   if (!isUnicodePattern(pattern)) return undefined;
-  const matcher = vettedMatcher(pattern);
+  const matcher = sampleMatcher(pattern);
   for (let attempt = 0; attempt <= SEEDED_TRIES; attempt++) {
     const value = generate(pattern, attempt, minLength);
     if (value === undefined) return undefined;
