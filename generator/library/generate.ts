@@ -6,6 +6,8 @@ import { apiModelSettings, lintConfigFor, modelOptionsFor, type ApiModelSettings
 import type { Diagnostic, PresetName } from "../conventions/index.js";
 import { bundleSpec, loadSpec, type SpecDocument } from "../load/index.js";
 import type { Rename } from "../model/ir.js";
+import { ModelError } from "../model/model-error.js";
+import { SpecLoadError } from "../load/load-error.js";
 import type { NamingStyle } from "../model/method-names.js";
 import { writeOutputDir } from "../emit/shared/output-dir.js";
 import { configFor, type ConfigInput } from "./config-for.js";
@@ -47,6 +49,26 @@ export async function runGenerateJob(job: GenerateJob, options: JobOptions, cwd 
     }
   }
   const bundled = await bundleSpec(document);
+  try {
+    return await renderJob(job, document, bundled);
+  } catch (error) {
+    throw locatedModelError(error, document);
+  }
+}
+
+/**
+ * A ModelError (a place in the bundled document and a fix) as a SpecLoadError at file:line:col. In a one-file
+ * spec the bundled pointer is the source's; otherwise the error keeps its pointer.
+ */
+function locatedModelError(error: unknown, document: SpecDocument): unknown {
+  if (!(error instanceof ModelError) || error.pointer === undefined || (error.file !== undefined && error.file !== document.rootFile) || document.files.size !== 1) return error;
+  const at = { file: document.rootFile, pointer: error.pointer };
+  if (document.valueAt(at) === undefined) return error;
+  const { line, column } = document.locate(at);
+  return new SpecLoadError({ message: error.message, file: document.rootFile, line, column, fix: error.fix });
+}
+
+async function renderJob(job: GenerateJob, document: SpecDocument, bundled: Record<string, unknown>): Promise<JobResult> {
   // Loaded here, not at the top: the emitters pull in openapi-typescript and the TypeScript compiler (~2 s of CPU),
   // which no other command needs.
   const [{ buildModel }, { renderClient }] = await Promise.all([import("../model/build-model.js"), import("../emit/client/generate-client.js")]);

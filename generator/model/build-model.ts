@@ -3,7 +3,7 @@ import { escapePointerToken } from "../load/json-pointer.js";
 import { basePathsOf } from "./base-paths.js";
 import { unreachableOperationWarnings } from "./equivalent-paths.js";
 import { ModelError } from "./model-error.js";
-import { errorSchemaOf, isJsonMedia, type ConfiguredErrorSchema } from "./error-schema.js";
+import { errorSchemaOf, isJsonMedia, operationErrorPayloads, type ConfiguredErrorSchema } from "./error-schema.js";
 import { NameScope, camelIdentifier, pascalIdentifier } from "./identifiers.js";
 import type {
   ApiModel, Group, HttpMethod, Rename, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
@@ -98,6 +98,11 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     return operation;
   });
   operations.sort(byKey((op) => `${op.group}\u0000${op.name}`));
+  const errorSchema = errorSchemaOf(operations, refs, options.errorSchema);
+  for (const op of operations) {
+    const payloads = operationErrorPayloads(op, errorSchema, refs);
+    if (Object.keys(payloads).length > 0) op.errorPayloads = payloads;
+  }
 
   const groups: Group[] = [...groupByRaw].map(([rawName, safeName]) => ({
     rawName,
@@ -112,7 +117,6 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     .sort(byKey(([name]) => name))
     .map(([rawName, schema]) => ({ rawName, safeName: schemaScope.claim(pascalIdentifier(rawName, "Schema")), schema: (isObject(schema) ? schema : {}) as JsonSchema }));
 
-  const errorSchema = errorSchemaOf(operations, refs, options.errorSchema);
   return {
     source: options.source,
     title: text(info.title) ?? "API",

@@ -66,7 +66,11 @@ class Planner {
   private object(schema: JsonObject, scope: Scope, depth: number): ErrorPart {
     const required = requiredOf(schema, this.refs);
     const properties = this.refs.properties(schema);
-    const members: Member[] = [...properties].map(([name, declared]) => {
+    const members: Member[] = [...properties].map(([name, last]) => {
+      // A member declared in several allOf parts (docker.com's SCIM `status: { example }` over `status: string`)
+      // is what all of them say together.
+      const every = definitionsOf(schema, name, this.refs);
+      const declared = every.length > 1 ? { allOf: every } : last;
       const resolved = flattened(this.refs.resolve(declared) ?? {}, this.refs);
       return { name, declared, schema: resolved, required: required.has(name), role: this.roleOf(name, resolved, scope, depth) };
     });
@@ -194,6 +198,15 @@ function flattened(schema: JsonObject, refs: RefResolver, depth = 0): JsonObject
   const types = variants.map((variant) => typesOf(flattened(refs.resolve(variant) ?? {}, refs, depth + 1)));
   if (types.length === 0 || types.some((each) => each.length === 0)) return schema;
   return { ...schema, type: [...new Set(types.flat())] };
+}
+
+/** Every schema `schema` (through its allOf parts) declares for its property `name`, outermost last. */
+function definitionsOf(schema: unknown, name: string, refs: RefResolver, depth = 0): JsonObject[] {
+  const resolved = refs.resolve(schema);
+  if (resolved === undefined || depth > 16) return [];
+  const parts = (Array.isArray(resolved.allOf) ? resolved.allOf : []).flatMap((part) => definitionsOf(part, name, refs, depth + 1));
+  const own = isObject(resolved.properties) ? resolved.properties[name] : undefined;
+  return isObject(own) ? [...parts, own] : parts;
 }
 
 /** The member that carries the failure's text: the best message-like name, else `error`, else `title`. */

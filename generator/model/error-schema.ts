@@ -1,6 +1,7 @@
 // The API's error schema (CONVENTIONS.md §3): the configured one, else the one most error responses return, with
 // the recipe that fills it from a failure. The IR's one home for this fact.
-import type { ErrorSchema, JsonSchema, Operation } from "./ir.js";
+import type { ErrorPayload } from "../../templates/runtime/server/error-payload.js";
+import type { ErrorSchema, JsonSchema, MediaContent, Operation } from "./ir.js";
 import { errorPayloadPlan } from "./error-payload.js";
 import { isObject, type JsonObject, type RefResolver } from "./refs.js";
 import { isErrorStatus } from "../facts/status-codes.js";
@@ -85,4 +86,36 @@ function withPlan(refs: RefResolver, name: string | null, mediaType: string, sch
 
 export function isJsonMedia(mediaType: string): boolean {
   return /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
+}
+
+/**
+ * What each error response of `op` documents, where it is not `apiWide` (one API-wide schema is right only when the
+ * statuses agree): its own JSON schema's recipe (GitHub's 422 `validation-error` beside `basic-error`), an RFC 9457
+ * problem under a JSON media type with no schema, the message as text for `text/*`, an XML document for XML media
+ * types (RFC 9457 Appendix B for `application/problem+xml`), and for other media types (`application/octet-stream`
+ * from a Swagger 2 `produces`) the schema's recipe, else the message as text, under that media type.
+ */
+export function operationErrorPayloads(op: Operation, apiWide: ErrorSchema | null, refs: RefResolver): Record<string, ErrorPayload> {
+  const out: Record<string, ErrorPayload> = {};
+  for (const response of op.responses) {
+    if (!isErrorStatus(response.status) || response.content.length === 0) continue;
+    const json = response.content.find((content) => isJsonMedia(content.mediaType));
+    const content = json ?? response.content[0];
+    if (content === undefined) continue;
+    const mediaType = content.mediaType === "*/*" ? "application/json" : content.mediaType;
+    const payload = documentedPayload(content, mediaType, refs);
+    if (apiWide !== null && mediaType === apiWide.mediaType && JSON.stringify(payload.payload) === JSON.stringify(apiWide.payload)) continue;
+    out[response.status] = payload;
+  }
+  return out;
+}
+
+function documentedPayload(content: MediaContent, mediaType: string, refs: RefResolver): ErrorPayload {
+  const type = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (type.startsWith("text/")) return { mediaType, payload: { fill: "message", withFields: true }, encoding: "text" };
+  if (type === "application/problem+xml") return { mediaType, payload: { fill: "problem" }, encoding: "problem+xml" };
+  if (type.endsWith("/xml") || type.endsWith("+xml")) return { mediaType, payload: { fill: "problem" }, encoding: "xml" };
+  const schema = content.schema === null ? undefined : content.schemaName !== null ? (refs.resolve(content.schema) ?? content.schema) : content.schema;
+  if (schema === undefined) return isJsonMedia(type) ? { mediaType, payload: { fill: "problem" } } : { mediaType, payload: { fill: "message", withFields: true }, encoding: "text" };
+  return { mediaType, payload: errorPayloadPlan(schema, refs.root).payload };
 }

@@ -2,7 +2,7 @@
 // Language-neutral: it names things, it does not render them. Every `safeName`/`id`/`name` below is
 // already a valid, unique (in its scope), non-reserved JavaScript identifier; emitters never sanitise.
 // Original spec strings (`rawName`, descriptions, paths...) are kept verbatim; emitters must escape them.
-import type { ErrorPart } from "../../templates/runtime/server/error-payload.js";
+import type { ErrorPart, ErrorPayload } from "../../templates/runtime/server/error-payload.js";
 import type { HttpMethod } from "../facts/http-methods.js";
 
 /** A JSON Schema object as it appears in the bundled document (internal `#/components/...` $refs kept). */
@@ -140,6 +140,11 @@ export interface Operation {
   /** Effective security (operation's own, else the API default). Empty array = no auth. */
   security: SecurityRequirement[];
   pagination: Pagination | null;
+  /**
+   * By error status key ("400", "4XX", "default"): the payload this operation documents there, where it is not the
+   * API-wide error schema under its media type (another schema, a text or XML media type). Absent: none differ.
+   */
+  errorPayloads?: Readonly<Record<string, ErrorPayload>>;
 }
 
 /** Wire values taken from a path key's suffix (`/#X-Amz-Target=Svc.Op`, `/{Key}#uploadId`, `/jobs?op=LIST`). */

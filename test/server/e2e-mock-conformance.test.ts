@@ -221,3 +221,33 @@ describe("the generated code of the three specs", () => {
     expect(await typecheck("mock-conformance", dirs)).toBe("");
   });
 });
+
+describe("errors documented per status and media type (GitHub's 422 ValidationError beside BasicError, text/plain, problem+xml)", () => {
+  let api: MockApi;
+  beforeAll(async () => {
+    api = await serveMock("per-status-errors.yaml", "mock-per-status-errors");
+  });
+  afterAll(async () => api?.close());
+
+  it("a 422 answers in the operation's own schema, a 400 elsewhere in the API-wide one", async () => {
+    const invalid = await rawCall(`${api.url}/things`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(invalid.status).toBe(422);
+    expect(api.conforms("ValidationError", invalid.body)).toBe(true);
+    expect(invalid.body.errors[0].field).toBe("name");
+    const bad = await rawCall(`${api.url}/things/zz`);
+    expect(bad.status).toBe(400);
+    expect(api.conforms("BasicError", bad.body)).toBe(true);
+  });
+
+  it("a text/plain 400 is the message as text; a problem+xml 4XX is RFC 9457's XML document", async () => {
+    const bad = await fetch(`${api.url}/notes/zz`);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toBe("text/plain");
+    expect(await bad.text()).toContain("path.id");
+    const unsupported = await fetch(`${api.url}/notes`, { method: "POST", headers: { "content-type": "text/plain" }, body: "note" });
+    expect(unsupported.status).toBe(415);
+    expect(unsupported.headers.get("content-type")).toBe("application/problem+xml");
+    expect(await unsupported.text()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><problem xmlns="urn:ietf:rfc:7807"><type>about:blank<\/type><title>[^<]+<\/title><status>415<\/status><detail>/);
+  });
+});
+

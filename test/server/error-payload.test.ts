@@ -39,6 +39,13 @@ const SCHEMAS = {
   },
   patternedCode: { type: "object", required: ["code", "message"], properties: { code: { type: "string", pattern: "^E[0-9]{3}$", example: "E100" }, message: string, status: { type: "integer", enum: [400, 404, 500] } } },
   topLevelArray: { type: "array", items: { type: "object", required: ["message"], properties: { message: string } } },
+  // docker.com's SCIM errors: `status` typed string in one allOf part, given only an example in the other.
+  scimAllOf: {
+    allOf: [
+      { type: "object", required: ["schemas", "status"], properties: { schemas: { type: "array", items: string }, detail: string, status: string } },
+      { properties: { scimType: string, status: { example: "400" } } },
+    ],
+  },
   slackDefaultTemplate: { type: "object", required: ["ok"], additionalProperties: true, properties: { ok: { type: "boolean", enum: [false] } } },
   rfc9457: {
     type: "object",

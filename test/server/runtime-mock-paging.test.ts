@@ -35,6 +35,17 @@ describe("mockPage", () => {
     expect(ids(page(10), ["values"])).toEqual([]);
   });
 
+  it("offset with minItems (winsms.co.za): pages hold at least minItems items; past the end the answer has no body", () => {
+    const paging: MockPaging = { kind: "offset", items: ["values"], isLast: null, hasMore: null, total: null, minItems: 2 };
+    const page = (offset: number, limit: number): any => mockPage<any>({ raw: raw("/x"), query: {}, page: { offset, limit } }, 200, { values: items }, paging);
+    expect(ids(page(0, 1).body, ["values"])).toEqual(["a", "b"]);
+    expect(ids(page(3, 2).body, ["values"])).toEqual(["d", "e"]);
+    const past = page(4, 2);
+    expect(past.status).toBe(200);
+    expect(past.body).toBeUndefined();
+    expect(page(5, 1).body).toBeUndefined();
+  });
+
   it("link: rel=next with the page and size parameters until the last page; one page without a page parameter", () => {
     const paging: MockPaging = { kind: "link", items: null, pageParam: "page", sizeParam: "per_page", defaultSize: 30, maxSize: 100 };
     const second: any = mockPage({ raw: raw("/v1/repos?per_page=2&page=2&sort=name"), query: { per_page: 2, page: 2, sort: "name" }, page: undefined }, 200, items, paging);

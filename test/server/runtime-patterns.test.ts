@@ -62,8 +62,19 @@ describe("spec patterns in linear time", () => {
     expect(disagreements).toEqual([]);
   });
 
+  it("splits repeats above RE2's limit of 1000 into a run that means the same (AWS's `.{0,1023}`)", () => {
+    const cases: [string, string[]][] = [
+      ["^a.{0,1023}$", ["a", `a${"b".repeat(1023)}`, `a${"b".repeat(1024)}`]],
+      ["^(ab){1500}$", ["ab".repeat(1500), "ab".repeat(1499), "ab".repeat(1501)]],
+      ["^x{2001,}$", ["x".repeat(2000), "x".repeat(2001), "x".repeat(4000)]],
+      ["^[a-c]{999,1001}?d$", [`${"a".repeat(999)}d`, `${"b".repeat(1001)}d`, `${"c".repeat(1002)}d`]],
+    ];
+    for (const [pattern] of cases) expect(linearPattern(pattern), pattern).toBeDefined();
+    expect(cases.flatMap(([pattern, inputs]) => agrees(pattern, inputs))).toEqual([]);
+  });
+
   it("does not translate what RE2 cannot mean the same way", () => {
-    for (const pattern of ["^(?=a)a", "(?!x)y", "(?<=a)b", "(?<!a)b", "(a)\\1", "(?<n>a)\\k<n>", "a{1001}", "\\p{Alphabetic}", "\\p{scx=Greek}", "\\uD800"]) {
+    for (const pattern of ["^(?=a)a", "(?!x)y", "(?<=a)b", "(?<!a)b", "(a)\\1", "(?<n>a)\\k<n>", "\\p{Alphabetic}", "\\p{scx=Greek}", "\\uD800"]) {
       expect(linearPattern(pattern), pattern).toBeUndefined();
     }
     expect(toRe2Syntax("(?=a)")).toBeUndefined();

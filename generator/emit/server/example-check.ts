@@ -7,8 +7,8 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { ApiModel } from "../../model/ir.js";
-import { SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
-import { specPattern } from "../../../templates/runtime/server/patterns.js";
+import { isUnicodePattern, SchemaRegistry, type DroppedKeyword } from "../../../templates/runtime/server/json-schema.js";
+import { sampleMatcher } from "./pattern-policy.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -25,14 +25,34 @@ export interface Candidates {
 /** Whether a value validates against an IR schema (its refs resolved by the model's schemaRoot), under the response validation's rules. */
 export type Accepts = (schema: unknown, value: unknown) => boolean;
 
+/** The body chosen for an entry, and whether it conforms (false: no candidate did; `body` is the first). */
+export interface Chosen {
+  body: unknown;
+  conforms: boolean;
+  /** The last candidate made: what a warning shows when none conforms (the one built with most care). */
+  last: unknown;
+}
+
+/** The checks `conformingBodies` hands its caller: for synthesizing oneOf branches, and for saying why a body fails. */
+export interface SampleChecks {
+  accepts: Accepts;
+  /** The first reason `value` does not validate against `schema` ("/a/b must be string"); undefined when it does. */
+  firstError(schema: unknown, value: unknown): string | undefined;
+}
+
 /**
- * For each entry, its first candidate that conforms to its schema (else its first; a schema ajv cannot compile
- * accepts anything). `makeAccepts` receives the check of one schema, for synthesizing oneOf branches.
+ * For each entry, its first candidate that conforms to its schema (else its first, not conforming; a schema ajv
+ * cannot compile accepts anything). `withChecks` receives the checks of one schema before any candidate is made.
  */
-export function conformingBodies(model: Pick<ApiModel, "openapi" | "schemaRoot">, entries: readonly Candidates[], makeAccepts?: (accepts: Accepts) => void): unknown[] {
-  const chosen: unknown[] = entries.map(() => undefined);
-  const checker = new ResponseChecker(model);
-  makeAccepts?.((schema, value) => checker.accepts(schema, value));
+export function conformingBodies(
+  model: Pick<ApiModel, "openapi" | "schemaRoot">,
+  entries: readonly Candidates[],
+  withChecks?: (checks: SampleChecks) => void,
+  reportDropped?: DroppedKeyword,
+): Chosen[] {
+  const chosen: Chosen[] = entries.map(() => ({ body: undefined, conforms: false, last: undefined }));
+  const checker = new ResponseChecker(model, reportDropped);
+  withChecks?.({ accepts: (schema, value) => checker.accepts(schema, value), firstError: (schema, value) => checker.firstError(schema, value) });
   const validate = checker.compileAll(entries.map((entry) => entry.schema));
   let pending = entries.map((_, index) => index);
   const rounds = Math.max(0, ...entries.map((entry) => entry.candidates.length));
@@ -42,7 +62,9 @@ export function conformingBodies(model: Pick<ApiModel, "openapi" | "schemaRoot">
       const make = entries[index]?.candidates[round];
       if (make === undefined) continue;
       const body = make();
-      if (round === 0) chosen[index] = body;
+      const entry = chosen[index];
+      if (round === 0) chosen[index] = { body, conforms: false, last: body };
+      else if (entry !== undefined && body !== undefined) entry.last = body;
       if (body !== undefined) tried.set(index, body);
     }
     // One schema ajv cannot compile fails the whole API's: then each is checked alone.
@@ -50,7 +72,7 @@ export function conformingBodies(model: Pick<ApiModel, "openapi" | "schemaRoot">
       validate === undefined
         ? new Set([...tried].filter(([index, body]) => !checker.accepts(entries[index]?.schema, body)).map(([index]) => key(index)))
         : failingKeys(validate, Object.fromEntries([...tried].map(([index, body]) => [key(index), body])));
-    for (const [index, body] of tried) if (!failing.has(key(index))) chosen[index] = body;
+    for (const [index, body] of tried) if (!failing.has(key(index))) chosen[index] = { body, conforms: true, last: body };
     pending = pending.filter((index) => tried.has(index) ? failing.has(key(index)) : (entries[index]?.candidates.length ?? 0) > round + 1);
   }
   return chosen;
@@ -60,7 +82,10 @@ const key = (index: number): string => `b${index}`;
 
 /**
  * ajv set up as the generated server's development-mode response validation is (response-validation.ts): 2020-12,
- * formats, patterns kept and run by re2js in linear time, so no sample check hangs on a catastrophic pattern.
+ * formats; every pattern, as JavaScript reads it (pattern-policy.ts sampleMatcher: re2js in linear time, RegExp for
+ * lookarounds redos-detector found safe, else RegExp under a time limit), so no sample check hangs on a
+ * catastrophic pattern. That is stricter than the run-time response check, which runs only the linear ones: a
+ * sample this accepts, that check accepts, and so does a client holding it to the spec's full pattern.
  */
 class ResponseChecker {
   private readonly registry: SchemaRegistry;
@@ -68,9 +93,10 @@ class ResponseChecker {
   private readonly single = new WeakMap<object, ValidateFunction | null>();
   private rootAdded = false;
 
-  constructor(model: Pick<ApiModel, "openapi" | "schemaRoot">) {
-    this.registry = new SchemaRegistry(model.schemaRoot, model.openapi.startsWith("3.0"), "response");
-    const regExp = Object.assign((source: string, flags: string) => specPattern(source, flags), { code: "specPattern" });
+  constructor(model: Pick<ApiModel, "openapi" | "schemaRoot">, reportDropped?: DroppedKeyword) {
+    this.registry = new SchemaRegistry(model.schemaRoot, model.openapi.startsWith("3.0"), "response", isUnicodePattern, undefined, reportDropped);
+    // sampleMatcher is defined for every pattern isUnicodePattern admits.
+    const regExp = Object.assign((source: string) => sampleMatcher(source) ?? new RegExp(source, "u"), { code: "sampleMatcher" });
     this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, inlineRefs: false, code: { regExp } });
     addFormats(this.ajv);
   }
@@ -81,13 +107,25 @@ class ResponseChecker {
   }
 
   accepts(schema: unknown, value: unknown): boolean {
-    if (typeof schema !== "object" || schema === null) return true;
+    const validate = this.validator(schema);
+    return validate === null || validate(value) === true;
+  }
+
+  firstError(schema: unknown, value: unknown): string | undefined {
+    const validate = this.validator(schema);
+    if (validate === null || validate(value) === true) return undefined;
+    const error = validate.errors?.[0];
+    return error === undefined ? "does not validate" : `${error.instancePath || "/"} ${error.message ?? "is not valid"}`;
+  }
+
+  private validator(schema: unknown): ValidateFunction | null {
+    if (typeof schema !== "object" || schema === null) return null;
     let validate = this.single.get(schema);
     if (validate === undefined) {
       validate = this.compile(() => this.registry.convert(schema)) ?? null;
       this.single.set(schema, validate);
     }
-    return validate === null || validate(value) === true;
+    return validate;
   }
 
   private compile(build: () => boolean | Record<string, unknown>): ValidateFunction | undefined {

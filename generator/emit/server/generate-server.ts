@@ -19,7 +19,7 @@ import { isGeneratedPackageJson, serverPackageJson } from "./package-json.js";
 import { serverReadmeView } from "./readme-view.js";
 import { compileValidators } from "./validators.js";
 import type { ValidatorKind } from "./validators.js";
-import type { Warn } from "./pattern-policy.js";
+import { warnOnce, warnOnStderr, type Warn } from "./pattern-policy.js";
 import { buildServerView } from "./view-model.js";
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/server/", import.meta.url));
@@ -36,7 +36,7 @@ export function serverReadmeName(options: GenerateServerOptions): string {
 export interface GenerateServerOptions {
   /** Skip types.ts (when the client generation, which writes it too, runs in the same output). */
   skipTypes?: boolean;
-  /** Hears of each spec pattern left out of the validators (default: a `warning:` line on stderr). */
+  /** Hears of each spec pattern left out of the validators and each mock answer that falls back (default: a `warning:` line on stderr). */
   warn?: Warn;
 }
 
@@ -57,9 +57,10 @@ export async function renderServer(
     return tidy(template(view));
   };
   const header = generatedHeader(model.source);
-  const validators = compileValidators(model, options.warn);
+  const warn = warnOnce(options.warn ?? warnOnStderr);
+  const validators = compileValidators(model, warn);
   const view = buildServerView(model, validators, header);
-  const answers = mockAnswers(model);
+  const answers = mockAnswers(model, warn);
   const samples: Record<string, unknown> = {};
   for (const [id, answer] of answers) if (answer.body !== undefined) samples[id] = answer.body;
 

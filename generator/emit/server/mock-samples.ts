@@ -1,16 +1,21 @@
 // The answer of each mock handler, computed at generation time (mock.ts only holds the data): a documented status
 // (mockStatus), and the first body that conforms to that response's schema under the server's own response
 // validation: the spec's example, else openapi-sampler's sample, else a value synthesized from the schema's
-// constraints (synthesize.ts), first with optional properties, then with only what is required.
+// constraints (synthesize.ts), first with optional properties, then with only what is required. Where none
+// conforms (a schema no value satisfies), another documented status below 400 whose body does is answered, else
+// the status without a body; either way a warning names the operation and the cause: a mock never answers a body
+// its own response validation refuses with a 500.
 // A list operation's sample holds its whole dataset (three times the example's items, told apart where the
 // scheme needs it) and the way it pages, which the runtime follows (templates/runtime/server/mock-paging.ts).
 import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
 import type { ApiModel, FieldPath, Operation, Parameter, Response } from "../../model/ir.js";
 import type { MockPaging } from "../../../templates/runtime/server/mock-paging.js";
+import { followRefs } from "../../../templates/runtime/server/json-schema.js";
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
-import { conformingBodies, type Accepts, type Candidates } from "./example-check.js";
+import { conformingBodies, type Accepts, type Candidates, type SampleChecks } from "./example-check.js";
+import { droppedKeywordWarning, warnOnStderr, type Warn } from "./pattern-policy.js";
 import { pageBounds } from "./page-bounds.js";
 import { synthesize } from "./synthesize.js";
 
@@ -26,34 +31,83 @@ export interface MockAnswer {
 /** The dataset of a list is this many copies of the example's items: several pages at small page sizes, then a last one. */
 const DATASET_COPIES = 3;
 
-export function mockAnswers(model: ApiModel): Map<string, MockAnswer> {
+export function mockAnswers(model: ApiModel, warn: Warn = warnOnStderr): Map<string, MockAnswer> {
   const root = model.schemaRoot;
   const bodies = new Map<string, { status: number; body: unknown }>();
-  const checked: { id: string; status: number; candidates: Candidates }[] = [];
-  let accepts: Accepts | undefined;
-  for (const op of model.operations) {
-    const { status, response } = mockStatus(op);
+  let checks: SampleChecks | undefined;
+  const candidatesOf = (status: number, response: Response | undefined): Choice | undefined => {
     const content = response?.content[0];
     const schema = content?.schema ?? null;
-    if (schema === null) {
-      bodies.set(op.id, { status, body: undefined });
-      continue;
-    }
+    if (content === undefined || schema === null) return undefined;
+    const accepts: Accepts = (node, value) => checks?.accepts(node, value) ?? true;
     const synthesized = (optional: boolean) => () => synthesize(root, schema, { direction: "response", optional, accepts });
     const candidates = [() => sampled(schema, root), synthesized(true), synthesized(false)];
-    if (content?.example !== undefined) candidates.unshift(() => content.example);
-    checked.push({ id: op.id, status, candidates: { schema, candidates } });
+    if (content.example !== undefined) candidates.unshift(() => content.example);
+    return { status, candidates: { schema, candidates } };
+  };
+  // First the status mockStatus picks; for the operations none of whose bodies conforms, the other documented
+  // statuses below 400 (a 201 beside a 200 whose schema no value satisfies).
+  const failing = new Map<string, { status: number; schema: unknown; last: unknown }>();
+  const primary: [Operation, Choice][] = [];
+  for (const op of model.operations) {
+    const { status, response } = mockStatus(op);
+    const choice = candidatesOf(status, response);
+    if (choice === undefined) bodies.set(op.id, { status, body: undefined });
+    else primary.push([op, choice]);
   }
-  const conforming = conformingBodies(model, checked.map(({ candidates }) => candidates), (check) => (accepts = check));
-  checked.forEach(({ id, status }, index) => bodies.set(id, { status, body: conforming[index] }));
+  const chosen = conformingBodies(model, primary.map(([, choice]) => choice.candidates), (made) => (checks = made), droppedKeywordWarning(model.source, warn));
+  primary.forEach(([op, choice], index) => {
+    const { body, conforms, last } = chosen[index] ?? { body: undefined, conforms: false, last: undefined };
+    if (conforms) bodies.set(op.id, { status: choice.status, body });
+    else failing.set(op.id, { status: choice.status, schema: choice.candidates.schema, last });
+  });
+  const others: [Operation, Choice][] = [];
+  for (const op of model.operations.filter((candidate) => failing.has(candidate.id))) {
+    const primaryStatus = failing.get(op.id)?.status;
+    for (const response of op.responses) {
+      if (!/^[123]\d\d$/.test(response.status) || Number(response.status) === primaryStatus) continue;
+      const choice = candidatesOf(Number(response.status), response);
+      if (choice !== undefined) others.push([op, choice]);
+    }
+  }
+  const fallback = others.length === 0 ? [] : conformingBodies(model, others.map(([, choice]) => choice.candidates), (made) => (checks = made), droppedKeywordWarning(model.source, warn));
+  others.forEach(([op, choice], index) => {
+    if (bodies.has(op.id) || fallback[index]?.conforms !== true) return;
+    bodies.set(op.id, { status: choice.status, body: fallback[index]?.body });
+    warn(`${model.source}: ${describe(op)}: no body the ${failing.get(op.id)?.status} response's schema accepts could be built; the mock answers the documented ${choice.status} instead`);
+  });
+  for (const [id, { status, schema, last }] of failing) {
+    if (bodies.has(id)) continue;
+    const op = model.operations.find((candidate) => candidate.id === id);
+    // OpenAPI 3.x §4.8.17.1: `content` describes *potential* payloads; an answer without one contradicts no schema.
+    bodies.set(id, { status, body: undefined });
+    const why = checks?.firstError(schema, last);
+    warn(`${model.source}: ${op === undefined ? id : describe(op)}: no body the ${status} response's schema accepts could be built${why === undefined ? "" : ` (the best try: ${why})`}${hint(why)}; the mock answers ${status} without a body`);
+  }
   const answers = new Map<string, MockAnswer>();
   for (const op of model.operations) {
     const { status, body } = bodies.get(op.id) ?? { status: 200, body: undefined };
     const answered = op.responses.find((response) => response.status === String(status));
     const declaresLocation = answered?.headers.some((header) => header.rawName.toLowerCase() === "location") ?? false;
-    answers.set(op.id, { ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, status, body)), declaresLocation });
+    answers.set(op.id, { ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, root, status, body)), declaresLocation });
   }
   return answers;
+}
+
+interface Choice {
+  status: number;
+  candidates: Candidates;
+}
+
+const describe = (op: Operation): string => `${op.method.toUpperCase()} ${op.pathKey} (${op.id})`;
+
+/** The usual cause of an unsatisfiable object schema, named with the fix. */
+function hint(why: string | undefined): string {
+  if (why === undefined || !why.includes("additional properties")) return "";
+  return (
+    ": where `additionalProperties: false` sits beside `allOf`, it does not see the properties the allOf parts declare (JSON Schema 2020-12 §10.3.2.3), " +
+    "so no object with them validates; `unevaluatedProperties: false` (OpenAPI 3.1) says what such specs mean"
+  );
 }
 
 /**
@@ -85,17 +139,24 @@ function sampled(schema: unknown, root: Readonly<Record<string, unknown>>): unkn
 }
 
 /** A list operation's body holds its dataset; its paging says how the mock serves it. */
-function mockAnswer(op: Operation, status: number, body: unknown): Omit<MockAnswer, "declaresLocation"> {
-  const paging = mockPaging(op, body);
+function mockAnswer(op: Operation, root: unknown, status: number, body: unknown): Omit<MockAnswer, "declaresLocation"> {
+  const paging = mockPaging(op, root, status, body);
   if (paging === null) return { status, body, paging };
   const items = valueAt(body, paging.items ?? []);
   if (!Array.isArray(items) || items.length === 0) return { status, body, paging }; // an empty list: one page, its token cleared
   return { status, body: withValueAt(body, paging.items ?? [], dataset(items, distinctFields(op))), paging };
 }
 
-function mockPaging(op: Operation, body: unknown): MockPaging | null {
+function mockPaging(op: Operation, root: unknown, status: number, body: unknown): MockPaging | null {
   const pagination = op.pagination;
   if (pagination === null) return null;
+  const items = pagination.itemsField;
+  const schema = op.responses.find((response) => response.status === String(status))?.content[0]?.schema;
+  const minItems = minItemsAt(root, schema, items ?? []);
+  return { ...schemeOf(op, pagination, body), ...(minItems > 0 ? { minItems } : {}) };
+}
+
+function schemeOf(op: Operation, pagination: NonNullable<Operation["pagination"]>, body: unknown): DistributiveOmit<MockPaging, "minItems"> {
   const items = pagination.itemsField;
   switch (pagination.kind) {
     case "cursor":
@@ -110,6 +171,20 @@ function mockPaging(op: Operation, body: unknown): MockPaging | null {
         sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam),
       };
   }
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** The `minItems` of the array at `path` in `schema` (through $refs, resolved by the IR's schemaRoot, and allOf parts); 0 when it has none. */
+function minItemsAt(root: unknown, node: unknown, path: FieldPath, depth = 0): number {
+  const schema = followRefs(root, node);
+  if (schema === undefined || depth > 16) return 0;
+  const parts = Array.isArray(schema.allOf) ? schema.allOf.map((part) => minItemsAt(root, part, path, depth + 1)) : [];
+  const [name, ...rest] = path;
+  let own = 0;
+  if (name === undefined) own = typeof schema.minItems === "number" ? schema.minItems : 0;
+  else if (typeof schema.properties === "object" && schema.properties !== null) own = minItemsAt(root, (schema.properties as Record<string, unknown>)[name], rest, depth + 1);
+  return Math.max(own, ...parts);
 }
 
 /** AIP-158's `total_size` and its kin, next to the next token: a count the mock keeps true to its dataset. */

@@ -5,7 +5,7 @@
 // (randexp does not understand lookarounds or every Unicode escape).
 import RandExpModule from "randexp";
 import { isUnicodePattern } from "../../../templates/runtime/server/json-schema.js";
-import { linearPattern } from "../../../templates/runtime/server/patterns.js";
+import { sampleMatcher } from "./pattern-policy.js";
 
 // randexp is CommonJS with `exports.default`: under NodeNext the default import may be the module object.
 type RandExpClass = typeof RandExpModule.default;
@@ -20,12 +20,13 @@ const LAST_PRINTABLE = 0x7e;
 
 /**
  * A string matching `pattern` whose length lies in [minLength, maxLength], or undefined when none was found.
- * Matched by re2js in linear time (a backtracking RegExp could freeze the generator on `^(a+)+$`); a pattern RE2
- * cannot express (lookaround) is not matched here: the first string of a fitting length is the answer.
+ * Each try is matched as JavaScript reads the pattern (sampleMatcher: re2js in linear time, RegExp for the
+ * lookarounds redos-detector found safe, else RegExp under a time limit): randexp does not generate lookarounds,
+ * so a try that breaks one is refused and the next drawn.
  */
 export function stringForPattern(pattern: string, minLength = 0, maxLength = Infinity): string | undefined {
   if (!isUnicodePattern(pattern)) return undefined;
-  const matcher = linearPattern(pattern);
+  const matcher = sampleMatcher(pattern);
   for (let attempt = 0; attempt <= SEEDED_TRIES; attempt++) {
     const value = generate(pattern, attempt, minLength);
     if (value === undefined) return undefined;

@@ -137,22 +137,37 @@ function mergedObject(root: unknown, schema: Json, nesting: number): Json | unde
 /**
  * The first branch whose value the whole schema accepts (so a oneOf's value matches that branch only), each
  * with the discriminator's value for it (OpenAPI 3.0.3 §4.7.25.1: a mapping key, else the schema's name); the
- * schema's own properties are merged in.
+ * schema's own properties are merged in. Branches that overlap (ix-api's `{ type: enum }` variants, objects
+ * without `required` that `{}` satisfies alike) are told apart by variants: with and without the optional
+ * properties, then other enum values and numbers (the salt), until one matches a single branch.
  */
 function branchValue(root: unknown, schema: Json, key: "oneOf" | "anyOf", branches: unknown[], options: SynthesizeOptions, depth: number, salt: number): unknown {
   const rest: Json = { ...schema };
   delete rest[key];
-  const mine = typeOf(rest) === "object" ? synthesize(root, rest, options, depth + 1, salt) : undefined;
+  const variants = options.accepts === undefined ? [{ options, salt }] : branchVariants(options, salt);
   let first: unknown;
-  for (const branch of branches) {
-    let value = synthesize(root, branch, options, depth + 1, salt);
-    if (value === undefined) continue;
-    if (isObject(value)) value = { ...(isObject(mine) ? mine : {}), ...value, ...discriminated(schema, branch) };
-    if (options.accepts === undefined) return value;
-    first ??= value;
-    if (options.accepts(schema, value)) return value;
+  for (const variant of variants) {
+    const mine = typeOf(rest) === "object" ? synthesize(root, rest, variant.options, depth + 1, variant.salt) : undefined;
+    for (const branch of branches) {
+      let value = synthesize(root, branch, variant.options, depth + 1, variant.salt);
+      if (value === undefined) continue;
+      if (isObject(value)) value = { ...(isObject(mine) ? mine : {}), ...value, ...discriminated(schema, branch) };
+      if (options.accepts === undefined) return value;
+      first ??= value;
+      if (options.accepts(schema, value)) return value;
+    }
   }
   return first;
+}
+
+/** Salts tried past the caller's own when telling overlapping branches apart. */
+const BRANCH_SALTS = 3;
+
+function branchVariants(options: SynthesizeOptions, salt: number): { options: SynthesizeOptions; salt: number }[] {
+  const other = { ...options, optional: options.optional !== true };
+  const variants = [{ options, salt }, { options: other, salt }];
+  for (let extra = 1; extra <= BRANCH_SALTS; extra++) variants.push({ options, salt: salt + extra }, { options: other, salt: salt + extra });
+  return variants;
 }
 
 function discriminated(schema: Json, branch: unknown): Json {
@@ -186,13 +201,32 @@ function typeOf(schema: Json): string | undefined {
 function stringFor(schema: Json, salt: number): string {
   const min = typeof schema.minLength === "number" ? schema.minLength : 0;
   const max = typeof schema.maxLength === "number" ? schema.maxLength : Infinity;
-  const format = typeof schema.format === "string" ? FORMAT_SAMPLES[schema.format] : undefined;
+  const format = typeof schema.format === "string" ? formatSample(schema.format, min, max) : undefined;
   const pattern = typeof schema.pattern === "string" ? stringForPattern(schema.pattern, min, max) : undefined;
   let value = pattern ?? format ?? (salt === 0 ? "sample" : `sample${salt}`);
   if (pattern !== undefined || format !== undefined) return salt === 0 ? value : withSalt(value, salt, max);
   if (value.length < min) value = value.padEnd(min, "x");
   if (value.length > max) value = value.slice(0, max);
   return value;
+}
+
+/**
+ * The format's sample, made as long as `minLength` asks where the format allows it: a date-time or time grows
+ * its offset (`+00:00`) and fractional seconds (unicourt's `minLength: 25` date-times), a URI its path.
+ */
+function formatSample(format: string, min: number, max: number): string | undefined {
+  const sample = FORMAT_SAMPLES[format];
+  if (sample === undefined || sample.length >= min) return sample;
+  if (format === "date-time" || format === "time") {
+    const clock = sample.slice(0, -1); // without the "Z"
+    for (const zone of ["Z", "+00:00"]) {
+      if (clock.length + zone.length >= min) return `${clock}${zone}`;
+      const digits = min - clock.length - zone.length - 1; // "." and the digits
+      if (clock.length + zone.length + 1 + digits <= max) return `${clock}.${"0".repeat(Math.max(1, digits))}${zone}`;
+    }
+  }
+  if (["uri", "url", "iri", "uri-reference", "iri-reference"].includes(format)) return `${sample}/${"x".repeat(min - sample.length - 1)}`.padEnd(min, "x");
+  return sample;
 }
 
 /** A format or pattern value told apart for uniqueItems; the validator says whether the change still fits. */

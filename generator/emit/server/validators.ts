@@ -11,10 +11,11 @@ import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 import formatsModule from "ajv-formats/dist/formats.js";
 import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
+import { ModelError } from "../../model/model-error.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
-import { patternPolicy, warnOnStderr } from "./pattern-policy.js";
+import { droppedKeywordWarning, patternPolicy, warnOnStderr } from "./pattern-policy.js";
 import { typedSpellings } from "./typed-spellings.js";
 import { discriminatorBranches } from "../../model/discriminator-branches.js";
 import { RefResolver } from "../../model/refs.js";
@@ -75,7 +76,14 @@ const COMMON: Options = {
 /** `warn` hears of each spec pattern left out of validation (default: stderr). */
 export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): CompiledValidators {
   const refs = new RefResolver(model.schemaRoot as Record<string, unknown>);
-  const registry = new SchemaRegistry(model.schemaRoot, model.openapi.startsWith("3.0"), "request", patternPolicy(model.source, warn), (schema) => discriminatorBranches(schema, refs));
+  const registry = new SchemaRegistry(
+    model.schemaRoot,
+    model.openapi.startsWith("3.0"),
+    "request",
+    patternPolicy(model.source, warn),
+    (schema) => discriminatorBranches(schema, refs),
+    droppedKeywordWarning(model.source, warn),
+  );
   const schemas: Record<"params" | "bodies", Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
   const byOperation = new Map<string, OperationValidators>();
 
@@ -111,15 +119,20 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     addFormats(ajv);
     ajv.addKeyword(discriminatorKeyword);
     for (const format of formats) ajv.addFormat(format, true);
-    ajv.addSchema(registry.root());
     const exportsToIds: Record<string, string> = {};
-    for (const { name, schema } of schemas[kind].values()) {
-      ajv.addSchema(schema as object, `#${name}`);
-      exportsToIds[name] = `#${name}`;
+    let code: string;
+    try {
+      ajv.addSchema(registry.root());
+      for (const { name, schema } of schemas[kind].values()) {
+        ajv.addSchema(schema as object, `#${name}`);
+        exportsToIds[name] = `#${name}`;
+      }
+      if (Object.keys(exportsToIds).length === 0) return { code: "", names: [] };
+      code = esmImports(standaloneCode(ajv, exportsToIds));
+    } catch (error) {
+      throw invalidSchema(error) ?? error;
     }
     const names = Object.keys(exportsToIds);
-    if (names.length === 0) return { code: "", names };
-    const code = esmImports(standaloneCode(ajv, exportsToIds));
     return { code: options.allErrors === true ? boundErrors(code, ERROR_BUDGET) : code, names };
   };
   // No ajv coercion: the runtime coerces each parameter by its shape (runtime/server/coerce.ts) before validating.
@@ -133,6 +146,19 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     exports: { params: params.names, bodies: bodies.names, "params-details": paramDetails.names, "bodies-details": bodyDetails.names },
     byOperation,
   };
+}
+
+/**
+ * ajv's "schema is invalid: data/$defs/<definition>/<path> must ..." (a keyword whose value JSON Schema does not
+ * allow, the registry has not already left out) as the user's error, at the spec's place, with the fix.
+ */
+function invalidSchema(error: unknown): ModelError | undefined {
+  const message = error instanceof Error ? error.message : "";
+  const found = /^schema is invalid: data\/\$defs\/([^/,\s]+)(\S*) (.*)$/.exec(message.split(", ")[0] ?? "");
+  if (found === null) return undefined;
+  const [, definition = "", rest = "", why = ""] = found;
+  const pointer = `#/${decodeURIComponent(definition).replace(/~1/g, "/").replace(/~0/g, "~")}${rest}`;
+  return new ModelError(`the schema at ${pointer} is not valid JSON Schema: ${why}`, pointer, "write the keyword's value as JSON Schema 2020-12 defines it there (or remove it)");
 }
 
 /**

@@ -236,6 +236,7 @@ function operationSpec(op: Operation, validators: CompiledValidators, schemes: R
     ["security", security],
     ["paging", pagingSpec(op)],
     ["responses", responses],
+    ...(op.errorPayloads !== undefined ? [["errors", op.errorPayloads] as [string, unknown]] : []),
   ];
   const pathValues = adjacentPathValues(op);
   if (pathValues !== undefined) members.push(["pathValues", pathValues]);

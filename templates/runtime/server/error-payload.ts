@@ -29,6 +29,11 @@ export interface ErrorPayload {
   /** The media type the spec's error responses declare. */
   mediaType: string;
   payload: ErrorPart;
+  /**
+   * How the payload is written (absent: JSON). "text": the message as it is (`text/plain` errors); "xml": the
+   * problem's members as elements of `<error>`; "problem+xml": RFC 9457 Appendix B's `<problem>` document.
+   */
+  encoding?: "text" | "xml" | "problem+xml";
 }
 
 /** What an entry of an `entries` array describes: one field error, or the failure itself (no field). */
@@ -39,7 +44,31 @@ interface Entry {
 }
 
 export function errorPayloadFormatter(spec: ErrorPayload): ProblemFormatter {
-  return (problem) => ({ contentType: spec.mediaType, body: fill(spec.payload, problem, undefined) });
+  return (problem) => {
+    const body = fill(spec.payload, problem, undefined);
+    switch (spec.encoding) {
+      case "text":
+        return { contentType: spec.mediaType, body: String(body) };
+      case "xml":
+        return { contentType: spec.mediaType, body: xmlDocument("error", "", problem) };
+      case "problem+xml":
+        return { contentType: spec.mediaType, body: xmlDocument("problem", ' xmlns="urn:ietf:rfc:7807"', problem) };
+      default:
+        return { contentType: spec.mediaType, body };
+    }
+  };
+}
+
+/** The problem's members as child elements (RFC 9457 Appendix B); field errors as `<errors><i>` entries. */
+function xmlDocument(root: string, attributes: string, problem: ProblemDetails): string {
+  const element = (name: string, value: unknown): string => (value === undefined ? "" : `<${name}>${escapeXml(String(value))}</${name}>`);
+  const members = ["type", "title", "status", "detail", "instance", "code"].map((name) => element(name, (problem as unknown as Record<string, unknown>)[name])).join("");
+  const errors = (problem.errors ?? []).map((error) => `<i>${element("field", error.field)}${element("code", error.code)}${element("message", error.message)}</i>`).join("");
+  return `<?xml version="1.0" encoding="UTF-8"?><${root}${attributes}>${members}${errors === "" ? "" : `<errors>${errors}</errors>`}</${root}>`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function fill(part: ErrorPart, problem: ProblemDetails, entry: Entry | undefined): unknown {

@@ -65,6 +65,14 @@ export type BranchSelector = (schema: Readonly<Record<string, unknown>>) => { pr
  */
 export const DISCRIMINATOR_KEYWORD = "x-specwright-discriminator";
 
+/** Told of a keyword left out of validation: where it sits in the spec and what is wrong with it. */
+export type DroppedKeyword = (at: string, why: string) => void;
+
+/** A name, or a list of names ajv knows: what `type` may hold (a lone unknown name, `file`, is dropped below, silently). */
+function isTypeValue(value: unknown): boolean {
+  return typeof value === "string" || (Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === "string" && KNOWN_TYPES.has(name)));
+}
+
 const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
 const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
 const SUBSCHEMAS = ["additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems"];
@@ -80,13 +88,23 @@ export class SchemaRegistry {
   private readonly direction: Direction;
   private readonly keepPattern: PatternFilter;
   private readonly selectBranches: BranchSelector | undefined;
+  private readonly reportDropped: DroppedKeyword;
 
-  constructor(document: unknown, openapi30: boolean, direction: Direction, keepPattern: PatternFilter = linearPatternsOnly, selectBranches?: BranchSelector) {
+  /** `reportDropped` hears of each keyword left out because its value is not what JSON Schema allows there. */
+  constructor(
+    document: unknown,
+    openapi30: boolean,
+    direction: Direction,
+    keepPattern: PatternFilter = linearPatternsOnly,
+    selectBranches?: BranchSelector,
+    reportDropped: DroppedKeyword = () => undefined,
+  ) {
     this.document = document;
     this.openapi30 = openapi30;
     this.direction = direction;
     this.keepPattern = keepPattern;
     this.selectBranches = selectBranches;
+    this.reportDropped = reportDropped;
     this.rootId = direction === "request" ? "api-request" : "api-response";
   }
 
@@ -123,6 +141,11 @@ export class SchemaRegistry {
       if (DROPPED.has(keyword) || keyword.startsWith("x-") || keyword === "$ref" || keyword === "__proto__") continue;
       if (keyword === "items" && Array.isArray(value)) {
         out.prefixItems = value.map((sub, index) => this.walk(sub, `${at}/items/${index}`)); // draft-4 tuple form is `prefixItems` in 2020-12
+      } else if (keyword === "type" && !isTypeValue(value)) {
+        // codat.io's `definitions: { itemType: { type: { enum, type } } }`: a schema written where its name belongs.
+        // ajv refuses the whole document for it; left out, the rest still validates.
+        this.reportDropped(`${at}/type`, `"type" must be a type name or a list of them (JSON Schema 2020-12 §6.1.1), not ${JSON.stringify(value).slice(0, 80)}`);
+        continue;
       } else if (keyword === "pattern" && typeof value === "string" && !this.keepPattern(value, `${at}/pattern`)) {
         continue; // looser validation beats a generator crash, or a server one request can freeze
       } else if (keyword === "patternProperties" && isObject(value)) {

@@ -14,12 +14,16 @@ interface SizeParam {
   maxSize: number;
 }
 
-/** Property paths from the body's root; `items` null: the body is the array. */
-export type MockPaging =
+/**
+ * Property paths from the body's root; `items` null: the body is the array. `minItems`: the items array's own
+ * `minItems` (absent: none), which no page may fall short of.
+ */
+export type MockPaging = { minItems?: number } & (
   | { kind: "cursor"; items: Path | null; next: Path; hasMore: Path | null; total: Path | null }
   | { kind: "offset"; items: Path | null; isLast: Path | null; hasMore: Path | null; total: Path | null }
   | ({ kind: "link"; items: Path | null; pageParam: string | null } & SizeParam)
-  | ({ kind: "after"; items: Path | null; afterParam: string; cursor: Path; hasMore: Path } & SizeParam);
+  | ({ kind: "after"; items: Path | null; afterParam: string; cursor: Path; hasMore: Path } & SizeParam)
+);
 
 interface MockRequest {
   raw: Request;
@@ -32,10 +36,18 @@ export function mockPage<R>(request: MockRequest, status: number, body: unknown,
   const dataset = valueAt(body, paging.items ?? []);
   const all = Array.isArray(dataset) ? dataset : [];
   const query = (request.query ?? {}) as Record<string, unknown>;
-  const { start, size } = window(paging, request, query, all);
+  const asked = window(paging, request, query, all);
+  const { start } = asked;
+  // A page smaller than the schema's minItems would fail it: pages hold at least that many items.
+  const minItems = paging.minItems ?? 0;
+  const size = Math.max(asked.size, minItems);
   const end = start + size >= all.length;
-  let page = withValueAt(structuredClone(body), paging.items ?? [], all.slice(start, start + size).map((item) => structuredClone(item)));
+  const items = all.slice(start, start + size);
   const result: HandlerResult = { status };
+  // Past the end of a list whose schema forbids a short or empty page (winsms.co.za's `minItems: 1`), no body is
+  // valid: the answer has none (OpenAPI's `content` lists potential payloads), and a client reads no items: the end.
+  if (items.length < minItems) return result as unknown as R;
+  let page = withValueAt(structuredClone(body), paging.items ?? [], items.map((item) => structuredClone(item)));
   switch (paging.kind) {
     case "cursor":
       // The last page clears the token where it lives (an example's own token would lead the client to a 400);

@@ -2,6 +2,7 @@
 // handler receives and returns. Typed per operation in server.ts; kept loose here.
 import type { Request } from "express";
 import type { Discriminator } from "./discriminator.js";
+import type { ErrorPayload } from "./error-payload.js";
 import type { CursorPage, OffsetPage, PagingSpec } from "./pagination.js";
 import type { ParamShape, ParamSpec } from "./parameters.js";
 import type { AuthContext, Requirement } from "./security.js";
@@ -70,6 +71,8 @@ export interface OperationSpec {
   paging: PagingSpec | null;
   /** Media type of each documented response by status key ("200", "4XX", "default"); null = no body. */
   responses: Readonly<Record<string, string | null>>;
+  /** By error status key: the payload this operation documents there, where it differs from the API-wide one. */
+  errors?: Readonly<Record<string, ErrorPayload>>;
 }
 
 /**

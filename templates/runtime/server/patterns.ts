@@ -195,15 +195,21 @@ export function toRe2Syntax(source: string): string | undefined {
     return `[${negated ? "^" : ""}${members}]`;
   };
 
+  /** Where in `out` the last atom (or group) starts, for a repeat that must be split; undefined after anything else. */
+  let atomStart: number | undefined;
+  const groupStarts: number[] = [];
   while (i < chars.length) {
     const c = chars[i++] ?? "";
     let piece: string | undefined;
+    let start: number | undefined = out.length;
     if (c === "\\") {
       const escaped = escape(false);
       piece = escaped?.text;
     } else if (c === "[") piece = characterClass();
     else if (c === ".") piece = DOT;
     else if (c === "(") {
+      groupStarts.push(out.length);
+      start = undefined;
       if (peek() !== "?") piece = "(?:";
       else if (peek(1) === ":") {
         i += 2;
@@ -219,13 +225,42 @@ export function toRe2Syntax(source: string): string | undefined {
       const body = chars.slice(i, close).join("");
       if (close < 0 || !/^\d+(,\d*)?$/.test(body)) return undefined;
       i = close + 1;
-      piece = `{${body}}`;
-    } else if ("^$|)*+?".includes(c)) piece = c;
-    else piece = literal(c.codePointAt(0) ?? 0).text;
+      const split = atomStart === undefined ? undefined : splitRepeat(out.slice(atomStart), body);
+      if (split !== undefined && atomStart !== undefined) out = out.slice(0, atomStart);
+      piece = split ?? `{${body}}`;
+      start = undefined;
+    } else if (c === ")") {
+      piece = c;
+      start = groupStarts.pop();
+    } else if ("^$|*+?".includes(c)) {
+      piece = c;
+      start = undefined;
+    } else piece = literal(c.codePointAt(0) ?? 0).text;
     if (piece === undefined) return undefined;
     out += piece;
+    atomStart = start;
   }
   return out;
+}
+
+/** RE2's largest repeat count. */
+const MAX_REPEAT = 1000;
+
+/**
+ * `atom{body}` with counts above RE2's limit as a run of repeats within it (AWS's `.{0,1023}`): `x{a,b}x{c,d}`
+ * matches what `x{a+c,b+d}` does. undefined when the counts fit (nothing to split).
+ */
+function splitRepeat(atom: string, body: string): string | undefined {
+  const [lowText = "", highText] = body.split(",");
+  const low = Number(lowText);
+  const high = highText === undefined ? low : highText === "" ? Infinity : Number(highText);
+  if (low <= MAX_REPEAT && (high <= MAX_REPEAT || high === Infinity)) return undefined;
+  if (high < low) return undefined; // a syntax error ECMA-262 reports; isUnicodePattern has refused it before
+  const parts: string[] = [];
+  for (let left = low; left > 0; left -= MAX_REPEAT) parts.push(`${atom}{${Math.min(left, MAX_REPEAT)}}`);
+  if (high === Infinity) parts.push(`${atom}*`);
+  else for (let left = high - low; left > 0; left -= MAX_REPEAT) parts.push(`${atom}{0,${Math.min(left, MAX_REPEAT)}}`);
+  return parts.length === 0 ? "" : parts.join("");
 }
 
 function literal(codePoint: number): { text: string; codePoint: number } {

@@ -108,5 +108,6 @@ export function sendProblem(
   res.status(error.status);
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   res.setHeader("Content-Type", contentType);
-  res.end(JSON.stringify(body));
+  // A text or XML error payload is already its own bytes (error-payload.ts); anything else is a JSON value.
+  res.end(typeof body === "string" && !/[/+]json\b/i.test(contentType) ? body : JSON.stringify(body));
 }

@@ -17,7 +17,7 @@ import { requestContext } from "./request-context.js";
 import { loadTelemetry, recordFailure, traceIdOf, traceOperation } from "./telemetry.js";
 import { bodyParsers, bodyReader } from "./body-reader.js";
 import type { MultipartLimits } from "./multipart.js";
-import { operationHandler } from "./operation-handler.js";
+import { operationHandler, responseKey } from "./operation-handler.js";
 import type { ResponseCheck } from "./operation-handler.js";
 import type { AnyHandler, OperationSpec } from "./operation.js";
 import { dispatcher } from "./dispatch.js";
@@ -163,16 +163,50 @@ export function buildRouter<P>(
     methodChains(ops, (op) => {
       const handler = operationHandler(op, (handlers[op.id] as AnyHandler).bind(handlers), names, shared);
       const chain = op.body !== null ? [bodyReader(op, parsers), handler] : [handler];
-      // The details gate first (requests wait for the details validators only while they load), then the span.
-      const gated = gate === undefined ? chain : [gate, ...chain];
+      // In order: the span; the reached operation (a failure anywhere after it is written as that operation
+      // documents); the details gate (requests wait for the details validators only while they load); the rest.
+      const gated = [reachedOperation(op), ...(gate === undefined ? chain : [gate, ...chain])];
       return telemetry === undefined ? gated : [traceOperation(telemetry, op.operationId ?? op.id, op.path), ...gated];
     });
   // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
   router.use(dispatcher(operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
   if (options.cors !== undefined) router.use(answerUnknownPathPreflight(corsPreflight(options.cors, ANY_METHOD, allowedHeaders)));
   // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
-  router.use(errorHandler(logger, options.formatProblem ?? (api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload))));
+  router.use(errorHandler(logger, options.formatProblem, api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload)));
   return router;
+}
+
+/** Where the error handler finds the operation a request reached (its own error payloads), in `res.locals`. */
+const REACHED_OPERATION = "specwrightOperation";
+
+function reachedOperation(op: OperationSpec): RequestHandler {
+  return (_req, res, next) => {
+    res.locals[REACHED_OPERATION] = op;
+    next();
+  };
+}
+
+/** Formatters of one operation's documented error payloads, made once per operation and payload. */
+const operationFormatters = new WeakMap<ErrorPayload, ProblemFormatter>();
+
+/**
+ * How a failure is written: the user's formatter; else what the operation the request reached documents for the
+ * failure's status (exact, `4XX`, `default`, OpenAPI 3.0.3 §4.7.16) where that differs from the API-wide payload;
+ * else the API-wide one (the spec's error schema, else RFC 9457).
+ */
+function formatterFor(res: Response, status: number, user: ProblemFormatter | undefined, apiWide: ProblemFormatter | undefined): ProblemFormatter | undefined {
+  if (user !== undefined) return user;
+  const op = res.locals[REACHED_OPERATION] as OperationSpec | undefined;
+  const errors = op?.errors;
+  const key = errors === undefined ? undefined : responseKey(errors, status);
+  const documented = key === undefined ? undefined : errors?.[key];
+  if (documented === undefined) return apiWide;
+  let formatter = operationFormatters.get(documented);
+  if (formatter === undefined) {
+    formatter = errorPayloadFormatter(documented);
+    operationFormatters.set(documented, formatter);
+  }
+  return formatter;
 }
 
 /**
@@ -211,7 +245,7 @@ const BODY_ERRORS: Readonly<Record<string, [number, string, string]>> = {
   "request.size.invalid": [400, "request_size_invalid", "The request body does not match its Content-Length."],
 };
 
-function errorHandler(logger: Logger, format: ProblemFormatter | undefined): ErrorRequestHandler {
+function errorHandler(logger: Logger, user: ProblemFormatter | undefined, apiWide: ProblemFormatter | undefined): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, next) => {
     if (res.headersSent) {
       next(error);
@@ -219,7 +253,8 @@ function errorHandler(logger: Logger, format: ProblemFormatter | undefined): Err
     }
     const { requestId } = requestContext(req, res);
     recordFailure(req, error);
-    sendProblem(res, asProblem(error, req, requestId, logger), req.originalUrl.split("?")[0] ?? "/", format);
+    const problem = asProblem(error, req, requestId, logger);
+    sendProblem(res, problem, req.originalUrl.split("?")[0] ?? "/", formatterFor(res, problem.status, user, apiWide));
   };
 }
 
