@@ -7,8 +7,14 @@ import { walkDocument } from "./walk.js";
 import { combine, guard } from "./visitors.js";
 import { ALL_RULES } from "./rules/index.js";
 
+/** The rules a lint config runs: the built-in ones and its custom (plugin, declarative) ones. */
+export function rulesOf(config: LintConfig): readonly AnyRule[] {
+  return config.customRules?.length ? [...ALL_RULES, ...config.customRules] : ALL_RULES;
+}
+
 /** Runs every enabled rule over the document in one walk; returns the problems sorted by place. */
-export function lintDocument(document: SpecDocument, config: LintConfig, rules: readonly AnyRule[] = ALL_RULES): Diagnostic[] {
+export function lintDocument(document: SpecDocument, config: LintConfig, rules: readonly AnyRule[] = rulesOf(config)): Diagnostic[] {
+  const docs = new Map(rules.map((rule) => [rule.id, rule.docsUrl ?? ruleDocUrl(rule.id)]));
   const found: Array<{ ruleId: string; severity: Severity; message: string; at: NodeRef }> = [];
   const seen = new Set<string>();
   const active: Visitors[] = [];
@@ -34,7 +40,7 @@ export function lintDocument(document: SpecDocument, config: LintConfig, rules: 
   const places = document.locateMany(found.map((problem) => problem.at));
   const diagnostics = found.map((problem, i): Diagnostic => {
     const place = places[i]!;
-    return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, file: place.file, pointer: place.pointer, line: place.line, column: place.column, docUrl: ruleDocUrl(problem.ruleId) };
+    return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, file: place.file, pointer: place.pointer, line: place.line, column: place.column, docUrl: docs.get(problem.ruleId) ?? ruleDocUrl(problem.ruleId) };
   });
   return diagnostics.sort(compareDiagnostics);
 }

@@ -27,7 +27,7 @@ describe("loadConfigFile", () => {
         "  pagination: { style: offset }",
         "rules:",
         "  versioning/major-in-path: warn",
-        "  oas/schema: [error, { depth: 2 }]",
+        "  rest/plural-collections: [error, { singletons: [config] }]",
         "  versioning/info-version: { severity: off }",
         "overrides:",
         "  - files: ['legacy/**']",
@@ -45,7 +45,7 @@ describe("loadConfigFile", () => {
     expect(config.settings).toEqual({ pagination: { style: "offset" } });
     expect(config.rules).toEqual({
       "versioning/major-in-path": { severity: "warn" },
-      "oas/schema": { severity: "error", options: { depth: 2 } },
+      "rest/plural-collections": { severity: "error", options: { singletons: ["config"] } },
       "versioning/info-version": { severity: "off", options: undefined },
     });
     expect(config.overrides).toEqual([{ files: ["legacy/**"], pointer: "/paths/~1old", settings: undefined, rules: { "versioning/major-in-path": { severity: "off" } } }]);
