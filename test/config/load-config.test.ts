@@ -2,13 +2,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, findConfigFile, configFileForSpec, loadConfigFile } from "../../generator/config/index.js";
 import { writeSpecFiles as tempTree } from "../load/temp-spec.js";
+import { configErrorOf } from "./config-error-of.js";
 
-async function configError(text: string): Promise<ConfigError> {
-  const dir = tempTree({ "specwright.config.yaml": text });
-  const error = await loadConfigFile(join(dir, "specwright.config.yaml")).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ConfigError);
-  return error as ConfigError;
-}
+const configError = (text: string) => configErrorOf({ "specwright.config.yaml": text });
 
 describe("loadConfigFile", () => {
   it("gives the defaults without a file", async () => {
