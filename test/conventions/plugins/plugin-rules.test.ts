@@ -1,6 +1,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lint } from "../../../generator/library/lint.js";
+import { generate } from "../../../generator/library/generate.js";
+import { lintConfigFor, loadConfigFile } from "../../../generator/config/index.js";
+import { lintDocument } from "../../../generator/conventions/index.js";
+import { loadSpec } from "../../../generator/load/index.js";
 import { writeSpecFiles as tempTree } from "../../load/temp-spec.js";
 import { configErrorOf } from "../../config/config-error-of.js";
 import { CRASHING_PLUGIN, OWNER_PLUGIN, RULES_PACKAGE_JSON, SPEC } from "./plugin-fixtures.js";
@@ -84,5 +88,20 @@ describe("plugins that cannot be used are config errors at the line naming them"
   it("a rule id unknown without its plugin names the remedy", async () => {
     const error = await configError({ "specwright.config.yaml": "rules:\n  acme/has-owner: error\n" });
     expect(error.fix).toContain("under `plugins:`");
+  });
+});
+
+describe("every consumer of the rule list sees plugin rules", () => {
+  it("generate's lint gate stops on a plugin rule's error, and the portal's lint config runs it", async () => {
+    const dir = tempTree({ "specwright.config.yaml": "extends: minimal\nplugins: [./rules/acme.mjs]\nrules:\n  acme/has-owner: error\n", "rules/acme.mjs": OWNER_PLUGIN, "api.yaml": SPEC });
+    const result = await generate({ spec: join(dir, "api.yaml"), out: join(dir, "gen"), config: join(dir, "specwright.config.yaml") });
+    expect(result.status).toBe("lint-failed");
+    if (result.status !== "lint-failed") return;
+    expect(result.diagnostics.map((d) => d.ruleId)).toEqual(["acme/has-owner"]);
+    expect(result.report).toContain("acme/has-owner");
+    // The portal lints with lintConfigFor(config, file), as here.
+    const config = await loadConfigFile(join(dir, "specwright.config.yaml"));
+    const document = await loadSpec(join(dir, "api.yaml"));
+    expect(lintDocument(document, lintConfigFor(config, document.rootFile)).map((d) => d.ruleId)).toContain("acme/has-owner");
   });
 });
