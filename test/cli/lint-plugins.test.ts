@@ -17,6 +17,13 @@ describe("specwright lint with plugins", () => {
     expect(runCli(["lint", "api.yaml"], { cwd: dir }).stdout).toContain("  10:5     error  POST /v1/orders has no x-owner  acme/has-owner");
   });
 
+  it("a baseline accepts a plugin rule's problems like any other", () => {
+    const dir = tempTree({ "specwright.config.yaml": "extends: minimal\nbaseline: .specwright-baseline.json\nplugins: [./rules/acme.mjs]\nrules: { acme/has-owner: error }\n", "rules/acme.mjs": OWNER_PLUGIN, "api.yaml": SPEC });
+    expect(runCli(["lint", "api.yaml"], { cwd: dir }).code).toBe(1);
+    expect(runCli(["lint", "api.yaml", "--write-baseline"], { cwd: dir }).stderr).toContain("wrote 1 problem");
+    expect(runCli(["lint", "api.yaml"], { cwd: dir })).toMatchObject({ code: 0, stdout: "✔ no problems (1 file linted)\n" });
+  });
+
   it("exits 2 with the config line, no stack trace, when a plugin cannot be loaded", () => {
     const dir = tempTree({ "specwright.config.yaml": "extends: recommended\nplugins:\n  - ./rules/acme.mjs\n", "rules/acme.mjs": "export default { rules: [ }\n", "api.yaml": SPEC });
     const result = runCli(["lint", "api.yaml"], { cwd: dir });
