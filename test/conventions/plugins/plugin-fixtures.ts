@@ -50,6 +50,8 @@ export const OWNER_PLUGIN = `export default {
 export const CRASHING_PLUGIN = `export default {
   rules: [
     { id: "acme/crashes", description: "Throws.", recommended: "error", defaultOptions: {}, create() { return { operation() { throw new Error("boom"); } }; } },
+    { id: "acme/crashes-early", description: "Throws in create.", recommended: "error", defaultOptions: {}, create() { throw new Error("bad setup"); } },
+    { id: "acme/no-place", description: "Reports without at.", recommended: "error", defaultOptions: {}, create({ report }) { return { end() { report({ message: "somewhere" }); } }; } },
     { id: "acme/ignored-here", description: "Reports every operation.", recommended: "warn", defaultOptions: {}, create({ report }) { return { operation(op) { report({ message: "seen", at: op.node.at }); } }; } },
   ],
 };

@@ -40,6 +40,8 @@ describe("plugin rules", () => {
     const dir = tempTree({ "specwright.config.yaml": "plugins: [./crash.mjs]\n", "crash.mjs": CRASHING_PLUGIN, "api.yaml": SPEC });
     const problems = await customProblems(dir);
     expect(problems.filter((p) => p.ruleId === "acme/crashes").map((p) => p.message)).toEqual(["internal error in rule acme/crashes: boom (please report it; other rules ran)"]);
+    expect(problems.filter((p) => p.ruleId === "acme/crashes-early").map((p) => p.message)).toEqual(["internal error in rule acme/crashes-early: bad setup (please report it; other rules ran)"]);
+    expect(problems.filter((p) => p.ruleId === "acme/no-place").map((p) => [p.line, p.message])).toEqual([[1, "internal error in rule acme/no-place: report() needs `at`: the `at` of a node ({ file, pointer }) (please report it; other rules ran)"]]);
     // reported on the GET (line 5) only: the POST carries x-specwright-ignore: [acme/ignored-here]
     expect(problems.filter((p) => p.ruleId === "acme/ignored-here").map((p) => p.line)).toEqual([5]);
   });
