@@ -1,6 +1,7 @@
 // Rule options are checked when the config loads, against each rule's `optionsSchema`: a misspelt or mistyped
 // option is a ConfigError at its line naming the rule, the option and the allowed keys, never a surprise at lint time.
-import type { ValidateFunction } from "ajv";
+import { createRequire } from "node:module";
+import type { Ajv, ValidateFunction } from "ajv";
 import type { AnyRule } from "../conventions/rule.js";
 import { optionsSchema } from "../conventions/option-schemas.js";
 import { joinPointer } from "../load/json-pointer.js";
@@ -12,6 +13,17 @@ type Fail = (message: string, pointer: string, fix: string) => never;
 /** The schema of a rule's options: its own, else one that allows exactly the names of its default options. */
 export function ruleOptionsSchema(rule: AnyRule): object {
   return rule.optionsSchema ?? optionsSchema(Object.fromEntries(Object.keys(rule.defaultOptions ?? {}).map((name) => [name, {}])));
+}
+
+/** Whether ajv compiles one schema (only asked once the combined schema failed: to name the rule at fault). */
+function compiles(schema: object): boolean {
+  const { Ajv: AjvClass } = createRequire(import.meta.url)("ajv") as { Ajv: typeof Ajv };
+  try {
+    new AjvClass({ strict: true }).compile(schema);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Checks options against the rules' schemas; one validator for all the rules, compiled only when a config has options. */
@@ -32,7 +44,8 @@ export class RuleOptionsChecker {
       try {
         this.validate = configValidator("rule-options", this.schema);
       } catch (error) {
-        fail(`a rule's optionsSchema is not a valid JSON Schema: ${(error as Error).message}`, pointer, "correct the optionsSchema of the plugin rules (draft-07 JSON Schema)");
+        const culprit = rules.find((r) => !compiles(ruleOptionsSchema(r))) ?? rule;
+        fail(`the optionsSchema of rule ${culprit.id} is not a valid JSON Schema: ${(error as Error).message}`, pointer, `correct it (draft-07 JSON Schema, ajv strict mode)${culprit.docsUrl ? `; the rule comes from ${culprit.docsUrl}` : ""}`);
       }
     }
     if (this.validate({ [rule.id]: options })) return;

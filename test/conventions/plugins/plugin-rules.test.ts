@@ -87,6 +87,13 @@ describe("plugins that cannot be used are config errors at the line naming them"
     expect(clash.line).toBe(1);
   });
 
+  it("a plugin rule whose options schema does not compile, named when the config gives it options", async () => {
+    const rule = '{ id: "acme/x", description: "d", recommended: "warn", defaultOptions: {}, optionsSchema: { type: "object", properties: { a: { type: "strnig" } } }, create() { return {}; } }';
+    const error = await configError({ "specwright.config.yaml": "plugins: [./p.mjs]\nrules:\n  acme/x: [warn, { a: b }]\n", "p.mjs": `export default { rules: [${rule}] };\n` });
+    expect(error.message).toMatch(/^the optionsSchema of rule acme\/x is not a valid JSON Schema/);
+    expect(error.line).toBe(3);
+  });
+
   it("a rule id unknown without its plugin names the remedy", async () => {
     const error = await configError({ "specwright.config.yaml": "rules:\n  acme/has-owner: error\n" });
     expect(error.fix).toContain("under `plugins:`");
