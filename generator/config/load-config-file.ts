@@ -4,7 +4,7 @@ import { dirname, join, resolve } from "node:path";
 import { SpecLoadError } from "../load/load-error.js";
 import { SourceFile } from "../load/source-file.js";
 import { ConfigError } from "./config-error.js";
-import { checkConfigShape, defaultConfig, parseConfig } from "./parse-config.js";
+import { checkConfigShape, defaultConfig, failAt, parseConfig } from "./parse-config.js";
 import { loadExtensions } from "./extensions/load-extensions.js";
 import type { SpecwrightConfig } from "./types.js";
 
@@ -38,10 +38,7 @@ export async function loadConfigFile(path: string | undefined): Promise<Specwrig
   const source = parseSource(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const raw = checkConfigShape(source);
   // Plugins and shareable configs are ES modules, imported here (asynchronously) before the rules are checked.
-  const fail = (message: string, pointer: string, fix: string): never => {
-    throw new ConfigError({ message, file, ...source.locate(pointer), fix });
-  };
-  return parseConfig(source, await loadExtensions(raw, file, fail));
+  return parseConfig(source, await loadExtensions(raw, file, failAt(source)));
 }
 
 /** The config that governs a spec: the nearest one above the spec's folder, else above the working folder. */

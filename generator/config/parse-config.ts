@@ -105,7 +105,8 @@ export function parseConfig(source: SourceFile, extensions: ConfigExtensions = N
   };
 }
 
-function failAt(source: SourceFile): Fail {
+/** Throws a ConfigError at the line:col of a JSON pointer into the config file. */
+export function failAt(source: SourceFile): Fail {
   return (message, pointer, fix) => {
     throw new ConfigError({ message, file: source.path, ...source.locate(pointer), fix });
   };
