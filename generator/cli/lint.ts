@@ -79,7 +79,7 @@ export async function runLint(patterns: readonly string[], options: LintOptions,
   const warnings = reported.length - errors.length;
   const shown = options.quiet ? errors : reported;
   const sources = new Map(linted.flatMap(({ document }) => [...document.files].map(([file, source]) => [file, source] as const)));
-  process.stdout.write(formatDiagnostics(shown, { format: options.format, cwd, color: useColor(), sourceOf: (file) => sources.get(file)?.text, fileCount: linted.length }));
+  process.stdout.write(formatDiagnostics(shown, { format: options.format, cwd, color: useColor(), sourceOf: (file) => sources.get(file)?.text, fileCount: linted.length, customRules: customRulesOf(linted) }));
   if (failed) return EXIT_USAGE;
   if (errors.length > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
@@ -87,6 +87,11 @@ export async function runLint(patterns: readonly string[], options: LintOptions,
     return EXIT_PROBLEMS;
   }
   return EXIT_OK;
+}
+
+/** The plugin and declarative rules of the configs used, each once (by id). */
+function customRulesOf(linted: ReadonlyArray<{ config: SpecwrightConfig }>) {
+  return [...new Map(linted.flatMap(({ config }) => config.customRules.map((rule) => [rule.id, rule] as const))).values()];
 }
 
 /** One config per config file, loaded once; `--config` wins over the search. */

@@ -1,6 +1,6 @@
 import { PRESET_NAMES } from "../conventions/index.js";
 
-const settingsSchema = {
+export const SETTINGS_SCHEMA = {
   type: "object",
   additionalProperties: false,
   properties: {
@@ -58,16 +58,30 @@ const diffSchema = {
   },
 } as const;
 
-/** Rule entries are only checked to be a map here: their three spellings are normalised (with precise errors) in code. */
+/** Rule entries are only checked to be a map here: their spellings are normalised (with precise errors) in code. */
 const rulesSchema = { type: "object" } as const;
+
+/**
+ * A preset or shareable config (package name, ./path), or a list of them: checked in code (ajv's strict mode
+ * refuses union types), where presets and shareable configs are told apart.
+ */
+const extendsSchema = {} as const;
+
+/** What a shareable config (a package named in `extends`) may set. */
+export const SHARED_CONFIG_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  properties: { extends: { enum: [...PRESET_NAMES] }, settings: SETTINGS_SCHEMA, rules: rulesSchema },
+} as const;
 
 /** The shape of specwright.config.yaml (see the config reference); unknown keys are errors so typos never pass silently. */
 export const CONFIG_SCHEMA = {
   type: "object",
   additionalProperties: false,
   properties: {
-    extends: { enum: [...PRESET_NAMES] },
-    settings: settingsSchema,
+    extends: extendsSchema,
+    plugins: { type: "array", items: { type: "string", minLength: 1 } },
+    settings: SETTINGS_SCHEMA,
     rules: rulesSchema,
     overrides: {
       type: "array",
@@ -77,7 +91,7 @@ export const CONFIG_SCHEMA = {
         properties: {
           files: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 },
           pointer: { type: "string", pattern: "^(/.*)?$" },
-          settings: settingsSchema,
+          settings: SETTINGS_SCHEMA,
           rules: rulesSchema,
         },
       },

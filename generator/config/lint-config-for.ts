@@ -8,7 +8,8 @@ import type { RuleEntry, SpecwrightConfig } from "./types.js";
  * config's rules and settings, then every override whose `files` match, in order (later entries win).
  */
 export function lintConfigFor(config: SpecwrightConfig, specFile: string, opts: { preset?: PresetName } = {}): LintConfig {
-  const rules = presetRules(opts.preset ?? config.extends, ALL_RULES);
+  // Plugin and declarative rules follow the presets like the built-in ones (their `recommended` severity).
+  const rules = presetRules(opts.preset ?? config.extends, config.customRules.length > 0 ? [...ALL_RULES, ...config.customRules] : ALL_RULES);
   let settings = mergeSettings(DEFAULT_SETTINGS, config.settings);
   applyRules(rules, config.rules);
   const pointerOverrides: NonNullable<LintConfig["pointerOverrides"]> = [];
@@ -21,7 +22,8 @@ export function lintConfigFor(config: SpecwrightConfig, specFile: string, opts: 
     settings = mergeSettings(settings, override.settings);
     applyRules(rules, override.rules);
   }
-  return pointerOverrides.length > 0 ? { rules, settings, pointerOverrides } : { rules, settings };
+  const custom = config.customRules.length > 0 ? { customRules: config.customRules } : {};
+  return pointerOverrides.length > 0 ? { rules, settings, pointerOverrides, ...custom } : { rules, settings, ...custom };
 }
 
 function applyRules(into: Record<string, RuleSetting>, entries: Record<string, RuleEntry>): void {

@@ -4,7 +4,8 @@ import { dirname, join, resolve } from "node:path";
 import { SpecLoadError } from "../load/load-error.js";
 import { SourceFile } from "../load/source-file.js";
 import { ConfigError } from "./config-error.js";
-import { defaultConfig, parseConfig } from "./parse-config.js";
+import { checkConfigShape, defaultConfig, failAt, parseConfig } from "./parse-config.js";
+import { loadExtensions } from "./extensions/load-extensions.js";
 import type { SpecwrightConfig } from "./types.js";
 
 export const CONFIG_FILE_NAMES = ["specwright.config.yaml", "specwright.config.yml"] as const;
@@ -34,7 +35,10 @@ export async function loadConfigFile(path: string | undefined): Promise<Specwrig
     const reason = (error as NodeJS.ErrnoException).code === "EISDIR" ? "is a directory" : "not found or not readable";
     throw new ConfigError({ message: `config file ${reason}: ${file}`, file, fix: "check the path given to --config (a specwright.config.yaml file)" });
   }
-  return parseConfig(parseSource(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text));
+  const source = parseSource(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const raw = checkConfigShape(source);
+  // Plugins and shareable configs are ES modules, imported here (asynchronously) before the rules are checked.
+  return parseConfig(source, await loadExtensions(raw, file, failAt(source)));
 }
 
 /** The config that governs a spec: the nearest one above the spec's folder, else above the working folder. */

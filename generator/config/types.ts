@@ -1,4 +1,5 @@
 import type { ConventionSettings, PresetName, SeveritySetting } from "../conventions/index.js";
+import type { AnyRule } from "../conventions/rule.js";
 import type { DeepPartial } from "../conventions/settings.js";
 import type { DiffPolicy } from "../diff/policy/types.js";
 
@@ -42,8 +43,13 @@ export interface SpecwrightConfig {
   file: string | undefined;
   /** Folder that relative paths and `overrides[].files` globs are resolved against. */
   dir: string;
+  /** The preset `extends` names (the last one), else a shareable config's, else `recommended`. */
   extends: PresetName;
+  /** Rules from `plugins`, shareable configs and `declarative` entries: linted beside the built-in ones. */
+  customRules: AnyRule[];
+  /** `settings` after those of the shareable configs in `extends`. */
   settings: DeepPartial<ConventionSettings>;
+  /** The shareable configs' rule entries, then the config's own (later wins). */
   rules: Record<string, RuleEntry>;
   overrides: ConfigOverride[];
   /** Absolute path of the baseline file, when the config names one. */

@@ -1,5 +1,6 @@
 import type { SeveritySetting } from "./diagnostic.js";
 import type { ConventionSettings } from "./settings.js";
+import type { AnyRule } from "./rule.js";
 
 export interface RuleSetting {
   severity: SeveritySetting;
@@ -12,5 +13,7 @@ export interface LintConfig {
   rules: Record<string, RuleSetting>;
   settings: ConventionSettings;
   /** Severity changes for problems under a JSON pointer of the root document (`overrides[].pointer`); most specific wins. */
+  /** Rules of plugins and declarative config entries, linted beside the built-in ones. */
+  customRules?: readonly AnyRule[];
   pointerOverrides?: Array<{ pointer: string; rules: Record<string, SeveritySetting> }>;
 }

@@ -37,11 +37,38 @@ export function renderRuleDocs(rules: readonly AnyRule[]): string {
     if (options.length === 0) out.push("- options: none");
     else {
       out.push("- options (defaults):");
-      for (const [name, value] of options) out.push(`  - \`${name}\`: \`${JSON.stringify(value)}\``);
+      const properties = (rule.optionsSchema as { properties?: Record<string, object> } | undefined)?.properties ?? {};
+      for (const [name, value] of options) out.push(`  - \`${name}\`: \`${JSON.stringify(value)}\`${describeOption(properties[name])}`);
     }
     out.push("", "```yaml", "rules:", `  ${rule.id}: ${options.length === 0 ? "error" : `[error, { ${options.map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(", ")} }]`}`, "```", "");
   }
   return out.join("\n");
+}
+
+/** " (list of strings)": what the rule's options schema allows for one option, in words. */
+function describeOption(schema: object | undefined): string {
+  const words = optionWords(schema as OptionSchema | undefined);
+  return words ? ` (${words})` : "";
+}
+
+interface OptionSchema {
+  type?: string;
+  enum?: unknown[];
+  items?: OptionSchema;
+  minimum?: number;
+  minLength?: number;
+  pattern?: string;
+}
+
+function optionWords(schema: OptionSchema | undefined, plural = false): string | undefined {
+  if (!schema) return undefined;
+  if (schema.enum) return `${plural ? "each " : ""}one of ${schema.enum.map((value) => JSON.stringify(value)).join(", ")}`;
+  if (schema.type === "array") return plural ? undefined : `list of ${optionWords(schema.items, true) ?? "values"}`;
+  const noun = (one: string, many: string) => (plural ? many : one);
+  if (schema.type === "integer") return noun("an integer", "integers") + (schema.minimum !== undefined ? ` ≥ ${schema.minimum}` : "");
+  if (schema.type === "string") return (schema.minLength ? noun("a non-empty string", "non-empty strings") : noun("a string", "strings")) + (schema.pattern ? ` matching \`${schema.pattern}\`` : "");
+  if (schema.type === "boolean") return plural ? "booleans" : "true or false";
+  return undefined;
 }
 
 function anchor(ruleId: string): string {

@@ -49,6 +49,14 @@ export interface Rule<Options = Record<string, unknown>> {
   minimal?: boolean | "warn";
   /** Default options; config options are merged over them. */
   defaultOptions: Options;
+  /**
+   * JSON Schema of the options a config may give (`additionalProperties: false`): checked when the config loads, so
+   * a misspelt or mistyped option is a config error at its line, never a surprise at lint time. Without one, only the
+   * option names are checked, against `defaultOptions`.
+   */
+  optionsSchema?: object;
+  /** Where the rule is documented (plugin rules); built-in rules are documented in docs/rules.md. */
+  docsUrl?: string;
   create(context: RuleContext<Options>): Visitors;
 }
 

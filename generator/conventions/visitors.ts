@@ -47,9 +47,14 @@ export function guard(ruleId: string, visitors: Visitors, fail: (message: string
       try {
         fn.apply(visitors, args);
       } catch (error) {
-        fail(`internal error in rule ${ruleId}: ${(error as Error).message} (please report it; other rules ran)`);
+        fail(internalError(ruleId, error));
       }
     };
   }
   return wrapped;
+}
+
+/** The problem a crashing rule is reported as. */
+export function internalError(ruleId: string, error: unknown): string {
+  return `internal error in rule ${ruleId}: ${error instanceof Error ? error.message : String(error)} (please report it; other rules ran)`;
 }

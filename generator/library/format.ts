@@ -1,4 +1,5 @@
 import { ALL_RULES, type Diagnostic } from "../conventions/index.js";
+import type { AnyRule } from "../conventions/rule.js";
 import { ruleDocUrl } from "../conventions/diagnostic.js";
 import { FORMATTERS, type FormatName } from "../conventions/formatters/index.js";
 
@@ -12,6 +13,8 @@ export interface FormatLintOptions {
   sourceOf?: (file: string) => string | undefined;
   /** How many files were linted (the summary line of `stylish`). */
   fileCount?: number;
+  /** Plugin and declarative rules of the configs used (`SpecwrightConfig.customRules`), described beside the built-in ones. */
+  customRules?: readonly AnyRule[];
 }
 
 /** A lint report as `specwright lint --format` prints it, every rule id linked to its documentation. */
@@ -20,7 +23,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
     cwd: options.cwd ?? process.cwd(),
     color: options.color ?? false,
     sourceOf: options.sourceOf ?? (() => undefined),
-    rules: ALL_RULES.map((rule) => ({ id: rule.id, description: rule.description, docUrl: ruleDocUrl(rule.id) })),
+    rules: [...ALL_RULES, ...(options.customRules ?? [])].map((rule) => ({ id: rule.id, description: rule.description, docUrl: rule.docsUrl ?? ruleDocUrl(rule.id) })),
     fileCount: options.fileCount ?? 1,
   });
 }

@@ -44,7 +44,7 @@ export async function runGenerateJob(job: GenerateJob, options: JobOptions, cwd 
     const [{ lintDocument }, { formatDiagnostics }] = await Promise.all([import("../conventions/index.js"), import("./format.js")]);
     const errors = lintDocument(document, lintConfigFor(job.config, document.rootFile, { preset: job.preset })).filter((d) => d.severity === "error");
     if (errors.length > 0) {
-      const report = formatDiagnostics(errors, { cwd, sourceOf: (file) => document.files.get(file)?.text });
+      const report = formatDiagnostics(errors, { cwd, sourceOf: (file) => document.files.get(file)?.text, customRules: job.config.customRules });
       return { status: "lint-failed", diagnostics: errors, report, document };
     }
   }

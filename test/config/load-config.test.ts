@@ -2,13 +2,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, findConfigFile, configFileForSpec, loadConfigFile } from "../../generator/config/index.js";
 import { writeSpecFiles as tempTree } from "../load/temp-spec.js";
+import { configErrorOf } from "./config-error-of.js";
 
-async function configError(text: string): Promise<ConfigError> {
-  const dir = tempTree({ "specwright.config.yaml": text });
-  const error = await loadConfigFile(join(dir, "specwright.config.yaml")).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(ConfigError);
-  return error as ConfigError;
-}
+const configError = (text: string) => configErrorOf({ "specwright.config.yaml": text });
 
 describe("loadConfigFile", () => {
   it("gives the defaults without a file", async () => {
@@ -27,7 +23,7 @@ describe("loadConfigFile", () => {
         "  pagination: { style: offset }",
         "rules:",
         "  versioning/major-in-path: warn",
-        "  oas/schema: [error, { depth: 2 }]",
+        "  rest/plural-collections: [error, { singletons: [config] }]",
         "  versioning/info-version: { severity: off }",
         "overrides:",
         "  - files: ['legacy/**']",
@@ -45,7 +41,7 @@ describe("loadConfigFile", () => {
     expect(config.settings).toEqual({ pagination: { style: "offset" } });
     expect(config.rules).toEqual({
       "versioning/major-in-path": { severity: "warn" },
-      "oas/schema": { severity: "error", options: { depth: 2 } },
+      "rest/plural-collections": { severity: "error", options: { singletons: ["config"] } },
       "versioning/info-version": { severity: "off", options: undefined },
     });
     expect(config.overrides).toEqual([{ files: ["legacy/**"], pointer: "/paths/~1old", settings: undefined, rules: { "versioning/major-in-path": { severity: "off" } } }]);

@@ -41,7 +41,7 @@ describe("specwright diff with an accept-list (CLI)", { timeout: 60_000 }, () =>
     expect(runCli(["diff", "v1.json", "v2.json", "-f", "markdown"], { cwd: dir }).stdout).toMatch(/### Accepted breaking changes\n\n- \/owners: path removed \(GET\) `path-removed`/);
     const github = runCli(["diff", "v1.json", "v2.json", "-f", "github"], { cwd: dir });
     expect(github.code).toBe(0);
-    expect(github.stdout).toMatch(/^::warning file=v2\.json,.*title=path-removed::\/owners: path removed \(GET\) \(accepted until 2999-12-31: moved to the accounts API\)$/m);
+    expect(github.stdout).toMatch(/^::warning file=v2\.json,.*title=path-removed::\/owners: path removed \(GET\) \(accepted until 2999-12-31: moved to the accounts API\) \(path-removed: generator\/diff\/README\.md#checks\)$/m);
     expect(github.stdout).not.toContain("::error");
   });
 

@@ -44,8 +44,8 @@ describe("json formatter", () => {
 describe("github formatter", () => {
   it("emits one workflow command per problem, escaping what would end or split a command", () => {
     expect(formatGithub(problems.slice(0, 2), context()).split("\n")).toEqual([
-      "::warning file=specs/api.yaml,line=6,col=3,title=rest/path-casing::path segment is not kebab-case",
-      "::error file=specs/api.yaml,line=7,col=5,title=versioning/major-in-path::no /v{N}: fix it, 100%25%0Anow",
+      "::warning file=specs/api.yaml,line=6,col=3,title=rest/path-casing::path segment is not kebab-case (rest/path-casing: docs/rules.md#rest-path-casing)",
+      "::error file=specs/api.yaml,line=7,col=5,title=versioning/major-in-path::no /v{N}: fix it, 100%25%0Anow (versioning/major-in-path: docs/rules.md#rest-path-casing)",
       "",
     ]);
   });

@@ -4,7 +4,7 @@ import { defineRule } from "../../generator/conventions/index.js";
 
 const rules = [
   defineRule({ id: "rest/path-casing", description: "Segments are kebab-case | lowercase.", recommended: "warn", defaultOptions: {}, create: () => ({}) }),
-  defineRule({ id: "rest/plural-collections", description: "Plural collections.", recommended: "off", minimal: true, defaultOptions: { singletons: ["me"] }, create: () => ({}) }),
+  defineRule({ id: "rest/plural-collections", description: "Plural collections.", recommended: "off", minimal: true, defaultOptions: { singletons: ["me"] }, optionsSchema: { type: "object", additionalProperties: false, properties: { singletons: { type: "array", items: { type: "string" } } } }, create: () => ({}) }),
 ];
 
 describe("docs/rules.md rendering", () => {
@@ -21,7 +21,7 @@ describe("docs/rules.md rendering", () => {
   });
 
   it("documents default options with a config example", () => {
-    expect(markdown).toContain('  - `singletons`: `["me"]`');
+    expect(markdown).toContain('  - `singletons`: `["me"]` (list of strings)');
     expect(markdown).toContain('  rest/plural-collections: [error, { singletons: ["me"] }]');
   });
 });

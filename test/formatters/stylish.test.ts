@@ -39,6 +39,12 @@ describe("stylish formatter", () => {
     expect(formatStylish([diagnostic({})], context({ color: true }))).toContain("\u001b[");
   });
 
+  it("on a terminal, links a rule id whose docs are at a URL (a plugin's docsUrl) with an OSC 8 hyperlink", () => {
+    const url = "https://acme.example/rules/has-owner";
+    expect(formatStylish([diagnostic({ ruleId: "acme/has-owner", docUrl: url })], context({ color: true }))).toContain(`\u001b]8;;${url}\u001b\\`);
+    expect(formatStylish([diagnostic({ ruleId: "acme/has-owner", docUrl: url })], context({ color: false }))).not.toContain("\u001b]8;;");
+  });
+
   it("prints paths outside the working folder absolutely, and no frame when the source is unknown", () => {
     const output = formatStylish([diagnostic({ file: "/elsewhere/api.yaml" })], context());
     expect(output.split("\n")[0]).toBe("/elsewhere/api.yaml");

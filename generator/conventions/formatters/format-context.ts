@@ -29,3 +29,8 @@ export function displayPath(file: string, cwd: string): string {
   const relative = relativePosix(cwd, file);
   return relative === "" || relative.startsWith("../") || isAbsolute(relative) ? file : relative;
 }
+
+/** Whether a docs link is an absolute URL (a plugin's `docsUrl`), not a path inside this repository (docs/rules.md#…). */
+export function isAbsoluteUrl(text: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+}

@@ -1,12 +1,12 @@
 import { displayPath, type Formatter } from "./format-context.js";
 
-/** GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff. */
+/** GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff, ending with the rule's docs. */
 export const formatGithub: Formatter = (diagnostics, context) =>
   diagnostics
     .map((d) => {
       const command = d.severity === "error" ? "error" : "warning";
       const properties = [`file=${escapeProperty(displayPath(d.file, context.cwd))}`, `line=${d.line}`, `col=${d.column}`, `title=${escapeProperty(d.ruleId)}`];
-      return `::${command} ${properties.join(",")}::${escapeData(d.message)}\n`;
+      return `::${command} ${properties.join(",")}::${escapeData(`${d.message} (${d.ruleId}: ${d.docUrl})`)}\n`;
     })
     .join("");
 

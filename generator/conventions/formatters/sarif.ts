@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { problemFingerprint } from "../baseline.js";
 import type { Diagnostic } from "../diagnostic.js";
-import { displayPath, type Formatter, type RuleMeta } from "./format-context.js";
+import { displayPath, isAbsoluteUrl, type Formatter, type RuleMeta } from "./format-context.js";
 
 const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 const SOURCE_ROOT = "%SRCROOT%";
@@ -53,8 +53,4 @@ function describeRule(rule: RuleMeta) {
 function artifactLocation(d: Diagnostic, cwd: string) {
   if (isAbsoluteUrl(d.file)) return { uri: d.file };
   return { uri: encodeURI(displayPath(d.file, cwd)), uriBaseId: SOURCE_ROOT };
-}
-
-function isAbsoluteUrl(text: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
 }

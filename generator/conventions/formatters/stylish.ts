@@ -1,7 +1,7 @@
 import { styleText } from "node:util";
 import type { Diagnostic } from "../diagnostic.js";
 import { codeFrame, type FramePaint } from "./code-frame.js";
-import { displayPath, type Formatter } from "./format-context.js";
+import { displayPath, isAbsoluteUrl, type Formatter } from "./format-context.js";
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -19,7 +19,7 @@ export const formatStylish: Formatter = (diagnostics, context) => {
     const lines = context.sourceOf(file)?.split("\n");
     for (const d of problems) {
       const severity = d.severity === "error" ? paint("red", "error") : paint("yellow", "warn ");
-      out.push(`  ${paint("dim", `${d.line}:${d.column}`.padEnd(8))} ${severity}  ${d.message}  ${paint("dim", d.ruleId)}`);
+      out.push(`  ${paint("dim", `${d.line}:${d.column}`.padEnd(8))} ${severity}  ${d.message}  ${context.color ? hyperlink(paint("dim", d.ruleId), d.docUrl) : d.ruleId}`);
       if (lines) out.push(indent(codeFrame(lines, d.line, d.column, frame), "    "));
     }
     out.push("");
@@ -30,6 +30,14 @@ export const formatStylish: Formatter = (diagnostics, context) => {
   out.push(paint(errors > 0 ? ["red", "bold"] : ["yellow", "bold"], summary));
   return out.join("\n") + "\n";
 };
+
+/**
+ * A terminal hyperlink (OSC 8, shown as plain text by terminals without them) from a rule id to its docs, when
+ * these are at an absolute URL; only with colours, i.e. on a terminal.
+ */
+function hyperlink(text: string, url: string): string {
+  return isAbsoluteUrl(url) ? `\u001b]8;;${url}\u001b\\${text}\u001b]8;;\u001b\\` : text;
+}
 
 function groupByFile(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
   const groups = new Map<string, Diagnostic[]>();

@@ -1,5 +1,6 @@
 import type { OperationInfo } from "../../operation-info.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema } from "../../option-schemas.js";
 import { coversStatus } from "../rest/http-status.js";
 
 /** When an operation can produce each status, and why (the reason goes into the message). */
@@ -22,6 +23,7 @@ export default defineRule({
   description: "Operations document 400 (input), 401/403 (secured), 404 (path has an id), 409 (POST/PUT/PATCH), 429, and 500 or default.",
   recommended: "warn",
   defaultOptions: { require: ["400", "401", "403", "404", "409", "429", "500"] },
+  optionsSchema: optionsSchema({ require: { type: "array", items: { type: "string", pattern: "^[1-5]\\d\\d$" } } }),
   create({ document, options, report }) {
     return {
       operation(operation) {

@@ -1,6 +1,7 @@
 import type { Located } from "../../../load/index.js";
 import { objectProperties } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema, STRING_LIST, NON_EMPTY_STRING } from "../../option-schemas.js";
 import { isSuccessStatus } from "../rest/http-status.js";
 import { mediaEntries } from "../rest/media.js";
 import { findStandardSchema, refersToStandard, type StandardSchema } from "./standard-schema.js";
@@ -24,6 +25,7 @@ export default defineRule({
     statusMember: "status",
     errorValues: ["error", "fail", "failed", "failure"],
   },
+  optionsSchema: optionsSchema({ envelopeMembers: STRING_LIST, errorMembers: STRING_LIST, statusMember: NON_EMPTY_STRING, errorValues: STRING_LIST }),
   create({ document, settings, options, report }) {
     let standard: StandardSchema | undefined;
     const checked = new Set<string>();

@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { isErrorStatus } from "../rest/http-status.js";
 import { mediaEntries, mediaTypeEssence } from "../rest/media.js";
 import { findStandardSchema, refersToStandard, type StandardSchema } from "./standard-schema.js";
@@ -12,6 +13,7 @@ export default defineRule({
   description: "Every 4xx, 5xx and default response returns the standard error schema by $ref, as application/problem+json (settings.errors).",
   recommended: "error",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const { schema: schemaName, mediaType } = settings.errors;
     const wantedRef = `$ref: '#/components/schemas/${schemaName}'`;

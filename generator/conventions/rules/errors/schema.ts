@@ -1,6 +1,7 @@
 import type { Located } from "../../../load/index.js";
 import { objectProperties } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema, STRING_LIST } from "../../option-schemas.js";
 import { allowsType } from "../rest/schema-type.js";
 import { findStandardSchema } from "./standard-schema.js";
 
@@ -18,6 +19,7 @@ export default defineRule({
     listMember: "errors",
     itemMembers: ["field", "code", "message"],
   },
+  optionsSchema: optionsSchema({ listMember: { type: "string" }, itemMembers: STRING_LIST }),
   create({ document, settings, options, report }) {
     const { schema: name, requiredMembers } = settings.errors;
     return {

@@ -1,5 +1,6 @@
 import { equivalentPathGroups, pathShape } from "../../../facts/equivalent-paths.js";
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { pathKeyPlace } from "../rest/path-segments.js";
 
 /**
@@ -14,6 +15,7 @@ export default defineRule({
   recommended: "error",
   minimal: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, report }) {
     const items = new Map<string, Parameters<typeof pathKeyPlace>[2]>();
     return {

@@ -1,6 +1,7 @@
 import type { NodeRef } from "../../../load/index.js";
 import { isObject } from "../../operation-info.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema, POSITIVE_INTEGER } from "../../option-schemas.js";
 import { patternVerdicts, type PatternVerdict } from "./pattern-verdicts.js";
 
 interface PatternUse {
@@ -35,6 +36,7 @@ export default defineRule({
      */
     budgetMs: 30000,
   },
+  optionsSchema: optionsSchema({ maxSteps: POSITIVE_INTEGER, timeoutMs: POSITIVE_INTEGER, budgetMs: POSITIVE_INTEGER }),
   create({ document, options, report }) {
     const uses: PatternUse[] = [];
     return {

@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 
 /** The document must be a valid OpenAPI document (swagger-parser's schema validation, reported with positions). */
 export default defineRule({
@@ -7,6 +8,7 @@ export default defineRule({
   recommended: "error",
   minimal: true,
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, report }) {
     return {
       document() {

@@ -1,6 +1,7 @@
 import type { NodeRef } from "../../../load/index.js";
 import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { paginationDeclarationOf, type DeclaredStyle } from "./declaration.js";
 import { operationLabel } from "./operation-label.js";
 import { pagingStyleOf, STYLE_LABELS, type PagingStyle } from "./paging-style.js";
@@ -13,6 +14,7 @@ export default defineRule({
   description: "All list operations of an API page in one style (do not mix page_token lists with offset lists).",
   recommended: "error",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const lists: Array<{ style: Style; label: string; at: NodeRef }> = [];
     return {

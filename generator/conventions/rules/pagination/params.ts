@@ -2,6 +2,7 @@ import { listOperationOf, queryParameter } from "../../helpers/list-operation.js
 import type { Located, SpecDocument } from "../../../load/index.js";
 import { isObject, type OperationInfo } from "../../operation-info.js";
 import { defineRule, type JsonObject } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import type { ConventionSettings } from "../../settings.js";
 import { paginationDeclarationOf } from "./declaration.js";
 import { operationLabel } from "./operation-label.js";
@@ -16,6 +17,7 @@ export default defineRule({
   description: "List operations page with the configured style's query parameters (cursor: page_size + page_token; offset: offset + limit), typed, bounded and defaulted; an x-pagination declaration names parameters that exist.",
   recommended: "error",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const conventions = PARAMETER_CONVENTIONS[settings.pagination.style];
     return {

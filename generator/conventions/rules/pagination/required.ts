@@ -1,5 +1,6 @@
 import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema, BOOLEAN } from "../../option-schemas.js";
 import { operationLabel } from "./operation-label.js";
 import { pagingStyleOf, STYLE_PARAMS } from "./paging-style.js";
 
@@ -12,6 +13,7 @@ export default defineRule({
     /** Accept a bare array body (e.g. offset style where the Link header alone carries the paging). */
     allowTopLevelArray: false,
   },
+  optionsSchema: optionsSchema({ allowTopLevelArray: BOOLEAN }),
   create({ document, settings, options, report }) {
     const { style, itemsProperty } = settings.pagination;
     const envelope = style === "cursor" ? `{ ${itemsProperty}: [...], next_page_token }` : `{ ${itemsProperty}: [...], total_size }`;

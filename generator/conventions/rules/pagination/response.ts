@@ -2,6 +2,7 @@ import type { Located, SpecDocument } from "../../../load/index.js";
 import { findItemsArray, isArraySchema, itemsNameCandidates, listOperationOf, objectProperties, propertyAtPath, resourceItemsNames, successBody, type ListOperation, type SuccessBody } from "../../helpers/list-operation.js";
 import { isObject, type OperationInfo, type ResponseInfo } from "../../operation-info.js";
 import { defineRule, type JsonObject } from "../../rule.js";
+import { optionsSchema, BOOLEAN } from "../../option-schemas.js";
 import type { ConventionSettings } from "../../settings.js";
 import { paginationDeclarationOf, type PaginationDeclaration } from "./declaration.js";
 import { operationLabel } from "./operation-label.js";
@@ -18,6 +19,7 @@ export default defineRule<Options>({
   description: "A page is an object with the items array and next_page_token (cursor style; optional integer total_size), or declares an RFC 8288 Link header (offset style); an x-pagination declaration names response fields that exist.",
   recommended: "error",
   defaultOptions: { allowResourceName: false },
+  optionsSchema: optionsSchema({ allowResourceName: BOOLEAN }),
   create({ document, settings, options, report }) {
     const send = (problems: Problem[]) => problems.forEach(report);
     return {

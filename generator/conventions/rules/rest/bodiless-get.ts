@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 
 /**
  * RFC 9110 §9.3.1/§9.3.2: content in a GET or HEAD request has no generally defined semantics (OpenAPI 3.1 §4.8.10
@@ -10,6 +11,7 @@ export default defineRule({
   description: "GET and HEAD operations declare no requestBody (RFC 9110 §9.3.1); the generators ignore one.",
   recommended: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, report }) {
     return {
       operation(operation) {

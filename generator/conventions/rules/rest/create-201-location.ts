@@ -1,6 +1,7 @@
 import type { OperationInfo } from "../../operation-info.js";
 import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { hasBodySchema, responseHeaderNames } from "./media.js";
 import { collectionPaths, pathSegments } from "./path-segments.js";
 
@@ -15,6 +16,7 @@ export default defineRule({
   description: "A POST on a collection returns 201 with the created resource and a Location header (or 202 when asynchronous).",
   recommended: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const posts: OperationInfo[] = [];
     const listed: string[] = [];

@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { coversStatus, isSuccessStatus } from "./http-status.js";
 
 /** §1: DELETE answers 204 No Content, or 200 when it returns something (the deleted resource); 202 when asynchronous. */
@@ -7,6 +8,7 @@ export default defineRule({
   description: "DELETE returns 204 No Content (or 200 with a body, 202 when asynchronous).",
   recommended: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, report }) {
     return {
       operation(operation) {

@@ -1,5 +1,6 @@
 import type { Located } from "../../../load/index.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema, STRING_LIST } from "../../option-schemas.js";
 import { isJsonMediaType, mediaEntries, mediaTypeEssence } from "./media.js";
 
 /**
@@ -12,6 +13,7 @@ export default defineRule({
   description: "Request and response bodies are JSON (application/json or a +json type); other media types only when allowed by option.",
   recommended: "warn",
   defaultOptions: { allow: [] as string[] },
+  optionsSchema: optionsSchema({ allow: STRING_LIST }),
   create({ document, options, report }) {
     const checked = new Set<string>();
     const allowed = (mediaType: string): boolean => {

@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { literalPart, pathSegments } from "./path-segments.js";
 import { camelCase, splitWords } from "./words.js";
 
@@ -13,6 +14,7 @@ export default defineRule({
   description: "Every operation has an operationId, unique in the document and a valid identifier (letters, digits, _).",
   recommended: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, report }) {
     const firstUse = new Map<string, string>();
     return {

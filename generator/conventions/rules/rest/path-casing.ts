@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { literalPart, pathKeyPlace, pathSegments } from "./path-segments.js";
 import { splitWords } from "./words.js";
 
@@ -14,6 +15,7 @@ export default defineRule({
   description: "Literal path segments are lowercase kebab-case (/vaccination-records, not /vaccinationRecords or /vaccination_records).",
   recommended: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, report }) {
     const checked = new Set<string>();
     return {

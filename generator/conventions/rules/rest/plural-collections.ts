@@ -1,6 +1,7 @@
 import type { NodeRef } from "../../../load/index.js";
 import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema, STRING_LIST } from "../../option-schemas.js";
 import { collectionPaths, isPluralSegment, pathKeyPlace, pathSegments, pluralSuggestion } from "./path-segments.js";
 
 /**
@@ -14,6 +15,7 @@ export default defineRule({
   description: "Collection path segments (followed by a {param}, or listed by a GET) are plural nouns; singletons may be allowed by name.",
   recommended: "warn",
   defaultOptions: { singletons: [] as string[] },
+  optionsSchema: optionsSchema({ singletons: STRING_LIST }),
   create({ document, settings, options, report }) {
     const paths: Array<{ path: string; at: NodeRef }> = [];
     const listed: string[] = [];

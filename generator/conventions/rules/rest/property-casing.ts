@@ -1,6 +1,7 @@
 import type { Located } from "../../../load/index.js";
 import { isObject } from "../../operation-info.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema, STRING_LIST } from "../../option-schemas.js";
 import { camelCase, splitWords } from "./words.js";
 
 type Casing = "snake" | "camel";
@@ -25,6 +26,7 @@ export default defineRule({
     casing: "settings" as Casing | "settings",
     ignorePrefixes: ["x-", "$", "@"],
   },
+  optionsSchema: optionsSchema({ casing: { enum: ["settings", "snake", "camel"] }, ignorePrefixes: STRING_LIST }),
   create({ document, settings, options, report }) {
     const casing: Casing = options.casing === "snake" || options.casing === "camel" ? options.casing : settings.casing.properties;
     const pattern = PATTERNS[casing];

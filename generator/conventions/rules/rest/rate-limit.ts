@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { responseHeaderNames } from "./media.js";
 
 /** Header sets that each tell a client when it may retry (any one set is enough). */
@@ -21,6 +22,7 @@ export default defineRule({
   description: "A 429 response declares Retry-After, X-Rate-Limit-Limit/-Remaining/-Reset, or the IETF RateLimit/RateLimit-Policy headers.",
   recommended: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, report }) {
     const checked = new Set<string>();
     return {

@@ -1,5 +1,6 @@
 import type { Located } from "../../../load/index.js";
 import { defineRule } from "../../rule.js";
+import { optionsSchema, NON_EMPTY_STRING } from "../../option-schemas.js";
 import { allowsType } from "./schema-type.js";
 
 /**
@@ -14,6 +15,7 @@ export default defineRule({
   description: "Query `sort` is documented as -field,+field and `fields` as a comma-separated list (§4).",
   recommended: "off",
   defaultOptions: { sortParameter: "sort", fieldsParameter: "fields" },
+  optionsSchema: optionsSchema({ sortParameter: NON_EMPTY_STRING, fieldsParameter: NON_EMPTY_STRING }),
   create({ document, options, report }) {
     const checked = new Set<string>();
     const kinds = new Map([

@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { coversStatus, isSuccessStatus } from "./http-status.js";
 import { hasBodySchema } from "./media.js";
 
@@ -11,6 +12,7 @@ export default defineRule({
   description: "PUT and PATCH return 200 with the updated resource in the body, or 204 No Content.",
   recommended: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, report }) {
     return {
       operation(operation) {

@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { collectVersionPlaces, dominantMajor, type VersionPlace } from "./version-places.js";
 
 /** §5: one document describes one major version; a /v2 path among /v1 servers is a copy-paste slip or a merge of two APIs. */
@@ -7,6 +8,7 @@ export default defineRule({
   description: "Every server URL and path of a document (and the version header or media types, with those strategies) names the same major version N.",
   recommended: "error",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const places: VersionPlace[] = [];
     return {

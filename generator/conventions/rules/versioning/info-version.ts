@@ -1,5 +1,6 @@
 import type { Located } from "../../../load/index.js";
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { collectVersionPlaces, dominantMajor, type VersionPlace } from "./version-places.js";
 
 /** semver.org's own pattern (MAJOR.MINOR.PATCH, optional pre-release and build). */
@@ -11,6 +12,7 @@ export default defineRule({
   description: "info.version is a semantic version (MAJOR.MINOR.PATCH) whose major equals the API's major version N.",
   recommended: "warn",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const places: VersionPlace[] = [];
     let version: Located | undefined;

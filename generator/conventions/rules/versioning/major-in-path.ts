@@ -1,5 +1,6 @@
 import type { NodeRef } from "../../../load/index.js";
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { majorVersionSegments } from "./version-segments.js";
 
 /** §5: the major version is in the URL, as `/v{N}` with N an integer — in every server URL or in every path. */
@@ -8,6 +9,7 @@ export default defineRule({
   description: "Every server URL or every path carries a /v{N} segment, N an integer (v1, v2; never v2.5).",
   recommended: "error",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const servers: Array<{ url: string; at: NodeRef }> = [];
     const paths: Array<{ path: string; at: NodeRef }> = [];

@@ -1,4 +1,5 @@
 import { defineRule } from "../../rule.js";
+import { NO_OPTIONS } from "../../option-schemas.js";
 import { majorOfMediaType } from "./version-places.js";
 
 /**
@@ -10,6 +11,7 @@ export default defineRule({
   description: "With header versioning every operation takes the version header (settings.versioning.header); with media-type versioning every JSON body names its version (application/vnd.acme.v2+json). Nothing to check with path versioning.",
   recommended: "error",
   defaultOptions: {},
+  optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const { strategy, header } = settings.versioning;
     if (strategy === "path") return {};
