@@ -54,7 +54,7 @@ describe("lintConfigFor", () => {
   it("gives the bookshop example offset pagination through the repository's own config", async () => {
     const repoConfig = await loadConfigFile(join(repoRoot, "specwright.config.yaml"));
     expect(lintConfigFor(repoConfig, join(repoRoot, "specs/bookshop/v1/openapi.yaml")).settings.pagination.style).toBe("offset");
-    expect(lintConfigFor(repoConfig, join(repoRoot, "specs/petstore/v1/openapi.yaml")).settings.pagination.style).toBe("cursor");
+    expect(lintConfigFor(repoConfig, join(repoRoot, "specs/petstore/v1/openapi.yaml")).settings.pagination.style).toBeUndefined(); // unset: inferred from the spec
     expect(repoConfig.apis.map((api) => [api.name, api.out])).toEqual([
       ["petstore-v1", join(repoRoot, "gen/petstore-v1")],
       ["petstore-v2", join(repoRoot, "gen/petstore-v2")],

@@ -1,5 +1,6 @@
 import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
+import { apiPaginationStyle } from "./api-style.js";
 import { operationLabel } from "./operation-label.js";
 import { pagingStyleOf, STYLE_PARAMS } from "./paging-style.js";
 
@@ -13,7 +14,8 @@ export default defineRule({
     allowTopLevelArray: false,
   },
   create({ document, settings, options, report }) {
-    const { style, itemsProperty } = settings.pagination;
+    const style = apiPaginationStyle(document, settings);
+    const { itemsProperty } = settings.pagination;
     const envelope = style === "cursor" ? `{ ${itemsProperty}: [...], next_page_token }` : `{ ${itemsProperty}: [...], total_size }`;
     return {
       operation(operation) {

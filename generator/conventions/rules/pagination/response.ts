@@ -4,6 +4,7 @@ import { isObject, type OperationInfo, type ResponseInfo } from "../../operation
 import { defineRule, type JsonObject } from "../../rule.js";
 import type { ConventionSettings } from "../../settings.js";
 import { paginationDeclarationOf, type PaginationDeclaration } from "./declaration.js";
+import { apiPaginationStyle } from "./api-style.js";
 import { operationLabel } from "./operation-label.js";
 import { schemaTypeIs, type Problem } from "./parameter-conventions.js";
 
@@ -33,7 +34,8 @@ export default defineRule<Options>({
 });
 
 function checkPage(document: SpecDocument, list: ListOperation, settings: ConventionSettings, options: Options): Problem[] {
-  const { style, itemsProperty } = settings.pagination;
+  const style = apiPaginationStyle(document, settings);
+  const { itemsProperty } = settings.pagination;
   const problems: Problem[] = [];
   if (style === "offset") problems.push(...checkLinkHeader(document, list.body.response));
   // A top-level array is pagination/required's to report; there is no envelope to check.
