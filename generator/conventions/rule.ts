@@ -47,6 +47,10 @@ export interface Rule<Options = Record<string, unknown>> {
    * misbehaves without it (`"warn"`).
    */
   minimal?: boolean | "warn";
+  /** Severity in the `strict` preset (default `error`): a rule that asks for documentation only warns there. */
+  strict?: SeveritySetting;
+  /** JSON schema of the options (additionalProperties false), so that a misspelt option is a config error. */
+  optionsSchema?: object;
   /** Default options; config options are merged over them. */
   defaultOptions: Options;
   create(context: RuleContext<Options>): Visitors;

@@ -1,0 +1,109 @@
+// Validates example values against the schemas of one document with ajv: JSON Schema draft-07 with OpenAPI 3.0's
+// differences rewritten (3.0 §4.7.24: `nullable`, draft-04 boolean `exclusiveMinimum`/`exclusiveMaximum`), or JSON
+// Schema 2020-12 for 3.1 (§4.8.24). ajv is ~220 modules: it is required here, when the first example is checked,
+// never at lint start-up. Each file of the document is given to ajv under its own URI, so `$ref`s to components and
+// to other files resolve as they are written.
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import type { NodeRef, SpecDocument } from "../../../load/index.js";
+import { isObject } from "../../operation-info.js";
+
+export interface ExampleError {
+  /** JSON pointer inside the example value of the first mismatch ("" for the value itself). */
+  instancePath: string;
+  message: string;
+}
+
+interface AjvError {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+type ValidateFunction = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
+interface AjvInstance {
+  addSchema(schema: object, key: string): unknown;
+  compile(schema: object): ValidateFunction;
+}
+
+const require = createRequire(import.meta.url);
+/** Options for every dialect: unknown keywords (x-*, example, discriminator, xml) and formats are not errors. */
+const AJV_OPTIONS = { strict: false, allErrors: false, validateSchema: false, logger: false };
+
+export class ExampleValidator {
+  private ajv: AjvInstance | undefined;
+  private readonly compiled = new Map<string, ValidateFunction | null>();
+
+  constructor(private readonly document: SpecDocument) {}
+
+  get compiledCount(): number {
+    return this.compiled.size;
+  }
+
+  /** The first mismatch of `value` with the schema written at `schemaAt`; undefined when it matches or the schema cannot be compiled. */
+  validate(schemaAt: NodeRef, value: unknown): ExampleError | undefined {
+    const validate = this.validatorFor(schemaAt);
+    if (!validate || validate(value)) return undefined;
+    const error = validate.errors?.[0];
+    if (!error) return undefined;
+    if (error.keyword === "type") return { instancePath: error.instancePath, message: `must be ${String(error.params.type).split(",").join(" or ")}` };
+    const detail = error.keyword === "additionalProperties" ? ` (${String(error.params.additionalProperty)})` : error.keyword === "enum" ? `: ${JSON.stringify(error.params.allowedValues)}` : "";
+    return { instancePath: error.instancePath, message: `${error.message ?? error.keyword}${detail}` };
+  }
+
+  private validatorFor(schemaAt: NodeRef): ValidateFunction | null {
+    const key = `${schemaAt.file}#${schemaAt.pointer}`;
+    let validate = this.compiled.get(key);
+    if (validate !== undefined) return validate;
+    try {
+      const fragment = schemaAt.pointer.split("/").map(encodeURIComponent).join("/");
+      validate = this.instance().compile({ $ref: `${fileUri(schemaAt.file)}#${fragment}` });
+    } catch {
+      // An unresolvable or invalid schema is oas/schema's to report; its examples cannot be judged.
+      validate = null;
+    }
+    this.compiled.set(key, validate);
+    return validate;
+  }
+
+  private instance(): AjvInstance {
+    if (this.ajv) return this.ajv;
+    const openapi31 = this.document.specVersion === "3.1";
+    const Ajv = (openapi31 ? require("ajv/dist/2020") : require("ajv")).default as new (options: object) => AjvInstance;
+    const ajv = new Ajv(AJV_OPTIONS);
+    (require("ajv-formats").default as (ajv: AjvInstance) => void)(ajv);
+    for (const [file, source] of this.document.files) {
+      if (!isObject(source.value)) continue;
+      try {
+        ajv.addSchema((openapi31 ? source.value : fromOpenApi30(source.value)) as object, fileUri(file));
+      } catch {
+        // e.g. a duplicate `$id`: that file's schemas stay unresolvable and their examples unchecked
+      }
+    }
+    return (this.ajv = ajv);
+  }
+}
+
+function fileUri(file: string): string {
+  return /^https?:\/\//i.test(file) ? file : pathToFileURL(file).href;
+}
+
+/** A copy with OpenAPI 3.0's schema keywords in JSON Schema form (applied everywhere: the keys only occur in schemas). */
+export function fromOpenApi30(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromOpenApi30);
+  if (!isObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) copy[key] = fromOpenApi30(member);
+  if (copy.nullable === true) {
+    if (typeof copy.type === "string") copy.type = [copy.type, "null"];
+    if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
+  }
+  for (const [exclusive, inclusive] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+    if (typeof copy[exclusive] !== "boolean") continue;
+    if (copy[exclusive] === true && typeof copy[inclusive] === "number") {
+      copy[exclusive] = copy[inclusive];
+      delete copy[inclusive];
+    } else delete copy[exclusive];
+  }
+  return copy;
+}
