@@ -92,22 +92,42 @@ function fileUri(file: string): string {
   return /^https?:\/\//i.test(file) ? file : pathToFileURL(file).href;
 }
 
-/** A copy with OpenAPI 3.0's schema keywords in JSON Schema form (applied everywhere: the keys only occur in schemas). */
-export function fromOpenApi30(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(fromOpenApi30);
+/**
+ * The value with OpenAPI 3.0's schema keywords in JSON Schema form, applied everywhere (the keys only occur in schemas).
+ * Copy on write: only the objects on the way to a rewritten schema are copied, and example values are left as they
+ * are, so a large document costs little memory.
+ */
+export function fromOpenApi30(value: unknown, parentKey?: string): unknown {
+  if (Array.isArray(value)) {
+    let changed = false;
+    const items = value.map((item) => {
+      const converted = fromOpenApi30(item);
+      changed ||= converted !== item;
+      return converted;
+    });
+    return changed ? items : value;
+  }
   if (!isObject(value)) return value;
-  const copy: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) copy[key] = fromOpenApi30(member);
-  if (copy.nullable === true) {
-    if (typeof copy.type === "string") copy.type = [copy.type, "null"];
-    if (Array.isArray(copy.enum) && !copy.enum.includes(null)) copy.enum = [...copy.enum, null];
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, member] of Object.entries(value)) {
+    // An example is data, not schema (unless it is a property named "example").
+    if ((key === "example" || key === "examples") && parentKey !== "properties") continue;
+    const converted = fromOpenApi30(member, key);
+    if (converted !== member) (copy ??= { ...value })[key] = converted;
+  }
+  const nullable = value.nullable === true && (typeof value.type === "string" || (Array.isArray(value.enum) && !value.enum.includes(null)));
+  if (!nullable && typeof value.exclusiveMinimum !== "boolean" && typeof value.exclusiveMaximum !== "boolean") return copy ?? value;
+  const schema: Record<string, unknown> = copy ?? { ...value };
+  if (nullable) {
+    if (typeof schema.type === "string") schema.type = [schema.type, "null"];
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
   }
   for (const [exclusive, inclusive] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
-    if (typeof copy[exclusive] !== "boolean") continue;
-    if (copy[exclusive] === true && typeof copy[inclusive] === "number") {
-      copy[exclusive] = copy[inclusive];
-      delete copy[inclusive];
-    } else delete copy[exclusive];
+    if (typeof schema[exclusive] !== "boolean") continue;
+    if (schema[exclusive] === true && typeof schema[inclusive] === "number") {
+      schema[exclusive] = schema[inclusive];
+      delete schema[inclusive];
+    } else delete schema[exclusive];
   }
-  return copy;
+  return schema;
 }
