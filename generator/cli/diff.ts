@@ -5,7 +5,7 @@ import { applyPolicy, type AcceptEntry } from "../diff/policy/index.js";
 import { describeEntry } from "../diff/policy/apply-policy.js";
 import { DIFF_FORMAT_NAMES, formatResults, type DiffFormatName } from "../diff/format/index.js";
 import { unmatchedText } from "../diff/format/display.js";
-import { GitFileAccess, openRevision } from "../git/index.js";
+import { GitFileAccess, loadSpecFromGit, openRevision } from "../git/index.js";
 import { diffInputs, type DiffInputOptions, type DiffInputs } from "./diff-inputs.js";
 import { EXIT_OK, EXIT_PROBLEMS } from "./errors.js";
 
@@ -58,13 +58,7 @@ export async function runDiff(args: readonly string[], options: DiffOptions, cwd
 
 async function loadBase(inputs: DiffInputs, spec: string, options: LoadOptions, git: GitFileAccess | undefined): Promise<SpecDocument> {
   if (inputs.base.kind === "file" || !git) return loadSpec(inputs.base.kind === "file" ? inputs.base.file : spec, options);
-  try {
-    return await loadSpec(spec, { ...options, access: git });
-  } catch (error) {
-    // The place of a problem in the base is in the committed file, not in the working copy of the same name.
-    if (error instanceof SpecLoadError) throw new SpecLoadError({ message: error.message, file: git.label(error.file), line: error.line, column: error.column, fix: error.fix });
-    throw error;
-  }
+  return loadSpecFromGit(spec, options, git);
 }
 
 /** Files read from git are named the way git names them (`origin/main:api/openapi.yaml`), not as the working copy. */

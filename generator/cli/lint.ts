@@ -7,6 +7,8 @@ import { newProblems, readBaselineFile, writeBaselineFile } from "../conventions
 import { FORMAT_NAMES, type FormatName } from "../conventions/formatters/index.js";
 import { formatDiagnostics } from "../library/format.js";
 import { ConfigError, configFileForSpec, expandSpecPatterns, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
+import { changedScope, inChangedScope } from "../diff/changed-scope.js";
+import { lintBase, loadLintBase } from "./lint-since.js";
 import { describeFailure, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from "./errors.js";
 
 export interface LintOptions {
@@ -19,6 +21,8 @@ export interface LintOptions {
   baseline?: string;
   quiet?: boolean;
   maxWarnings?: number;
+  since?: string;
+  base?: string;
 }
 
 const DEFAULT_BASELINE_NAME = ".specwright-baseline.json";
@@ -37,6 +41,8 @@ export function registerLint(program: Command): void {
     .option("--baseline <file>", "report only problems not recorded in this baseline (default: the config's `baseline`, when it exists)")
     .option("-q, --quiet", "report errors only")
     .option("--max-warnings <count>", "exit 1 when there are more warnings than this", parseCount)
+    .option("--since <git:REF>", "apply the rules only to operations and components added or changed since REF (e.g. git:origin/main)")
+    .option("--base <file>", "the same with the previous version read from a file (one spec)")
     .action(async (patterns: string[], options: LintOptions) => {
       process.exitCode = await runLint(patterns, options);
     });
@@ -46,14 +52,19 @@ export function registerLint(program: Command): void {
 export async function runLint(patterns: readonly string[], options: LintOptions, cwd = process.cwd()): Promise<number> {
   const { files, unmatched } = await expandSpecPatterns(patterns, cwd);
   if (unmatched.length > 0) throw new UsageError(`no files match ${unmatched.map((p) => `'${p}'`).join(", ")}`, "check the pattern; quote it so the shell does not expand it");
+  const base = lintBase(options, files.length, (file) => resolve(cwd, file));
   const configs = new ConfigCache(options.config);
   const linted: Array<{ document: SpecDocument; config: SpecwrightConfig; diagnostics: Diagnostic[] }> = [];
   let failed = false;
   for (const file of files) {
     try {
       const config = await configs.forSpec(file, cwd);
-      const document = await loadSpec(file, { allowRemoteRefs: options.allowRemoteRefs, maxFileBytes: options.maxFileSize === undefined ? undefined : Math.round(options.maxFileSize * 1024 * 1024) });
-      linted.push({ document, config, diagnostics: lintDocument(document, lintConfigFor(config, document.rootFile, { preset: options.preset })) });
+      const loadOptions = { allowRemoteRefs: options.allowRemoteRefs, maxFileBytes: options.maxFileSize === undefined ? undefined : Math.round(options.maxFileSize * 1024 * 1024) };
+      const document = await loadSpec(file, loadOptions);
+      const diagnostics = lintDocument(document, lintConfigFor(config, document.rootFile, { preset: options.preset }));
+      const before = base && (await loadLintBase(base, file, loadOptions));
+      const scope = before && changedScope(before, document);
+      linted.push({ document, config, diagnostics: scope ? diagnostics.filter((d) => inChangedScope(scope, d)) : diagnostics });
     } catch (error) {
       // A config error applies to every spec it governs: stop. A spec that cannot be read only ends its own lint.
       if (error instanceof ConfigError || !(error instanceof SpecLoadError)) throw error;

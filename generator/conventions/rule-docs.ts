@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ruleDocUrl } from "./diagnostic.js";
-import { minimalSeverity } from "./presets.js";
+import { minimalSeverity, strictSeverity } from "./presets.js";
 import type { AnyRule } from "./rule.js";
 import { ALL_RULES } from "./rules/index.js";
 
@@ -16,12 +16,12 @@ export function renderRuleDocs(rules: readonly AnyRule[]): string {
     "<!-- Generated from the rule metadata by generator/conventions/rule-docs.ts (npm run docs:rules). Do not edit. -->",
     "# specwright lint rules",
     "",
-    "Severities per preset: `minimal` (only what the generators need), `recommended` (the default), `strict` (every rule an error).",
+    "Severities per preset: `minimal` (only what the generators need), `recommended` (the default), `strict` (every rule an error, except the documentation rules that only warn).",
     "Change them per rule in `specwright.config.yaml` (`rules:`), silence one place with `x-specwright-ignore: [rule-id]`.",
     "",
     "| rule | minimal | recommended | strict | what it asks |",
     "| --- | --- | --- | --- | --- |",
-    ...rules.map((rule) => `| [${rule.id}](#${anchor(rule.id)}) | ${minimalSeverity(rule)} | ${rule.recommended} | error | ${escapeCell(rule.description)} |`),
+    ...rules.map((rule) => `| [${rule.id}](#${anchor(rule.id)}) | ${minimalSeverity(rule)} | ${rule.recommended} | ${strictSeverity(rule)} | ${escapeCell(rule.description)} |`),
     "",
   ];
   let area = "";
@@ -32,7 +32,7 @@ export function renderRuleDocs(rules: readonly AnyRule[]): string {
       out.push(`## ${area}`, "");
     }
     out.push(`<a id="${anchor(rule.id)}"></a>`, "", `### ${rule.id}`, "", rule.description, "");
-    out.push(`- recommended: \`${rule.recommended}\`${rule.minimal === "warn" ? " (`warn` in `minimal`)" : rule.minimal === true ? " (also in `minimal`)" : ""}`);
+    out.push(`- recommended: \`${rule.recommended}\`${rule.minimal === "warn" ? " (`warn` in `minimal`)" : rule.minimal === true ? " (also in `minimal`)" : ""}${rule.strict ? `; strict: \`${rule.strict}\`` : ""}`);
     const options = Object.entries(rule.defaultOptions as Record<string, unknown>);
     if (options.length === 0) out.push("- options: none");
     else {

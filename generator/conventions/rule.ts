@@ -47,6 +47,8 @@ export interface Rule<Options = Record<string, unknown>> {
    * misbehaves without it (`"warn"`).
    */
   minimal?: boolean | "warn";
+  /** Severity in the `strict` preset (default `error`): a rule that asks for documentation only warns there. */
+  strict?: SeveritySetting;
   /** Default options; config options are merged over them. */
   defaultOptions: Options;
   /**

@@ -2,9 +2,16 @@
  * API-wide choices the conventions depend on (CONVENTIONS.md): set in specwright.config.yaml under `settings`,
  * per file glob under `overrides`. Rules read them; generators read them too, so that lint and code agree.
  */
+/** The two paging styles the conventions allow (CONVENTIONS.md §4). */
+export type PaginationStyle = "cursor" | "offset";
+
 export interface ConventionSettings {
   pagination: {
-    style: "cursor" | "offset";
+    /**
+     * The API's paging style. Unset: lint infers it from the list operations (the style most of them use, cursor on
+     * a tie or when none pages), see rules/pagination/api-style.ts.
+     */
+    style?: PaginationStyle;
     /** Name of the array property in a list envelope. */
     itemsProperty: string;
     /**
@@ -31,7 +38,7 @@ export interface ConventionSettings {
 }
 
 export const DEFAULT_SETTINGS: ConventionSettings = {
-  pagination: { style: "cursor", itemsProperty: "items", auto: true },
+  pagination: { itemsProperty: "items", auto: true },
   errors: {
     schema: "Problem",
     mediaType: "application/problem+json",

@@ -1,5 +1,6 @@
 import type { Located, SpecDocument } from "../load/index.js";
-import { buildOperationInfo, HTTP_METHODS, isObject, type OperationInfo } from "./operation-info.js";
+import { isObject, type OperationInfo } from "./operation-info.js";
+import { operationsOfPathItem, pathItemsOf } from "./helpers/operations.js";
 import type { JsonObject, SchemaVisit, Visitors } from "./rule.js";
 
 const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"];
@@ -17,23 +18,13 @@ export function walkDocument(document: SpecDocument, visitors: Visitors): void {
   forEachServer(document, root, visitors);
   const schemaRoots: Located[] = [];
 
-  const paths = document.child(root, "paths");
-  if (paths && isObject(paths.value)) {
-    for (const [path, declaredItem] of document.children(paths)) {
-      if (!path.startsWith("/")) continue;
-      const item = document.resolve(declaredItem);
-      if (!isObject(item.value)) continue;
-      const pathItem = item as Located<JsonObject>;
-      visitors.pathItem?.(path, pathItem);
-      forEachServer(document, pathItem, visitors);
-      for (const method of HTTP_METHODS) {
-        const node = document.child(pathItem, method);
-        if (!node || !isObject(node.value)) continue;
-        const operation = buildOperationInfo(document, path, method, pathItem, node as Located<JsonObject>);
-        forEachServer(document, operation.node, visitors);
-        visitors.operation?.(operation);
-        schemaRoots.push(...operationSchemas(document, operation));
-      }
+  for (const { path, pathItem } of pathItemsOf(document)) {
+    visitors.pathItem?.(path, pathItem);
+    forEachServer(document, pathItem, visitors);
+    for (const operation of operationsOfPathItem(document, path, pathItem)) {
+      forEachServer(document, operation.node, visitors);
+      visitors.operation?.(operation);
+      schemaRoots.push(...operationSchemas(document, operation));
     }
   }
   schemaRoots.push(...componentSchemas(document, root));

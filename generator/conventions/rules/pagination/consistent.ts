@@ -3,6 +3,7 @@ import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
 import { NO_OPTIONS } from "../../option-schemas.js";
 import { paginationDeclarationOf, type DeclaredStyle } from "./declaration.js";
+import { apiPaginationStyle } from "./api-style.js";
 import { operationLabel } from "./operation-label.js";
 import { pagingStyleOf, STYLE_LABELS, type PagingStyle } from "./paging-style.js";
 
@@ -27,8 +28,9 @@ export default defineRule({
         const counts = new Map<Style, number>();
         for (const { style } of lists) counts.set(style, (counts.get(style) ?? 0) + 1);
         if (counts.size < 2) return;
-        // The most used style is the API's; on a tie, the configured one.
-        const ranked = [...counts].sort((a, b) => b[1] - a[1] || Number(b[0] === settings.pagination.style) - Number(a[0] === settings.pagination.style));
+        // The most used style is the API's; on a tie, the configured (or inferred) one.
+        const preferred = apiPaginationStyle(document, settings);
+        const ranked = [...counts].sort((a, b) => b[1] - a[1] || Number(b[0] === preferred) - Number(a[0] === preferred));
         const [reference, count] = ranked[0]!;
         const example = lists.find((list) => list.style === reference)!.label;
         for (const list of lists) {

@@ -1,6 +1,6 @@
 // How an operation pages, read from its query parameters: the API's style must be recognisable to be enforced.
 import type { OperationInfo } from "../../operation-info.js";
-import type { ConventionSettings } from "../../settings.js";
+import type { PaginationStyle } from "../../settings.js";
 import type { DeclaredStyle } from "./declaration.js";
 
 export type PagingStyle = "cursor" | "offset" | "after" | "page";
@@ -22,7 +22,7 @@ export const STYLE_LABELS: Record<PagingStyle | DeclaredStyle, string> = {
 };
 
 /** The parameters each configured style asks for, for messages that say what to add. */
-export const STYLE_PARAMS: Record<ConventionSettings["pagination"]["style"], string> = {
+export const STYLE_PARAMS: Record<PaginationStyle, string> = {
   cursor: "page_size (integer, minimum 1, maximum, default) and page_token (string)",
   offset: "offset (integer, minimum 0) and limit (integer, minimum 1, maximum, default)",
 };

@@ -3,7 +3,7 @@
 import type { Located, SpecDocument } from "../../../load/index.js";
 import { isObject } from "../../operation-info.js";
 import type { JsonObject } from "../../rule.js";
-import type { ConventionSettings } from "../../settings.js";
+import type { PaginationStyle } from "../../settings.js";
 
 export interface ParameterConvention {
   name: string;
@@ -14,7 +14,7 @@ export interface ParameterConvention {
   requiresDefault?: boolean;
 }
 
-export const PARAMETER_CONVENTIONS: Record<ConventionSettings["pagination"]["style"], readonly ParameterConvention[]> = {
+export const PARAMETER_CONVENTIONS: Record<PaginationStyle, readonly ParameterConvention[]> = {
   cursor: [
     { name: "page_size", type: "integer", minimum: [1, 0], requiresMaximum: true, requiresDefault: true },
     { name: "page_token", type: "string" },

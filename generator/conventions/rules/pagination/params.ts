@@ -4,12 +4,13 @@ import { isObject, type OperationInfo } from "../../operation-info.js";
 import { defineRule, type JsonObject } from "../../rule.js";
 import { NO_OPTIONS } from "../../option-schemas.js";
 import type { ConventionSettings } from "../../settings.js";
+import type { PaginationStyle } from "../../settings.js";
+import { apiPaginationStyle } from "./api-style.js";
 import { paginationDeclarationOf } from "./declaration.js";
 import { operationLabel } from "./operation-label.js";
 import { checkParameter, PARAMETER_CONVENTIONS, schemaTypeIs } from "./parameter-conventions.js";
 import { pagingStyleOf, STYLE_LABELS, type PagingStyle } from "./paging-style.js";
 
-type PaginationStyle = ConventionSettings["pagination"]["style"];
 
 /** §4, AIP-158: the paging parameters of the configured style, with the types, bounds and defaults it asks for. */
 export default defineRule({
@@ -19,7 +20,8 @@ export default defineRule({
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
-    const conventions = PARAMETER_CONVENTIONS[settings.pagination.style];
+    const style = apiPaginationStyle(document, settings);
+    const conventions = PARAMETER_CONVENTIONS[style];
     return {
       operation(operation) {
         const declared = paginationDeclarationOf(document, operation);
@@ -45,7 +47,7 @@ export default defineRule({
         // Not pageable at all: pagination/required says what to add.
         if (!found || missing.length === 0) return;
         report({
-          message: missingMessage(operation, settings.pagination.style, missing, found),
+          message: missingMessage(operation, style, missing, found),
           at: (document.child(operation.node, "parameters") ?? operation.node).at,
         });
       },

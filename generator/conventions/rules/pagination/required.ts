@@ -1,6 +1,7 @@
 import { listOperationOf } from "../../helpers/list-operation.js";
 import { defineRule } from "../../rule.js";
 import { optionsSchema, BOOLEAN } from "../../option-schemas.js";
+import { apiPaginationStyle } from "./api-style.js";
 import { operationLabel } from "./operation-label.js";
 import { pagingStyleOf, STYLE_PARAMS } from "./paging-style.js";
 
@@ -15,7 +16,8 @@ export default defineRule({
   },
   optionsSchema: optionsSchema({ allowTopLevelArray: BOOLEAN }),
   create({ document, settings, options, report }) {
-    const { style, itemsProperty } = settings.pagination;
+    const style = apiPaginationStyle(document, settings);
+    const { itemsProperty } = settings.pagination;
     const envelope = style === "cursor" ? `{ ${itemsProperty}: [...], next_page_token }` : `{ ${itemsProperty}: [...], total_size }`;
     return {
       operation(operation) {

@@ -5,6 +5,7 @@ import { defineRule, type JsonObject } from "../../rule.js";
 import { optionsSchema, BOOLEAN } from "../../option-schemas.js";
 import type { ConventionSettings } from "../../settings.js";
 import { paginationDeclarationOf, type PaginationDeclaration } from "./declaration.js";
+import { apiPaginationStyle } from "./api-style.js";
 import { operationLabel } from "./operation-label.js";
 import { schemaTypeIs, type Problem } from "./parameter-conventions.js";
 
@@ -35,7 +36,8 @@ export default defineRule<Options>({
 });
 
 function checkPage(document: SpecDocument, list: ListOperation, settings: ConventionSettings, options: Options): Problem[] {
-  const { style, itemsProperty } = settings.pagination;
+  const style = apiPaginationStyle(document, settings);
+  const { itemsProperty } = settings.pagination;
   const problems: Problem[] = [];
   if (style === "offset") problems.push(...checkLinkHeader(document, list.body.response));
   // A top-level array is pagination/required's to report; there is no envelope to check.

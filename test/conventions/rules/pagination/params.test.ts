@@ -89,7 +89,7 @@ describe(RULE, () => {
     expect(problems.find((p) => p.line === 16)!.message).toContain("type: string");
   });
 
-  it("reports the missing parameter of the style once per operation, naming the style it uses instead", async () => {
+  it("reports the missing parameter of the configured style once per operation, naming the style it uses instead", async () => {
     const problems = await lintYaml(
       yaml`
         openapi: 3.1.0
@@ -104,6 +104,7 @@ describe(RULE, () => {
                 "200": { description: ok, content: { application/json: { schema: { type: object, properties: { items: { type: array } } } } } }
       `,
       RULE,
+      { settings: { pagination: { style: "cursor" } } },
     );
     expect(problems.map((p) => [p.ruleId, p.line, p.column])).toEqual([[RULE, 6, 7]]);
     expect(problems[0]!.message).toContain("page_size (integer) and page_token (string)");
