@@ -6,7 +6,8 @@ import type { SpecCatalog } from "./catalog/catalog.js";
 import { entryKey, type SpecEntry } from "./catalog/spec-entry.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
 import type { CorsPolicy } from "./cors-policy.js";
-import { downloadOf, type Download, type SpecFormat } from "./downloads.js";
+import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
+import { downloadOf, referenceOf, type Download, type SpecFormat } from "./downloads.js";
 import { HostPolicy } from "./host-policy.js";
 import { html } from "./html.js";
 import { LiveEvents } from "./live-events.js";
@@ -33,6 +34,8 @@ export interface PortalAppOptions {
   hosts?: HostPolicy;
   diff?: DiffEngine;
   live?: LiveEvents;
+  /** The reference's code samples (default: built with the default model settings). */
+  codeSamples?: CodeSamplesFor;
 }
 
 const links = new Links("/");
@@ -40,6 +43,7 @@ const links = new Links("/");
 /** The portal's routes: pages, assets, spec downloads, mocks, health. Every unknown or traversing path is a 404. */
 export function createPortalApp(options: PortalAppOptions): express.Express {
   const { catalog, cors, mocks } = options;
+  const samples = options.codeSamples ?? codeSamplesFor();
   const assets = assetTable();
   const app = express();
   app.disable("x-powered-by");
@@ -124,6 +128,17 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     if (gzip) res.setHeader("Content-Encoding", "gzip");
     res.end(gzip ? download.gzipped : download.body);
   };
+  app.get("/specs/:api/:version/reference.json", downloadCors, async (req, res, next) => {
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    if (!entry?.current) return next();
+    await sendDownload(req, res, await referenceOf(entry.current, samples), `${entry.api}-${entry.version}-reference.json`);
+  });
+  app.get("/specs/:api/:version/tags/:tag/reference.json", downloadCors, async (req, res, next) => {
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    const tag = entry?.current && findTagGroup(entry.current.bundled, String(req.params.tag));
+    if (!entry?.current || !tag) return next();
+    await sendDownload(req, res, await referenceOf(entry.current, samples, tag), `${entry.api}-${entry.version}-${tag.slug}-reference.json`);
+  });
   app.get("/specs/:api/:version/:file", downloadCors, async (req, res, next) => {
     const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[String(req.params.file)];
     const entry = catalog.find(String(req.params.api), String(req.params.version));

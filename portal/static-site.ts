@@ -5,7 +5,8 @@ import { UsageError } from "../generator/errors/usage-error.js";
 import { assetTable } from "./assets.js";
 import { SpecCatalog } from "./catalog/catalog.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
-import { serializeSpec } from "./downloads.js";
+import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
+import { referenceDocument, serializeSpec } from "./downloads.js";
 import { renderChangelogPage } from "./pages/changelog-page.js";
 import { renderIndexPage } from "./pages/index-page.js";
 import { renderLintPage } from "./pages/lint-page.js";
@@ -22,6 +23,7 @@ export interface StaticSiteOptions {
   outDir: string;
   lintConfigFor?: (file: string) => LintConfig;
   diff?: DiffEngine;
+  codeSamples?: CodeSamplesFor;
 }
 
 export interface StaticSiteResult {
@@ -41,6 +43,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   if (specsDir === outDir || specsDir.startsWith(outDir + sep)) throw new UsageError(`--out ${options.outDir} would replace the specs folder`, "write the site to a folder outside the specs folder, e.g. --out site/");
   const catalog = new SpecCatalog(specsDir, { lintConfigFor: options.lintConfigFor });
   await catalog.refresh();
+  const samples = options.codeSamples ?? codeSamplesFor();
 
   const temp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
   let pages = 0;
@@ -76,6 +79,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
         for (const group of tagGroups(entry.current.bundled)) {
           await writePage(`${base}/tags/${group.slug}`, (links, csp) => renderRedocPage({ ...input(links, csp()), tag: group }));
           await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`, serializeSpec(specForTag(entry.current.bundled, group), "json"));
+          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/reference.json`, serializeSpec(await referenceDocument(entry.current, samples, group), "json"));
         }
       }
       await writePage(`${base}/swagger`, (links, csp) => renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }));
@@ -85,6 +89,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       await writePage(`${base}/changelog`, (links, csp) => renderChangelogPage({ ...input(links, csp()), changelog }));
       if (entry.current) {
         for (const format of ["json", "yaml"] as const) await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(entry.current.bundled, format));
+        await write(`specs/${entry.api}/${entry.version}/reference.json`, serializeSpec(await referenceDocument(entry.current, samples), "json"));
       }
     }
     for (const [path, source] of assetTable()) {

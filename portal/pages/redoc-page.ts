@@ -45,7 +45,7 @@ ${tag ? html`<p><a href="${links.redoc(api, version)}">All groups</a> › ${tag.
     body,
     wide: true,
     scripts: loaded && !groups ? ["redoc/redoc.standalone.js", "portal/redoc-init.js"] : [],
-    config: { specUrl: tag ? links.downloadTag(api, version, tag.slug) : links.download(api, version, "json") },
+    config: { specUrl: links.reference(api, version, tag?.slug) },
     ...frame,
   });
 }
