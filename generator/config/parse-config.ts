@@ -10,6 +10,7 @@ import { ConfigError } from "./config-error.js";
 import { closestMatch } from "./closest-match.js";
 import type { ApiEntry, ConfigOverride, RuleEntry, SpecwrightConfig } from "./types.js";
 import { parseDiffPolicy, type RawDiffSettings } from "./diff-policy.js";
+import { defaultPortalSettings, parsePortalSettings, type RawPortalSettings } from "./portal-settings.js";
 
 const SEVERITIES: readonly SeveritySetting[] = ["error", "warn", "off"];
 let validateShape: ValidateFunction | undefined;
@@ -40,6 +41,7 @@ interface RawConfig {
   overrides?: RawOverride[];
   baseline?: string;
   diff?: RawDiffSettings;
+  portal?: RawPortalSettings;
   apis?: RawApi[];
 }
 
@@ -62,7 +64,7 @@ function configShapeValidator(): ValidateFunction {
 
 /** The built-in defaults: what a project without a config file gets. */
 export function defaultConfig(dir: string): SpecwrightConfig {
-  return { file: undefined, dir, extends: "recommended", settings: {}, rules: {}, overrides: [], baseline: undefined, diff: { severity: {}, stability: [], accept: [] }, apis: [] };
+  return { file: undefined, dir, extends: "recommended", settings: {}, rules: {}, overrides: [], baseline: undefined, diff: { severity: {}, stability: [], accept: [] }, apis: [], portal: defaultPortalSettings() };
 }
 
 /** Validates a parsed config file and resolves it; every mistake is a ConfigError at the offending line:col. */
@@ -100,6 +102,7 @@ export function parseConfig(source: SourceFile): SpecwrightConfig {
     baseline: raw.baseline === undefined ? undefined : resolve(dir, raw.baseline),
     diff: parseDiffPolicy(raw.diff, source, fail),
     apis: resolveApis(raw.apis ?? [], dir, fail),
+    portal: parsePortalSettings(raw.portal, dir, fail),
   };
 }
 
