@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { PortalSettings } from "../generator/config/index.js";
 import type { LintConfig } from "../generator/conventions/index.js";
 import { createPortalApp } from "./app.js";
 import { SpecCatalog } from "./catalog/catalog.js";
@@ -23,6 +24,8 @@ export interface PortalOptions {
   mockFactory?: MockFactory;
   diff?: DiffEngine;
   codeSamples?: CodeSamplesFor;
+  /** The config's `portal:` settings (branding, tag-group threshold, OAuth2 client). */
+  brand?: PortalSettings;
 }
 
 export interface RunningPortal {
@@ -49,7 +52,7 @@ export async function createPortal(options: Omit<PortalOptions, "port">): Promis
   // An edited or removed spec's mock goes with its load. Not on close: a restart reuses the generated folders.
   const dropOldMocks = () => void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
   catalog.on("change", dropOldMocks);
-  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live, codeSamples: options.codeSamples });
+  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live, codeSamples: options.codeSamples, brand: options.brand });
   return Object.assign(app, {
     catalog,
     close: () => {

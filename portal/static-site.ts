@@ -1,5 +1,6 @@
 import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { defaultPortalSettings, type PortalSettings } from "../generator/config/index.js";
 import { ALL_RULES, type LintConfig } from "../generator/conventions/index.js";
 import { UsageError } from "../generator/errors/usage-error.js";
 import { assetTable } from "./assets.js";
@@ -16,7 +17,7 @@ import { renderRulesPage } from "./pages/rules-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
 import { isLargeSpec, specForTag, tagGroups } from "./pages/tag-groups.js";
 import { apiViews, versionView } from "./pages/view.js";
-import { metaContentSecurityPolicy, serverOrigins } from "./security.js";
+import { metaContentSecurityPolicy, tryItOrigins } from "./security.js";
 
 export interface StaticSiteOptions {
   specsDir: string;
@@ -24,6 +25,7 @@ export interface StaticSiteOptions {
   lintConfigFor?: (file: string) => LintConfig;
   diff?: DiffEngine;
   codeSamples?: CodeSamplesFor;
+  brand?: PortalSettings;
 }
 
 export interface StaticSiteResult {
@@ -44,6 +46,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const catalog = new SpecCatalog(specsDir, { lintConfigFor: options.lintConfigFor });
   await catalog.refresh();
   const samples = options.codeSamples ?? codeSamplesFor();
+  const brand = options.brand ?? defaultPortalSettings();
 
   const temp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
   let pages = 0;
@@ -62,8 +65,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   try {
     await mkdir(temp, { recursive: true });
     const apis = apiViews(catalog);
-    await writePage("", (links, csp) => renderIndexPage({ apis, links, query: "", frame: { metaCsp: csp() } }));
-    await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp() }));
+    await writePage("", (links, csp) => renderIndexPage({ apis, links, query: "", frame: { metaCsp: csp(), brand } }));
+    await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp(), brand }));
     for (const entry of catalog.entries()) {
       const base = `apis/${entry.api}/${entry.version}`;
       const input = (links: Links, metaCsp: string): ApiPageInput => ({
@@ -71,9 +74,9 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
         versions: catalog.versionsOf(entry.api).map((other) => versionView(catalog, other)),
         loaded: entry.current,
         links,
-        frame: { metaCsp },
+        frame: { metaCsp, brand },
       });
-      const origins = serverOrigins(entry.current?.summary.servers ?? []);
+      const origins = entry.current ? tryItOrigins(entry.current) : [];
       await writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
       if (entry.current && isLargeSpec(entry.current.bundled)) {
         for (const group of tagGroups(entry.current.bundled)) {
@@ -92,7 +95,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
         await write(`specs/${entry.api}/${entry.version}/reference.json`, serializeSpec(await referenceDocument(entry.current, samples), "json"));
       }
     }
-    for (const [path, source] of assetTable()) {
+    for (const [path, source] of assetTable(brand)) {
       await mkdir(dirname(join(temp, "assets", path)), { recursive: true });
       await copyFile(source, join(temp, "assets", path));
     }

@@ -107,7 +107,10 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
   it("has a Redoc page per group, fed with that group's operations only", async () => {
     const page = await (await get("/apis/big/v1/tags/beta-tag/")).text();
     expect(page).toContain("redoc.standalone.js");
-    expect(page).toContain('"specUrl":"/specs/big/v1/tags/beta-tag/openapi.json"');
+    expect(page).toContain('"specUrl":"/specs/big/v1/tags/beta-tag/reference.json"');
+    const reference = await (await get("/specs/big/v1/tags/beta-tag/reference.json")).json();
+    expect(Object.keys(reference.paths)).toHaveLength(90);
+    expect(Object.values(reference.paths).every((item: any) => item.get["x-codeSamples"].length === 2)).toBe(true);
     const response = await fetch(`${portal.url}/specs/big/v1/tags/beta-tag/openapi.json`, { headers: { origin: "http://localhost:3000" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
@@ -128,7 +131,8 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
     for (const slug of ["alpha", "beta-tag", "gamma", "untagged"]) {
       expect(existsSync(join(out, `apis/big/v1/tags/${slug}/index.html`)), slug).toBe(true);
       expect(existsSync(join(out, `specs/big/v1/tags/${slug}/openapi.json`)), slug).toBe(true);
+      expect(existsSync(join(out, `specs/big/v1/tags/${slug}/reference.json`)), slug).toBe(true);
     }
-    expect(readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8")).toContain('"specUrl":"../../../../../specs/big/v1/tags/alpha/openapi.json"');
+    expect(readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8")).toContain('"specUrl":"../../../../../specs/big/v1/tags/alpha/reference.json"');
   });
 });
