@@ -78,7 +78,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       });
       const origins = entry.current ? tryItOrigins(entry.current) : [];
       await writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
-      if (entry.current && isLargeSpec(entry.current.bundled)) {
+      if (entry.current && isLargeSpec(entry.current.bundled, brand.tagGroupThreshold)) {
         for (const group of tagGroups(entry.current.bundled)) {
           await writePage(`${base}/tags/${group.slug}`, (links, csp) => renderRedocPage({ ...input(links, csp()), tag: group }));
           await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`, serializeSpec(specForTag(entry.current.bundled, group), "json"));
