@@ -16,6 +16,12 @@ export function topBar(brand: PortalSettings | undefined, links: Links): SafeHtm
 <button type="button" id="theme-toggle" class="theme-toggle" aria-pressed="false" hidden>Dark mode</button></header>`;
 }
 
+/** The logo as the tab's icon; without one, an empty icon, so the browser does not ask for /favicon.ico (a 404). */
+export function favicon(brand: PortalSettings | undefined, links: Links): SafeHtml {
+  const logo = logoAsset(brand);
+  return html`<link rel="icon" href="${logo ? links.asset(logo) : "data:,"}">`;
+}
+
 export function footer(brand: PortalSettings | undefined): SafeHtml {
   if (!brand || brand.footer.length === 0) return html``;
   return html`<footer class="bottom"><nav aria-label="Footer">${brand.footer.map((link) => html`<a href="${link.url}" rel="noopener">${link.label}</a> `)}</nav></footer>`;

@@ -1,6 +1,6 @@
 import type { PortalSettings } from "../../generator/config/index.js";
 import { html, jsonForScript, type SafeHtml } from "../html.js";
-import { brandStyle, DEFAULT_TITLE, footer, themeConfig, topBar } from "./brand.js";
+import { brandStyle, DEFAULT_TITLE, favicon, footer, themeConfig, topBar } from "./brand.js";
 import type { Links } from "./links.js";
 
 export interface PageFrame {
@@ -32,6 +32,7 @@ export function renderPage(frame: PageFrame): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${frame.metaCsp ? html`<meta http-equiv="Content-Security-Policy" content="${frame.metaCsp}">` : ""}
 <title>${frame.title} – ${frame.brand?.title ?? DEFAULT_TITLE}</title>
+${favicon(frame.brand, links)}
 <script src="${links.asset("portal/theme.js")}"></script>
 ${(frame.styles ?? []).map((style) => html`<link rel="stylesheet" href="${links.asset(style)}">`)}
 <link rel="stylesheet" href="${links.asset("portal/portal.css")}">
