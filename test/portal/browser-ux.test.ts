@@ -156,7 +156,7 @@ describe("the branded portal in a browser", () => {
   });
 
   it("shows each operation's call with the generated client beside curl in the reference", async () => {
-    const { page } = await watch("/apis/petstore/v1/");
+    const { page } = await watch("/apis/petstore/v1/", { viewport: { width: 1600, height: 1000 } });
     await redocReady(page);
     const tab = page.locator('[role="tab"]', { hasText: "TypeScript client" }).first();
     await tab.waitFor({ timeout: 30_000 });
@@ -164,7 +164,7 @@ describe("the branded portal in a browser", () => {
     const text = await page.locator("#redoc").textContent();
     expect(text).toMatch(/for await \(const pet of api\.pets\.list\(\{ page_size: \d+ \}\)\)/);
     expect(text).toContain("if (isApiError(error))");
-    await page.locator("#redoc h2", { hasText: "List pets" }).first().scrollIntoViewIfNeeded();
+    await page.locator("#redoc h2", { hasText: "List pets" }).first().evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: artifact("portal-code-samples.png") });
     await page.context().close();
   });

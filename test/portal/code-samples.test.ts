@@ -46,7 +46,7 @@ describe("code samples", () => {
     const { model } = await generateFromSpec(spec, dir);
     const samples = codeSamples(model, await bundleSpec(await loadSpec(spec)));
     const of = (method: string, pathKey: string) => typeScript(samples.find((op) => op.method === method && op.pathKey === pathKey)!);
-    expect(of("get", "/pets")).toMatch(/for await \(const pet of api\.pets\.list\(\{ page_size: \d+ \}\)\) console\.log\(pet\);/);
+    expect(of("get", "/pets")).toMatch(/for await \(const pet of api\.pets\.list\(\{ page_size: \d+ \}\)\) \{\n    console\.log\(pet\);\n  \}/);
     expect(of("get", "/pets/{pet_id}")).toMatch(/const pet = await api\.pets\.get\(\{ pet_id: "[^"]+" \}\);/);
     expect(of("get", "/pets/{pet_id}")).toContain("if (isApiError(error)) console.error(error.status, error.problem);");
     const curl = samples.find((op) => op.method === "get" && op.pathKey === "/pets/{pet_id}")!.samples[1]!.source;

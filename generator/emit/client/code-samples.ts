@@ -47,21 +47,22 @@ function firstScheme(op: Operation, schemes: Map<string, SecurityScheme>): Secur
 
 function clientSample(op: Operation, view: OperationView, baseUrl: string, scheme: SecurityScheme | undefined, document: SampleDocument): string {
   const auth = clientAuth(scheme);
-  const setup = `const api = createClient({ baseUrl: ${jsString(baseUrl)}${auth ? `, auth: ${auth}` : ""} });`;
+  // One option a line: Redoc's sample panel is narrow.
+  const setup = ["const api = createClient({", `  baseUrl: ${jsString(baseUrl)},`, ...(auth ? [`  auth: ${auth},`] : []), "});"];
   const call = op.pagination ? pagedCall(op, view, document) : view.call;
   const noun = singular(op.group);
   const body = op.pagination
-    ? [`  for await (const ${noun} of ${call}) console.log(${noun});`]
+    ? [`  for await (const ${noun} of ${call}) {`, `    console.log(${noun});`, "  }"]
     : [`  const ${op.name === "get" ? noun : "result"} = await ${call};`, `  console.log(${op.name === "get" ? noun : "result"});`];
   return [
     CLIENT_IMPORT,
     "",
-    setup,
+    ...setup,
     "",
     "try {",
     ...body,
     "} catch (error) {",
-    "  // A documented error status: its typed body is error.problem.",
+    "  // An error status: error.problem is its typed body.",
     "  if (isApiError(error)) console.error(error.status, error.problem);",
     "  else throw error;",
     "}",
