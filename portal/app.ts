@@ -1,18 +1,22 @@
+import { basename, dirname } from "node:path";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import { defaultPortalSettings, type PortalSettings } from "../generator/config/index.js";
 import { ALL_RULES } from "../generator/conventions/index.js";
 import { assetTable } from "./assets.js";
 import type { SpecCatalog } from "./catalog/catalog.js";
 import { entryKey, type SpecEntry } from "./catalog/spec-entry.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
 import type { CorsPolicy } from "./cors-policy.js";
-import { downloadOf, type Download, type SpecFormat } from "./downloads.js";
+import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
+import { downloadOf, referenceOf, type Download, type SpecFormat } from "./downloads.js";
 import { HostPolicy } from "./host-policy.js";
 import { html } from "./html.js";
 import { LiveEvents } from "./live-events.js";
 import type { MockBackends } from "./mock/mock-backends.js";
 import { renderChangelogPage } from "./pages/changelog-page.js";
 import { renderIndexPage } from "./pages/index-page.js";
+import { logoAsset } from "./pages/brand.js";
 import { renderPage } from "./pages/layout.js";
 import { renderLintPage } from "./pages/lint-page.js";
 import { Links } from "./pages/links.js";
@@ -23,7 +27,7 @@ import { findTagGroup } from "./pages/tag-groups.js";
 import { apiViews, versionView } from "./pages/view.js";
 import { inertResponses } from "./mock/inert-responses.js";
 import { sendProblem } from "./mock/problem.js";
-import { contentSecurityPolicy, INERT_CSP, serverOrigins } from "./security.js";
+import { contentSecurityPolicy, INERT_CSP, tryItOrigins } from "./security.js";
 
 export interface PortalAppOptions {
   catalog: SpecCatalog;
@@ -33,6 +37,10 @@ export interface PortalAppOptions {
   hosts?: HostPolicy;
   diff?: DiffEngine;
   live?: LiveEvents;
+  /** The reference's code samples (default: built with the default model settings). */
+  codeSamples?: CodeSamplesFor;
+  /** The `portal:` settings of the config: branding, tag-group threshold, OAuth2 client. */
+  brand?: PortalSettings;
 }
 
 const links = new Links("/");
@@ -40,13 +48,16 @@ const links = new Links("/");
 /** The portal's routes: pages, assets, spec downloads, mocks, health. Every unknown or traversing path is a 404. */
 export function createPortalApp(options: PortalAppOptions): express.Express {
   const { catalog, cors, mocks } = options;
-  const assets = assetTable();
+  const samples = options.codeSamples ?? codeSamplesFor();
+  const brand = options.brand ?? defaultPortalSettings();
+  const assets = assetTable(brand);
+  const logo = logoAsset(brand);
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
   app.use((options.hosts ?? new HostPolicy()).middleware());
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
-  const frame = () => ({ liveGeneration: options.live ? catalog.generation : undefined });
+  const frame = () => ({ liveGeneration: options.live ? catalog.generation : undefined, brand });
 
   app.get("/healthz", (_req, res) => {
     const entries = catalog.entries();
@@ -59,9 +70,12 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   }
 
   app.get("/assets/*path", (req, res, next) => {
-    const file = assets.get((req.params.path as unknown as string[]).join("/"));
+    const path = (req.params.path as unknown as string[]).join("/");
+    const file = assets.get(path);
     if (!file) return next();
-    res.sendFile(file, { maxAge: "1h", dotfiles: "deny" });
+    for (const [name, value] of Object.entries(assetHeaders(path, logo, brand))) res.setHeader(name, value);
+    // `root`: only the file's own name is checked for dotfiles (the patched Redoc bundle lives under node_modules/.cache).
+    res.sendFile(basename(file), { root: dirname(file), maxAge: "1h", dotfiles: "deny" });
   });
 
   app.get("/", (req, res) => {
@@ -71,7 +85,8 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
 
   app.get("/rules", (_req, res) => sendPage(res, renderRulesPage(ALL_RULES, links, frame())));
 
-  const apiPage = (render: (input: ApiPageInput, entry: SpecEntry, req: Request) => Promise<string | undefined> | string | undefined, connect?: (entry: SpecEntry) => string[]) => {
+  /** `tryIt`: the Swagger UI page, which connects to the spec's servers and token endpoints and opens OAuth2 popups. */
+  const apiPage = (render: (input: ApiPageInput, entry: SpecEntry, req: Request) => Promise<string | undefined> | string | undefined, tryIt = false) => {
     return async (req: Request, res: Response, next: NextFunction) => {
       const entry = catalog.find(String(req.params.api), String(req.params.version));
       if (!entry) return next();
@@ -84,7 +99,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
       };
       const page = await render(input, entry, req);
       if (page === undefined) return next();
-      sendPage(res, page, connect?.(entry));
+      sendPage(res, page, tryIt && entry.current ? tryItOrigins(entry.current) : [], tryIt);
     };
   };
   app.get("/apis/:api/:version", apiPage((input) => renderRedocPage(input)));
@@ -97,7 +112,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   );
   app.get(
     "/apis/:api/:version/swagger",
-    apiPage((input) => renderSwaggerPage({ ...input, withMock: true }), (entry) => serverOrigins(entry.current?.summary.servers ?? [])),
+    apiPage((input) => renderSwaggerPage({ ...input, withMock: true }), true),
   );
   app.get(
     "/apis/:api/:version/lint",
@@ -124,6 +139,17 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     if (gzip) res.setHeader("Content-Encoding", "gzip");
     res.end(gzip ? download.gzipped : download.body);
   };
+  app.get("/specs/:api/:version/reference.json", downloadCors, async (req, res, next) => {
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    if (!entry?.current) return next();
+    await sendDownload(req, res, await referenceOf(entry.current, samples), `${entry.api}-${entry.version}-reference.json`);
+  });
+  app.get("/specs/:api/:version/tags/:tag/reference.json", downloadCors, async (req, res, next) => {
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    const tag = entry?.current && findTagGroup(entry.current.bundled, String(req.params.tag));
+    if (!entry?.current || !tag) return next();
+    await sendDownload(req, res, await referenceOf(entry.current, samples, tag), `${entry.api}-${entry.version}-${tag.slug}-reference.json`);
+  });
   app.get("/specs/:api/:version/:file", downloadCors, async (req, res, next) => {
     const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[String(req.params.file)];
     const entry = catalog.find(String(req.params.api), String(req.params.version));
@@ -151,7 +177,7 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
 
   app.use((_req, res) => {
     res.status(404);
-    sendPage(res, renderPage({ title: "Not found", links, body: html`<h1>Not found</h1><p>Nothing here. <a href="/">All APIs</a></p>` }));
+    sendPage(res, renderPage({ title: "Not found", links, brand, body: html`<h1>Not found</h1><p>Nothing here. <a href="/">All APIs</a></p>` }));
   });
 
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
@@ -159,13 +185,26 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const status = statusOf(error);
     if (status >= 500) process.stderr.write(`portal: ${error instanceof Error ? error.message : String(error)}\n`);
     res.status(status);
-    sendPage(res, renderPage({ title: "Error", links, body: html`<h1>${status >= 500 ? "Something went wrong" : "Bad request"}</h1>` }));
+    sendPage(res, renderPage({ title: "Error", links, brand, body: html`<h1>${status >= 500 ? "Something went wrong" : "Bad request"}</h1>` }));
   });
   return app;
 }
 
-function sendPage(res: Response, page: string, connectTo: string[] = []): void {
+/**
+ * Headers of the assets that are not plain scripts and styles: the logo (an SVG could hold script: sandboxed, with the
+ * content type its extension was checked for) and the OAuth2 redirect page, which must keep its `window.opener`
+ * (the Swagger UI page) after the authorization server's pages: COOP unsafe-none (HTML spec §7.1.3.1).
+ */
+function assetHeaders(path: string, logo: string | undefined, brand: PortalSettings): Record<string, string> {
+  if (path === logo && brand.logo) return { "Content-Type": brand.logo.contentType, "Content-Security-Policy": INERT_CSP };
+  if (path === "swagger-ui/oauth2-redirect.html") return { "Content-Security-Policy": contentSecurityPolicy(), "Cross-Origin-Opener-Policy": "unsafe-none" };
+  return {};
+}
+
+function sendPage(res: Response, page: string, connectTo: string[] = [], popups = false): void {
   res.setHeader("Content-Security-Policy", contentSecurityPolicy(connectTo));
+  // The Swagger UI page opens the OAuth2 authorization popup and must keep talking to it.
+  if (popups) res.setHeader("Cross-Origin-Opener-Policy", "same-origin-allow-popups");
   res.setHeader("Cache-Control", "no-cache");
   res.type("html").send(page);
 }

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { stringify } from "yaml";
 import type { LoadedSpec } from "./catalog/spec-entry.js";
+import { withCodeSamples, type CodeSamplesFor } from "./code-samples.js";
 import { specForTag, type TagGroup } from "./pages/tag-groups.js";
 
 const gzipAsync = promisify(gzip);
@@ -23,12 +24,24 @@ const cache = new WeakMap<LoadedSpec, Map<string, Promise<Download>>>();
  * with a tag group, only that group's operations (what the reference page of a large spec loads).
  */
 export function downloadOf(loaded: LoadedSpec, format: SpecFormat, group?: TagGroup): Promise<Download> {
+  return cached(loaded, group ? `${format} ${group.slug}` : format, async () => build(group ? specForTag(loaded.bundled, group) : loaded.bundled, format));
+}
+
+/** What Redoc renders (the whole spec, or one tag group of a large one): the JSON download plus the code samples. */
+export function referenceOf(loaded: LoadedSpec, samplesFor: CodeSamplesFor, group?: TagGroup): Promise<Download> {
+  return cached(loaded, `reference ${group?.slug ?? ""}`, async () => build(await referenceDocument(loaded, samplesFor, group), "json"));
+}
+
+export async function referenceDocument(loaded: LoadedSpec, samplesFor: CodeSamplesFor, group?: TagGroup): Promise<Record<string, unknown>> {
+  return withCodeSamples(group ? specForTag(loaded.bundled, group) : loaded.bundled, await samplesFor(loaded));
+}
+
+function cached(loaded: LoadedSpec, key: string, make: () => Promise<Download>): Promise<Download> {
   let byKey = cache.get(loaded);
   if (!byKey) cache.set(loaded, (byKey = new Map()));
-  const key = group ? `${format} ${group.slug}` : format;
   let download = byKey.get(key);
   if (!download) {
-    download = build(group ? specForTag(loaded.bundled, group) : loaded.bundled, format);
+    download = make();
     byKey.set(key, download);
   }
   return download;

@@ -1,3 +1,5 @@
+import { isObject as isRecord } from "../generator/facts/json-object.js";
+
 /**
  * The Content-Security-Policy of every page. Scripts only from the portal itself (no inline script: page data travels
  * in a JSON block); inline styles because Redoc (styled-components) injects <style> elements; blob: workers for
@@ -56,6 +58,29 @@ export function serverOrigins(servers: readonly string[]): string[] {
     if (origin !== undefined) origins.add(origin);
   }
   return [...origins].sort();
+}
+
+/**
+ * What Swagger UI's page connects to besides the portal: the spec's servers ("try it out") and its OAuth2 token and
+ * refresh endpoints (the Authorize dialog exchanges the code from the page, RFC 6749 §4.1.3). Authorization URLs are
+ * opened as a popup, a navigation the policy does not govern.
+ */
+export function tryItOrigins(loaded: { summary: { servers: readonly string[] }; bundled: Record<string, unknown> }): string[] {
+  return [...new Set([...serverOrigins(loaded.summary.servers), ...serverOrigins(tokenEndpoints(loaded.bundled))])].sort();
+}
+
+function tokenEndpoints(bundled: Record<string, unknown>): string[] {
+  const components = isRecord(bundled.components) ? bundled.components : {};
+  const schemes = isRecord(components.securitySchemes) ? Object.values(components.securitySchemes) : [];
+  const urls: string[] = [];
+  for (const scheme of schemes) {
+    if (!isRecord(scheme) || scheme.type !== "oauth2" || !isRecord(scheme.flows)) continue;
+    for (const flow of Object.values(scheme.flows)) {
+      if (!isRecord(flow)) continue;
+      for (const key of ["tokenUrl", "refreshUrl"]) if (typeof flow[key] === "string") urls.push(flow[key]);
+    }
+  }
+  return urls;
 }
 
 function plainOrigin(server: string): string | undefined {

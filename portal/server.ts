@@ -1,9 +1,11 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
+import type { PortalSettings } from "../generator/config/index.js";
 import type { LintConfig } from "../generator/conventions/index.js";
 import { createPortalApp } from "./app.js";
 import { SpecCatalog } from "./catalog/catalog.js";
 import type { DiffEngine } from "./changelog.js";
+import type { CodeSamplesFor } from "./code-samples.js";
 import { CorsPolicy } from "./cors-policy.js";
 import { HostPolicy } from "./host-policy.js";
 import { LiveEvents } from "./live-events.js";
@@ -21,6 +23,9 @@ export interface PortalOptions {
   lintConfigFor?: (file: string) => LintConfig;
   mockFactory?: MockFactory;
   diff?: DiffEngine;
+  codeSamples?: CodeSamplesFor;
+  /** The config's `portal:` settings (branding, tag-group threshold, OAuth2 client). */
+  brand?: PortalSettings;
 }
 
 export interface RunningPortal {
@@ -47,7 +52,7 @@ export async function createPortal(options: Omit<PortalOptions, "port">): Promis
   // An edited or removed spec's mock goes with its load. Not on close: a restart reuses the generated folders.
   const dropOldMocks = () => void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
   catalog.on("change", dropOldMocks);
-  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live });
+  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live, codeSamples: options.codeSamples, brand: options.brand });
   return Object.assign(app, {
     catalog,
     close: () => {

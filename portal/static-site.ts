@@ -1,11 +1,13 @@
 import { copyFile, mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import { defaultPortalSettings, type PortalSettings } from "../generator/config/index.js";
 import { ALL_RULES, type LintConfig } from "../generator/conventions/index.js";
 import { UsageError } from "../generator/errors/usage-error.js";
 import { assetTable } from "./assets.js";
 import { SpecCatalog } from "./catalog/catalog.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
-import { serializeSpec } from "./downloads.js";
+import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
+import { referenceDocument, serializeSpec } from "./downloads.js";
 import { renderChangelogPage } from "./pages/changelog-page.js";
 import { renderIndexPage } from "./pages/index-page.js";
 import { renderLintPage } from "./pages/lint-page.js";
@@ -15,13 +17,15 @@ import { renderRulesPage } from "./pages/rules-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
 import { isLargeSpec, specForTag, tagGroups } from "./pages/tag-groups.js";
 import { apiViews, versionView } from "./pages/view.js";
-import { metaContentSecurityPolicy, serverOrigins } from "./security.js";
+import { metaContentSecurityPolicy, tryItOrigins } from "./security.js";
 
 export interface StaticSiteOptions {
   specsDir: string;
   outDir: string;
   lintConfigFor?: (file: string) => LintConfig;
   diff?: DiffEngine;
+  codeSamples?: CodeSamplesFor;
+  brand?: PortalSettings;
 }
 
 export interface StaticSiteResult {
@@ -41,6 +45,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   if (specsDir === outDir || specsDir.startsWith(outDir + sep)) throw new UsageError(`--out ${options.outDir} would replace the specs folder`, "write the site to a folder outside the specs folder, e.g. --out site/");
   const catalog = new SpecCatalog(specsDir, { lintConfigFor: options.lintConfigFor });
   await catalog.refresh();
+  const samples = options.codeSamples ?? codeSamplesFor();
+  const brand = options.brand ?? defaultPortalSettings();
 
   const temp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
   let pages = 0;
@@ -59,8 +65,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   try {
     await mkdir(temp, { recursive: true });
     const apis = apiViews(catalog);
-    await writePage("", (links, csp) => renderIndexPage({ apis, links, query: "", frame: { metaCsp: csp() } }));
-    await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp() }));
+    await writePage("", (links, csp) => renderIndexPage({ apis, links, query: "", frame: { metaCsp: csp(), brand } }));
+    await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp(), brand }));
     for (const entry of catalog.entries()) {
       const base = `apis/${entry.api}/${entry.version}`;
       const input = (links: Links, metaCsp: string): ApiPageInput => ({
@@ -68,14 +74,15 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
         versions: catalog.versionsOf(entry.api).map((other) => versionView(catalog, other)),
         loaded: entry.current,
         links,
-        frame: { metaCsp },
+        frame: { metaCsp, brand },
       });
-      const origins = serverOrigins(entry.current?.summary.servers ?? []);
+      const origins = entry.current ? tryItOrigins(entry.current) : [];
       await writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
-      if (entry.current && isLargeSpec(entry.current.bundled)) {
+      if (entry.current && isLargeSpec(entry.current.bundled, brand.tagGroupThreshold)) {
         for (const group of tagGroups(entry.current.bundled)) {
           await writePage(`${base}/tags/${group.slug}`, (links, csp) => renderRedocPage({ ...input(links, csp()), tag: group }));
           await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`, serializeSpec(specForTag(entry.current.bundled, group), "json"));
+          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/reference.json`, serializeSpec(await referenceDocument(entry.current, samples, group), "json"));
         }
       }
       await writePage(`${base}/swagger`, (links, csp) => renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }));
@@ -85,9 +92,10 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       await writePage(`${base}/changelog`, (links, csp) => renderChangelogPage({ ...input(links, csp()), changelog }));
       if (entry.current) {
         for (const format of ["json", "yaml"] as const) await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(entry.current.bundled, format));
+        await write(`specs/${entry.api}/${entry.version}/reference.json`, serializeSpec(await referenceDocument(entry.current, samples), "json"));
       }
     }
-    for (const [path, source] of assetTable()) {
+    for (const [path, source] of assetTable(brand)) {
       await mkdir(dirname(join(temp, "assets", path)), { recursive: true });
       await copyFile(source, join(temp, "assets", path));
     }

@@ -31,7 +31,7 @@ export function registerPortal(program: Command): void {
     .option(...ALLOWED_HOSTS_OPTION)
     .option("--cors-origin <origin>", "another origin allowed to fetch specs and call mocks (repeatable; '*' allows any, without credentials)", collectOrigin, [])
     .option("--no-watch", "do not reload specs when their files change")
-    .option("-c, --config <file>", "config file for lint rules (default: the nearest specwright.config.yaml above the specs folder)")
+    .option("-c, --config <file>", "config file for lint rules and the portal: section (default: the nearest specwright.config.yaml above the specs folder)")
     .action(async (options: ServeOptions) => {
       try {
         const running = await servePortal(options);
@@ -53,7 +53,7 @@ export function registerPortal(program: Command): void {
         const specsDir = checkSpecsDir(options.specs);
         const config = await portalConfig(specsDir, options.config);
         const [{ buildStaticSite }, { portalIntegrations }] = await Promise.all([import("../../portal/static-site.js"), import("../../portal/integrations.js")]);
-        const result = await buildStaticSite({ specsDir, outDir: resolve(options.out), lintConfigFor: (file) => lintConfigFor(config, file), ...portalIntegrations(config) });
+        const result = await buildStaticSite({ specsDir, outDir: resolve(options.out), lintConfigFor: (file) => lintConfigFor(config, file), brand: config.portal, ...portalIntegrations(config) });
         process.stdout.write(`portal: wrote ${result.pages} pages for ${result.specs} specs to ${options.out}\n`);
         for (const problem of result.problems) process.stderr.write(`warning: ${problem}\n`);
       } catch (error) {
@@ -92,6 +92,7 @@ export async function servePortal(options: ServeOptions): Promise<RunningPortal>
       corsOrigins: options.corsOrigin,
       watch: options.watch,
       lintConfigFor: (file) => lintConfigFor(config, file),
+      brand: config.portal,
       ...portalIntegrations(config),
     });
   } catch (error) {
@@ -111,7 +112,7 @@ function checkSpecsDir(dir: string): string {
   return path;
 }
 
-/** `--config`, else the nearest specwright.config.yaml above the specs folder, else the defaults. */
+/** `--config`, else the nearest specwright.config.yaml above the specs folder, else the defaults: lint rules, model settings and `portal:`. */
 function portalConfig(specsDir: string, configPath: string | undefined): Promise<SpecwrightConfig> {
   return loadConfigFile(configPath ?? findConfigFile(specsDir));
 }

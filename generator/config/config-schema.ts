@@ -58,6 +58,34 @@ const diffSchema = {
   },
 } as const;
 
+const colorsSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: { primary: { type: "string" }, header: { type: "string" }, headerText: { type: "string" } },
+} as const;
+
+/** `portal:`: branding, themes and try-it of `specwright portal`; colours, the logo and links are checked in code. */
+const portalSchema = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    title: { type: "string", minLength: 1 },
+    logo: { type: "string", minLength: 1 },
+    colors: { ...colorsSchema, properties: { ...colorsSchema.properties, dark: colorsSchema } },
+    footer: {
+      type: "array",
+      items: { type: "object", additionalProperties: false, required: ["label", "url"], properties: { label: { type: "string", minLength: 1 }, url: { type: "string", minLength: 1 } } },
+    },
+    tagGroupThreshold: { type: "integer", minimum: 1 },
+    oauth2: {
+      type: "object",
+      additionalProperties: false,
+      required: ["clientId"],
+      properties: { clientId: { type: "string", minLength: 1 }, scopes: { type: "array", items: { type: "string", minLength: 1 } } },
+    },
+  },
+} as const;
+
 /** Rule entries are only checked to be a map here: their spellings are normalised (with precise errors) in code. */
 const rulesSchema = { type: "object" } as const;
 
@@ -98,6 +126,7 @@ export const CONFIG_SCHEMA = {
     },
     baseline: { type: "string", minLength: 1 },
     diff: diffSchema,
+    portal: portalSchema,
     apis: {
       type: "array",
       items: {

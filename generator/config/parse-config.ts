@@ -10,6 +10,7 @@ import { RuleCatalog } from "./rule-entries.js";
 import { applySharedConfigs, mergePartialSettings, mergeRuleEntries } from "./shared-configs.js";
 import { extendsEntries, isPreset, NO_EXTENSIONS, type ConfigExtensions } from "./extensions/load-extensions.js";
 import { parseDiffPolicy, type RawDiffSettings } from "./diff-policy.js";
+import { defaultPortalSettings, parsePortalSettings, type RawPortalSettings } from "./portal-settings.js";
 
 let validateShape: ValidateFunction | undefined;
 
@@ -40,12 +41,13 @@ export interface RawConfig {
   overrides?: RawOverride[];
   baseline?: string;
   diff?: RawDiffSettings;
+  portal?: RawPortalSettings;
   apis?: RawApi[];
 }
 
 /** The built-in defaults: what a project without a config file gets. */
 export function defaultConfig(dir: string): SpecwrightConfig {
-  return { file: undefined, dir, extends: "recommended", customRules: [], settings: {}, rules: {}, overrides: [], baseline: undefined, diff: { severity: {}, stability: [], accept: [] }, apis: [] };
+  return { file: undefined, dir, extends: "recommended", customRules: [], settings: {}, rules: {}, overrides: [], baseline: undefined, diff: { severity: {}, stability: [], accept: [] }, apis: [], portal: defaultPortalSettings() };
 }
 
 /** The config as written, checked against CONFIG_SCHEMA; a mistake is a ConfigError at its line:col. */
@@ -102,6 +104,7 @@ export function parseConfig(source: SourceFile, extensions: ConfigExtensions = N
     baseline: raw.baseline === undefined ? undefined : resolve(dir, raw.baseline),
     diff: parseDiffPolicy(raw.diff, source, fail),
     apis: resolveApis(raw.apis ?? [], dir, fail),
+    portal: parsePortalSettings(raw.portal, dir, fail),
   };
 }
 

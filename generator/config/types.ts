@@ -57,4 +57,29 @@ export interface SpecwrightConfig {
   /** `diff:`: the accept-list, severity overrides and stability globs `specwright diff` applies. */
   diff: DiffPolicy;
   apis: ApiEntry[];
+  portal: PortalSettings;
+}
+
+/** Theme colours (validated CSS colours); each falls back to the portal's own. */
+export interface PortalColors {
+  /** Links, buttons, the current tab; Redoc's primary colour. */
+  primary?: string;
+  /** The top bar's background. */
+  header?: string;
+  headerText?: string;
+}
+
+/** `portal:` of specwright.config.yaml: what `specwright portal` and `createPortal` brand their pages with. */
+export interface PortalSettings {
+  /** Shown in the top bar and page titles (default "API portal"). */
+  title?: string;
+  /** A local image file (absolute path) served by the portal as /assets/brand/logo.<ext>. */
+  logo?: { file: string; contentType: string; extension: string };
+  colors: PortalColors & { dark: PortalColors };
+  /** Footer links, http(s) only. */
+  footer: { label: string; url: string }[];
+  /** Above this many operations, the reference shows one tag group at a time (default 250). */
+  tagGroupThreshold: number;
+  /** Swagger UI's Authorize dialog: authorization code + PKCE with this public client. */
+  oauth2?: { clientId: string; scopes: string[] };
 }

@@ -7,7 +7,7 @@ import type { ConfigInput } from "./config-for.js";
 export interface CreatePortalOptions {
   /** The folder holding the specs (`<api>/v<N>/openapi.yaml`, or any OpenAPI file). */
   specs: string;
-  /** Lint rules for the reports; default: the nearest specwright.config.yaml above the specs folder. */
+  /** Lint rules, model settings and `portal:` branding; default: the nearest specwright.config.yaml above the specs folder. */
   config?: ConfigInput;
   /** Origins allowed to fetch specs and call the mocks (`*` for any, without credentials). */
   corsOrigins?: string[];
@@ -30,6 +30,7 @@ export async function createPortal(options: CreatePortalOptions): Promise<Portal
   const app = await createPortalApp({
     specsDir,
     lintConfigFor: lintConfig,
+    brand: config.portal,
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     ...(options.watch !== undefined ? { watch: options.watch } : {}),

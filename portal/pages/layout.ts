@@ -1,4 +1,6 @@
+import type { PortalSettings } from "../../generator/config/index.js";
 import { html, jsonForScript, type SafeHtml } from "../html.js";
+import { brandStyle, DEFAULT_TITLE, favicon, footer, themeConfig, topBar } from "./brand.js";
 import type { Links } from "./links.js";
 
 export interface PageFrame {
@@ -15,6 +17,8 @@ export interface PageFrame {
   /** Static site only: the policy as a meta tag, since a static host may not send headers. */
   metaCsp?: string;
   wide?: boolean;
+  /** The `portal:` settings: title, logo, colours, footer links. */
+  brand?: PortalSettings;
 }
 
 export function renderPage(frame: PageFrame): string {
@@ -27,16 +31,20 @@ export function renderPage(frame: PageFrame): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${frame.metaCsp ? html`<meta http-equiv="Content-Security-Policy" content="${frame.metaCsp}">` : ""}
-<title>${frame.title}</title>
-<link rel="stylesheet" href="${links.asset("portal/portal.css")}">
+<title>${frame.title} – ${frame.brand?.title ?? DEFAULT_TITLE}</title>
+${favicon(frame.brand, links)}
+<script src="${links.asset("portal/theme.js")}"></script>
 ${(frame.styles ?? []).map((style) => html`<link rel="stylesheet" href="${links.asset(style)}">`)}
+<link rel="stylesheet" href="${links.asset("portal/portal.css")}">
+${brandStyle(frame.brand)}
 </head>
 <body${frame.wide ? html` class="wide"` : ""}>
-<header class="top"><a class="brand" href="${links.index()}">API portal</a></header>
+${topBar(frame.brand, links)}
 <main>
 ${frame.body}
 </main>
-<script type="application/json" id="portal-config">${jsonForScript({ ...(frame.config as object | undefined), live })}</script>
+${footer(frame.brand)}
+<script type="application/json" id="portal-config">${jsonForScript({ ...(frame.config as object | undefined), live, theme: themeConfig(frame.brand) })}</script>
 ${scripts.map((script) => html`<script src="${links.asset(script)}"></script>`)}
 </body>
 </html>

@@ -27,8 +27,9 @@ export class Links {
   download(api: string, version: string, format: "json" | "yaml"): string {
     return `${this.root}specs/${enc(api)}/${enc(version)}/openapi.${format}`;
   }
-  downloadTag(api: string, version: string, slug: string): string {
-    return `${this.root}specs/${enc(api)}/${enc(version)}/tags/${enc(slug)}/openapi.json`;
+  /** The document Redoc renders: the spec with code samples (`x-codeSamples`); the downloads stay as written. */
+  reference(api: string, version: string, slug?: string): string {
+    return `${this.root}specs/${enc(api)}/${enc(version)}/${slug === undefined ? "" : `tags/${enc(slug)}/`}reference.json`;
   }
   mock(api: string, version: string): string {
     return `${this.root}mock/${enc(api)}/${enc(version)}`;

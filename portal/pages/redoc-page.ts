@@ -4,7 +4,7 @@ import { apiHeader } from "./api-header.js";
 import { renderPage, type PageFrame } from "./layout.js";
 import type { Links } from "./links.js";
 import { listOperations } from "./operations.js";
-import { isLargeSpec, tagGroups, type TagGroup } from "./tag-groups.js";
+import { isLargeSpec, operationIndex, tagGroups, type TagGroup } from "./tag-groups.js";
 import type { VersionView } from "./view.js";
 
 export interface ApiPageInput {
@@ -22,7 +22,10 @@ export interface ApiPageInput {
 export function renderRedocPage(input: ApiPageInput & { tag?: TagGroup }): string {
   const { current, versions, loaded, links, frame, tag } = input;
   const { api, version } = current;
-  const groups = loaded && !tag && isLargeSpec(loaded.bundled) ? tagGroups(loaded.bundled) : undefined;
+  const threshold = frame?.brand?.tagGroupThreshold;
+  const groups = loaded && !tag && isLargeSpec(loaded.bundled, threshold) ? tagGroups(loaded.bundled) : undefined;
+  // Tag pages and the list of groups resolve links to operations of other groups (portal/static/tag-links.js).
+  const grouped = loaded && (tag || groups) ? { group: tag?.slug ?? null, groupsUrl: `${links.redoc(api, version)}tags/`, ...operationIndex(tagGroups(loaded.bundled)) } : undefined;
   const operations = tag ? tag.operations : loaded ? listOperations(loaded.bundled) : [];
   const outline = !loaded
     ? ""
@@ -30,11 +33,11 @@ export function renderRedocPage(input: ApiPageInput & { tag?: TagGroup }): strin
       ? html`<div class="outline">
 <p class="description">${loaded.summary.description}</p>
 <p class="note">${operations.length} operations in ${groups.length} groups: the reference shows one group at a time (all of them at once: <a href="${links.swagger(api, version)}">Try it out</a>, or the downloads).</p>
-<ul class="tag-groups">${groups.map((group) => html`<li><a href="${links.redocTag(api, version, group.slug)}">${group.name}</a> <small>${group.operations.length} operations</small> ${firstLine(group.description)}</li>`)}</ul>
+<ul class="tag-groups">${groups.map((group) => html`<li><a href="${links.redocTag(api, version, group.slug)}">${group.name}</a> <small>${group.operations.length} ${group.webhooks ? "webhooks" : "operations"}</small> ${firstLine(group.description)}</li>`)}</ul>
 </div>`
       : html`<div class="outline">
 ${tag ? html`<p><a href="${links.redoc(api, version)}">All groups</a> › ${tag.name}</p>` : html`<p class="description">${loaded.summary.description}</p>`}
-<h2>Operations</h2>
+<h2>${tag?.webhooks ? "Webhooks" : "Operations"}</h2>
 <ul class="operations">${operations.map((op) => html`<li><code class="method">${op.method}</code> <code>${op.path}</code> ${op.summary || op.operationId}</li>`)}</ul>
 </div>`;
   const body = html`${apiHeader(current, versions, "redoc", links)}
@@ -44,8 +47,8 @@ ${tag ? html`<p><a href="${links.redoc(api, version)}">All groups</a> › ${tag.
     links,
     body,
     wide: true,
-    scripts: loaded && !groups ? ["redoc/redoc.standalone.js", "portal/redoc-init.js"] : [],
-    config: { specUrl: tag ? links.downloadTag(api, version, tag.slug) : links.download(api, version, "json") },
+    scripts: [...(grouped ? ["portal/tag-links.js"] : []), ...(loaded && !groups ? ["redoc/redoc.standalone.js", "portal/redoc-init.js"] : [])],
+    config: { specUrl: links.reference(api, version, tag?.slug), grouped },
     ...frame,
   });
 }

@@ -1,13 +1,15 @@
+import { DEFAULT_TAG_GROUP_THRESHOLD } from "../../generator/config/index.js";
 import { parsePointer } from "../../generator/load/json-pointer.js";
 import { isRecord } from "../catalog/spec-entry.js";
 import { HTTP_METHODS } from "../../generator/facts/http-methods.js";
 import { listOperations, type OperationLine } from "./operations.js";
 
 /**
- * Above this many operations the reference page lists tags and Redoc shows one tag at a time: Redoc 2 renders every
- * operation up front, which for GitHub's ~1,000 takes a minute and a half in the browser (bench/portal.ts).
+ * Above this many operations (by default; `portal.tagGroupThreshold` in the config) the reference page lists tags and
+ * Redoc shows one tag at a time: Redoc 2 renders every operation up front, which for GitHub's ~1,000 takes a minute
+ * and a half in the browser (bench/portal.ts).
  */
-export const LARGE_SPEC_OPERATIONS = 250;
+export const LARGE_SPEC_OPERATIONS = DEFAULT_TAG_GROUP_THRESHOLD;
 
 export interface TagGroup {
   name: string;
@@ -15,12 +17,32 @@ export interface TagGroup {
   slug: string;
   description: string;
   operations: OperationLine[];
+  /** The group of the spec's webhooks (3.1 `webhooks`, or `x-webhooks` as GitHub's 3.0 spec has them), after the tags. */
+  webhooks?: true;
 }
 
 export const UNTAGGED = "(untagged)";
+export const WEBHOOKS = "Webhooks";
 
-export function isLargeSpec(bundled: Record<string, unknown>): boolean {
-  return tagGroups(bundled).reduce((sum, group) => sum + group.operations.length, 0) > LARGE_SPEC_OPERATIONS;
+export function isLargeSpec(bundled: Record<string, unknown>, threshold = LARGE_SPEC_OPERATIONS): boolean {
+  return tagGroups(bundled).reduce((sum, group) => sum + group.operations.length, 0) > threshold;
+}
+
+/**
+ * Where each operation of a large spec is, for links between groups: by operationId (Redoc's `#operation/<id>` and
+ * `#tag/<tag>/operation/<id>`) and by `<method> <path>` (its `#tag/<tag>/paths/<path>/<method>` for one without an id).
+ */
+export function operationIndex(groups: readonly TagGroup[]): { operations: Record<string, string>; tags: Record<string, string> } {
+  const operations: Record<string, string> = Object.create(null) as Record<string, string>;
+  const tags: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const group of groups) {
+    tags[group.name] = group.slug;
+    for (const operation of group.operations) {
+      if (operation.operationId) operations[operation.operationId] ??= group.slug;
+      operations[`${operation.method.toLowerCase()} ${operation.path}`] ??= group.slug;
+    }
+  }
+  return { operations, tags };
 }
 
 export function findTagGroup(bundled: Record<string, unknown>, slug: string): TagGroup | undefined {
@@ -56,7 +78,12 @@ function groupOperations(bundled: Record<string, unknown>): TagGroup[] {
   };
   for (const tag of declared) if (typeof tag.name === "string") groupOf(tag.name);
   for (const operation of listOperations(bundled)) groupOf(operation.tags[0] ?? UNTAGGED).operations.push(operation);
-  return [...groups.values()].filter((group) => group.operations.length > 0);
+  const tagged = [...groups.values()].filter((group) => group.operations.length > 0);
+  const webhooks = [...listOperations({ paths: bundled.webhooks }), ...listOperations({ paths: bundled["x-webhooks"] })];
+  if (webhooks.length === 0) return tagged;
+  let slug = "webhooks";
+  for (let n = 2; used.has(slug); n++) slug = `webhooks-${n}`;
+  return [...tagged, { name: WEBHOOKS, slug, description: "Requests the API sends to your endpoints.", operations: webhooks, webhooks: true }];
 }
 
 /**
@@ -64,6 +91,7 @@ function groupOperations(bundled: Record<string, unknown>): TagGroup[] {
  * `$ref`s: Redoc's work grows with the whole document, not just with what it shows.
  */
 export function specForTag(bundled: Record<string, unknown>, group: TagGroup): Record<string, unknown> {
+  if (group.webhooks) return webhooksOnly(bundled);
   const members = new Set(group.operations.map((operation) => `${operation.method.toLowerCase()} ${operation.path}`));
   const paths: Record<string, unknown> = {};
   for (const [path, item] of Object.entries(isRecord(bundled.paths) ? bundled.paths : {})) {
@@ -71,10 +99,18 @@ export function specForTag(bundled: Record<string, unknown>, group: TagGroup): R
     const kept = Object.fromEntries(Object.entries(item).filter(([key]) => !OPERATION_KEYS.has(key) || members.has(`${key} ${path}`)));
     if (Object.keys(kept).some((key) => OPERATION_KEYS.has(key))) paths[path] = kept;
   }
-  // Webhooks (3.1, and GitHub's x-webhooks in 3.0) are not operations of any group.
+  // Webhooks (3.1, and GitHub's x-webhooks in 3.0) have a group of their own (webhooksOnly).
   const { webhooks: _webhooks, "x-webhooks": _xWebhooks, "x-tagGroups": _groups, components, ...rest } = bundled;
   const tags = Array.isArray(bundled.tags) ? bundled.tags.filter((tag) => isRecord(tag) && tag.name === group.name) : [];
   const cut: Record<string, unknown> = { ...rest, tags, paths };
+  if (isRecord(components)) cut.components = reachableComponents(components, Object.values(cut));
+  return cut;
+}
+
+/** The document with its webhooks and no paths: the Webhooks group's reference. */
+function webhooksOnly(bundled: Record<string, unknown>): Record<string, unknown> {
+  const { "x-tagGroups": _groups, components, paths: _paths, ...rest } = bundled;
+  const cut: Record<string, unknown> = { ...rest, paths: {} };
   if (isRecord(components)) cut.components = reachableComponents(components, Object.values(cut));
   return cut;
 }

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { LARGE_SPEC_OPERATIONS, specForTag, tagGroups } from "../../portal/pages/tag-groups.js";
+import { LARGE_SPEC_OPERATIONS, operationIndex, specForTag, tagGroups } from "../../portal/pages/tag-groups.js";
 import type { RunningPortal } from "../../portal/server.js";
 import { buildStaticSite } from "../../portal/static-site.js";
 import { emptySpecsDir, startTestPortal } from "./portal-fixture.js";
@@ -92,6 +92,26 @@ describe("tag groups", () => {
     expect(refs.length).toBeGreaterThan(0);
     for (const ref of new Set(refs)) expect(cut.components.schemas[JSON.parse(ref).split("/").pop()], ref).toBeDefined();
   });
+
+  it("gives the webhooks a group of their own, last, cut to the webhooks and what they reach", () => {
+    const hook = { post: { operationId: "onPing", requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Event" } } } }, responses: { "200": { description: "ok" } } } };
+    const spec = { ...SPEC, webhooks: { ping: hook }, "x-webhooks": { push: { post: { summary: "push", responses: { "200": { description: "ok" } } } } }, components: { schemas: { ...(SPEC.components as any).schemas, Event: { type: "object" } } } };
+    const groups = tagGroups(spec);
+    const hooks = groups.at(-1)!;
+    expect([hooks.name, hooks.slug, hooks.webhooks, hooks.operations.map((op) => `${op.method} ${op.path}`)]).toEqual(["Webhooks", "webhooks", true, ["POST ping", "POST push"]]);
+    const cut = specForTag(spec, hooks) as Record<string, any>;
+    expect(cut.paths).toEqual({});
+    expect(Object.keys(cut.webhooks)).toEqual(["ping"]);
+    expect(Object.keys(cut["x-webhooks"])).toEqual(["push"]);
+    expect(Object.keys(cut.components.schemas)).toEqual(["Event"]);
+  });
+
+  it("indexes where each operation is, by operationId and by method and path, for links between groups", () => {
+    const index = operationIndex(tagGroups(SPEC));
+    expect(index.operations.BetaTag3).toBe("beta-tag");
+    expect(index.operations["post /v1/loose/b"]).toBe("untagged");
+    expect(index.tags["Beta Tag"]).toBe("beta-tag");
+  });
 });
 
 describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operations", () => {
@@ -107,13 +127,37 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
   it("has a Redoc page per group, fed with that group's operations only", async () => {
     const page = await (await get("/apis/big/v1/tags/beta-tag/")).text();
     expect(page).toContain("redoc.standalone.js");
-    expect(page).toContain('"specUrl":"/specs/big/v1/tags/beta-tag/openapi.json"');
+    expect(page).toContain('"specUrl":"/specs/big/v1/tags/beta-tag/reference.json"');
+    const reference = await (await get("/specs/big/v1/tags/beta-tag/reference.json")).json();
+    expect(Object.keys(reference.paths)).toHaveLength(90);
+    expect(Object.values(reference.paths).every((item: any) => item.get["x-codeSamples"].length === 2)).toBe(true);
     const response = await fetch(`${portal.url}/specs/big/v1/tags/beta-tag/openapi.json`, { headers: { origin: "http://localhost:3000" } });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     const cut = await response.json();
     expect(Object.keys(cut.paths)).toHaveLength(90);
     expect(Object.values(cut.paths).every((item: any) => item.get.tags[0] === "Beta Tag")).toBe(true);
+  });
+
+  it("passes the page the index of operations by group, so links to other groups resolve", async () => {
+    const page = await (await get("/apis/big/v1/tags/alpha/")).text();
+    expect(page).toContain("tag-links.js");
+    const config = JSON.parse(/<script type="application\/json" id="portal-config">(.*?)<\/script>/s.exec(page)![1]!);
+    expect(config.grouped.group).toBe("alpha");
+    expect(config.grouped.groupsUrl).toBe("/apis/big/v1/tags/");
+    expect(config.grouped.operations.gamma7).toBe("gamma");
+  });
+
+  it("takes the threshold from portal.tagGroupThreshold", async () => {
+    const { renderRedocPage } = await import("../../portal/pages/redoc-page.js");
+    const { Links } = await import("../../portal/pages/links.js");
+    const { defaultPortalSettings } = await import("../../generator/config/index.js");
+    const loaded = portal.catalog.find("big", "v1")!.current!;
+    const input = { current: { api: "big", version: "v1", summary: loaded.summary, problem: undefined, lint: undefined }, versions: [], loaded, links: new Links("/") };
+    const page = (threshold: number) => renderRedocPage({ ...input, frame: { brand: { ...defaultPortalSettings(), tagGroupThreshold: threshold } } });
+    expect(page(1000)).toContain("redoc.standalone.js");
+    expect(page(1000)).not.toContain('class="tag-groups"');
+    expect(page(100)).toContain('class="tag-groups"');
   });
 
   it("answers 404 for a group that does not exist", async () => {
@@ -128,7 +172,8 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
     for (const slug of ["alpha", "beta-tag", "gamma", "untagged"]) {
       expect(existsSync(join(out, `apis/big/v1/tags/${slug}/index.html`)), slug).toBe(true);
       expect(existsSync(join(out, `specs/big/v1/tags/${slug}/openapi.json`)), slug).toBe(true);
+      expect(existsSync(join(out, `specs/big/v1/tags/${slug}/reference.json`)), slug).toBe(true);
     }
-    expect(readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8")).toContain('"specUrl":"../../../../../specs/big/v1/tags/alpha/openapi.json"');
+    expect(readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8")).toContain('"specUrl":"../../../../../specs/big/v1/tags/alpha/reference.json"');
   });
 });

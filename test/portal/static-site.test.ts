@@ -29,6 +29,9 @@ describe("portal build", () => {
       "apis/petstore/v2/changelog/index.html",
       "specs/petstore/v2/openapi.json",
       "specs/petstore/v2/openapi.yaml",
+      "specs/petstore/v2/reference.json",
+      "assets/swagger-ui/oauth2-redirect.html",
+      "assets/portal/theme.js",
       "assets/redoc/redoc.standalone.js",
       "assets/swagger-ui/swagger-ui-bundle.js",
       "assets/portal/portal.css",
@@ -43,7 +46,7 @@ describe("portal build", () => {
     const page = await readFile(join(site, "apis/petstore/v1/index.html"), "utf8");
     expect(page).toContain('src="../../../assets/redoc/redoc.standalone.js"');
     expect(page).toContain('href="../../../apis/petstore/v2/"');
-    expect(page).toContain('"specUrl":"../../../specs/petstore/v1/openapi.json"');
+    expect(page).toContain('"specUrl":"../../../specs/petstore/v1/reference.json"');
     expect(page).toContain('<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;');
     expect(page).not.toContain("_events");
   });

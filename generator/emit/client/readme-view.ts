@@ -59,16 +59,26 @@ function schemaHint(schema: JsonSchema): unknown {
   return schema.example ?? examples[0] ?? schema.default ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
 }
 
+/** The example value of a parameter (undefined when the spec gives none and its schema cannot be sampled). */
+export function parameterValue(parameter: Parameter, document: SampleDocument): unknown {
+  return parameter.example ?? schemaHint(parameter.schema) ?? sampled(parameter.schema, document);
+}
+
 /** The example value of a parameter, as a JavaScript literal. */
 export function parameterExample(parameter: Parameter, document: SampleDocument): string {
-  const value = parameter.example ?? schemaHint(parameter.schema) ?? sampled(parameter.schema, document);
+  const value = parameterValue(parameter, document);
   return value === undefined ? "undefined" : jsLiteral(value);
 }
 
-/** The example request body, as a JavaScript literal: the media type's example, else a sample of its schema. */
-export function bodyExample(op: Operation, document: SampleDocument): string {
+/** The example request body: the media type's example, else a sample of its (JSON) schema; undefined when neither. */
+export function bodyValue(op: Operation, document: SampleDocument): unknown {
   const content = op.requestBody?.content[0];
   const json = content !== undefined && /[/+]json\b/i.test(content.mediaType);
-  const value = content?.example ?? (json ? sampled(content.schema, document) : undefined);
+  return content?.example ?? (json ? sampled(content.schema, document) : undefined);
+}
+
+/** The example request body, as a JavaScript literal. */
+export function bodyExample(op: Operation, document: SampleDocument): string {
+  const value = bodyValue(op, document);
   return value === undefined ? "{}" : jsLiteral(value);
 }

@@ -307,7 +307,8 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
   };
 }
 
-function defaultBaseUrl(model: ApiModel): string {
+/** The first server's URL with its variables' defaults: the client's default `baseUrl`. */
+export function defaultBaseUrl(model: ApiModel): string {
   const server = model.servers[0];
   if (!server) return "";
   return server.url.replace(/\{([^}]*)\}/g, (whole, name: string) => server.variables[name]?.default ?? whole);
