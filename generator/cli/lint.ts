@@ -7,7 +7,6 @@ import { newProblems, readBaselineFile, writeBaselineFile } from "../conventions
 import { FORMAT_NAMES, type FormatName } from "../conventions/formatters/index.js";
 import { formatDiagnostics } from "../library/format.js";
 import { ConfigError, configFileForSpec, expandSpecPatterns, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
-import { changedScope, inChangedScope } from "../diff/changed-scope.js";
 import { lintBase, loadLintBase } from "./lint-since.js";
 import { describeFailure, EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError } from "./errors.js";
 
@@ -63,8 +62,10 @@ export async function runLint(patterns: readonly string[], options: LintOptions,
       const document = await loadSpec(file, loadOptions);
       const diagnostics = lintDocument(document, lintConfigFor(config, document.rootFile, { preset: options.preset }));
       const before = base && (await loadLintBase(base, file, loadOptions));
-      const scope = before && changedScope(before, document);
-      linted.push({ document, config, diagnostics: scope ? diagnostics.filter((d) => inChangedScope(scope, d)) : diagnostics });
+      // Loaded only for --since/--base: it pulls in the diff engine, which a plain lint does not need.
+      const scoped = before ? await import("../diff/changed-scope.js") : undefined;
+      const scope = before && scoped?.changedScope(before, document);
+      linted.push({ document, config, diagnostics: scope && scoped ? diagnostics.filter((d) => scoped.inChangedScope(scope, d)) : diagnostics });
     } catch (error) {
       // A config error applies to every spec it governs: stop. A spec that cannot be read only ends its own lint.
       if (error instanceof ConfigError || !(error instanceof SpecLoadError)) throw error;

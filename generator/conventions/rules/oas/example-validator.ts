@@ -3,8 +3,11 @@
 // Schema 2020-12 for 3.1 (§4.8.24). ajv is ~220 modules: it is required here, when the first example is checked,
 // never at lint start-up. Each file of the document is given to ajv under its own URI, so `$ref`s to components and
 // to other files resolve as they are written.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import type { NodeRef, SpecDocument } from "../../../load/index.js";
 import { isObject } from "../../operation-info.js";
 
@@ -34,18 +37,75 @@ const require = createRequire(import.meta.url);
  */
 const AJV_OPTIONS = { strict: false, allErrors: false, validateSchema: false, logger: false, inlineRefs: false, code: { optimize: false } };
 
+/**
+ * Verdicts of earlier lints of the same document, so an unchanged spec (the editor's and CI's usual case) is checked
+ * without loading ajv: one file per document content under node_modules/.cache/specwright/examples, the newest
+ * MAX_STORED kept. Bump REVISION when what a verdict means changes.
+ */
+const REVISION = 1;
+const MAX_STORED = 64;
+const VERDICTS_DIR = join(fileURLToPath(new URL("../../../../", import.meta.url)), "node_modules", ".cache", "specwright", "examples");
+
 export class ExampleValidator {
   private ajv: AjvInstance | undefined;
   private readonly compiled = new Map<string, ValidateFunction | null>();
+  private stored: Map<string, ExampleError | null> | undefined;
+  private readonly fresh = new Map<string, ExampleError | null>();
 
   constructor(private readonly document: SpecDocument) {}
+
+  /** The first mismatch, from the stored verdicts when this document was checked before, else from ajv. */
+  validate(schemaAt: NodeRef, value: unknown): ExampleError | undefined {
+    const key = `${schemaAt.file}#${schemaAt.pointer}\u0000${createHash("sha1").update(JSON.stringify(value) ?? "undefined").digest("base64")}`;
+    const stored = this.storedVerdicts();
+    if (stored.has(key)) return stored.get(key) ?? undefined;
+    const verdict = this.check(schemaAt, value);
+    this.fresh.set(key, verdict ?? null);
+    return verdict;
+  }
+
+  /** Keeps the verdicts for the next lint of this document (nothing to do when every verdict was stored). */
+  save(): void {
+    if (this.fresh.size === 0) return;
+    try {
+      mkdirSync(VERDICTS_DIR, { recursive: true });
+      const file = this.verdictsFile();
+      const temp = `${file}.${process.pid}.tmp`;
+      writeFileSync(temp, JSON.stringify(Object.fromEntries([...this.storedVerdicts(), ...this.fresh])));
+      renameSync(temp, file);
+      const files = readdirSync(VERDICTS_DIR).filter((name) => name.endsWith(".json")).map((name) => join(VERDICTS_DIR, name));
+      if (files.length > MAX_STORED) {
+        for (const old of files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(MAX_STORED)) rmSync(old, { force: true });
+      }
+    } catch {
+      // a read-only install, or another process cleaning up: the next lint checks again
+    }
+  }
+
+  private verdictsFile(): string {
+    const hash = createHash("sha256").update(`${REVISION} ${this.document.specVersion}\n`);
+    for (const [file, source] of this.document.files) hash.update(`${file}\u0000${source.text}\u0000`);
+    return join(VERDICTS_DIR, `${hash.digest("hex").slice(0, 24)}.json`);
+  }
+
+  private storedVerdicts(): Map<string, ExampleError | null> {
+    if (this.stored) return this.stored;
+    this.stored = new Map();
+    try {
+      const file = this.verdictsFile();
+      if (existsSync(file)) for (const [key, verdict] of Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, ExampleError | null>)) this.stored.set(key, verdict);
+    } catch {
+      // damaged or unreadable: check afresh
+    }
+    return this.stored;
+  }
 
   get compiledCount(): number {
     return this.compiled.size;
   }
 
   /** The first mismatch of `value` with the schema written at `schemaAt`; undefined when it matches or the schema cannot be compiled. */
-  validate(schemaAt: NodeRef, value: unknown): ExampleError | undefined {
+  private check(schemaAt: NodeRef, value: unknown): ExampleError | undefined {
     const validate = this.validatorFor(schemaAt);
     if (!validate || validate(value)) return undefined;
     const error = validate.errors?.[0];

@@ -48,6 +48,18 @@ export default defineRule<Options>({
       const headers = document.child(container, "headers");
       if (headers && isObject(headers.value)) for (const [, header] of document.children(headers)) checkHolder(header, "header");
     };
+    const checkComponents = () => {
+      const components = document.child(document.root, "components");
+      if (!components || !isObject(components.value)) return;
+      for (const [section, kind] of [["parameters", "parameter"], ["headers", "header"]] as const) {
+        const entries = document.child(components, section);
+        if (entries && isObject(entries.value)) for (const [, entry] of document.children(entries)) checkHolder(entry, kind);
+      }
+      for (const section of ["requestBodies", "responses"]) {
+        const entries = document.child(components, section);
+        if (entries && isObject(entries.value)) for (const [, entry] of document.children(entries)) checkContainer(entry);
+      }
+    };
     return {
       operation(operation) {
         for (const parameter of operation.parameters) checkHolder(parameter, "parameter");
@@ -55,16 +67,8 @@ export default defineRule<Options>({
         for (const { response } of operation.responses) checkContainer(response);
       },
       end() {
-        const components = document.child(document.root, "components");
-        if (!components || !isObject(components.value)) return;
-        for (const [section, kind] of [["parameters", "parameter"], ["headers", "header"]] as const) {
-          const entries = document.child(components, section);
-          if (entries && isObject(entries.value)) for (const [, entry] of document.children(entries)) checkHolder(entry, kind);
-        }
-        for (const section of ["requestBodies", "responses"]) {
-          const entries = document.child(components, section);
-          if (entries && isObject(entries.value)) for (const [, entry] of document.children(entries)) checkContainer(entry);
-        }
+        checkComponents();
+        validator.save();
       },
     };
   },
