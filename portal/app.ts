@@ -12,7 +12,7 @@ import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
 import { downloadOf, referenceOf, type Download, type SpecFormat } from "./downloads.js";
 import { HostPolicy } from "./host-policy.js";
 import { html } from "./html.js";
-import { LiveEvents } from "./live-events.js";
+import type { LiveEvents } from "./live-events.js";
 import type { MockBackends } from "./mock/mock-backends.js";
 import { renderChangelogPage } from "./pages/changelog-page.js";
 import { renderIndexPage } from "./pages/index-page.js";

@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { loadSpec, SpecLoadError, type LoadOptions, type SpecDocument } from "../load/index.js";
+import { loadSpec, type LoadOptions, type SpecDocument } from "../load/index.js";
 import { diffDocuments, type DiffResult } from "../diff/index.js";
 import { applyPolicy, type AcceptEntry } from "../diff/policy/index.js";
 import { describeEntry } from "../diff/policy/apply-policy.js";

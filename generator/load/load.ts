@@ -1,6 +1,6 @@
 import { dirname, resolve as resolvePath } from "node:path";
 import { SourceFile } from "./source-file.js";
-import { SpecDocument, resolveRefFile, type SpecVersion } from "./spec-document.js";
+import { SpecDocument, type SpecVersion } from "./spec-document.js";
 import { SpecLoadError } from "./load-error.js";
 import { findReferences } from "./find-refs.js";
 import { admitReference } from "./admit-reference.js";

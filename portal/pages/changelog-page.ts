@@ -19,7 +19,7 @@ export type Changelog =
 /** What changed from the previous major version to this one (from `specwright diff`). */
 export function renderChangelogPage(input: ApiPageInput & { changelog: Changelog }): string {
   const { current, versions, links, changelog, frame } = input;
-  let content;
+  let content: ReturnType<typeof html>;
   if (changelog.status === "first") content = html`<p>${current.version} is the first version of this API: there is nothing to compare it with.</p>`;
   else if (changelog.status === "unavailable") content = html`<p class="note">No changelog: ${changelog.reason}</p>`;
   else {

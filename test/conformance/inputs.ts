@@ -173,7 +173,7 @@ export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchem
  * The page size a list is iterated with: 1 (else 2) when its scheme names a size parameter that allows it. A page
  * of one is where an endless list shows: a full page asks for the next one, so the server must say where it ends.
  */
-export function smallPageInput(document: Json, schemas: SpecSchemas, op: Operation, valid: Json): Json {
+export function smallPageInput(_document: Json, schemas: SpecSchemas, op: Operation, valid: Json): Json {
   const pagination = op.pagination;
   const sizeName = pagination === null ? null : pagination.kind === "offset" ? pagination.limitParam : pagination.sizeParam;
   const param = op.parameters.find((p) => p.in === "query" && p.rawName === sizeName);

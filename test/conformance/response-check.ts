@@ -64,7 +64,7 @@ export function responseProblem(document: Json, schemas: SpecSchemas, op: Operat
   if (media === undefined) return `media type "${exchange.contentType.split(";")[0]}" is not documented for status ${key}`;
   const mediaObject = content[media];
   if (!body.json || !isObject(mediaObject) || mediaObject.schema === undefined) return undefined;
-  let validate;
+  let validate: ReturnType<typeof schemas.validator>;
   try {
     validate = schemas.validator(`${pointer}/content/${pointerOf([media]).slice(2)}/schema`, "response");
   } catch (error) {

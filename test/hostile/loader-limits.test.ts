@@ -156,8 +156,12 @@ describe("files outside the spec's folder", () => {
 
 describe("remote $refs", () => {
   const servers: Server[] = [];
-  afterAll(() => servers.forEach((server) => server.closeAllConnections()));
-  afterAll(() => servers.forEach((server) => server.close()));
+  afterAll(() => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
 
   async function serve(handler: Parameters<typeof createServer>[1]): Promise<string> {
     const server = createServer(handler);

@@ -20,7 +20,7 @@ const SECRET = "hardening-secret-hardening-secret-32";
 const DEADLINE_MS = 15_000;
 
 let outDir = "";
-let warnings: string[] = [];
+const warnings: string[] = [];
 let child: ChildProcess | undefined;
 let base = "";
 let serverStderr = "";

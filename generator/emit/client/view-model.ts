@@ -436,7 +436,6 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
   };
   const firstPaged = operations.find((op) => op.pagination);
   const schemaTypes = views?.any ? views.schemaTypes : model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` }));
-  const firstGroup = groups[0]?.name ?? "group";
   const authExample = auth.bearer ? `auth: { bearer: process.env.API_TOKEN }` : auth.oauth ? `auth: { accessToken: () => getAccessToken() }`
     : auth.apiKeys.length ? `auth: { apiKey: process.env.API_KEY }` : auth.basic ? `auth: { basic: { username: "user", password: "secret" } }` : "";
   return {

@@ -145,9 +145,7 @@ export class SchemaRegistry {
         // codat.io's `definitions: { itemType: { type: { enum, type } } }`: a schema written where its name belongs.
         // ajv refuses the whole document for it; left out, the rest still validates.
         this.reportDropped(`${at}/type`, `"type" must be a type name or a list of them (JSON Schema 2020-12 §6.1.1), not ${JSON.stringify(value).slice(0, 80)}`);
-        continue;
       } else if (keyword === "pattern" && typeof value === "string" && !this.keepPattern(value, `${at}/pattern`)) {
-        continue; // looser validation beats a generator crash, or a server one request can freeze
       } else if (keyword === "patternProperties" && isObject(value)) {
         const kept = Object.entries(value).filter(([name]) => this.keepPattern(name, `${at}/patternProperties`));
         out[keyword] = Object.fromEntries(kept.map(([name, sub]) => [name, this.walk(sub, `${at}/patternProperties/${escapeToken(name)}`)]));

@@ -7,7 +7,7 @@ export interface RequestContext {
   traceparent: string | undefined;
 }
 
-const REQUEST_ID = /^[\w.:\-]{1,128}$/;
+const REQUEST_ID = /^[\w.:-]{1,128}$/;
 const TRACEPARENT = /^[\da-f]{2}-[\da-f]{32}-[\da-f]{16}-[\da-f]{2}$/;
 
 export function requestContext(req: Request, res: Response): RequestContext {

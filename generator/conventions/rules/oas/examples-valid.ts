@@ -25,7 +25,7 @@ export default defineRule<Options>({
   create({ document, options, report }) {
     const validator = new ExampleValidator(document);
     const checked = new Set<string>();
-    const check = (holder: Located, schema: Located, example: Located, label: string) => {
+    const check = (schema: Located, example: Located, label: string) => {
       const key = `${schema.at.file}#${schema.at.pointer} ${example.at.file}#${example.at.pointer}`;
       if (checked.has(key) || checked.size >= options.maxExamples) return;
       checked.add(key);
@@ -39,7 +39,7 @@ export default defineRule<Options>({
       const holder = document.resolve(declared);
       if (!isObject(holder.value)) return;
       const schemaEntry = document.child(holder, "schema");
-      if (schemaEntry) forEachExample(document, holder, (example, label) => check(holder, schemaEntry, example, label));
+      if (schemaEntry) forEachExample(document, holder, (example, label) => check(schemaEntry, example, label));
       if (kind !== "media") forEachJsonMedia(document, holder, (media) => checkHolder(media, "media"));
     };
     const checkContainer = (declared: Located) => {

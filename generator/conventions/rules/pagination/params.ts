@@ -3,7 +3,6 @@ import type { Located, SpecDocument } from "../../../load/index.js";
 import { isObject, type OperationInfo } from "../../operation-info.js";
 import { defineRule, type JsonObject } from "../../rule.js";
 import { NO_OPTIONS } from "../../option-schemas.js";
-import type { ConventionSettings } from "../../settings.js";
 import type { PaginationStyle } from "../../settings.js";
 import { apiPaginationStyle } from "./api-style.js";
 import { paginationDeclarationOf } from "./declaration.js";
