@@ -26,23 +26,71 @@ interface Measurement {
 
 async function measure(command: string[], cwd: string): Promise<Measurement> {
   const sample = await measureCommand(command, { cwd });
-  if (sample.exitCode !== 0) throw new Error(`${command.join(" ")} failed (exit ${sample.exitCode}): ${sample.stderrTail}`);
-  if (sample.peakRssMb === undefined) throw new Error("no /usr/bin/time: install the `time` package (apt-get install -y time)");
+  if (sample.exitCode !== 0)
+    throw new Error(`${command.join(" ")} failed (exit ${sample.exitCode}): ${sample.stderrTail}`);
+  if (sample.peakRssMb === undefined)
+    throw new Error("no /usr/bin/time: install the `time` package (apt-get install -y time)");
   return { seconds: sample.wallSeconds, peakMb: sample.peakRssMb };
 }
 
 async function main(): Promise<void> {
   const runs = Number(args[args.indexOf("--runs") + 1] ?? 1) || 1;
-  const spec = resolve(args.includes("--spec") ? args[args.indexOf("--spec") + 1]! : "node_modules/@octokit/openapi/generated/api.github.com.json");
+  const spec = resolve(
+    args.includes("--spec")
+      ? args[args.indexOf("--spec") + 1]!
+      : "node_modules/@octokit/openapi/generated/api.github.com.json",
+  );
   const root = resolve(".");
   const bench = join(root, "bench");
   const node = process.execPath;
   const out = await mkdtemp(join(tmpdir(), "specwright-bench-"));
   const tools: { name: string; what: string; command: (dir: string) => string[]; cwd: string; available: boolean }[] = [
-    { name: "openapi-typescript 7.9", what: "types only", cwd: root, available: true, command: (dir) => [node, "node_modules/openapi-typescript/bin/cli.js", spec, "-o", join(dir, "types.ts")] },
-    { name: "specwright", what: "types + client + runtime", cwd: root, available: true, command: (dir) => [node, "bin/run-ts.js", "bench/client-generate.ts", "--specwright-child", spec, dir] },
-    { name: "@hey-api/openapi-ts 0.95", what: "types + sdk (fetch)", cwd: bench, available: existsSync(join(bench, "node_modules/@hey-api/openapi-ts")), command: (dir) => [node, "node_modules/@hey-api/openapi-ts/bin/run.js", "-i", spec, "-o", dir, "-s", "--no-log-file"] },
-    { name: "orval 7.13.2", what: "types + fetch client", cwd: bench, available: existsSync(join(bench, "node_modules/orval")), command: (dir) => [node, "node_modules/orval/dist/bin/orval.js", "-i", spec, "-o", join(dir, "api.ts"), "--client", "fetch"] },
+    {
+      name: "openapi-typescript 7.9",
+      what: "types only",
+      cwd: root,
+      available: true,
+      command: (dir) => [node, "node_modules/openapi-typescript/bin/cli.js", spec, "-o", join(dir, "types.ts")],
+    },
+    {
+      name: "specwright",
+      what: "types + client + runtime",
+      cwd: root,
+      available: true,
+      command: (dir) => [node, "bin/run-ts.js", "bench/client-generate.ts", "--specwright-child", spec, dir],
+    },
+    {
+      name: "@hey-api/openapi-ts 0.95",
+      what: "types + sdk (fetch)",
+      cwd: bench,
+      available: existsSync(join(bench, "node_modules/@hey-api/openapi-ts")),
+      command: (dir) => [
+        node,
+        "node_modules/@hey-api/openapi-ts/bin/run.js",
+        "-i",
+        spec,
+        "-o",
+        dir,
+        "-s",
+        "--no-log-file",
+      ],
+    },
+    {
+      name: "orval 7.13.2",
+      what: "types + fetch client",
+      cwd: bench,
+      available: existsSync(join(bench, "node_modules/orval")),
+      command: (dir) => [
+        node,
+        "node_modules/orval/dist/bin/orval.js",
+        "-i",
+        spec,
+        "-o",
+        join(dir, "api.ts"),
+        "--client",
+        "fetch",
+      ],
+    },
   ];
   const results = new Map<string, Measurement[]>();
   try {
@@ -68,10 +116,14 @@ async function main(): Promise<void> {
     }
     const seconds = median(measured.map((m) => m.seconds));
     const peak = Math.max(...measured.map((m) => m.peakMb));
-    console.log(`| ${tool.name} | ${tool.what} | ${seconds.toFixed(1)} s | ${(seconds / baseline).toFixed(2)}x | ${peak.toFixed(0)} MB |`);
+    console.log(
+      `| ${tool.name} | ${tool.what} | ${seconds.toFixed(1)} s | ${(seconds / baseline).toFixed(2)}x | ${peak.toFixed(0)} MB |`,
+    );
   }
   const ours = results.get("specwright") ?? [];
   const ratio = median(ours.map((m) => m.seconds)) / baseline;
   const peak = Math.max(...ours.map((m) => m.peakMb));
-  console.log(`goal: specwright <= 1.5x openapi-typescript (${ratio <= 1.5 ? "met" : "NOT met"}: ${ratio.toFixed(2)}x), peak < 700 MB (${peak < 700 ? "met" : "NOT met"}: ${peak.toFixed(0)} MB)`);
+  console.log(
+    `goal: specwright <= 1.5x openapi-typescript (${ratio <= 1.5 ? "met" : "NOT met"}: ${ratio.toFixed(2)}x), peak < 700 MB (${peak < 700 ? "met" : "NOT met"}: ${peak.toFixed(0)} MB)`,
+  );
 }

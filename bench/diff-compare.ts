@@ -36,9 +36,17 @@ const PAIRS: Array<[name: string, before: string, after: string]> = [
   ["twilio flex v1 -> v2", "twilio.com/twilio_flex_v1.json", "twilio.com/twilio_flex_v2.json"],
   ["google sql v1beta4 -> v1", "googleapis.com/sql.json", "googleapis.com/sqladmin.json"],
   ["google content v2 -> v2.1", "googleapis.com/shoppingcontent.json", "googleapis.com/content.json"],
-  ["azure iotdps 2017-11-15 -> 2018-01-22", "azure.com/provisioningservices-iotdps.json", "azure.com/deviceprovisioningservices-iotdps.json"],
+  [
+    "azure iotdps 2017-11-15 -> 2018-01-22",
+    "azure.com/provisioningservices-iotdps.json",
+    "azure.com/deviceprovisioningservices-iotdps.json",
+  ],
   ["azure batch 2018-08-01 -> 2019-08-01", "windows.net/batch-BatchService.json", "azure.com/batch-BatchService.json"],
-  ["azure aks 2018-08-01-preview -> 2019-08-01", "azure.com/containerservices-managedClusters.json", "azure.com/containerservice-managedClusters.json"],
+  [
+    "azure aks 2018-08-01-preview -> 2019-08-01",
+    "azure.com/containerservices-managedClusters.json",
+    "azure.com/containerservice-managedClusters.json",
+  ],
 ];
 
 interface ToolResult {
@@ -65,9 +73,17 @@ async function specwright(before: string, after: string): Promise<ToolResult> {
         return removed ? removed[2]!.split(", ").map((method) => opKey(method, removed[1]!)) : ["(document)"];
       }),
     );
-    return { breaking: breaking.length, operations: [...operations].sort(), seconds: (performance.now() - started) / 1000 };
+    return {
+      breaking: breaking.length,
+      operations: [...operations].sort(),
+      seconds: (performance.now() - started) / 1000,
+    };
   } catch (error) {
-    return { operations: [], seconds: (performance.now() - started) / 1000, error: (error as Error).message.split("\n")[0] };
+    return {
+      operations: [],
+      seconds: (performance.now() - started) / 1000,
+      error: (error as Error).message.split("\n")[0],
+    };
   }
 }
 
@@ -78,11 +94,22 @@ async function specwright(before: string, after: string): Promise<ToolResult> {
  * does), so the new paths get the old version segment.
  */
 function comparableNewDocument(before: string, after: string, dir: string): string {
-  const oldDoc = JSON.parse(readFileSync(before, "utf8")) as { info: { version: unknown }; paths: Record<string, unknown> };
-  const newDoc = JSON.parse(readFileSync(after, "utf8")) as { info: { version: unknown }; paths: Record<string, unknown> };
+  const oldDoc = JSON.parse(readFileSync(before, "utf8")) as {
+    info: { version: unknown };
+    paths: Record<string, unknown>;
+  };
+  const newDoc = JSON.parse(readFileSync(after, "utf8")) as {
+    info: { version: unknown };
+    paths: Record<string, unknown>;
+  };
   newDoc.info.version = oldDoc.info.version;
-  const oldSegment = Object.keys(oldDoc.paths).map((path) => /\/(v\d+)(?=\/|$)/i.exec(path)?.[1]).find((segment) => segment !== undefined);
-  if (oldSegment) newDoc.paths = Object.fromEntries(Object.entries(newDoc.paths).map(([path, item]) => [path.replace(/\/v\d+(?=\/|$)/i, `/${oldSegment}`), item]));
+  const oldSegment = Object.keys(oldDoc.paths)
+    .map((path) => /\/(v\d+)(?=\/|$)/i.exec(path)?.[1])
+    .find((segment) => segment !== undefined);
+  if (oldSegment)
+    newDoc.paths = Object.fromEntries(
+      Object.entries(newDoc.paths).map(([path, item]) => [path.replace(/\/v\d+(?=\/|$)/i, `/${oldSegment}`), item]),
+    );
   const file = join(dir, "after.json");
   writeFileSync(file, JSON.stringify(newDoc));
   return file;
@@ -95,10 +122,20 @@ async function optic(before: string, after: string): Promise<ToolResult> {
   const started = performance.now();
   const out = join(dir, "report.txt");
   try {
-    await run("sh", ["-c", `exec "$0" diff "$1" "$2" --check > "$3"`, join(BIN, "optic"), before, newFile, out], { cwd: dir, timeout: 900_000, maxBuffer: 1 << 28, env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", NO_COLOR: "1", CI: "true" } });
+    await run("sh", ["-c", `exec "$0" diff "$1" "$2" --check > "$3"`, join(BIN, "optic"), before, newFile, out], {
+      cwd: dir,
+      timeout: 900_000,
+      maxBuffer: 1 << 28,
+      env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", NO_COLOR: "1", CI: "true" },
+    });
   } catch (error) {
     const failed = error as { stderr?: string; message: string };
-    if (!/Checks:/.test(readFileSync(out, "utf8"))) return { operations: [], seconds: (performance.now() - started) / 1000, error: (failed.stderr || failed.message).split("\n").find((line) => line.trim()) ?? "failed" };
+    if (!/Checks:/.test(readFileSync(out, "utf8")))
+      return {
+        operations: [],
+        seconds: (performance.now() - started) / 1000,
+        error: (failed.stderr || failed.message).split("\n").find((line) => line.trim()) ?? "failed",
+      };
   }
   const output = readFileSync(out, "utf8");
   const seconds = (performance.now() - started) / 1000;
@@ -123,25 +160,50 @@ async function openapiDiff(before: string, after: string): Promise<ToolResult> {
   const dir = mkdtempSync(join(tmpdir(), "sw-openapi-diff-"));
   const out = join(dir, "report.txt");
   try {
-    await run("sh", ["-c", `exec "$0" "$1" "$2" > "$3"`, join(BIN, "openapi-diff"), before, comparableNewDocument(before, after, dir), out], { timeout: 900_000, maxBuffer: 1 << 28 });
+    await run(
+      "sh",
+      [
+        "-c",
+        `exec "$0" "$1" "$2" > "$3"`,
+        join(BIN, "openapi-diff"),
+        before,
+        comparableNewDocument(before, after, dir),
+        out,
+      ],
+      { timeout: 900_000, maxBuffer: 1 << 28 },
+    );
   } catch (error) {
     const failed = error as { stderr?: string; message: string };
-    if (!readFileSync(out, "utf8").includes("{")) return { operations: [], seconds: (performance.now() - started) / 1000, error: ((failed.stderr ?? "") + failed.message).match(/Unsupported OpenAPI version: [\d.]+|[^\n]+/)?.[0] };
+    if (!readFileSync(out, "utf8").includes("{"))
+      return {
+        operations: [],
+        seconds: (performance.now() - started) / 1000,
+        error: ((failed.stderr ?? "") + failed.message).match(/Unsupported OpenAPI version: [\d.]+|[^\n]+/)?.[0],
+      };
   }
   const output = readFileSync(out, "utf8");
   const seconds = (performance.now() - started) / 1000;
-  const report = JSON.parse(output.slice(output.indexOf("{"))) as { breakingDifferences?: Array<{ sourceSpecEntityDetails: Array<{ location: string; value?: unknown }>; destinationSpecEntityDetails: Array<{ location: string }> }> };
+  const report = JSON.parse(output.slice(output.indexOf("{"))) as {
+    breakingDifferences?: Array<{
+      sourceSpecEntityDetails: Array<{ location: string; value?: unknown }>;
+      destinationSpecEntityDetails: Array<{ location: string }>;
+    }>;
+  };
   const differences = report.breakingDifferences ?? [];
   const operations = new Set<string>();
   for (const difference of differences) {
-    const location = difference.sourceSpecEntityDetails[0]?.location ?? difference.destinationSpecEntityDetails[0]?.location ?? "";
+    const location =
+      difference.sourceSpecEntityDetails[0]?.location ?? difference.destinationSpecEntityDetails[0]?.location ?? "";
     const match = /^paths\.(.+?)(?:\.(get|put|post|delete|patch|head|options|trace)(?=\.|\[|$)|$)/.exec(location);
     if (!match) operations.add("(document)");
     else if (match[2]) operations.add(opKey(match[2], match[1]!));
     else {
       // A removed path: its operations are the methods of the path item it reports.
       const item = difference.sourceSpecEntityDetails[0]?.value;
-      const methods = item && typeof item === "object" ? Object.keys(item).filter((key) => /^(get|put|post|delete|patch|head|options|trace)$/.test(key)) : [];
+      const methods =
+        item && typeof item === "object"
+          ? Object.keys(item).filter((key) => /^(get|put|post|delete|patch|head|options|trace)$/.test(key))
+          : [];
       for (const method of methods.length > 0 ? methods : ["*"]) operations.add(opKey(method, match[1]!));
     }
   }
@@ -152,11 +214,14 @@ const reuse = process.argv.includes("--reuse");
 const filter = process.argv.slice(2).find((arg) => !arg.startsWith("--"));
 type Row = { name: string; specwright: ToolResult; optic: ToolResult; openapiDiff: ToolResult };
 const previous = new Map<string, Row>();
-if (reuse) for (const row of JSON.parse(readFileSync("bench/results/diff-compare.json", "utf8")) as Row[]) previous.set(row.name, row);
+if (reuse)
+  for (const row of JSON.parse(readFileSync("bench/results/diff-compare.json", "utf8")) as Row[])
+    previous.set(row.name, row);
 // Each reference result is kept as soon as it exists: optic takes minutes per pair, a crash must not lose them.
 const CACHE = "bench/results/diff-reference-cache.json";
 mkdirSync("bench/results", { recursive: true });
-const cached = (): Record<string, ToolResult> => (existsSync(CACHE) ? (JSON.parse(readFileSync(CACHE, "utf8")) as Record<string, ToolResult>) : {});
+const cached = (): Record<string, ToolResult> =>
+  existsSync(CACHE) ? (JSON.parse(readFileSync(CACHE, "utf8")) as Record<string, ToolResult>) : {};
 async function once(key: string, compute: () => Promise<ToolResult>): Promise<ToolResult> {
   const hit = cached()[key];
   if (hit) return hit;
@@ -168,23 +233,43 @@ const rows: Row[] = [];
 for (const [name, before, after] of PAIRS.filter(([name]) => !filter || name.includes(filter))) {
   const [oldFile, newFile] = [join(API, before), join(API, after)];
   const known = previous.get(name);
-  const row = { name, specwright: await specwright(oldFile, newFile), optic: known?.optic ?? (await once(`optic ${name}`, () => optic(oldFile, newFile))), openapiDiff: known?.openapiDiff ?? (await once(`openapi-diff ${name}`, () => openapiDiff(oldFile, newFile))) };
+  const row = {
+    name,
+    specwright: await specwright(oldFile, newFile),
+    optic: known?.optic ?? (await once(`optic ${name}`, () => optic(oldFile, newFile))),
+    openapiDiff: known?.openapiDiff ?? (await once(`openapi-diff ${name}`, () => openapiDiff(oldFile, newFile))),
+  };
   rows.push(row);
-  const cell = (result: ToolResult) => (result.breaking === undefined ? `n/a (${result.error})` : `${result.breaking} (${result.operations.length} ops, ${result.seconds.toFixed(1)} s)`);
-  console.log(`${name}: specwright ${cell(row.specwright)} | optic ${cell(row.optic)} | openapi-diff ${cell(row.openapiDiff)}`);
+  const cell = (result: ToolResult) =>
+    result.breaking === undefined
+      ? `n/a (${result.error})`
+      : `${result.breaking} (${result.operations.length} ops, ${result.seconds.toFixed(1)} s)`;
+  console.log(
+    `${name}: specwright ${cell(row.specwright)} | optic ${cell(row.optic)} | openapi-diff ${cell(row.openapiDiff)}`,
+  );
 }
 
 const table = [
   "| pair | specwright breaking (ops) | optic breaking (ops) | openapi-diff breaking (ops) | ops only specwright flags | ops only optic flags |",
   "| --- | ---: | ---: | ---: | ---: | ---: |",
   ...rows.map(({ name, specwright: ours, optic: theirs, openapiDiff: oad }) => {
-    const cell = (result: ToolResult) => (result.breaking === undefined ? "n/a" : `${result.breaking} (${result.operations.length})`);
-    const onlyOurs = theirs.breaking === undefined ? "-" : String(ours.operations.filter((op) => !theirs.operations.includes(op)).length);
-    const onlyTheirs = theirs.breaking === undefined ? "-" : String(theirs.operations.filter((op) => !ours.operations.includes(op)).length);
+    const cell = (result: ToolResult) =>
+      result.breaking === undefined ? "n/a" : `${result.breaking} (${result.operations.length})`;
+    const onlyOurs =
+      theirs.breaking === undefined
+        ? "-"
+        : String(ours.operations.filter((op) => !theirs.operations.includes(op)).length);
+    const onlyTheirs =
+      theirs.breaking === undefined
+        ? "-"
+        : String(theirs.operations.filter((op) => !ours.operations.includes(op)).length);
     return `| ${name} | ${cell(ours)} | ${cell(theirs)} | ${cell(oad)} | ${onlyOurs} | ${onlyTheirs} |`;
   }),
 ].join("\n");
 console.log("\n" + table);
 mkdirSync("bench/results", { recursive: true });
 writeFileSync(`bench/results/diff-compare${filter ? "-" + filter.replace(/\W+/g, "_") : ""}.md`, table + "\n");
-writeFileSync(`bench/results/diff-compare${filter ? "-" + filter.replace(/\W+/g, "_") : ""}.json`, JSON.stringify(rows, null, 2));
+writeFileSync(
+  `bench/results/diff-compare${filter ? "-" + filter.replace(/\W+/g, "_") : ""}.json`,
+  JSON.stringify(rows, null, 2),
+);

@@ -18,7 +18,9 @@ const { values } = parseArgs({ options: { every: { type: "string", default: "10"
 const every = Math.max(1, Number(values.every));
 const specs = listCorpusSpecs().filter((_, index) => index % every === 0);
 const failures = [
-  problemDetails(400, "validation_failed", "The request parameters are not valid.", "/x", [{ field: "query.limit", code: "too_large", message: "must be <= 100" }]),
+  problemDetails(400, "validation_failed", "The request parameters are not valid.", "/x", [
+    { field: "query.limit", code: "too_large", message: "must be <= 100" },
+  ]),
   problemDetails(404, "not_found", "No operation of this API matches the path.", "/x"),
   problemDetails(500, "internal_error", "The server failed to answer.", "/x"),
 ];

@@ -15,12 +15,16 @@ import { specPattern } from "../templates/runtime/server/patterns.js";
 
 const repeats = Number(process.argv[2] ?? 5);
 const outDir = await generateApi("test/server/fixtures/hardening.spec.json", "bench-hostile", { client: false });
-const { createRouter } = (await import(pathToFileURL(join(outDir, "server.ts")).href)) as { createRouter(handlers: unknown, options: unknown): express.Router };
+const { createRouter } = (await import(pathToFileURL(join(outDir, "server.ts")).href)) as {
+  createRouter(handlers: unknown, options: unknown): express.Router;
+};
 const handlers = {
   listThings: () => ({ status: 200, body: { items: [] } }),
   createThing: () => ({ status: 201, body: {} }),
 };
-const server = await listen(express().use(createRouter(handlers, { pageTokenSecret: "b".repeat(32), logger: { error: () => undefined } })));
+const server = await listen(
+  express().use(createRouter(handlers, { pageTokenSecret: "b".repeat(32), logger: { error: () => undefined } })),
+);
 
 async function worst(path: string, init: RequestInit = {}): Promise<{ ms: number; status: number; bytes: number }> {
   let ms = 0;
@@ -40,10 +44,16 @@ const post = (body: string): RequestInit => ({ method: "POST", body, headers: { 
 const rows: Record<string, unknown>[] = [];
 await worst("/api*v1/things?name=aaa"); // warm-up: the first request compiles the route and the validators' code
 for (const length of [50, 8000]) {
-  rows.push({ input: `query name=${length} a's + "!"`, ...(await worst(`/api*v1/things?name=${"a".repeat(length)}!`)) });
+  rows.push({
+    input: `query name=${length} a's + "!"`,
+    ...(await worst(`/api*v1/things?name=${"a".repeat(length)}!`)),
+  });
 }
 for (const length of [50, 50_000, 1_000_000]) {
-  rows.push({ input: `body name=${length} a's + "!"`, ...(await worst("/api*v1/things", post(JSON.stringify({ name: `${"a".repeat(length)}!` })))) });
+  rows.push({
+    input: `body name=${length} a's + "!"`,
+    ...(await worst("/api*v1/things", post(JSON.stringify({ name: `${"a".repeat(length)}!` })))),
+  });
 }
 
 // The pattern engine alone, without HTTP: what one hostile value holds the event loop for.
@@ -63,7 +73,10 @@ for (const pattern of ["^(a+)+$", "^(a|aa)+$"]) {
 
 // The old behaviour: ajv's default RegExp on the same patterns.
 const native = new Ajv2020({ allErrors: true, strict: false });
-for (const [where, pattern] of [["query", "^(a+)+$"], ["body", "^(a|aa)+$"]] as const) {
+for (const [where, pattern] of [
+  ["query", "^(a+)+$"],
+  ["body", "^(a|aa)+$"],
+] as const) {
   const validate = native.compile({ type: "string", pattern });
   const times: string[] = [];
   let last = { n: 0, ms: 0 };
@@ -77,21 +90,30 @@ for (const [where, pattern] of [["query", "^(a+)+$"], ["body", "^(a|aa)+$"]] as 
   }
   const growth = where === "query" ? 2 : 1.618; // (a+)+ doubles per character; (a|aa)+ grows like Fibonacci
   const extrapolated = last.ms * growth ** (50 - last.n);
-  rows.push({ input: `native RegExp, ${where} ${pattern}`, ms: `${times.join(", ")}; 50 chars ≈ ${(extrapolated / 3_600_000).toExponential(1)} h` });
+  rows.push({
+    input: `native RegExp, ${where} ${pattern}`,
+    ms: `${times.join(", ")}; 50 chars ≈ ${(extrapolated / 3_600_000).toExponential(1)} h`,
+  });
 }
 
 // Error lists: 250,000 wrong integers in a 1 MB body.
 const wrong = JSON.stringify({ numbers: Array.from({ length: 250_000 }, () => 0.5) });
 const rssBefore = process.memoryUsage().rss;
 const errors = await worst("/api*v1/things", post(wrong));
-rows.push({ input: `1 MB body, 250,000 wrong integers (${Math.round(wrong.length / 1024)} KiB)`, ...errors, "RSS growth MiB": Math.round((process.memoryUsage().rss - rssBefore) / 1048576) });
+rows.push({
+  input: `1 MB body, 250,000 wrong integers (${Math.round(wrong.length / 1024)} KiB)`,
+  ...errors,
+  "RSS growth MiB": Math.round((process.memoryUsage().rss - rssBefore) / 1048576),
+});
 
 // Four at once, with a /ping sent alongside: how long the server is unavailable.
 const rssBeforeFour = process.memoryUsage().rss;
 const fourStart = performance.now();
 let pingMs = 0;
 await Promise.all([
-  ...Array.from({ length: 4 }, () => fetch(`${server.url}/api*v1/things`, post(wrong)).then((response) => response.arrayBuffer())),
+  ...Array.from({ length: 4 }, () =>
+    fetch(`${server.url}/api*v1/things`, post(wrong)).then((response) => response.arrayBuffer()),
+  ),
   new Promise((next) => setTimeout(next, 50)).then(async () => {
     const start = performance.now();
     await fetch(`${server.url}/api*v1/things?name=aa`).then((response) => response.arrayBuffer());

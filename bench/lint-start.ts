@@ -13,11 +13,15 @@ const root = resolve(import.meta.dirname, "..");
 const spec = join(root, "specs/petstore/v1/openapi.yaml");
 const { values } = parseArgs({ options: { runs: { type: "string", default: "9" } } });
 const runs = Math.max(1, Number(values.runs));
-if (!existsSync(join(root, "dist/cli.mjs"))) execFileSync(process.execPath, [join(root, "bin/build-dist.js")], { stdio: "inherit" });
+if (!existsSync(join(root, "dist/cli.mjs")))
+  execFileSync(process.execPath, [join(root, "bin/build-dist.js")], { stdio: "inherit" });
 
 const tools: Array<{ name: string; command: string[] }> = [
   { name: "specwright lint (installed: dist/)", command: [process.execPath, join(root, "dist/cli.mjs"), "lint", spec] },
-  { name: "specwright lint (checkout: bin/specwright.js)", command: [process.execPath, join(root, "bin/specwright.js"), "lint", spec] },
+  {
+    name: "specwright lint (checkout: bin/specwright.js)",
+    command: [process.execPath, join(root, "bin/specwright.js"), "lint", spec],
+  },
   { name: "@redocly/cli lint (v2)", command: [join(root, "bench/node_modules/.bin/redocly"), "lint", spec] },
   { name: "node -e 0", command: [process.execPath, "-e", "0"] },
 ];
@@ -33,7 +37,11 @@ for (let run = 0; run <= runs; run++) {
 const wall = (index: number) => median(samples[index]!.map((s) => s.wallSeconds));
 const cpu = (index: number) => median(samples[index]!.map((s) => s.cpuSeconds ?? Number.NaN));
 const redocly = tools.findIndex((tool) => tool.name.includes("redocly"));
-console.log(`| command | wall s (median of ${runs}) | CPU s | wall vs Redocly | CPU vs Redocly |\n| --- | ---: | ---: | ---: | ---: |`);
+console.log(
+  `| command | wall s (median of ${runs}) | CPU s | wall vs Redocly | CPU vs Redocly |\n| --- | ---: | ---: | ---: | ---: |`,
+);
 for (const [index, tool] of tools.entries()) {
-  console.log(`| ${tool.name} | ${wall(index).toFixed(2)} | ${cpu(index).toFixed(2)} | ${(wall(index) / wall(redocly)).toFixed(2)}x | ${(cpu(index) / cpu(redocly)).toFixed(2)}x |`);
+  console.log(
+    `| ${tool.name} | ${wall(index).toFixed(2)} | ${cpu(index).toFixed(2)} | ${(wall(index) / wall(redocly)).toFixed(2)}x | ${(cpu(index) / cpu(redocly)).toFixed(2)}x |`,
+  );
 }

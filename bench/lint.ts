@@ -13,7 +13,9 @@ import { parseArgs } from "node:util";
 const root = resolve(import.meta.dirname, "..");
 const spec = join(root, "node_modules/@octokit/openapi/generated/api.github.com.json");
 const bin = (name: string) => join(root, "bench/node_modules/.bin", name);
-const { values } = parseArgs({ options: { runs: { type: "string", default: "5" }, "skip-spectral": { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { runs: { type: "string", default: "5" }, "skip-spectral": { type: "boolean", default: false } },
+});
 const runs = Math.max(1, Number(values.runs));
 
 interface Tool {
@@ -27,12 +29,41 @@ const spectralRuleset = join(scratch, ".spectral.yaml");
 writeFileSync(spectralRuleset, 'extends: ["spectral:oas"]\n');
 
 const tools: Tool[] = [
-  { name: "specwright lint (strict, all rules)", command: [process.execPath, join(root, "bin/specwright.js"), "lint", spec, "--preset", "strict", "--format", "json"], runs },
+  {
+    name: "specwright lint (strict, all rules)",
+    command: [
+      process.execPath,
+      join(root, "bin/specwright.js"),
+      "lint",
+      spec,
+      "--preset",
+      "strict",
+      "--format",
+      "json",
+    ],
+    runs,
+  },
   { name: "@redocly/cli lint (v2, recommended)", command: [bin("redocly"), "lint", spec, "--format", "json"], runs },
-  ...(values["skip-spectral"] ? [] : [{ name: "@stoplight/spectral-cli lint (v6, spectral:oas)", command: [bin("spectral"), "lint", spec, "--ruleset", spectralRuleset, "--format", "json"], runs: 1 }]),
+  ...(values["skip-spectral"]
+    ? []
+    : [
+        {
+          name: "@stoplight/spectral-cli lint (v6, spectral:oas)",
+          command: [bin("spectral"), "lint", spec, "--ruleset", spectralRuleset, "--format", "json"],
+          runs: 1,
+        },
+      ]),
 ];
 
-const results: Array<{ tool: string; runs: number; medianSeconds: number; minSeconds: number; medianCpuSeconds: number | undefined; peakRssMb: number | undefined; exitCodes: Array<number | null> }> = [];
+const results: Array<{
+  tool: string;
+  runs: number;
+  medianSeconds: number;
+  minSeconds: number;
+  medianCpuSeconds: number | undefined;
+  peakRssMb: number | undefined;
+  exitCodes: Array<number | null>;
+}> = [];
 for (const tool of tools) {
   const samples: Sample[] = [];
   for (let i = 0; i < tool.runs; i++) {
@@ -54,14 +85,17 @@ for (const tool of tools) {
 rmSync(scratch, { recursive: true, force: true });
 
 const ours = results[0]!;
-const ratio = (other: (typeof results)[number] | undefined) => (other ? ours.medianSeconds / other.medianSeconds : undefined);
+const ratio = (other: (typeof results)[number] | undefined) =>
+  other ? ours.medianSeconds / other.medianSeconds : undefined;
 const redocly = results.find((r) => r.tool.includes("redocly"));
 const spectral = results.find((r) => r.tool.includes("spectral"));
 const mb = (value: number | undefined) => (value === undefined ? "n/a" : value.toFixed(0));
 const lines = [
   `### Lint of GitHub's API (${(statSync(spec).size / 1e6).toFixed(1)} MB JSON), ${new Date().toISOString().slice(0, 10)}`,
   "",
-  `Machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at the end; Node ${process.version}.`,
+  `Machine: ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")} at the end; Node ${process.version}.`,
   "",
   "| tool | runs | median wall (s) | min wall (s) | median CPU user+sys (s) | peak RSS (MB) | specwright / tool (wall) | exit codes |",
   "| --- | --- | --- | --- | --- | --- | --- | --- |",
@@ -79,4 +113,7 @@ const lines = [
 console.log(lines.join("\n"));
 mkdirSync(join(root, "bench/results"), { recursive: true });
 writeFileSync(join(root, "bench/results/lint.md"), lines.join("\n"));
-writeFileSync(join(root, "bench/results/lint.json"), JSON.stringify({ spec: "api.github.com.json", results }, null, 2) + "\n");
+writeFileSync(
+  join(root, "bench/results/lint.json"),
+  JSON.stringify({ spec: "api.github.com.json", results }, null, 2) + "\n",
+);

@@ -17,14 +17,23 @@ export interface Sample {
 }
 
 /** One run of `command`; its stdout goes nowhere (the size of a report is not what we measure). */
-export function measureCommand(command: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Sample> {
+export function measureCommand(
+  command: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv },
+): Promise<Sample> {
   const argv = HAS_TIME ? [TIME, "-v", ...command] : [...command];
   const started = performance.now();
   return new Promise((done, fail) => {
     const child = spawn(argv[0]!, argv.slice(1), {
       cwd: options.cwd,
       stdio: ["ignore", "ignore", "pipe"],
-      env: { ...process.env, NO_COLOR: "1", REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", ...options.env },
+      env: {
+        ...process.env,
+        NO_COLOR: "1",
+        REDOCLY_TELEMETRY: "off",
+        REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+        ...options.env,
+      },
     });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-200_000)));

@@ -6,7 +6,16 @@ import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "..");
 /** The benchmark entry points, in the order they run (the other bench/*.ts files are their helpers). */
-const BENCHMARKS = ["suite", "lint", "client-generate", "client-runtime-size", "server-throughput", "diff-github", "diff-compare", "portal"];
+const BENCHMARKS = [
+  "suite",
+  "lint",
+  "client-generate",
+  "client-runtime-size",
+  "server-throughput",
+  "diff-github",
+  "diff-compare",
+  "portal",
+];
 
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((name) => !BENCHMARKS.includes(name));

@@ -34,7 +34,11 @@ function create(input: Record<string, unknown>): Item {
   return item;
 }
 
-function page(category: string | undefined, start: number, size: number): { items: Item[]; end: number; more: boolean } {
+function page(
+  category: string | undefined,
+  start: number,
+  size: number,
+): { items: Item[]; end: number; more: boolean } {
   const matching = category === undefined ? catalogue : catalogue.filter((item) => item.category === category);
   const end = start + size;
   return { items: matching.slice(start, end), end, more: end < matching.length };
@@ -49,7 +53,9 @@ function bareRoutes(app: Express): void {
   app.get("/v1/items", (req: Request, res: Response) => {
     const query = req.query as Record<string, string | undefined>;
     const size = Math.min(Number(query.page_size ?? 20) || 20, 100);
-    const start = query.page_token ? (JSON.parse(Buffer.from(query.page_token, "base64url").toString()) as { p: number }).p : 0;
+    const start = query.page_token
+      ? (JSON.parse(Buffer.from(query.page_token, "base64url").toString()) as { p: number }).p
+      : 0;
     const result = page(query.category, start, size);
     const next = result.more ? Buffer.from(JSON.stringify({ p: result.end })).toString("base64url") : "";
     res.json({ items: result.items, next_page_token: next });
@@ -66,9 +72,18 @@ async function generatedApp(): Promise<Express> {
           const item = create(body);
           return { status: 201, body: item, location: `/v1/items/${item.id}` };
         },
-        listItems: ({ query, page: paging }: { query: { category?: string }; page: { size: number; position: unknown; next(p: number): string } }) => {
+        listItems: ({
+          query,
+          page: paging,
+        }: {
+          query: { category?: string };
+          page: { size: number; position: unknown; next(p: number): string };
+        }) => {
           const result = page(query.category, typeof paging.position === "number" ? paging.position : 0, paging.size);
-          return { status: 200, body: { items: result.items, next_page_token: result.more ? paging.next(result.end) : "" } };
+          return {
+            status: 200,
+            body: { items: result.items, next_page_token: result.more ? paging.next(result.end) : "" },
+          };
         },
       },
       { pageTokenSecret: "bench-secret-bench-secret-bench-secret" },
@@ -83,11 +98,27 @@ async function eovApp(): Promise<Express> {
   const OpenApiValidator = require("express-openapi-validator") as { middleware(options: object): RequestHandler[] };
   const app = express();
   app.use(express.json({ limit: "1mb" }));
-  app.use(OpenApiValidator.middleware({ apiSpec: structuredClone(benchSpec), validateRequests: true, validateResponses: false }));
+  app.use(
+    OpenApiValidator.middleware({
+      apiSpec: structuredClone(benchSpec),
+      validateRequests: true,
+      validateResponses: false,
+    }),
+  );
   bareRoutes(app);
-  app.use((error: { status?: number; message?: string; errors?: unknown }, _req: Request, res: Response, _next: NextFunction) => {
-    res.status(error.status ?? 500).type("application/problem+json").json({ type: "about:blank", title: error.message, status: error.status ?? 500, errors: error.errors });
-  });
+  app.use(
+    (
+      error: { status?: number; message?: string; errors?: unknown },
+      _req: Request,
+      res: Response,
+      _next: NextFunction,
+    ) => {
+      res
+        .status(error.status ?? 500)
+        .type("application/problem+json")
+        .json({ type: "about:blank", title: error.message, status: error.status ?? 500, errors: error.errors });
+    },
+  );
   return app;
 }
 
@@ -98,7 +129,14 @@ async function bareApp(): Promise<Express> {
   return app;
 }
 
-const app = kind === "generated" ? await generatedApp() : kind === "eov" ? await eovApp() : kind === "bare" ? await bareApp() : undefined;
+const app =
+  kind === "generated"
+    ? await generatedApp()
+    : kind === "eov"
+      ? await eovApp()
+      : kind === "bare"
+        ? await bareApp()
+        : undefined;
 if (app === undefined) {
   console.error("usage: server-apps.ts <generated|bare|eov> <generated-dir>");
   process.exit(2);

@@ -14,13 +14,19 @@ export const benchSpec = {
           { name: "category", in: "query", schema: { type: "string", enum: ["books", "music", "games"] } },
         ],
         responses: {
-          "200": { description: "A page", content: { "application/json": { schema: { $ref: "#/components/schemas/ItemList" } } } },
+          "200": {
+            description: "A page",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/ItemList" } } },
+          },
           "400": { $ref: "#/components/responses/Problem" },
         },
       },
       post: {
         operationId: "createItem",
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/ItemInput" } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/ItemInput" } } },
+        },
         responses: {
           "201": {
             description: "Created",
@@ -34,13 +40,22 @@ export const benchSpec = {
   },
   components: {
     responses: {
-      Problem: { description: "Problem", content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } } },
+      Problem: {
+        description: "Problem",
+        content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+      },
     },
     schemas: {
       Problem: {
         type: "object",
         required: ["type", "title", "status"],
-        properties: { type: { type: "string" }, title: { type: "string" }, status: { type: "integer" }, detail: { type: "string" }, code: { type: "string" } },
+        properties: {
+          type: { type: "string" },
+          title: { type: "string" },
+          status: { type: "integer" },
+          detail: { type: "string" },
+          code: { type: "string" },
+        },
       },
       ItemInput: {
         type: "object",
@@ -65,7 +80,10 @@ export const benchSpec = {
       ItemList: {
         type: "object",
         required: ["items", "next_page_token"],
-        properties: { items: { type: "array", items: { $ref: "#/components/schemas/Item" } }, next_page_token: { type: "string" } },
+        properties: {
+          items: { type: "array", items: { $ref: "#/components/schemas/Item" } },
+          next_page_token: { type: "string" },
+        },
       },
     },
   },
@@ -75,7 +93,8 @@ export const benchSpec = {
 export const benchBody = JSON.stringify({
   name: "The Left Hand of Darkness, special anniversary edition",
   category: "books",
-  description: "A science fiction novel about an envoy sent to a planet whose inhabitants can change their sex. ".repeat(7),
+  description:
+    "A science fiction novel about an envoy sent to a planet whose inhabitants can change their sex. ".repeat(7),
   price: 19.99,
   tags: ["fiction", "classic", "science-fiction", "anniversary", "hardcover", "illustrated", "award-winner"],
   attributes: { publisher: "Ace Books", language: "en", isbn: "9780441478125", binding: "hardcover", pages: "304" },

@@ -17,12 +17,17 @@ const { createRouter } = await import(pathToFileURL(join(dir, "server.ts")).href
 const handlers =
   mode === "mock"
     ? (await import(pathToFileURL(join(dir, "mock.ts")).href)).createMockHandlers()
-    : new Proxy({}, { get: () => () => ({ status: 501, body: { type: "about:blank", title: "Not Implemented", status: 501 } }) });
+    : new Proxy(
+        {},
+        { get: () => () => ({ status: 501, body: { type: "about:blank", title: "Not Implemented", status: 501 } }) },
+      );
 const t1 = performance.now();
 const router = createRouter(handlers, { pageTokenSecret: "bench-secret-bench-secret-bench-secret" });
 const t2 = performance.now();
-const server = express().use(router).listen(0, "127.0.0.1", () => {
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  console.log(`READY ${port} ${performance.now().toFixed(0)} ${(t1 - t0).toFixed(0)} ${(t2 - t1).toFixed(0)}`);
-});
+const server = express()
+  .use(router)
+  .listen(0, "127.0.0.1", () => {
+    const address = server.address();
+    const port = typeof address === "object" && address !== null ? address.port : 0;
+    console.log(`READY ${port} ${performance.now().toFixed(0)} ${(t1 - t0).toFixed(0)} ${(t2 - t1).toFixed(0)}`);
+  });

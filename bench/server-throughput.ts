@@ -12,7 +12,14 @@ import { buildModel } from "../generator/model/build-model.js";
 import { benchBody, benchSpec } from "./server-spec.js";
 
 /** The part of autocannon's API used here (the package ships no types). */
-type Autocannon = (options: { url: string; method: string; body?: string; headers?: Record<string, string>; connections: number; duration: number }) => Promise<{
+type Autocannon = (options: {
+  url: string;
+  method: string;
+  body?: string;
+  headers?: Record<string, string>;
+  connections: number;
+  duration: number;
+}) => Promise<{
   requests: { average: number; total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
@@ -83,19 +90,33 @@ async function stop(running: Running): Promise<void> {
 interface Case {
   name: string;
   /** Builds the request for this server (the GET follows a token the server itself issued). */
-  request(url: string): Promise<{ method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string>; expect: number }>;
+  request(
+    url: string,
+  ): Promise<{ method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string>; expect: number }>;
 }
 
 const CASES: Case[] = [
   {
     name: "POST 1 kB JSON",
-    request: async () => ({ method: "POST", path: "/v1/items", body: benchBody, headers: { "content-type": "application/json" }, expect: 201 }),
+    request: async () => ({
+      method: "POST",
+      path: "/v1/items",
+      body: benchBody,
+      headers: { "content-type": "application/json" },
+      expect: 201,
+    }),
   },
   {
     name: "GET page (token)",
     request: async (url) => {
-      const first = (await (await fetch(`${url}/v1/items?page_size=20&category=books`)).json()) as { next_page_token: string };
-      return { method: "GET", path: `/v1/items?page_size=20&category=books&page_token=${first.next_page_token}`, expect: 200 };
+      const first = (await (await fetch(`${url}/v1/items?page_size=20&category=books`)).json()) as {
+        next_page_token: string;
+      };
+      return {
+        method: "GET",
+        path: `/v1/items?page_size=20&category=books&page_token=${first.next_page_token}`,
+        expect: 200,
+      };
     },
   },
 ];
@@ -109,25 +130,53 @@ interface Measured {
   cpuPerRequest: number;
 }
 
-async function measure(running: Running, request: Awaited<ReturnType<Case["request"]>>, seconds: number): Promise<Measured> {
+async function measure(
+  running: Running,
+  request: Awaited<ReturnType<Case["request"]>>,
+  seconds: number,
+): Promise<Measured> {
   const cpuBefore = await cpuOf(running);
-  const result = await autocannon({ url: running.url + request.path, method: request.method, body: request.body, headers: request.headers, connections: CONNECTIONS, duration: seconds });
+  const result = await autocannon({
+    url: running.url + request.path,
+    method: request.method,
+    body: request.body,
+    headers: request.headers,
+    connections: CONNECTIONS,
+    duration: seconds,
+  });
   const cpu = (await cpuOf(running)) - cpuBefore;
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bad: result.non2xx + result.errors, cpuPerRequest: cpu / Math.max(1, result.requests.total) };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bad: result.non2xx + result.errors,
+    cpuPerRequest: cpu / Math.max(1, result.requests.total),
+  };
 }
 
 /** Each server must answer the case correctly, and the validating ones must reject a bad body, before timing. */
 async function sanityCheck(kind: Kind, url: string, request: Awaited<ReturnType<Case["request"]>>): Promise<void> {
-  const response = await fetch(url + request.path, { method: request.method, body: request.body, headers: request.headers });
-  if (response.status !== request.expect) throw new Error(`${kind}: ${request.method} ${request.path} answered ${response.status}`);
+  const response = await fetch(url + request.path, {
+    method: request.method,
+    body: request.body,
+    headers: request.headers,
+  });
+  if (response.status !== request.expect)
+    throw new Error(`${kind}: ${request.method} ${request.path} answered ${response.status}`);
   if (kind !== "bare" && request.method === "POST") {
-    const bad = await fetch(url + request.path, { method: "POST", body: JSON.stringify({ name: 42 }), headers: request.headers });
+    const bad = await fetch(url + request.path, {
+      method: "POST",
+      body: JSON.stringify({ name: 42 }),
+      headers: request.headers,
+    });
     if (bad.status !== 400) throw new Error(`${kind}: an invalid body answered ${bad.status}, not 400`);
   }
 }
 
 async function throughput(): Promise<Map<string, Map<Kind, Measured>>> {
-  const model = buildModel(structuredClone(benchSpec) as unknown as Record<string, unknown>, { source: "bench/server-spec.ts" });
+  const model = buildModel(structuredClone(benchSpec) as unknown as Record<string, unknown>, {
+    source: "bench/server-spec.ts",
+  });
   await generateServer(model, structuredClone(benchSpec) as unknown as Record<string, unknown>, BENCH_DIR);
   const results = new Map<string, Map<Kind, Measured>>();
   for (const benchCase of CASES) {
@@ -141,7 +190,8 @@ async function throughput(): Promise<Map<string, Map<Kind, Measured>>> {
           await sanityCheck(kind, running.url, request);
           await measure(running, request, 1); // warm-up: JIT, connection pool
           const measured = await measure(running, request, SECONDS);
-          if (measured.bad > 0) throw new Error(`${kind} ${benchCase.name}: ${measured.bad} failed or non-2xx responses`);
+          if (measured.bad > 0)
+            throw new Error(`${kind} ${benchCase.name}: ${measured.bad} failed or non-2xx responses`);
           const previous = best.get(kind);
           if (previous === undefined || measured.cpuPerRequest < previous.cpuPerRequest) best.set(kind, measured);
         } finally {
@@ -174,7 +224,8 @@ async function githubStartup(): Promise<{ generateMs: number; runs: StartupRun[]
     const before = performance.now();
     const response = await fetch(`${running.url}/repos/octocat/hello-world`);
     const firstResponseMs = performance.now() - before;
-    if (response.status !== (mode === "mock" ? 200 : 501)) throw new Error(`GitHub ${mode} server answered ${response.status}`);
+    if (response.status !== (mode === "mock" ? 200 : 501))
+      throw new Error(`GitHub ${mode} server answered ${response.status}`);
     await stop(running);
     const [, , processMs, importMs, routerMs] = running.readyLine.map(Number);
     runs.push({ mode, processMs: processMs ?? 0, importMs: importMs ?? 0, routerMs: routerMs ?? 0, firstResponseMs });
@@ -186,9 +237,15 @@ const fmt = (n: number, digits = 0) => n.toFixed(digits);
 const results = await throughput();
 const startup = process.argv.includes("--skip-github") ? { generateMs: NaN, runs: [] } : await githubStartup();
 
-console.log(`\nServer throughput: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, best of ${ROUNDS} interleaved rounds, 127.0.0.1`);
-console.log("Ratios use server CPU per request (req per CPU-second); wall-clock req/s swing with the machine's other load.");
-console.log("| case | server | req/s | p50 ms | p99 ms | CPU µs/req | req per CPU-s vs bare | vs express-openapi-validator |");
+console.log(
+  `\nServer throughput: autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, best of ${ROUNDS} interleaved rounds, 127.0.0.1`,
+);
+console.log(
+  "Ratios use server CPU per request (req per CPU-second); wall-clock req/s swing with the machine's other load.",
+);
+console.log(
+  "| case | server | req/s | p50 ms | p99 ms | CPU µs/req | req per CPU-s vs bare | vs express-openapi-validator |",
+);
 console.log("|---|---|---:|---:|---:|---:|---:|---:|");
 for (const [name, byKind] of results) {
   const bare = byKind.get("bare")?.cpuPerRequest ?? NaN;
@@ -196,13 +253,38 @@ for (const [name, byKind] of results) {
   for (const kind of KINDS) {
     const m = byKind.get(kind);
     if (m === undefined) continue;
-    const label = kind === "generated" ? "specwright generated" : kind === "bare" ? "bare Express (no validation)" : "express-openapi-validator";
-    console.log(`| ${name} | ${label} | ${fmt(m.rps)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${fmt(m.cpuPerRequest)} | ${fmt((100 * bare) / m.cpuPerRequest)}% | ${fmt(eov / m.cpuPerRequest, 2)}x |`);
+    const label =
+      kind === "generated"
+        ? "specwright generated"
+        : kind === "bare"
+          ? "bare Express (no validation)"
+          : "express-openapi-validator";
+    console.log(
+      `| ${name} | ${label} | ${fmt(m.rps)} | ${fmt(m.p50)} | ${fmt(m.p99)} | ${fmt(m.cpuPerRequest)} | ${fmt((100 * bare) / m.cpuPerRequest)}% | ${fmt(eov / m.cpuPerRequest, 2)}x |`,
+    );
   }
 }
-console.log(`\nGitHub spec (${GITHUB_SPEC}): server generation ${fmt(startup.generateMs)} ms; start-up of the generated server (run through tsx):`);
+console.log(
+  `\nGitHub spec (${GITHUB_SPEC}): server generation ${fmt(startup.generateMs)} ms; start-up of the generated server (run through tsx):`,
+);
 console.log("| run | handlers | process start -> listening ms | import ms | createRouter ms | first response ms |");
 console.log("|---|---|---:|---:|---:|---:|");
-startup.runs.forEach((run, i) => console.log(`| ${i + 1} | ${run.mode} | ${fmt(run.processMs)} | ${fmt(run.importMs)} | ${fmt(run.routerMs)} | ${fmt(run.firstResponseMs)} |`));
+startup.runs.forEach((run, i) =>
+  console.log(
+    `| ${i + 1} | ${run.mode} | ${fmt(run.processMs)} | ${fmt(run.importMs)} | ${fmt(run.routerMs)} | ${fmt(run.firstResponseMs)} |`,
+  ),
+);
 await mkdir("bench/results", { recursive: true });
-await writeFile("bench/results/server-throughput.json", JSON.stringify({ seconds: SECONDS, connections: CONNECTIONS, results: Object.fromEntries([...results].map(([k, v]) => [k, Object.fromEntries(v)])), startup }, null, 2));
+await writeFile(
+  "bench/results/server-throughput.json",
+  JSON.stringify(
+    {
+      seconds: SECONDS,
+      connections: CONNECTIONS,
+      results: Object.fromEntries([...results].map(([k, v]) => [k, Object.fromEntries(v)])),
+      startup,
+    },
+    null,
+    2,
+  ),
+);

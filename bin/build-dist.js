@@ -18,7 +18,9 @@ try {
     locations: "relative",
   });
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  execFileSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.dist.json"), "--outDir", join(temp, "types")], { stdio: "inherit" });
+  execFileSync(process.execPath, [tsc, "-p", join(ROOT, "tsconfig.dist.json"), "--outDir", join(temp, "types")], {
+    stdio: "inherit",
+  });
   rmSync(target, { recursive: true, force: true });
   renameSync(temp, target);
 } finally {

@@ -103,14 +103,28 @@ export async function bundleSources({ entryPoints, outdir, locations }) {
     // The inlined CommonJS packages `require` Node's built-ins, which an ES module has no `require` for.
     // ES builds where a package has one (jsonc-parser's CommonJS build is UMD, which esbuild cannot follow).
     mainFields: ["module", "main"],
-    banner: { js: 'import { createRequire as __specwrightRequire } from "node:module"; const require = __specwrightRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __specwrightRequire } from "node:module"; const require = __specwrightRequire(import.meta.url);',
+    },
     outExtension: { ".js": ".mjs" },
     logLevel: "error",
   });
 }
 
 /** Pure-JavaScript dependencies of the lint/diff path that start faster bundled than loaded from node_modules. */
-const INLINED_PACKAGES = new Set(["ajv", "ajv-formats", "yaml", "commander", "picomatch", "jsonc-parser", "fast-uri", "fast-deep-equal", "json-schema-traverse", "require-from-string", "pluralize"]);
+const INLINED_PACKAGES = new Set([
+  "ajv",
+  "ajv-formats",
+  "yaml",
+  "commander",
+  "picomatch",
+  "jsonc-parser",
+  "fast-uri",
+  "fast-deep-equal",
+  "json-schema-traverse",
+  "require-from-string",
+  "pluralize",
+]);
 
 /** Every bare import is left to Node's resolution, except the packages named. */
 function externalExcept(inlined) {
@@ -141,7 +155,10 @@ function keepModuleLocations(locations) {
         const dir = absolute ? JSON.stringify(dirname(args.path)) : `(await import("node:path")).dirname(${file})`;
         return {
           loader: "ts",
-          contents: source.replaceAll("import.meta.url", url).replaceAll("import.meta.dirname", dir).replaceAll("import.meta.filename", file),
+          contents: source
+            .replaceAll("import.meta.url", url)
+            .replaceAll("import.meta.dirname", dir)
+            .replaceAll("import.meta.filename", file),
         };
       });
     },

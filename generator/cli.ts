@@ -16,7 +16,9 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
 const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
 
 const program = new Command("specwright")
-  .description("OpenAPI-first toolkit: lint against API conventions, diff for breaking changes, generate clients and servers, serve a docs portal")
+  .description(
+    "OpenAPI-first toolkit: lint against API conventions, diff for breaking changes, generate clients and servers, serve a docs portal",
+  )
   .version(version)
   .showHelpAfterError("(run with --help for usage)")
   // Bad usage exits 2 (commander's own default is 1, which we reserve for "problems found").
@@ -25,7 +27,10 @@ const program = new Command("specwright")
   });
 
 const requested = process.argv.slice(2).find((arg) => !arg.startsWith("-"));
-const needed = requested !== undefined && requested in COMMANDS && !process.argv.includes("--help") && !process.argv.includes("-h") ? [requested] : Object.keys(COMMANDS);
+const needed =
+  requested !== undefined && requested in COMMANDS && !process.argv.includes("--help") && !process.argv.includes("-h")
+    ? [requested]
+    : Object.keys(COMMANDS);
 for (const register of await Promise.all(needed.map((name) => COMMANDS[name]!()))) register(program);
 
 try {

@@ -8,10 +8,26 @@ export { createPortal, type CreatePortalOptions, type PortalApp } from "./librar
 export { formatDiagnostics, type FormatLintOptions } from "./library/format.js";
 export type { ConfigInput } from "./library/config-for.js";
 
-export { defineRule, ALL_RULES, PRESET_NAMES, type Diagnostic, type Severity, type PresetName, type Rule, type RuleContext, type Visitors } from "./conventions/index.js";
+export {
+  defineRule,
+  ALL_RULES,
+  PRESET_NAMES,
+  type Diagnostic,
+  type Severity,
+  type PresetName,
+  type Rule,
+  type RuleContext,
+  type Visitors,
+} from "./conventions/index.js";
 export { FORMAT_NAMES, type FormatName } from "./conventions/formatters/index.js";
 export { DIFF_FORMAT_NAMES, type DiffFormatName } from "./diff/format/index.js";
-export { allChecks, type CheckDescription, type DiffChange, type DiffResult, type Classification } from "./diff/index.js";
+export {
+  allChecks,
+  type CheckDescription,
+  type DiffChange,
+  type DiffResult,
+  type Classification,
+} from "./diff/index.js";
 export { loadConfigFile, type SpecwrightConfig } from "./config/index.js";
 
 export { SpecwrightError, type ErrorPlace } from "./errors/specwright-error.js";

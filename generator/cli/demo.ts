@@ -19,7 +19,9 @@ interface DemoOptions {
 export function registerDemo(program: Command): void {
   program
     .command("demo")
-    .description("generate the client and server of every API in specwright.config.yaml, then serve the portal over the specs (what `npm start` runs)")
+    .description(
+      "generate the client and server of every API in specwright.config.yaml, then serve the portal over the specs (what `npm start` runs)",
+    )
     .option("-s, --specs <dir>", "folder holding the specs", "./specs")
     .option("-p, --port <port>", "portal port (0 picks a free one)", parsePort, 8080)
     .option("--host <host>", "interface to listen on", "localhost")
@@ -34,7 +36,15 @@ export function registerDemo(program: Command): void {
           process.exitCode = code;
           return;
         }
-        const running = await servePortal({ specs: options.specs, port: options.port, host: options.host, allowedHosts: options.allowedHosts, corsOrigin: [], watch: true, ...config });
+        const running = await servePortal({
+          specs: options.specs,
+          port: options.port,
+          host: options.host,
+          allowedHosts: options.allowedHosts,
+          corsOrigin: [],
+          watch: true,
+          ...config,
+        });
         const apis = running.catalog.entries().length;
         process.stdout.write(
           [
@@ -55,7 +65,14 @@ export function registerDemo(program: Command): void {
 /** Best effort, and only where a person can see it: never in CI, never on a Linux box without a display. */
 function openBrowser(url: string): void {
   if (process.env.CI) return;
-  const command = process.platform === "darwin" ? ["open", url] : process.platform === "win32" ? ["cmd", "/c", "start", "", url] : process.env.DISPLAY || process.env.WAYLAND_DISPLAY ? ["xdg-open", url] : undefined;
+  const command =
+    process.platform === "darwin"
+      ? ["open", url]
+      : process.platform === "win32"
+        ? ["cmd", "/c", "start", "", url]
+        : process.env.DISPLAY || process.env.WAYLAND_DISPLAY
+          ? ["xdg-open", url]
+          : undefined;
   if (!command) return;
   const [file, ...args] = command as [string, ...string[]];
   const child = spawn(file, args, { stdio: "ignore", detached: true });

@@ -1,5 +1,11 @@
 import { relative, resolve } from "node:path";
-import { configFileForSpec, findConfigFile, loadAcceptFile, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
+import {
+  configFileForSpec,
+  findConfigFile,
+  loadAcceptFile,
+  loadConfigFile,
+  type SpecwrightConfig,
+} from "../config/index.js";
 import { parseGitSource } from "../git/index.js";
 import { isRemote } from "../load/read-source.js";
 import type { DiffPolicy } from "../diff/policy/index.js";
@@ -39,19 +45,49 @@ const USAGE_FIX = "specwright diff OLD NEW, or specwright diff --base git:REF [s
 export async function diffInputs(args: readonly string[], options: DiffInputOptions, cwd: string): Promise<DiffInputs> {
   const rest = [...args];
   let baseText = options.base;
-  if (baseText === undefined && rest[0] !== undefined && (parseGitSource(rest[0]) !== undefined || rest.length === 2)) baseText = rest.shift();
-  if (baseText === undefined) throw new UsageError(rest.length === 0 ? "nothing to compare" : rest.length === 1 ? "give the previous version too" : `${rest.length} specs and no --base: which one is the previous version?`, USAGE_FIX);
+  if (baseText === undefined && rest[0] !== undefined && (parseGitSource(rest[0]) !== undefined || rest.length === 2))
+    baseText = rest.shift();
+  if (baseText === undefined)
+    throw new UsageError(
+      rest.length === 0
+        ? "nothing to compare"
+        : rest.length === 1
+          ? "give the previous version too"
+          : `${rest.length} specs and no --base: which one is the previous version?`,
+      USAGE_FIX,
+    );
   const ref = parseGitSource(baseText);
   const base: BaseSource = ref !== undefined ? { kind: "git", ref } : { kind: "file", file: specPath(baseText, cwd) };
-  if (base.kind === "file" && rest.length !== 1) throw new UsageError(rest.length === 0 ? "give the new version of the spec too" : "with a file as the base, give exactly one new spec", USAGE_FIX);
+  if (base.kind === "file" && rest.length !== 1)
+    throw new UsageError(
+      rest.length === 0 ? "give the new version of the spec too" : "with a file as the base, give exactly one new spec",
+      USAGE_FIX,
+    );
 
   const specs = rest.map((spec) => specPath(spec, cwd));
-  if (base.kind === "git" && specs.some(isRemote)) throw new UsageError("a spec given by URL has no git history to read", "with --base git:REF name the spec by its path in the repository");
-  const configFile = options.config !== undefined ? resolve(cwd, options.config) : specs[0] !== undefined ? configFileForSpec(specs[0], cwd) : findConfigFile(cwd);
+  if (base.kind === "git" && specs.some(isRemote))
+    throw new UsageError(
+      "a spec given by URL has no git history to read",
+      "with --base git:REF name the spec by its path in the repository",
+    );
+  const configFile =
+    options.config !== undefined
+      ? resolve(cwd, options.config)
+      : specs[0] !== undefined
+        ? configFileForSpec(specs[0], cwd)
+        : findConfigFile(cwd);
   const config = await loadConfigFile(configFile);
   if (specs.length === 0) {
-    if (!configFile) throw new UsageError("no spec given and no specwright.config.yaml found", "name the spec: specwright diff --base git:REF api/openapi.yaml");
-    if (config.apis.length === 0) throw new UsageError(`no spec given and ${relative(cwd, configFile) || configFile} lists no APIs`, "name the spec (specwright diff --base git:REF api/openapi.yaml), or list APIs under `apis:`");
+    if (!configFile)
+      throw new UsageError(
+        "no spec given and no specwright.config.yaml found",
+        "name the spec: specwright diff --base git:REF api/openapi.yaml",
+      );
+    if (config.apis.length === 0)
+      throw new UsageError(
+        `no spec given and ${relative(cwd, configFile) || configFile} lists no APIs`,
+        "name the spec (specwright diff --base git:REF api/openapi.yaml), or list APIs under `apis:`",
+      );
     specs.push(...new Set(config.apis.map((api) => api.spec)));
   }
   const accepted = options.accept !== undefined ? await loadAcceptFile(options.accept, cwd) : [];

@@ -22,10 +22,19 @@ export function registerDiff(program: Command): void {
     .description(
       "compare two versions of an API: classify every change and fail on a breaking change without a new major version (exit 0 ok, 1 breaking change without a major bump, 2 bad usage, unreadable input or an expired accept entry)",
     )
-    .argument("[specs...]", "OLD NEW (two files), or with --base the new version of each spec (default: every API of specwright.config.yaml)")
-    .option("--base <source>", "the previous version: git:REF (the same spec as committed at REF, e.g. git:origin/main) or a file")
+    .argument(
+      "[specs...]",
+      "OLD NEW (two files), or with --base the new version of each spec (default: every API of specwright.config.yaml)",
+    )
+    .option(
+      "--base <source>",
+      "the previous version: git:REF (the same spec as committed at REF, e.g. git:origin/main) or a file",
+    )
     .option("--accept <file>", "an accept-list file (YAML or JSON), added to the config's diff.accept")
-    .option("-c, --config <file>", "config file (default: the nearest specwright.config.yaml above the spec, then above the working folder)")
+    .option(
+      "-c, --config <file>",
+      "config file (default: the nearest specwright.config.yaml above the spec, then above the working folder)",
+    )
     .addOption(new Option("-f, --format <name>", "output format").choices(DIFF_FORMAT_NAMES).default("text"))
     .option("--allow-remote-refs", "follow $refs to http(s) URLs")
     .action(async (specs: string[], options: DiffOptions) => {
@@ -37,7 +46,8 @@ export function registerDiff(program: Command): void {
 export async function runDiff(args: readonly string[], options: DiffOptions, cwd = process.cwd()): Promise<number> {
   const inputs = await diffInputs(args, options, cwd);
   const loadOptions: LoadOptions = { allowRemoteRefs: options.allowRemoteRefs };
-  const git = inputs.base.kind === "git" ? new GitFileAccess(await openRevision(inputs.base.ref, inputs.specs[0]!)) : undefined;
+  const git =
+    inputs.base.kind === "git" ? new GitFileAccess(await openRevision(inputs.base.ref, inputs.specs[0]!)) : undefined;
   const results: DiffResult[] = [];
   const matched = new Set<AcceptEntry>();
   for (const spec of inputs.specs) {
@@ -52,12 +62,19 @@ export async function runDiff(args: readonly string[], options: DiffOptions, cwd
   if (unmatched.length > 0) results[results.length - 1]!.unmatchedAccepts = unmatched;
   process.stdout.write(formatResults(options.format, results, { cwd }));
   // The text report lists them itself; other formats are read by programs, so people see the warning on stderr.
-  if (options.format !== "text") for (const entry of unmatched) process.stderr.write(`warning: ${unmatchedText(entry, cwd)}\n`);
+  if (options.format !== "text")
+    for (const entry of unmatched) process.stderr.write(`warning: ${unmatchedText(entry, cwd)}\n`);
   return results.some((result) => result.versioning.verdict === "fail") ? EXIT_PROBLEMS : EXIT_OK;
 }
 
-async function loadBase(inputs: DiffInputs, spec: string, options: LoadOptions, git: GitFileAccess | undefined): Promise<SpecDocument> {
-  if (inputs.base.kind === "file" || !git) return loadSpec(inputs.base.kind === "file" ? inputs.base.file : spec, options);
+async function loadBase(
+  inputs: DiffInputs,
+  spec: string,
+  options: LoadOptions,
+  git: GitFileAccess | undefined,
+): Promise<SpecDocument> {
+  if (inputs.base.kind === "file" || !git)
+    return loadSpec(inputs.base.kind === "file" ? inputs.base.file : spec, options);
   return loadSpecFromGit(spec, options, git);
 }
 
@@ -66,6 +83,8 @@ function labelOldFiles(result: DiffResult, git: GitFileAccess): DiffResult {
   return {
     ...result,
     oldFile: git.label(result.oldFile),
-    changes: result.changes.map((change) => (change.old ? { ...change, old: { ...change.old, file: git.label(change.old.file) } } : change)),
+    changes: result.changes.map((change) =>
+      change.old ? { ...change, old: { ...change.old, file: git.label(change.old.file) } } : change,
+    ),
   };
 }

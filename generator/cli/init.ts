@@ -23,7 +23,9 @@ const YAML_ROOT_DOCUMENT = /^(?:openapi|swagger)\s*:/m;
 export function registerInit(program: Command): void {
   program
     .command("init")
-    .description("write a specwright.config.yaml for the OpenAPI files under the folder, and a GitHub Actions workflow that lints and diffs them (exit 0 written, 2 nothing to do or a file exists)")
+    .description(
+      "write a specwright.config.yaml for the OpenAPI files under the folder, and a GitHub Actions workflow that lints and diffs them (exit 0 written, 2 nothing to do or a file exists)",
+    )
     .argument("[dir]", "the project folder", ".")
     .option("--force", "overwrite an existing specwright.config.yaml or workflow")
     .option("--no-workflow", "do not write .github/workflows/specwright.yml")
@@ -38,20 +40,34 @@ export function registerInit(program: Command): void {
 
 export async function runInit(root: string, options: InitOptions): Promise<number> {
   const specs = await findSpecs(root);
-  if (specs.length === 0) throw new UsageError(`no OpenAPI documents found under ${root}`, "run init in the folder that holds your specs (files whose top level has `openapi:` or `swagger:`)");
+  if (specs.length === 0)
+    throw new UsageError(
+      `no OpenAPI documents found under ${root}`,
+      "run init in the folder that holds your specs (files whose top level has `openapi:` or `swagger:`)",
+    );
   const configFile = join(root, "specwright.config.yaml");
   const workflowFile = join(root, ".github", "workflows", "specwright.yml");
-  const writes = [{ file: configFile, text: configText(specs) }, ...(options.workflow ? [{ file: workflowFile, text: workflowText(specs, dependsOnSpecwright(root)) }] : [])];
+  const writes = [
+    { file: configFile, text: configText(specs) },
+    ...(options.workflow ? [{ file: workflowFile, text: workflowText(specs, dependsOnSpecwright(root)) }] : []),
+  ];
   const existing = writes.filter(({ file }) => existsSync(file));
   if (existing.length > 0 && !options.force) {
-    throw new UsageError(`${existing.map(({ file }) => relative(root, file)).join(" and ")} already exist${existing.length === 1 ? "s" : ""}`, existing.length === 1 ? "edit it by hand, or run `specwright init --force` to replace it" : "edit them by hand, or run `specwright init --force` to replace them");
+    throw new UsageError(
+      `${existing.map(({ file }) => relative(root, file)).join(" and ")} already exist${existing.length === 1 ? "s" : ""}`,
+      existing.length === 1
+        ? "edit it by hand, or run `specwright init --force` to replace it"
+        : "edit them by hand, or run `specwright init --force` to replace them",
+    );
   }
   for (const { file, text } of writes) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
     process.stderr.write(`wrote ${relative(root, file)}\n`);
   }
-  process.stderr.write(`${specs.length} ${specs.length === 1 ? "API" : "APIs"}: ${specs.map((spec) => spec.name).join(", ")}\n`);
+  process.stderr.write(
+    `${specs.length} ${specs.length === 1 ? "API" : "APIs"}: ${specs.map((spec) => spec.name).join(", ")}\n`,
+  );
   return EXIT_OK;
 }
 
@@ -91,11 +107,21 @@ function nameFor(path: string): string {
   const file = basename(path).replace(/\.(ya?ml|json)$/i, "");
   const meaningful = /^(openapi|swagger|api|spec)$/i.test(file) ? parts.slice(0, -1).slice(-2) : [file];
   const name = meaningful.filter((part) => !/^(specs?|apis?|openapi|\.)$/i.test(part)).join("-") || "api";
-  return name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "api";
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "api"
+  );
 }
 
 function configText(specs: readonly FoundSpec[]): string {
-  const apis = specs.map((spec) => `  - name: ${spec.name}\n    spec: ${JSON.stringify(spec.path)}\n    out: ${JSON.stringify(`gen/${spec.name}`)}\n    client: true\n    server: false\n`).join("");
+  const apis = specs
+    .map(
+      (spec) =>
+        `  - name: ${spec.name}\n    spec: ${JSON.stringify(spec.path)}\n    out: ${JSON.stringify(`gen/${spec.name}`)}\n    client: true\n    server: false\n`,
+    )
+    .join("");
   return `# specwright configuration (written by \`specwright init\`; reference: README "Configuration").
 # The conventions to lint against: recommended, strict, or minimal (for specs that follow other conventions).
 extends: recommended
@@ -112,7 +138,10 @@ ${apis}`;
 /** Whether the project's package.json lists specwright, so CI installs it with the project's own lock file. */
 function dependsOnSpecwright(root: string): boolean {
   try {
-    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, Record<string, string> | undefined>;
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<
+      string,
+      Record<string, string> | undefined
+    >;
     return ["dependencies", "devDependencies"].some((field) => manifest[field]?.specwright !== undefined);
   } catch {
     return false;
@@ -124,7 +153,9 @@ function dependsOnSpecwright(root: string): boolean {
  * needs no repository name and uses the very version the project installs.
  */
 function workflowText(specs: readonly FoundSpec[], fromLockFile: boolean): string {
-  const install = fromLockFile ? "npm ci" : `npm install --no-save --no-audit --no-fund specwright@${SPECWRIGHT_VERSION}`;
+  const install = fromLockFile
+    ? "npm ci"
+    : `npm install --no-save --no-audit --no-fund specwright@${SPECWRIGHT_VERSION}`;
   return `# Lint the OpenAPI specs on every push and pull request (annotations on the changed lines), and fail a pull request
 # that makes a breaking change without a new major version (written by \`specwright init\`).
 name: specwright

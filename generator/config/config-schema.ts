@@ -7,7 +7,11 @@ export const SETTINGS_SCHEMA = {
     pagination: {
       type: "object",
       additionalProperties: false,
-      properties: { style: { enum: ["cursor", "offset"] }, itemsProperty: { type: "string", minLength: 1 }, auto: { type: "boolean" } },
+      properties: {
+        style: { enum: ["cursor", "offset"] },
+        itemsProperty: { type: "string", minLength: 1 },
+        auto: { type: "boolean" },
+      },
     },
     errors: {
       type: "object",
@@ -74,14 +78,22 @@ const portalSchema = {
     colors: { ...colorsSchema, properties: { ...colorsSchema.properties, dark: colorsSchema } },
     footer: {
       type: "array",
-      items: { type: "object", additionalProperties: false, required: ["label", "url"], properties: { label: { type: "string", minLength: 1 }, url: { type: "string", minLength: 1 } } },
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["label", "url"],
+        properties: { label: { type: "string", minLength: 1 }, url: { type: "string", minLength: 1 } },
+      },
     },
     tagGroupThreshold: { type: "integer", minimum: 1 },
     oauth2: {
       type: "object",
       additionalProperties: false,
       required: ["clientId"],
-      properties: { clientId: { type: "string", minLength: 1 }, scopes: { type: "array", items: { type: "string", minLength: 1 } } },
+      properties: {
+        clientId: { type: "string", minLength: 1 },
+        scopes: { type: "array", items: { type: "string", minLength: 1 } },
+      },
     },
   },
 } as const;

@@ -4,7 +4,10 @@
 const HEX = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 const NUMBER = String.raw`[+-]?(?:\d+\.?\d*|\.\d+)(?:%|deg|turn|rad|grad)?`;
 /** rgb()/rgba()/hsl()/hsla()/hwb()/lab()/lch()/oklab()/oklch() with numbers only, comma or space separated, optional `/ alpha`. */
-const FUNCTION = new RegExp(String.raw`^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(\s*${NUMBER}(?:\s*,\s*${NUMBER}|\s+${NUMBER}){2}(?:\s*[,/]\s*${NUMBER})?\s*\)$`, "i");
+const FUNCTION = new RegExp(
+  String.raw`^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(\s*${NUMBER}(?:\s*,\s*${NUMBER}|\s+${NUMBER}){2}(?:\s*[,/]\s*${NUMBER})?\s*\)$`,
+  "i",
+);
 
 /** CSS named colours (CSS Color 4 §6.1) and `transparent`. */
 const NAMED = new Set(

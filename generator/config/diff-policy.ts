@@ -35,21 +35,41 @@ export function parseDiffPolicy(raw: RawDiffSettings | undefined, source: Source
   const stability = Object.entries(raw?.stability ?? {}).map(([selector, level]) => {
     const pointer = joinPointer("/diff/stability", selector);
     const parsed = parseStabilitySelector(selector);
-    if ("error" in parsed) fail(`invalid diff.stability key "${selector}": ${parsed.error}`, pointer, 'write `METHOD /path-glob` or `/path-glob`, e.g. "GET /beta/**": beta');
+    if ("error" in parsed)
+      fail(
+        `invalid diff.stability key "${selector}": ${parsed.error}`,
+        pointer,
+        'write `METHOD /path-glob` or `/path-glob`, e.g. "GET /beta/**": beta',
+      );
     return { selector, level, at: at(pointer) };
   });
   return { severity, stability, accept: acceptEntries(raw?.accept ?? [], "/diff/accept", source, fail) };
 }
 
-function acceptEntries(entries: ReadonlyArray<Omit<AcceptEntry, "at">>, base: string, source: SourceFile, fail: Fail): AcceptEntry[] {
+function acceptEntries(
+  entries: ReadonlyArray<Omit<AcceptEntry, "at">>,
+  base: string,
+  source: SourceFile,
+  fail: Fail,
+): AcceptEntry[] {
   return entries.map((entry, index) => {
     const pointer = `${base}/${index}`;
     checkId(entry.check, `${pointer}/check`, fail);
     if (entry.operation !== undefined) {
       const selector = parseOperationSelector(entry.operation);
-      if ("error" in selector) fail(`invalid operation "${entry.operation}": ${selector.error}`, `${pointer}/operation`, "write `METHOD /path` as in the spec (e.g. `GET /pets/{id}`) or the operationId (e.g. `getPet`)");
+      if ("error" in selector)
+        fail(
+          `invalid operation "${entry.operation}": ${selector.error}`,
+          `${pointer}/operation`,
+          "write `METHOD /path` as in the spec (e.g. `GET /pets/{id}`) or the operationId (e.g. `getPet`)",
+        );
     }
-    if (!isCalendarDate(entry.expires)) fail(`invalid date "${entry.expires}"`, `${pointer}/expires`, "write the last day the entry holds as YYYY-MM-DD, e.g. 2027-01-31");
+    if (!isCalendarDate(entry.expires))
+      fail(
+        `invalid date "${entry.expires}"`,
+        `${pointer}/expires`,
+        "write the last day the entry holds as YYYY-MM-DD, e.g. 2027-01-31",
+      );
     return { ...entry, at: { file: source.path, ...source.locate(pointer) } };
   });
 }
@@ -80,7 +100,11 @@ export async function loadAcceptFile(path: string, cwd = process.cwd()): Promise
   try {
     text = await readFile(file, "utf8");
   } catch {
-    throw new ConfigError({ message: `accept file not found or not readable: ${file}`, file, fix: "check the path given to --accept" });
+    throw new ConfigError({
+      message: `accept file not found or not readable: ${file}`,
+      file,
+      fix: "check the path given to --accept",
+    });
   }
   let source: SourceFile;
   try {
@@ -94,14 +118,32 @@ export async function loadAcceptFile(path: string, cwd = process.cwd()): Promise
   };
   const isList = Array.isArray(source.value);
   const value = isList ? { accept: source.value } : (source.value ?? {});
-  validateAcceptFile ??= new Ajv({ allErrors: false, strict: true }).compile({ type: "object", additionalProperties: false, required: ["accept"], properties: { accept: { type: "array", items: ACCEPT_ENTRY_SCHEMA } } });
+  validateAcceptFile ??= new Ajv({ allErrors: false, strict: true }).compile({
+    type: "object",
+    additionalProperties: false,
+    required: ["accept"],
+    properties: { accept: { type: "array", items: ACCEPT_ENTRY_SCHEMA } },
+  });
   if (!validateAcceptFile(value)) {
     const error = validateAcceptFile.errors![0]!;
     const instancePath = isList ? error.instancePath.replace(/^\/accept/, "") : error.instancePath;
     const params = error.params as Record<string, unknown>;
     const detail =
-      error.keyword === "required" ? `missing "${String(params.missingProperty)}"` : error.keyword === "additionalProperties" ? `unknown key "${String(params.additionalProperty)}"` : `invalid value: ${error.message ?? error.keyword}`;
-    fail(detail, instancePath, "an accept entry is { check, operation, pointer?, reason, expires } (generator/diff/README.md#accept-list)");
+      error.keyword === "required"
+        ? `missing "${String(params.missingProperty)}"`
+        : error.keyword === "additionalProperties"
+          ? `unknown key "${String(params.additionalProperty)}"`
+          : `invalid value: ${error.message ?? error.keyword}`;
+    fail(
+      detail,
+      instancePath,
+      "an accept entry is { check, operation, pointer?, reason, expires } (generator/diff/README.md#accept-list)",
+    );
   }
-  return acceptEntries((value as { accept: Array<Omit<AcceptEntry, "at">> }).accept, isList ? "" : "/accept", source, fail);
+  return acceptEntries(
+    (value as { accept: Array<Omit<AcceptEntry, "at">> }).accept,
+    isList ? "" : "/accept",
+    source,
+    fail,
+  );
 }

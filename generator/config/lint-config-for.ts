@@ -1,4 +1,12 @@
-import { ALL_RULES, DEFAULT_SETTINGS, mergeSettings, presetRules, type LintConfig, type PresetName, type SeveritySetting } from "../conventions/index.js";
+import {
+  ALL_RULES,
+  DEFAULT_SETTINGS,
+  mergeSettings,
+  presetRules,
+  type LintConfig,
+  type PresetName,
+  type SeveritySetting,
+} from "../conventions/index.js";
 import type { RuleSetting } from "../conventions/index.js";
 import { matchesGlobs } from "./file-globs.js";
 import type { RuleEntry, SpecwrightConfig } from "./types.js";
@@ -7,9 +15,16 @@ import type { RuleEntry, SpecwrightConfig } from "./types.js";
  * The lint configuration for one spec file: the preset (`extends`, or `opts.preset` from the command line), then the
  * config's rules and settings, then every override whose `files` match, in order (later entries win).
  */
-export function lintConfigFor(config: SpecwrightConfig, specFile: string, opts: { preset?: PresetName } = {}): LintConfig {
+export function lintConfigFor(
+  config: SpecwrightConfig,
+  specFile: string,
+  opts: { preset?: PresetName } = {},
+): LintConfig {
   // Plugin and declarative rules follow the presets like the built-in ones (their `recommended` severity).
-  const rules = presetRules(opts.preset ?? config.extends, config.customRules.length > 0 ? [...ALL_RULES, ...config.customRules] : ALL_RULES);
+  const rules = presetRules(
+    opts.preset ?? config.extends,
+    config.customRules.length > 0 ? [...ALL_RULES, ...config.customRules] : ALL_RULES,
+  );
   let settings = mergeSettings(DEFAULT_SETTINGS, config.settings);
   applyRules(rules, config.rules);
   const pointerOverrides: NonNullable<LintConfig["pointerOverrides"]> = [];
@@ -23,7 +38,9 @@ export function lintConfigFor(config: SpecwrightConfig, specFile: string, opts: 
     applyRules(rules, override.rules);
   }
   const custom = config.customRules.length > 0 ? { customRules: config.customRules } : {};
-  return pointerOverrides.length > 0 ? { rules, settings, pointerOverrides, ...custom } : { rules, settings, ...custom };
+  return pointerOverrides.length > 0
+    ? { rules, settings, pointerOverrides, ...custom }
+    : { rules, settings, ...custom };
 }
 
 function applyRules(into: Record<string, RuleSetting>, entries: Record<string, RuleEntry>): void {

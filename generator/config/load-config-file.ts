@@ -33,7 +33,11 @@ export async function loadConfigFile(path: string | undefined): Promise<Specwrig
     text = await readFile(file, "utf8");
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "EISDIR" ? "is a directory" : "not found or not readable";
-    throw new ConfigError({ message: `config file ${reason}: ${file}`, file, fix: "check the path given to --config (a specwright.config.yaml file)" });
+    throw new ConfigError({
+      message: `config file ${reason}: ${file}`,
+      file,
+      fix: "check the path given to --config (a specwright.config.yaml file)",
+    });
   }
   const source = parseSource(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const raw = checkConfigShape(source);

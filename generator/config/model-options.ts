@@ -12,7 +12,11 @@ export type ApiModelSettings = Pick<ApiEntry, "pagination" | "autoPagination" | 
 export function apiModelSettings(config: SpecwrightConfig, specFile: string): ApiModelSettings {
   const file = resolve(specFile);
   const entry = config.apis.find((api) => api.spec === file);
-  return { pagination: entry?.pagination ?? {}, ...(entry?.autoPagination !== undefined ? { autoPagination: entry.autoPagination } : {}), ...(entry?.names !== undefined ? { names: entry.names } : {}) };
+  return {
+    pagination: entry?.pagination ?? {},
+    ...(entry?.autoPagination !== undefined ? { autoPagination: entry.autoPagination } : {}),
+    ...(entry?.names !== undefined ? { names: entry.names } : {}),
+  };
 }
 
 /**
@@ -20,7 +24,12 @@ export function apiModelSettings(config: SpecwrightConfig, specFile: string): Ap
  * mock pages exactly as the generated server does: per-operation and API-wide (`"*"`) pagination declarations, the
  * auto-detection switch, the items field and the error schema from the settings for this file, and the naming style.
  */
-export function modelOptionsFor(config: SpecwrightConfig, source: string, api: ApiModelSettings, names?: NamingStyle): BuildModelOptions {
+export function modelOptionsFor(
+  config: SpecwrightConfig,
+  source: string,
+  api: ApiModelSettings,
+  names?: NamingStyle,
+): BuildModelOptions {
   // The settings that apply to this file, `overrides[].settings` included, as lint sees them.
   const { settings } = lintConfigFor(config, resolve(source));
   const { "*": apiWide, ...byOperation } = api.pagination;

@@ -47,7 +47,19 @@ export interface RawConfig {
 
 /** The built-in defaults: what a project without a config file gets. */
 export function defaultConfig(dir: string): SpecwrightConfig {
-  return { file: undefined, dir, extends: "recommended", customRules: [], settings: {}, rules: {}, overrides: [], baseline: undefined, diff: { severity: {}, stability: [], accept: [] }, apis: [], portal: defaultPortalSettings() };
+  return {
+    file: undefined,
+    dir,
+    extends: "recommended",
+    customRules: [],
+    settings: {},
+    rules: {},
+    overrides: [],
+    baseline: undefined,
+    diff: { severity: {}, stability: [], accept: [] },
+    apis: [],
+    portal: defaultPortalSettings(),
+  };
 }
 
 /** The config as written, checked against CONFIG_SCHEMA; a mistake is a ConfigError at its line:col. */
@@ -60,8 +72,16 @@ export function checkConfigShape(source: SourceFile): RawConfig {
   if (!validateShape(value)) fail(...describeShapeError(validateShape.errors![0]!, CONFIG_SCHEMA));
   const written = (value as { extends?: unknown }).extends;
   const isName = (entry: unknown) => typeof entry === "string" && entry !== "";
-  if (written !== undefined && !isName(written) && !(Array.isArray(written) && written.length > 0 && written.every(isName))) {
-    fail("`extends` must be a name or a list of names", "/extends", `write a preset (${PRESET_NAMES.join(", ")}), a package, a ./path, or a list of them: extends: [recommended, "@acme/specwright-rules"]`);
+  if (
+    written !== undefined &&
+    !isName(written) &&
+    !(Array.isArray(written) && written.length > 0 && written.every(isName))
+  ) {
+    fail(
+      "`extends` must be a name or a list of names",
+      "/extends",
+      `write a preset (${PRESET_NAMES.join(", ")}), a package, a ./path, or a list of them: extends: [recommended, "@acme/specwright-rules"]`,
+    );
   }
   return value as RawConfig;
 }
@@ -76,15 +96,25 @@ export function parseConfig(source: SourceFile, extensions: ConfigExtensions = N
   const dir = dirname(source.path);
   raw.overrides?.forEach((override, index) => {
     if (override.pointer !== undefined && override.settings !== undefined) {
-      fail("an override with `pointer` cannot change `settings`", `/overrides/${index}/settings`, "move these settings to an override by `files` only (settings apply to whole documents)");
+      fail(
+        "an override with `pointer` cannot change `settings`",
+        `/overrides/${index}/settings`,
+        "move these settings to an override by `files` only (settings apply to whole documents)",
+      );
     }
   });
   const catalog = new RuleCatalog();
-  for (const { rule, origin, pointer } of extensions.rules) catalog.add(rule, origin, (message, fix) => fail(message, pointer, fix));
+  for (const { rule, origin, pointer } of extensions.rules)
+    catalog.add(rule, origin, (message, fix) => fail(message, pointer, fix));
   const declarativeDocs = (pointer: string) => `${source.path}:${source.locate(pointer).line}`;
   const shared = applySharedConfigs(extensions.shared, catalog, fail);
   const presets = extendsEntries(raw.extends).map(([entry, pointer]) => {
-    if (!isPreset(entry) && !extensions.shared.some((config) => config.pointer === pointer)) fail(`unknown preset or shareable config "${entry}"`, pointer, `use one of ${PRESET_NAMES.join(", ")}, or a package (or ./path) that exports a config`);
+    if (!isPreset(entry) && !extensions.shared.some((config) => config.pointer === pointer))
+      fail(
+        `unknown preset or shareable config "${entry}"`,
+        pointer,
+        `use one of ${PRESET_NAMES.join(", ")}, or a package (or ./path) that exports a config`,
+      );
     return entry;
   });
   const preset = presets.filter(isPreset).at(-1) as PresetName | undefined;
@@ -98,7 +128,9 @@ export function parseConfig(source: SourceFile, extensions: ConfigExtensions = N
       files: override.files,
       pointer: override.pointer,
       settings: override.settings,
-      rules: catalog.normalise(override.rules ?? {}, `/overrides/${index}/rules`, fail, { severityOnly: override.pointer !== undefined }),
+      rules: catalog.normalise(override.rules ?? {}, `/overrides/${index}/rules`, fail, {
+        severityOnly: override.pointer !== undefined,
+      }),
     })),
     customRules: catalog.custom,
     baseline: raw.baseline === undefined ? undefined : resolve(dir, raw.baseline),
@@ -120,7 +152,8 @@ type Fail = (message: string, pointer: string, fix: string) => never;
 function resolveApis(apis: RawApi[], dir: string, fail: Fail): ApiEntry[] {
   const seen = new Set<string>();
   return apis.map((api, index) => {
-    if (seen.has(api.name)) fail(`duplicate api name "${api.name}"`, `/apis/${index}/name`, "give every api a unique name");
+    if (seen.has(api.name))
+      fail(`duplicate api name "${api.name}"`, `/apis/${index}/name`, "give every api a unique name");
     seen.add(api.name);
     return {
       name: api.name,

@@ -44,9 +44,17 @@ export function parsePortalSettings(raw: RawPortalSettings | undefined, dir: str
   if (raw.title !== undefined) settings.title = raw.title;
   if (raw.logo !== undefined) settings.logo = parseLogo(raw.logo, dir, fail);
   const { dark, ...light } = raw.colors ?? {};
-  settings.colors = { ...checkColors(light, "/portal/colors", fail), dark: checkColors(dark ?? {}, "/portal/colors/dark", fail) };
+  settings.colors = {
+    ...checkColors(light, "/portal/colors", fail),
+    dark: checkColors(dark ?? {}, "/portal/colors/dark", fail),
+  };
   settings.footer = (raw.footer ?? []).map((link, index) => {
-    if (!isWebUrl(link.url)) fail(`footer link is not an http(s) URL: ${link.url}`, `/portal/footer/${index}/url`, "give an absolute http:// or https:// URL, e.g. https://status.example.com");
+    if (!isWebUrl(link.url))
+      fail(
+        `footer link is not an http(s) URL: ${link.url}`,
+        `/portal/footer/${index}/url`,
+        "give an absolute http:// or https:// URL, e.g. https://status.example.com",
+      );
     return { label: link.label, url: link.url };
   });
   if (raw.tagGroupThreshold !== undefined) settings.tagGroupThreshold = raw.tagGroupThreshold;
@@ -56,18 +64,30 @@ export function parsePortalSettings(raw: RawPortalSettings | undefined, dir: str
 
 function parseLogo(logo: string, dir: string, fail: Fail): NonNullable<PortalSettings["logo"]> {
   const pointer = "/portal/logo";
-  if (/^[a-z][a-z0-9+.-]*:/i.test(logo)) fail(`the logo must be a local file, not a URL: ${logo}`, pointer, "save the image next to the config and give its path (the portal serves it itself: its pages load nothing from other origins)");
+  if (/^[a-z][a-z0-9+.-]*:/i.test(logo))
+    fail(
+      `the logo must be a local file, not a URL: ${logo}`,
+      pointer,
+      "save the image next to the config and give its path (the portal serves it itself: its pages load nothing from other origins)",
+    );
   const extension = extname(logo).toLowerCase();
   const contentType = LOGO_TYPES[extension];
-  if (contentType === undefined) fail(`unsupported logo type "${extension || logo}"`, pointer, `use one of ${Object.keys(LOGO_TYPES).join(", ")}`);
+  if (contentType === undefined)
+    fail(`unsupported logo type "${extension || logo}"`, pointer, `use one of ${Object.keys(LOGO_TYPES).join(", ")}`);
   const file = resolve(dir, logo);
-  if (!existsSync(file) || !statSync(file).isFile()) fail(`logo file not found: ${file}`, pointer, "give the image's path relative to the config file");
+  if (!existsSync(file) || !statSync(file).isFile())
+    fail(`logo file not found: ${file}`, pointer, "give the image's path relative to the config file");
   return { file, contentType: contentType!, extension };
 }
 
 function checkColors(colors: PortalColors, at: string, fail: Fail): PortalColors {
   for (const [name, value] of Object.entries(colors)) {
-    if (typeof value === "string" && !isCssColor(value)) fail(`not a CSS colour: ${JSON.stringify(value)}`, joinPointer(at, name), 'write a hex colour (#2c5cc5), rgb()/hsl() with numbers, or a named colour ("teal")');
+    if (typeof value === "string" && !isCssColor(value))
+      fail(
+        `not a CSS colour: ${JSON.stringify(value)}`,
+        joinPointer(at, name),
+        'write a hex colour (#2c5cc5), rgb()/hsl() with numbers, or a named colour ("teal")',
+      );
   }
   return colors;
 }

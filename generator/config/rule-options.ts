@@ -12,7 +12,10 @@ type Fail = (message: string, pointer: string, fix: string) => never;
 
 /** The schema of a rule's options: its own, else one that allows exactly the names of its default options. */
 export function ruleOptionsSchema(rule: AnyRule): object {
-  return rule.optionsSchema ?? optionsSchema(Object.fromEntries(Object.keys(rule.defaultOptions ?? {}).map((name) => [name, {}])));
+  return (
+    rule.optionsSchema ??
+    optionsSchema(Object.fromEntries(Object.keys(rule.defaultOptions ?? {}).map((name) => [name, {}])))
+  );
 }
 
 /** Whether ajv compiles one schema (only asked once the combined schema failed: to name the rule at fault). */
@@ -45,7 +48,11 @@ export class RuleOptionsChecker {
         this.validate = configValidator("rule-options", this.schema);
       } catch (error) {
         const culprit = rules.find((r) => !compiles(ruleOptionsSchema(r))) ?? rule;
-        fail(`the optionsSchema of rule ${culprit.id} is not a valid JSON Schema: ${(error as Error).message}`, pointer, `correct it (draft-07 JSON Schema, ajv strict mode)${culprit.docsUrl ? `; the rule comes from ${culprit.docsUrl}` : ""}`);
+        fail(
+          `the optionsSchema of rule ${culprit.id} is not a valid JSON Schema: ${(error as Error).message}`,
+          pointer,
+          `correct it (draft-07 JSON Schema, ajv strict mode)${culprit.docsUrl ? `; the rule comes from ${culprit.docsUrl}` : ""}`,
+        );
       }
     }
     if (this.validate({ [rule.id]: options })) return;
@@ -59,10 +66,21 @@ export class RuleOptionsChecker {
       const allowed = allowedKeysAt(this.schema!, error.schemaPath);
       const takes = allowed.length === 0 ? `${rule.id} takes no options` : `${rule.id} takes: ${allowed.join(", ")}`;
       const where = inner.length > 0 ? ` (in ${inner.join(".")})` : "";
-      fail(`unknown option "${key}" for rule ${rule.id}${where}`, joinPointer([pointer, ...inner].join("/"), key), `${didYouMean(key, allowed)}${takes} (see ${docs})`);
+      fail(
+        `unknown option "${key}" for rule ${rule.id}${where}`,
+        joinPointer([pointer, ...inner].join("/"), key),
+        `${didYouMean(key, allowed)}${takes} (see ${docs})`,
+      );
     }
     const option = inner[0] ?? "";
-    const detail = error.keyword === "enum" && Array.isArray(params.allowedValues) ? `must be one of ${params.allowedValues.join(", ")}` : (error.message ?? error.keyword);
-    fail(`invalid option ${option ? `"${inner.join(".")}" ` : ""}for rule ${rule.id}: ${detail}`, [pointer, ...inner].join("/"), `correct the value (see ${docs})`);
+    const detail =
+      error.keyword === "enum" && Array.isArray(params.allowedValues)
+        ? `must be one of ${params.allowedValues.join(", ")}`
+        : (error.message ?? error.keyword);
+    fail(
+      `invalid option ${option ? `"${inner.join(".")}" ` : ""}for rule ${rule.id}: ${detail}`,
+      [pointer, ...inner].join("/"),
+      `correct the value (see ${docs})`,
+    );
   }
 }

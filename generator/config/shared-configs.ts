@@ -16,18 +16,30 @@ let validateShared: ValidateFunction | undefined;
  * The shareable configs of `extends`, merged in order (a later one wins): their preset, settings and rule entries,
  * which the config's own then override. A mistake inside one is reported at the `extends` entry that names it.
  */
-export function applySharedConfigs(shared: ConfigExtensions["shared"], catalog: RuleCatalog, fail: Fail): { preset?: PresetName; settings: PartialSettings; rules: Record<string, RuleEntry> } {
+export function applySharedConfigs(
+  shared: ConfigExtensions["shared"],
+  catalog: RuleCatalog,
+  fail: Fail,
+): { preset?: PresetName; settings: PartialSettings; rules: Record<string, RuleEntry> } {
   let preset: PresetName | undefined;
   let settings: PartialSettings = {};
   let rules: Record<string, RuleEntry> = {};
   for (const { specifier, pointer, config } of shared) {
-    const failInside: Fail = (message, inner, fix) => fail(`shareable config "${specifier}"${inner ? ` (at ${inner})` : ""}: ${message}`, pointer, fix);
+    const failInside: Fail = (message, inner, fix) =>
+      fail(`shareable config "${specifier}"${inner ? ` (at ${inner})` : ""}: ${message}`, pointer, fix);
     validateShared ??= configValidator("shared-config", SHARED_CONFIG_SCHEMA);
     if (!validateShared(config)) failInside(...describeShapeError(validateShared.errors![0]!, SHARED_CONFIG_SCHEMA));
-    const { extends: ownPreset, settings: ownSettings, rules: ownRules } = config as { extends?: PresetName; settings?: PartialSettings; rules?: Record<string, unknown> };
+    const {
+      extends: ownPreset,
+      settings: ownSettings,
+      rules: ownRules,
+    } = config as { extends?: PresetName; settings?: PartialSettings; rules?: Record<string, unknown> };
     preset = ownPreset ?? preset;
     settings = mergePartialSettings(settings, ownSettings ?? {});
-    rules = mergeRuleEntries(rules, catalog.normalise(ownRules ?? {}, "/rules", failInside, { declarativeDocs: () => specifier }));
+    rules = mergeRuleEntries(
+      rules,
+      catalog.normalise(ownRules ?? {}, "/rules", failInside, { declarativeDocs: () => specifier }),
+    );
   }
   return { preset, settings, rules };
 }
@@ -35,12 +47,16 @@ export function applySharedConfigs(shared: ConfigExtensions["shared"], catalog: 
 /** Settings written over settings, one level deep (as mergeSettings does over complete ones). */
 export function mergePartialSettings(base: PartialSettings, patch: PartialSettings): PartialSettings {
   const result: Record<string, unknown> = { ...base };
-  for (const [section, values] of Object.entries(patch)) result[section] = { ...(base[section as keyof PartialSettings] as object | undefined), ...(values as object) };
+  for (const [section, values] of Object.entries(patch))
+    result[section] = { ...(base[section as keyof PartialSettings] as object | undefined), ...(values as object) };
   return result as PartialSettings;
 }
 
 /** Rule entries written over rule entries: a later severity wins, options merge. */
-export function mergeRuleEntries(base: Record<string, RuleEntry>, patch: Record<string, RuleEntry>): Record<string, RuleEntry> {
+export function mergeRuleEntries(
+  base: Record<string, RuleEntry>,
+  patch: Record<string, RuleEntry>,
+): Record<string, RuleEntry> {
   const result = { ...base };
   for (const [id, entry] of Object.entries(patch)) {
     const before = result[id];

@@ -27,12 +27,28 @@ export function messageHash(message: string): string {
 
 /** One string that identifies a problem across runs (also SARIF's partial fingerprint). */
 export function problemFingerprint(diagnostic: Diagnostic, baseDir: string): string {
-  return [diagnostic.ruleId, relativeFile(baseDir, diagnostic.file), diagnostic.pointer, messageHash(diagnostic.message)].join("\u0000");
+  return [
+    diagnostic.ruleId,
+    relativeFile(baseDir, diagnostic.file),
+    diagnostic.pointer,
+    messageHash(diagnostic.message),
+  ].join("\u0000");
 }
 
 export function createBaseline(diagnostics: readonly Diagnostic[], baseDir: string): Baseline {
-  const problems = diagnostics.map((d) => ({ ruleId: d.ruleId, file: relativeFile(baseDir, d.file), pointer: d.pointer, messageHash: messageHash(d.message) }));
-  problems.sort((a, b) => a.file.localeCompare(b.file) || a.pointer.localeCompare(b.pointer) || a.ruleId.localeCompare(b.ruleId) || a.messageHash.localeCompare(b.messageHash));
+  const problems = diagnostics.map((d) => ({
+    ruleId: d.ruleId,
+    file: relativeFile(baseDir, d.file),
+    pointer: d.pointer,
+    messageHash: messageHash(d.message),
+  }));
+  problems.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.pointer.localeCompare(b.pointer) ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.messageHash.localeCompare(b.messageHash),
+  );
   return { version: 1, problems };
 }
 
@@ -58,16 +74,28 @@ export function readBaselineFile(path: string): Baseline {
   try {
     text = readFileSync(file, "utf8");
   } catch {
-    throw new SpecLoadError({ message: `baseline file not found: ${file}`, file, fix: "create it with `specwright lint --write-baseline` or correct the --baseline path" });
+    throw new SpecLoadError({
+      message: `baseline file not found: ${file}`,
+      file,
+      fix: "create it with `specwright lint --write-baseline` or correct the --baseline path",
+    });
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new SpecLoadError({ message: `baseline is not valid JSON: ${(error as Error).message}`, file, fix: "regenerate it with `specwright lint --write-baseline`" });
+    throw new SpecLoadError({
+      message: `baseline is not valid JSON: ${(error as Error).message}`,
+      file,
+      fix: "regenerate it with `specwright lint --write-baseline`",
+    });
   }
   if (!isBaseline(value)) {
-    throw new SpecLoadError({ message: "not a specwright baseline (expected { version: 1, problems: [...] })", file, fix: "regenerate it with `specwright lint --write-baseline`" });
+    throw new SpecLoadError({
+      message: "not a specwright baseline (expected { version: 1, problems: [...] })",
+      file,
+      fix: "regenerate it with `specwright lint --write-baseline`",
+    });
   }
   return value;
 }
@@ -93,6 +121,13 @@ function isBaseline(value: unknown): value is Baseline {
   return (
     version === 1 &&
     Array.isArray(problems) &&
-    problems.every((p) => p !== null && typeof p === "object" && ["ruleId", "file", "pointer", "messageHash"].every((key) => typeof (p as Record<string, unknown>)[key] === "string"))
+    problems.every(
+      (p) =>
+        p !== null &&
+        typeof p === "object" &&
+        ["ruleId", "file", "pointer", "messageHash"].every(
+          (key) => typeof (p as Record<string, unknown>)[key] === "string",
+        ),
+    )
   );
 }

@@ -13,7 +13,11 @@ export function rulesOf(config: LintConfig): readonly AnyRule[] {
 }
 
 /** Runs every enabled rule over the document in one walk; returns the problems sorted by place. */
-export function lintDocument(document: SpecDocument, config: LintConfig, rules: readonly AnyRule[] = rulesOf(config)): Diagnostic[] {
+export function lintDocument(
+  document: SpecDocument,
+  config: LintConfig,
+  rules: readonly AnyRule[] = rulesOf(config),
+): Diagnostic[] {
   const docs = new Map(rules.map((rule) => [rule.id, rule.docsUrl ?? ruleDocUrl(rule.id)]));
   const found: Array<{ ruleId: string; severity: Severity; message: string; at: NodeRef }> = [];
   const seen = new Set<string>();
@@ -26,9 +30,15 @@ export function lintDocument(document: SpecDocument, config: LintConfig, rules: 
     if (!setting || setting.severity === "off") continue;
     const report = (problem: { message: string; at: NodeRef }) => {
       // Plugin rules are JavaScript: a call without a place throws here, inside the guard, which names the rule.
-      if (typeof problem?.at?.file !== "string" || typeof problem.at.pointer !== "string") throw new Error("report() needs `at`: the `at` of a node ({ file, pointer })");
+      if (typeof problem?.at?.file !== "string" || typeof problem.at.pointer !== "string")
+        throw new Error("report() needs `at`: the `at` of a node ({ file, pointer })");
       const severity = severityAt(config, rule.id, setting.severity, problem.at, document.rootFile);
-      if (severity === "off" || isSuppressed(document, problem.at, rule.id) || (visiting && isSuppressed(document, visiting, rule.id))) return;
+      if (
+        severity === "off" ||
+        isSuppressed(document, problem.at, rule.id) ||
+        (visiting && isSuppressed(document, visiting, rule.id))
+      )
+        return;
       const key = `${rule.id}\u0000${problem.at.file}\u0000${problem.at.pointer}\u0000${problem.message}`;
       if (seen.has(key)) return;
       seen.add(key);
@@ -37,32 +47,57 @@ export function lintDocument(document: SpecDocument, config: LintConfig, rules: 
     const crashed = (message: string) => report({ message, at: { file: document.rootFile, pointer: "" } });
     let visitors: Visitors;
     try {
-      visitors = rule.create({ document, settings: config.settings, options: { ...rule.defaultOptions, ...setting.options }, report });
-      if (typeof visitors !== "object" || visitors === null) throw new Error("create(context) must return an object of visitors");
+      visitors = rule.create({
+        document,
+        settings: config.settings,
+        options: { ...rule.defaultOptions, ...setting.options },
+        report,
+      });
+      if (typeof visitors !== "object" || visitors === null)
+        throw new Error("create(context) must return an object of visitors");
     } catch (error) {
       crashed(internalError(rule.id, error));
       continue;
     }
     active.push(guard(rule.id, visitors, crashed));
   }
-  walkDocument(document, combine(active, (at) => (visiting = at)));
+  walkDocument(
+    document,
+    combine(active, (at) => (visiting = at)),
+  );
   // Positions are looked up once for all problems: one scan of each file instead of one per problem.
   const places = document.locateMany(found.map((problem) => problem.at));
   const diagnostics = found.map((problem, i): Diagnostic => {
     const place = places[i]!;
-    return { ruleId: problem.ruleId, severity: problem.severity, message: problem.message, file: place.file, pointer: place.pointer, line: place.line, column: place.column, docUrl: docs.get(problem.ruleId) ?? ruleDocUrl(problem.ruleId) };
+    return {
+      ruleId: problem.ruleId,
+      severity: problem.severity,
+      message: problem.message,
+      file: place.file,
+      pointer: place.pointer,
+      line: place.line,
+      column: place.column,
+      docUrl: docs.get(problem.ruleId) ?? ruleDocUrl(problem.ruleId),
+    };
   });
   return diagnostics.sort(compareDiagnostics);
 }
 
-function severityAt(config: LintConfig, ruleId: string, base: SeveritySetting, at: NodeRef, rootFile: string): SeveritySetting {
+function severityAt(
+  config: LintConfig,
+  ruleId: string,
+  base: SeveritySetting,
+  at: NodeRef,
+  rootFile: string,
+): SeveritySetting {
   if (!config.pointerOverrides || at.file !== rootFile) return base;
   let best: { length: number; severity: SeveritySetting } | undefined;
   for (const override of config.pointerOverrides) {
     const severity = override.rules[ruleId];
     if (severity === undefined) continue;
     const matches = at.pointer === override.pointer || at.pointer.startsWith(override.pointer + "/");
-    if (matches && (!best || override.pointer.length > best.length)) best = { length: override.pointer.length, severity };
+    if (matches && (!best || override.pointer.length > best.length))
+      best = { length: override.pointer.length, severity };
   }
   return best?.severity ?? base;
 }

@@ -28,7 +28,13 @@ export interface OperationInfo {
   security: JsonObject[];
 }
 
-export function buildOperationInfo(document: SpecDocument, path: string, method: HttpMethod, pathItem: Located<JsonObject>, node: Located<JsonObject>): OperationInfo {
+export function buildOperationInfo(
+  document: SpecDocument,
+  path: string,
+  method: HttpMethod,
+  pathItem: Located<JsonObject>,
+  node: Located<JsonObject>,
+): OperationInfo {
   const parameters = new Map<string, Located<JsonObject>>();
   for (const owner of [pathItem, node]) {
     const list = document.child(owner, "parameters");
@@ -47,11 +53,20 @@ export function buildOperationInfo(document: SpecDocument, path: string, method:
     for (const [status, declared] of document.children(responsesNode)) {
       if (status.startsWith("x-") || !isObject(declared.value)) continue;
       const response = document.resolve(declared);
-      if (isObject(response.value)) responses.push({ status, response: response as Located<JsonObject>, declared: declared as Located<JsonObject> });
+      if (isObject(response.value))
+        responses.push({
+          status,
+          response: response as Located<JsonObject>,
+          declared: declared as Located<JsonObject>,
+        });
     }
   }
   const rootSecurity = document.root.value.security;
-  const security = Array.isArray(node.value.security) ? node.value.security : Array.isArray(rootSecurity) ? rootSecurity : [];
+  const security = Array.isArray(node.value.security)
+    ? node.value.security
+    : Array.isArray(rootSecurity)
+      ? rootSecurity
+      : [];
   return {
     path,
     method,

@@ -10,7 +10,8 @@ export type PresetName = (typeof PRESET_NAMES)[number];
 export function presetRules(preset: PresetName, rules: readonly AnyRule[]): Record<string, RuleSetting> {
   const result: Record<string, RuleSetting> = {};
   for (const rule of rules) {
-    const severity = preset === "strict" ? strictSeverity(rule) : preset === "minimal" ? minimalSeverity(rule) : rule.recommended;
+    const severity =
+      preset === "strict" ? strictSeverity(rule) : preset === "minimal" ? minimalSeverity(rule) : rule.recommended;
     result[rule.id] = { severity, options: { ...rule.defaultOptions } };
   }
   return result;

@@ -21,7 +21,10 @@ export function renderRuleDocs(rules: readonly AnyRule[]): string {
     "",
     "| rule | minimal | recommended | strict | what it asks |",
     "| --- | --- | --- | --- | --- |",
-    ...rules.map((rule) => `| [${rule.id}](#${anchor(rule.id)}) | ${minimalSeverity(rule)} | ${rule.recommended} | ${strictSeverity(rule)} | ${escapeCell(rule.description)} |`),
+    ...rules.map(
+      (rule) =>
+        `| [${rule.id}](#${anchor(rule.id)}) | ${minimalSeverity(rule)} | ${rule.recommended} | ${strictSeverity(rule)} | ${escapeCell(rule.description)} |`,
+    ),
     "",
   ];
   let area = "";
@@ -32,15 +35,25 @@ export function renderRuleDocs(rules: readonly AnyRule[]): string {
       out.push(`## ${area}`, "");
     }
     out.push(`<a id="${anchor(rule.id)}"></a>`, "", `### ${rule.id}`, "", rule.description, "");
-    out.push(`- recommended: \`${rule.recommended}\`${rule.minimal === "warn" ? " (`warn` in `minimal`)" : rule.minimal === true ? " (also in `minimal`)" : ""}${rule.strict ? `; strict: \`${rule.strict}\`` : ""}`);
+    out.push(
+      `- recommended: \`${rule.recommended}\`${rule.minimal === "warn" ? " (`warn` in `minimal`)" : rule.minimal === true ? " (also in `minimal`)" : ""}${rule.strict ? `; strict: \`${rule.strict}\`` : ""}`,
+    );
     const options = Object.entries(rule.defaultOptions as Record<string, unknown>);
     if (options.length === 0) out.push("- options: none");
     else {
       out.push("- options (defaults):");
       const properties = (rule.optionsSchema as { properties?: Record<string, object> } | undefined)?.properties ?? {};
-      for (const [name, value] of options) out.push(`  - \`${name}\`: \`${JSON.stringify(value)}\`${describeOption(properties[name])}`);
+      for (const [name, value] of options)
+        out.push(`  - \`${name}\`: \`${JSON.stringify(value)}\`${describeOption(properties[name])}`);
     }
-    out.push("", "```yaml", "rules:", `  ${rule.id}: ${options.length === 0 ? "error" : `[error, { ${options.map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(", ")} }]`}`, "```", "");
+    out.push(
+      "",
+      "```yaml",
+      "rules:",
+      `  ${rule.id}: ${options.length === 0 ? "error" : `[error, { ${options.map(([name, value]) => `${name}: ${JSON.stringify(value)}`).join(", ")} }]`}`,
+      "```",
+      "",
+    );
   }
   return out.join("\n");
 }
@@ -62,11 +75,17 @@ interface OptionSchema {
 
 function optionWords(schema: OptionSchema | undefined, plural = false): string | undefined {
   if (!schema) return undefined;
-  if (schema.enum) return `${plural ? "each " : ""}one of ${schema.enum.map((value) => JSON.stringify(value)).join(", ")}`;
+  if (schema.enum)
+    return `${plural ? "each " : ""}one of ${schema.enum.map((value) => JSON.stringify(value)).join(", ")}`;
   if (schema.type === "array") return plural ? undefined : `list of ${optionWords(schema.items, true) ?? "values"}`;
   const noun = (one: string, many: string) => (plural ? many : one);
-  if (schema.type === "integer") return noun("an integer", "integers") + (schema.minimum !== undefined ? ` ≥ ${schema.minimum}` : "");
-  if (schema.type === "string") return (schema.minLength ? noun("a non-empty string", "non-empty strings") : noun("a string", "strings")) + (schema.pattern ? ` matching \`${schema.pattern}\`` : "");
+  if (schema.type === "integer")
+    return noun("an integer", "integers") + (schema.minimum !== undefined ? ` ≥ ${schema.minimum}` : "");
+  if (schema.type === "string")
+    return (
+      (schema.minLength ? noun("a non-empty string", "non-empty strings") : noun("a string", "strings")) +
+      (schema.pattern ? ` matching \`${schema.pattern}\`` : "")
+    );
   if (schema.type === "boolean") return plural ? "booleans" : "true or false";
   return undefined;
 }

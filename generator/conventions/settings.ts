@@ -48,9 +48,14 @@ export const DEFAULT_SETTINGS: ConventionSettings = {
   casing: { properties: "snake" },
 };
 
-export type DeepPartial<T> = { [K in keyof T]?: T[K] extends Array<unknown> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+export type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends Array<unknown> ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K];
+};
 
-export function mergeSettings(base: ConventionSettings, patch: DeepPartial<ConventionSettings> | undefined): ConventionSettings {
+export function mergeSettings(
+  base: ConventionSettings,
+  patch: DeepPartial<ConventionSettings> | undefined,
+): ConventionSettings {
   if (!patch) return base;
   return {
     pagination: { ...base.pagination, ...patch.pagination },

@@ -13,7 +13,8 @@ export function isSuppressed(document: SpecDocument, at: NodeRef, ruleId: string
   const tokens = safeParse(at.pointer);
   for (let depth = tokens.length; depth >= 0; depth--) {
     const node = getAtPointer(file.value, tokens.slice(0, depth));
-    if (node !== null && typeof node === "object" && ignoresRule((node as Record<string, unknown>)[IGNORE_KEY], ruleId)) return true;
+    if (node !== null && typeof node === "object" && ignoresRule((node as Record<string, unknown>)[IGNORE_KEY], ruleId))
+      return true;
   }
   return false;
 }
@@ -22,8 +23,15 @@ function ignoresRule(marker: unknown, ruleId: string): boolean {
   if (marker === undefined) return false;
   const entries = Array.isArray(marker) ? marker : [marker];
   return entries.some((entry) => {
-    const id = typeof entry === "string" ? entry : entry && typeof entry === "object" ? (entry as Record<string, unknown>).rule : undefined;
-    return id === ruleId || id === "*" || (typeof id === "string" && id.endsWith("/*") && ruleId.startsWith(id.slice(0, -1)));
+    const id =
+      typeof entry === "string"
+        ? entry
+        : entry && typeof entry === "object"
+          ? (entry as Record<string, unknown>).rule
+          : undefined;
+    return (
+      id === ruleId || id === "*" || (typeof id === "string" && id.endsWith("/*") && ruleId.startsWith(id.slice(0, -1)))
+    );
   });
 }
 

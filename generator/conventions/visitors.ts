@@ -5,7 +5,8 @@ import type { Visitors } from "./rule.js";
 
 /** One set of visitors that calls every rule's, so the walk happens once. */
 export function combine(all: Visitors[], setVisiting: (at: NodeRef | undefined) => void): Visitors {
-  const calls = <K extends keyof Visitors>(name: K) => all.map((v) => v[name]?.bind(v)).filter((f): f is NonNullable<Visitors[K]> => f !== undefined);
+  const calls = <K extends keyof Visitors>(name: K) =>
+    all.map((v) => v[name]?.bind(v)).filter((f): f is NonNullable<Visitors[K]> => f !== undefined);
   const document = calls("document");
   const server = calls("server");
   const pathItem = calls("pathItem");

@@ -5,7 +5,18 @@ import type { JsonObject, SchemaVisit, Visitors } from "./rule.js";
 
 const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "dependentSchemas", "$defs", "definitions"];
 const SCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"];
-const SCHEMA_SINGLE_KEYWORDS = ["items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedItems", "unevaluatedProperties"];
+const SCHEMA_SINGLE_KEYWORDS = [
+  "items",
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedItems",
+  "unevaluatedProperties",
+];
 
 /**
  * The one walk over a document: every rule's visitors are called from it, so the document is traversed once
@@ -48,7 +59,9 @@ function operationSchemas(document: SpecDocument, operation: OperationInfo): Loc
   for (const { response } of operation.responses) {
     found.push(...contentSchemas(document, response));
     const headers = document.child(response, "headers");
-    if (headers) for (const [, header] of document.children(headers)) pushChild(document, found, document.resolve(header), "schema");
+    if (headers)
+      for (const [, header] of document.children(headers))
+        pushChild(document, found, document.resolve(header), "schema");
   }
   return found;
 }
@@ -56,7 +69,8 @@ function operationSchemas(document: SpecDocument, operation: OperationInfo): Loc
 function contentSchemas(document: SpecDocument, owner: Located): Located[] {
   const found: Located[] = [];
   const content = document.child(owner, "content");
-  if (content && isObject(content.value)) for (const [, media] of document.children(content)) pushChild(document, found, media, "schema");
+  if (content && isObject(content.value))
+    for (const [, media] of document.children(content)) pushChild(document, found, media, "schema");
   return found;
 }
 
@@ -68,11 +82,14 @@ function componentSchemas(document: SpecDocument, root: Located<JsonObject>): Lo
   if (schemas) for (const [, schema] of document.children(schemas)) found.push(schema);
   for (const section of ["parameters", "headers"]) {
     const entries = document.child(components, section);
-    if (entries) for (const [, entry] of document.children(entries)) pushChild(document, found, document.resolve(entry), "schema");
+    if (entries)
+      for (const [, entry] of document.children(entries)) pushChild(document, found, document.resolve(entry), "schema");
   }
   for (const section of ["requestBodies", "responses"]) {
     const entries = document.child(components, section);
-    if (entries) for (const [, entry] of document.children(entries)) found.push(...contentSchemas(document, document.resolve(entry)));
+    if (entries)
+      for (const [, entry] of document.children(entries))
+        found.push(...contentSchemas(document, document.resolve(entry)));
   }
   return found;
 }
@@ -96,16 +113,20 @@ function walkSchemas(document: SpecDocument, roots: Located[], visit: (visit: Sc
     const children: Array<{ node: Located; propertyName?: string }> = [];
     for (const keyword of SCHEMA_MAP_KEYWORDS) {
       const map = document.child(schema, keyword);
-      if (map && isObject(map.value)) for (const [name, child] of document.children(map)) children.push({ node: child, propertyName: keyword === "properties" ? name : undefined });
+      if (map && isObject(map.value))
+        for (const [name, child] of document.children(map))
+          children.push({ node: child, propertyName: keyword === "properties" ? name : undefined });
     }
     for (const keyword of SCHEMA_LIST_KEYWORDS) {
       const list = document.child(schema, keyword);
-      if (list && Array.isArray(list.value)) for (const [, child] of document.children(list)) children.push({ node: child });
+      if (list && Array.isArray(list.value))
+        for (const [, child] of document.children(list)) children.push({ node: child });
     }
     for (const keyword of SCHEMA_SINGLE_KEYWORDS) {
       const child = document.child(schema, keyword);
       if (child && isObject(child.value)) children.push({ node: child });
-      else if (child && Array.isArray(child.value)) for (const [, item] of document.children(child)) children.push({ node: item });
+      else if (child && Array.isArray(child.value))
+        for (const [, item] of document.children(child)) children.push({ node: item });
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }

@@ -11,7 +11,18 @@ import { collectPaths } from "./paths.js";
 import type { Diagnostic } from "../conventions/diagnostic.js";
 import { isObject, type OperationInfo } from "../conventions/operation-info.js";
 
-const COMPONENT_SECTIONS = ["schemas", "parameters", "responses", "requestBodies", "headers", "examples", "securitySchemes", "links", "callbacks", "pathItems"];
+const COMPONENT_SECTIONS = [
+  "schemas",
+  "parameters",
+  "responses",
+  "requestBodies",
+  "headers",
+  "examples",
+  "securitySchemes",
+  "links",
+  "callbacks",
+  "pathItems",
+];
 
 /** The places of the head document whose problems count: a problem at or below one of them. */
 export type ChangedScope = NodeRef[];
@@ -21,21 +32,28 @@ export function changedScope(base: SpecDocument, head: SpecDocument): ChangedSco
 }
 
 export function inChangedScope(scope: ChangedScope, diagnostic: Pick<Diagnostic, "file" | "pointer">): boolean {
-  return scope.some((place) => place.file === diagnostic.file && (diagnostic.pointer === place.pointer || diagnostic.pointer.startsWith(`${place.pointer}/`)));
+  return scope.some(
+    (place) =>
+      place.file === diagnostic.file &&
+      (diagnostic.pointer === place.pointer || diagnostic.pointer.startsWith(`${place.pointer}/`)),
+  );
 }
 
 function changedOperations(base: SpecDocument, head: SpecDocument): NodeRef[] {
   const before = collectPaths(base);
   const after = collectPaths(head);
   const reported = diffReportedOperations(base, head);
-  const oldPathOf = new Map(matchPaths([...before.keys()], [...after.keys()]).pairs.map(([oldPath, newPath]) => [newPath, oldPath]));
+  const oldPathOf = new Map(
+    matchPaths([...before.keys()], [...after.keys()]).pairs.map(([oldPath, newPath]) => [newPath, oldPath]),
+  );
   const scope: NodeRef[] = [];
   for (const [path, entry] of after) {
     const oldPath = oldPathOf.get(path);
     const oldOperations = oldPath === undefined ? undefined : before.get(oldPath)!.operations();
     for (const [method, operation] of entry.operations()) {
       const old = oldOperations?.get(method);
-      if (!old || reported.has(`${method} ${path}`) || fingerprint(old) !== fingerprint(operation)) scope.push(operation.node.at);
+      if (!old || reported.has(`${method} ${path}`) || fingerprint(old) !== fingerprint(operation))
+        scope.push(operation.node.at);
     }
   }
   return scope;
@@ -44,7 +62,11 @@ function changedOperations(base: SpecDocument, head: SpecDocument): NodeRef[] {
 /** `method path` of each operation diff reports a change of (through `$ref`s into shared components and files). */
 function diffReportedOperations(base: SpecDocument, head: SpecDocument): Set<string> {
   try {
-    return new Set(diffDocuments(base, head).changes.flatMap((change) => (change.operation ? [`${change.operation.method} ${change.operation.path}`] : [])));
+    return new Set(
+      diffDocuments(base, head).changes.flatMap((change) =>
+        change.operation ? [`${change.operation.method} ${change.operation.path}`] : [],
+      ),
+    );
   } catch {
     // diff gives up on some malformed documents; the operations' own text still decides
     return new Set();
@@ -67,7 +89,8 @@ function changedComponents(base: SpecDocument, head: SpecDocument): NodeRef[] {
     for (const [name, entry] of head.children(entries)) {
       const old = oldComponents && base.child(oldComponents, section, name);
       // An alias of a shared file (`Pet: { $ref: schemas/pet.yaml#/Pet }`) changes when the file's definition does.
-      if (!old || JSON.stringify(base.resolve(old).value) !== JSON.stringify(head.resolve(entry).value)) scope.push(entry.at, head.resolve(entry).at);
+      if (!old || JSON.stringify(base.resolve(old).value) !== JSON.stringify(head.resolve(entry).value))
+        scope.push(entry.at, head.resolve(entry).at);
     }
   }
   return scope;

@@ -12,12 +12,24 @@ import { acceptsAnything } from "./schema-view.js";
 export function compareKeywords(c: ViewComparison): void {
   compareDependentRequired(c);
   for (const name of new Set([...c.before.dependentSchemas.keys(), ...c.after.dependentSchemas.keys()])) {
-    compareOptional(c, `dependentSchemas.${name}`, c.before.dependentSchemas.get(name), c.after.dependentSchemas.get(name), `(if ${name})`);
+    compareOptional(
+      c,
+      `dependentSchemas.${name}`,
+      c.before.dependentSchemas.get(name),
+      c.after.dependentSchemas.get(name),
+      `(if ${name})`,
+    );
   }
   compareOptional(c, "contains", c.before.contains, c.after.contains, "[contains]");
   compareOptional(c, "propertyNames", c.before.propertyNames, c.after.propertyNames, "{names}");
   compareOptional(c, "contentSchema", c.before.contentSchema, c.after.contentSchema, "(content)");
-  compareOptional(c, "unevaluatedProperties", c.before.unevaluatedProperties, c.after.unevaluatedProperties, "{unevaluated}");
+  compareOptional(
+    c,
+    "unevaluatedProperties",
+    c.before.unevaluatedProperties,
+    c.after.unevaluatedProperties,
+    "{unevaluated}",
+  );
   compareOptional(c, "unevaluatedItems", c.before.unevaluatedItems, c.after.unevaluatedItems, "[unevaluated]");
   comparePatternProperties(c);
   comparePrefixItems(c);
@@ -32,8 +44,16 @@ function compareDependentRequired(c: ViewComparison): void {
     const after = c.after.dependentRequired.get(name) ?? new Set<string>();
     const added = [...after].filter((other) => !before.has(other));
     const removed = [...before].filter((other) => !after.has(other));
-    if (added.length > 0) c.effect("narrowed", `dependentRequired: \`${name}\` now also requires ${added.map((other) => `\`${other}\``).join(", ")}`);
-    if (removed.length > 0) c.effect("widened", `dependentRequired: \`${name}\` no longer requires ${removed.map((other) => `\`${other}\``).join(", ")}`);
+    if (added.length > 0)
+      c.effect(
+        "narrowed",
+        `dependentRequired: \`${name}\` now also requires ${added.map((other) => `\`${other}\``).join(", ")}`,
+      );
+    if (removed.length > 0)
+      c.effect(
+        "widened",
+        `dependentRequired: \`${name}\` no longer requires ${removed.map((other) => `\`${other}\``).join(", ")}`,
+      );
   }
 }
 
@@ -41,8 +61,15 @@ function compareDependentRequired(c: ViewComparison): void {
  * A keyword whose subschema constrains part of the value (or, as `false`, forbids it): added is a narrowing,
  * removed a widening, both present compared as nested schemas in the same direction.
  */
-function compareOptional(c: ViewComparison, keyword: string, before: Located | false | undefined, after: Located | false | undefined, step: string): void {
-  const trivial = (node: Located | false | undefined) => node === undefined || (node !== false && acceptsAnything(node.value));
+function compareOptional(
+  c: ViewComparison,
+  keyword: string,
+  before: Located | false | undefined,
+  after: Located | false | undefined,
+  step: string,
+): void {
+  const trivial = (node: Located | false | undefined) =>
+    node === undefined || (node !== false && acceptsAnything(node.value));
   if (trivial(before) && trivial(after)) return;
   if (trivial(before)) return c.effect("narrowed", after === false ? `${keyword}: false added` : `${keyword} added`);
   if (trivial(after)) return c.effect("widened", `${keyword} removed`);
@@ -61,8 +88,13 @@ function comparePatternProperties(c: ViewComparison): void {
     const before = c.before.patternProperties.get(pattern);
     const after = c.after.patternProperties.get(pattern);
     if (before && after) c.compareNested(before, after, `{/${pattern}/}`);
-    else if (after) c.effect(c.after.additionalProperties === false ? "widened" : "narrowed", `patternProperties /${pattern}/ added`);
-    else if (before) c.effect(c.before.additionalProperties === false ? "narrowed" : "widened", `patternProperties /${pattern}/ removed`);
+    else if (after)
+      c.effect(c.after.additionalProperties === false ? "widened" : "narrowed", `patternProperties /${pattern}/ added`);
+    else if (before)
+      c.effect(
+        c.before.additionalProperties === false ? "narrowed" : "widened",
+        `patternProperties /${pattern}/ removed`,
+      );
   }
 }
 
@@ -70,9 +102,12 @@ function comparePatternProperties(c: ViewComparison): void {
 function comparePrefixItems(c: ViewComparison): void {
   const before = c.before.prefixItems;
   const after = c.after.prefixItems;
-  for (let index = 0; index < Math.min(before.length, after.length); index++) c.compareNested(before[index], after[index], `[${index}]`);
-  if (after.length > before.length) c.effect("narrowed", `prefixItems constrain ${after.length} positions instead of ${before.length}`);
-  if (after.length < before.length) c.effect("widened", `prefixItems constrain ${after.length} positions instead of ${before.length}`);
+  for (let index = 0; index < Math.min(before.length, after.length); index++)
+    c.compareNested(before[index], after[index], `[${index}]`);
+  if (after.length > before.length)
+    c.effect("narrowed", `prefixItems constrain ${after.length} positions instead of ${before.length}`);
+  if (after.length < before.length)
+    c.effect("widened", `prefixItems constrain ${after.length} positions instead of ${before.length}`);
 }
 
 /**
@@ -104,7 +139,10 @@ function compareNot(c: ViewComparison): void {
   if (!after) return c.effect("widened", "not removed");
   const changes = c.comparer.compare(before, after, "request", c.channel);
   const narrowing = changes.find((change) => SCHEMA_KINDS[change.kind].request === "breaking");
-  const widening = changes.find((change) => SCHEMA_KINDS[change.kind].request !== "breaking" && SCHEMA_KINDS[change.kind].response !== "non-breaking");
+  const widening = changes.find(
+    (change) =>
+      SCHEMA_KINDS[change.kind].request !== "breaking" && SCHEMA_KINDS[change.kind].response !== "non-breaking",
+  );
   // Report the effect that matters in this direction first: fewer values in a request, more in a response.
   const narrowed = widening && (c.direction === "request" || !narrowing);
   if (narrowed) c.effect("narrowed", `the \`not\` schema accepts more (${widening.detail})`);

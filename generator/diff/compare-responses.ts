@@ -6,7 +6,12 @@ import { compareMediaSchemas, mediaTypes, schemaOfMedia } from "./media.js";
 import { keyOf } from "./schema-view.js";
 import type { OperationKey } from "./types.js";
 
-export function compareResponses(context: DiffContext, before: OperationInfo, after: OperationInfo, operation: OperationKey): void {
+export function compareResponses(
+  context: DiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+  operation: OperationKey,
+): void {
   const head = prefix(operation);
   const newByStatus = new Map(after.responses.map((response) => [response.status.toUpperCase(), response]));
   const matched = new Set<ResponseInfo>();
@@ -20,40 +25,71 @@ export function compareResponses(context: DiffContext, before: OperationInfo, af
       continue;
     }
     const success = /^[23]/.test(status);
-    context.report(success ? "response-success-status-removed" : "response-status-removed", `${head}response ${oldResponse.status} removed`, {
-      operation,
-      old: oldResponse.declared.at,
-      new: (context.newDoc.child(after.node, "responses") ?? after.node).at,
-    });
+    context.report(
+      success ? "response-success-status-removed" : "response-status-removed",
+      `${head}response ${oldResponse.status} removed`,
+      {
+        operation,
+        old: oldResponse.declared.at,
+        new: (context.newDoc.child(after.node, "responses") ?? after.node).at,
+      },
+    );
   }
   for (const response of after.responses) {
-    if (!matched.has(response)) context.report("response-status-added", `${head}response ${response.status} added`, { operation, new: response.declared.at });
+    if (!matched.has(response))
+      context.report("response-status-added", `${head}response ${response.status} added`, {
+        operation,
+        new: response.declared.at,
+      });
   }
 }
 
-function compareResponse(context: DiffContext, before: ResponseInfo, after: ResponseInfo, operation: OperationKey): void {
+function compareResponse(
+  context: DiffContext,
+  before: ResponseInfo,
+  after: ResponseInfo,
+  operation: OperationKey,
+): void {
   const head = prefix(operation);
   const oldMedia = mediaTypes(context.oldDoc, before.response);
   const newMedia = mediaTypes(context.newDoc, after.response);
   for (const [type, media] of oldMedia) {
     const counterpart = newMedia.get(type);
     if (!counterpart) {
-      context.report("response-media-type-removed", `${head}response ${before.status} media type ${type} removed`, { operation, old: media.at, new: after.response.at });
+      context.report("response-media-type-removed", `${head}response ${before.status} media type ${type} removed`, {
+        operation,
+        old: media.at,
+        new: after.response.at,
+      });
       continue;
     }
     const oldSchema = schemaOfMedia(context.oldDoc, media);
     const newSchema = schemaOfMedia(context.newDoc, counterpart);
     // The API's shared error schema is compared once for the whole document (error-schema-*), not per response.
-    if (oldSchema && newSchema && isStandardErrorPair(context, keyOf(context.oldDoc.resolve(oldSchema)), keyOf(context.newDoc.resolve(newSchema)))) continue;
+    if (
+      oldSchema &&
+      newSchema &&
+      isStandardErrorPair(context, keyOf(context.oldDoc.resolve(oldSchema)), keyOf(context.newDoc.resolve(newSchema)))
+    )
+      continue;
     compareMediaSchemas(context, "response", `response ${after.status} (${type})`, media, counterpart, operation);
   }
   for (const [type, media] of newMedia) {
-    if (!oldMedia.has(type)) context.report("response-media-type-added", `${head}response ${after.status} media type ${type} added`, { operation, new: media.at });
+    if (!oldMedia.has(type))
+      context.report("response-media-type-added", `${head}response ${after.status} media type ${type} added`, {
+        operation,
+        new: media.at,
+      });
   }
   compareHeaders(context, before, after, operation);
 }
 
-function compareHeaders(context: DiffContext, before: ResponseInfo, after: ResponseInfo, operation: OperationKey): void {
+function compareHeaders(
+  context: DiffContext,
+  before: ResponseInfo,
+  after: ResponseInfo,
+  operation: OperationKey,
+): void {
   const head = prefix(operation);
   const oldHeaders = headers(context.oldDoc, before.response);
   const newHeaders = headers(context.newDoc, after.response);
@@ -62,18 +98,37 @@ function compareHeaders(context: DiffContext, before: ResponseInfo, after: Respo
     const required = isObject(node.value) && node.value.required === true;
     const label = `response ${before.status} header \`${name}\``;
     if (!counterpart) {
-      context.report(required ? "response-required-header-removed" : "response-header-removed", `${head}${label} removed`, { operation, old: node.at, new: after.response.at });
+      context.report(
+        required ? "response-required-header-removed" : "response-header-removed",
+        `${head}${label} removed`,
+        { operation, old: node.at, new: after.response.at },
+      );
       continue;
     }
     const stillRequired = isObject(counterpart.node.value) && counterpart.node.value.required === true;
-    if (required && !stillRequired) context.report("response-header-became-optional", `${head}${label} became optional`, { operation, old: node.at, new: counterpart.node.at });
+    if (required && !stillRequired)
+      context.report("response-header-became-optional", `${head}${label} became optional`, {
+        operation,
+        old: node.at,
+        new: counterpart.node.at,
+      });
     const oldSchema = context.oldDoc.child(node, "schema");
     const newSchema = context.newDoc.child(counterpart.node, "schema");
     // A header is text on the wire (RFC 9110 §5.5): its schema is compared by the strings it allows.
-    if (oldSchema && newSchema) context.reportSchemaChanges("response-header", label, context.schemas.compare(oldSchema, newSchema, "response", "text"), operation);
+    if (oldSchema && newSchema)
+      context.reportSchemaChanges(
+        "response-header",
+        label,
+        context.schemas.compare(oldSchema, newSchema, "response", "text"),
+        operation,
+      );
   }
   for (const [key, { name, node }] of newHeaders) {
-    if (!oldHeaders.has(key)) context.report("response-header-added", `${head}response ${after.status} header \`${name}\` added`, { operation, new: node.at });
+    if (!oldHeaders.has(key))
+      context.report("response-header-added", `${head}response ${after.status} header \`${name}\` added`, {
+        operation,
+        new: node.at,
+      });
   }
 }
 

@@ -59,7 +59,11 @@ export class SchemaComparer {
     const known = this.memo.get(key);
     if (known) return known;
     if (this.active.has(key)) return [];
-    if (before.key === keyOf(before.node) && after.key === keyOf(after.node) && this.unchanged.same(before.node, after.node)) {
+    if (
+      before.key === keyOf(before.node) &&
+      after.key === keyOf(after.node) &&
+      this.unchanged.same(before.node, after.node)
+    ) {
       this.memo.set(key, []);
       return [];
     }
@@ -82,7 +86,11 @@ export class SchemaComparer {
   /** A comparer of a document with itself: how branches of one schema relate to each other. */
   within(document: SpecDocument): SchemaComparer {
     let self = this.selves.get(document);
-    if (!self) this.selves.set(document, (self = new SchemaComparer(document, document, new UnchangedNodes(document, document))));
+    if (!self)
+      this.selves.set(
+        document,
+        (self = new SchemaComparer(document, document, new UnchangedNodes(document, document))),
+      );
     return self;
   }
 }
@@ -134,7 +142,15 @@ export class ViewComparison {
   adopt(found: readonly SchemaChange[], step: string, once = false): void {
     for (const change of found) {
       const placed = { ...change, path: change.path === "" ? step : joinPath(step, change.path) };
-      const duplicate = once && this.changes.some((known) => known.kind === placed.kind && known.detail === placed.detail && known.old?.pointer === placed.old?.pointer && known.new?.pointer === placed.new?.pointer);
+      const duplicate =
+        once &&
+        this.changes.some(
+          (known) =>
+            known.kind === placed.kind &&
+            known.detail === placed.detail &&
+            known.old?.pointer === placed.old?.pointer &&
+            known.new?.pointer === placed.new?.pointer,
+        );
       if (!duplicate) this.changes.push(placed);
     }
   }
@@ -153,12 +169,17 @@ export class ViewComparison {
     const after = effectiveTypes(this.after);
     if (!before || !after) {
       // Only a schema that accepted anything gains a type restriction (`{}` -> `{type: string}`), and back.
-      if (!branching && !before && after && acceptsAnything(this.before.node.value)) this.add("type-narrowed", `type restricted to ${[...after].join(" | ")}`);
-      if (!branching && before && !after && acceptsAnything(this.after.node.value)) this.add("type-widened", `no longer restricted to type ${[...before].join(" | ")}`);
+      if (!branching && !before && after && acceptsAnything(this.before.node.value))
+        this.add("type-narrowed", `type restricted to ${[...after].join(" | ")}`);
+      if (!branching && before && !after && acceptsAnything(this.after.node.value))
+        this.add("type-widened", `no longer restricted to type ${[...before].join(" | ")}`);
       return true;
     }
     // On the text channel an enum is its strings: `["1", "2"]` of a string is `[1, 2]` of an integer on the wire.
-    const enumFits = this.channel === "text" && this.before.enumValues !== undefined && this.before.enumValues.every((value) => [...after].some((type) => textFits(String(value), type)));
+    const enumFits =
+      this.channel === "text" &&
+      this.before.enumValues !== undefined &&
+      this.before.enumValues.every((value) => [...after].some((type) => textFits(String(value), type)));
     const lost = enumFits ? [] : [...before].filter((type) => !accepts(after, type, this.channel));
     const gained = [...after].filter((type) => !accepts(before, type, this.channel));
     const text = `type changed from ${[...before].join(" | ")} to ${[...after].join(" | ")}`;
@@ -178,7 +199,8 @@ export class ViewComparison {
     const { format: before } = this.before;
     const { format: after } = this.after;
     if (before === after) return;
-    if (before !== undefined && after !== undefined) this.add("format-changed", `format changed from ${before} to ${after}`);
+    if (before !== undefined && after !== undefined)
+      this.add("format-changed", `format changed from ${before} to ${after}`);
     else if (after !== undefined) this.add("format-added", `format ${after} added`);
     else this.add("format-removed", `format ${before} removed`);
   }
@@ -189,14 +211,17 @@ export class ViewComparison {
     if (before === undefined && after === undefined) return;
     if (before === undefined) return this.add("enum-added", `now restricted to ${list(after!)}`);
     if (after === undefined) return this.add("enum-removed", `no longer restricted to ${list(before)}`);
-    const key = (value: unknown) => (this.channel === "text" && typeof value !== "object" ? String(value) : JSON.stringify(value));
+    const key = (value: unknown) =>
+      this.channel === "text" && typeof value !== "object" ? String(value) : JSON.stringify(value);
     const beforeKeys = new Set(before.map(key));
     const afterKeys = new Set(after.map(key));
     const removed = before.filter((value) => !afterKeys.has(key(value)));
     const added = after.filter((value) => !beforeKeys.has(key(value)));
     // The only value there was (a const) is gone: every value now sent or accepted is one the other side never saw.
-    if (before.length === 1 && removed.length === 1) return this.add("const-changed", `value changed from ${list(before)} to ${list(after)}`);
-    if (removed.length > 0) this.add("enum-value-removed", `enum value${removed.length > 1 ? "s" : ""} ${list(removed)} removed`);
+    if (before.length === 1 && removed.length === 1)
+      return this.add("const-changed", `value changed from ${list(before)} to ${list(after)}`);
+    if (removed.length > 0)
+      this.add("enum-value-removed", `enum value${removed.length > 1 ? "s" : ""} ${list(removed)} removed`);
     if (added.length > 0) this.add("enum-value-added", `enum value${added.length > 1 ? "s" : ""} ${list(added)} added`);
   }
 
@@ -213,10 +238,18 @@ export class ViewComparison {
       }
     }
     const { uniqueItems, multipleOf } = this.before;
-    if (uniqueItems !== this.after.uniqueItems) this.effect(this.after.uniqueItems ? "narrowed" : "widened", `uniqueItems ${this.after.uniqueItems ? "added" : "removed"}`);
+    if (uniqueItems !== this.after.uniqueItems)
+      this.effect(
+        this.after.uniqueItems ? "narrowed" : "widened",
+        `uniqueItems ${this.after.uniqueItems ? "added" : "removed"}`,
+      );
     if (multipleOf !== this.after.multipleOf) {
-      const loosened = this.after.multipleOf === undefined || (multipleOf !== undefined && multipleOf % this.after.multipleOf === 0);
-      this.effect(loosened ? "widened" : "narrowed", `multipleOf changed from ${multipleOf ?? "none"} to ${this.after.multipleOf ?? "none"}`);
+      const loosened =
+        this.after.multipleOf === undefined || (multipleOf !== undefined && multipleOf % this.after.multipleOf === 0);
+      this.effect(
+        loosened ? "widened" : "narrowed",
+        `multipleOf changed from ${multipleOf ?? "none"} to ${this.after.multipleOf ?? "none"}`,
+      );
     }
   }
 
@@ -240,7 +273,12 @@ export class ViewComparison {
   }
 
   private compareProperties(): void {
-    const names = new Set([...this.before.properties.keys(), ...this.before.required, ...this.after.properties.keys(), ...this.after.required]);
+    const names = new Set([
+      ...this.before.properties.keys(),
+      ...this.before.required,
+      ...this.after.properties.keys(),
+      ...this.after.required,
+    ]);
     for (const name of names) {
       const beforeNode = this.before.properties.get(name);
       const afterNode = this.after.properties.get(name);
@@ -259,12 +297,19 @@ export class ViewComparison {
         continue;
       }
       if (!existedBefore && !requiredBefore && (existsAfter || requiredAfter)) {
-        this.add(requiredAfter ? "required-property-added" : "property-added", requiredAfter ? "added as a required property" : "added", { new: newAt, path: name });
+        this.add(
+          requiredAfter ? "required-property-added" : "property-added",
+          requiredAfter ? "added as a required property" : "added",
+          { new: newAt, path: name },
+        );
         continue;
       }
-      if (requiredBefore && !requiredAfter) this.add("property-became-optional", "became optional", { old: oldAt, new: newAt, path: name });
-      if (!requiredBefore && requiredAfter) this.add("property-became-required", "became required", { old: oldAt, new: newAt, path: name });
-      if (beforeView && afterView && !beforeView.deprecated && afterView.deprecated) this.add("property-deprecated", "deprecated", { old: oldAt, new: newAt, path: name });
+      if (requiredBefore && !requiredAfter)
+        this.add("property-became-optional", "became optional", { old: oldAt, new: newAt, path: name });
+      if (!requiredBefore && requiredAfter)
+        this.add("property-became-required", "became required", { old: oldAt, new: newAt, path: name });
+      if (beforeView && afterView && !beforeView.deprecated && afterView.deprecated)
+        this.add("property-deprecated", "deprecated", { old: oldAt, new: newAt, path: name });
       if (beforeNode && afterNode) this.compareNested(beforeNode, afterNode, name);
     }
   }
@@ -277,8 +322,10 @@ export class ViewComparison {
   private compareAdditionalProperties(): void {
     const before = this.before.additionalProperties;
     const after = this.after.additionalProperties;
-    if (before !== false && after === false) this.add("additional-properties-closed", "additionalProperties became false");
-    else if (before === false && after !== false) this.add("additional-properties-opened", "additionalProperties is no longer false");
+    if (before !== false && after === false)
+      this.add("additional-properties-closed", "additionalProperties became false");
+    else if (before === false && after !== false)
+      this.add("additional-properties-opened", "additionalProperties is no longer false");
     else if (before && after) this.compareNested(before, after, "{}");
   }
 

@@ -10,16 +10,30 @@ type Requirement = Map<string, Set<string>>;
  * Security requirements are alternatives: a client that satisfied one of the old ones must satisfy one of the
  * new ones with no more schemes and no more scopes than it already has.
  */
-export function compareSecurity(context: DiffContext, before: OperationInfo, after: OperationInfo, operation: OperationKey): void {
+export function compareSecurity(
+  context: DiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+  operation: OperationKey,
+): void {
   const oldRequirements = before.security.map(toRequirement);
   const newRequirements = after.security.map(toRequirement);
-  const where = { operation, old: securityNode(context.oldDoc, before).at, new: securityNode(context.newDoc, after).at };
+  const where = {
+    operation,
+    old: securityNode(context.oldDoc, before).at,
+    new: securityNode(context.newDoc, after).at,
+  };
   const head = prefix(operation);
   const wasPublic = oldRequirements.length === 0 || oldRequirements.some((requirement) => requirement.size === 0);
   const isPublic = newRequirements.length === 0 || newRequirements.some((requirement) => requirement.size === 0);
   if (wasPublic && !isPublic) {
     const required = newRequirements.map(describe).join(" or ");
-    if (schemes(context.oldDoc).size === 0) context.report("security-requirement-documented", `${head}authentication is now documented (${required}); the old document described none`, where);
+    if (schemes(context.oldDoc).size === 0)
+      context.report(
+        "security-requirement-documented",
+        `${head}authentication is now documented (${required}); the old document described none`,
+        where,
+      );
     else context.report("security-requirement-added", `${head}now requires authentication (${required})`, where);
     return;
   }
@@ -29,13 +43,21 @@ export function compareSecurity(context: DiffContext, before: OperationInfo, aft
   }
   for (const requirement of oldRequirements) {
     if (!newRequirements.some((candidate) => satisfiedBy(candidate, requirement))) {
-      context.report("security-requirement-changed", `${head}clients authenticating with ${describe(requirement)} are no longer accepted (now ${newRequirements.map(describe).join(" or ")})`, where);
+      context.report(
+        "security-requirement-changed",
+        `${head}clients authenticating with ${describe(requirement)} are no longer accepted (now ${newRequirements.map(describe).join(" or ")})`,
+        where,
+      );
     }
   }
   for (const requirement of newRequirements) {
     // A requirement on the same schemes as an old one is that one changed (judged above), not a new way in.
     if (!oldRequirements.some((candidate) => sameSchemes(candidate, requirement))) {
-      context.report("security-requirement-relaxed", `${head}can now also authenticate with ${describe(requirement)}`, where);
+      context.report(
+        "security-requirement-relaxed",
+        `${head}can now also authenticate with ${describe(requirement)}`,
+        where,
+      );
     }
   }
 }
@@ -47,10 +69,17 @@ export function compareSecuritySchemes(context: DiffContext): void {
   for (const [name, oldScheme] of before) {
     const newScheme = after.get(name);
     if (!newScheme) continue;
-    const changed = ["type", "in", "name", "scheme"].filter((key) => stringOf(oldScheme.value[key])?.toLowerCase() !== stringOf(newScheme.value[key])?.toLowerCase());
+    const changed = ["type", "in", "name", "scheme"].filter(
+      (key) => stringOf(oldScheme.value[key])?.toLowerCase() !== stringOf(newScheme.value[key])?.toLowerCase(),
+    );
     if (changed.length === 0) continue;
-    const detail = changed.map((key) => `${key} ${stringOf(oldScheme.value[key]) ?? "none"} -> ${stringOf(newScheme.value[key]) ?? "none"}`).join(", ");
-    context.report("security-scheme-changed", `security scheme ${name} changed: ${detail}`, { old: oldScheme.at, new: newScheme.at });
+    const detail = changed
+      .map((key) => `${key} ${stringOf(oldScheme.value[key]) ?? "none"} -> ${stringOf(newScheme.value[key]) ?? "none"}`)
+      .join(", ");
+    context.report("security-scheme-changed", `security scheme ${name} changed: ${detail}`, {
+      old: oldScheme.at,
+      new: newScheme.at,
+    });
   }
 }
 
@@ -66,7 +95,12 @@ function schemes(document: SpecDocument): Map<string, Located<JsonObject>> {
 }
 
 function toRequirement(requirement: JsonObject): Requirement {
-  return new Map(Object.entries(requirement).map(([scheme, scopes]) => [scheme, new Set(Array.isArray(scopes) ? scopes.map(String) : [])]));
+  return new Map(
+    Object.entries(requirement).map(([scheme, scopes]) => [
+      scheme,
+      new Set(Array.isArray(scopes) ? scopes.map(String) : []),
+    ]),
+  );
 }
 
 /** True when a client holding `held` can meet `required`. */
@@ -84,7 +118,12 @@ function sameSchemes(a: Requirement, b: Requirement): boolean {
 }
 
 function describe(requirement: Requirement): string {
-  return [...requirement].map(([scheme, scopes]) => (scopes.size > 0 ? `${scheme} [${[...scopes].sort().join(", ")}]` : scheme)).sort().join(" + ") || "no authentication";
+  return (
+    [...requirement]
+      .map(([scheme, scopes]) => (scopes.size > 0 ? `${scheme} [${[...scopes].sort().join(", ")}]` : scheme))
+      .sort()
+      .join(" + ") || "no authentication"
+  );
 }
 
 function securityNode(document: SpecDocument, operation: OperationInfo): Located {

@@ -25,13 +25,23 @@ export function compareWebhooks(context: DiffContext): void {
     for (const [method, operation] of webhook.operations) {
       const key = webhookKey(name, operation);
       const next = counterpart?.operations.get(method);
-      if (!next) context.report("webhook-removed", `${prefix(key)}webhook removed (its subscribers no longer receive it)`, { operation: key, old: operation.node.at, new: (counterpart?.declared ?? { at: newRoot }).at });
-      else if (!context.unchanged.same(operation.node, next.node)) compareWebhook(context, operation, next, webhookKey(name, next));
+      if (!next)
+        context.report("webhook-removed", `${prefix(key)}webhook removed (its subscribers no longer receive it)`, {
+          operation: key,
+          old: operation.node.at,
+          new: (counterpart?.declared ?? { at: newRoot }).at,
+        });
+      else if (!context.unchanged.same(operation.node, next.node))
+        compareWebhook(context, operation, next, webhookKey(name, next));
     }
   }
   for (const [name, webhook] of after) {
     for (const [method, operation] of webhook.operations) {
-      if (!before.get(name)?.operations.has(method)) context.report("webhook-added", `${prefix(webhookKey(name, operation))}webhook added`, { operation: webhookKey(name, operation), new: operation.node.at });
+      if (!before.get(name)?.operations.has(method))
+        context.report("webhook-added", `${prefix(webhookKey(name, operation))}webhook added`, {
+          operation: webhookKey(name, operation),
+          new: operation.node.at,
+        });
     }
   }
 }
@@ -47,7 +57,11 @@ function webhooksOf(document: SpecDocument): Map<string, Webhook> {
       const operations = new Map<string, OperationInfo>();
       for (const method of HTTP_METHODS) {
         const node = document.child(item, method);
-        if (node && isObject(node.value)) operations.set(method, buildOperationInfo(document, name, method, item as Located<JsonObject>, node as Located<JsonObject>));
+        if (node && isObject(node.value))
+          operations.set(
+            method,
+            buildOperationInfo(document, name, method, item as Located<JsonObject>, node as Located<JsonObject>),
+          );
       }
       result.set(name, { declared, operations });
     }
@@ -62,10 +76,19 @@ function webhookKey(name: string, operation: OperationInfo): OperationKey {
   return key;
 }
 
-function compareWebhook(context: DiffContext, before: OperationInfo, after: OperationInfo, operation: OperationKey): void {
+function compareWebhook(
+  context: DiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+  operation: OperationKey,
+): void {
   const head = prefix(operation);
   if (before.node.value.deprecated !== true && after.node.value.deprecated === true) {
-    context.report("webhook-deprecated", `${head}webhook deprecated`, { operation, old: before.node.at, new: context.newDoc.child(after.node, "deprecated")?.at });
+    context.report("webhook-deprecated", `${head}webhook deprecated`, {
+      operation,
+      old: before.node.at,
+      new: context.newDoc.child(after.node, "deprecated")?.at,
+    });
   }
   compareSentParameters(context, before, after, operation);
   comparePayloads(context, before, after, operation);
@@ -77,15 +100,29 @@ function compareWebhook(context: DiffContext, before: OperationInfo, after: Oper
     const newMedia = mediaTypes(context.newDoc, counterpart.response);
     for (const [type, media] of mediaTypes(context.oldDoc, response.response)) {
       const next = newMedia.get(type);
-      if (next) compareMediaSchemas(context, "webhook-response", `subscriber response ${response.status} (${type})`, media, next, operation);
+      if (next)
+        compareMediaSchemas(
+          context,
+          "webhook-response",
+          `subscriber response ${response.status} (${type})`,
+          media,
+          next,
+          operation,
+        );
     }
   }
 }
 
 /** Headers (and other parameters) the API sends with the call: the subscriber reads them, as a client reads a response. */
-function compareSentParameters(context: DiffContext, before: OperationInfo, after: OperationInfo, operation: OperationKey): void {
+function compareSentParameters(
+  context: DiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+  operation: OperationKey,
+): void {
   const head = prefix(operation);
-  const keyed = (info: OperationInfo) => new Map(info.parameters.map((node) => [`${String(node.value.in)}:${String(node.value.name).toLowerCase()}`, node]));
+  const keyed = (info: OperationInfo) =>
+    new Map(info.parameters.map((node) => [`${String(node.value.in)}:${String(node.value.name).toLowerCase()}`, node]));
   const oldParameters = keyed(before);
   const newParameters = keyed(after);
   const label = (node: Located<JsonObject>) => `${String(node.value.in)} parameter \`${String(node.value.name)}\``;
@@ -93,29 +130,66 @@ function compareSentParameters(context: DiffContext, before: OperationInfo, afte
     const next = newParameters.get(key);
     const required = node.value.required === true;
     if (!next) {
-      context.report(required ? "webhook-required-param-removed" : "webhook-param-removed", `${head}${label(node)} no longer sent`, { operation, old: node.at, new: after.node.at });
+      context.report(
+        required ? "webhook-required-param-removed" : "webhook-param-removed",
+        `${head}${label(node)} no longer sent`,
+        { operation, old: node.at, new: after.node.at },
+      );
       continue;
     }
-    if (required && next.value.required !== true) context.report("webhook-param-became-optional", `${head}${label(node)} may no longer be sent`, { operation, old: node.at, new: next.at });
+    if (required && next.value.required !== true)
+      context.report("webhook-param-became-optional", `${head}${label(node)} may no longer be sent`, {
+        operation,
+        old: node.at,
+        new: next.at,
+      });
     const [oldSchema, newSchema] = [context.oldDoc.child(node, "schema"), context.newDoc.child(next, "schema")];
-    if (oldSchema && newSchema) context.reportSchemaChanges("webhook-param", label(next), context.schemas.compare(oldSchema, newSchema, "response", "text"), operation);
+    if (oldSchema && newSchema)
+      context.reportSchemaChanges(
+        "webhook-param",
+        label(next),
+        context.schemas.compare(oldSchema, newSchema, "response", "text"),
+        operation,
+      );
   }
-  for (const [key, node] of newParameters) if (!oldParameters.has(key)) context.report("webhook-param-added", `${head}${label(node)} now sent`, { operation, new: node.at });
+  for (const [key, node] of newParameters)
+    if (!oldParameters.has(key))
+      context.report("webhook-param-added", `${head}${label(node)} now sent`, { operation, new: node.at });
 }
 
 /** The payload the API sends: what the subscriber reads. */
-function comparePayloads(context: DiffContext, before: OperationInfo, after: OperationInfo, operation: OperationKey): void {
+function comparePayloads(
+  context: DiffContext,
+  before: OperationInfo,
+  after: OperationInfo,
+  operation: OperationKey,
+): void {
   const head = prefix(operation);
   const [oldBody, newBody] = [before.requestBody, after.requestBody];
   if (!oldBody && !newBody) return;
   if (!oldBody) return context.report("webhook-payload-added", `${head}payload added`, { operation, new: newBody!.at });
-  if (!newBody) return context.report("webhook-payload-removed", `${head}payload no longer sent`, { operation, old: oldBody.at, new: after.node.at });
+  if (!newBody)
+    return context.report("webhook-payload-removed", `${head}payload no longer sent`, {
+      operation,
+      old: oldBody.at,
+      new: after.node.at,
+    });
   const oldMedia = mediaTypes(context.oldDoc, oldBody);
   const newMedia = mediaTypes(context.newDoc, newBody);
   for (const [type, media] of oldMedia) {
     const next = newMedia.get(type);
     if (next) compareMediaSchemas(context, "webhook-payload", `payload (${type})`, media, next, operation);
-    else context.report("webhook-payload-media-type-removed", `${head}payload no longer sent as ${type}`, { operation, old: media.at, new: newBody.at });
+    else
+      context.report("webhook-payload-media-type-removed", `${head}payload no longer sent as ${type}`, {
+        operation,
+        old: media.at,
+        new: newBody.at,
+      });
   }
-  for (const [type, media] of newMedia) if (!oldMedia.has(type)) context.report("webhook-payload-media-type-added", `${head}payload may now be sent as ${type}`, { operation, new: media.at });
+  for (const [type, media] of newMedia)
+    if (!oldMedia.has(type))
+      context.report("webhook-payload-media-type-added", `${head}payload may now be sent as ${type}`, {
+        operation,
+        new: media.at,
+      });
 }

@@ -32,10 +32,21 @@ export class DiffContext {
   }
 
   /** Reports the changes found inside a schema; `label` names the schema's place ("parameter `species` (query)"). */
-  reportSchemaChanges(scope: SchemaScope, label: string, changes: readonly SchemaChange[], operation: OperationKey | undefined): void {
+  reportSchemaChanges(
+    scope: SchemaScope,
+    label: string,
+    changes: readonly SchemaChange[],
+    operation: OperationKey | undefined,
+  ): void {
     for (const change of changes) {
-      const text = change.path === "" ? `${label}: ${change.detail}` : `${label} property \`${change.path}\` ${change.detail}`;
-      this.push(schemaCheckId(scope, change.kind), schemaClassification(scope, change.kind), `${prefix(operation)}${text}`, { operation, old: change.old, new: change.new });
+      const text =
+        change.path === "" ? `${label}: ${change.detail}` : `${label} property \`${change.path}\` ${change.detail}`;
+      this.push(
+        schemaCheckId(scope, change.kind),
+        schemaClassification(scope, change.kind),
+        `${prefix(operation)}${text}`,
+        { operation, old: change.old, new: change.new },
+      );
     }
   }
 
@@ -64,5 +75,7 @@ export function prefix(operation: OperationKey | undefined): string {
 
 export function operationKey(path: string, operation: OperationInfo): OperationKey {
   const operationId = operation.node.value.operationId;
-  return typeof operationId === "string" ? { method: operation.method, path, operationId } : { method: operation.method, path };
+  return typeof operationId === "string"
+    ? { method: operation.method, path, operationId }
+    : { method: operation.method, path };
 }

@@ -21,17 +21,33 @@ export function diffDocuments(oldDoc: SpecDocument, newDoc: SpecDocument): DiffR
   const after = versionInfo(newDoc);
   if (before.infoVersion !== after.infoVersion) {
     const at = (doc: SpecDocument) => (doc.child(doc.root, "info", "version") ?? doc.root).at;
-    context.report("info-version-changed", `info.version changed from ${before.infoVersion ?? "(none)"} to ${after.infoVersion ?? "(none)"}`, { old: at(oldDoc), new: at(newDoc) });
+    context.report(
+      "info-version-changed",
+      `info.version changed from ${before.infoVersion ?? "(none)"} to ${after.infoVersion ?? "(none)"}`,
+      { old: at(oldDoc), new: at(newDoc) },
+    );
   }
   const changes = context.locatedChanges().sort(compareChanges);
   const summary = summarize(changes);
-  return { oldFile: oldDoc.rootFile, newFile: newDoc.rootFile, changes, summary, versioning: versioningVerdict(before, after, summary.breaking) };
+  return {
+    oldFile: oldDoc.rootFile,
+    newFile: newDoc.rootFile,
+    changes,
+    summary,
+    versioning: versioningVerdict(before, after, summary.breaking),
+  };
 }
 
 /** How many changes of each classification. */
 export function summarize(changes: readonly DiffChange[]): DiffSummary {
-  const count = (classification: DiffChange["classification"]) => changes.filter((change) => change.classification === classification).length;
-  return { breaking: count("breaking"), warning: count("warning"), nonBreaking: count("non-breaking"), info: count("info") };
+  const count = (classification: DiffChange["classification"]) =>
+    changes.filter((change) => change.classification === classification).length;
+  return {
+    breaking: count("breaking"),
+    warning: count("warning"),
+    nonBreaking: count("non-breaking"),
+    info: count("info"),
+  };
 }
 
 /** The report's order: breaking, warning, non-breaking, info; then by path, method, check id and message. */

@@ -34,11 +34,20 @@ export function compareErrorSchemas(context: DiffContext): void {
   const after = standardErrorSchema(context.newDoc);
   if (!before || !after) return;
   context.errorSchemaKeys = { old: keyOf(before), new: keyOf(after) };
-  context.reportSchemaChanges("error-schema", `error schema ${nameOf(after)}`, context.schemas.compare(before, after, "response"), undefined);
+  context.reportSchemaChanges(
+    "error-schema",
+    `error schema ${nameOf(after)}`,
+    context.schemas.compare(before, after, "response"),
+    undefined,
+  );
 }
 
 export function isStandardErrorPair(context: DiffContext, oldKey: string, newKey: string): boolean {
-  return context.errorSchemaKeys !== undefined && context.errorSchemaKeys.old === oldKey && context.errorSchemaKeys.new === newKey;
+  return (
+    context.errorSchemaKeys !== undefined &&
+    context.errorSchemaKeys.old === oldKey &&
+    context.errorSchemaKeys.new === newKey
+  );
 }
 
 function nameOf(schema: Located): string {

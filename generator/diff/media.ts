@@ -27,12 +27,54 @@ export function schemaOfMedia(document: SpecDocument, media: Located): Located |
  * schema (or with `{}`) allows any content, so a schema appearing constrains it and one disappearing lifts every
  * promise about it (OpenAPI 3.1 §4.8.14: `schema` is optional).
  */
-export function compareMediaSchemas(context: DiffContext, scope: SchemaScope, label: string, before: Located, after: Located, operation: OperationKey | undefined): void {
+export function compareMediaSchemas(
+  context: DiffContext,
+  scope: SchemaScope,
+  label: string,
+  before: Located,
+  after: Located,
+  operation: OperationKey | undefined,
+): void {
   const written = { old: schemaOfMedia(context.oldDoc, before), new: schemaOfMedia(context.newDoc, after) };
-  const oldSchema = written.old && !acceptsAnything(context.oldDoc.resolve(written.old).value) ? written.old : undefined;
-  const newSchema = written.new && !acceptsAnything(context.newDoc.resolve(written.new).value) ? written.new : undefined;
+  const oldSchema =
+    written.old && !acceptsAnything(context.oldDoc.resolve(written.old).value) ? written.old : undefined;
+  const newSchema =
+    written.new && !acceptsAnything(context.newDoc.resolve(written.new).value) ? written.new : undefined;
   if (!oldSchema && !newSchema) return;
-  if (!oldSchema) return context.reportSchemaChanges(scope, label, [{ kind: "schema-added", path: "", detail: "schema added: the content was not constrained before", old: before.at, new: newSchema!.at }], operation);
-  if (!newSchema) return context.reportSchemaChanges(scope, label, [{ kind: "schema-removed", path: "", detail: "schema removed: nothing is promised about the content any more", old: oldSchema.at, new: after.at }], operation);
-  context.reportSchemaChanges(scope, label, context.schemas.compare(oldSchema, newSchema, SCOPE_DIRECTION[scope]), operation);
+  if (!oldSchema)
+    return context.reportSchemaChanges(
+      scope,
+      label,
+      [
+        {
+          kind: "schema-added",
+          path: "",
+          detail: "schema added: the content was not constrained before",
+          old: before.at,
+          new: newSchema!.at,
+        },
+      ],
+      operation,
+    );
+  if (!newSchema)
+    return context.reportSchemaChanges(
+      scope,
+      label,
+      [
+        {
+          kind: "schema-removed",
+          path: "",
+          detail: "schema removed: nothing is promised about the content any more",
+          old: oldSchema.at,
+          new: after.at,
+        },
+      ],
+      operation,
+    );
+  context.reportSchemaChanges(
+    scope,
+    label,
+    context.schemas.compare(oldSchema, newSchema, SCOPE_DIRECTION[scope]),
+    operation,
+  );
 }

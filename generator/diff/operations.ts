@@ -4,7 +4,6 @@ import { operationKey, type DiffContext } from "./context.js";
 import { matchPaths } from "./match-paths.js";
 import { compareOperation } from "./compare-operation.js";
 
-
 /** Pairs paths and operations of both documents; reports what was removed or added and compares the rest. */
 export function compareOperations(context: DiffContext): void {
   const before = collectPaths(context.oldDoc);
@@ -16,23 +15,40 @@ export function compareOperations(context: DiffContext): void {
     // A path item without operations (only a description or servers) promised clients nothing.
     if (entry.operations().size === 0) continue;
     const methods = [...entry.operations().keys()].map((method) => method.toUpperCase()).join(", ");
-    context.report("path-removed", `${path}: path removed (${methods})`, { operation: entry.operations().size === 1 ? operationKey(path, [...entry.operations().values()][0]!) : undefined, old: entry.declared.at, new: newPaths.at });
+    context.report("path-removed", `${path}: path removed (${methods})`, {
+      operation: entry.operations().size === 1 ? operationKey(path, [...entry.operations().values()][0]!) : undefined,
+      old: entry.declared.at,
+      new: newPaths.at,
+    });
   }
-  for (const path of match.added) if (after.get(path)!.operations().size > 0) context.report("path-added", `${path}: path added`, { new: after.get(path)!.declared.at });
-  const sameRootSecurity = JSON.stringify(context.oldDoc.root.value.security) === JSON.stringify(context.newDoc.root.value.security);
+  for (const path of match.added)
+    if (after.get(path)!.operations().size > 0)
+      context.report("path-added", `${path}: path added`, { new: after.get(path)!.declared.at });
+  const sameRootSecurity =
+    JSON.stringify(context.oldDoc.root.value.security) === JSON.stringify(context.newDoc.root.value.security);
   for (const [oldPath, newPath] of match.pairs) {
     const oldEntry = before.get(oldPath)!;
     const newEntry = after.get(newPath)!;
     if (sameRootSecurity && context.unchanged.same(oldEntry.item, newEntry.item)) continue;
-    const sameShared = sameRootSecurity && context.unchanged.same(shared(context.oldDoc, oldEntry), shared(context.newDoc, newEntry));
+    const sameShared =
+      sameRootSecurity && context.unchanged.same(shared(context.oldDoc, oldEntry), shared(context.newDoc, newEntry));
     for (const [method, oldOperation] of oldEntry.operations()) {
       const newOperation = newEntry.operations().get(method);
       if (newOperation && sameShared && context.unchanged.same(oldOperation.node, newOperation.node)) continue;
       if (newOperation) compareOperation(context, oldOperation, newOperation);
-      else context.report("operation-removed", `${method.toUpperCase()} ${oldPath}: operation removed`, { operation: operationKey(oldPath, oldOperation), old: oldOperation.node.at, new: newEntry.declared.at });
+      else
+        context.report("operation-removed", `${method.toUpperCase()} ${oldPath}: operation removed`, {
+          operation: operationKey(oldPath, oldOperation),
+          old: oldOperation.node.at,
+          new: newEntry.declared.at,
+        });
     }
     for (const [method, newOperation] of newEntry.operations()) {
-      if (!oldEntry.operations().has(method)) context.report("operation-added", `${method.toUpperCase()} ${newPath}: operation added`, { operation: operationKey(newPath, newOperation), new: newOperation.node.at });
+      if (!oldEntry.operations().has(method))
+        context.report("operation-added", `${method.toUpperCase()} ${newPath}: operation added`, {
+          operation: operationKey(newPath, newOperation),
+          new: newOperation.node.at,
+        });
     }
   }
 }

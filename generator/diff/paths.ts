@@ -31,7 +31,11 @@ export function collectPaths(document: SpecDocument): Map<string, PathEntry> {
       operations = new Map();
       for (const method of HTTP_METHODS) {
         const node = document.child(item, method);
-        if (node && isObject(node.value)) operations.set(method, buildOperationInfo(document, path, method, item as Located<JsonObject>, node as Located<JsonObject>));
+        if (node && isObject(node.value))
+          operations.set(
+            method,
+            buildOperationInfo(document, path, method, item as Located<JsonObject>, node as Located<JsonObject>),
+          );
       }
       return operations;
     };

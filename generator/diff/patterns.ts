@@ -23,7 +23,14 @@ export function comparePatterns(before: string | undefined, after: string | unde
   const newAll = after === undefined || matchesEverything(after);
   if (oldAll && newAll) return { kind: "same" };
   if (oldAll) return { kind: "narrowed", detail: `pattern ${after} added` };
-  if (newAll) return { kind: "widened", detail: after === undefined ? `pattern ${before} removed` : `pattern ${before} became ${after}, which matches every string` };
+  if (newAll)
+    return {
+      kind: "widened",
+      detail:
+        after === undefined
+          ? `pattern ${before} removed`
+          : `pattern ${before} became ${after}, which matches every string`,
+    };
   if (normalise(before!) === normalise(after!)) return { kind: "same" };
   const oldLiterals = literalAlternatives(before!);
   const newLiterals = literalAlternatives(after!);
@@ -39,18 +46,25 @@ export function comparePatterns(before: string | undefined, after: string | unde
     const lost = [...oldLiterals].filter((value) => tests(after!, value) === false);
     if ([...oldLiterals].some((value) => tests(after!, value) === undefined)) return { kind: "unknown" };
     // The new pattern is not a finite set, so it matches strings beyond the old ones.
-    return lost.length === 0 ? { kind: "widened", detail: `pattern ${before} became ${after}, which matches every old value and more` } : { kind: "both", lost: quoted(lost), gained: `pattern ${after}` };
+    return lost.length === 0
+      ? { kind: "widened", detail: `pattern ${before} became ${after}, which matches every old value and more` }
+      : { kind: "both", lost: quoted(lost), gained: `pattern ${after}` };
   }
   // Any old pattern (an infinite set) against a finite new one: the new one lost strings; it gained those the old one rejected.
   if (newLiterals) {
     const gained = [...newLiterals].filter((value) => tests(before!, value) === false);
     if ([...newLiterals].some((value) => tests(before!, value) === undefined)) return { kind: "unknown" };
-    return gained.length === 0 ? { kind: "narrowed", detail: `pattern ${before} became the finite set ${after}` } : { kind: "both", lost: `strings of ${before} other than ${quoted([...newLiterals])}`, gained: quoted(gained) };
+    return gained.length === 0
+      ? { kind: "narrowed", detail: `pattern ${before} became the finite set ${after}` }
+      : { kind: "both", lost: `strings of ${before} other than ${quoted([...newLiterals])}`, gained: quoted(gained) };
   }
   return { kind: "unknown" };
 }
 
-type Token = { kind: "text"; text: string } | { kind: "class"; text: string } | { kind: "alternatives"; values: Set<string> };
+type Token =
+  | { kind: "text"; text: string }
+  | { kind: "class"; text: string }
+  | { kind: "alternatives"; values: Set<string> };
 
 /** Splits a pattern into character classes, groups of literal alternatives and single characters of anything else. */
 function tokenize(pattern: string): Token[] | undefined {
@@ -113,8 +127,10 @@ function alignedVerdict(before: string, after: string): PatternVerdict | undefin
     }
   }
   if (lost.length === 0 && gained.length === 0) return { kind: "same" };
-  if (lost.length === 0) return { kind: "widened", detail: `pattern ${before} became ${after} (now also ${gained.join("; ")})` };
-  if (gained.length === 0) return { kind: "narrowed", detail: `pattern ${before} became ${after} (no longer ${lost.join("; ")})` };
+  if (lost.length === 0)
+    return { kind: "widened", detail: `pattern ${before} became ${after} (now also ${gained.join("; ")})` };
+  if (gained.length === 0)
+    return { kind: "narrowed", detail: `pattern ${before} became ${after} (no longer ${lost.join("; ")})` };
   return { kind: "both", lost: lost.join("; "), gained: gained.join("; ") };
 }
 
@@ -148,12 +164,26 @@ function summary(codes: number[]): string {
 
 function verdictOf(lost: string[], gained: string[], before: string, after: string): PatternVerdict {
   if (lost.length === 0 && gained.length === 0) return { kind: "same" };
-  if (lost.length === 0) return { kind: "widened", detail: `pattern ${before} became ${after} (now also ${quoted(gained)})` };
-  if (gained.length === 0) return { kind: "narrowed", detail: `pattern ${before} became ${after} (no longer ${quoted(lost)})` };
+  if (lost.length === 0)
+    return { kind: "widened", detail: `pattern ${before} became ${after} (now also ${quoted(gained)})` };
+  if (gained.length === 0)
+    return { kind: "narrowed", detail: `pattern ${before} became ${after} (no longer ${quoted(lost)})` };
   return { kind: "both", lost: quoted(lost), gained: quoted(gained) };
 }
 
-const MATCH_ALL = new Set(["", ".*", "^.*$", "^.*", ".*$", "^(.*)$", "^(?:.*)$", "[\\s\\S]*", "^[\\s\\S]*$", "(.*)", "^.*?$"]);
+const MATCH_ALL = new Set([
+  "",
+  ".*",
+  "^.*$",
+  "^.*",
+  ".*$",
+  "^(.*)$",
+  "^(?:.*)$",
+  "[\\s\\S]*",
+  "^[\\s\\S]*$",
+  "(.*)",
+  "^.*?$",
+]);
 
 /**
  * True when the pattern matches every string. `^.*$` strictly fails on a string with a line break (`.` excludes

@@ -19,7 +19,23 @@ export const BOUNDS = [
 ] as const;
 
 /** Keywords that only annotate: a schema made of these alone accepts every value, like `{}` or `true`. */
-const ANNOTATIONS = new Set(["title", "description", "example", "examples", "$comment", "deprecated", "readOnly", "writeOnly", "default", "externalDocs", "xml", "$id", "$schema", "$anchor", "discriminator"]);
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "example",
+  "examples",
+  "$comment",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "default",
+  "externalDocs",
+  "xml",
+  "$id",
+  "$schema",
+  "$anchor",
+  "discriminator",
+]);
 
 /** True for a schema that accepts everything: `true`, `{}`, or only annotations and extensions. */
 export function acceptsAnything(value: unknown): boolean {
@@ -105,7 +121,9 @@ function buildView(document: SpecDocument, node: Located, seen: Set<string>): Sc
     nullable: value.nullable === true,
     properties: new Map(),
     propertiesAt: document.child(node, "properties") ?? node,
-    required: new Set(Array.isArray(value.required) ? value.required.filter((name): name is string => typeof name === "string") : []),
+    required: new Set(
+      Array.isArray(value.required) ? value.required.filter((name): name is string => typeof name === "string") : [],
+    ),
     enumValues: Array.isArray(value.enum) ? [...value.enum] : "const" in value ? [value.const] : undefined,
     format: typeof value.format === "string" ? value.format : undefined,
     pattern: typeof value.pattern === "string" ? value.pattern : undefined,
@@ -161,7 +179,8 @@ function buildView(document: SpecDocument, node: Located, seen: Set<string>): Sc
     else if (branches.length > 0 && !view.branches) view.branches = { keyword, list: branches };
   }
   const allOf = document.child(node, "allOf");
-  if (allOf && Array.isArray(allOf.value)) for (const [, member] of document.children(allOf)) mergeInto(document, view, member, seen);
+  if (allOf && Array.isArray(allOf.value))
+    for (const [, member] of document.children(allOf)) mergeInto(document, view, member, seen);
   return view;
 }
 
@@ -190,9 +209,12 @@ function mergeInto(document: SpecDocument, view: SchemaView, member: Located, se
   view.deprecated ||= part.deprecated;
   view.default ??= part.default;
   view.discriminator ??= part.discriminator;
-  for (const [name, names] of part.dependentRequired) view.dependentRequired.set(name, new Set([...(view.dependentRequired.get(name) ?? []), ...names]));
-  for (const [name, schema] of part.dependentSchemas) if (!view.dependentSchemas.has(name)) view.dependentSchemas.set(name, schema);
-  for (const [pattern, schema] of part.patternProperties) if (!view.patternProperties.has(pattern)) view.patternProperties.set(pattern, schema);
+  for (const [name, names] of part.dependentRequired)
+    view.dependentRequired.set(name, new Set([...(view.dependentRequired.get(name) ?? []), ...names]));
+  for (const [name, schema] of part.dependentSchemas)
+    if (!view.dependentSchemas.has(name)) view.dependentSchemas.set(name, schema);
+  for (const [pattern, schema] of part.patternProperties)
+    if (!view.patternProperties.has(pattern)) view.patternProperties.set(pattern, schema);
   if (view.prefixItems.length === 0) view.prefixItems = part.prefixItems;
   view.contains ??= part.contains;
   view.propertyNames ??= part.propertyNames;
@@ -210,9 +232,17 @@ export function alternativeView(document: SpecDocument, around: SchemaView, bran
   const hasOwn = around.properties.size > 0 || around.required.size > 0 || around.additionalProperties !== undefined;
   // Nullability is the surrounding schema's (compared there): `nullable: true` next to a oneOf lets null through.
   if (!hasOwn && (own.nullable || !around.nullable)) return own;
-  const merged: SchemaView = { ...own, key: `${around.key}&${own.key}`, nullable: around.nullable || own.nullable, properties: new Map(own.properties), required: new Set(own.required), bounds: new Map(own.bounds) };
+  const merged: SchemaView = {
+    ...own,
+    key: `${around.key}&${own.key}`,
+    nullable: around.nullable || own.nullable,
+    properties: new Map(own.properties),
+    required: new Set(own.required),
+    bounds: new Map(own.bounds),
+  };
   merged.types ??= around.types;
-  for (const [name, property] of around.properties) if (!merged.properties.has(name)) merged.properties.set(name, property);
+  for (const [name, property] of around.properties)
+    if (!merged.properties.has(name)) merged.properties.set(name, property);
   for (const name of around.required) merged.required.add(name);
   merged.additionalProperties ??= around.additionalProperties;
   return merged;
@@ -228,7 +258,9 @@ function closedOrSchema(node: Located | undefined): false | Located | undefined 
 function discriminatorOf(value: unknown): SchemaView["discriminator"] {
   if (!isObject(value) || typeof value.propertyName !== "string") return undefined;
   const mapping = new Map<string, string>();
-  if (isObject(value.mapping)) for (const [name, target] of Object.entries(value.mapping)) if (typeof target === "string") mapping.set(name, target);
+  if (isObject(value.mapping))
+    for (const [name, target] of Object.entries(value.mapping))
+      if (typeof target === "string") mapping.set(name, target);
   return { propertyName: value.propertyName, mapping };
 }
 
@@ -237,18 +269,24 @@ function readApplicators(document: SpecDocument, node: Located, view: SchemaView
   for (const keyword of ["dependentRequired", "dependencies"]) {
     const entry = value[keyword];
     if (!isObject(entry)) continue;
-    for (const [name, names] of Object.entries(entry)) if (Array.isArray(names)) view.dependentRequired.set(name, new Set(names.filter((item): item is string => typeof item === "string")));
+    for (const [name, names] of Object.entries(entry))
+      if (Array.isArray(names))
+        view.dependentRequired.set(name, new Set(names.filter((item): item is string => typeof item === "string")));
   }
   for (const keyword of ["dependentSchemas", "dependencies"]) {
     const entry = document.child(node, keyword);
-    if (entry) for (const [name, schema] of document.children(entry)) if (isObject(schema.value)) view.dependentSchemas.set(name, schema);
+    if (entry)
+      for (const [name, schema] of document.children(entry))
+        if (isObject(schema.value)) view.dependentSchemas.set(name, schema);
   }
   const patterns = document.child(node, "patternProperties");
-  if (patterns) for (const [pattern, schema] of document.children(patterns)) view.patternProperties.set(pattern, schema);
+  if (patterns)
+    for (const [pattern, schema] of document.children(patterns)) view.patternProperties.set(pattern, schema);
   const prefix = document.child(node, "prefixItems");
   if (prefix && Array.isArray(prefix.value)) view.prefixItems = document.children(prefix).map(([, item]) => item);
   const condition = document.child(node, "if");
-  if (condition) view.conditional = { if: condition, then: document.child(node, "then"), else: document.child(node, "else") };
+  if (condition)
+    view.conditional = { if: condition, then: document.child(node, "then"), else: document.child(node, "else") };
 }
 
 function typesOf(value: Record<string, unknown>): Set<string> | undefined {
@@ -264,7 +302,10 @@ function boundsOf(value: Record<string, unknown>): Map<string, number> {
     if (typeof bound === "number") bounds.set(keyword, bound);
   }
   // OpenAPI 3.0: `exclusiveMinimum: true` qualifies `minimum`; treat it as the 3.1 form so both compare alike.
-  for (const [flag, base] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+  for (const [flag, base] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
     const limit = bounds.get(base);
     if (value[flag] === true && limit !== undefined) {
       bounds.set(flag, limit);
@@ -275,5 +316,8 @@ function boundsOf(value: Record<string, unknown>): Map<string, number> {
 }
 
 function isNullSchema(value: unknown): boolean {
-  return isObject(value) && (value.type === "null" || (Array.isArray(value.type) && value.type.length === 1 && value.type[0] === "null"));
+  return (
+    isObject(value) &&
+    (value.type === "null" || (Array.isArray(value.type) && value.type.length === 1 && value.type[0] === "null"))
+  );
 }

@@ -80,5 +80,10 @@ export interface DiffResult {
   summary: DiffSummary;
   versioning: VersioningVerdict;
   /** Accept-list entries that matched no change (a warning: the entry is stale or mistyped). */
-  unmatchedAccepts?: Array<{ check: string; operation?: string; pointer?: string; entry: { file: string; line: number; column: number } }>;
+  unmatchedAccepts?: Array<{
+    check: string;
+    operation?: string;
+    pointer?: string;
+    entry: { file: string; line: number; column: number };
+  }>;
 }

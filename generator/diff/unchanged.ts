@@ -33,7 +33,10 @@ export class UnchangedNodes {
     this.clean.set(ref, true);
     const before = this.oldDoc.resolveRef(this.oldDoc.rootFile, ref);
     const after = this.newDoc.resolveRef(this.newDoc.rootFile, ref);
-    const result = before !== undefined && after !== undefined && this.same({ value: this.oldDoc.valueAt(before), at: before }, { value: this.newDoc.valueAt(after), at: after });
+    const result =
+      before !== undefined &&
+      after !== undefined &&
+      this.same({ value: this.oldDoc.valueAt(before), at: before }, { value: this.newDoc.valueAt(after), at: after });
     this.clean.set(ref, result);
     return result;
   }

@@ -8,7 +8,9 @@ export function versionInfo(document: SpecDocument): VersionInfo {
   const root = document.root.value;
   const result: VersionInfo = {};
   const servers = Array.isArray(root.servers) ? root.servers.filter(isObject) : [];
-  const fromServers = servers.map((server) => (typeof server.url === "string" ? majorVersionOf(server.url) : undefined)).find((major) => major !== undefined);
+  const fromServers = servers
+    .map((server) => (typeof server.url === "string" ? majorVersionOf(server.url) : undefined))
+    .find((major) => major !== undefined);
   const urlMajor = fromServers ?? mostCommon(Object.keys(isObject(root.paths) ? root.paths : {}).map(majorVersionOf));
   if (urlMajor !== undefined) result.urlMajor = urlMajor;
   const info = isObject(root.info) ? root.info : {};
@@ -27,17 +29,34 @@ export function versionInfo(document: SpecDocument): VersionInfo {
  */
 export function versioningVerdict(before: VersionInfo, after: VersionInfo, breaking: number): VersioningVerdict {
   const byUrl = before.urlMajor !== undefined && after.urlMajor !== undefined;
-  const majorBumped = byUrl ? after.urlMajor! > before.urlMajor! : before.infoMajor !== undefined && after.infoMajor !== undefined && after.infoMajor > before.infoMajor;
-  const versions = byUrl ? `/v${before.urlMajor} -> /v${after.urlMajor}` : `info.version ${before.infoVersion ?? "(none)"} -> ${after.infoVersion ?? "(none)"}`;
+  const majorBumped = byUrl
+    ? after.urlMajor! > before.urlMajor!
+    : before.infoMajor !== undefined && after.infoMajor !== undefined && after.infoMajor > before.infoMajor;
+  const versions = byUrl
+    ? `/v${before.urlMajor} -> /v${after.urlMajor}`
+    : `info.version ${before.infoVersion ?? "(none)"} -> ${after.infoVersion ?? "(none)"}`;
   let message: string;
   if (breaking === 0) message = `no breaking change (${versions})`;
-  else if (majorBumped) message = `${breaking} breaking change${breaking > 1 ? "s" : ""}, expected: the major version was bumped (${versions})`;
+  else if (majorBumped)
+    message = `${breaking} breaking change${breaking > 1 ? "s" : ""}, expected: the major version was bumped (${versions})`;
   else {
-    const infoOnly = byUrl && before.infoMajor !== undefined && after.infoMajor !== undefined && after.infoMajor > before.infoMajor;
-    const remedy = byUrl ? `publish them under /v${after.urlMajor! + 1}` : after.infoMajor !== undefined ? `bump info.version to ${after.infoMajor + 1}.0.0` : "publish them under a new major version";
+    const infoOnly =
+      byUrl && before.infoMajor !== undefined && after.infoMajor !== undefined && after.infoMajor > before.infoMajor;
+    const remedy = byUrl
+      ? `publish them under /v${after.urlMajor! + 1}`
+      : after.infoMajor !== undefined
+        ? `bump info.version to ${after.infoMajor + 1}.0.0`
+        : "publish them under a new major version";
     message = `${breaking} breaking change${breaking > 1 ? "s" : ""} without a new major version (${versions})${infoOnly ? `; info.version went to ${after.infoVersion} but the URL still says /v${after.urlMajor}` : ""}: ${remedy}, or make them backward compatible`;
   }
-  return { ruleId: "versioning/breaking-change", old: before, new: after, majorBumped, verdict: breaking > 0 && !majorBumped ? "fail" : "pass", message };
+  return {
+    ruleId: "versioning/breaking-change",
+    old: before,
+    new: after,
+    majorBumped,
+    verdict: breaking > 0 && !majorBumped ? "fail" : "pass",
+    message,
+  };
 }
 
 function mostCommon(values: Array<number | undefined>): number | undefined {

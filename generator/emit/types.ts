@@ -1,12 +1,18 @@
 // types.ts of the generated output: openapi-typescript's transform over the bundled document (the design card's
 // choice). Our loader has already validated and bundled the document, so we call the transform directly instead of
 // `openapiTS()`, which would lint and bundle it a second time with Redocly (two thirds of its time on GitHub's spec).
-import { astToString, resolveRef, scanDiscriminators, transformSchema, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
+import {
+  astToString,
+  resolveRef,
+  scanDiscriminators,
+  transformSchema,
+  type GlobalContext,
+  type OpenAPI3,
+} from "openapi-typescript";
 import { refersToItselfInPlace } from "../../templates/runtime/server/json-schema.js";
 import { escapePointerToken, getAtPointer, parsePointer } from "../load/json-pointer.js";
 import { generatedHeader } from "./shared/header.js";
 import { HTTP_METHODS } from "../facts/http-methods.js";
-
 
 /** openapi-typescript keys `operations` by operationId: a duplicate would be a duplicate interface member. Later
  * duplicates get a numeric suffix (the client addresses operations by path and method, never by this key). `%` is
@@ -122,7 +128,11 @@ function dropEnumsNoValueOfWhichFitsTheType(document: Record<string, unknown>): 
   for (const schema of Object.values(schemas)) {
     if (schema === null || typeof schema !== "object") continue;
     const { type, enum: values } = schema as { type?: unknown; enum?: unknown };
-    if ((type === "object" || type === "array") && Array.isArray(values) && values.every((value) => value === null || typeof value !== "object")) {
+    if (
+      (type === "object" || type === "array") &&
+      Array.isArray(values) &&
+      values.every((value) => value === null || typeof value !== "object")
+    ) {
       delete (schema as Record<string, unknown>).enum;
     }
   }
@@ -137,7 +147,11 @@ const SAME_TYPE_KEYWORDS = ["allOf", "anyOf", "oneOf", "items", "prefixItems"];
 function unknownForSelfDefinedSchemas(document: Record<string, unknown>): void {
   const schemas = componentSchemas(document);
   const selfDefined = Object.keys(schemas).filter((name) =>
-    refersToItselfInPlace(document, `#/components/schemas/${escapePointerToken(name).replace(/%/g, "%25")}`, SAME_TYPE_KEYWORDS),
+    refersToItselfInPlace(
+      document,
+      `#/components/schemas/${escapePointerToken(name).replace(/%/g, "%25")}`,
+      SAME_TYPE_KEYWORDS,
+    ),
   );
   for (const name of selfDefined) setOwn(schemas, name, {});
 }
@@ -188,5 +202,9 @@ export function typesContext(document: Record<string, unknown>): GlobalContext {
 
 export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source: string): string {
   const document = typesDocument(bundledDoc);
-  return generatedHeader(source) + "\n" + astToString(transformSchema(document as unknown as OpenAPI3, typesContext(document)));
+  return (
+    generatedHeader(source) +
+    "\n" +
+    astToString(transformSchema(document as unknown as OpenAPI3, typesContext(document)))
+  );
 }

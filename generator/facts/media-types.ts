@@ -22,5 +22,9 @@ export function describesJson(mediaType: string): boolean {
 
 /** The content key to read JSON from: `application/json` first, then other JSON types, then a range covering JSON. */
 export function preferredJsonMediaType(types: readonly string[]): string | undefined {
-  return types.find((type) => mediaTypeEssence(type) === "application/json") ?? types.find(isJsonMediaType) ?? types.find(describesJson);
+  return (
+    types.find((type) => mediaTypeEssence(type) === "application/json") ??
+    types.find(isJsonMediaType) ??
+    types.find(describesJson)
+  );
 }

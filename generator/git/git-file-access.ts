@@ -63,10 +63,26 @@ export class GitFileAccess implements FileAccess {
       // one process per folder, not one per file.
       const inRepo = this.repoPath(path)!;
       const folder = await this.folder(posix.dirname(inRepo) === "." ? "" : posix.dirname(inRepo));
-      const siblings = [...(folder?.values() ?? [])].filter((entry, index, all) => !entry.isDirectory && !entry.isSymlink && all.findIndex((other) => other.object === entry.object) === index);
-      const batch = SPEC_FILE.test(inRepo) ? pickBatch(siblings.filter((entry) => entry.object === found.object || SPEC_FILE.test(entry.name)), found) : [found];
-      const texts = readBlobs(batch.map((entry) => entry.object), this.revision.anchorDir);
-      for (const entry of batch) if (!this.blobs.has(entry.object)) this.blobs.set(entry.object, texts.then((read) => textOf(read, entry.object, path)));
+      const siblings = [...(folder?.values() ?? [])].filter(
+        (entry, index, all) =>
+          !entry.isDirectory && !entry.isSymlink && all.findIndex((other) => other.object === entry.object) === index,
+      );
+      const batch = SPEC_FILE.test(inRepo)
+        ? pickBatch(
+            siblings.filter((entry) => entry.object === found.object || SPEC_FILE.test(entry.name)),
+            found,
+          )
+        : [found];
+      const texts = readBlobs(
+        batch.map((entry) => entry.object),
+        this.revision.anchorDir,
+      );
+      for (const entry of batch)
+        if (!this.blobs.has(entry.object))
+          this.blobs.set(
+            entry.object,
+            texts.then((read) => textOf(read, entry.object, path)),
+          );
     }
     return this.blobs.get(found.object)!;
   }
@@ -76,7 +92,10 @@ export class GitFileAccess implements FileAccess {
     const folder = inRepo === undefined ? "" : posix.dirname(inRepo);
     return {
       name: `${this.label(path)} (git:${this.revision.ref})`,
-      fix: inRepo === undefined ? "the file is outside the git repository" : `\`git ls-tree --full-tree --name-only ${this.revision.ref} -- ${folder === "." ? "" : `${folder}/`}\` lists what that ref has there${referenced ? "" : " (a spec that is new in this change has no base to compare)"}`,
+      fix:
+        inRepo === undefined
+          ? "the file is outside the git repository"
+          : `\`git ls-tree --full-tree --name-only ${this.revision.ref} -- ${folder === "." ? "" : `${folder}/`}\` lists what that ref has there${referenced ? "" : " (a spec that is new in this change has no base to compare)"}`,
     };
   }
 
@@ -100,7 +119,14 @@ export class GitFileAccess implements FileAccess {
 
   private async list(inRepo: string): Promise<Map<string, TreeEntry> | undefined> {
     // `--full-tree` makes paths relative to the top whatever the folder git runs in; a trailing `/` lists the contents.
-    const args = ["ls-tree", "-z", "--long", "--full-tree", this.revision.commit, ...(inRepo === "" ? [] : ["--", `${inRepo}/`])];
+    const args = [
+      "ls-tree",
+      "-z",
+      "--long",
+      "--full-tree",
+      this.revision.commit,
+      ...(inRepo === "" ? [] : ["--", `${inRepo}/`]),
+    ];
     const output = (await runGit(args, this.revision.anchorDir)).toString("utf8");
     const entries = new Map<string, TreeEntry>();
     for (const record of output.split("\0")) {
@@ -108,7 +134,13 @@ export class GitFileAccess implements FileAccess {
       const match = /^(\d+) (\w+) ([0-9a-f]+) +(\S+)\t(.*)$/s.exec(record);
       if (!match) continue;
       const [, mode, type, object, size, name] = match;
-      entries.set(posix.basename(name!), { name: posix.basename(name!), isDirectory: type === "tree", size: size === "-" ? 0 : Number(size), object: object!, isSymlink: mode === "120000" });
+      entries.set(posix.basename(name!), {
+        name: posix.basename(name!),
+        isDirectory: type === "tree",
+        size: size === "-" ? 0 : Number(size),
+        object: object!,
+        isSymlink: mode === "120000",
+      });
     }
     return entries;
   }

@@ -27,19 +27,28 @@ export interface GitRevision {
  */
 export async function openRevision(ref: string, near: string): Promise<GitRevision> {
   if (ref === "" || ref.startsWith("-") || /[\0\s]/.test(ref)) {
-    throw new GitError(`invalid git ref ${JSON.stringify(ref)}`, "write the base as git:REF with a branch, tag or commit, e.g. --base git:origin/main");
+    throw new GitError(
+      `invalid git ref ${JSON.stringify(ref)}`,
+      "write the base as git:REF with a branch, tag or commit, e.g. --base git:origin/main",
+    );
   }
   const anchorDir = existingFolder(resolve(near));
   let anchorPrefix: string;
   try {
     anchorPrefix = (await runGit(["rev-parse", "--show-prefix"], anchorDir)).toString("utf8").trim();
   } catch (error) {
-    if (isGitFailure(error)) throw new GitError(`not a git repository: ${anchorDir} (needed to read git:${ref})`, "run specwright in a clone of the repository, or compare two files: `specwright diff old.yaml new.yaml`");
+    if (isGitFailure(error))
+      throw new GitError(
+        `not a git repository: ${anchorDir} (needed to read git:${ref})`,
+        "run specwright in a clone of the repository, or compare two files: `specwright diff old.yaml new.yaml`",
+      );
     throw error;
   }
   let commit: string;
   try {
-    commit = (await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], anchorDir)).toString("utf8").trim();
+    commit = (await runGit(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], anchorDir))
+      .toString("utf8")
+      .trim();
   } catch (error) {
     if (isGitFailure(error)) throw unknownRef(ref);
     throw error;

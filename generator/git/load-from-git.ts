@@ -7,7 +7,14 @@ export async function loadSpecFromGit(spec: string, options: LoadOptions, git: G
     return await loadSpec(spec, { ...options, access: git });
   } catch (error) {
     // The place of a problem in the base is in the committed file, not in the working copy of the same name.
-    if (error instanceof SpecLoadError) throw new SpecLoadError({ message: error.message, file: git.label(error.file), line: error.line, column: error.column, fix: error.fix });
+    if (error instanceof SpecLoadError)
+      throw new SpecLoadError({
+        message: error.message,
+        file: git.label(error.file),
+        line: error.line,
+        column: error.column,
+        fix: error.fix,
+      });
     throw error;
   }
 }

@@ -14,12 +14,29 @@ export interface GitFailure {
  */
 export function runGit(args: readonly string[], cwd: string, input?: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const child = execFile("git", args, { cwd, encoding: "buffer", maxBuffer: 1024 * 1024 * 1024, env: { ...process.env, GIT_LITERAL_PATHSPECS: "1", GIT_TERMINAL_PROMPT: "0" } }, (error, stdout, stderr) => {
-      if (!error) return resolve(stdout);
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return reject(new GitError("git is not installed or not on PATH", "install git, or compare two files: `specwright diff old.yaml new.yaml`"));
-      const status = typeof (error as { code?: unknown }).code === "number" ? ((error as { code: number }).code) : undefined;
-      reject({ status, stderr: stderr.toString("utf8").trim() } satisfies GitFailure);
-    });
+    const child = execFile(
+      "git",
+      args,
+      {
+        cwd,
+        encoding: "buffer",
+        maxBuffer: 1024 * 1024 * 1024,
+        env: { ...process.env, GIT_LITERAL_PATHSPECS: "1", GIT_TERMINAL_PROMPT: "0" },
+      },
+      (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        if ((error as NodeJS.ErrnoException).code === "ENOENT")
+          return reject(
+            new GitError(
+              "git is not installed or not on PATH",
+              "install git, or compare two files: `specwright diff old.yaml new.yaml`",
+            ),
+          );
+        const status =
+          typeof (error as { code?: unknown }).code === "number" ? (error as { code: number }).code : undefined;
+        reject({ status, stderr: stderr.toString("utf8").trim() } satisfies GitFailure);
+      },
+    );
     if (input !== undefined) child.stdin?.end(input);
   });
 }

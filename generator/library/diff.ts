@@ -8,8 +8,13 @@ export type DiffOptions = LoadOptions;
  * Compares two versions of an API as `specwright diff` does: every change classified, and the versioning verdict
  * (`result.versioning.verdict === "fail"` when a breaking change comes without a new major version).
  */
-export async function diff(base: string | SpecDocument, revision: string | SpecDocument, options: DiffOptions = {}): Promise<DiffResult> {
-  const load = (spec: string | SpecDocument) => (typeof spec === "string" ? loadSpec(spec, options) : Promise.resolve(spec));
+export async function diff(
+  base: string | SpecDocument,
+  revision: string | SpecDocument,
+  options: DiffOptions = {},
+): Promise<DiffResult> {
+  const load = (spec: string | SpecDocument) =>
+    typeof spec === "string" ? loadSpec(spec, options) : Promise.resolve(spec);
   const [before, after] = await Promise.all([load(base), load(revision)]);
   return diffDocuments(before, after);
 }

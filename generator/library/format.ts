@@ -23,7 +23,11 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], options: F
     cwd: options.cwd ?? process.cwd(),
     color: options.color ?? false,
     sourceOf: options.sourceOf ?? (() => undefined),
-    rules: [...ALL_RULES, ...(options.customRules ?? [])].map((rule) => ({ id: rule.id, description: rule.description, docUrl: rule.docsUrl ?? ruleDocUrl(rule.id) })),
+    rules: [...ALL_RULES, ...(options.customRules ?? [])].map((rule) => ({
+      id: rule.id,
+      description: rule.description,
+      docUrl: rule.docsUrl ?? ruleDocUrl(rule.id),
+    })),
     fileCount: options.fileCount ?? 1,
   });
 }

@@ -2,7 +2,13 @@
 // share. Lint gate first (error-level conventions refuse the spec), then the model, then the emitters, and the
 // output folder is written all-or-nothing.
 import { resolve } from "node:path";
-import { apiModelSettings, lintConfigFor, modelOptionsFor, type ApiModelSettings, type SpecwrightConfig } from "../config/index.js";
+import {
+  apiModelSettings,
+  lintConfigFor,
+  modelOptionsFor,
+  type ApiModelSettings,
+  type SpecwrightConfig,
+} from "../config/index.js";
 import type { Diagnostic, PresetName } from "../conventions/index.js";
 import { bundleSpec, loadSpec, type SpecDocument } from "../load/index.js";
 import type { Rename } from "../model/ir.js";
@@ -41,10 +47,19 @@ export async function runGenerateJob(job: GenerateJob, options: JobOptions, cwd 
   const document = await loadSpec(job.spec, { allowRemoteRefs: options.allowRemoteRefs });
   if (options.conventions) {
     // Loaded on demand: a run without the lint gate (third-party specs) or without a server skips their start-up cost.
-    const [{ lintDocument }, { formatDiagnostics }] = await Promise.all([import("../conventions/index.js"), import("./format.js")]);
-    const errors = lintDocument(document, lintConfigFor(job.config, document.rootFile, { preset: job.preset })).filter((d) => d.severity === "error");
+    const [{ lintDocument }, { formatDiagnostics }] = await Promise.all([
+      import("../conventions/index.js"),
+      import("./format.js"),
+    ]);
+    const errors = lintDocument(document, lintConfigFor(job.config, document.rootFile, { preset: job.preset })).filter(
+      (d) => d.severity === "error",
+    );
     if (errors.length > 0) {
-      const report = formatDiagnostics(errors, { cwd, sourceOf: (file) => document.files.get(file)?.text, customRules: job.config.customRules });
+      const report = formatDiagnostics(errors, {
+        cwd,
+        sourceOf: (file) => document.files.get(file)?.text,
+        customRules: job.config.customRules,
+      });
       return { status: "lint-failed", diagnostics: errors, report, document };
     }
   }
@@ -61,22 +76,42 @@ export async function runGenerateJob(job: GenerateJob, options: JobOptions, cwd 
  * spec the bundled pointer is the source's; otherwise the error keeps its pointer.
  */
 function locatedModelError(error: unknown, document: SpecDocument): unknown {
-  if (!(error instanceof ModelError) || error.pointer === undefined || (error.file !== undefined && error.file !== document.rootFile) || document.files.size !== 1) return error;
+  if (
+    !(error instanceof ModelError) ||
+    error.pointer === undefined ||
+    (error.file !== undefined && error.file !== document.rootFile) ||
+    document.files.size !== 1
+  )
+    return error;
   const at = { file: document.rootFile, pointer: error.pointer };
   if (document.valueAt(at) === undefined) return error;
   const { line, column } = document.locate(at);
   return new SpecLoadError({ message: error.message, file: document.rootFile, line, column, fix: error.fix });
 }
 
-async function renderJob(job: GenerateJob, document: SpecDocument, bundled: Record<string, unknown>): Promise<JobResult> {
+async function renderJob(
+  job: GenerateJob,
+  document: SpecDocument,
+  bundled: Record<string, unknown>,
+): Promise<JobResult> {
   // Loaded here, not at the top: the emitters pull in openapi-typescript and the TypeScript compiler (~2 s of CPU),
   // which no other command needs.
-  const [{ buildModel }, { renderClient }] = await Promise.all([import("../model/build-model.js"), import("../emit/client/generate-client.js")]);
+  const [{ buildModel }, { renderClient }] = await Promise.all([
+    import("../model/build-model.js"),
+    import("../emit/client/generate-client.js"),
+  ]);
   const model = buildModel(bundled, modelOptionsFor(job.config, job.spec, job));
   const files = new Map<string, string>();
-  if (job.client) for (const [path, content] of await renderClient(model, bundled, { outDir: job.out, tanstackQuery: job.tanstackQuery })) files.set(path, content);
+  if (job.client)
+    for (const [path, content] of await renderClient(model, bundled, {
+      outDir: job.out,
+      tanstackQuery: job.tanstackQuery,
+    }))
+      files.set(path, content);
   const { renderServer } = job.server ? await import("../emit/server/generate-server.js") : { renderServer: undefined };
-  if (renderServer) for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client })) files.set(path, content);
+  if (renderServer)
+    for (const [path, content] of await renderServer(model, bundled, job.out, { skipTypes: job.client }))
+      files.set(path, content);
   // The server's package.json replaces the client's in a shared folder: it needs the adapter's peer dependency too.
   const manifest = files.get("package.json");
   if (job.client && job.server && job.tanstackQuery && manifest !== undefined) {
@@ -121,6 +156,20 @@ export async function generate(options: GenerateOptions): Promise<JobResult> {
   const names = options.names ?? api.names;
   const entry = config.apis.find((candidate) => candidate.spec === resolve(options.spec));
   const tanstackQuery = options.tanstackQuery ?? entry?.tanstackQuery ?? false;
-  const job: GenerateJob = { name: options.spec, spec: options.spec, out: resolve(options.out), client, server: options.server === true, preset: options.preset, tanstackQuery, config, ...api, ...(names !== undefined ? { names } : {}) };
-  return runGenerateJob(job, { conventions: options.conventions ?? true, ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}) });
+  const job: GenerateJob = {
+    name: options.spec,
+    spec: options.spec,
+    out: resolve(options.out),
+    client,
+    server: options.server === true,
+    preset: options.preset,
+    tanstackQuery,
+    config,
+    ...api,
+    ...(names !== undefined ? { names } : {}),
+  };
+  return runGenerateJob(job, {
+    conventions: options.conventions ?? true,
+    ...(options.allowRemoteRefs !== undefined ? { allowRemoteRefs: options.allowRemoteRefs } : {}),
+  });
 }

@@ -18,5 +18,8 @@ export interface LintOptions extends LoadOptions {
 export async function lint(spec: string | SpecDocument, options: LintOptions = {}): Promise<Diagnostic[]> {
   const document = typeof spec === "string" ? await loadSpec(spec, options) : spec;
   const config = await configFor(options.config, document.rootFile);
-  return lintDocument(document, lintConfigFor(config, document.rootFile, options.preset !== undefined ? { preset: options.preset } : {}));
+  return lintDocument(
+    document,
+    lintConfigFor(config, document.rootFile, options.preset !== undefined ? { preset: options.preset } : {}),
+  );
 }

@@ -21,7 +21,12 @@ export interface FollowedReference {
  *   lives elsewhere): a URL stays as written and no request is made; a local path must still stay inside the folder.
  * A fragment that is not a JSON pointer is refused here, at its place, rather than failing later.
  */
-export async function admitReference(found: FoundReference, file: string, source: SourceFile, limits: ReadLimits): Promise<FollowedReference | undefined> {
+export async function admitReference(
+  found: FoundReference,
+  file: string,
+  source: SourceFile,
+  limits: ReadLimits,
+): Promise<FollowedReference | undefined> {
   const where = () => ({ file, ...source.locate(found.pointer) });
   const hash = found.value.indexOf("#");
   const uri = hash === -1 ? found.value : found.value.slice(0, hash);
@@ -36,11 +41,18 @@ export async function admitReference(found: FoundReference, file: string, source
   }
   if (uri === "") return undefined;
   const target = resolveRefFile(file, uri);
-  if (!isRemote(target)) assertInsideRoot(await realPathOfNearest(target, limits.access), found.value, limits, where(), label);
+  if (!isRemote(target))
+    assertInsideRoot(await realPathOfNearest(target, limits.access), found.value, limits, where(), label);
   return undefined;
 }
 
-function notAPointer(ref: string, uri: string, fragment: string, label: string, where: { file: string; line: number; column: number }): SpecLoadError {
+function notAPointer(
+  ref: string,
+  uri: string,
+  fragment: string,
+  label: string,
+  where: { file: string; line: number; column: number },
+): SpecLoadError {
   const example = fragment.includes("/") ? `${uri}#/${fragment}` : `${uri}#/components/schemas/${fragment}`;
   return new SpecLoadError({
     ...where,
@@ -50,7 +62,12 @@ function notAPointer(ref: string, uri: string, fragment: string, label: string, 
 }
 
 /** Whether to follow a mapping reference; a local one that leaves the folder is refused all the same. */
-async function mappingIsFollowed(target: string, written: string, limits: ReadLimits, where: () => { file: string; line: number; column: number }): Promise<boolean> {
+async function mappingIsFollowed(
+  target: string,
+  written: string,
+  limits: ReadLimits,
+  where: () => { file: string; line: number; column: number },
+): Promise<boolean> {
   if (isRemote(target)) return limits.allowRemoteRefs;
   assertInsideRoot(await realPathOfNearest(target, limits.access), written, limits, where(), "discriminator mapping");
   const real = await limits.access.realPath(target);

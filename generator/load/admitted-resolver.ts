@@ -14,7 +14,11 @@ type RedoclyClasses = { BaseResolver: typeof BaseResolver; Source: typeof Source
  * (`$ref`, `externalValue`, mapping values) and however it would resolve the path, nothing unchecked is read.
  * Anything else is refused, which Redocly takes as an unresolved reference and leaves as written.
  */
-export function createAdmittedResolver(redocly: RedoclyClasses, files: ReadonlyMap<string, SourceFile>, edges: FollowedEdges): AdmittedResolver {
+export function createAdmittedResolver(
+  redocly: RedoclyClasses,
+  files: ReadonlyMap<string, SourceFile>,
+  edges: FollowedEdges,
+): AdmittedResolver {
   class Resolver extends redocly.BaseResolver {
     private readonly documents = new Map<string, Document>();
 

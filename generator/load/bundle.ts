@@ -12,7 +12,8 @@ const bundled = new WeakMap<SpecDocument, Promise<Record<string, unknown>>>();
 export function bundleSpec(document: SpecDocument): Promise<Record<string, unknown>> {
   const result = bundled.get(document);
   if (result) return result;
-  if (document.isMultiFile) return Promise.reject(new Error("bundleSpec: a multi-file SpecDocument must come from loadSpec"));
+  if (document.isMultiFile)
+    return Promise.reject(new Error("bundleSpec: a multi-file SpecDocument must come from loadSpec"));
   return Promise.resolve(document.files.get(document.rootFile)!.value as Record<string, unknown>);
 }
 
@@ -25,11 +26,20 @@ export function rememberBundle(document: SpecDocument, bundle: Record<string, un
  * external targets into `components` under their own names, so generated types keep the names the author chose.
  * It reads only through the admitted resolver: the files `loadSpec` has read and checked, along the edges it followed.
  */
-export async function bundleFiles(rootFile: string, files: ReadonlyMap<string, SourceFile>, edges: FollowedEdges): Promise<Record<string, unknown>> {
+export async function bundleFiles(
+  rootFile: string,
+  files: ReadonlyMap<string, SourceFile>,
+  edges: FollowedEdges,
+): Promise<Record<string, unknown>> {
   // Imported on demand: a large module that single-file specs never need.
   const redocly = await import("@redocly/openapi-core");
   const resolver = createAdmittedResolver(redocly, files, edges);
   const config = await redocly.createConfig({});
-  const result = await redocly.bundle({ doc: resolver.documentFor(rootFile), config, dereference: false, externalRefResolver: resolver });
+  const result = await redocly.bundle({
+    doc: resolver.documentFor(rootFile),
+    config,
+    dereference: false,
+    externalRefResolver: resolver,
+  });
   return result.bundle.parsed as Record<string, unknown>;
 }

@@ -8,7 +8,13 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const CACHE_DIR = join(fileURLToPath(new URL("../../", import.meta.url)), "node_modules", ".cache", "specwright", "validators");
+const CACHE_DIR = join(
+  fileURLToPath(new URL("../../", import.meta.url)),
+  "node_modules",
+  ".cache",
+  "specwright",
+  "validators",
+);
 
 export interface CompiledValidator<V> {
   /** The ajv instance `validate` was compiled with (`code: { source: true }`), for its standalone code. */
@@ -31,7 +37,12 @@ export interface ValidatorRecipe<V> {
 
 /** The validator for a schema: the cached standalone code when it exists, else compiled now and cached. */
 export function cachedValidator<V>(recipe: ValidatorRecipe<V>): V {
-  const key = createHash("sha256").update(recipe.ajvVersion).update(JSON.stringify(recipe.options)).update(JSON.stringify(recipe.schema)).digest("hex").slice(0, 16);
+  const key = createHash("sha256")
+    .update(recipe.ajvVersion)
+    .update(JSON.stringify(recipe.options))
+    .update(JSON.stringify(recipe.schema))
+    .digest("hex")
+    .slice(0, 16);
   const file = join(CACHE_DIR, `${recipe.name}-${key}.cjs`);
   if (existsSync(file)) {
     try {

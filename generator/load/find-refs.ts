@@ -33,20 +33,24 @@ export function findReferences(root: unknown): FoundReference[] {
     const frame = stack.pop()!;
     const value = frame.value;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) if (isContainer(value[i])) stack.push({ value: value[i], parent: frame, key: String(i) });
+      for (let i = value.length - 1; i >= 0; i--)
+        if (isContainer(value[i])) stack.push({ value: value[i], parent: frame, key: String(i) });
       continue;
     }
     const record = value as Record<string, unknown>;
     const own = (key: string) => (Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined);
     const ref = own("$ref");
-    if (typeof ref === "string" && !isInDocumentPointer(ref)) found.push({ kind: "$ref", value: ref, pointer: pointerOf(frame, "$ref") });
+    if (typeof ref === "string" && !isInDocumentPointer(ref))
+      found.push({ kind: "$ref", value: ref, pointer: pointerOf(frame, "$ref") });
     for (const kind of ["externalValue", "operationRef"] as const) {
       const target = own(kind);
-      if (typeof target === "string" && !isInDocumentPointer(target)) found.push({ kind, value: target, pointer: pointerOf(frame, kind) });
+      if (typeof target === "string" && !isInDocumentPointer(target))
+        found.push({ kind, value: target, pointer: pointerOf(frame, kind) });
     }
     if (frame.key === "mapping" && frame.parent?.key === "discriminator") {
       for (const [name, target] of Object.entries(record)) {
-        if (typeof target === "string" && isMappingRef(target) && !isInDocumentPointer(target)) found.push({ kind: "mapping", value: target, pointer: pointerOf(frame, name) });
+        if (typeof target === "string" && isMappingRef(target) && !isInDocumentPointer(target))
+          found.push({ kind: "mapping", value: target, pointer: pointerOf(frame, name) });
       }
     }
     for (const key of Object.keys(record)) {
@@ -67,7 +71,14 @@ function isInDocumentPointer(ref: string): boolean {
  * (lib/ref-utils.js) says so: it starts with `#`, `./`, `../` or a URL scheme, or contains a `/`.
  */
 function isMappingRef(value: string): boolean {
-  return value.startsWith("#") || value.startsWith("http://") || value.startsWith("https://") || value.startsWith("./") || value.startsWith("../") || value.includes("/");
+  return (
+    value.startsWith("#") ||
+    value.startsWith("http://") ||
+    value.startsWith("https://") ||
+    value.startsWith("./") ||
+    value.startsWith("../") ||
+    value.includes("/")
+  );
 }
 
 function isContainer(value: unknown): boolean {

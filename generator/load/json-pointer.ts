@@ -12,10 +12,7 @@ export function parsePointer(pointer: string): string[] {
   const body = pointer.startsWith("#") ? pointer.slice(1) : pointer;
   if (body === "" || body === "/") return body === "/" ? [""] : [];
   if (!body.startsWith("/")) throw new Error(`JSON pointer must start with "/": ${pointer}`);
-  return body
-    .slice(1)
-    .split("/")
-    .map(unescapePointerToken);
+  return body.slice(1).split("/").map(unescapePointerToken);
 }
 
 export function joinPointer(base: string, ...tokens: Array<string | number>): string {

@@ -50,7 +50,8 @@ export class JsonPositionIndex {
   }
 
   private deepestKnown(tokens: string[]): number {
-    for (let depth = tokens.length; depth > 0; depth--) if (this.known.has(tokens.slice(0, depth).join("\u0000"))) return depth;
+    for (let depth = tokens.length; depth > 0; depth--)
+      if (this.known.has(tokens.slice(0, depth).join("\u0000"))) return depth;
     return 0;
   }
 

@@ -26,7 +26,12 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   const rootFile = isRemote(path) ? path : resolvePath(path);
   const access = options.access ?? DISK_ACCESS;
   const rootDir = isRemote(rootFile) ? "" : ((await access.realPath(dirname(rootFile))) ?? dirname(rootFile));
-  const limits: ReadLimits = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, allowRemoteRefs: options.allowRemoteRefs ?? false, rootDir, access };
+  const limits: ReadLimits = {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+    rootDir,
+    access,
+  };
   const { files, edges } = await readAllFiles(rootFile, limits);
   const root = files.get(rootFile)!;
   const specVersion = detectVersion(root);
@@ -41,14 +46,25 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   root.value = await upgradeSwagger2(document);
   // The upgraded document is self-contained: the other files' content now lives inside it.
   const upgradedFiles = new Map([[rootFile, root]]);
-  return new SpecDocument({ rootFile, files: upgradedFiles, specVersion, structuralProblems, mapPointer: (_file, pointer) => swagger2Pointer(pointer) });
+  return new SpecDocument({
+    rootFile,
+    files: upgradedFiles,
+    specVersion,
+    structuralProblems,
+    mapPointer: (_file, pointer) => swagger2Pointer(pointer),
+  });
 }
 
 /** Reads the root and every file its references reach, each checked before it is read; `edges` records how. */
-async function readAllFiles(rootFile: string, limits: ReadLimits): Promise<{ files: Map<string, SourceFile>; edges: Map<string, Map<string, string>> }> {
+async function readAllFiles(
+  rootFile: string,
+  limits: ReadLimits,
+): Promise<{ files: Map<string, SourceFile>; edges: Map<string, Map<string, string>> }> {
   const files = new Map<string, SourceFile>();
   const edges = new Map<string, Map<string, string>>();
-  const queue: Array<{ file: string; from?: { file: string; line: number; column: number; kind: string } }> = [{ file: rootFile }];
+  const queue: Array<{ file: string; from?: { file: string; line: number; column: number; kind: string } }> = [
+    { file: rootFile },
+  ];
   while (queue.length > 0) {
     const { file, from } = queue.shift()!;
     if (files.has(file)) continue;
@@ -69,7 +85,7 @@ async function readAllFiles(rootFile: string, limits: ReadLimits): Promise<{ fil
 
 function detectVersion(root: SourceFile): SpecVersion {
   const value = root.value as Record<string, unknown> | null;
-  const openapi = value && typeof value === "object" ? value.openapi ?? value.swagger : undefined;
+  const openapi = value && typeof value === "object" ? (value.openapi ?? value.swagger) : undefined;
   if (typeof openapi === "string") {
     if (openapi === "2.0") return "2.0";
     if (openapi.startsWith("3.0")) return "3.0";
@@ -77,7 +93,10 @@ function detectVersion(root: SourceFile): SpecVersion {
   }
   const at = root.locate(value && typeof value === "object" && "openapi" in value ? "/openapi" : "");
   throw new SpecLoadError({
-    message: openapi === undefined ? "not an OpenAPI document: no `openapi` or `swagger` field at the top level" : `unsupported OpenAPI version ${JSON.stringify(openapi)}`,
+    message:
+      openapi === undefined
+        ? "not an OpenAPI document: no `openapi` or `swagger` field at the top level"
+        : `unsupported OpenAPI version ${JSON.stringify(openapi)}`,
     file: root.path,
     ...at,
     fix: 'start the document with `openapi: 3.1.0` (or 3.0.x, or `swagger: "2.0"`)',

@@ -28,7 +28,8 @@ function depthExceeds(root: unknown): boolean {
     const [value, depth] = stack.pop()!;
     if (value === null || typeof value !== "object") continue;
     if (depth >= MAX_NESTING) return true;
-    for (const child of Object.values(value)) if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    for (const child of Object.values(value))
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
   }
   return false;
 }

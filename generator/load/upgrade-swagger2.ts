@@ -12,7 +12,12 @@ export async function upgradeSwagger2(swagger: unknown): Promise<Record<string, 
   const swagger2openapi = require("swagger2openapi") as Swagger2OpenApi; // loaded only for 2.0 documents
   const source = structuredClone(swagger);
   const standIn = renameProtoDefinition(source);
-  const result = await swagger2openapi.convertObj(source, { patch: true, warnOnly: true, resolve: false, direct: false });
+  const result = await swagger2openapi.convertObj(source, {
+    patch: true,
+    warnOnly: true,
+    resolve: false,
+    direct: false,
+  });
   if (standIn !== undefined) restoreProtoSchema(result.openapi, standIn);
   return result.openapi;
 }
@@ -47,7 +52,8 @@ function restoreProtoSchema(openapi: Record<string, unknown>, standIn: string): 
 function renameKey(target: Record<string, unknown>, from: string, to: string): void {
   const entries = Object.entries(target).map(([key, value]) => [key === from ? to : key, value] as const);
   for (const key of Object.keys(target)) delete target[key];
-  for (const [key, value] of entries) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Rewrites every reference to `from` (or into it: `from/properties/id`) as one to `to`: `$ref`s and `mapping` values. */
@@ -60,12 +66,13 @@ function rewriteRefs(root: unknown, from: string, to: string): void {
     else if (isRecord(node)) {
       if (typeof node.$ref === "string") node.$ref = rewrite(node.$ref);
       const mapping = isRecord(node.discriminator) ? node.discriminator.mapping : undefined;
-      if (isRecord(mapping)) for (const [key, value] of Object.entries(mapping)) if (typeof value === "string") mapping[key] = rewrite(value);
+      if (isRecord(mapping))
+        for (const [key, value] of Object.entries(mapping))
+          if (typeof value === "string") mapping[key] = rewrite(value);
       for (const value of Object.values(node)) stack.push(value);
     }
   }
 }
-
 
 const COMPONENT_SECTIONS: Record<string, string> = {
   schemas: "definitions",

@@ -23,14 +23,23 @@ export function basePathsOf(server: Server | undefined): BasePaths {
     return { name, values: [...new Set([variable.default, ...(variable.enum ?? [])])] };
   });
   const combinations = choices.reduce((count, choice) => count * choice.values.length, 1);
-  const defaults = pathOf(substitute(server.url, Object.fromEntries(choices.map((choice) => [choice.name, choice.values[0] ?? ""]))));
+  const defaults = pathOf(
+    substitute(server.url, Object.fromEntries(choices.map((choice) => [choice.name, choice.values[0] ?? ""]))),
+  );
   // Host variables multiply combinations without adding prefixes, so the bound is on distinct prefixes; the
   // enumeration itself is bounded too, against a product of large enums.
-  if (combinations > MAX_COMBINATIONS) return { paths: [defaults], warning: tooMany(server.url, `${combinations} combinations of values`, defaults) };
+  if (combinations > MAX_COMBINATIONS)
+    return { paths: [defaults], warning: tooMany(server.url, `${combinations} combinations of values`, defaults) };
   let assignments: Record<string, string>[] = [{}];
-  for (const choice of choices) assignments = assignments.flatMap((assignment) => choice.values.map((value) => ({ ...assignment, [choice.name]: value })));
-  const paths = [...new Set([defaults, ...assignments.map((assignment) => pathOf(substitute(server.url, assignment)))])];
-  if (paths.length > MAX_BASE_PATHS) return { paths: [defaults], warning: tooMany(server.url, `${paths.length} distinct paths`, defaults) };
+  for (const choice of choices)
+    assignments = assignments.flatMap((assignment) =>
+      choice.values.map((value) => ({ ...assignment, [choice.name]: value })),
+    );
+  const paths = [
+    ...new Set([defaults, ...assignments.map((assignment) => pathOf(substitute(server.url, assignment)))]),
+  ];
+  if (paths.length > MAX_BASE_PATHS)
+    return { paths: [defaults], warning: tooMany(server.url, `${paths.length} distinct paths`, defaults) };
   return { paths, warning: undefined };
 }
 
@@ -44,6 +53,10 @@ function substitute(url: string, values: Readonly<Record<string, string>>): stri
 
 /** The path of a (substituted) server URL: scheme and host dropped, no trailing slash; "" when it has none. */
 function pathOf(url: string): string {
-  const path = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "").replace(/[?#].*$/, "").replace(/\/{2,}/g, "/").replace(/\/+$/, "");
+  const path = url
+    .replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "")
+    .replace(/[?#].*$/, "")
+    .replace(/\/{2,}/g, "/")
+    .replace(/\/+$/, "");
   return path.startsWith("/") ? path : "";
 }

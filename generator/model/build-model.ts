@@ -6,8 +6,23 @@ import { ModelError } from "./model-error.js";
 import { errorSchemaOf, isJsonMedia, operationErrorPayloads, type ConfiguredErrorSchema } from "./error-schema.js";
 import { NameScope, camelIdentifier, pascalIdentifier } from "./identifiers.js";
 import type {
-  ApiModel, Group, HttpMethod, Rename, JsonSchema, MediaContent, Operation, Parameter, ParamLocation, RequestBody,
-  Response, ResponseHeader, SchemaDef, SecurityRequirement, SecurityScheme, Server, ValueConstraints,
+  ApiModel,
+  Group,
+  HttpMethod,
+  Rename,
+  JsonSchema,
+  MediaContent,
+  Operation,
+  Parameter,
+  ParamLocation,
+  RequestBody,
+  Response,
+  ResponseHeader,
+  SchemaDef,
+  SecurityRequirement,
+  SecurityScheme,
+  Server,
+  ValueConstraints,
 } from "./ir.js";
 import { methodNames, type NamingStyle } from "./method-names.js";
 import { formFields, parameterShape } from "./param-shape.js";
@@ -42,7 +57,10 @@ const VERSION_SEGMENT = /^v\d+$/i;
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const pointerOf = (...tokens: string[]) => "#" + tokens.map((token) => "/" + escapePointerToken(token)).join("");
-const byKey = <T>(key: (value: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (value: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 const isJson = isJsonMedia;
 
 interface RawOperation {
@@ -62,7 +80,9 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const basePath = served.paths[0] ?? "";
   const rawOperations = collectOperations(root, refs);
   const tagDescriptions = new Map<string, string | undefined>(
-    (Array.isArray(root.tags) ? root.tags : []).filter(isObject).map((tag) => [String(tag.name), text(tag.description)]),
+    (Array.isArray(root.tags) ? root.tags : [])
+      .filter(isObject)
+      .map((tag) => [String(tag.name), text(tag.description)]),
   );
 
   const securitySchemes = readSecuritySchemes(refs, components.securitySchemes);
@@ -88,12 +108,24 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const renames: Rename[] = [];
   const nameOf = new Map<string, string>();
   for (const [groupRaw, group] of groupByRaw) {
-    const result = methodNames(groupRaw, group, named.filter((op) => op.group === group), options.names ?? "rule");
+    const result = methodNames(
+      groupRaw,
+      group,
+      named.filter((op) => op.group === group),
+      options.names ?? "rule",
+    );
     for (const [id, name] of result.names) nameOf.set(id, name);
     renames.push(...result.renames);
   }
   const operations: Operation[] = named.map(({ raw, id, operationId, group }) => {
-    const operation = buildOperation(raw, { id, operationId, group, name: nameOf.get(id) ?? id }, refs, defaultSecurity, options, warnings);
+    const operation = buildOperation(
+      raw,
+      { id, operationId, group, name: nameOf.get(id) ?? id },
+      refs,
+      defaultSecurity,
+      options,
+      warnings,
+    );
     renames.push(...parameterRenames(operation));
     return operation;
   });
@@ -115,7 +147,11 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
   const schemaScope = new NameScope();
   const schemas: SchemaDef[] = Object.entries(isObject(components.schemas) ? components.schemas : {})
     .sort(byKey(([name]) => name))
-    .map(([rawName, schema]) => ({ rawName, safeName: schemaScope.claim(pascalIdentifier(rawName, "Schema")), schema: (isObject(schema) ? schema : {}) as JsonSchema }));
+    .map(([rawName, schema]) => ({
+      rawName,
+      safeName: schemaScope.claim(pascalIdentifier(rawName, "Schema")),
+      schema: (isObject(schema) ? schema : {}) as JsonSchema,
+    }));
 
   return {
     source: options.source,
@@ -133,13 +169,21 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     schemas,
     openapi: text(root.openapi) ?? "",
     schemaRoot: schemaRootOf(root, irSchemas(operations, schemas, errorSchema)),
-    warnings: [...(served.warning === undefined ? [] : [served.warning]), ...unreachableOperationWarnings(operations), ...warnings],
+    warnings: [
+      ...(served.warning === undefined ? [] : [served.warning]),
+      ...unreachableOperationWarnings(operations),
+      ...warnings,
+    ],
     renames,
   };
 }
 
 /** Every schema the IR holds: what `schemaRoot` must resolve the `$ref`s of. */
-function* irSchemas(operations: readonly Operation[], schemas: readonly SchemaDef[], errorSchema: ApiModel["errorSchema"]): Generator<JsonSchema> {
+function* irSchemas(
+  operations: readonly Operation[],
+  schemas: readonly SchemaDef[],
+  errorSchema: ApiModel["errorSchema"],
+): Generator<JsonSchema> {
   for (const op of operations) {
     for (const param of op.parameters) yield param.schema;
     for (const media of op.requestBody?.content ?? []) if (media.schema !== null) yield media.schema;
@@ -156,7 +200,12 @@ function collectOperations(root: JsonObject, refs: RefResolver): RawOperation[] 
   const paths = isObject(root.paths) ? root.paths : {};
   const out: RawOperation[] = [];
   for (const path of Object.keys(paths).sort()) {
-    refuseBarePercent(path, `path "${path}"`, `/paths/${escapePointerToken(path)}`, "percent-encode a literal % as %25, and never follow it by another %");
+    refuseBarePercent(
+      path,
+      `path "${path}"`,
+      `/paths/${escapePointerToken(path)}`,
+      "percent-encode a literal % as %25, and never follow it by another %",
+    );
     const pathItem = refs.resolve(paths[path]);
     if (!pathItem) continue;
     for (const method of HTTP_METHODS) {
@@ -186,10 +235,13 @@ function refuseBarePercent(name: string, what: string, pointer: string, fix: str
 
 /** `get /pets/{pet_id}/tags` -> "getPetsByPetIdTags". */
 function derivedOperationId(method: string, path: string): string {
-  const segments = path.split("/").filter(Boolean).map((segment) => {
-    const param = segment.match(/^\{(.+)\}$/);
-    return param?.[1] ? `by ${param[1]}` : segment;
-  });
+  const segments = path
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => {
+      const param = segment.match(/^\{(.+)\}$/);
+      return param?.[1] ? `by ${param[1]}` : segment;
+    });
   return [method, ...segments].join(" ");
 }
 
@@ -197,25 +249,42 @@ function derivedOperationId(method: string, path: string): string {
  * The generated client's own camelCase exports, beside which it exports one function per operation id, and the
  * locals of `createClient` (`client`, `options`), which would shadow an operation function of that name.
  */
-const CLIENT_EXPORTS = ["createClient", "createBaseClient", "isApiError", "defaultBaseUrl", "walkPages", "client", "options"];
+const CLIENT_EXPORTS = [
+  "createClient",
+  "createBaseClient",
+  "isApiError",
+  "defaultBaseUrl",
+  "walkPages",
+  "client",
+  "options",
+];
 
 /** First literal path segment after the server base path and any version segment ("/v1/pets/{id}" -> "pets"). */
 function firstSegment(path: string, basePath: string): string {
   const relative = basePath && path.startsWith(basePath + "/") ? path.slice(basePath.length) : path;
-  const literal = relative.split("/").find((segment) => segment && !segment.startsWith("{") && !VERSION_SEGMENT.test(segment));
+  const literal = relative
+    .split("/")
+    .find((segment) => segment && !segment.startsWith("{") && !VERSION_SEGMENT.test(segment));
   return literal ?? "default";
 }
 
 /** The parameters whose params-object key is not their wire name. */
 function parameterRenames(op: Operation): Rename[] {
-  return op.parameters.filter((param) => param.inputKey !== param.rawName).map((param) => ({
-    kind: "parameter",
-    operation: op.id,
-    where: `${param.in} ${param.rawName}`,
-    wanted: param.rawName,
-    got: param.inputKey,
-    reason: param.rawName === "body" ? "`body` is the request body's key" : param.rawName === "__proto__" ? "`__proto__` cannot be an own key of an object literal" : "another parameter of the operation has that key",
-  }));
+  return op.parameters
+    .filter((param) => param.inputKey !== param.rawName)
+    .map((param) => ({
+      kind: "parameter",
+      operation: op.id,
+      where: `${param.in} ${param.rawName}`,
+      wanted: param.rawName,
+      got: param.inputKey,
+      reason:
+        param.rawName === "body"
+          ? "`body` is the request body's key"
+          : param.rawName === "__proto__"
+            ? "`__proto__` cannot be an own key of an object literal"
+            : "another parameter of the operation has that key",
+    }));
 }
 
 interface OperationNames {
@@ -225,7 +294,14 @@ interface OperationNames {
   name: string;
 }
 
-function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResolver, defaultSecurity: SecurityRequirement[], options: BuildModelOptions, warnings: string[]): Operation {
+function buildOperation(
+  raw: RawOperation,
+  names: OperationNames,
+  refs: RefResolver,
+  defaultSecurity: SecurityRequirement[],
+  options: BuildModelOptions,
+  warnings: string[],
+): Operation {
   const { node } = raw;
   const pointer = pointerOf("paths", raw.path, raw.method);
   const declared = readParameters(refs, raw.pathItem.parameters, node.parameters);
@@ -234,17 +310,29 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
   // sent (mastercard masterpassqr `/send/` declares `partnerId`), so requiring it would refuse every request.
   const parameters = declared.filter((param) => {
     if (param.in !== "path" || path.includes(`{${param.rawName}}`)) return true;
-    warnings.push(`${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): path parameter "${param.rawName}" ignored, the path has no {${param.rawName}}; ${pointer}/parameters`);
+    warnings.push(
+      `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): path parameter "${param.rawName}" ignored, the path has no {${param.rawName}}; ${pointer}/parameters`,
+    );
     return false;
   });
   let requestBody = readRequestBody(refs, node.requestBody);
   if (requestBody !== null && BODILESS.has(raw.method)) {
-    warnings.push(`${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): request body ignored, a ${raw.method.toUpperCase()} request carries none (RFC 9110 §9.3.1); ${pointer}/requestBody`);
+    warnings.push(
+      `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): request body ignored, a ${raw.method.toUpperCase()} request carries none (RFC 9110 §9.3.1); ${pointer}/requestBody`,
+    );
     requestBody = null;
   }
-  for (const param of parameters) refuseBarePercent(param.rawName, `${param.in} parameter "${param.rawName}" of ${raw.method.toUpperCase()} ${raw.path}`, pointer, "rename the parameter without a literal %");
+  for (const param of parameters)
+    refuseBarePercent(
+      param.rawName,
+      `${param.in} parameter "${param.rawName}" of ${raw.method.toUpperCase()} ${raw.path}`,
+      pointer,
+      "rename the parameter without a literal %",
+    );
   const responses = readResponses(refs, node.responses);
-  const success = responses.find((response) => response.kind === "success" && response.content.some((c) => isJson(c.mediaType)));
+  const success = responses.find(
+    (response) => response.kind === "success" && response.content.some((c) => isJson(c.mediaType)),
+  );
   const pagination = paginationFor(
     {
       method: raw.method,
@@ -282,10 +370,17 @@ function buildOperation(raw: RawOperation, names: OperationNames, refs: RefResol
   };
 }
 
-function declaredPagination(node: JsonObject, operationId: string | undefined, options: BuildModelOptions): { declared: unknown; declaredWhere: string } {
-  if (node["x-pagination"] !== undefined || operationId === undefined) return { declared: node["x-pagination"], declaredWhere: "x-pagination" };
+function declaredPagination(
+  node: JsonObject,
+  operationId: string | undefined,
+  options: BuildModelOptions,
+): { declared: unknown; declaredWhere: string } {
+  if (node["x-pagination"] !== undefined || operationId === undefined)
+    return { declared: node["x-pagination"], declaredWhere: "x-pagination" };
   const byOperation = options.paginationByOperation ?? {};
-  const declared = Object.prototype.hasOwnProperty.call(byOperation, operationId) ? byOperation[operationId] : undefined;
+  const declared = Object.prototype.hasOwnProperty.call(byOperation, operationId)
+    ? byOperation[operationId]
+    : undefined;
   return { declared, declaredWhere: `config pagination.${operationId}` };
 }
 
@@ -295,10 +390,13 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
   for (const list of [pathLevel, operationLevel]) {
     for (const entry of Array.isArray(list) ? list : []) {
       const param = refs.resolve(entry);
-      if (param && typeof param.name === "string" && LOCATIONS.includes(param.in as ParamLocation)) byKey.set(`${param.in}\u0000${param.name}`, param);
+      if (param && typeof param.name === "string" && LOCATIONS.includes(param.in as ParamLocation))
+        byKey.set(`${param.in}\u0000${param.name}`, param);
     }
   }
-  const params = [...byKey.values()].sort((a, b) => LOCATIONS.indexOf(a.in as ParamLocation) - LOCATIONS.indexOf(b.in as ParamLocation) || byKeyName(a, b));
+  const params = [...byKey.values()].sort(
+    (a, b) => LOCATIONS.indexOf(a.in as ParamLocation) - LOCATIONS.indexOf(b.in as ParamLocation) || byKeyName(a, b),
+  );
   const scope = new NameScope(["body", "options"]);
   const keys = new Set(["body", "__proto__"]);
   return params.map((param) => {
@@ -307,10 +405,15 @@ function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: u
     for (let n = 2; keys.has(inputKey); n++) inputKey = `${safeName}${n}`;
     keys.add(inputKey);
     const location = param.in as ParamLocation;
-    const style = (text(param.style) ?? (location === "query" || location === "cookie" ? "form" : "simple")) as Parameter["style"];
-    const contentEntry = isObject(param.content) ? Object.entries(param.content).find(([, media]) => isObject(media)) : undefined;
+    const style = (text(param.style) ??
+      (location === "query" || location === "cookie" ? "form" : "simple")) as Parameter["style"];
+    const contentEntry = isObject(param.content)
+      ? Object.entries(param.content).find(([, media]) => isObject(media))
+      : undefined;
     const content = contentEntry?.[1] as JsonObject | undefined;
-    const schema = (isObject(param.schema) ? param.schema : isObject(content?.schema) ? content.schema : {}) as JsonSchema;
+    const schema = (
+      isObject(param.schema) ? param.schema : isObject(content?.schema) ? content.schema : {}
+    ) as JsonSchema;
     return {
       rawName: String(param.name),
       safeName,
@@ -362,7 +465,11 @@ function mediaExample(refs: RefResolver, node: unknown): unknown {
 function schemaExample(refs: RefResolver, node: unknown): unknown {
   const schema = refs.resolve(node);
   if (!schema) return undefined;
-  return schema.example !== undefined ? schema.example : Array.isArray(schema.examples) ? schema.examples[0] : undefined;
+  return schema.example !== undefined
+    ? schema.example
+    : Array.isArray(schema.examples)
+      ? schema.examples[0]
+      : undefined;
 }
 
 function byKeyName(a: JsonObject, b: JsonObject): number {
@@ -374,15 +481,28 @@ function readContent(refs: RefResolver, content: unknown): MediaContent[] {
   return Object.entries(content)
     .map(([mediaType, media]) => {
       const schema = isObject(media) && isObject(media.schema) ? (media.schema as JsonSchema) : null;
-      return { mediaType, schema, schemaName: schema ? refs.schemaName(schema) : null, ...exampleMember(refs, media, schema) };
+      return {
+        mediaType,
+        schema,
+        schemaName: schema ? refs.schemaName(schema) : null,
+        ...exampleMember(refs, media, schema),
+      };
     })
-    .sort((a, b) => Number(isJson(b.mediaType)) - Number(isJson(a.mediaType)) || (a.mediaType < b.mediaType ? -1 : a.mediaType > b.mediaType ? 1 : 0));
+    .sort(
+      (a, b) =>
+        Number(isJson(b.mediaType)) - Number(isJson(a.mediaType)) ||
+        (a.mediaType < b.mediaType ? -1 : a.mediaType > b.mediaType ? 1 : 0),
+    );
 }
 
 /** Bodies read field by field: "multipart" also reads file parts and JSON parts (OpenAPI 3.1 §4.8.15). */
 function formKind(mediaType: string): "form" | "multipart" | undefined {
   const essence = mediaType.split(";")[0]?.trim().toLowerCase();
-  return essence === "application/x-www-form-urlencoded" ? "form" : essence === "multipart/form-data" ? "multipart" : undefined;
+  return essence === "application/x-www-form-urlencoded"
+    ? "form"
+    : essence === "multipart/form-data"
+      ? "multipart"
+      : undefined;
 }
 
 function encodingOf(content: unknown, mediaType: string): unknown {
@@ -399,7 +519,10 @@ function readRequestBody(refs: RefResolver, value: unknown): RequestBody | null 
     content: readContent(refs, body.content).map((media) => {
       const kind = formKind(media.mediaType);
       if (kind === undefined || media.schema === null) return media;
-      return { ...media, formFields: formFields(refs, media.schema, encodingOf(body.content, media.mediaType), kind === "multipart") };
+      return {
+        ...media,
+        formFields: formFields(refs, media.schema, encodingOf(body.content, media.mediaType), kind === "multipart"),
+      };
     }),
   };
 }
@@ -428,20 +551,24 @@ function readResponses(refs: RefResolver, value: unknown): Response[] {
         .flatMap(([rawName, header]) => {
           const resolved = refs.resolve(header);
           if (!resolved) return [];
-          return [{
-            rawName,
-            required: resolved.required === true,
-            ...(text(resolved.description) !== undefined ? { description: text(resolved.description) } : {}),
-            schema: (isObject(resolved.schema) ? resolved.schema : {}) as JsonSchema,
-          }];
+          return [
+            {
+              rawName,
+              required: resolved.required === true,
+              ...(text(resolved.description) !== undefined ? { description: text(resolved.description) } : {}),
+              schema: (isObject(resolved.schema) ? resolved.schema : {}) as JsonSchema,
+            },
+          ];
         });
-      return [{
-        status,
-        kind: responseKind(status),
-        ...(text(response.description) !== undefined ? { description: text(response.description) } : {}),
-        content: readContent(refs, response.content),
-        headers,
-      }];
+      return [
+        {
+          status,
+          kind: responseKind(status),
+          ...(text(response.description) !== undefined ? { description: text(response.description) } : {}),
+          content: readContent(refs, response.content),
+          headers,
+        },
+      ];
     });
 }
 
@@ -471,21 +598,44 @@ function readSecuritySchemes(refs: RefResolver, value: unknown): SecurityScheme[
       const type = text(scheme.type) ?? "";
       const httpScheme = text(scheme.scheme)?.toLowerCase();
       if (type === "http" && httpScheme === "bearer") {
-        return [{ kind: "http-bearer", ...common, ...(text(scheme.bearerFormat) !== undefined ? { bearerFormat: text(scheme.bearerFormat) } : {}) }];
+        return [
+          {
+            kind: "http-bearer",
+            ...common,
+            ...(text(scheme.bearerFormat) !== undefined ? { bearerFormat: text(scheme.bearerFormat) } : {}),
+          },
+        ];
       }
       if (type === "http" && httpScheme === "basic") return [{ kind: "http-basic", ...common }];
       // An auth-scheme is a token (RFC 9110 §11.1); anything else cannot be written in an Authorization header.
       const written = text(scheme.scheme);
-      if (type === "http" && written !== undefined && HTTP_TOKEN.test(written)) return [{ kind: "http-other", ...common, scheme: written }];
+      if (type === "http" && written !== undefined && HTTP_TOKEN.test(written))
+        return [{ kind: "http-other", ...common, scheme: written }];
       // A header's name is a token (RFC 9110 §5.1): rapidapi's "ADVICEment API Key" can be neither sent nor received.
-      if (type === "apiKey" && scheme.in === "header" && typeof scheme.name === "string" && !HTTP_TOKEN.test(scheme.name)) {
-        return [{ kind: "unsupported", ...common, type: `apiKey in header ${JSON.stringify(scheme.name)}, not a header name` }];
+      if (
+        type === "apiKey" &&
+        scheme.in === "header" &&
+        typeof scheme.name === "string" &&
+        !HTTP_TOKEN.test(scheme.name)
+      ) {
+        return [
+          {
+            kind: "unsupported",
+            ...common,
+            type: `apiKey in header ${JSON.stringify(scheme.name)}, not a header name`,
+          },
+        ];
       }
-      if (type === "apiKey" && ["header", "query", "cookie"].includes(String(scheme.in)) && typeof scheme.name === "string") {
+      if (
+        type === "apiKey" &&
+        ["header", "query", "cookie"].includes(String(scheme.in)) &&
+        typeof scheme.name === "string"
+      ) {
         return [{ kind: "api-key", ...common, in: scheme.in as "header" | "query" | "cookie", paramName: scheme.name }];
       }
       if (type === "oauth2") return [{ kind: "oauth2", ...common, flows: isObject(scheme.flows) ? scheme.flows : {} }];
-      if (type === "openIdConnect") return [{ kind: "openid-connect", ...common, openIdConnectUrl: text(scheme.openIdConnectUrl) ?? "" }];
+      if (type === "openIdConnect")
+        return [{ kind: "openid-connect", ...common, openIdConnectUrl: text(scheme.openIdConnectUrl) ?? "" }];
       return [{ kind: "unsupported", ...common, type: httpScheme ? `${type}/${httpScheme}` : type }];
     });
 }
@@ -501,7 +651,10 @@ function readServers(value: unknown): Server[] {
         ...(text(variable.description) !== undefined ? { description: text(variable.description) } : {}),
       };
     }
-    return { url: text(server.url) ?? "/", ...(text(server.description) !== undefined ? { description: text(server.description) } : {}), variables };
+    return {
+      url: text(server.url) ?? "/",
+      ...(text(server.description) !== undefined ? { description: text(server.description) } : {}),
+      variables,
+    };
   });
 }
-

@@ -22,7 +22,10 @@ const SCHEMAS = "#/components/schemas/";
  * mapping target outside the document or missing from it, or a branch that no value can select (an inline branch not in the
  * mapping). Those keep the plain `oneOf`/`anyOf` rather than refusing every body of such a branch.
  */
-export function discriminatorBranches(schema: Readonly<Record<string, unknown>>, refs: RefResolver): DiscriminatorBranches | undefined {
+export function discriminatorBranches(
+  schema: Readonly<Record<string, unknown>>,
+  refs: RefResolver,
+): DiscriminatorBranches | undefined {
   const discriminator = schema.discriminator;
   if (!isObject(discriminator) || typeof discriminator.propertyName !== "string") return undefined;
   const keyword = Array.isArray(schema.oneOf) ? "oneOf" : Array.isArray(schema.anyOf) ? "anyOf" : undefined;

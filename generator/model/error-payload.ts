@@ -6,7 +6,17 @@ import type { ErrorFields, ErrorPart, FieldPath } from "./ir.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
 
 /** Message-like member names, best first (lowercase, without `_`/`-`). */
-const MESSAGE_NAMES = ["message", "detail", "errormessage", "errordescription", "description", "msg", "reason", "text", "details"];
+const MESSAGE_NAMES = [
+  "message",
+  "detail",
+  "errormessage",
+  "errordescription",
+  "description",
+  "msg",
+  "reason",
+  "text",
+  "details",
+];
 /** A name ending so is message-like too (`developerMessage`, `status_reason`), ranked after the names above. */
 const MESSAGE_SUFFIXES = ["message", "msg", "description", "reason", "detail"];
 const CODE_NAMES = ["code", "errorcode", "errortype", "reasoncode"];
@@ -17,7 +27,20 @@ const FLAG_NAMES = ["ok", "success"];
 const MAX_DEPTH = 4;
 
 type Scope = "top" | "entry";
-type Role = "message" | "title" | "error" | "code" | "status" | "type" | "instance" | "field" | "timestamp" | "flag" | "entries" | "nested" | "other";
+type Role =
+  | "message"
+  | "title"
+  | "error"
+  | "code"
+  | "status"
+  | "type"
+  | "instance"
+  | "field"
+  | "timestamp"
+  | "flag"
+  | "entries"
+  | "nested"
+  | "other";
 
 interface Member {
   name: string;
@@ -48,10 +71,15 @@ class Planner {
     const schema = this.objectVariant(declared);
     if (schema === undefined) return { fill: "problem" };
     const types = typesOf(schema);
-    if (types.length === 1 && types[0] === "string") return hasConstraints(schema) ? this.sampleOf(schema) : { fill: "message", withFields: true, ...lengthOf(schema) };
-    if (types.length === 1 && types[0] === "array") return this.entries(schema.items, schema, true) ?? this.sampleOf(schema);
+    if (types.length === 1 && types[0] === "string")
+      return hasConstraints(schema)
+        ? this.sampleOf(schema)
+        : { fill: "message", withFields: true, ...lengthOf(schema) };
+    if (types.length === 1 && types[0] === "array")
+      return this.entries(schema.items, schema, true) ?? this.sampleOf(schema);
     // No members: free-form, so the RFC 9457 problem fits; unless no member is allowed at all.
-    if (this.refs.properties(schema).size === 0) return schema.additionalProperties === false ? { fill: "object", members: [] } : { fill: "problem" };
+    if (this.refs.properties(schema).size === 0)
+      return schema.additionalProperties === false ? { fill: "object", members: [] } : { fill: "problem" };
     return withOpenPlaces(this.object(schema, "top", 0), schema, this.refs);
   }
 
@@ -59,8 +87,15 @@ class Planner {
   private objectVariant(declared: unknown): JsonObject | undefined {
     const schema = this.refs.resolve(declared);
     if (schema === undefined || this.refs.properties(schema).size > 0) return schema;
-    const variants = [...(Array.isArray(schema.oneOf) ? schema.oneOf : []), ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])];
-    return variants.map((variant) => this.refs.resolve(variant)).find((variant) => variant !== undefined && this.refs.properties(variant).size > 0) ?? schema;
+    const variants = [
+      ...(Array.isArray(schema.oneOf) ? schema.oneOf : []),
+      ...(Array.isArray(schema.anyOf) ? schema.anyOf : []),
+    ];
+    return (
+      variants
+        .map((variant) => this.refs.resolve(variant))
+        .find((variant) => variant !== undefined && this.refs.properties(variant).size > 0) ?? schema
+    );
   }
 
   private object(schema: JsonObject, scope: Scope, depth: number): ErrorPart {
@@ -72,10 +107,17 @@ class Planner {
       const every = definitionsOf(schema, name, this.refs);
       const declared = every.length > 1 ? { allOf: every } : last;
       const resolved = flattened(this.refs.resolve(declared) ?? {}, this.refs);
-      return { name, declared, schema: resolved, required: required.has(name), role: this.roleOf(name, resolved, scope, depth) };
+      return {
+        name,
+        declared,
+        schema: resolved,
+        required: required.has(name),
+        role: this.roleOf(name, resolved, scope, depth),
+      };
     });
     // `required` may name a member `properties` does not declare: any value will do.
-    for (const name of required) if (!properties.has(name)) members.push({ name, declared: {}, schema: {}, required: true, role: "other" });
+    for (const name of required)
+      if (!properties.has(name)) members.push({ name, declared: {}, schema: {}, required: true, role: "other" });
     const message = messageMember(members);
     const hasField = members.some((member) => member.role === "field");
     let entriesTaken = false;
@@ -98,7 +140,12 @@ class Planner {
       case "message":
       case "title":
       case "error":
-        if (isMessage) return { fill: "message", ...lengthOf(schema), ...(context.scope === "entry" ? (context.hasField ? {} : { withFields: true }) : {}) };
+        if (isMessage)
+          return {
+            fill: "message",
+            ...lengthOf(schema),
+            ...(context.scope === "entry" ? (context.hasField ? {} : { withFields: true }) : {}),
+          };
         if (member.role === "title") return { fill: "title", ...lengthOf(schema) };
         if (member.role === "error") return codePart(schema);
         return member.required ? { fill: "message", ...lengthOf(schema) } : undefined;
@@ -135,11 +182,18 @@ class Planner {
   }
 
   private sampleOf(schema: unknown): ErrorPart {
-    return { fill: "value", value: sample(schema as JSONSchema7, { quiet: true, skipWriteOnly: true, maxSampleDepth: 8 }, this.root) ?? null };
+    return {
+      fill: "value",
+      value: sample(schema as JSONSchema7, { quiet: true, skipWriteOnly: true, maxSampleDepth: 8 }, this.root) ?? null,
+    };
   }
 
   /** An array of message-like strings or of objects with a message-like member: one entry per field error. */
-  private entries(items: unknown, array: JsonObject = {}, required = false): Extract<ErrorPart, { fill: "entries" }> | undefined {
+  private entries(
+    items: unknown,
+    array: JsonObject = {},
+    required = false,
+  ): Extract<ErrorPart, { fill: "entries" }> | undefined {
     const item = this.refs.resolve(items);
     if (item === undefined) return undefined;
     const none = typeof array.minItems === "number" && array.minItems > 0 ? "self" : required ? "empty" : "omit";
@@ -155,17 +209,33 @@ class Planner {
     const key = name.toLowerCase().replace(/[^a-z0-9]/g, "");
     const text = allowsType(schema, "string") && !hasConstraints(schema);
     if (allowsType(schema, "array") && typesOf(schema).length === 1) return scope === "top" ? "entries" : "other";
-    if (typesOf(schema).length === 1 && typesOf(schema)[0] === "object") return scope === "top" && depth < MAX_DEPTH ? "nested" : "other";
+    if (typesOf(schema).length === 1 && typesOf(schema)[0] === "object")
+      return scope === "top" && depth < MAX_DEPTH ? "nested" : "other";
     if (FLAG_NAMES.includes(key) && allowsType(schema, "boolean")) return "flag";
     if (key === "error" && text) return "error";
     if (key === "error" && allowsType(schema, "string") && enumOf(schema) !== undefined) return "code";
-    if ((MESSAGE_NAMES.includes(key) || MESSAGE_SUFFIXES.some((suffix) => key.endsWith(suffix))) && text) return "message";
+    if ((MESSAGE_NAMES.includes(key) || MESSAGE_SUFFIXES.some((suffix) => key.endsWith(suffix))) && text)
+      return "message";
     if (key === "title" && text) return "title";
-    const codeLike = (allowsType(schema, "string") && !hasConstraints({ ...schema, enum: undefined, const: undefined })) || allowsType(schema, "integer") || allowsType(schema, "number");
+    const codeLike =
+      (allowsType(schema, "string") && !hasConstraints({ ...schema, enum: undefined, const: undefined })) ||
+      allowsType(schema, "integer") ||
+      allowsType(schema, "number");
     if ((CODE_NAMES.includes(key) || (key === "type" && enumOf(schema) !== undefined)) && codeLike) return "code";
-    if (key === "type" && allowsType(schema, "string") && isUriLike(schema, ["uri", "uri-reference", "iri", "iri-reference"])) return "type";
+    if (
+      key === "type" &&
+      allowsType(schema, "string") &&
+      isUriLike(schema, ["uri", "uri-reference", "iri", "iri-reference"])
+    )
+      return "type";
     if (STATUS_NAMES.includes(key) && codeLike) return "status";
-    if (scope === "top" && (key === "instance" || key === "path") && allowsType(schema, "string") && isUriLike(schema, ["uri-reference", "iri-reference"])) return "instance";
+    if (
+      scope === "top" &&
+      (key === "instance" || key === "path") &&
+      allowsType(schema, "string") &&
+      isUriLike(schema, ["uri-reference", "iri-reference"])
+    )
+      return "instance";
     if (scope === "entry" && FIELD_NAMES.includes(key) && text) return "field";
     if (TIME_NAMES.includes(key) && allowsType(schema, "string") && schema.format === "date-time") return "timestamp";
     return "other";
@@ -177,7 +247,13 @@ class Planner {
  * `{ ok: false }` and open) gets `message` and `code` as well, unless it declares members of those names.
  */
 function withOpenPlaces(part: ErrorPart, schema: JsonObject, refs: RefResolver): ErrorPart {
-  if (part.fill !== "object" || placesOf(part).size > 0 || schema.additionalProperties === false || schema.unevaluatedProperties === false) return part;
+  if (
+    part.fill !== "object" ||
+    placesOf(part).size > 0 ||
+    schema.additionalProperties === false ||
+    schema.unevaluatedProperties === false
+  )
+    return part;
   const declared = refs.properties(schema);
   const extra = [
     { name: "message", part: { fill: "message" } as const },
@@ -194,7 +270,10 @@ function flattened(schema: JsonObject, refs: RefResolver, depth = 0): JsonObject
     return Object.assign({}, ...parts, { ...schema, allOf: undefined });
   }
   // A `oneOf`/`anyOf` allows the types its variants allow (an object-or-array `source` is no string field).
-  const variants = [...(Array.isArray(schema.oneOf) ? schema.oneOf : []), ...(Array.isArray(schema.anyOf) ? schema.anyOf : [])];
+  const variants = [
+    ...(Array.isArray(schema.oneOf) ? schema.oneOf : []),
+    ...(Array.isArray(schema.anyOf) ? schema.anyOf : []),
+  ];
   const types = variants.map((variant) => typesOf(flattened(refs.resolve(variant) ?? {}, refs, depth + 1)));
   if (types.length === 0 || types.some((each) => each.length === 0)) return schema;
   return { ...schema, type: [...new Set(types.flat())] };
@@ -204,7 +283,9 @@ function flattened(schema: JsonObject, refs: RefResolver, depth = 0): JsonObject
 function definitionsOf(schema: unknown, name: string, refs: RefResolver, depth = 0): JsonObject[] {
   const resolved = refs.resolve(schema);
   if (resolved === undefined || depth > 16) return [];
-  const parts = (Array.isArray(resolved.allOf) ? resolved.allOf : []).flatMap((part) => definitionsOf(part, name, refs, depth + 1));
+  const parts = (Array.isArray(resolved.allOf) ? resolved.allOf : []).flatMap((part) =>
+    definitionsOf(part, name, refs, depth + 1),
+  );
   const own = isObject(resolved.properties) ? resolved.properties[name] : undefined;
   return isObject(own) ? [...parts, own] : parts;
 }
@@ -220,7 +301,10 @@ function messageMember(members: readonly Member[]): Member | undefined {
   if (messages[0] !== undefined) return messages[0];
   // Slack's `{ ok: false, error: "invalid_auth" }`: with an ok/success flag, `error` is a code, not a sentence.
   const hasFlag = members.some((member) => member.role === "flag");
-  return (hasFlag ? undefined : members.find((member) => member.role === "error")) ?? members.find((member) => member.role === "title");
+  return (
+    (hasFlag ? undefined : members.find((member) => member.role === "error")) ??
+    members.find((member) => member.role === "title")
+  );
 }
 
 function normalised(name: string): string {
@@ -234,7 +318,9 @@ function codePart(schema: JsonObject): ErrorPart {
 
 function statusPart(schema: JsonObject): ErrorPart {
   const as = allowsType(schema, "integer") || allowsType(schema, "number") ? "integer" : "string";
-  const allowed = enumOf(schema)?.filter((value): value is string | number => (as === "integer" ? Number.isInteger(value) : typeof value === "string"));
+  const allowed = enumOf(schema)?.filter((value): value is string | number =>
+    as === "integer" ? Number.isInteger(value) : typeof value === "string",
+  );
   return { fill: "status", as, ...(allowed !== undefined && allowed.length > 0 ? { allowed } : {}) };
 }
 
@@ -244,7 +330,12 @@ function lengthOf(schema: JsonObject): { maxLength?: number } {
 
 /** A string the failure's text may not fit: a format, a pattern or an enum (the member gets a sample instead). */
 function hasConstraints(schema: JsonObject): boolean {
-  return schema.format !== undefined || schema.pattern !== undefined || enumOf(schema) !== undefined || (typeof schema.minLength === "number" && schema.minLength > 1);
+  return (
+    schema.format !== undefined ||
+    schema.pattern !== undefined ||
+    enumOf(schema) !== undefined ||
+    (typeof schema.minLength === "number" && schema.minLength > 1)
+  );
 }
 
 /** RFC 9457's `type` ("about:blank") and `instance` (the request path) fit these formats, or none. */
@@ -266,17 +357,25 @@ function typesOf(schema: JsonObject): string[] {
   if (isObject(schema.properties)) return ["object"];
   if (schema.items !== undefined) return ["array"];
   const values = enumOf(schema);
-  if (values !== undefined) return [...new Set(values.map((value) => (Number.isInteger(value) ? "integer" : typeof value)))];
+  if (values !== undefined)
+    return [...new Set(values.map((value) => (Number.isInteger(value) ? "integer" : typeof value)))];
   return [];
 }
 
 function allowsType(schema: JsonObject, type: string): boolean {
   const types = typesOf(schema);
-  return types.length === 0 || types.includes(type) || (type === "number" && types.includes("integer")) || (type === "integer" && types.includes("number"));
+  return (
+    types.length === 0 ||
+    types.includes(type) ||
+    (type === "number" && types.includes("integer")) ||
+    (type === "integer" && types.includes("number"))
+  );
 }
 
 function requiredOf(schema: JsonObject, refs: RefResolver, depth = 0): Set<string> {
-  const out = new Set<string>(Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === "string") : []);
+  const out = new Set<string>(
+    Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === "string") : [],
+  );
   if (depth > 16) return out;
   for (const member of Array.isArray(schema.allOf) ? schema.allOf : []) {
     const resolved = refs.resolve(member);
@@ -292,7 +391,8 @@ function requiredOf(schema: JsonObject, refs: RefResolver, depth = 0): Set<strin
 function settleEntries(payload: ErrorPart): ErrorPart {
   const places = placesOf(payload, false);
   const visit = (part: ErrorPart): ErrorPart => {
-    if (part.fill === "object") return { fill: "object", members: part.members.map(({ name, part: inner }) => ({ name, part: visit(inner) })) };
+    if (part.fill === "object")
+      return { fill: "object", members: part.members.map(({ name, part: inner }) => ({ name, part: visit(inner) })) };
     if (part.fill === "entries" && !places.has("message")) return { ...part, none: "self" };
     // Without an array for them, the message itself names the invalid fields.
     if (part.fill === "message" && !places.has("entries")) return { ...part, withFields: true };
@@ -302,7 +402,12 @@ function settleEntries(payload: ErrorPart): ErrorPart {
 }
 
 /** Where each fill first occurs (outside entries unless `intoEntries`), as a path from the root. */
-function placesOf(part: ErrorPart, intoEntries = true, path: FieldPath = [], out = new Map<string, FieldPath>()): Map<string, FieldPath> {
+function placesOf(
+  part: ErrorPart,
+  intoEntries = true,
+  path: FieldPath = [],
+  out = new Map<string, FieldPath>(),
+): Map<string, FieldPath> {
   if (part.fill === "object") {
     for (const { name, part: inner } of part.members) placesOf(inner, intoEntries, [...path, name], out);
   } else if (part.fill === "entries") {
@@ -318,7 +423,11 @@ function fieldsOf(payload: ErrorPart): ErrorFields {
   const outside = placesOf(payload, false);
   const anywhere = placesOf(payload);
   const message = outside.get("message") ?? anywhere.get("message") ?? (payload.fill === "problem" ? ["detail"] : null);
-  const code = outside.get("code") ?? outside.get("status") ?? anywhere.get("code") ?? (payload.fill === "problem" ? ["code"] : null);
+  const code =
+    outside.get("code") ??
+    outside.get("status") ??
+    anywhere.get("code") ??
+    (payload.fill === "problem" ? ["code"] : null);
   const details = anywhere.get("entries") ?? (payload.fill === "problem" ? ["errors"] : null);
   return { message, code, details };
 }

@@ -23,14 +23,24 @@ interface Use {
 }
 
 /** The configured error schema, else the one most 4xx/5xx/default responses use (ties: first by name, then media type). */
-export function errorSchemaOf(operations: readonly Operation[], refs: RefResolver, configured: ConfiguredErrorSchema | undefined): ErrorSchema | null {
+export function errorSchemaOf(
+  operations: readonly Operation[],
+  refs: RefResolver,
+  configured: ConfiguredErrorSchema | undefined,
+): ErrorSchema | null {
   const uses = errorSchemaUses(operations, refs);
   const components = isObject(refs.root.components) ? refs.root.components : {};
   const schemas: JsonObject = isObject(components.schemas) ? components.schemas : {};
   const named = configured === undefined ? undefined : schemas[configured.name];
   if (configured !== undefined && isObject(named)) {
     const use = uses.find((candidate) => candidate.schema.name === configured.name)?.schema;
-    return withPlan(refs, configured.name, use?.mediaType ?? configured.mediaType ?? "application/problem+json", named, use?.usedBy ?? null);
+    return withPlan(
+      refs,
+      configured.name,
+      use?.mediaType ?? configured.mediaType ?? "application/problem+json",
+      named,
+      use?.usedBy ?? null,
+    );
   }
   const best = mostUsedErrorSchema(uses, { minUses: 1, ties: "by-key" });
   return best === undefined ? null : withPlan(refs, best.name, best.mediaType, best.schema, best.usedBy);
@@ -47,7 +57,10 @@ export interface ErrorSchemaUse<T> {
  * first seen, or to the smallest key. The model, the diff and the portal pick it this way, each from its own view
  * of the document (the IR, or the located source).
  */
-export function mostUsedErrorSchema<T>(uses: Iterable<ErrorSchemaUse<T>>, options: { minUses: number; ties: "first-seen" | "by-key" }): T | undefined {
+export function mostUsedErrorSchema<T>(
+  uses: Iterable<ErrorSchemaUse<T>>,
+  options: { minUses: number; ties: "first-seen" | "by-key" },
+): T | undefined {
   const counts = new Map<string, { schema: T; count: number }>();
   for (const { key, schema } of uses) {
     const known = counts.get(key);
@@ -73,13 +86,27 @@ function errorSchemaUses(operations: readonly Operation[], refs: RefResolver): E
       const key = `${media.schemaName ?? `inline ${JSON.stringify(media.schema)}`}\u0000${media.mediaType}`;
       const schema = (media.schemaName ? refs.resolve(media.schema) : media.schema) ?? media.schema;
       const usedBy = { path: op.pathKey, method: op.method, status: response.status, mediaType: media.mediaType };
-      uses.push({ key, schema: { name: media.schemaName, mediaType: media.mediaType === "*/*" ? "application/json" : media.mediaType, schema, usedBy } });
+      uses.push({
+        key,
+        schema: {
+          name: media.schemaName,
+          mediaType: media.mediaType === "*/*" ? "application/json" : media.mediaType,
+          schema,
+          usedBy,
+        },
+      });
     }
   }
   return uses;
 }
 
-function withPlan(refs: RefResolver, name: string | null, mediaType: string, schema: JsonSchema, usedBy: ErrorSchema["usedBy"]): ErrorSchema {
+function withPlan(
+  refs: RefResolver,
+  name: string | null,
+  mediaType: string,
+  schema: JsonSchema,
+  usedBy: ErrorSchema["usedBy"],
+): ErrorSchema {
   const { payload, fields } = errorPayloadPlan(schema, refs.root);
   return { name, mediaType, schema, usedBy, fields, payload };
 }
@@ -95,7 +122,11 @@ export function isJsonMedia(mediaType: string): boolean {
  * types (RFC 9457 Appendix B for `application/problem+xml`), and for other media types (`application/octet-stream`
  * from a Swagger 2 `produces`) the schema's recipe, else the message as text, under that media type.
  */
-export function operationErrorPayloads(op: Operation, apiWide: ErrorSchema | null, refs: RefResolver): Record<string, ErrorPayload> {
+export function operationErrorPayloads(
+  op: Operation,
+  apiWide: ErrorSchema | null,
+  refs: RefResolver,
+): Record<string, ErrorPayload> {
   const out: Record<string, ErrorPayload> = {};
   for (const response of op.responses) {
     if (!isErrorStatus(response.status) || response.content.length === 0) continue;
@@ -104,7 +135,12 @@ export function operationErrorPayloads(op: Operation, apiWide: ErrorSchema | nul
     if (content === undefined) continue;
     const mediaType = content.mediaType === "*/*" ? "application/json" : content.mediaType;
     const payload = documentedPayload(content, mediaType, refs);
-    if (apiWide !== null && mediaType === apiWide.mediaType && JSON.stringify(payload.payload) === JSON.stringify(apiWide.payload)) continue;
+    if (
+      apiWide !== null &&
+      mediaType === apiWide.mediaType &&
+      JSON.stringify(payload.payload) === JSON.stringify(apiWide.payload)
+    )
+      continue;
     out[response.status] = payload;
   }
   return out;
@@ -114,8 +150,17 @@ function documentedPayload(content: MediaContent, mediaType: string, refs: RefRe
   const type = mediaType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (type.startsWith("text/")) return { mediaType, payload: { fill: "message", withFields: true }, encoding: "text" };
   if (type === "application/problem+xml") return { mediaType, payload: { fill: "problem" }, encoding: "problem+xml" };
-  if (type.endsWith("/xml") || type.endsWith("+xml")) return { mediaType, payload: { fill: "problem" }, encoding: "xml" };
-  const schema = content.schema === null ? undefined : content.schemaName !== null ? (refs.resolve(content.schema) ?? content.schema) : content.schema;
-  if (schema === undefined) return isJsonMedia(type) ? { mediaType, payload: { fill: "problem" } } : { mediaType, payload: { fill: "message", withFields: true }, encoding: "text" };
+  if (type.endsWith("/xml") || type.endsWith("+xml"))
+    return { mediaType, payload: { fill: "problem" }, encoding: "xml" };
+  const schema =
+    content.schema === null
+      ? undefined
+      : content.schemaName !== null
+        ? (refs.resolve(content.schema) ?? content.schema)
+        : content.schema;
+  if (schema === undefined)
+    return isJsonMedia(type)
+      ? { mediaType, payload: { fill: "problem" } }
+      : { mediaType, payload: { fill: "message", withFields: true }, encoding: "text" };
   return { mediaType, payload: errorPayloadPlan(schema, refs.root).payload };
 }

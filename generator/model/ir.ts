@@ -275,7 +275,14 @@ export type SecurityScheme =
    * `Authorization: <scheme> <credentials>` (RFC 9110 §11.6.2), the credentials computed by the caller.
    */
   | { kind: "http-other"; rawName: string; safeName: string; scheme: string; description?: string }
-  | { kind: "api-key"; rawName: string; safeName: string; in: "header" | "query" | "cookie"; paramName: string; description?: string }
+  | {
+      kind: "api-key";
+      rawName: string;
+      safeName: string;
+      in: "header" | "query" | "cookie";
+      paramName: string;
+      description?: string;
+    }
   | { kind: "oauth2"; rawName: string; safeName: string; flows: Record<string, unknown>; description?: string }
   | { kind: "openid-connect"; rawName: string; safeName: string; openIdConnectUrl: string; description?: string }
   | { kind: "unsupported"; rawName: string; safeName: string; type: string; description?: string };

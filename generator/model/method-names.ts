@@ -36,7 +36,9 @@ type Verb = keyof typeof VERBS;
 function sameNoun(word: string, group: string): boolean {
   const w = word.toLowerCase();
   const g = words(group).join("").toLowerCase();
-  return w === g || w + "s" === g || w + "es" === g || w === g + "s" || (w.endsWith("y") && w.slice(0, -1) + "ies" === g);
+  return (
+    w === g || w + "s" === g || w + "es" === g || w === g + "s" || (w.endsWith("y") && w.slice(0, -1) + "ies" === g)
+  );
 }
 
 /** The words of the operation id without the group's noun (at its start, or at the end of a two-word id). */
@@ -60,12 +62,18 @@ function shortName(id: string, groupRaw: string): string {
 function verbOf(op: NamedOperation): Verb | null {
   const item = /\}\/?$/.test(op.path);
   switch (op.method) {
-    case "get": return item ? "get" : "list";
-    case "post": return item ? null : "create";
-    case "patch": return item ? "update" : null;
-    case "put": return item ? "replace" : null;
-    case "delete": return item ? "delete" : null;
-    default: return null;
+    case "get":
+      return item ? "get" : "list";
+    case "post":
+      return item ? null : "create";
+    case "patch":
+      return item ? "update" : null;
+    case "put":
+      return item ? "replace" : null;
+    case "delete":
+      return item ? "delete" : null;
+    default:
+      return null;
   }
 }
 
@@ -82,7 +90,12 @@ function fit(op: NamedOperation, verb: Verb, groupRaw: string): number | null {
 const segments = (path: string) => path.split("/").filter(Boolean).length;
 
 /** Names of one group's operations (given in document order), and the renames it took to keep them unique. */
-export function methodNames(groupRaw: string, group: string, operations: readonly NamedOperation[], style: NamingStyle): { names: Map<string, string>; renames: Rename[] } {
+export function methodNames(
+  groupRaw: string,
+  group: string,
+  operations: readonly NamedOperation[],
+  style: NamingStyle,
+): { names: Map<string, string>; renames: Rename[] } {
   const names = new Map<string, string>();
   const renames: Rename[] = [];
   if (style === "operationId") {
@@ -111,9 +124,18 @@ export function methodNames(groupRaw: string, group: string, operations: readonl
     names.set(op.id, name);
     const asked = wanted.get(op.id) ?? short;
     if (name !== asked) {
-      const keeper = holder.get(asked) ?? operations.find((other) => names.get(other.id)?.toLowerCase() === asked.toLowerCase() && other !== op);
+      const keeper =
+        holder.get(asked) ??
+        operations.find((other) => names.get(other.id)?.toLowerCase() === asked.toLowerCase() && other !== op);
       const by = keeper ? ` (kept by ${keeper.id}, ${keeper.method.toUpperCase()} ${keeper.path})` : "";
-      renames.push({ kind: "method", operation: op.id, where: group, wanted: asked, got: name, reason: `\`${asked}\` is taken${by}` });
+      renames.push({
+        kind: "method",
+        operation: op.id,
+        where: group,
+        wanted: asked,
+        got: name,
+        reason: `\`${asked}\` is taken${by}`,
+      });
     }
   }
   return { names, renames };

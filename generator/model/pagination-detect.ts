@@ -4,20 +4,44 @@
 import type { FieldPath, JsonSchema, Pagination } from "./ir.js";
 import type { RefResolver } from "./refs.js";
 import type { PaginationContext } from "./pagination.js";
-import { SIZE_PARAMS, fieldPathOf, findItemsField, isBooleanSchema, isNumericSchema, isStringLike, isUrlSchema, schemaAt } from "./pagination-schema.js";
+import {
+  SIZE_PARAMS,
+  fieldPathOf,
+  findItemsField,
+  isBooleanSchema,
+  isNumericSchema,
+  isStringLike,
+  isUrlSchema,
+  schemaAt,
+} from "./pagination-schema.js";
 
 /** Query parameters that carry an opaque token back (Google, Slack, Notion, Facebook, Asana's string offset). */
 const TOKEN_PARAMS = ["page_token", "pageToken", "cursor", "start_cursor", "after", "next", "offset"];
 /** Response fields holding the next token, most specific first (Slack, Asana, JSON:API-ish `meta`, Facebook...). */
 const NEXT_TOKEN_FIELDS = [
-  "next_page_token", "nextPageToken", "next_cursor", "nextCursor", "response_metadata.next_cursor", "meta.next_cursor",
-  "next_page.offset", "pagination.next_cursor", "paging.cursors.after", "links.next", "next",
+  "next_page_token",
+  "nextPageToken",
+  "next_cursor",
+  "nextCursor",
+  "response_metadata.next_cursor",
+  "meta.next_cursor",
+  "next_page.offset",
+  "pagination.next_cursor",
+  "paging.cursors.after",
+  "links.next",
+  "next",
 ].map(fieldPathOf);
 const HAS_MORE_NAMES = ["has_more", "hasMore"];
 const IS_LAST_NAMES = ["isLast", "is_last"];
 const TOTAL_NAMES = ["total", "total_count", "totalCount", "total_size", "totalSize", "total_results", "totalResults"];
 /** Numeric offset/size pairs: Jira's `startAt`/`maxResults` besides the plain ones. */
-const OFFSET_PAIRS: [string, string][] = [["offset", "limit"], ["startAt", "maxResults"], ["start_at", "max_results"], ["skip", "limit"], ["start", "limit"]];
+const OFFSET_PAIRS: [string, string][] = [
+  ["offset", "limit"],
+  ["startAt", "maxResults"],
+  ["start_at", "max_results"],
+  ["skip", "limit"],
+  ["start", "limit"],
+];
 
 export function detectPagination(ctx: PaginationContext, resolver: RefResolver): Pagination | null {
   const itemsField = findItemsField(resolver, ctx.successSchema, undefined, false);
@@ -26,7 +50,11 @@ export function detectPagination(ctx: PaginationContext, resolver: RefResolver):
   const evidence = { ctx, resolver, itemsField, sizeParam };
   const cursor = detectCursor(evidence);
   if (cursor !== undefined) return cursor;
-  return detectAfter(evidence) ?? detectOffset(evidence) ?? (ctx.successHeaders.has("link") ? { kind: "link", source: "detected", sizeParam, itemsField } : null);
+  return (
+    detectAfter(evidence) ??
+    detectOffset(evidence) ??
+    (ctx.successHeaders.has("link") ? { kind: "link", source: "detected", sizeParam, itemsField } : null)
+  );
 }
 
 interface Evidence {
@@ -51,23 +79,40 @@ function detectCursor({ ctx, resolver, itemsField, sizeParam }: Evidence): Pagin
   const tokenParams = TOKEN_PARAMS.filter((name) => {
     const schema = ctx.queryParams.get(name);
     // A numeric offset/after is a position, not a token; an untyped `offset` proves neither.
-    return schema !== undefined && (name === "offset" ? isStringLike(resolver, schema) : !isNumericSchema(resolver, schema));
+    return (
+      schema !== undefined && (name === "offset" ? isStringLike(resolver, schema) : !isNumericSchema(resolver, schema))
+    );
   });
   const nextFields = NEXT_TOKEN_FIELDS.filter((path) => {
     const schema = schemaAt(resolver, root, path);
     return schema !== undefined && isTokenSchema(resolver, schema);
   });
   if (tokenParams.length === 0 || nextFields.length === 0) return undefined;
-  const pairs = tokenParams.flatMap((param) => nextFields.filter((field) => sameToken(param, field)).map((field) => ({ param, field })));
+  const pairs = tokenParams.flatMap((param) =>
+    nextFields.filter((field) => sameToken(param, field)).map((field) => ({ param, field })),
+  );
   // Unpaired, only a field named as a token (`next_cursor` for `after`) fits: a bare `next` is often a page URL
   // (Django REST framework's `next` next to `cursor`), which sent back as a token would be refused.
   const tokenish = nextFields.filter((field) => /cursor|token|offset/i.test(field[field.length - 1] ?? ""));
-  const pair = pairs.length >= 1 ? pairs[0] : tokenParams.length === 1 && tokenish.length === 1 ? { param: tokenParams[0]!, field: tokenish[0]! } : undefined;
+  const pair =
+    pairs.length >= 1
+      ? pairs[0]
+      : tokenParams.length === 1 && tokenish.length === 1
+        ? { param: tokenParams[0]!, field: tokenish[0]! }
+        : undefined;
   // Two candidate tokens that pair with nothing, or one parameter and several unrelated fields: do not guess.
   if (pair === undefined || new Set(pairs.map(({ param }) => param)).size > 1) return null;
   const parent = pair.field.slice(0, -1);
   const hasMoreField = booleanField(resolver, root, [parent, []], HAS_MORE_NAMES);
-  return { kind: "cursor", source: "detected", tokenParam: pair.param, sizeParam, nextTokenField: pair.field, hasMoreField, itemsField };
+  return {
+    kind: "cursor",
+    source: "detected",
+    tokenParam: pair.param,
+    sizeParam,
+    nextTokenField: pair.field,
+    hasMoreField,
+    itemsField,
+  };
 }
 
 /** A token is a scalar that is not a URL (a `links.next` URL is followed, not sent back) nor a boolean. */
@@ -86,7 +131,15 @@ function detectAfter({ ctx, resolver, itemsField, sizeParam }: Evidence): Pagina
   const array = resolver.resolve(schemaAt(resolver, ctx.successSchema, itemsField ?? []));
   const item = array?.items;
   if (item !== undefined && schemaAt(resolver, item as JsonSchema, ["id"]) === undefined) return undefined;
-  return { kind: "after", source: "detected", afterParam: "starting_after", cursorField: ["id"], hasMoreField, sizeParam, itemsField };
+  return {
+    kind: "after",
+    source: "detected",
+    afterParam: "starting_after",
+    cursorField: ["id"],
+    hasMoreField,
+    sizeParam,
+    itemsField,
+  };
 }
 
 function detectOffset({ ctx, resolver, itemsField }: Evidence): Pagination | undefined {
@@ -117,11 +170,22 @@ export function offsetEndSignals(resolver: RefResolver, root: JsonSchema | null,
   };
 }
 
-function booleanField(resolver: RefResolver, root: JsonSchema | null, places: FieldPath[], names: string[]): FieldPath | null {
+function booleanField(
+  resolver: RefResolver,
+  root: JsonSchema | null,
+  places: FieldPath[],
+  names: string[],
+): FieldPath | null {
   return firstField(resolver, root, places, names, (schema) => isBooleanSchema(resolver, schema));
 }
 
-function firstField(resolver: RefResolver, root: JsonSchema | null, places: FieldPath[], names: string[], fits: (schema: JsonSchema) => boolean): FieldPath | null {
+function firstField(
+  resolver: RefResolver,
+  root: JsonSchema | null,
+  places: FieldPath[],
+  names: string[],
+  fits: (schema: JsonSchema) => boolean,
+): FieldPath | null {
   for (const place of places) {
     for (const name of names) {
       const path = [...place, name];

@@ -40,7 +40,11 @@ export function schemaAt(resolver: RefResolver, root: JsonSchema | null, path: F
 /** The schema's `type` values, following refs (a 3.0 `nullable` adds nothing here). */
 function typesOf(resolver: RefResolver, schema: unknown): string[] {
   const type = resolver.resolve(schema)?.type;
-  return Array.isArray(type) ? type.filter((t): t is string => typeof t === "string") : typeof type === "string" ? [type] : [];
+  return Array.isArray(type)
+    ? type.filter((t): t is string => typeof t === "string")
+    : typeof type === "string"
+      ? [type]
+      : [];
 }
 
 export function isNumericSchema(resolver: RefResolver, schema: unknown): boolean {
@@ -67,7 +71,12 @@ export function isUrlSchema(resolver: RefResolver, schema: unknown): boolean {
  * `preferred` is taken when it is an array; otherwise, unless `strict` (it was declared), the array is found: the only
  * top-level array property, else `items`/`data`/`results`.
  */
-export function findItemsField(resolver: RefResolver, schema: JsonSchema | null, preferred: FieldPath | undefined, strict: boolean): FieldPath | null | undefined {
+export function findItemsField(
+  resolver: RefResolver,
+  schema: JsonSchema | null,
+  preferred: FieldPath | undefined,
+  strict: boolean,
+): FieldPath | null | undefined {
   if (!schema) return undefined;
   if (resolver.isArraySchema(schema)) return null;
   if (preferred !== undefined) {
@@ -75,7 +84,10 @@ export function findItemsField(resolver: RefResolver, schema: JsonSchema | null,
     if (at !== undefined && resolver.isArraySchema(at)) return preferred;
     if (strict) return undefined;
   }
-  const arrays = [...resolver.properties(schema)].filter(([, property]) => resolver.isArraySchema(property)).map(([name]) => name);
-  const name = arrays.length === 1 ? arrays[0] : ["items", "data", "results"].find((candidate) => arrays.includes(candidate));
+  const arrays = [...resolver.properties(schema)]
+    .filter(([, property]) => resolver.isArraySchema(property))
+    .map(([name]) => name);
+  const name =
+    arrays.length === 1 ? arrays[0] : ["items", "data", "results"].find((candidate) => arrays.includes(candidate));
   return name === undefined ? undefined : [name];
 }

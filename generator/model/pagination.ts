@@ -10,10 +10,32 @@ import { SIZE_PARAMS, fieldPathOf, findItemsField, isStringLike, schemaAt } from
 
 /** A declaration as written: every member is a query parameter name (`*Param`) or a dotted field path (`*Field`). */
 export type PaginationDeclaration =
-  | { style: "cursor"; tokenParam?: string; sizeParam?: string; nextTokenField?: string; hasMoreField?: string; itemsField?: string }
-  | { style: "offset"; offsetParam?: string; limitParam?: string; isLastField?: string; hasMoreField?: string; totalField?: string; itemsField?: string }
+  | {
+      style: "cursor";
+      tokenParam?: string;
+      sizeParam?: string;
+      nextTokenField?: string;
+      hasMoreField?: string;
+      itemsField?: string;
+    }
+  | {
+      style: "offset";
+      offsetParam?: string;
+      limitParam?: string;
+      isLastField?: string;
+      hasMoreField?: string;
+      totalField?: string;
+      itemsField?: string;
+    }
   | { style: "link"; sizeParam?: string; itemsField?: string }
-  | { style: "after"; afterParam?: string; cursorField?: string; hasMoreField?: string; sizeParam?: string; itemsField?: string };
+  | {
+      style: "after";
+      afterParam?: string;
+      cursorField?: string;
+      hasMoreField?: string;
+      sizeParam?: string;
+      itemsField?: string;
+    };
 
 export interface PaginationContext {
   method: string;
@@ -46,22 +68,44 @@ export const DECLARATION_MEMBERS: Record<PaginationDeclaration["style"], readonl
 };
 
 /** Validates a declaration's shape (x-pagination or config); `where` names it in messages. */
-export function parseDeclaration(value: unknown, pointer: string, where = "x-pagination"): PaginationDeclaration | false | undefined {
+export function parseDeclaration(
+  value: unknown,
+  pointer: string,
+  where = "x-pagination",
+): PaginationDeclaration | false | undefined {
   if (value === undefined || value === false) return value;
   const styles = Object.keys(DECLARATION_MEMBERS);
   if (!isObject(value) || typeof value.style !== "string" || !styles.includes(value.style)) {
-    throw new ModelError(`${where} must be false or an object with style ${styles.join(" | ")}`, pointer, "e.g. { style: after, afterParam: starting_after, hasMoreField: has_more }");
+    throw new ModelError(
+      `${where} must be false or an object with style ${styles.join(" | ")}`,
+      pointer,
+      "e.g. { style: after, afterParam: starting_after, hasMoreField: has_more }",
+    );
   }
   const known = DECLARATION_MEMBERS[value.style as PaginationDeclaration["style"]];
   for (const [key, name] of Object.entries(value)) {
-    if (key !== "style" && !known.includes(key)) throw new ModelError(`${where} (style ${value.style}) has no member "${key}"`, pointer, `use only: style, ${known.join(", ")}`);
-    if (typeof name !== "string" || name === "") throw new ModelError(`${where}.${key} must be a non-empty string`, pointer, "give the parameter name, or the field's dotted path (next_page.offset), as a string");
+    if (key !== "style" && !known.includes(key))
+      throw new ModelError(
+        `${where} (style ${value.style}) has no member "${key}"`,
+        pointer,
+        `use only: style, ${known.join(", ")}`,
+      );
+    if (typeof name !== "string" || name === "")
+      throw new ModelError(
+        `${where}.${key} must be a non-empty string`,
+        pointer,
+        "give the parameter name, or the field's dotted path (next_page.offset), as a string",
+      );
   }
   return value as PaginationDeclaration;
 }
 
 /** Resolves a declaration against the operation; returns the reason it does not fit instead of a scheme. */
-function applyDeclaration(decl: PaginationDeclaration, ctx: PaginationContext, resolver: RefResolver): Pagination | string {
+function applyDeclaration(
+  decl: PaginationDeclaration,
+  ctx: PaginationContext,
+  resolver: RefResolver,
+): Pagination | string {
   const problems: string[] = [];
   const param = (name: string): string => {
     if (!ctx.queryParams.has(name)) problems.push(`query parameter "${name}" does not exist`);
@@ -74,9 +118,15 @@ function applyDeclaration(decl: PaginationDeclaration, ctx: PaginationContext, r
     return path;
   };
   const optionalField = (dotted: string | undefined): FieldPath | null => (dotted === undefined ? null : field(dotted));
-  const size = (declared: string | undefined) => optionalParam(declared ?? SIZE_PARAMS.find((name) => ctx.queryParams.has(name)));
+  const size = (declared: string | undefined) =>
+    optionalParam(declared ?? SIZE_PARAMS.find((name) => ctx.queryParams.has(name)));
   const preferredItems = decl.itemsField ?? (decl.style === "cursor" ? ctx.itemsField : undefined);
-  const itemsField = findItemsField(resolver, ctx.successSchema, preferredItems === undefined ? undefined : fieldPathOf(preferredItems), decl.itemsField !== undefined);
+  const itemsField = findItemsField(
+    resolver,
+    ctx.successSchema,
+    preferredItems === undefined ? undefined : fieldPathOf(preferredItems),
+    decl.itemsField !== undefined,
+  );
   const items = itemsField ?? null;
   const source = "declared" as const;
   let scheme: Pagination;
@@ -95,7 +145,10 @@ function applyDeclaration(decl: PaginationDeclaration, ctx: PaginationContext, r
       for (const name of [offsetParam, limitParam]) {
         const schema = ctx.queryParams.get(name);
         // A string offset is an opaque token (Asana): adding a number to it would send a request the API refuses.
-        if (schema !== undefined && isStringLike(resolver, schema)) problems.push(`query parameter "${name}" is a string, not a number (a string offset is a token: use style cursor)`);
+        if (schema !== undefined && isStringLike(resolver, schema))
+          problems.push(
+            `query parameter "${name}" is a string, not a number (a string offset is a token: use style cursor)`,
+          );
       }
       // End signals not declared are read from the schema when it has them: they only end the list sooner.
       const found = offsetEndSignals(resolver, ctx.successSchema);
@@ -119,12 +172,18 @@ function applyDeclaration(decl: PaginationDeclaration, ctx: PaginationContext, r
       const sizeParam = size(decl.sizeParam);
       const itemSchema = itemSchemaOf(resolver, ctx.successSchema, items ?? []);
       // The default `id` is not verified (an item schema may leave it implicit); a declared one must exist.
-      const cursorField = decl.cursorField === undefined ? ["id"] : itemSchema ? field(decl.cursorField, itemSchema, "item field") : fieldPathOf(decl.cursorField);
+      const cursorField =
+        decl.cursorField === undefined
+          ? ["id"]
+          : itemSchema
+            ? field(decl.cursorField, itemSchema, "item field")
+            : fieldPathOf(decl.cursorField);
       scheme = { kind: "after", source, afterParam, cursorField, hasMoreField, sizeParam, itemsField: items };
       break;
     }
   }
-  if (itemsField === undefined) problems.push(`no items array in the success response${decl.itemsField ? ` at "${decl.itemsField}"` : ""}`);
+  if (itemsField === undefined)
+    problems.push(`no items array in the success response${decl.itemsField ? ` at "${decl.itemsField}"` : ""}`);
   return problems[0] ?? scheme;
 }
 
@@ -146,7 +205,11 @@ export function paginationFor(ctx: PaginationContext, resolver: RefResolver): Pa
   if (declared) {
     const result = applyDeclaration(declared, ctx, resolver);
     if (typeof result === "string") {
-      throw new ModelError(`${ctx.declaredWhere} (style ${declared.style}) on ${ctx.method.toUpperCase()} ${ctx.path}: ${result}`, pointer, `name the operation's real query parameters and response fields (dotted paths for nested fields) in ${ctx.declaredWhere}, or remove it`);
+      throw new ModelError(
+        `${ctx.declaredWhere} (style ${declared.style}) on ${ctx.method.toUpperCase()} ${ctx.path}: ${result}`,
+        pointer,
+        `name the operation's real query parameters and response fields (dotted paths for nested fields) in ${ctx.declaredWhere}, or remove it`,
+      );
     }
     return result;
   }

@@ -15,8 +15,13 @@ const COMPOSITIONS = ["allOf", "oneOf", "anyOf"] as const;
 /** JSON types a schema admits; null when it does not constrain the type. */
 type TypeSet = ReadonlySet<string> | null;
 
-export function parameterShape(refs: RefResolver, schema: JsonSchema, contentMediaType: string | undefined): ParamShape {
-  if (contentMediaType !== undefined && isJsonMedia(contentMediaType)) return { kind: "json", mediaType: contentMediaType };
+export function parameterShape(
+  refs: RefResolver,
+  schema: JsonSchema,
+  contentMediaType: string | undefined,
+): ParamShape {
+  if (contentMediaType !== undefined && isJsonMedia(contentMediaType))
+    return { kind: "json", mediaType: contentMediaType };
   const types = typesOf(refs, schema, 0);
   const items = firstItems(refs, schema, 0);
   const properties = propertiesOf(refs, schema, 0);
@@ -28,7 +33,9 @@ export function parameterShape(refs: RefResolver, schema: JsonSchema, contentMed
     const open = properties.size === 0 || additional !== false;
     return {
       kind: "object",
-      properties: Object.fromEntries([...properties].map(([name, property]) => [name, itemTypes(typesOf(refs, property, 0))])),
+      properties: Object.fromEntries(
+        [...properties].map(([name, property]) => [name, itemTypes(typesOf(refs, property, 0))]),
+      ),
       open,
       additional: isObject(additional) ? itemTypes(typesOf(refs, additional, 0)) : [],
     };
@@ -50,11 +57,21 @@ export function formFields(refs: RefResolver, schema: JsonSchema, encoding: unkn
     const shape = parameterShape(refs, node, contentType);
     if (!multipart) return { name, shape };
     if (isFileSchema(refs, node)) {
-      const contentTypes = contentType?.split(",").map((type) => type.trim()).filter((type) => type !== "");
-      return { name, shape, file: true, ...(contentTypes !== undefined && contentTypes.length > 0 ? { contentTypes } : {}) };
+      const contentTypes = contentType
+        ?.split(",")
+        .map((type) => type.trim())
+        .filter((type) => type !== "");
+      return {
+        name,
+        shape,
+        file: true,
+        ...(contentTypes !== undefined && contentTypes.length > 0 ? { contentTypes } : {}),
+      };
     }
     // An entry with only style/explode (Stripe's deepObject parts) asks for form serialisation, not the default.
-    return entry === undefined && shape.kind === "object" ? { name, shape: { kind: "json", mediaType: "application/json" } } : { name, shape };
+    return entry === undefined && shape.kind === "object"
+      ? { name, shape: { kind: "json", mediaType: "application/json" } }
+      : { name, shape };
   });
 }
 
@@ -65,10 +82,14 @@ export function formFields(refs: RefResolver, schema: JsonSchema, encoding: unkn
 function isFileSchema(refs: RefResolver, schema: unknown): boolean {
   const node = refs.resolve(schema);
   if (node === undefined) return false;
-  if (node.format === "binary" || typeof node.contentMediaType === "string" || typeof node.contentEncoding === "string") return true;
+  if (node.format === "binary" || typeof node.contentMediaType === "string" || typeof node.contentEncoding === "string")
+    return true;
   const items = firstItems(refs, node, 0);
   const item = items === undefined ? undefined : refs.resolve(items);
-  return item !== undefined && (item.format === "binary" || typeof item.contentMediaType === "string" || typeof item.contentEncoding === "string");
+  return (
+    item !== undefined &&
+    (item.format === "binary" || typeof item.contentMediaType === "string" || typeof item.contentEncoding === "string")
+  );
 }
 
 function scalarTypes(types: TypeSet): ScalarType[] {
@@ -103,7 +124,12 @@ function typesOf(refs: RefResolver, schema: unknown, depth: number): TypeSet {
 }
 
 function ownTypes(node: JsonObject): TypeSet {
-  const declared = typeof node.type === "string" ? [node.type] : Array.isArray(node.type) ? node.type.filter((t): t is string => typeof t === "string") : undefined;
+  const declared =
+    typeof node.type === "string"
+      ? [node.type]
+      : Array.isArray(node.type)
+        ? node.type.filter((t): t is string => typeof t === "string")
+        : undefined;
   let types: string[] | undefined = declared;
   // Without `type`, `const`/`enum` still say what the value is: `enum: [1, 2]` is read as an integer.
   if (types === undefined && node.const !== undefined) types = [jsonType(node.const)];
@@ -156,9 +182,11 @@ function propertiesOf(refs: RefResolver, schema: unknown, depth: number): Map<st
   const node = refs.resolve(schema);
   if (node === undefined || depth > MAX_DEPTH) return out;
   for (const key of COMPOSITIONS) {
-    for (const member of members(node[key])) for (const [name, property] of propertiesOf(refs, member, depth + 1)) out.set(name, property);
+    for (const member of members(node[key]))
+      for (const [name, property] of propertiesOf(refs, member, depth + 1)) out.set(name, property);
   }
-  if (isObject(node.properties)) for (const [name, property] of Object.entries(node.properties)) out.set(name, property);
+  if (isObject(node.properties))
+    for (const [name, property] of Object.entries(node.properties)) out.set(name, property);
   return out;
 }
 

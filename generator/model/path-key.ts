@@ -46,7 +46,11 @@ export function splitPathKey(key: string, parameters: readonly DeclaredParameter
   const path = pathOfKey(key);
   const fragment = key.charAt(cut) === "#";
   const declares = (location: string, name: string) =>
-    parameters.some((p) => p.in === location && (location === "header" ? p.rawName.toLowerCase() === name.toLowerCase() : p.rawName === name));
+    parameters.some(
+      (p) =>
+        p.in === location &&
+        (location === "header" ? p.rawName.toLowerCase() === name.toLowerCase() : p.rawName === name),
+    );
   const query: DiscriminatorEntry[] = [];
   const headers: DiscriminatorEntry[] = [];
   for (const part of key.slice(cut + 1).split(/[&#?]/)) {

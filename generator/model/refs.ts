@@ -30,7 +30,7 @@ export class RefResolver {
   schemaName(schema: unknown): string | null {
     const ref = refOf(schema);
     const match = ref?.match(/^#\/components\/schemas\/([^/]+)$/);
-    return match?.[1] ? parsePointer("/" + match[1])[0] ?? null : null;
+    return match?.[1] ? (parsePointer("/" + match[1])[0] ?? null) : null;
   }
 
   /** The properties of an object schema, following refs and merging `allOf` members (later wins). */
@@ -42,7 +42,8 @@ export class RefResolver {
       for (const [name, property] of this.properties(member, depth + 1)) out.set(name, property);
     }
     if (isObject(resolved.properties)) {
-      for (const [name, property] of Object.entries(resolved.properties)) if (isObject(property)) out.set(name, property);
+      for (const [name, property] of Object.entries(resolved.properties))
+        if (isObject(property)) out.set(name, property);
     }
     return out;
   }
@@ -51,6 +52,10 @@ export class RefResolver {
     const resolved = this.resolve(schema);
     if (!resolved) return false;
     const type = resolved.type;
-    return type === "array" || (Array.isArray(type) && type.includes("array")) || "items" in resolved && !("properties" in resolved);
+    return (
+      type === "array" ||
+      (Array.isArray(type) && type.includes("array")) ||
+      ("items" in resolved && !("properties" in resolved))
+    );
   }
 }

@@ -15,7 +15,9 @@ const DEFINED_REDIRECTS = [300, 301, 302, 303, 304, 305, 306, 307, 308];
 
 /** The 3xx statuses a call returns as its result; empty when it follows them. */
 export function redirectResults(op: Operation): number[] {
-  const statuses = resultResponses(op).filter((response) => response.kind === "redirect").map((response) => response.status.toUpperCase());
+  const statuses = resultResponses(op)
+    .filter((response) => response.kind === "redirect")
+    .map((response) => response.status.toUpperCase());
   if (statuses.includes("3XX")) return DEFINED_REDIRECTS;
   return statuses.map(Number).filter(Number.isInteger);
 }

@@ -49,7 +49,8 @@ function placed(targets: { tokens: string[]; node: unknown }[]): JsonObject {
       }
       // defineProperty: a token `__proto__` is an own key like any other.
       const child = isObject(next) ? next : {};
-      if (next === undefined) Object.defineProperty(container, token, { value: child, enumerable: true, writable: true, configurable: true });
+      if (next === undefined)
+        Object.defineProperty(container, token, { value: child, enumerable: true, writable: true, configurable: true });
       container = child;
     }
     const last = tokens[tokens.length - 1];
@@ -64,7 +65,10 @@ function fragmentTokens(pointer: string): string[] | undefined {
   if (pointer === "") return [];
   if (!pointer.startsWith("/")) return undefined;
   try {
-    return pointer.slice(1).split("/").map((token) => decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~"));
+    return pointer
+      .slice(1)
+      .split("/")
+      .map((token) => decodeURIComponent(token).replace(/~1/g, "/").replace(/~0/g, "~"));
   } catch {
     return undefined; // a malformed percent escape: a ref that leads nowhere
   }

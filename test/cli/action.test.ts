@@ -16,7 +16,10 @@ interface Step {
   if?: string;
   env?: Record<string, string>;
 }
-const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as { inputs: Record<string, { default?: string }>; runs: { using: string; steps: Step[] } };
+const action = parse(readFileSync(join(ROOT, "action.yml"), "utf8")) as {
+  inputs: Record<string, { default?: string }>;
+  runs: { using: string; steps: Step[] };
+};
 const step = (name: string) => action.runs.steps.find((candidate) => candidate.name === name)!;
 
 let repo: string;
@@ -26,7 +29,10 @@ beforeAll(() => {
   repo = mkdtempSync(join(tmpdir(), "specwright-action-"));
   cpSync(join(ROOT, "specs/petstore/v1"), join(repo, "specs/petstore/v1"), { recursive: true });
   // A second spec that breaks an error-level convention (no error responses documented).
-  writeFileSync(join(repo, "specs/broken.yaml"), "openapi: 3.1.0\ninfo: { title: Broken, version: 1.0.0 }\npaths:\n  /things:\n    get:\n      operationId: listThings\n      responses:\n        '200': { description: ok }\n");
+  writeFileSync(
+    join(repo, "specs/broken.yaml"),
+    "openapi: 3.1.0\ninfo: { title: Broken, version: 1.0.0 }\npaths:\n  /things:\n    get:\n      operationId: listThings\n      responses:\n        '200': { description: ok }\n",
+  );
   cli = join(repo, "specwright");
   writeFileSync(cli, `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, "bin/specwright.js")}" "$@"\n`);
   chmodSync(cli, 0o755);
@@ -42,13 +48,21 @@ function runStep(name: string, inputs: Record<string, string>, where = { cwd: re
   const { run, env = {} } = step(name);
   const fill = (expression: string) =>
     expression
-      .replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_match, input: string) => inputs[input] ?? action.inputs[input]?.default ?? "")
+      .replace(
+        /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g,
+        (_match, input: string) => inputs[input] ?? action.inputs[input]?.default ?? "",
+      )
       .replace(/\$\{\{\s*github\.base_ref\s*\}\}/g, where.baseRef);
   const values = Object.fromEntries(Object.entries(env).map(([key, expression]) => [key, fill(expression)]));
-  return spawnSync("bash", ["-e", "-c", run!], { cwd: where.cwd, encoding: "utf8", env: { ...process.env, ...values, SPECWRIGHT: cli, NO_COLOR: "1" } });
+  return spawnSync("bash", ["-e", "-c", run!], {
+    cwd: where.cwd,
+    encoding: "utf8",
+    env: { ...process.env, ...values, SPECWRIGHT: cli, NO_COLOR: "1" },
+  });
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, stdio: "pipe" });
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd, stdio: "pipe" });
 
 describe("action.yml", () => {
   it("is a composite action whose scripts take every input through the environment, never spliced into the script", () => {
@@ -83,7 +97,11 @@ describe("action.yml", () => {
       git(clone, "remote", "add", "origin", origin);
       git(clone, "push", "-q", "origin", "main");
       git(clone, "checkout", "-q", "-b", "feature");
-      const unchanged = runStep("Diff against the base", { specs: "api/openapi.yaml" }, { cwd: clone, baseRef: "main" });
+      const unchanged = runStep(
+        "Diff against the base",
+        { specs: "api/openapi.yaml" },
+        { cwd: clone, baseRef: "main" },
+      );
       expect(unchanged.stderr + unchanged.stdout).not.toContain("::error");
       expect(unchanged.status).toBe(0);
       // Remove an operation (breaking) and keep info.version's major.

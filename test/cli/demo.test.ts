@@ -17,7 +17,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "specwright-demo-"));
   await cp(join(REPO, "specs"), join(dir, "specs"), { recursive: true });
   await cp(join(REPO, "specwright.config.yaml"), join(dir, "specwright.config.yaml"));
-  child = spawn(process.execPath, [join(REPO, "bin/specwright.js"), "demo", "--port", "0"], { cwd: dir, env: { ...process.env, CI: "true" } });
+  child = spawn(process.execPath, [join(REPO, "bin/specwright.js"), "demo", "--port", "0"], {
+    cwd: dir,
+    env: { ...process.env, CI: "true" },
+  });
   child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   url = await new Promise<string>((resolvePortal, reject) => {
     let stdout = "";
@@ -39,13 +42,15 @@ describe("specwright demo", () => {
   it("generates the client and server of every API listed in the config", () => {
     for (const api of ["petstore-v1", "petstore-v2", "bookshop-v1"]) {
       expect(stderr).toContain(`✓ ${api}: client+server`);
-      for (const file of ["client.ts", "server.ts", "handlers.ts", "mock.ts"]) expect(existsSync(join(dir, "gen", api, file)), `${api}/${file}`).toBe(true);
+      for (const file of ["client.ts", "server.ts", "handlers.ts", "mock.ts"])
+        expect(existsSync(join(dir, "gen", api, file)), `${api}/${file}`).toBe(true);
     }
   });
 
   it("serves the portal with every API version and a working mock", async () => {
     const index = await (await fetch(url)).text();
-    for (const link of ["/apis/petstore/v1/", "/apis/petstore/v2/", "/apis/bookshop/v1/"]) expect(index).toContain(`href="${link}"`);
+    for (const link of ["/apis/petstore/v1/", "/apis/petstore/v2/", "/apis/bookshop/v1/"])
+      expect(index).toContain(`href="${link}"`);
     const stores = await fetch(`${url}/mock/petstore/v1/stores`);
     expect(stores.status).toBe(200);
   });

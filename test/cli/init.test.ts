@@ -17,8 +17,14 @@ beforeEach(() => {
   // A referenced fragment (no `openapi:` of its own) and a file under node_modules are not APIs.
   writeFileSync(join(project, "api/shared.yaml"), "components:\n  schemas:\n    Id: { type: string }\n");
   mkdirSync(join(project, "node_modules/dep"), { recursive: true });
-  writeFileSync(join(project, "node_modules/dep/openapi.yaml"), "openapi: 3.1.0\ninfo: { title: dep, version: '1' }\npaths: {}\n");
-  writeFileSync(join(project, "orders.json"), JSON.stringify({ openapi: "3.0.3", info: { title: "Orders", version: "1.0.0" }, paths: {} }));
+  writeFileSync(
+    join(project, "node_modules/dep/openapi.yaml"),
+    "openapi: 3.1.0\ninfo: { title: dep, version: '1' }\npaths: {}\n",
+  );
+  writeFileSync(
+    join(project, "orders.json"),
+    JSON.stringify({ openapi: "3.0.3", info: { title: "Orders", version: "1.0.0" }, paths: {} }),
+  );
 });
 afterEach(() => rmSync(project, { recursive: true, force: true }));
 
@@ -38,12 +44,20 @@ describe("specwright init", () => {
 
   it("writes a workflow that installs specwright and runs the action shipped in the package on exactly those specs", () => {
     expect(runCli(["init"], { cwd: project }).code).toBe(0);
-    const workflow = parse(readFileSync(join(project, ".github/workflows/specwright.yml"), "utf8")) as { on: Record<string, unknown>; jobs: { specwright: { steps: Array<Record<string, unknown>> } } };
+    const workflow = parse(readFileSync(join(project, ".github/workflows/specwright.yml"), "utf8")) as {
+      on: Record<string, unknown>;
+      jobs: { specwright: { steps: Array<Record<string, unknown>> } };
+    };
     expect(Object.keys(workflow.on)).toEqual(["push", "pull_request"]);
     const steps = workflow.jobs.specwright.steps;
     expect(steps[0]).toEqual({ uses: "actions/checkout@v4", with: { "fetch-depth": 0 } });
-    expect(steps.find((step) => typeof step.run === "string")?.run).toMatch(/^npm install --no-save .*specwright@\d+\.\d+\.\d+$/);
-    expect(steps.at(-1)).toEqual({ uses: "./node_modules/specwright", with: { specs: "api/petstore/v1/openapi.yaml api/petstore/v2/openapi.yaml orders.json" } });
+    expect(steps.find((step) => typeof step.run === "string")?.run).toMatch(
+      /^npm install --no-save .*specwright@\d+\.\d+\.\d+$/,
+    );
+    expect(steps.at(-1)).toEqual({
+      uses: "./node_modules/specwright",
+      with: { specs: "api/petstore/v1/openapi.yaml api/petstore/v2/openapi.yaml orders.json" },
+    });
   });
 
   it("installs from the project's lock file when the project depends on specwright", () => {

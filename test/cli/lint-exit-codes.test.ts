@@ -32,31 +32,70 @@ describe("specwright lint exit codes", () => {
   });
 
   it("--preset and --config replace what the nearest config says", () => {
-    const dir = tempTree({ "specwright.config.yaml": WARN_ONLY_CONFIG, "strict.yaml": ERROR_CONFIG, "api.yaml": FLAWED_SPEC });
+    const dir = tempTree({
+      "specwright.config.yaml": WARN_ONLY_CONFIG,
+      "strict.yaml": ERROR_CONFIG,
+      "api.yaml": FLAWED_SPEC,
+    });
     expect(runCli(["lint", "api.yaml", "--config", "strict.yaml"], { cwd: dir }).code).toBe(1);
-    const strict = JSON.parse(runCli(["lint", "api.yaml", "--preset", "strict", "-f", "json"], { cwd: dir }).stdout) as Array<{ severity: string }>;
+    const strict = JSON.parse(
+      runCli(["lint", "api.yaml", "--preset", "strict", "-f", "json"], { cwd: dir }).stdout,
+    ) as Array<{ severity: string }>;
     // The config still sets rest/path-casing to warn over the strict preset; every other rule is an error, but
     // oas/operation-description, which only warns in strict.
     expect(strict.length).toBeGreaterThan(1);
-    expect(strict.filter((d) => d.severity === "warn").map((d) => (d as { ruleId?: string }).ruleId).sort()).toEqual(["oas/operation-description", "rest/path-casing"]);
+    expect(
+      strict
+        .filter((d) => d.severity === "warn")
+        .map((d) => (d as { ruleId?: string }).ruleId)
+        .sort(),
+    ).toEqual(["oas/operation-description", "rest/path-casing"]);
   });
 });
 
 describe("unreadable input exits 2 with one message naming the place, never a stack trace", () => {
   const cases: Array<{ name: string; files: Record<string, string>; arg: string; expected: RegExp }> = [
-    { name: "missing file", files: {}, arg: "missing.yaml", expected: /^error: missing\.yaml:1:1: file not found: .*missing\.yaml\n {2}fix: / },
-    { name: "YAML syntax error", files: { "api.yaml": "openapi: 3.1.0\ninfo:\n  title: 'unclosed\n  version: 1.0.0\npaths: {}\n" }, arg: "api.yaml", expected: /^error: api\.yaml:\d+:\d+: YAML syntax error: .+\n {2}fix: / },
-    { name: "JSON syntax error", files: { "api.json": '{\n  "openapi": "3.1.0",\n  "info": { "title": "x" "version": "1" }\n}\n' }, arg: "api.json", expected: /^error: api\.json:3:\d+: JSON syntax error/ },
-    { name: "not an OpenAPI document", files: { "api.yaml": "name: not an api\n" }, arg: "api.yaml", expected: /^error: api\.yaml:1:1: not an OpenAPI document/ },
+    {
+      name: "missing file",
+      files: {},
+      arg: "missing.yaml",
+      expected: /^error: missing\.yaml:1:1: file not found: .*missing\.yaml\n {2}fix: /,
+    },
+    {
+      name: "YAML syntax error",
+      files: { "api.yaml": "openapi: 3.1.0\ninfo:\n  title: 'unclosed\n  version: 1.0.0\npaths: {}\n" },
+      arg: "api.yaml",
+      expected: /^error: api\.yaml:\d+:\d+: YAML syntax error: .+\n {2}fix: /,
+    },
+    {
+      name: "JSON syntax error",
+      files: { "api.json": '{\n  "openapi": "3.1.0",\n  "info": { "title": "x" "version": "1" }\n}\n' },
+      arg: "api.json",
+      expected: /^error: api\.json:3:\d+: JSON syntax error/,
+    },
+    {
+      name: "not an OpenAPI document",
+      files: { "api.yaml": "name: not an api\n" },
+      arg: "api.yaml",
+      expected: /^error: api\.yaml:1:1: not an OpenAPI document/,
+    },
     {
       name: "remote $ref refused",
-      files: { "api.yaml": "openapi: 3.1.0\ninfo: { title: x, version: 1.0.0 }\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: 'https://example.com/pet.yaml'\n" },
+      files: {
+        "api.yaml":
+          "openapi: 3.1.0\ninfo: { title: x, version: 1.0.0 }\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: 'https://example.com/pet.yaml'\n",
+      },
       arg: "api.yaml",
-      expected: /^error: api\.yaml:7:7: remote \$ref refused: https:\/\/example\.com\/pet\.yaml\n {2}fix: .*--allow-remote-refs/,
+      expected:
+        /^error: api\.yaml:7:7: remote \$ref refused: https:\/\/example\.com\/pet\.yaml\n {2}fix: .*--allow-remote-refs/,
     },
     {
       name: "$ref escaping the spec's folder",
-      files: { "secret.yaml": "type: object\n", "spec/api.yaml": "openapi: 3.1.0\ninfo: { title: x, version: 1.0.0 }\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: '../secret.yaml'\n" },
+      files: {
+        "secret.yaml": "type: object\n",
+        "spec/api.yaml":
+          "openapi: 3.1.0\ninfo: { title: x, version: 1.0.0 }\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      $ref: '../secret.yaml'\n",
+      },
       arg: "spec/api.yaml",
       expected: /^error: spec\/api\.yaml:7:7: \$ref leaves the spec's folder/,
     },
@@ -80,7 +119,11 @@ describe("unreadable input exits 2 with one message naming the place, never a st
   });
 
   it("lints the readable files of a run and still exits 2 for the unreadable one", () => {
-    const dir = tempTree({ "specwright.config.yaml": ERROR_CONFIG, "good.yaml": FLAWED_SPEC, "bad.yaml": "name: nope\n" });
+    const dir = tempTree({
+      "specwright.config.yaml": ERROR_CONFIG,
+      "good.yaml": FLAWED_SPEC,
+      "bad.yaml": "name: nope\n",
+    });
     const result = runCli(["lint", "good.yaml", "bad.yaml", "-f", "json"], { cwd: dir });
     expect(JSON.parse(result.stdout)).toHaveLength(1);
     expect(result.stderr).toMatch(/^error: bad\.yaml:1:1: not an OpenAPI document/);
@@ -89,7 +132,11 @@ describe("unreadable input exits 2 with one message naming the place, never a st
 });
 
 describe("bad usage and bad config exit 2", () => {
-  const dir = tempTree({ "api.yaml": FLAWED_SPEC, "broken/specwright.config.yaml": "rules:\n  rest/no-such-rule: warn\n", "broken/api.yaml": FLAWED_SPEC });
+  const dir = tempTree({
+    "api.yaml": FLAWED_SPEC,
+    "broken/specwright.config.yaml": "rules:\n  rest/no-such-rule: warn\n",
+    "broken/api.yaml": FLAWED_SPEC,
+  });
   const usage: Array<[string, string[], RegExp]> = [
     ["no file", ["lint"], /missing required argument 'files'/],
     ["unknown option", ["lint", "api.yaml", "--frobnicate"], /unknown option '--frobnicate'/],
@@ -98,8 +145,16 @@ describe("bad usage and bad config exit 2", () => {
     ["bad --max-warnings", ["lint", "api.yaml", "--max-warnings", "-1"], /expected a whole number/],
     ["a glob matching nothing", ["lint", "nothing/**/*.yaml"], /^error: no files match 'nothing\/\*\*\/\*\.yaml'/],
     ["unknown command", ["lnt"], /unknown command 'lnt'/],
-    ["unknown rule in the config, at its place", ["lint", "broken/api.yaml"], /^error: broken\/specwright\.config\.yaml:2:3: unknown rule "rest\/no-such-rule"/],
-    ["missing --config file", ["lint", "api.yaml", "--config", "nope.yaml"], /^error: nope\.yaml:1:1: config file not found/],
+    [
+      "unknown rule in the config, at its place",
+      ["lint", "broken/api.yaml"],
+      /^error: broken\/specwright\.config\.yaml:2:3: unknown rule "rest\/no-such-rule"/,
+    ],
+    [
+      "missing --config file",
+      ["lint", "api.yaml", "--config", "nope.yaml"],
+      /^error: nope\.yaml:1:1: config file not found/,
+    ],
   ];
   for (const [name, args, expected] of usage) {
     it(name, () => {

@@ -32,7 +32,11 @@ components:`,
 ).replace("    Order:", "    Refund: { type: object, properties: { refundId: { type: string } } }\n    Order:");
 
 function git(cwd: string, ...args: string[]): void {
-  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "ignore" });
+  execFileSync(
+    "git",
+    ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
+    { cwd, stdio: "ignore" },
+  );
 }
 
 const dirs: string[] = [];
@@ -65,13 +69,23 @@ describe("specwright lint --since git:REF", { timeout: 60_000 }, () => {
     const { problems } = lint(dir, "--since", "git:HEAD~1");
     // Lines 11-15 are the refunds operation, 18 the Refund schema: nothing of the legacy parts (lines 6-10, 19).
     expect(problems.every((p) => (p.line >= 11 && p.line <= 15) || p.line === 18)).toBe(true);
-    expect(problems.map((p) => p.ruleId)).toEqual(expect.arrayContaining(["oas/operation-summary", "rest/operation-id", "rest/property-casing"]));
-    expect(problems.filter((p) => p.ruleId === "rest/property-casing").map((p) => p.message)).toEqual([expect.stringContaining("refundId")]);
+    expect(problems.map((p) => p.ruleId)).toEqual(
+      expect.arrayContaining(["oas/operation-summary", "rest/operation-id", "rest/property-casing"]),
+    );
+    expect(problems.filter((p) => p.ruleId === "rest/property-casing").map((p) => p.message)).toEqual([
+      expect.stringContaining("refundId"),
+    ]);
   });
 
   it("reports nothing when nothing changed, and a changed legacy operation again", () => {
     expect(lint(dir, "--since", "git:HEAD")).toMatchObject({ code: 0, problems: [] });
-    writeFileSync(join(dir, "openapi.yaml"), NEXT.replace("description: ok, content: { application/json: { schema: { $ref: \"#/components/schemas/Order\"", "description: the order, content: { application/json: { schema: { $ref: \"#/components/schemas/Order\""));
+    writeFileSync(
+      join(dir, "openapi.yaml"),
+      NEXT.replace(
+        'description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Order"',
+        'description: the order, content: { application/json: { schema: { $ref: "#/components/schemas/Order"',
+      ),
+    );
     try {
       const { problems } = lint(dir, "--since", "git:HEAD");
       expect(problems.length).toBeGreaterThan(0);
@@ -91,7 +105,9 @@ describe("specwright lint --since git:REF", { timeout: 60_000 }, () => {
   it("lints a spec that is new since REF whole", () => {
     writeFileSync(join(dir, "new.yaml"), LEGACY);
     const result = runCli(["lint", "new.yaml", "-f", "json", "--since", "git:HEAD"], { cwd: dir });
-    expect((JSON.parse(result.stdout) as Problem[]).length).toBe((JSON.parse(runCli(["lint", "new.yaml", "-f", "json"], { cwd: dir }).stdout) as Problem[]).length);
+    expect((JSON.parse(result.stdout) as Problem[]).length).toBe(
+      (JSON.parse(runCli(["lint", "new.yaml", "-f", "json"], { cwd: dir }).stdout) as Problem[]).length,
+    );
   });
 
   it("refuses a --since that is not git:REF and an unknown ref with exit 2, no stack trace", () => {

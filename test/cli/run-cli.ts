@@ -16,14 +16,23 @@ interface CliOptions {
 
 /** Runs `node bin/specwright.js ...args` as a user would, without a terminal (so no colours unless forced). */
 export function runCli(args: string[], options: CliOptions): CliResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd, env: cliEnv(options), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd,
+    env: cliEnv(options),
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** `runCli` without blocking this process: for tests whose own servers (hostile peers on loopback) must keep answering. */
 export function runCliAsync(args: string[], options: CliOptions): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env: cliEnv(options), stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: options.cwd,
+      env: cliEnv(options),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
@@ -34,7 +43,13 @@ export function runCliAsync(args: string[], options: CliOptions): Promise<CliRes
 }
 
 function cliEnv(options: CliOptions): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, SPECWRIGHT_DEBUG: undefined, ...options.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    SPECWRIGHT_DEBUG: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return env;
 }

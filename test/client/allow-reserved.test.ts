@@ -22,9 +22,17 @@ paths:
 describe("allowReserved", () => {
   it("sends the reserved characters of an allowReserved query value unencoded, and encodes the others' as before", async () => {
     const { out } = await generateFromSpecText("allow-reserved", SPEC);
-    const client = (await import(pathToFileURL(join(out, "client.ts")).href)) as { listFiles(client: object, params: object): Promise<unknown>; createBaseClient(options: object): object };
+    const client = (await import(pathToFileURL(join(out, "client.ts")).href)) as {
+      listFiles(client: object, params: object): Promise<unknown>;
+      createBaseClient(options: object): object;
+    };
     const fake = fakeFetch(() => json([]));
-    await client.listFiles(client.createBaseClient({ baseUrl: "https://files.test", fetch: fake.fetch, retry: false }), { prefix: "/docs/a:b", after: "/docs/a:b" });
-    expect(fake.requests.map((request) => new URL(request.url).search)).toEqual(["?after=%2Fdocs%2Fa%3Ab&prefix=/docs/a:b"]);
+    await client.listFiles(
+      client.createBaseClient({ baseUrl: "https://files.test", fetch: fake.fetch, retry: false }),
+      { prefix: "/docs/a:b", after: "/docs/a:b" },
+    );
+    expect(fake.requests.map((request) => new URL(request.url).search)).toEqual([
+      "?after=%2Fdocs%2Fa%3Ab&prefix=/docs/a:b",
+    ]);
   }, 60_000);
 });

@@ -30,16 +30,25 @@ describe("a CORS refusal in Chromium", () => {
   });
 
   /** Sends `op` from the page (default retries: 2, quick) and returns the error's name and message. */
-  async function failure(op: { method: string; path: string; body?: string }, input: object = {}): Promise<{ name: string; message: string }> {
+  async function failure(
+    op: { method: string; path: string; body?: string },
+    input: object = {},
+  ): Promise<{ name: string; message: string }> {
     const page = await browser.newPage();
     try {
       await page.goto(pageOrigin + "/");
       await page.waitForFunction(() => "createTransport" in globalThis);
-      return await page.evaluate(async ([baseUrl, spec, values]) => {
-        const { createTransport } = globalThis as unknown as Runtime;
-        const transport = createTransport({ baseUrl, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
-        return transport.send(spec, values).then(() => ({ name: "resolved", message: "" }), (error: Error) => ({ name: error.name, message: error.message }));
-      }, [apiOrigin + "/v1", op, input] as const);
+      return await page.evaluate(
+        async ([baseUrl, spec, values]) => {
+          const { createTransport } = globalThis as unknown as Runtime;
+          const transport = createTransport({ baseUrl, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+          return transport.send(spec, values).then(
+            () => ({ name: "resolved", message: "" }),
+            (error: Error) => ({ name: error.name, message: error.message }),
+          );
+        },
+        [apiOrigin + "/v1", op, input] as const,
+      );
     } finally {
       await page.close();
     }
@@ -59,7 +68,10 @@ describe("a CORS refusal in Chromium", () => {
 
   it("a PUT with a JSON body (idempotent, preflighted): only its preflight reached the server, once", async () => {
     seen.length = 0;
-    const error = await failure({ method: "PUT", path: "/pets/p1", body: "application/json" }, { body: { name: "Rex" } });
+    const error = await failure(
+      { method: "PUT", path: "/pets/p1", body: "application/json" },
+      { body: { name: "Rex" } },
+    );
     expect(error.name).toBe("NetworkError");
     expect(error.message).toContain(pageOrigin);
     expect(seen).toEqual(["OPTIONS /v1/pets/p1"]);

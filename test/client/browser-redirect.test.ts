@@ -20,8 +20,18 @@ describe("the client runtime in Chromium", () => {
   const seen: Seen[] = [];
   // The other origin welcomes every header, as a hostile one would.
   const peer = createServer((req, res) => {
-    seen.push({ method: req.method, authorization: req.headers.authorization, apiKey: req.headers["x-api-key"] as string | undefined });
-    res.writeHead(200, { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, x-api-key", "content-type": "application/json" }).end('{"peer":true}');
+    seen.push({
+      method: req.method,
+      authorization: req.headers.authorization,
+      apiKey: req.headers["x-api-key"] as string | undefined,
+    });
+    res
+      .writeHead(200, {
+        "access-control-allow-origin": "*",
+        "access-control-allow-headers": "authorization, x-api-key",
+        "content-type": "application/json",
+      })
+      .end('{"peer":true}');
   });
   let moved = 0;
   let site: Server | undefined;
@@ -50,7 +60,9 @@ describe("the client runtime in Chromium", () => {
       return (await transport.send({ method: "GET", path: "/moved", security: [["bearer", "key"]] })).data;
     }, pageOrigin + "/v1");
     expect(data).toEqual({ peer: true });
-    expect(seen.filter((request) => request.method === "GET")).toEqual([{ method: "GET", authorization: undefined, apiKey: undefined }]);
+    expect(seen.filter((request) => request.method === "GET")).toEqual([
+      { method: "GET", authorization: undefined, apiKey: undefined },
+    ]);
     // Once with redirect: "manual" (an opaque redirect for the script), once resent for the browser to follow.
     expect(moved).toBe(2);
   });

@@ -8,7 +8,10 @@ export type Runtime = typeof import("../../templates/runtime/client/transport.js
 
 const PAGE = `<!doctype html><title>client</title><script type="module">import { createTransport } from "/runtime.js"; window.createTransport = createTransport;</script>`;
 
-export const listen = (server: Server, host: string) => new Promise<string>((done) => server.listen(0, host, () => done(`http://${host}:${(server.address() as AddressInfo).port}`)));
+export const listen = (server: Server, host: string) =>
+  new Promise<string>((done) =>
+    server.listen(0, host, () => done(`http://${host}:${(server.address() as AddressInfo).port}`)),
+  );
 
 export async function closeServers(servers: Server[]): Promise<void> {
   for (const server of servers) {
@@ -18,8 +21,16 @@ export async function closeServers(servers: Server[]): Promise<void> {
 }
 
 /** Serves the page at `/` and the runtime at `/runtime.js`; other requests go to `other` (404 without it). */
-export async function serveRuntimePage(other?: (req: IncomingMessage, res: ServerResponse) => void): Promise<{ server: Server; origin: string }> {
-  const bundle = await build({ entryPoints: [resolve("templates/runtime/client/transport.ts")], bundle: true, format: "esm", write: false, logLevel: "silent" });
+export async function serveRuntimePage(
+  other?: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<{ server: Server; origin: string }> {
+  const bundle = await build({
+    entryPoints: [resolve("templates/runtime/client/transport.ts")],
+    bundle: true,
+    format: "esm",
+    write: false,
+    logLevel: "silent",
+  });
   const runtime = bundle.outputFiles[0]?.text ?? "";
   const server = createServer((req, res) => {
     if (req.url === "/") return res.writeHead(200, { "content-type": "text/html" }).end(PAGE);

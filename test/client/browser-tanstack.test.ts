@@ -33,12 +33,15 @@ describe("the TanStack adapter in Chromium, with @tanstack/react-query", () => {
     });
     script = bundle.outputFiles[0]?.text ?? "";
     site = createServer((req, res) => {
-      if (req.url?.startsWith("/?") || req.url === "/") return res.writeHead(200, { "content-type": "text/html" }).end(HTML);
+      if (req.url?.startsWith("/?") || req.url === "/")
+        return res.writeHead(200, { "content-type": "text/html" }).end(HTML);
       if (req.url === "/page.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
       res.writeHead(404).end();
     });
     // The page on localhost, the API on 127.0.0.1: every call is cross-origin and needs the mock's CORS answer.
-    pageOrigin = await new Promise<string>((done) => site.listen(0, "localhost", () => done(`http://localhost:${(site.address() as AddressInfo).port}`)));
+    pageOrigin = await new Promise<string>((done) =>
+      site.listen(0, "localhost", () => done(`http://localhost:${(site.address() as AddressInfo).port}`)),
+    );
     mock = await serveGeneratedMock(outDir, { cors: { origins: [pageOrigin] } });
     browser = await launchChromium();
   });
@@ -55,7 +58,11 @@ describe("the TanStack adapter in Chromium, with @tanstack/react-query", () => {
     const failures: string[] = [];
     page.on("pageerror", (error) => failures.push(error.message));
     await page.goto(`${pageOrigin}/?api=${encodeURIComponent(mock.url)}`);
-    await page.waitForFunction(() => ["tasks-status", "repos-status", "task-error"].every((id) => !document.getElementById(id)?.textContent?.startsWith("loading")));
+    await page.waitForFunction(() =>
+      ["tasks-status", "repos-status", "task-error"].every(
+        (id) => !document.getElementById(id)?.textContent?.startsWith("loading"),
+      ),
+    );
     const text = (id: string) => page.locator(`#${id}`).textContent();
 
     const tasks = await page.locator("#tasks li").allTextContents();

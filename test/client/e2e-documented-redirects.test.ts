@@ -66,7 +66,10 @@ describe("documented redirects through the generated client", () => {
     try {
       const client = served?.client.createClient({ baseUrl: mock.url, retry: false });
       const { response } = await client.r.bookingRedirect({}, { withResponse: true });
-      expect([response.status, new URL(response.headers.get("location")).hostname.endsWith(".invalid")]).toEqual([302, true]);
+      expect([response.status, new URL(response.headers.get("location")).hostname.endsWith(".invalid")]).toEqual([
+        302,
+        true,
+      ]);
     } finally {
       await mock.close();
     }

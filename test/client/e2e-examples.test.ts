@@ -8,7 +8,11 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateFromSpec, tempDir, typecheck } from "./generated-project.js";
 
-const SPECS = { petstore1: "specs/petstore/v1/openapi.yaml", petstore2: "specs/petstore/v2/openapi.yaml", bookshop: "specs/bookshop/v1/openapi.yaml" };
+const SPECS = {
+  petstore1: "specs/petstore/v1/openapi.yaml",
+  petstore2: "specs/petstore/v2/openapi.yaml",
+  bookshop: "specs/bookshop/v1/openapi.yaml",
+};
 
 // Code a user writes against the generated clients: it must compile under strict settings.
 const USAGE = `
@@ -54,23 +58,42 @@ interface Logged {
   requestId: string | undefined;
 }
 
-const PETS = Array.from({ length: 23 }, (_, i) => ({ id: `pet-${i}`, name: `Pet ${i}`, species: "dog", status: "available", tags: [], owner_id: null, store_id: "s1", created_at: "2024-01-01T00:00:00Z", updated_at: "2024-01-01T00:00:00Z" }));
+const PETS = Array.from({ length: 23 }, (_, i) => ({
+  id: `pet-${i}`,
+  name: `Pet ${i}`,
+  species: "dog",
+  status: "available",
+  tags: [],
+  owner_id: null,
+  store_id: "s1",
+  created_at: "2024-01-01T00:00:00Z",
+  updated_at: "2024-01-01T00:00:00Z",
+}));
 const BOOKS = Array.from({ length: 11 }, (_, i) => ({ id: `book-${i}`, title: `Book ${i}` }));
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const type = status >= 400 ? "application/problem+json" : "application/json";
-  res.writeHead(status, { "content-type": type, "x-request-id": "srv-" + status, ...headers }).end(body === undefined ? "" : JSON.stringify(body));
+  res
+    .writeHead(status, { "content-type": type, "x-request-id": "srv-" + status, ...headers })
+    .end(body === undefined ? "" : JSON.stringify(body));
 }
 
 function handle(req: IncomingMessage, res: ServerResponse, log: Logged[], faults: Set<string>): void {
   const url = new URL(req.url ?? "/", "http://localhost");
   const key = `${req.method} ${url.pathname}${url.search}`;
-  log.push({ method: req.method ?? "", url: key, at: Date.now(), authorization: req.headers.authorization, requestId: req.headers["x-request-id"] as string | undefined });
+  log.push({
+    method: req.method ?? "",
+    url: key,
+    at: Date.now(),
+    authorization: req.headers.authorization,
+    requestId: req.headers["x-request-id"] as string | undefined,
+  });
   // Each fault answers once: the client's retry then gets the real answer.
   const fault = [...faults].find((f) => f.endsWith(" " + key));
   if (fault) {
     faults.delete(fault);
-    if (fault.startsWith("429")) return send(res, 429, { title: "Too Many Requests", status: 429 }, { "retry-after": "1" });
+    if (fault.startsWith("429"))
+      return send(res, 429, { title: "Too Many Requests", status: 429 }, { "retry-after": "1" });
     return send(res, 503, { title: "Unavailable", status: 503 });
   }
   if (req.method === "GET" && url.pathname === "/v1/pets") {
@@ -81,21 +104,39 @@ function handle(req: IncomingMessage, res: ServerResponse, log: Logged[], faults
   }
   if (req.method === "GET" && url.pathname.startsWith("/v1/pets/")) {
     const pet = PETS.find((p) => p.id === decodeURIComponent(url.pathname.slice("/v1/pets/".length)));
-    return pet ? send(res, 200, pet) : send(res, 404, { type: "about:blank", title: "Not Found", status: 404, code: "not_found" });
+    return pet
+      ? send(res, 200, pet)
+      : send(res, 404, { type: "about:blank", title: "Not Found", status: 404, code: "not_found" });
   }
   if (req.method === "POST" && url.pathname === "/v1/pets") {
-    return send(res, 422, { title: "Validation failed", status: 422, code: "validation_failed", errors: [{ field: "name", code: "required", message: "name is required" }] });
+    return send(res, 422, {
+      title: "Validation failed",
+      status: 422,
+      code: "validation_failed",
+      errors: [{ field: "name", code: "required", message: "name is required" }],
+    });
   }
   if (req.method === "GET" && url.pathname === "/v1/books") {
     const offset = Number(url.searchParams.get("offset") ?? 0);
     const limit = Number(url.searchParams.get("limit") ?? 20);
-    const next = offset + limit < BOOKS.length ? `<http://${req.headers.host}/v1/books?offset=${offset + limit}&limit=${limit}>; rel="next", ` : "";
-    return send(res, 200, { items: BOOKS.slice(offset, offset + limit), total_size: BOOKS.length }, { link: `${next}<http://${req.headers.host}/v1/books?offset=0&limit=${limit}>; rel="first"` });
+    const next =
+      offset + limit < BOOKS.length
+        ? `<http://${req.headers.host}/v1/books?offset=${offset + limit}&limit=${limit}>; rel="next", `
+        : "";
+    return send(
+      res,
+      200,
+      { items: BOOKS.slice(offset, offset + limit), total_size: BOOKS.length },
+      { link: `${next}<http://${req.headers.host}/v1/books?offset=0&limit=${limit}>; rel="first"` },
+    );
   }
   send(res, 404, { title: "no route", status: 404 });
 }
 
-type Api = Record<string, Record<string, (params?: object, options?: object) => AsyncIterable<{ id: string }> & PromiseLike<unknown>>>;
+type Api = Record<
+  string,
+  Record<string, (params?: object, options?: object) => AsyncIterable<{ id: string }> & PromiseLike<unknown>>
+>;
 type ClientModule = { createClient: (options: object) => Api; ApiError: new (...args: never[]) => Error };
 
 describe("generated clients for the example specs", () => {
@@ -104,7 +145,8 @@ describe("generated clients for the example specs", () => {
   let baseUrl = "";
   const log: Logged[] = [];
   const faults = new Set<string>();
-  const load = async (name: keyof typeof SPECS) => (await import(pathToFileURL(join(dir, name, "client", "client.ts")).href)) as ClientModule;
+  const load = async (name: keyof typeof SPECS) =>
+    (await import(pathToFileURL(join(dir, name, "client", "client.ts")).href)) as ClientModule;
 
   beforeAll(async () => {
     dir = await tempDir("e2e");
@@ -153,25 +195,40 @@ describe("generated clients for the example specs", () => {
     const ids: string[] = [];
     for await (const book of api.books!.list!({ limit: 4 })) ids.push(book.id);
     expect(ids).toEqual(BOOKS.map((b) => b.id));
-    expect(log.map((entry) => entry.url)).toEqual(["GET /v1/books?limit=4", "GET /v1/books?limit=4&offset=4", "GET /v1/books?limit=4&offset=8"]);
+    expect(log.map((entry) => entry.url)).toEqual([
+      "GET /v1/books?limit=4",
+      "GET /v1/books?limit=4&offset=4",
+      "GET /v1/books?limit=4&offset=8",
+    ]);
   });
 
   it("errors arrive typed: 404 and 422 problems with status, request id and body; POST is not retried", async () => {
     const { createClient } = await load("petstore1");
     const errors = await import(pathToFileURL(join(dir, "petstore1", "client", "runtime", "errors.ts")).href);
     const api = createClient({ baseUrl, auth: { bearer: "secret" } });
-    const missing = await api.pets!.get!({ pet_id: "nope" }).then(() => undefined, (error: unknown) => error);
+    const missing = await api.pets!.get!({ pet_id: "nope" }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(missing).toBeInstanceOf(errors.NotFoundError);
     expect(missing).toMatchObject({ status: 404, requestId: "srv-404", problem: { code: "not_found" } });
 
     faults.add("503 POST /v1/pets");
     log.length = 0;
-    const invalid = await api.pets!.create!({ body: { name: "" } }).then(() => undefined, (error: unknown) => error);
+    const invalid = await api.pets!.create!({ body: { name: "" } }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(invalid).toBeInstanceOf(errors.ServerError);
     expect(log).toHaveLength(1);
-    const rejected = await api.pets!.create!({ body: { name: "" } }, { requestId: "mine" }).then(() => undefined, (error: unknown) => error);
+    const rejected = await api.pets!.create!({ body: { name: "" } }, { requestId: "mine" }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(rejected).toBeInstanceOf(errors.UnprocessableEntityError);
-    expect((rejected as { problem: { errors: unknown[] } }).problem.errors).toEqual([{ field: "name", code: "required", message: "name is required" }]);
+    expect((rejected as { problem: { errors: unknown[] } }).problem.errors).toEqual([
+      { field: "name", code: "required", message: "name is required" },
+    ]);
     expect(log[1]?.requestId).toBe("mine");
   });
 });

@@ -22,7 +22,9 @@ const SPEC = {
         operationId: "getThing",
         tags: ["things"],
         parameters: [{ name: "X-Trace", in: "header", schema: { type: "string" } }],
-        responses: { "200": { description: "The thing.", content: { "application/json": { schema: { type: "object" } } } } },
+        responses: {
+          "200": { description: "The thing.", content: { "application/json": { schema: { type: "object" } } } },
+        },
       },
       delete: { operationId: "deleteThing", tags: ["things"], responses: { "204": { description: "Gone." } } },
     },
@@ -57,11 +59,20 @@ function recordingServer(respond: (req: IncomingMessage, res: ServerResponse) =>
   const closes = new Map<string, Promise<void>>();
   const server = createServer((req, res) => {
     const url = req.url ?? "/";
-    seen.push({ method: req.method ?? "", url, apiKey: req.headers["x-api-key"] as string | undefined, authorization: req.headers.authorization });
+    seen.push({
+      method: req.method ?? "",
+      url,
+      apiKey: req.headers["x-api-key"] as string | undefined,
+      authorization: req.headers.authorization,
+    });
     closes.set(new URL(url, "http://x").pathname, new Promise((resolve) => res.on("close", () => resolve())));
     respond(req, res);
   });
-  return { server, seen, closed: (path: string) => closes.get(path) ?? Promise.reject(new Error(`no request for ${path}`)) };
+  return {
+    server,
+    seen,
+    closed: (path: string) => closes.get(path) ?? Promise.reject(new Error(`no request for ${path}`)),
+  };
 }
 
 /** Writes 64 KiB chunks for as long as the client reads (at most 16 MiB, then stalls without ending the body). */
@@ -81,11 +92,15 @@ function pump(res: ServerResponse): void {
 // A client that reads the whole body waits for the rest of it forever: fail such a regression sooner than testTimeout.
 const CUT_OFF = 30_000;
 
-const listen = (server: Server) => new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
-const stop = (server: Server) => new Promise<void>((resolve) => {
-  server.closeAllConnections();
-  server.close(() => resolve());
-});
+const listen = (server: Server) =>
+  new Promise<string>((resolve) =>
+    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
+  );
+const stop = (server: Server) =>
+  new Promise<void>((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
 
 describe("a generated client against hostile peers", () => {
   let client: ClientModule;
@@ -94,7 +109,8 @@ describe("a generated client against hostile peers", () => {
   const elsewhere = recordingServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end("{}"));
   const origin = recordingServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
-    if (path === "/v1/things/moved") return res.writeHead(302, { location: `${elsewhereOrigin}/landing?api_key=echoed` }).end();
+    if (path === "/v1/things/moved")
+      return res.writeHead(302, { location: `${elsewhereOrigin}/landing?api_key=echoed` }).end();
     if (path === "/v1/things/renamed") return res.writeHead(301, { location: "/v1/things/final" }).end();
     if (path === "/v1/things/huge") {
       res.writeHead(200, { "content-type": "application/json", "content-length": "3000000000" });
@@ -107,7 +123,11 @@ describe("a generated client against hostile peers", () => {
     if (path === "/v1/things/silent") return; // never answers
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ path }));
   });
-  const options = () => ({ baseUrl, retry: false, auth: { bearer: "token-1", apiKey: { key: "key-1", query_key: "qkey-1" } } });
+  const options = () => ({
+    baseUrl,
+    retry: false,
+    auth: { bearer: "token-1", apiKey: { key: "key-1", query_key: "qkey-1" } },
+  });
 
   beforeAll(async () => {
     const dir = await tempDir("hostile-peers");
@@ -125,29 +145,50 @@ describe("a generated client against hostile peers", () => {
   it("a 302 to another origin reaches it without the API key, the bearer token or the query key", async () => {
     const api = client.createClient(options());
     await api.things.get!({ thing_id: "moved" });
-    expect(origin.seen.at(-1)).toEqual({ method: "GET", url: "/v1/things/moved?api_key=qkey-1", apiKey: "key-1", authorization: "Bearer token-1" });
+    expect(origin.seen.at(-1)).toEqual({
+      method: "GET",
+      url: "/v1/things/moved?api_key=qkey-1",
+      apiKey: "key-1",
+      authorization: "Bearer token-1",
+    });
     expect(elsewhere.seen).toEqual([{ method: "GET", url: "/landing", apiKey: undefined, authorization: undefined }]);
   });
 
   it("a redirect within the origin keeps the credentials", async () => {
     await client.createClient(options()).things.get!({ thing_id: "renamed" });
-    expect(origin.seen.at(-1)).toMatchObject({ url: "/v1/things/final", apiKey: "key-1", authorization: "Bearer token-1" });
+    expect(origin.seen.at(-1)).toMatchObject({
+      url: "/v1/things/final",
+      apiKey: "key-1",
+      authorization: "Bearer token-1",
+    });
   });
 
-  it("a 3 GB Content-Length is refused before reading, and the connection is closed", async () => {
-    const error = await client.createClient(options()).things.get!({ thing_id: "huge" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(client.ResponseTooLargeError);
-    await origin.closed("/v1/things/huge");
-  }, CUT_OFF);
+  it(
+    "a 3 GB Content-Length is refused before reading, and the connection is closed",
+    async () => {
+      const error = await client.createClient(options()).things.get!({ thing_id: "huge" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(client.ResponseTooLargeError);
+      await origin.closed("/v1/things/huge");
+    },
+    CUT_OFF,
+  );
 
-  it("an endless body without Content-Length is cut off at maxResponseBytes, and the connection is closed", async () => {
-    const api = client.createClient({ ...options(), maxResponseBytes: 2 ** 20 });
-    expect(await api.things.get!({ thing_id: "endless" }).catch((e: unknown) => e)).toBeInstanceOf(client.ResponseTooLargeError);
-    await origin.closed("/v1/things/endless");
-  }, CUT_OFF);
+  it(
+    "an endless body without Content-Length is cut off at maxResponseBytes, and the connection is closed",
+    async () => {
+      const api = client.createClient({ ...options(), maxResponseBytes: 2 ** 20 });
+      expect(await api.things.get!({ thing_id: "endless" }).catch((e: unknown) => e)).toBeInstanceOf(
+        client.ResponseTooLargeError,
+      );
+      await origin.closed("/v1/things/endless");
+    },
+    CUT_OFF,
+  );
 
   it("a server that never answers ends in a TimeoutError, and the request is abandoned", async () => {
-    const error = await client.createClient(options()).things.get!({ thing_id: "silent" }, { timeoutMs: 200 }).catch((e: unknown) => e);
+    const error = await client.createClient(options()).things.get!({ thing_id: "silent" }, { timeoutMs: 200 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(client.TimeoutError);
     await origin.closed("/v1/things/silent");
   });
@@ -157,7 +198,9 @@ describe("a generated client against hostile peers", () => {
     const sent = origin.seen.length;
     const remove = api.things.delete;
     expect(await remove!({ thing_id: ".." }).catch((e: unknown) => e)).toBeInstanceOf(client.InvalidParameterError);
-    expect(await api.things.get!({ thing_id: "t", "X-Trace": "a\r\nX-Injected: 1" }).catch((e: unknown) => e)).toBeInstanceOf(client.InvalidParameterError);
+    expect(
+      await api.things.get!({ thing_id: "t", "X-Trace": "a\r\nX-Injected: 1" }).catch((e: unknown) => e),
+    ).toBeInstanceOf(client.InvalidParameterError);
     expect(origin.seen.length).toBe(sent);
     await api.things.get!({ thing_id: "a/../b" });
     expect(origin.seen.at(-1)?.url).toBe("/v1/things/a%2F..%2Fb?api_key=qkey-1");

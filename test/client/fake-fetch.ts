@@ -18,7 +18,10 @@ export function fakeFetch(handler: (request: Request, index: number) => Response
 
 export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
   const contentType = (init.status ?? 200) >= 400 ? "application/problem+json" : "application/json";
-  return new Response(JSON.stringify(body), { status: init.status ?? 200, headers: { "content-type": contentType, ...init.headers } });
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    headers: { "content-type": contentType, ...init.headers },
+  });
 }
 
 /** Fake timers from 2026-01-01T00:00:00Z and Math.random fixed at 0.5 (backoff jitter) around each test of the caller. */

@@ -17,7 +17,11 @@ export async function tempDir(prefix: string): Promise<string> {
 }
 
 /** Loads, models and generates a client for a spec file into `<dir>/client`. */
-export async function generateFromSpec(spec: string, dir: string, options: Omit<BuildModelOptions, "source"> = {}): Promise<{ model: ApiModel; out: string }> {
+export async function generateFromSpec(
+  spec: string,
+  dir: string,
+  options: Omit<BuildModelOptions, "source"> = {},
+): Promise<{ model: ApiModel; out: string }> {
   const document = await bundleSpec(await loadSpec(spec));
   const model = buildModel(document, { source: spec, ...options });
   const out = join(dir, "client");
@@ -29,9 +33,18 @@ export async function generateFromSpec(spec: string, dir: string, options: Omit<
 export async function typecheck(dir: string, files: string[]): Promise<{ ok: boolean; output: string }> {
   const config = {
     compilerOptions: {
-      target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2023", "DOM", "DOM.Iterable"],
-      strict: true, noUncheckedIndexedAccess: true, noImplicitOverride: true, verbatimModuleSyntax: true, isolatedModules: true,
-      noEmit: true, skipLibCheck: true, types: [],
+      target: "ES2022",
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      lib: ["ES2023", "DOM", "DOM.Iterable"],
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      noImplicitOverride: true,
+      verbatimModuleSyntax: true,
+      isolatedModules: true,
+      noEmit: true,
+      skipLibCheck: true,
+      types: [],
     },
     files,
   };

@@ -33,7 +33,9 @@ describe("named types", () => {
     const { out } = await generateFromSpec(join(dir, "clash.yaml"), dir);
     const client = await readFile(join(out, "client.ts"), "utf8");
     expect(client).toContain(`export type { Conflict, Task, TaskList } from "./schemas.js";`);
-    await writeFile(join(dir, "usage.ts"), `
+    await writeFile(
+      join(dir, "usage.ts"),
+      `
 import { createBaseClient, getTask, type Task, type TaskList, type GetTaskParams, type GetTaskResult, type GetTaskProblem, isGetTaskError, NotFoundError } from "./client/client.js";
 import type { NotFoundError as NotFoundBody, GetTaskParams as OddSchema } from "./client/schemas.js";
 export async function usage(): Promise<void> {
@@ -48,7 +50,8 @@ export async function usage(): Promise<void> {
     if (isGetTaskError(error)) { const body: GetTaskProblem = error.problem; void body; }
   }
 }
-`);
+`,
+    );
     expect((await typecheck(dir, ["usage.ts"])).output).toBe("");
   }, 120_000);
 });

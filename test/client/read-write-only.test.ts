@@ -142,7 +142,21 @@ describe("readOnly and writeOnly", () => {
   it("names the request view <Name>Input only where the views differ", async () => {
     const schemas = await readFile(join(out, "schemas.ts"), "utf8");
     const names = [...schemas.matchAll(/^export type (\w+) =/gm)].map((match) => match[1]);
-    expect(names).toEqual(["Audited", "AuditedInput", "Base", "BaseInput", "Draft", "DraftInput", "Owner", "OwnerInput", "Pet", "PetInput", "Plain", "Secret", "SecretInput"]);
+    expect(names).toEqual([
+      "Audited",
+      "AuditedInput",
+      "Base",
+      "BaseInput",
+      "Draft",
+      "DraftInput",
+      "Owner",
+      "OwnerInput",
+      "Pet",
+      "PetInput",
+      "Plain",
+      "Secret",
+      "SecretInput",
+    ]);
     expect(schemas).toContain(`export type Plain = components["schemas"]["Plain"];`);
     expect(schemas).toContain(`export type DraftInput = WithRequired$<OwnerInput, "name">;`);
   });

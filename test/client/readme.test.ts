@@ -11,7 +11,11 @@ async function readme(spec: Record<string, unknown>): Promise<string> {
 
 const shop = {
   openapi: "3.1.0",
-  info: { title: "Shop", version: "1.0.0", description: "Orders for the [Shop platform](https://shop.test), see `order_id` and *snake_case* names." },
+  info: {
+    title: "Shop",
+    version: "1.0.0",
+    description: "Orders for the [Shop platform](https://shop.test), see `order_id` and *snake_case* names.",
+  },
   paths: {
     "/orders/{order_id}": {
       get: {
@@ -19,7 +23,9 @@ const shop = {
         tags: ["orders"],
         summary: "Get an order_item",
         description: "Returns the order. Use [filters](https://shop.test/filters) with `opt_fields`.",
-        parameters: [{ name: "order_id", in: "path", required: true, example: "ord_12345", schema: { type: "string" } }],
+        parameters: [
+          { name: "order_id", in: "path", required: true, example: "ord_12345", schema: { type: "string" } },
+        ],
         responses: { "200": { description: "ok" } },
       },
     },
@@ -27,7 +33,15 @@ const shop = {
       post: {
         operationId: "createOrder",
         tags: ["orders"],
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/NewOrder" }, examples: { basic: { value: { sku: "SKU-1", quantity: 2 } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: { $ref: "#/components/schemas/NewOrder" },
+              examples: { basic: { value: { sku: "SKU-1", quantity: 2 } } },
+            },
+          },
+        },
         responses: { "201": { description: "created" } },
       },
     },
@@ -36,12 +50,23 @@ const shop = {
         operationId: "putCart",
         tags: ["orders"],
         parameters: [{ name: "cart_id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/NewOrder" } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { $ref: "#/components/schemas/NewOrder" } } },
+        },
         responses: { "200": { description: "ok" } },
       },
     },
   },
-  components: { schemas: { NewOrder: { type: "object", required: ["sku"], properties: { sku: { type: "string" }, quantity: { type: "integer" } } } } },
+  components: {
+    schemas: {
+      NewOrder: {
+        type: "object",
+        required: ["sku"],
+        properties: { sku: { type: "string" }, quantity: { type: "integer" } },
+      },
+    },
+  },
 };
 
 describe("generated README", () => {
@@ -51,7 +76,9 @@ describe("generated README", () => {
     expect(text).toContain(`api.orders.create({ body: {"sku":"SKU-1","quantity":2} })`);
     expect(text).not.toContain("/* … */");
     expect(text).not.toContain(`cart_id: "cart_id"`);
-    expect(text).toMatch(/api\.orders\.putCart\(\{ cart_id: "[0-9a-f-]{36}", body: \{"sku":"string","quantity":0\} \}\)/);
+    expect(text).toMatch(
+      /api\.orders\.putCart\(\{ cart_id: "[0-9a-f-]{36}", body: \{"sku":"string","quantity":0\} \}\)/,
+    );
   });
 
   it("keeps the descriptions' Markdown (no \\[ or \\_)", async () => {
@@ -63,8 +90,12 @@ describe("generated README", () => {
   });
 
   it("says for each list operation how it pages", async () => {
-    expect(await readme(slackLike)).toContain("Pages by token: sends `cursor` = the previous page's `response_metadata.next_cursor`, until that is empty or absent; page size `limit` (detected from the spec).");
-    expect(await readme(jiraLike)).toContain("Pages by offset: `startAt` advances by the items received, `maxResults` is the page size; ends when `isLast` is true, or `total` items have come");
+    expect(await readme(slackLike)).toContain(
+      "Pages by token: sends `cursor` = the previous page's `response_metadata.next_cursor`, until that is empty or absent; page size `limit` (detected from the spec).",
+    );
+    expect(await readme(jiraLike)).toContain(
+      "Pages by offset: `startAt` advances by the items received, `maxResults` is the page size; ends when `isLast` is true, or `total` items have come",
+    );
     const bare = await readme(asanaWithoutNextPage);
     expect(bare).toContain("Not paged by the client: the spec shows no paging scheme it can follow.");
     expect(bare).toContain("walkPages((params) => api.things.list(params)");
@@ -78,24 +109,68 @@ describe("generated README", () => {
         "/orders": {
           ...shop.paths["/orders"],
           get: {
-            operationId: "listOrders", tags: ["orders"],
-            parameters: [{ name: "page_token", in: "query", schema: { type: "string" } }, { name: "page_size", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } }],
-            responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", required: ["items"], properties: { items: { type: "array", items: { type: "object" } }, next_page_token: { type: "string" } } } } } } },
+            operationId: "listOrders",
+            tags: ["orders"],
+            parameters: [
+              { name: "page_token", in: "query", schema: { type: "string" } },
+              { name: "page_size", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 20 } },
+            ],
+            responses: {
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: {
+                      type: "object",
+                      required: ["items"],
+                      properties: {
+                        items: { type: "array", items: { type: "object" } },
+                        next_page_token: { type: "string" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
           },
         },
         "/orders/{order_id}": {
-          get: { ...shop.paths["/orders/{order_id}"].get, responses: { "200": { description: "ok" }, "400": { description: "bad" }, "404": { description: "gone", content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } } } } },
+          get: {
+            ...shop.paths["/orders/{order_id}"].get,
+            responses: {
+              "200": { description: "ok" },
+              "400": { description: "bad" },
+              "404": {
+                description: "gone",
+                content: { "application/json": { schema: { $ref: "#/components/schemas/Missing" } } },
+              },
+            },
+          },
         },
       },
-      components: { schemas: { ...shop.components.schemas, Missing: { type: "object", properties: { id: { type: "string" } } } } },
+      components: {
+        schemas: { ...shop.components.schemas, Missing: { type: "object", properties: { id: { type: "string" } } } },
+      },
     });
     const headings = [...text.matchAll(/^## (.*)$/gm)].map((match) => match[1]);
-    expect(headings.slice(0, 5)).toEqual(["Install", "Standalone functions", "Response metadata", "Typed errors", "Names"]);
+    expect(headings.slice(0, 5)).toEqual([
+      "Install",
+      "Standalone functions",
+      "Response metadata",
+      "Typed errors",
+      "Names",
+    ]);
     expect(text).toContain(`const result = await createOrder(client, { body: {"sku":"SKU-1","quantity":2} });`);
     expect(text).toContain(`await api.orders.create({ body: {"sku":"SKU-1","quantity":2} }, { withResponse: true });`);
-    expect(text).toContain(`for await (const { data, response } of api.orders.list({}, { withResponse: true }).pages())`);
-    expect(text).toContain(`  if (isGetOrderError(error, 404)) console.error(error.problem); // the 404 body (Missing)`);
-    expect(text).toContain("else if (isGetOrderError(error)) console.error(error.status, error.requestId, error.problem); // GetOrderError");
+    expect(text).toContain(
+      `for await (const { data, response } of api.orders.list({}, { withResponse: true }).pages())`,
+    );
+    expect(text).toContain(
+      `  if (isGetOrderError(error, 404)) console.error(error.problem); // the 404 body (Missing)`,
+    );
+    expect(text).toContain(
+      "else if (isGetOrderError(error)) console.error(error.status, error.requestId, error.problem); // GetOrderError",
+    );
     expect(text).toContain("names the page's origin and the base URL");
   });
 });

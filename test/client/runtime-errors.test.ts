@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  ApiError, BadRequestError, ConflictError, ForbiddenError, InvalidParameterError, NetworkError, NotFoundError, RateLimitError,
-  ServerError, UnauthorizedError, UnprocessableEntityError,
+  ApiError,
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  InvalidParameterError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
+  UnauthorizedError,
+  UnprocessableEntityError,
 } from "../../templates/runtime/client/errors.js";
 import { createTransport } from "../../templates/runtime/client/transport.js";
 import { fakeFetch, json } from "./fake-fetch.js";
@@ -9,15 +18,30 @@ import { fakeFetch, json } from "./fake-fetch.js";
 const get = { method: "GET", path: "/things" };
 
 async function failure(status: number, headers: Record<string, string> = {}): Promise<unknown> {
-  const fake = fakeFetch(() => json({ title: "Nope", status, detail: "because", errors: [{ field: "a", code: "x", message: "m" }] }, { status, headers }));
+  const fake = fakeFetch(() =>
+    json(
+      { title: "Nope", status, detail: "because", errors: [{ field: "a", code: "x", message: "m" }] },
+      { status, headers },
+    ),
+  );
   const transport = createTransport({ baseUrl: "http://api.test", fetch: fake.fetch, retry: false });
-  return transport.send(get).then(() => "resolved", (error: unknown) => error);
+  return transport.send(get).then(
+    () => "resolved",
+    (error: unknown) => error,
+  );
 }
 
 describe("error mapping", () => {
   it.each([
-    [400, BadRequestError], [401, UnauthorizedError], [403, ForbiddenError], [404, NotFoundError], [409, ConflictError],
-    [422, UnprocessableEntityError], [429, RateLimitError], [500, ServerError], [503, ServerError],
+    [400, BadRequestError],
+    [401, UnauthorizedError],
+    [403, ForbiddenError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [422, UnprocessableEntityError],
+    [429, RateLimitError],
+    [500, ServerError],
+    [503, ServerError],
   ])("status %i throws %o", async (status, Class) => {
     const error = await failure(status);
     expect(error).toBeInstanceOf(Class);
@@ -26,7 +50,9 @@ describe("error mapping", () => {
   });
 
   it("carries headers, request id and the parsed problem", async () => {
-    const error = (await failure(422, { "x-request-id": "req-42", "x-extra": "1" })) as ApiError<{ errors: { field: string }[] }>;
+    const error = (await failure(422, { "x-request-id": "req-42", "x-extra": "1" })) as ApiError<{
+      errors: { field: string }[];
+    }>;
     expect(error.requestId).toBe("req-42");
     expect(error.headers.get("x-extra")).toBe("1");
     expect(error.problem.errors[0]?.field).toBe("a");
@@ -50,7 +76,15 @@ describe("error mapping", () => {
 
   it("a NetworkError's message names the URL without its query (which may carry an API key)", async () => {
     const schemes = { key: { type: "apiKey", in: "query", name: "api_key" } } as const;
-    const transport = createTransport({ baseUrl: "http://api.test", fetch: () => Promise.reject(new TypeError("fetch failed")), retry: false, auth: { apiKey: "secret-key" } }, schemes);
+    const transport = createTransport(
+      {
+        baseUrl: "http://api.test",
+        fetch: () => Promise.reject(new TypeError("fetch failed")),
+        retry: false,
+        auth: { apiKey: "secret-key" },
+      },
+      schemes,
+    );
     const error = (await transport.send({ ...get, security: [["key"]] }).catch((e: unknown) => e)) as NetworkError;
     expect(error.message).toBe("GET http://api.test/things: fetch failed");
   });
@@ -65,11 +99,21 @@ describe("error mapping", () => {
 });
 
 describe("input that cannot be sent is refused before any request", () => {
-  const remove = { method: "DELETE", path: "/v1/things/{thing_id}", params: [["path", "thing_id"], ["header", "X-Trace"]] as const };
+  const remove = {
+    method: "DELETE",
+    path: "/v1/things/{thing_id}",
+    params: [
+      ["path", "thing_id"],
+      ["header", "X-Trace"],
+    ] as const,
+  };
   const attempt = async (input: object, options: object = {}, clientHeaders: Record<string, string> = {}) => {
     const fake = fakeFetch(() => new Response(null, { status: 204 }));
     const transport = createTransport({ baseUrl: "https://api.test", fetch: fake.fetch, headers: clientHeaders });
-    const error = await transport.send(remove, input, options).then(() => undefined, (e: unknown) => e);
+    const error = await transport.send(remove, input, options).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     return { error, sent: fake.requests.map((r) => `${r.method} ${r.url}`) };
   };
 

@@ -20,7 +20,16 @@ const redirect = (status: number, location: string) => new Response(null, { stat
 /** Answers the first requests with `hops`, then 200. */
 function redirecting(hops: Response[], options: Partial<ClientOptions> = {}) {
   const fake = fakeFetch((_, index) => hops[index] ?? json({ done: true }));
-  const transport = createTransport({ baseUrl: "https://api.test", auth, headers: { "Proxy-Authorization": "Basic p", "X-Other": "kept" }, ...options, fetch: fake.fetch }, schemes);
+  const transport = createTransport(
+    {
+      baseUrl: "https://api.test",
+      auth,
+      headers: { "Proxy-Authorization": "Basic p", "X-Other": "kept" },
+      ...options,
+      fetch: fake.fetch,
+    },
+    schemes,
+  );
   return { fake, transport };
 }
 
@@ -34,7 +43,9 @@ const credentials = (request: Request | undefined) => ({
 
 describe("redirects are followed by hand", () => {
   it("asks fetch not to follow redirects itself, even for a Request the onRequest hook replaced", async () => {
-    const { fake, transport } = redirecting([], { onRequest: (request) => new Request(request.url, { headers: request.headers }) });
+    const { fake, transport } = redirecting([], {
+      onRequest: (request) => new Request(request.url, { headers: request.headers }),
+    });
     await transport.send(get);
     expect(fake.requests[0]?.redirect).toBe("manual");
   });
@@ -42,9 +53,24 @@ describe("redirects are followed by hand", () => {
   it("drops every credential when a redirect leaves the origin, and keeps other headers", async () => {
     const { fake, transport } = redirecting([redirect(302, "https://elsewhere.test/landing?api_key=echoed&x=1")]);
     expect((await transport.send(get)).data).toEqual({ done: true });
-    expect(fake.requests.map((r) => r.url)).toEqual(["https://api.test/things?api_key=q", "https://elsewhere.test/landing?x=1"]);
-    expect(credentials(fake.requests[0])).toEqual({ authorization: "Bearer b", apiKey: "h", cookie: "sid=c", proxy: "Basic p", queryKey: "q" });
-    expect(credentials(fake.requests[1])).toEqual({ authorization: null, apiKey: null, cookie: null, proxy: null, queryKey: null });
+    expect(fake.requests.map((r) => r.url)).toEqual([
+      "https://api.test/things?api_key=q",
+      "https://elsewhere.test/landing?x=1",
+    ]);
+    expect(credentials(fake.requests[0])).toEqual({
+      authorization: "Bearer b",
+      apiKey: "h",
+      cookie: "sid=c",
+      proxy: "Basic p",
+      queryKey: "q",
+    });
+    expect(credentials(fake.requests[1])).toEqual({
+      authorization: null,
+      apiKey: null,
+      cookie: null,
+      proxy: null,
+      queryKey: null,
+    });
     expect(fake.requests[1]?.headers.get("x-other")).toBe("kept");
   });
 
@@ -52,11 +78,19 @@ describe("redirects are followed by hand", () => {
     const { fake, transport } = redirecting([redirect(301, "/things/")]);
     await transport.send(get);
     expect(fake.requests[1]?.url).toBe("https://api.test/things/");
-    expect(credentials(fake.requests[1])).toMatchObject({ authorization: "Bearer b", apiKey: "h", cookie: "sid=c", proxy: "Basic p" });
+    expect(credentials(fake.requests[1])).toMatchObject({
+      authorization: "Bearer b",
+      apiKey: "h",
+      cookie: "sid=c",
+      proxy: "Basic p",
+    });
   });
 
   it("does not give credentials back when a later hop returns to the origin", async () => {
-    const { fake, transport } = redirecting([redirect(302, "https://elsewhere.test/x"), redirect(302, "https://api.test/back")]);
+    const { fake, transport } = redirecting([
+      redirect(302, "https://elsewhere.test/x"),
+      redirect(302, "https://api.test/back"),
+    ]);
     await transport.send(get);
     expect(credentials(fake.requests[2])).toMatchObject({ authorization: null, apiKey: null, cookie: null });
   });
@@ -79,7 +113,11 @@ describe("redirects are followed by hand", () => {
       const temporary = redirecting([redirect(status, "/v2/things")]);
       await temporary.transport.send(post, { body: { name: "rex" } });
       const resent = temporary.fake.requests[1];
-      expect([resent?.method, resent?.headers.get("content-type"), await resent?.text()]).toEqual(["POST", "application/json", '{"name":"rex"}']);
+      expect([resent?.method, resent?.headers.get("content-type"), await resent?.text()]).toEqual([
+        "POST",
+        "application/json",
+        '{"name":"rex"}',
+      ]);
     }
   });
 
@@ -109,7 +147,10 @@ describe("redirects are followed by hand", () => {
     const { fake, transport } = redirecting([new Response("moved", { status: 302, headers: { location: "/next" } })], {
       onRequest: (request) => void seen.push(`request ${new URL(request.url).pathname}`),
       // Reads the redirect's own body, but only a clone of the final one (the client still has to read that).
-      onResponse: async (response) => void seen.push(`response ${response.status} ${await (response.status === 302 ? response : response.clone()).text()}`),
+      onResponse: async (response) =>
+        void seen.push(
+          `response ${response.status} ${await (response.status === 302 ? response : response.clone()).text()}`,
+        ),
     });
     expect((await transport.send(get)).data).toEqual({ done: true });
     expect(seen).toEqual(["request /things", "response 302 moved", "request /next", 'response 200 {"done":true}']);
@@ -124,7 +165,11 @@ describe("redirects are followed by hand", () => {
 
   it("in a browser (opaque redirect), resends once with redirect: follow, without the API-key header", async () => {
     // What a browser returns for redirect: "manual": status 0, type "opaqueredirect", no headers.
-    const opaque = Object.defineProperties(new Response(null), { type: { value: "opaqueredirect" }, status: { value: 0 }, ok: { value: false } });
+    const opaque = Object.defineProperties(new Response(null), {
+      type: { value: "opaqueredirect" },
+      status: { value: 0 },
+      ok: { value: false },
+    });
     const { fake, transport } = redirecting([opaque]);
     expect((await transport.send(get)).data).toEqual({ done: true });
     expect(fake.requests.map((r) => r.redirect)).toEqual(["manual", "follow"]);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { InvalidParameterError } from "../../templates/runtime/client/errors.js";
-import { headerValue, pathValue, plainValue, queryPairs, serializeParams, type ParamSpec } from "../../templates/runtime/client/serialize.js";
+import {
+  headerValue,
+  pathValue,
+  plainValue,
+  queryPairs,
+  serializeParams,
+  type ParamSpec,
+} from "../../templates/runtime/client/serialize.js";
 
 // Expected strings are the examples of the OpenAPI 3.1 "Style Examples" table (color = blue / [blue,black,brown] / {R:100,G:200,B:150}).
 const array = ["blue", "black", "brown"];
@@ -22,8 +29,14 @@ describe("query serialization", () => {
     expect(queryPairs("color", object, "deepObject", true)).toEqual(["color[R]=100", "color[G]=200", "color[B]=150"]);
   });
   it("sends an item or member that is an object or array as its JSON text (no style defines nested values)", () => {
-    expect(queryPairs("a", [{ n: 1 }, { n: 2 }])).toEqual([`a=${encodeURIComponent('{"n":1}')}`, `a=${encodeURIComponent('{"n":2}')}`]);
-    expect(queryPairs("f", { range: { gte: 1 }, tags: ["x"] }, "deepObject", true)).toEqual([`f[range]=${encodeURIComponent('{"gte":1}')}`, `f[tags]=${encodeURIComponent('["x"]')}`]);
+    expect(queryPairs("a", [{ n: 1 }, { n: 2 }])).toEqual([
+      `a=${encodeURIComponent('{"n":1}')}`,
+      `a=${encodeURIComponent('{"n":2}')}`,
+    ]);
+    expect(queryPairs("f", { range: { gte: 1 }, tags: ["x"] }, "deepObject", true)).toEqual([
+      `f[range]=${encodeURIComponent('{"gte":1}')}`,
+      `f[tags]=${encodeURIComponent('["x"]')}`,
+    ]);
     expect(plainValue([{ n: 1 }, [2]])).toBe('{"n":1},[2]');
   });
   it("percent-encodes reserved characters", () => {
@@ -52,13 +65,30 @@ describe("path serialization", () => {
 
 describe("serializeParams", () => {
   it("sends a parameter defined by JSON content as its JSON text (stream-io's path ids)", () => {
-    const out = serializeParams("/c/{id}", [["path", "id", { json: true }], ["query", "f", { json: true }]], { id: "a b", f: { n: 1 } });
-    expect([out.path, out.query]).toEqual([`/c/${encodeURIComponent('"a b"')}`, [`f=${encodeURIComponent('{"n":1}')}`]]);
+    const out = serializeParams(
+      "/c/{id}",
+      [
+        ["path", "id", { json: true }],
+        ["query", "f", { json: true }],
+      ],
+      { id: "a b", f: { n: 1 } },
+    );
+    expect([out.path, out.query]).toEqual([
+      `/c/${encodeURIComponent('"a b"')}`,
+      [`f=${encodeURIComponent('{"n":1}')}`],
+    ]);
   });
   it("places each parameter by location and skips absent ones", () => {
     const out = serializeParams(
       "/pets/{pet_id}",
-      [["path", "pet_id"], ["query", "page_size"], ["query", "tag"], ["header", "X-Trace"], ["cookie", "session"], ["query", "body", { key: "body_" }]],
+      [
+        ["path", "pet_id"],
+        ["query", "page_size"],
+        ["query", "tag"],
+        ["header", "X-Trace"],
+        ["cookie", "session"],
+        ["query", "body", { key: "body_" }],
+      ],
       { pet_id: "p 1", page_size: 10, "X-Trace": "t", session: "s;1", body_: "x" },
     );
     expect(out).toEqual({
@@ -89,7 +119,10 @@ describe("safe paths (a value stays inside its segment of the operation's path)"
   });
 
   it("refuses a label-style value that becomes a dot segment, and names that parameter", () => {
-    const specs: ParamSpec[] = [["path", "a"], ["path", "b", { style: "label" }]];
+    const specs: ParamSpec[] = [
+      ["path", "a"],
+      ["path", "b", { style: "label" }],
+    ];
     expect(refusal("/x/{a}/{b}", specs, { a: "ok", b: "." })).toMatchObject({ parameter: "b" });
     expect(refusal("/x/{a}/{b}", specs, { a: "ok", b: [] })).toMatchObject({ parameter: "b" });
   });
@@ -97,12 +130,17 @@ describe("safe paths (a value stays inside its segment of the operation's path)"
   it("accepts dots that are not a whole segment", () => {
     expect(serializeParams("/files/{name}", [["path", "name"]], { name: "..." }).path).toBe("/files/...");
     expect(serializeParams("/files/{name}.json", [["path", "name"]], { name: "." }).path).toBe("/files/..json");
-    expect(serializeParams("/files/{name}", [["path", "name", { style: "matrix" }]], { name: ".." }).path).toBe("/files/;name=..");
+    expect(serializeParams("/files/{name}", [["path", "name", { style: "matrix" }]], { name: ".." }).path).toBe(
+      "/files/;name=..",
+    );
   });
 
   it("refuses a missing path parameter (path parameters are always required)", () => {
     for (const input of [{}, { thing_id: undefined }, { thing_id: null }]) {
-      expect(refusal("/v1/things/{thing_id}", thing, input)).toMatchObject({ name: "InvalidParameterError", parameter: "thing_id" });
+      expect(refusal("/v1/things/{thing_id}", thing, input)).toMatchObject({
+        name: "InvalidParameterError",
+        parameter: "thing_id",
+      });
     }
   });
 
@@ -112,7 +150,9 @@ describe("safe paths (a value stays inside its segment of the operation's path)"
     expect(pathValue("id", [hostile, "/"], "label", true)).toBe(".a%2Fb%3Fc%23d%25e.%2F");
     expect(pathValue("id", hostile, "matrix")).toBe(";id=a%2Fb%3Fc%23d%25e");
     expect(pathValue("id", { "k/?#": hostile }, "matrix", true)).toBe(";k%2F%3F%23=a%2Fb%3Fc%23d%25e");
-    expect(serializeParams("/v1/things/{thing_id}", thing, { thing_id: "../../admin" }).path).toBe("/v1/things/..%2F..%2Fadmin");
+    expect(serializeParams("/v1/things/{thing_id}", thing, { thing_id: "../../admin" }).path).toBe(
+      "/v1/things/..%2F..%2Fadmin",
+    );
   });
 });
 
@@ -120,8 +160,16 @@ describe("header values", () => {
   it("accepts field values with tabs, spaces and obs-text", () => {
     expect(headerValue("X-Trace", "a b\tc é")).toBe("a b\tc é");
   });
-  it.each([["CR LF", "a\r\nInjected: 1"], ["LF", "a\nb"], ["NUL", "a\u0000"], ["DEL", "a\u007f"], ["above U+00FF", "€"]])("refuses %s, naming the header", (_, value) => {
-    expect(() => headerValue("X-Trace", value)).toThrow(expect.objectContaining({ name: "InvalidParameterError", parameter: "X-Trace" }));
+  it.each([
+    ["CR LF", "a\r\nInjected: 1"],
+    ["LF", "a\nb"],
+    ["NUL", "a\u0000"],
+    ["DEL", "a\u007f"],
+    ["above U+00FF", "€"],
+  ])("refuses %s, naming the header", (_, value) => {
+    expect(() => headerValue("X-Trace", value)).toThrow(
+      expect.objectContaining({ name: "InvalidParameterError", parameter: "X-Trace" }),
+    );
   });
   it("refuses a header name that is not a token", () => {
     expect(() => headerValue("X Trace:", "v")).toThrow(InvalidParameterError);
@@ -131,7 +179,9 @@ describe("header values", () => {
 describe("allowReserved (OpenAPI 3.1 §4.8.12.1)", () => {
   it("sends RFC 3986 reserved characters of a query value as they are, except those that would change the query", () => {
     const spec: ParamSpec = ["query", "path", { reserved: true }];
-    expect(serializeParams("/files", [spec], { path: "/a/b:c@d!$'()*,;[0]?" }).query).toEqual(["path=/a/b:c@d!$'()*,;[0]?"]);
+    expect(serializeParams("/files", [spec], { path: "/a/b:c@d!$'()*,;[0]?" }).query).toEqual([
+      "path=/a/b:c@d!$'()*,;[0]?",
+    ]);
     expect(serializeParams("/files", [spec], { path: "a&b=c#d+e f" }).query).toEqual(["path=a%26b%3Dc%23d%2Be%20f"]);
   });
 

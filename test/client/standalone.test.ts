@@ -17,7 +17,10 @@ type Page = { data: { items: { id: string }[] }; response: Response };
 type PagedWithResponse = Promise<Page> & { pages(): AsyncGenerator<Page> } & AsyncIterable<{ id: string }>;
 interface ClientModule {
   createBaseClient(options: Options): object;
-  createClient(options: Options): { pets: { get: Grouped; create: Grouped }; owners: { list: (params?: object, options?: object) => PagedWithResponse } };
+  createClient(options: Options): {
+    pets: { get: Grouped; create: Grouped };
+    owners: { list: (params?: object, options?: object) => PagedWithResponse };
+  };
   getPet: Operation;
   listOwners: Operation;
 }
@@ -61,13 +64,25 @@ describe("standalone operations", () => {
   });
 
   it("withResponse: true gives { data, response } from the one request, standalone and grouped", async () => {
-    const fake = fakeFetch(() => json({ id: "p9" }, { status: 201, headers: { location: "/v2/pets/p9", etag: '"v1"' } }));
+    const fake = fakeFetch(() =>
+      json({ id: "p9" }, { status: 201, headers: { location: "/v2/pets/p9", etag: '"v1"' } }),
+    );
     const options: Options = { baseUrl: "https://pets.test/v2", fetch: fake.fetch, retry: false };
-    const standalone = (await client.getPet(client.createBaseClient(options), { pet_id: "p9" }, { withResponse: true })) as { data: unknown; response: Response };
+    const standalone = (await client.getPet(
+      client.createBaseClient(options),
+      { pet_id: "p9" },
+      { withResponse: true },
+    )) as { data: unknown; response: Response };
     expect(standalone.data).toEqual({ id: "p9" });
     expect(standalone.response.headers.get("etag")).toBe('"v1"');
-    const grouped = (await client.createClient(options).pets.create({ body: { name: "Rex" } }, { withResponse: true })) as { data: unknown; response: Response };
-    expect([grouped.response.status, grouped.response.headers.get("location"), grouped.data]).toEqual([201, "/v2/pets/p9", { id: "p9" }]);
+    const grouped = (await client
+      .createClient(options)
+      .pets.create({ body: { name: "Rex" } }, { withResponse: true })) as { data: unknown; response: Response };
+    expect([grouped.response.status, grouped.response.headers.get("location"), grouped.data]).toEqual([
+      201,
+      "/v2/pets/p9",
+      { id: "p9" },
+    ]);
     expect(await client.createClient(options).pets.get({ pet_id: "p9" })).toEqual({ id: "p9" });
     expect(fake.requests).toHaveLength(3);
   });
@@ -76,14 +91,29 @@ describe("standalone operations", () => {
     const fake = fakeFetch((request) =>
       new URL(request.url).searchParams.has("page_token")
         ? json({ items: [{ id: "o2" }], next_page_token: "" }, { headers: { "x-page": "2" } })
-        : json({ items: [{ id: "o1" }], next_page_token: "t2" }, { headers: { "x-page": "1", "x-rate-limit-remaining": "41" } }),
+        : json(
+            { items: [{ id: "o1" }], next_page_token: "t2" },
+            { headers: { "x-page": "1", "x-rate-limit-remaining": "41" } },
+          ),
     );
     const options: Options = { baseUrl: "https://pets.test/v2", fetch: fake.fetch, retry: false };
-    const first = (await client.listOwners(client.createBaseClient(options), {}, { withResponse: true })) as unknown as Page;
-    expect([first.data.items, first.response.status, first.response.headers.get("x-rate-limit-remaining")]).toEqual([[{ id: "o1" }], 200, "41"]);
+    const first = (await client.listOwners(
+      client.createBaseClient(options),
+      {},
+      { withResponse: true },
+    )) as unknown as Page;
+    expect([first.data.items, first.response.status, first.response.headers.get("x-rate-limit-remaining")]).toEqual([
+      [{ id: "o1" }],
+      200,
+      "41",
+    ]);
     const pages: [unknown, string | null][] = [];
-    for await (const page of client.createClient(options).owners.list({}, { withResponse: true }).pages()) pages.push([page.data.items, page.response.headers.get("x-page")]);
-    expect(pages).toEqual([[[{ id: "o1" }], "1"], [[{ id: "o2" }], "2"]]);
+    for await (const page of client.createClient(options).owners.list({}, { withResponse: true }).pages())
+      pages.push([page.data.items, page.response.headers.get("x-page")]);
+    expect(pages).toEqual([
+      [[{ id: "o1" }], "1"],
+      [[{ id: "o2" }], "2"],
+    ]);
     // Items stay items.
     const items: unknown[] = [];
     for await (const item of client.createClient(options).owners.list({}, { withResponse: true })) items.push(item);
@@ -92,7 +122,9 @@ describe("standalone operations", () => {
   });
 
   it("type-check as a user writes them (strict)", async () => {
-    await writeFile(join(dir, "usage.ts"), `
+    await writeFile(
+      join(dir, "usage.ts"),
+      `
 import { createBaseClient, createClient, getPet, listOwners, type GetPetResult, type WithResponse } from "./client/client.js";
 export async function usage(): Promise<void> {
   const base = createBaseClient({ baseUrl: "https://pets.test" });
@@ -120,7 +152,8 @@ export async function usage(): Promise<void> {
   // @ts-expect-error a required path parameter is missing
   await getPet(base, {});
 }
-`);
+`,
+    );
     const result = await typecheck(dir, ["usage.ts"]);
     expect(result.output).toBe("");
   }, 120_000);
@@ -129,8 +162,17 @@ export async function usage(): Promise<void> {
 describe("tree-shaking", () => {
   it("bundling one standalone operation leaves out every other operation's path", async () => {
     const result = await build({
-      stdin: { contents: `import { createBaseClient, getPet } from "./client.js";\nconsole.log(await getPet(createBaseClient(), { pet_id: "x" }));`, resolveDir: out, loader: "ts" },
-      bundle: true, minify: true, format: "esm", target: "es2022", write: false, logLevel: "silent",
+      stdin: {
+        contents: `import { createBaseClient, getPet } from "./client.js";\nconsole.log(await getPet(createBaseClient(), { pet_id: "x" }));`,
+        resolveDir: out,
+        loader: "ts",
+      },
+      bundle: true,
+      minify: true,
+      format: "esm",
+      target: "es2022",
+      write: false,
+      logLevel: "silent",
     });
     const code = result.outputFiles[0]?.text ?? "";
     const getPet = model.operations.find((op) => op.id === "getPet");

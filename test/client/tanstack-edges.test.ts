@@ -24,31 +24,65 @@ const EDGES = {
   paths: {
     // Each takes an optional parameter: client.ts leaves the `<Id>Op` alias of an operation with neither parameters
     // nor a typed body unused, which noUnusedLocals refuses (a client.ts matter, not the adapter's).
-    "/ping": { head: { operationId: "headPing", parameters: [verbose], responses: { "200": { description: "alive, no body" } } } },
-    "/jobs": { post: { operationId: "startJob", parameters: [verbose], responses: { "202": { description: "accepted, no body" } } } },
+    "/ping": {
+      head: { operationId: "headPing", parameters: [verbose], responses: { "200": { description: "alive, no body" } } },
+    },
+    "/jobs": {
+      post: {
+        operationId: "startJob",
+        parameters: [verbose],
+        responses: { "202": { description: "accepted, no body" } },
+      },
+    },
     "/jobs/{job_id}": {
-      delete: { operationId: "deleteJob", parameters: [{ name: "job_id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "gone" } } },
+      delete: {
+        operationId: "deleteJob",
+        parameters: [{ name: "job_id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "204": { description: "gone" } },
+      },
     },
     "/settings": {
       put: {
         operationId: "replaceSettings",
-        requestBody: { required: false, content: { "application/json": { schema: { type: "object", properties: { dark: { type: "boolean" } } } } } },
-        responses: { "200": { description: "saved", content: { "application/json": { schema: { type: "object", properties: { dark: { type: "boolean" } } } } } } },
+        requestBody: {
+          required: false,
+          content: { "application/json": { schema: { type: "object", properties: { dark: { type: "boolean" } } } } },
+        },
+        responses: {
+          "200": {
+            description: "saved",
+            content: { "application/json": { schema: { type: "object", properties: { dark: { type: "boolean" } } } } },
+          },
+        },
       },
     },
   },
 };
-const ONLY_MUTATIONS = { ...EDGES, info: { title: "Writes only", version: "1.0.0" }, paths: { "/jobs": EDGES.paths["/jobs"] } };
+const ONLY_MUTATIONS = {
+  ...EDGES,
+  info: { title: "Writes only", version: "1.0.0" },
+  paths: { "/jobs": EDGES.paths["/jobs"] },
+};
 
 /** Operation ids that spell the adapter's names of another operation (`thing`'s key factory is `thingQueryKey`). */
 const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object" } } } } };
 const COLLIDING = {
   ...EDGES,
   info: { title: "Colliding names", version: "1.0.0" },
-  paths: Object.fromEntries(["thing", "thingQuery", "thingQueryKey", "thingQueryOptions"].map((id) => [`/${id}`, { get: { operationId: id, parameters: [verbose], responses: ok } }])),
+  paths: Object.fromEntries(
+    ["thing", "thingQuery", "thingQueryKey", "thingQueryOptions"].map((id) => [
+      `/${id}`,
+      { get: { operationId: id, parameters: [verbose], responses: ok } },
+    ]),
+  ),
 };
 
-const OTHER_SPECS = ["specs/petstore/v1/openapi.yaml", "test/server/fixtures/specs/paging-kinds.yaml", "test/server/fixtures/specs/asana-like.yaml", "test/server/fixtures/hardening.spec.json"];
+const OTHER_SPECS = [
+  "specs/petstore/v1/openapi.yaml",
+  "test/server/fixtures/specs/paging-kinds.yaml",
+  "test/server/fixtures/specs/asana-like.yaml",
+  "test/server/fixtures/hardening.spec.json",
+];
 
 const USAGE = `
 import { QueryClient } from "@tanstack/query-core";
@@ -72,7 +106,10 @@ async function generate(spec: string | object, name: string): Promise<string> {
   if (typeof spec !== "string") await writeFile(file, JSON.stringify(spec));
   const document = await bundleSpec(await loadSpec(file));
   const outDir = join(TMP_DIR, name);
-  await writeOutputDir(outDir, await renderClient(buildModel(document, { source: file }), document, { tanstackQuery: true }));
+  await writeOutputDir(
+    outDir,
+    await renderClient(buildModel(document, { source: file }), document, { tanstackQuery: true }),
+  );
   return outDir;
 }
 
@@ -83,19 +120,36 @@ describe("the TanStack adapter's edge cases", () => {
   beforeAll(async () => {
     edges = await generate(EDGES, "tanstack-edges");
     colliding = await generate(COLLIDING, "tanstack-colliding");
-    dirs = [edges, colliding, await generate(ONLY_MUTATIONS, "tanstack-only-mutations"), ...(await Promise.all(OTHER_SPECS.map((spec, index) => generate(spec, `tanstack-other-${index}`))))];
+    dirs = [
+      edges,
+      colliding,
+      await generate(ONLY_MUTATIONS, "tanstack-only-mutations"),
+      ...(await Promise.all(OTHER_SPECS.map((spec, index) => generate(spec, `tanstack-other-${index}`)))),
+    ];
   });
 
   it("a HEAD query resolves to null; an all-optional mutation runs without variables; a 204 mutation resolves", async () => {
-    const fake = fakeFetch((request) => new Response(null, { status: request.method === "DELETE" ? 204 : request.method === "POST" ? 202 : 200 }));
+    const fake = fakeFetch(
+      (request) =>
+        new Response(null, { status: request.method === "DELETE" ? 204 : request.method === "POST" ? 202 : 200 }),
+    );
     const { createBaseClient } = await import(pathToFileURL(join(edges, "client.ts")).href);
     const adapter = await import(pathToFileURL(join(edges, "tanstack-query.ts")).href);
     const client = createBaseClient({ baseUrl: "https://edges.test/v1", fetch: fake.fetch, retry: false });
     const queryClient = new QueryClient();
     expect(await queryClient.fetchQuery(adapter.headPingQueryOptions(client))).toBeNull();
     expect(await new MutationObserver(queryClient, adapter.startJobMutationOptions(client)).mutate()).toBeUndefined();
-    expect(await new MutationObserver<unknown, unknown, object>(queryClient, adapter.deleteJobMutationOptions(client)).mutate({ job_id: "j1" })).toBeUndefined();
-    expect(fake.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual(["HEAD /v1/ping", "POST /v1/jobs", "DELETE /v1/jobs/j1"]);
+    expect(
+      await new MutationObserver<unknown, unknown, object>(
+        queryClient,
+        adapter.deleteJobMutationOptions(client),
+      ).mutate({ job_id: "j1" }),
+    ).toBeUndefined();
+    expect(fake.requests.map((request) => `${request.method} ${new URL(request.url).pathname}`)).toEqual([
+      "HEAD /v1/ping",
+      "POST /v1/jobs",
+      "DELETE /v1/jobs/j1",
+    ]);
   });
 
   it("never gives two exports one name: an operation id that spells another's key factory keeps its own, the other is numbered", async () => {
@@ -113,8 +167,12 @@ describe("the TanStack adapter's edge cases", () => {
     const model = buildModel(document, { source: TANSTACK_SPEC });
     const client = clientView(model, document);
     const thrown = (problemName: string | undefined) => {
-      const operations = (ops: ClientView["groups"][number]["operations"]) => ops.map(({ ...op }) => Object.assign(op, { problemName }));
-      const view = { ...client, groups: client.groups.map((group) => ({ ...group, operations: operations(group.operations) })) };
+      const operations = (ops: ClientView["groups"][number]["operations"]) =>
+        ops.map(({ ...op }) => Object.assign(op, { problemName }));
+      const view = {
+        ...client,
+        groups: client.groups.map((group) => ({ ...group, operations: operations(group.operations) })),
+      };
       return tanstackView(model, view).operations.find((op) => op.fnName === "getTask")?.thrown;
     };
     // A client view whose errorName is the bodies' type: thrown inside an ApiError.
@@ -125,7 +183,12 @@ describe("the TanStack adapter's edge cases", () => {
 
   it("cancelling the query aborts its request, and so does the caller's own signal", async () => {
     // Answers only when the request is aborted, with the abort: no timer involved.
-    const fake = fakeFetch((request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason))));
+    const fake = fakeFetch(
+      (request) =>
+        new Promise<Response>((_resolve, reject) =>
+          request.signal.addEventListener("abort", () => reject(request.signal.reason)),
+        ),
+    );
     const { createBaseClient } = await import(pathToFileURL(join(edges, "client.ts")).href);
     const adapter = await import(pathToFileURL(join(edges, "tanstack-query.ts")).href);
     const client = createBaseClient({ baseUrl: "https://edges.test/v1", fetch: fake.fetch, retry: false });
@@ -137,7 +200,9 @@ describe("the TanStack adapter's edge cases", () => {
     expect(await pending).toBeInstanceOf(CancelledError);
     expect(fake.requests[0]!.signal.aborted).toBe(true);
     const own = new AbortController();
-    const second = queryClient.fetchQuery(adapter.headPingQueryOptions(client, { verbose: true }, { signal: own.signal })).catch((error: unknown) => error);
+    const second = queryClient
+      .fetchQuery(adapter.headPingQueryOptions(client, { verbose: true }, { signal: own.signal }))
+      .catch((error: unknown) => error);
     await vi.waitFor(() => expect(fake.requests).toHaveLength(2));
     own.abort(new Error("left the page"));
     expect(await second).toMatchObject({ message: "left the page" });
@@ -146,6 +211,8 @@ describe("the TanStack adapter's edge cases", () => {
 
   it("type-checks under the strict flags, for these and for the repository's other specs", async () => {
     await writeFile(join(edges, "usage.ts"), USAGE);
-    expect(await typecheck("tanstack-edges", dirs, { ...STRICT_FLAGS, lib: ["ES2023", "DOM", "DOM.Iterable"] })).toBe("");
+    expect(await typecheck("tanstack-edges", dirs, { ...STRICT_FLAGS, lib: ["ES2023", "DOM", "DOM.Iterable"] })).toBe(
+      "",
+    );
   }, 240_000);
 });

@@ -21,7 +21,8 @@ export async function generateTanstackApi(name: string): Promise<string> {
   const outDir = join(TMP_DIR, name);
   await rm(outDir, { recursive: true, force: true }); // no handlers.ts scaffolded by an older fixture
   const files = await renderClient(model, document, { tanstackQuery: true });
-  for (const [path, content] of await renderServer(model, document, outDir, { skipTypes: true })) files.set(path, content);
+  for (const [path, content] of await renderServer(model, document, outDir, { skipTypes: true }))
+    files.set(path, content);
   files.set("page.ts", (await readFile(PAGE_FIXTURE, "utf8")).replace(/^\/\/ @ts-nocheck[^\n]*\n/, ""));
   await writeOutputDir(outDir, files);
   return outDir;

@@ -7,7 +7,12 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { InfiniteQueryObserver, MutationObserver, QueryClient, type InfiniteQueryObserverOptions } from "@tanstack/query-core";
+import {
+  InfiniteQueryObserver,
+  MutationObserver,
+  QueryClient,
+  type InfiniteQueryObserverOptions,
+} from "@tanstack/query-core";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextLinkParam, nextPageParams } from "../../templates/runtime/client/tanstack-query.js";
@@ -86,14 +91,17 @@ describe("the TanStack Query adapter against the generated mock", () => {
     ["listReposInfiniteQueryOptions", { per_page: 2 }, (page) => page.data, (grouped) => grouped.repos.list],
   ];
 
-  it.each(LISTS)("%s reads every page once, the items for await yields, and asks for no page past the last", async (name, params, itemsOf, list) => {
-    const walked = await collect(list(api.createClient({ baseUrl: `${mock.url}/v1`, retry: false }))(params));
-    mock.requests.length = 0;
-    const pages = await allPages(adapter[name](client, params));
-    expect(pages.flatMap(itemsOf)).toEqual(walked);
-    expect(pages.length).toBeGreaterThan(2);
-    expect(mock.requests).toHaveLength(pages.length);
-  });
+  it.each(LISTS)(
+    "%s reads every page once, the items for await yields, and asks for no page past the last",
+    async (name, params, itemsOf, list) => {
+      const walked = await collect(list(api.createClient({ baseUrl: `${mock.url}/v1`, retry: false }))(params));
+      mock.requests.length = 0;
+      const pages = await allPages(adapter[name](client, params));
+      expect(pages.flatMap(itemsOf)).toEqual(walked);
+      expect(pages.length).toBeGreaterThan(2);
+      expect(mock.requests).toHaveLength(pages.length);
+    },
+  );
 
   it("pages by the scheme: the token where it is nested, the offset by the items received, after the last id, the Link URL", async () => {
     mock.requests.length = 0;
@@ -101,12 +109,18 @@ describe("the TanStack Query adapter against the generated mock", () => {
     expect(mock.requests[1]).toMatch(/^GET \/v1\/tasks\?page_size=2&page_token=[A-Za-z0-9_-]+/);
     mock.requests.length = 0;
     await allPages(adapter.listEventsInfiniteQueryOptions(client, { limit: 2 }));
-    expect(mock.requests.slice(0, 3)).toEqual(["GET /v1/events?limit=2", "GET /v1/events?limit=2&offset=2", "GET /v1/events?limit=2&offset=4"]);
+    expect(mock.requests.slice(0, 3)).toEqual([
+      "GET /v1/events?limit=2",
+      "GET /v1/events?limit=2&offset=2",
+      "GET /v1/events?limit=2&offset=4",
+    ]);
     mock.requests.length = 0;
     const charges = await allPages(adapter.listChargesInfiniteQueryOptions(client, { limit: 2 }));
     expect(mock.requests[1]).toBe(`GET /v1/charges?limit=2&starting_after=${(charges[0] as any).data[1].id}`);
     mock.requests.length = 0;
-    const repos = (await allPages(adapter.listReposInfiniteQueryOptions(client, { per_page: 2 }))) as { next: string | null }[];
+    const repos = (await allPages(adapter.listReposInfiniteQueryOptions(client, { per_page: 2 }))) as {
+      next: string | null;
+    }[];
     expect(repos.at(-1)?.next).toBeNull();
     expect(`${mock.url}${mock.requests[1]!.slice("GET ".length)}`).toBe(repos[0]!.next);
   });
@@ -124,15 +138,23 @@ describe("the TanStack Query adapter against the generated mock", () => {
 
   it("a failing query rejects with the status's ApiError and the operation's problem, without TanStack retries", async () => {
     mock.requests.length = 0;
-    const error = await new QueryClient().fetchQuery(adapter.getTaskQueryOptions(client, { task_id: "no such id" })).catch((e: unknown) => e);
+    const error = await new QueryClient()
+      .fetchQuery(adapter.getTaskQueryOptions(client, { task_id: "no such id" }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.BadRequestError);
-    expect((error as any).problem).toMatchObject({ status: 400, errors: [expect.objectContaining({ field: "path.task_id" })] });
+    expect((error as any).problem).toMatchObject({
+      status: 400,
+      errors: [expect.objectContaining({ field: "path.task_id" })],
+    });
     expect(mock.requests).toHaveLength(1);
   });
 
   it("mutations send their variables as the operation's params", async () => {
     const queryClient = new QueryClient();
-    const observer = new MutationObserver<unknown, unknown, object>(queryClient, adapter.createTaskMutationOptions(client));
+    const observer = new MutationObserver<unknown, unknown, object>(
+      queryClient,
+      adapter.createTaskMutationOptions(client),
+    );
     const created = await observer.mutate({ body: { title: "new" } });
     expect(created).toEqual({ id: "t9", title: "new" });
     // The variables are what is sent: a body without its required title is refused by the server.
@@ -155,15 +177,24 @@ describe("the TanStack Query adapter against the generated mock", () => {
     const bundle = async (name: string) => {
       const entry = join(outDir, `one-${name}.ts`);
       await writeFile(entry, `import { ${name} } from "./tanstack-query.js";\nexport const options = ${name};\n`);
-      const result = await build({ entryPoints: [entry], bundle: true, format: "esm", write: false, logLevel: "silent", external: ["@tanstack/*"] });
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        format: "esm",
+        write: false,
+        logLevel: "silent",
+        external: ["@tanstack/*"],
+      });
       return result.outputFiles[0]?.text ?? "";
     };
     const query = await bundle("getTaskQueryOptions");
     expect(query).toContain('"/tasks/{task_id}"');
-    for (const other of ['"/charges"', '"/events"', '"/repos"', '"/notes"', "listTasks$paging", "nextPageParams"]) expect(query).not.toContain(other);
+    for (const other of ['"/charges"', '"/events"', '"/repos"', '"/notes"', "listTasks$paging", "nextPageParams"])
+      expect(query).not.toContain(other);
     const infinite = await bundle("listChargesInfiniteQueryOptions");
     expect(infinite).toContain('"/charges"');
-    for (const other of ['"/tasks/{task_id}"', '"/events"', '"/repos"', "listTasks$paging", "function linkPage"]) expect(infinite).not.toContain(other);
+    for (const other of ['"/tasks/{task_id}"', '"/events"', '"/repos"', "listTasks$paging", "function linkPage"])
+      expect(infinite).not.toContain(other);
   });
 });
 
@@ -171,11 +202,25 @@ describe("getNextPageParam never loops", () => {
   const cursor = { kind: "cursor", token: "page_token", next: ["meta", "next_cursor"], items: ["items"] } as const;
   it("a token the list was already read with ends it", () => {
     const page = { items: [1], meta: { next_cursor: "abc" } };
-    expect(nextPageParams(cursor, page, [page], { page_size: 1 }, [{ page_size: 1 }])).toEqual({ page_size: 1, page_token: "abc" });
-    expect(nextPageParams(cursor, page, [page, page], { page_size: 1, page_token: "abc" }, [{ page_size: 1 }, { page_size: 1, page_token: "abc" }])).toBeUndefined();
+    expect(nextPageParams(cursor, page, [page], { page_size: 1 }, [{ page_size: 1 }])).toEqual({
+      page_size: 1,
+      page_token: "abc",
+    });
+    expect(
+      nextPageParams(cursor, page, [page, page], { page_size: 1, page_token: "abc" }, [
+        { page_size: 1 },
+        { page_size: 1, page_token: "abc" },
+      ]),
+    ).toBeUndefined();
   });
   it("an item without the cursor to continue after ends a keyset list instead of throwing while rendering", () => {
-    const after = { kind: "after", after: "starting_after", cursor: ["id"], hasMore: ["has_more"], items: ["data"] } as const;
+    const after = {
+      kind: "after",
+      after: "starting_after",
+      cursor: ["id"],
+      hasMore: ["has_more"],
+      items: ["data"],
+    } as const;
     expect(nextPageParams(after, { data: [{ name: "no id" }], has_more: true }, [], {}, [{}])).toBeUndefined();
   });
   it("a Link URL already followed ends the list", () => {

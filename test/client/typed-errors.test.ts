@@ -99,11 +99,20 @@ describe("typed errors", () => {
   it("a property the status's body does not have is a compile error", async () => {
     const wrong = [
       // 409's body is Taken: no `fields` (that is 422's).
-      USAGE.replace("if (isCreatePetError(error, 409)) return error.problem.existing_id;", "if (isCreatePetError(error, 409)) return error.problem.fields.join();"),
+      USAGE.replace(
+        "if (isCreatePetError(error, 409)) return error.problem.existing_id;",
+        "if (isCreatePetError(error, 409)) return error.problem.fields.join();",
+      ),
       // instanceof ConflictError after the guard: Taken again, not any.
-      USAGE.replace("if (error instanceof ConflictError) return error.problem.existing_id;", "if (error instanceof ConflictError) return error.problem.retry_in;"),
+      USAGE.replace(
+        "if (error instanceof ConflictError) return error.problem.existing_id;",
+        "if (error instanceof ConflictError) return error.problem.retry_in;",
+      ),
       // getPet documents only `default`: its 404 carries Failure.
-      USAGE.replace("error instanceof NotFoundError) return error.problem.reason;", "error instanceof NotFoundError) return error.problem.existing_id;"),
+      USAGE.replace(
+        "error instanceof NotFoundError) return error.problem.reason;",
+        "error instanceof NotFoundError) return error.problem.existing_id;",
+      ),
     ];
     const results: string[] = [];
     for (const [index, source] of wrong.entries()) {
@@ -125,12 +134,24 @@ describe("typed errors", () => {
       ConflictError: new (...args: never[]) => Error;
       OtherStatusError: new (...args: never[]) => Error;
     };
-    const fake = fakeFetch((request) => (request.method === "POST" ? json({ existing_id: "p0" }, { status: 409 }) : json({ since: "2020" }, { status: 410 })));
+    const fake = fakeFetch((request) =>
+      request.method === "POST"
+        ? json({ existing_id: "p0" }, { status: 409 })
+        : json({ since: "2020" }, { status: 410 }),
+    );
     const client = module.createBaseClient({ fetch: fake.fetch, retry: false });
     const conflict = await module.createPet(client, { body: { name: "Rex" } }).catch((error: unknown) => error);
     expect(conflict).toBeInstanceOf(module.ConflictError);
-    expect(conflict).toMatchObject({ status: 409, problem: { existing_id: "p0" }, operation: { method: "POST", path: "/pets" } });
-    expect([module.isCreatePetError(conflict), module.isCreatePetError(conflict, 409), module.isCreatePetError(conflict, 422)]).toEqual([true, true, false]);
+    expect(conflict).toMatchObject({
+      status: 409,
+      problem: { existing_id: "p0" },
+      operation: { method: "POST", path: "/pets" },
+    });
+    expect([
+      module.isCreatePetError(conflict),
+      module.isCreatePetError(conflict, 409),
+      module.isCreatePetError(conflict, 422),
+    ]).toEqual([true, true, false]);
     expect(module.isGetPetError(conflict)).toBe(false);
     expect(module.isCreatePetError(new Error("not an ApiError"))).toBe(false);
     const gone = await module.getPet(client, { id: "p1" }).catch((error: unknown) => error);
@@ -139,9 +160,18 @@ describe("typed errors", () => {
   });
 
   it("operations named like the runtime's classes (api, server, operation) keep the classes importable", async () => {
-    const ops = ["api", "server", "operation", "network"].map((id) => `  /${id}:\n    get:\n      operationId: ${id}\n      responses: { "200": { description: ok }, "404": { description: no, content: { application/json: { schema: { type: object, properties: { why: { type: string } } } } } } }\n`);
-    const named = await generateFromSpecText("typed-errors-names", `openapi: 3.1.0\ninfo: { title: Names, version: 1.0.0 }\npaths:\n${ops.join("")}`);
-    expect(await typecheckUsage(named.dir, `
+    const ops = ["api", "server", "operation", "network"].map(
+      (id) =>
+        `  /${id}:\n    get:\n      operationId: ${id}\n      responses: { "200": { description: ok }, "404": { description: no, content: { application/json: { schema: { type: object, properties: { why: { type: string } } } } } } }\n`,
+    );
+    const named = await generateFromSpecText(
+      "typed-errors-names",
+      `openapi: 3.1.0\ninfo: { title: Names, version: 1.0.0 }\npaths:\n${ops.join("")}`,
+    );
+    expect(
+      await typecheckUsage(
+        named.dir,
+        `
 import { ApiError, NetworkError, ServerError, isApiError, isApiOperationError, isServerOperationError, type ApiOperationError, type ServerOperationError, type OperationOperationError, type OperationProblem } from "./client/client.js";
 export function check(error: unknown): string {
   if (isServerOperationError(error, 404)) return error.problem.why ?? "";
@@ -150,6 +180,8 @@ export function check(error: unknown): string {
   const types: [ApiOperationError?, ServerOperationError?, OperationOperationError?, OperationProblem?] = [];
   return isApiError(error) ? String(error.status) : String(classes.length + types.length);
 }
-`)).toBe("");
+`,
+      ),
+    ).toBe("");
   }, 120_000);
 });

@@ -44,9 +44,26 @@ describe("loadConfigFile", () => {
       "rest/plural-collections": { severity: "error", options: { singletons: ["config"] } },
       "versioning/info-version": { severity: "off", options: undefined },
     });
-    expect(config.overrides).toEqual([{ files: ["legacy/**"], pointer: "/paths/~1old", settings: undefined, rules: { "versioning/major-in-path": { severity: "off" } } }]);
+    expect(config.overrides).toEqual([
+      {
+        files: ["legacy/**"],
+        pointer: "/paths/~1old",
+        settings: undefined,
+        rules: { "versioning/major-in-path": { severity: "off" } },
+      },
+    ]);
     expect(config.baseline).toBe(join(dir, ".specwright-baseline.json"));
-    expect(config.apis).toEqual([{ name: "shop", spec: join(dir, "specs/shop.yaml"), out: join(dir, "gen/shop"), client: true, server: false, preset: undefined, pagination: {} }]);
+    expect(config.apis).toEqual([
+      {
+        name: "shop",
+        spec: join(dir, "specs/shop.yaml"),
+        out: join(dir, "gen/shop"),
+        client: true,
+        server: false,
+        preset: undefined,
+        pagination: {},
+      },
+    ]);
   });
 
   it("accepts an empty file as the defaults", async () => {
@@ -88,7 +105,10 @@ describe("loadConfigFile", () => {
   });
 
   it("reads the auto-pagination switch (settings.pagination.auto, apis[].autoPagination) and refuses a non-boolean", async () => {
-    const dir = tempTree({ "specwright.config.yaml": "settings:\n  pagination: { auto: false }\napis:\n  - { name: a, spec: a.yaml, autoPagination: true }\n  - { name: b, spec: b.yaml }\n" });
+    const dir = tempTree({
+      "specwright.config.yaml":
+        "settings:\n  pagination: { auto: false }\napis:\n  - { name: a, spec: a.yaml, autoPagination: true }\n  - { name: b, spec: b.yaml }\n",
+    });
     const config = await loadConfigFile(join(dir, "specwright.config.yaml"));
     expect(config.settings?.pagination?.auto).toBe(false);
     expect(config.apis.map((api) => api.autoPagination)).toEqual([true, undefined]);
@@ -97,8 +117,12 @@ describe("loadConfigFile", () => {
   });
 
   it("refuses settings in a pointer override, options in a pointer override, and duplicate api names", async () => {
-    expect((await configError("overrides:\n  - pointer: /paths\n    settings: { casing: { properties: camel } }\n")).line).toBe(3);
-    expect((await configError("overrides:\n  - pointer: /paths\n    rules: { oas/schema: [warn, { a: 1 }] }\n")).message).toContain("options cannot be scoped");
+    expect(
+      (await configError("overrides:\n  - pointer: /paths\n    settings: { casing: { properties: camel } }\n")).line,
+    ).toBe(3);
+    expect(
+      (await configError("overrides:\n  - pointer: /paths\n    rules: { oas/schema: [warn, { a: 1 }] }\n")).message,
+    ).toContain("options cannot be scoped");
     expect((await configError("apis:\n  - { name: a, spec: a.yaml }\n  - { name: a, spec: b.yaml }\n")).line).toBe(3);
   });
 
@@ -117,9 +141,17 @@ describe("loadConfigFile", () => {
 
 describe("finding the config file", () => {
   it("walks up from the spec's folder, and falls back to the working folder", () => {
-    const dir = tempTree({ "project/specwright.config.yaml": "", "project/specs/a/openapi.yaml": "", "other/x.yaml": "" });
+    const dir = tempTree({
+      "project/specwright.config.yaml": "",
+      "project/specs/a/openapi.yaml": "",
+      "other/x.yaml": "",
+    });
     expect(findConfigFile(join(dir, "project/specs/a"))).toBe(join(dir, "project/specwright.config.yaml"));
-    expect(configFileForSpec(join(dir, "project/specs/a/openapi.yaml"), dir)).toBe(join(dir, "project/specwright.config.yaml"));
-    expect(configFileForSpec(join(dir, "other/x.yaml"), join(dir, "project"))).toBe(join(dir, "project/specwright.config.yaml"));
+    expect(configFileForSpec(join(dir, "project/specs/a/openapi.yaml"), dir)).toBe(
+      join(dir, "project/specwright.config.yaml"),
+    );
+    expect(configFileForSpec(join(dir, "other/x.yaml"), join(dir, "project"))).toBe(
+      join(dir, "project/specwright.config.yaml"),
+    );
   });
 });

@@ -74,7 +74,17 @@ describe("config portal: section", () => {
   });
 
   it("accepts CSS colour forms and nothing that could escape a declaration", () => {
-    for (const good of ["#fff", "#ffffffaa", "rgb(1 2 3 / 50%)", "hsl(120deg, 50%, 40%)", "oklch(0.7 0.1 200)", "RebeccaPurple", "transparent"]) expect(isCssColor(good), good).toBe(true);
-    for (const bad of ["#ggg", "red;", "url(x)", "rgb(1,2,3) }", "var(--x)", "expression(alert(1))", "", "#12345"]) expect(isCssColor(bad), bad).toBe(false);
+    for (const good of [
+      "#fff",
+      "#ffffffaa",
+      "rgb(1 2 3 / 50%)",
+      "hsl(120deg, 50%, 40%)",
+      "oklch(0.7 0.1 200)",
+      "RebeccaPurple",
+      "transparent",
+    ])
+      expect(isCssColor(good), good).toBe(true);
+    for (const bad of ["#ggg", "red;", "url(x)", "rgb(1,2,3) }", "var(--x)", "expression(alert(1))", "", "#12345"])
+      expect(isCssColor(bad), bad).toBe(false);
   });
 });

@@ -26,7 +26,12 @@ const known = lines("known-failures.txt").map((line) => {
   const [check, pattern, why] = line.split("\t");
   return { check: check!, pattern: new RegExp(pattern!), why: why ?? "", line, matched: 0 };
 });
-const floors = JSON.parse(readFileSync(here("floors.json"), "utf8")) as { roundTripPct: number; listTerminatePct: number; invalidRejectedPct: number; fivexxAtMost: number };
+const floors = JSON.parse(readFileSync(here("floors.json"), "utf8")) as {
+  roundTripPct: number;
+  listTerminatePct: number;
+  invalidRejectedPct: number;
+  fivexxAtMost: number;
+};
 
 // Inside the repository (the generated code resolves express and ajv from node_modules), unique per run.
 mkdirSync(join(REPO_ROOT, ".tmp"), { recursive: true });
@@ -47,10 +52,15 @@ function failures(): Seen[] {
     const stages = table.get(spec);
     const generate = stages?.get("generate");
     const conform = stages?.get("conform");
-    if (generate === undefined || conform === undefined) seen.push({ check: "result", message: "no result", where: spec });
-    if (generate && generate.status !== "ok") seen.push({ check: `generate ${generate.status}`, message: generate.error ?? "", where: spec });
-    if (conform && !["ok", "failed", "skipped"].includes(conform.status)) seen.push({ check: `conform ${conform.status}`, message: conform.error ?? "", where: spec });
-    for (const outcome of conform?.outcomes ?? []) for (const f of outcome.failures) seen.push({ check: f.check, message: f.message, where: `${spec} ${outcome.id}` });
+    if (generate === undefined || conform === undefined)
+      seen.push({ check: "result", message: "no result", where: spec });
+    if (generate && generate.status !== "ok")
+      seen.push({ check: `generate ${generate.status}`, message: generate.error ?? "", where: spec });
+    if (conform && !["ok", "failed", "skipped"].includes(conform.status))
+      seen.push({ check: `conform ${conform.status}`, message: conform.error ?? "", where: spec });
+    for (const outcome of conform?.outcomes ?? [])
+      for (const f of outcome.failures)
+        seen.push({ check: f.check, message: f.message, where: `${spec} ${outcome.id}` });
   }
   return seen;
 }
@@ -79,7 +89,14 @@ describe(`conformance sample (${specs.length} real specs)`, () => {
   });
 
   it("every spec generates and runs to the end: no crash, no timeout, outside the known classes", () => {
-    const stopped = failures().filter((f) => (f.check === "result" || f.check.startsWith("generate ") || f.check.startsWith("conform ") || f.check === "stalled") && !knownClass(f));
+    const stopped = failures().filter(
+      (f) =>
+        (f.check === "result" ||
+          f.check.startsWith("generate ") ||
+          f.check.startsWith("conform ") ||
+          f.check === "stalled") &&
+        !knownClass(f),
+    );
     expect(stopped.map((f) => `${f.where}: ${f.check}: ${f.message}`)).toEqual([]);
   });
 

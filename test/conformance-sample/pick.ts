@@ -22,5 +22,10 @@ for (const spec of evenSample(specs, SAMPLE_SIZE, SEED)) {
   );
   lines.push(`${spec}\t${valid ? "valid" : "invalid"}`);
 }
-writeFileSync(fileURLToPath(new URL("specs.txt", import.meta.url)), `# ${SAMPLE_SIZE} of ${specs.length} corpus specs (even sample, seed ${SEED}) and swagger-parser's verdict; written by pick.ts\n${lines.join("\n")}\n`);
-console.log(`wrote ${lines.length} of ${specs.length} specs, ${lines.filter((l) => l.endsWith("\tvalid")).length} valid`);
+writeFileSync(
+  fileURLToPath(new URL("specs.txt", import.meta.url)),
+  `# ${SAMPLE_SIZE} of ${specs.length} corpus specs (even sample, seed ${SEED}) and swagger-parser's verdict; written by pick.ts\n${lines.join("\n")}\n`,
+);
+console.log(
+  `wrote ${lines.length} of ${specs.length} specs, ${lines.filter((l) => l.endsWith("\tvalid")).length} valid`,
+);

@@ -18,13 +18,26 @@ describe("conformance classes that are correct behaviour", () => {
     const results: ConformResult[] = [];
     await conformSpec(SPEC, outDir, { start: () => undefined, end: (result) => results.push(result) });
     const conform = results.find((result) => result.stage === "conform");
-    const byId = Object.fromEntries((conform?.outcomes ?? []).map((o) => [o.id, { accepted: o.checks.accepted, failures: o.failures.map((f) => `${f.check}: ${f.message}`), untestable: o.untestable }]));
+    const byId = Object.fromEntries(
+      (conform?.outcomes ?? []).map((o) => [
+        o.id,
+        {
+          accepted: o.checks.accepted,
+          failures: o.failures.map((f) => `${f.check}: ${f.message}`),
+          untestable: o.untestable,
+        },
+      ]),
+    );
     expect(byId).toEqual({
       listLinks: { accepted: true, failures: [], untestable: undefined },
       getSession: { accepted: true, failures: [], untestable: undefined },
       getLegacy: { accepted: true, failures: [], untestable: undefined },
       bookingRedirect: { accepted: true, failures: [], untestable: undefined },
-      getCertified: { accepted: undefined, failures: [], untestable: "every security alternative needs a mutualTLS credential, which no request field carries" },
+      getCertified: {
+        accepted: undefined,
+        failures: [],
+        untestable: "every security alternative needs a mutualTLS credential, which no request field carries",
+      },
     });
   });
 });

@@ -87,19 +87,43 @@ describe("conformance runner parts", () => {
           delete: {
             operationId: "untag",
             parameters: [
-              { name: "arn", in: "path", required: true, schema: { type: "string", pattern: "[\\s\\S]*", minLength: 0, maxLength: 50 } },
+              {
+                name: "arn",
+                in: "path",
+                required: true,
+                schema: { type: "string", pattern: "[\\s\\S]*", minLength: 0, maxLength: 50 },
+              },
               { name: "tagKeys", in: "query", required: true, schema: { type: "array", items: { type: "string" } } },
             ],
             responses: { "204": { description: "untagged" } },
           },
         },
-        "/routes": { get: { operationId: "routes", parameters: [{ name: "routeId", in: "query", required: true, example: "A,B", schema: { type: "array", items: { type: "string" } } }], responses: { "204": { description: "ok" } } } },
+        "/routes": {
+          get: {
+            operationId: "routes",
+            parameters: [
+              {
+                name: "routeId",
+                in: "query",
+                required: true,
+                example: "A,B",
+                schema: { type: "array", items: { type: "string" } },
+              },
+            ],
+            responses: { "204": { description: "ok" } },
+          },
+        },
       },
     };
     const model = buildModel(spec, { source: "wire.yaml" });
-    const inputOf = (id: string) => validInput(model, spec, specSchemas(spec), model.operations.find((op) => op.id === id)!).input;
+    const inputOf = (id: string) =>
+      validInput(model, spec, specSchemas(spec), model.operations.find((op) => op.id === id)!).input;
     const untag = inputOf("untag");
-    expect([typeof untag.arn, untag.arn === "", Array.isArray(untag.tagKeys) && untag.tagKeys.length > 0]).toEqual(["string", false, true]);
+    expect([typeof untag.arn, untag.arn === "", Array.isArray(untag.tagKeys) && untag.tagKeys.length > 0]).toEqual([
+      "string",
+      false,
+      true,
+    ]);
     expect(inputOf("routes")).toEqual({ routeId: ["A", "B"] });
     // Leaving out `tagKeys`, which selects the operation (`#tagKeys`), would ask for another one: not an invalid input.
     const untagOp = model.operations.find((op) => op.id === "untag")!;

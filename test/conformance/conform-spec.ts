@@ -23,7 +23,13 @@ export function chooseOperations(operations: readonly Operation[], cap = OPERATI
 }
 
 // One credential for every scheme kind the generated client can send (mutual TLS has none: no HTTP field carries it).
-const CREDENTIALS = { bearer: "conformance-token", apiKey: "conformance-key", basic: { username: "conformance", password: "secret" }, accessToken: "conformance-token", http: "conformance-credentials" };
+const CREDENTIALS = {
+  bearer: "conformance-token",
+  apiKey: "conformance-key",
+  basic: { username: "conformance", password: "secret" },
+  accessToken: "conformance-token",
+  http: "conformance-credentials",
+};
 
 export async function conformSpec(
   spec: string,
@@ -44,14 +50,26 @@ export async function conformSpec(
     const document = await loadSpec(resolve(REPO_ROOT, spec));
     const outcome = await generateOutputs(document, spec, outDir, { skipTypes: true });
     if (outcome.refusedBy !== undefined) {
-      events.end({ spec, stage: "generate", status: "refused", error: outcome.refusedBy, ms: Math.round(performance.now() - started) });
+      events.end({
+        spec,
+        stage: "generate",
+        status: "refused",
+        error: outcome.refusedBy,
+        ms: Math.round(performance.now() - started),
+      });
     } else {
       model = outcome.model;
       bundled = outcome.bundled;
       events.end({ spec, stage: "generate", status: "ok", ms: Math.round(performance.now() - started), rssMb: rss() });
     }
   } catch (error) {
-    events.end({ spec, stage: "generate", status: isDiagnostic(error) ? "refused" : "crash", error: errorLine(error), ms: Math.round(performance.now() - started) });
+    events.end({
+      spec,
+      stage: "generate",
+      status: isDiagnostic(error) ? "refused" : "crash",
+      error: errorLine(error),
+      ms: Math.round(performance.now() - started),
+    });
   }
   if (model === undefined || bundled === undefined) {
     events.end({ spec, stage: "conform", status: "skipped", error: "no generate output", ms: 0 });
@@ -65,7 +83,9 @@ export async function conformSpec(
   let served: Awaited<ReturnType<typeof serveMock>> | undefined;
   try {
     served = await serveMock(join(outDir, "server"), model);
-    const generated = await importTypeScript<{ createClient(options: object): SpecContext["client"] }>(join(outDir, "client", "client.ts"));
+    const generated = await importTypeScript<{ createClient(options: object): SpecContext["client"] }>(
+      join(outDir, "client", "client.ts"),
+    );
     const record = recorder();
     const context: SpecContext = {
       model,
@@ -91,7 +111,14 @@ export async function conformSpec(
       outcomes,
     });
   } catch (error) {
-    events.end({ spec, stage: "conform", status: "crash", error: errorLine(error), ms: Math.round(performance.now() - started), outcomes });
+    events.end({
+      spec,
+      stage: "conform",
+      status: "crash",
+      error: errorLine(error),
+      ms: Math.round(performance.now() - started),
+      outcomes,
+    });
   } finally {
     await served?.close();
   }

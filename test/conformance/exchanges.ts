@@ -26,7 +26,13 @@ export function recorder(): Recorder {
       if (current.length >= limit) throw new PageLimitReached(`more than ${limit} pages`);
       const response = await fetch(request);
       const text = await response.clone().text();
-      current.push({ method: request.method, url: request.url, status: response.status, contentType: response.headers.get("content-type") ?? "", text });
+      current.push({
+        method: request.method,
+        url: request.url,
+        status: response.status,
+        contentType: response.headers.get("content-type") ?? "",
+        text,
+      });
       return response;
     },
     begin(max = Infinity) {

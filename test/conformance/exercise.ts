@@ -39,7 +39,10 @@ export function documentsOnlyErrors(op: Operation): boolean {
 
 /** Whether `status` is documented for the operation, exactly or by its `4XX`-style range. */
 function documentsStatus(op: Operation, status: number): boolean {
-  return op.responses.some((response) => response.status === String(status) || response.status.toUpperCase() === `${String(status).charAt(0)}XX`);
+  return op.responses.some(
+    (response) =>
+      response.status === String(status) || response.status.toUpperCase() === `${String(status).charAt(0)}XX`,
+  );
 }
 
 /** The problem's short form for a report: status, code or title, and the first field error. */
@@ -68,13 +71,24 @@ function errorText(error: unknown): string {
 
 export async function exercise(context: SpecContext, op: Operation): Promise<OperationOutcome> {
   const { model, document, schemas, client, recorder, served } = context;
-  const outcome: OperationOutcome = { id: op.id, method: op.method, path: op.path, list: isList(document, op), checks: {}, failures: [], fivexx: 0 };
+  const outcome: OperationOutcome = {
+    id: op.id,
+    method: op.method,
+    path: op.path,
+    list: isList(document, op),
+    checks: {},
+    failures: [],
+    fivexx: 0,
+  };
   const fail = (failure: Failure) => outcome.failures.push(failure);
   const count5xx = (exchanges: readonly Exchange[], during: string) => {
     for (const exchange of exchanges.filter((e) => e.status >= 500)) {
       outcome.fivexx += 1;
       const logged = served.logged.shift();
-      fail({ check: "5xx", message: `${during}: ${logged ? `${exchange.status} ${logged.error}` : describeAnswer(exchange)}` });
+      fail({
+        check: "5xx",
+        message: `${during}: ${logged ? `${exchange.status} ${logged.error}` : describeAnswer(exchange)}`,
+      });
     }
     served.logged.length = 0;
   };
@@ -105,14 +119,20 @@ export async function exercise(context: SpecContext, op: Operation): Promise<Ope
   }
   // An operation documenting only errors is answered one of them by the mock, by design: accepted when its handler
   // ran (the server's checks passed) and the status is documented; its error then is the expected result.
-  const documentedError = answer.status >= 400 && documentsOnlyErrors(op) && served.handled.includes(op.id) && documentsStatus(op, answer.status);
+  const documentedError =
+    answer.status >= 400 &&
+    documentsOnlyErrors(op) &&
+    served.handled.includes(op.id) &&
+    documentsStatus(op, answer.status);
   outcome.checks.accepted = answer.status < 400 || documentedError;
-  if (answer.status >= 400 && answer.status < 500 && !documentedError) fail({ check: "accepted", message: `valid request answered ${describeAnswer(answer)}` });
+  if (answer.status >= 400 && answer.status < 500 && !documentedError)
+    fail({ check: "accepted", message: `valid request answered ${describeAnswer(answer)}` });
   if (outcome.checks.accepted) {
     const problem = responseProblem(document, schemas, op, answer);
     outcome.checks.conforms = problem === undefined;
     if (problem !== undefined) fail({ check: "conforms", message: problem });
-    if (thrown !== undefined && !documentedError) fail({ check: "accepted", message: `the client failed on a ${answer.status}: ${errorText(thrown)}` });
+    if (thrown !== undefined && !documentedError)
+      fail({ check: "accepted", message: `the client failed on a ${answer.status}: ${errorText(thrown)}` });
   }
 
   // (c): iterate a list to its end.
@@ -133,9 +153,18 @@ export async function exercise(context: SpecContext, op: Operation): Promise<Ope
     count5xx(exchanges, "list page");
     const refused = exchanges.find((e) => e.status >= 400);
     outcome.checks.terminates = iterationError === undefined && refused === undefined;
-    if (iterationError instanceof PageLimitReached) fail({ check: "terminates", message: `iteration did not end within ${MAX_PAGES} pages (${op.pagination?.kind ?? "unpaged"} paging)` });
-    else if (refused) fail({ check: "terminates", message: `page ${exchanges.indexOf(refused) + 1} answered ${describeAnswer(refused)} (${op.pagination?.kind ?? "unpaged"} paging)` });
-    else if (iterationError !== undefined) fail({ check: "terminates", message: `iteration failed: ${errorText(iterationError)}` });
+    if (iterationError instanceof PageLimitReached)
+      fail({
+        check: "terminates",
+        message: `iteration did not end within ${MAX_PAGES} pages (${op.pagination?.kind ?? "unpaged"} paging)`,
+      });
+    else if (refused)
+      fail({
+        check: "terminates",
+        message: `page ${exchanges.indexOf(refused) + 1} answered ${describeAnswer(refused)} (${op.pagination?.kind ?? "unpaged"} paging)`,
+      });
+    else if (iterationError !== undefined)
+      fail({ check: "terminates", message: `iteration failed: ${errorText(iterationError)}` });
   }
 
   // (d): one input the spec forbids.
@@ -146,9 +175,17 @@ export async function exercise(context: SpecContext, op: Operation): Promise<Ope
     const reply = exchanges[exchanges.length - 1];
     count5xx(exchanges, `invalid request (${invalid.what})`);
     // HEAD answers carry no body (RFC 9110 §9.3.2): there the status alone is the error.
-    const rejected = reply !== undefined && reply.status >= 400 && reply.status < 500 && (reply.text !== "" || op.method === "head");
+    const rejected =
+      reply !== undefined && reply.status >= 400 && reply.status < 500 && (reply.text !== "" || op.method === "head");
     outcome.checks.rejectsInvalid = rejected;
-    if (!rejected) fail({ check: "rejectsInvalid", message: reply === undefined ? `no request sent for ${invalid.what}` : `${invalid.what}: answered ${describeAnswer(reply)}` });
+    if (!rejected)
+      fail({
+        check: "rejectsInvalid",
+        message:
+          reply === undefined
+            ? `no request sent for ${invalid.what}`
+            : `${invalid.what}: answered ${describeAnswer(reply)}`,
+      });
     if (rejected && documentsBody(document, op, reply.status)) {
       const problem = responseProblem(document, schemas, op, reply);
       outcome.checks.errorPayload = problem === undefined;

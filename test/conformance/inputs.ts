@@ -33,26 +33,38 @@ function examplesOf(document: Json, node: Json | undefined): unknown[] {
   if (node === undefined) return [];
   const found: unknown[] = [];
   if (node.example !== undefined) found.push(node.example);
-  if (isObject(node.examples)) for (const example of Object.values(node.examples)) found.push(deref(document, example)?.value);
+  if (isObject(node.examples))
+    for (const example of Object.values(node.examples)) found.push(deref(document, example)?.value);
   return found;
 }
 
 function rawParameter(document: Json, op: Operation, param: Parameter): Json | undefined {
   const { pathItem, operation } = operationNode(document, op);
-  const all = [...(Array.isArray(operation.parameters) ? operation.parameters : []), ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : [])];
+  const all = [
+    ...(Array.isArray(operation.parameters) ? operation.parameters : []),
+    ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
+  ];
   return all.map((p) => deref(document, p)).find((p) => p?.name === param.rawName && p.in === param.in);
 }
 
 /** Parameters the client fills from its `auth` option: an API key of a scheme the operation uses, sent as a parameter of the same name. */
 function credentialParameters(model: ApiModel, op: Operation): Set<string> {
   const used = new Set(op.security.flatMap((requirement) => requirement.schemes.map((s) => s.rawName)));
-  return new Set(model.securitySchemes.flatMap((s) => (s.kind === "api-key" && used.has(s.rawName) ? [`${s.in} ${s.paramName.toLowerCase()}`] : [])));
+  return new Set(
+    model.securitySchemes.flatMap((s) =>
+      s.kind === "api-key" && used.has(s.rawName) ? [`${s.in} ${s.paramName.toLowerCase()}`] : [],
+    ),
+  );
 }
 
 /** The scheme type (mutualTLS: a client certificate) when every alternative of the operation's security needs one. */
 function unsendableSecurity(model: ApiModel, op: Operation): string | undefined {
-  const unsupported = new Map(model.securitySchemes.flatMap((s) => (s.kind === "unsupported" ? [[s.rawName, s.type] as const] : [])));
-  const needs = op.security.map((requirement) => requirement.schemes.map((s) => unsupported.get(s.rawName)).find((type) => type !== undefined));
+  const unsupported = new Map(
+    model.securitySchemes.flatMap((s) => (s.kind === "unsupported" ? [[s.rawName, s.type] as const] : [])),
+  );
+  const needs = op.security.map((requirement) =>
+    requirement.schemes.map((s) => unsupported.get(s.rawName)).find((type) => type !== undefined),
+  );
   return needs.length > 0 && needs.every((type) => type !== undefined) ? needs[0] : undefined;
 }
 
@@ -64,11 +76,16 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
   const credentials = credentialParameters(model, op);
   const input: Json = {};
   const unsendable = unsendableSecurity(model, op);
-  if (unsendable !== undefined) return { input, untestable: `every security alternative needs a ${unsendable} credential, which no request field carries` };
+  if (unsendable !== undefined)
+    return {
+      input,
+      untestable: `every security alternative needs a ${unsendable} credential, which no request field carries`,
+    };
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;
     const found = parameterValue(document, schemas, op, param);
-    if (found === undefined) return { input, untestable: `no value fits the schema of ${param.in} parameter "${param.rawName}"` };
+    if (found === undefined)
+      return { input, untestable: `no value fits the schema of ${param.in} parameter "${param.rawName}"` };
     input[param.inputKey] = found.value;
   }
   const body = bodyValue(document, schemas, op);
@@ -78,13 +95,29 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
 }
 
 /** A value of `param` its schema accepts and the wire carries (wire-values.ts): documented ones first. */
-function parameterValue(document: Json, schemas: SpecSchemas, op: Operation, param: Parameter): { value: unknown } | undefined {
-  const documented = examplesOf(document, rawParameter(document, op, param)).flatMap((example) => [example, ...asSerialised(param, example)]);
-  const carried = (candidates: unknown[]) => candidates.filter((candidate) => candidate !== undefined && wireCarries(param, candidate));
-  const found = firstValid(schemas, param.schema, carried(candidatesFor(document, param.schema, documented, "request")), "request");
+function parameterValue(
+  document: Json,
+  schemas: SpecSchemas,
+  op: Operation,
+  param: Parameter,
+): { value: unknown } | undefined {
+  const documented = examplesOf(document, rawParameter(document, op, param)).flatMap((example) => [
+    example,
+    ...asSerialised(param, example),
+  ]);
+  const carried = (candidates: unknown[]) =>
+    candidates.filter((candidate) => candidate !== undefined && wireCarries(param, candidate));
+  const found = firstValid(
+    schemas,
+    param.schema,
+    carried(candidatesFor(document, param.schema, documented, "request")),
+    "request",
+  );
   if (found !== undefined) return found;
   const nonEmpty = nonEmptySchema(document, param);
-  return nonEmpty === undefined ? undefined : firstValid(schemas, param.schema, carried(candidatesFor(document, nonEmpty, [], "request")), "request");
+  return nonEmpty === undefined
+    ? undefined
+    : firstValid(schemas, param.schema, carried(candidatesFor(document, nonEmpty, [], "request")), "request");
 }
 
 /** An array parameter's example written as its serialised text (bkk.hu `routeId` example "BKK_3040,BKK_3060"). */
@@ -100,8 +133,16 @@ function bodyValue(document: Json, schemas: SpecSchemas, op: Operation): { value
   const requestBody = deref(document, operationNode(document, op).operation.requestBody);
   const media = isObject(requestBody?.content) ? deref(document, requestBody.content[content.mediaType]) : undefined;
   const schema = content.schema ?? {};
-  const found = firstValid(schemas, schema, candidatesFor(document, schema, examplesOf(document, media), "request"), "request");
-  if (found === undefined) return op.requestBody.required ? { untestable: `no value fits the request body schema (${content.mediaType})` } : {};
+  const found = firstValid(
+    schemas,
+    schema,
+    candidatesFor(document, schema, examplesOf(document, media), "request"),
+    "request",
+  );
+  if (found === undefined)
+    return op.requestBody.required
+      ? { untestable: `no value fits the request body schema (${content.mediaType})` }
+      : {};
   return { value: asMedia(content.mediaType, found.value) };
 }
 
@@ -110,7 +151,9 @@ function asMedia(mediaType: string, value: unknown): unknown {
   if (isJsonMedia(mediaType) || /x-www-form-urlencoded/i.test(mediaType)) return value;
   if (/multipart\/form-data/i.test(mediaType)) {
     const form = new FormData();
-    if (isObject(value)) for (const [name, field] of Object.entries(value)) form.append(name, typeof field === "string" ? field : JSON.stringify(field));
+    if (isObject(value))
+      for (const [name, field] of Object.entries(value))
+        form.append(name, typeof field === "string" ? field : JSON.stringify(field));
     return form;
   }
   if (/^text\//i.test(mediaType)) return typeof value === "string" ? value : JSON.stringify(value);
@@ -118,7 +161,18 @@ function asMedia(mediaType: string, value: unknown): unknown {
 }
 
 /** Headers every request of the generated client carries (its own, and those Node's fetch adds). */
-const ALWAYS_SENT_HEADERS = new Set(["accept", "accept-language", "accept-encoding", "user-agent", "content-type", "content-length", "host", "connection", "authorization", "sec-fetch-mode"]);
+const ALWAYS_SENT_HEADERS = new Set([
+  "accept",
+  "accept-language",
+  "accept-encoding",
+  "user-agent",
+  "content-type",
+  "content-length",
+  "host",
+  "connection",
+  "authorization",
+  "sec-fetch-mode",
+]);
 
 /** Wrong-typed stand-ins, each checked against the schema before use. */
 const WRONG_PARAMETER = "zz-not-valid";
@@ -129,18 +183,31 @@ const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], 
  * parameter given a value of the wrong type, else a required body property left out, else a body of the wrong
  * type. Undefined when the spec forbids nothing a client could send (no required or typed input).
  */
-export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchemas, op: Operation, valid: Json): InvalidInput | undefined {
+export function invalidInput(
+  model: ApiModel,
+  document: Json,
+  schemas: SpecSchemas,
+  op: Operation,
+  valid: Json,
+): InvalidInput | undefined {
   const credentials = credentialParameters(model, op);
   // A constant the path key's discriminator fixes (`/#X-Amz-Target=Svc.Op`) is sent by the client itself; a name
   // whose presence selects the operation (S3 `/{Bucket}/{Key}#uploadId`) left out asks for another operation at the
   // same path (`DeleteObject` rather than `AbortMultipartUpload`), which is a valid request of its own.
-  const fixed = new Set([...(op.discriminator?.headers ?? []).map((e) => `header ${e.name.toLowerCase()}`), ...(op.discriminator?.query ?? []).map((e) => `query ${e.name}`)]);
-  const isFixed = (p: Operation["parameters"][number]) => fixed.has(p.in === "header" ? `header ${p.rawName.toLowerCase()}` : `${p.in} ${p.rawName}`);
+  const fixed = new Set([
+    ...(op.discriminator?.headers ?? []).map((e) => `header ${e.name.toLowerCase()}`),
+    ...(op.discriminator?.query ?? []).map((e) => `query ${e.name}`),
+  ]);
+  const isFixed = (p: Operation["parameters"][number]) =>
+    fixed.has(p.in === "header" ? `header ${p.rawName.toLowerCase()}` : `${p.in} ${p.rawName}`);
   const params = op.parameters.filter((p) => !isCredential(credentials, p) && !isFixed(p));
   // A required parameter with a default is filled in by the server (OpenAPI 3.0.3 §4.7.12: default applies when
   // absent); headers the client or fetch always sets cannot be left out.
   const missing = params.find(
-    (p) => p.required && (p.in === "query" || (p.in === "header" && !ALWAYS_SENT_HEADERS.has(p.rawName.toLowerCase()))) && deref(document, p.schema)?.default === undefined,
+    (p) =>
+      p.required &&
+      (p.in === "query" || (p.in === "header" && !ALWAYS_SENT_HEADERS.has(p.rawName.toLowerCase()))) &&
+      deref(document, p.schema)?.default === undefined,
   );
   if (missing) {
     const input = { ...valid };
@@ -152,21 +219,33 @@ export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchem
     if (schema.type === "array" || schema.type === "object") continue;
     // Parameters travel as text: the stand-in must be refused both as the string and as what it parses to.
     if (schemas.accepts(param.schema, WRONG_PARAMETER, "request")) continue;
-    return { input: { ...valid, [param.inputKey]: WRONG_PARAMETER }, what: `${param.in} parameter "${param.rawName}" given ${JSON.stringify(WRONG_PARAMETER)}` };
+    return {
+      input: { ...valid, [param.inputKey]: WRONG_PARAMETER },
+      what: `${param.in} parameter "${param.rawName}" given ${JSON.stringify(WRONG_PARAMETER)}`,
+    };
   }
   const content = op.requestBody?.content[0];
   // Only a body declared as JSON is parsed and checked by the server: `*/*` may be anything.
-  if (content === undefined || !/[/+]json\b/i.test(content.mediaType) || !op.requestBody?.required || content.schema === null) return undefined;
+  if (
+    content === undefined ||
+    !/[/+]json\b/i.test(content.mediaType) ||
+    !op.requestBody?.required ||
+    content.schema === null
+  )
+    return undefined;
   const body = valid.body;
   if (isObject(body)) {
     for (const name of Object.keys(body)) {
       const without = { ...body };
       delete without[name];
-      if (!schemas.accepts(content.schema, without, "request")) return { input: { ...valid, body: without }, what: `required body property "${name}" left out` };
+      if (!schemas.accepts(content.schema, without, "request"))
+        return { input: { ...valid, body: without }, what: `required body property "${name}" left out` };
     }
   }
   const wrong = WRONG_BODIES.find((value) => !schemas.accepts(content.schema, value, "request"));
-  return wrong === undefined ? undefined : { input: { ...valid, body: wrong }, what: `body ${JSON.stringify(wrong)} of the wrong type` };
+  return wrong === undefined
+    ? undefined
+    : { input: { ...valid, body: wrong }, what: `body ${JSON.stringify(wrong)} of the wrong type` };
 }
 
 /**
@@ -175,7 +254,8 @@ export function invalidInput(model: ApiModel, document: Json, schemas: SpecSchem
  */
 export function smallPageInput(_document: Json, schemas: SpecSchemas, op: Operation, valid: Json): Json {
   const pagination = op.pagination;
-  const sizeName = pagination === null ? null : pagination.kind === "offset" ? pagination.limitParam : pagination.sizeParam;
+  const sizeName =
+    pagination === null ? null : pagination.kind === "offset" ? pagination.limitParam : pagination.sizeParam;
   const param = op.parameters.find((p) => p.in === "query" && p.rawName === sizeName);
   if (param === undefined) return valid;
   const size = [1, 2].find((n) => schemas.accepts(param.schema, n, "request"));

@@ -34,13 +34,22 @@ function contentKey(content: Json, received: string): string | undefined {
   const type = received.split(";")[0]?.trim().toLowerCase() ?? "";
   const keys = Object.keys(content);
   const lower = (k: string) => k.split(";")[0]!.trim().toLowerCase();
-  return keys.find((k) => lower(k) === type) ?? keys.find((k) => lower(k) === `${type.split("/")[0]}/*`) ?? keys.find((k) => lower(k) === "*/*");
+  return (
+    keys.find((k) => lower(k) === type) ??
+    keys.find((k) => lower(k) === `${type.split("/")[0]}/*`) ??
+    keys.find((k) => lower(k) === "*/*")
+  );
 }
 
 function documentedContent(document: Json, op: Operation, key: string): { pointer: string; content: Json } | undefined {
   const pointer = responsePointer(document, op, key);
   const response = pointer === undefined ? undefined : atPointer(document, pointer);
-  return pointer !== undefined && isObject(response) && isObject(response.content) && Object.keys(response.content).length > 0 ? { pointer, content: response.content } : undefined;
+  return pointer !== undefined &&
+    isObject(response) &&
+    isObject(response.content) &&
+    Object.keys(response.content).length > 0
+    ? { pointer, content: response.content }
+    : undefined;
 }
 
 /** Whether the spec describes a body for this status (an error schema to hold an error payload to). */
@@ -50,18 +59,26 @@ export function documentsBody(document: Json, op: Operation, status: number): bo
 }
 
 /** undefined when the response conforms; otherwise what is wrong with it. */
-export function responseProblem(document: Json, schemas: SpecSchemas, op: Operation, exchange: Exchange): string | undefined {
+export function responseProblem(
+  document: Json,
+  schemas: SpecSchemas,
+  op: Operation,
+  exchange: Exchange,
+): string | undefined {
   const key = documentedStatus(op, exchange.status);
   if (key === undefined) return `status ${exchange.status} is not documented`;
   const documented = documentedContent(document, op, key);
   const body = parseBody(exchange);
   if (documented === undefined) {
-    return exchange.text !== "" && exchange.status !== 204 ? `status ${key} documents no body, got ${exchange.contentType || "untyped"} content` : undefined;
+    return exchange.text !== "" && exchange.status !== 204
+      ? `status ${key} documents no body, got ${exchange.contentType || "untyped"} content`
+      : undefined;
   }
   const { pointer, content } = documented;
   if (exchange.text === "") return undefined; // a documented body may be absent (HEAD-like answers, 202)
   const media = contentKey(content, exchange.contentType);
-  if (media === undefined) return `media type "${exchange.contentType.split(";")[0]}" is not documented for status ${key}`;
+  if (media === undefined)
+    return `media type "${exchange.contentType.split(";")[0]}" is not documented for status ${key}`;
   const mediaObject = content[media];
   if (!body.json || !isObject(mediaObject) || mediaObject.schema === undefined) return undefined;
   let validate: ReturnType<typeof schemas.validator>;

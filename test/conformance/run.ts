@@ -42,7 +42,8 @@ function fail(message: string): never {
 const whole = (name: string, text: string | undefined, min = 1): number | undefined => {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < min) fail(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(text)}`);
+  if (!Number.isInteger(n) || n < min)
+    fail(`--${name} must be a whole number of at least ${min}, not ${JSON.stringify(text)}`);
   return n;
 };
 
@@ -61,7 +62,10 @@ if (limit !== undefined) specs = specs.slice(0, limit);
 /** A stage is done when it has a result (or, with --retry-failed, an ok or skipped one). */
 const done = (spec: string, stage: ConformStage) => {
   const result = log.table.get(spec)?.get(stage);
-  return result !== undefined && (!values["retry-failed"] || result.status === "ok" || result.status === "skipped" || result.status === "refused");
+  return (
+    result !== undefined &&
+    (!values["retry-failed"] || result.status === "ok" || result.status === "skipped" || result.status === "refused")
+  );
 };
 const tasks: Task<ConformStage>[] = [];
 for (const spec of specs) {
@@ -79,18 +83,27 @@ if (!values.summary && tasks.length > 0) {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
-  const config: ConformWorkerConfig = { workDir: join(outDir, "work"), perStageTimeoutMs: whole("timeout", values.timeout)! * 1000 };
+  const config: ConformWorkerConfig = {
+    workDir: join(outDir, "work"),
+    perStageTimeoutMs: whole("timeout", values.timeout)! * 1000,
+  };
   await runPool<ConformStage>(tasks, {
     workers: whole("workers", values.workers)!,
     config,
     graph,
     onResult: (result) => {
-      log.add(result.stage === "conform" && (result.status === "timeout" || result.status === "crash") ? stalledResult(result, config.workDir) : (result as ConformResult));
+      log.add(
+        result.stage === "conform" && (result.status === "timeout" || result.status === "crash")
+          ? stalledResult(result, config.workDir)
+          : (result as ConformResult),
+      );
       if (result.stage === "conform") finished += 1;
-      if (result.status === "crash" || result.status === "timeout") process.stderr.write(`\n${result.status}: ${result.spec} ${result.stage}: ${result.error}\n`);
+      if (result.status === "crash" || result.status === "timeout")
+        process.stderr.write(`\n${result.status}: ${result.spec} ${result.stage}: ${result.error}\n`);
     },
     onProgress: () => {
-      if (process.stderr.isTTY) process.stderr.write(`\r${finished}/${tasks.length} specs, ${Math.round((Date.now() - started) / 1000)} s `);
+      if (process.stderr.isTTY)
+        process.stderr.write(`\r${finished}/${tasks.length} specs, ${Math.round((Date.now() - started) / 1000)} s `);
     },
   });
   process.stderr.write(`\ndone in ${Math.round((Date.now() - started) / 1000)} s\n`);
@@ -99,7 +112,11 @@ if (!values.summary && tasks.length > 0) {
 
 const valid = specs.filter((spec) => log.table.get(spec)?.get("validate")?.status === "ok");
 const all = figures(log.table, specs);
-const summary = summaryMarkdown(all, figures(log.table, valid), `${specs.length} specs${sampleSize !== undefined ? ` (--sample ${sampleSize} --seed ${values.seed})` : ""}`);
+const summary = summaryMarkdown(
+  all,
+  figures(log.table, valid),
+  `${specs.length} specs${sampleSize !== undefined ? ` (--sample ${sampleSize} --seed ${values.seed})` : ""}`,
+);
 writeFileSync(join(outDir, "summary.md"), summary);
 process.stdout.write(summary);
 if (values.json !== undefined) {

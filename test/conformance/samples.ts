@@ -15,7 +15,16 @@ export function synthesize(document: unknown, node: unknown, direction: Directio
 /** openapi-sampler's value, undefined when it throws (it does on some recursive schemas). */
 export function sampled(document: unknown, schema: unknown, direction: Direction): unknown {
   try {
-    return sample(schema as JSONSchema7, { skipReadOnly: direction === "request", skipWriteOnly: direction === "response", quiet: true, maxSampleDepth: 5 }, document as JSONSchema7);
+    return sample(
+      schema as JSONSchema7,
+      {
+        skipReadOnly: direction === "request",
+        skipWriteOnly: direction === "response",
+        quiet: true,
+        maxSampleDepth: 5,
+      },
+      document as JSONSchema7,
+    );
   } catch {
     return undefined;
   }
@@ -33,7 +42,12 @@ export function schemaExamples(document: unknown, node: unknown): unknown[] {
 }
 
 /** The first candidate the schema accepts; `undefined` when none does. */
-export function firstValid(schemas: SpecSchemas, schema: unknown, candidates: readonly unknown[], direction: Direction): { value: unknown } | undefined {
+export function firstValid(
+  schemas: SpecSchemas,
+  schema: unknown,
+  candidates: readonly unknown[],
+  direction: Direction,
+): { value: unknown } | undefined {
   for (const candidate of candidates) {
     if (candidate === undefined) continue;
     if (schemas.accepts(schema, candidate, direction)) return { value: candidate };
@@ -42,6 +56,16 @@ export function firstValid(schemas: SpecSchemas, schema: unknown, candidates: re
 }
 
 /** Candidates in order of preference: documented ones first, then built ones. */
-export function candidatesFor(document: unknown, schema: unknown, documented: readonly unknown[], direction: Direction): unknown[] {
-  return [...documented, ...schemaExamples(document, schema), synthesize(document, schema, direction), sampled(document, schema, direction)];
+export function candidatesFor(
+  document: unknown,
+  schema: unknown,
+  documented: readonly unknown[],
+  direction: Direction,
+): unknown[] {
+  return [
+    ...documented,
+    ...schemaExamples(document, schema),
+    synthesize(document, schema, direction),
+    sampled(document, schema, direction),
+  ];
 }

@@ -35,10 +35,13 @@ export interface Served {
 function noting(handlers: unknown, handled: string[]): Record<string, unknown> {
   const entries = Object.entries(handlers as Record<string, unknown>).map(([id, handler]) => {
     if (typeof handler !== "function") return [id, handler];
-    return [id, (...args: unknown[]) => {
-      handled.push(id);
-      return (handler as (...a: unknown[]) => unknown)(...args);
-    }];
+    return [
+      id,
+      (...args: unknown[]) => {
+        handled.push(id);
+        return (handler as (...a: unknown[]) => unknown)(...args);
+      },
+    ];
   });
   return Object.fromEntries(entries);
 }
@@ -46,10 +49,13 @@ function noting(handlers: unknown, handled: string[]): Record<string, unknown> {
 function describeLogged(details: Record<string, unknown>): string {
   const error = details.error;
   if (!(error instanceof Error)) return String(error);
-  const first = (error as { responseErrors?: Array<{ field: string; code: string; message: string }> }).responseErrors?.[0];
+  const first = (error as { responseErrors?: Array<{ field: string; code: string; message: string }> })
+    .responseErrors?.[0];
   // The handler's name and the field vary per spec: quoted, so that failure classes blank them.
   const message = first?.message.replace(/ is not documented for \S+$/, " is not documented for the operation");
-  return first ? `the mock's answer fails the server's response check: ${JSON.stringify(first.field)} ${first.code}: ${message}` : `${error.name}: ${error.message}`;
+  return first
+    ? `the mock's answer fails the server's response check: ${JSON.stringify(first.field)} ${first.code}: ${message}`
+    : `${error.name}: ${error.message}`;
 }
 
 export async function serveMock(serverDir: string, model: ApiModel): Promise<Served> {
@@ -60,8 +66,13 @@ export async function serveMock(serverDir: string, model: ApiModel): Promise<Ser
   const router = server.createRouter(noting(mock.createMockHandlers(), handled), {
     pageTokenSecret: "conformance-run-page-token-secret-0123456789",
     validateResponses: true,
-    security: Object.fromEntries(model.securitySchemes.map((scheme) => [scheme.rawName, () => ({ conformance: true })])),
-    logger: { error: (message: string, details: Record<string, unknown>) => logged.push({ message, error: describeLogged(details) }) },
+    security: Object.fromEntries(
+      model.securitySchemes.map((scheme) => [scheme.rawName, () => ({ conformance: true })]),
+    ),
+    logger: {
+      error: (message: string, details: Record<string, unknown>) =>
+        logged.push({ message, error: describeLogged(details) }),
+    },
   });
   const app = express().use(router);
   const listener = app.listen(0, "127.0.0.1");

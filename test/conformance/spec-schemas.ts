@@ -14,11 +14,36 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 
 const SCHEMA_MAPS = ["properties", "patternProperties", "definitions", "$defs", "dependentSchemas"];
 const SCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
-const SCHEMA_ONES = ["additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "additionalItems", "unevaluatedProperties", "unevaluatedItems"];
-const ANNOTATIONS = new Set(["example", "examples", "discriminator", "xml", "externalDocs", "nullable", "readOnly", "writeOnly", "deprecated", "$id", "id", "$schema"]);
+const SCHEMA_ONES = [
+  "additionalProperties",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "additionalItems",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+];
+const ANNOTATIONS = new Set([
+  "example",
+  "examples",
+  "discriminator",
+  "xml",
+  "externalDocs",
+  "nullable",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "$id",
+  "id",
+  "$schema",
+]);
 const INT32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
-export const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A `#/a/b` pointer's value in `document`, or undefined. */
 export function atPointer(document: unknown, pointer: string): unknown {
@@ -56,25 +81,41 @@ function compilablePattern(pattern: unknown): boolean {
 function convert(node: unknown, openapi30: boolean, direction: Direction): unknown {
   if (typeof node === "boolean") return node;
   if (!isObject(node)) return true;
-  if (typeof node.$ref === "string") return { $ref: node.$ref.startsWith("#") ? `https://conformance.invalid/spec${node.$ref}` : node.$ref };
+  if (typeof node.$ref === "string")
+    return { $ref: node.$ref.startsWith("#") ? `https://conformance.invalid/spec${node.$ref}` : node.$ref };
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-") || key === "__proto__") continue;
     if (SCHEMA_MAPS.includes(key) && isObject(value)) {
       out[key] = Object.fromEntries(
-        Object.entries(value).filter(([name]) => key !== "patternProperties" || compilablePattern(name)).map(([name, sub]) => [name, convert(sub, openapi30, direction)]),
+        Object.entries(value)
+          .filter(([name]) => key !== "patternProperties" || compilablePattern(name))
+          .map(([name, sub]) => [name, convert(sub, openapi30, direction)]),
       );
-    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) out[key] = value.map((sub) => convert(sub, openapi30, direction));
-    else if (key === "items") out[key] = Array.isArray(value) ? value.map((sub) => convert(sub, openapi30, direction)) : convert(value, openapi30, direction);
+    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value))
+      out[key] = value.map((sub) => convert(sub, openapi30, direction));
+    else if (key === "items")
+      out[key] = Array.isArray(value)
+        ? value.map((sub) => convert(sub, openapi30, direction))
+        : convert(value, openapi30, direction);
     else if (SCHEMA_ONES.includes(key)) out[key] = convert(value, openapi30, direction);
     else if (key === "pattern" && !compilablePattern(value)) continue;
-    else if (key === "type" && (value === "file" || (typeof value === "string" && !["string", "number", "integer", "boolean", "object", "array", "null"].includes(value)))) continue;
+    else if (
+      key === "type" &&
+      (value === "file" ||
+        (typeof value === "string" &&
+          !["string", "number", "integer", "boolean", "object", "array", "null"].includes(value)))
+    )
+      continue;
     else out[key] = value;
   }
   const hidden = direction === "request" ? "readOnly" : "writeOnly";
   if (Array.isArray(node.required) && isObject(node.properties)) {
     const properties = node.properties;
-    const required = node.required.filter((name) => typeof name === "string" && !(isObject(properties[name]) && (properties[name] as Json)[hidden] === true));
+    const required = node.required.filter(
+      (name) =>
+        typeof name === "string" && !(isObject(properties[name]) && (properties[name] as Json)[hidden] === true),
+    );
     if (required.length > 0) out.required = required;
     else delete out.required;
   } else if (!Array.isArray(node.required)) delete out.required;
@@ -84,7 +125,10 @@ function convert(node: unknown, openapi30: boolean, direction: Direction): unkno
       if (Array.isArray(out.enum) && !out.enum.includes(null)) out.enum = [...out.enum, null];
       if (out.type === undefined && out.enum === undefined) return { anyOf: [{ type: "null" }, out] };
     }
-    for (const [flag, bound] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+    for (const [flag, bound] of [
+      ["exclusiveMinimum", "minimum"],
+      ["exclusiveMaximum", "maximum"],
+    ] as const) {
       if (typeof node[flag] !== "boolean") continue;
       if (node[flag] === true && typeof node[bound] === "number") {
         out[flag] = node[bound];
@@ -122,17 +166,30 @@ export function specSchemas(document: Json): SpecSchemas {
   const ajvFor = (direction: Direction): Ajv => {
     let ajv = instances.get(direction);
     if (ajv === undefined) {
-      const options = { strict: false, allErrors: false, logger: false as const, validateSchema: false, validateFormats: true };
+      const options = {
+        strict: false,
+        allErrors: false,
+        logger: false as const,
+        validateSchema: false,
+        validateFormats: true,
+      };
       ajv = openapi30 ? new Ajv(options) : (new Ajv2020(options) as unknown as Ajv);
       addFormats(ajv);
-      ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= INT32.min && n <= INT32.max });
-      for (const name of ["int64", "float", "double", "byte", "binary", "password"]) if (!ajv.formats[name]) ajv.addFormat(name, true);
+      ajv.addFormat("int32", {
+        type: "number",
+        validate: (n: number) => Number.isInteger(n) && n >= INT32.min && n <= INT32.max,
+      });
+      for (const name of ["int64", "float", "double", "byte", "binary", "password"])
+        if (!ajv.formats[name]) ajv.addFormat(name, true);
       ajv.addSchema(convertDocument(document, openapi30, direction) as Json, "https://conformance.invalid/spec");
       instances.set(direction, ajv);
     }
     return ajv;
   };
-  const compiled = { request: new WeakMap<object, ValidateFunction>(), response: new WeakMap<object, ValidateFunction>() };
+  const compiled = {
+    request: new WeakMap<object, ValidateFunction>(),
+    response: new WeakMap<object, ValidateFunction>(),
+  };
   const compile = (schema: unknown, direction: Direction): ValidateFunction => {
     const known = isObject(schema) ? compiled[direction].get(schema) : undefined;
     if (known) return known;

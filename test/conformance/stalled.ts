@@ -11,11 +11,26 @@ export function stalledResult(result: PoolResult<ConformStage>, workDir: string)
   const progress = JSON.parse(readFileSync(file, "utf8")) as Progress;
   rmSync(file, { force: true });
   const { current } = progress;
-  const stalled = { id: current.id, method: current.method, path: current.path, list: false, checks: { accepted: false }, fivexx: 0 };
+  const stalled = {
+    id: current.id,
+    method: current.method,
+    path: current.path,
+    list: false,
+    checks: { accepted: false },
+    fivexx: 0,
+  };
   const where = `${current.method.toUpperCase()} ${current.path}`;
   return {
     ...result,
     error: `${result.error} while exercising ${where}`,
-    outcomes: [...progress.done, { ...stalled, failures: [{ check: "stalled", message: `${result.status}: the stage stopped while this operation was exercised` }] }],
+    outcomes: [
+      ...progress.done,
+      {
+        ...stalled,
+        failures: [
+          { check: "stalled", message: `${result.status}: the stage stopped while this operation was exercised` },
+        ],
+      },
+    ],
   };
 }

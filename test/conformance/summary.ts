@@ -34,7 +34,8 @@ export interface ConformanceFigures {
 }
 
 /** Rounded down to one decimal, so that 100 means every one. */
-export const pct = (part: number, whole: number): number => (whole === 0 ? 100 : Math.floor((1000 * part) / whole) / 10);
+export const pct = (part: number, whole: number): number =>
+  whole === 0 ? 100 : Math.floor((1000 * part) / whole) / 10;
 
 export function figures(table: ResultTable<ConformResult>, specs: readonly string[]): ConformanceFigures {
   const outcomes: Array<{ spec: string; outcome: OperationOutcome }> = [];
@@ -42,7 +43,12 @@ export function figures(table: ResultTable<ConformResult>, specs: readonly strin
   const specsOf = new Map<string, Set<string>>();
   const add = (check: string, message: string, spec: string, operation?: string) => {
     const signature = `${check}: ${failureClass(message)}`;
-    const entry = classes.get(signature) ?? { signature, count: 0, specs: 0, example: { spec, ...(operation ? { operation } : {}), message } };
+    const entry = classes.get(signature) ?? {
+      signature,
+      count: 0,
+      specs: 0,
+      example: { spec, ...(operation ? { operation } : {}), message },
+    };
     entry.count += 1;
     const seen = specsOf.get(signature) ?? new Set();
     seen.add(spec);
@@ -82,7 +88,10 @@ export function figures(table: ResultTable<ConformResult>, specs: readonly strin
   return {
     specs: ran,
     operations: exercised.length,
-    roundTripPct: pct(exercised.filter((o) => o.checks.accepted === true && o.checks.conforms === true).length, exercised.length),
+    roundTripPct: pct(
+      exercised.filter((o) => o.checks.accepted === true && o.checks.conforms === true).length,
+      exercised.length,
+    ),
     listTerminatePct: pct(lists.filter((o) => o.checks.terminates === true).length, lists.length),
     invalidRejectedPct: pct(invalid.filter((o) => o.checks.rejectsInvalid === true).length, invalid.length),
     fivexx: exercised.reduce((n, o) => n + o.fivexx, 0),
@@ -125,7 +134,9 @@ export function summaryMarkdown(all: ConformanceFigures, valid: ConformanceFigur
     "|---:|---:|---|---|",
   ];
   for (const c of all.failureClasses.slice(0, 40)) {
-    out.push(`| ${c.count} | ${c.specs} | ${cell(c.signature)} | ${cell(`${c.example.spec.replace(/^node_modules\//, "")}${c.example.operation ? ` ${c.example.operation}` : ""}: ${c.example.message}`)} |`);
+    out.push(
+      `| ${c.count} | ${c.specs} | ${cell(c.signature)} | ${cell(`${c.example.spec.replace(/^node_modules\//, "")}${c.example.operation ? ` ${c.example.operation}` : ""}: ${c.example.message}`)} |`,
+    );
   }
   return out.join("\n") + "\n";
 }

@@ -8,12 +8,16 @@ import { deref, isObject } from "./spec-schemas.js";
 
 type Json = Record<string, unknown>;
 
-const isEmpty = (value: unknown) => value === "" || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
+const isEmpty = (value: unknown) =>
+  value === "" || (Array.isArray(value) && value.length === 0) || (isObject(value) && Object.keys(value).length === 0);
 
 /** Whether `value` reaches the server as a value of `param` (path segments also may not be `.` or `..`). */
 export function wireCarries(param: Parameter, value: unknown): boolean {
   if (param.in === "path") return !isEmpty(value) && value !== "." && value !== "..";
-  return !param.required || (!(Array.isArray(value) && value.length === 0) && !(isObject(value) && Object.keys(value).length === 0));
+  return (
+    !param.required ||
+    (!(Array.isArray(value) && value.length === 0) && !(isObject(value) && Object.keys(value).length === 0))
+  );
 }
 
 /**
@@ -27,6 +31,7 @@ export function nonEmptySchema(document: Json, param: Parameter): Json | undefin
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (types.includes("array")) return { ...schema, ...atLeastOne("minItems") };
   if (types.includes("object")) return { ...schema, ...atLeastOne("minProperties") };
-  if (param.in === "path" && (types.includes("string") || schema.type === undefined)) return { ...schema, ...atLeastOne("minLength") };
+  if (param.in === "path" && (types.includes("string") || schema.type === undefined))
+    return { ...schema, ...atLeastOne("minLength") };
   return undefined;
 }

@@ -3,7 +3,14 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll } from "vitest";
 import { loadSpec } from "../../generator/load/index.js";
-import { lintDocument, presetConfig, mergeSettings, ALL_RULES, type Diagnostic, type ConventionSettings } from "../../generator/conventions/index.js";
+import {
+  lintDocument,
+  presetConfig,
+  mergeSettings,
+  ALL_RULES,
+  type Diagnostic,
+  type ConventionSettings,
+} from "../../generator/conventions/index.js";
 import type { DeepPartial } from "../../generator/conventions/settings.js";
 
 const dirs: string[] = [];
@@ -29,7 +36,10 @@ export async function lintFiles(
   config.settings = mergeSettings(config.settings, extra.settings);
   const setting = config.rules[ruleId];
   if (!setting) throw new Error(`unknown rule ${ruleId}`);
-  config.rules[ruleId] = { severity: setting.severity === "off" ? "warn" : setting.severity, options: { ...setting.options, ...extra.options } };
+  config.rules[ruleId] = {
+    severity: setting.severity === "off" ? "warn" : setting.severity,
+    options: { ...setting.options, ...extra.options },
+  };
   return lintDocument(document, config).filter((d) => d.ruleId === ruleId);
 }
 

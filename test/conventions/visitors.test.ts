@@ -7,7 +7,8 @@ import type { Visitors } from "../../generator/conventions/rule.js";
 import { combine, guard } from "../../generator/conventions/visitors.js";
 
 const at = (pointer: string): NodeRef => ({ file: "/spec.yaml", pointer });
-const located = (pointer: string): Located<Record<string, unknown>> => ({ value: {}, at: at(pointer) }) as unknown as Located<Record<string, unknown>>;
+const located = (pointer: string): Located<Record<string, unknown>> =>
+  ({ value: {}, at: at(pointer) }) as unknown as Located<Record<string, unknown>>;
 const operation = (pointer: string) => ({ node: located(pointer) }) as unknown as OperationInfo;
 
 describe("combine", () => {
@@ -35,7 +36,10 @@ describe("combine", () => {
 
   it("tells suppression which path item or operation is being visited, and clears it for schemas and the end", () => {
     const visiting: Array<string | undefined> = [];
-    const combined = combine([{ pathItem: () => undefined, operation: () => undefined, schema: () => undefined }], (place) => visiting.push(place?.pointer));
+    const combined = combine(
+      [{ pathItem: () => undefined, operation: () => undefined, schema: () => undefined }],
+      (place) => visiting.push(place?.pointer),
+    );
     combined.pathItem!("/pets", located("/paths/~1pets"));
     combined.operation!(operation("/paths/~1pets/get"));
     combined.schema!({} as never);
@@ -57,7 +61,9 @@ describe("guard", () => {
     const guarded = guard("acme/boom", visitors, (message) => failures.push(message));
     expect(() => guarded.operation!(operation("/paths/~1a/get"))).not.toThrow();
     guarded.end!();
-    expect(failures).toEqual(["internal error in rule acme/boom: cannot read 'x' of undefined (please report it; other rules ran)"]);
+    expect(failures).toEqual([
+      "internal error in rule acme/boom: cannot read 'x' of undefined (please report it; other rules ran)",
+    ]);
     expect(calls).toEqual(["end"]);
   });
 

@@ -84,14 +84,19 @@ describe(`corpus sample (${specs.length} real specs)`, () => {
   it.each(["load", "lint", "generate"] as const)("%s never crashes or times out, on any spec", (stage) => {
     const crashes = specs.flatMap((spec) => {
       const result = resultOf(spec, stage);
-      return result && (result.status === "crash" || result.status === "timeout") && !knownClass(result) ? [describeResult(result)] : [];
+      return result && (result.status === "crash" || result.status === "timeout") && !knownClass(result)
+        ? [describeResult(result)]
+        : [];
     });
     expect(crashes).toEqual([]);
   });
 
-  it.each(["load", "lint", "generate", "tsc"] as const)("%s succeeds on every spec swagger-parser validates", (stage) => {
-    expect(unexpected(stage, validSpecs)).toEqual([]);
-  });
+  it.each(["load", "lint", "generate", "tsc"] as const)(
+    "%s succeeds on every spec swagger-parser validates",
+    (stage) => {
+      expect(unexpected(stage, validSpecs)).toEqual([]);
+    },
+  );
 
   it("has no stale known-failure class (each still matches a failure; delete the ones that do not)", () => {
     for (const stage of ["load", "lint", "generate", "tsc"] as const) unexpected(stage, specs);
@@ -99,7 +104,9 @@ describe(`corpus sample (${specs.length} real specs)`, () => {
   });
 
   it("every spec that fails to load says why with a place and a fix (a refusal, not a crash)", () => {
-    const loadFailures = specs.map((spec) => resultOf(spec, "load")).filter((r): r is StageResult => r !== undefined && r.status !== "ok");
+    const loadFailures = specs
+      .map((spec) => resultOf(spec, "load"))
+      .filter((r): r is StageResult => r !== undefined && r.status !== "ok");
     const unclear = loadFailures.filter((r) => r.status !== "refused").map(describeResult);
     expect(unclear).toEqual([]);
   });

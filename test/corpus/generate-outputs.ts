@@ -23,12 +23,21 @@ export interface GenerateOutputsOptions {
 }
 
 /** Writes `<outDir>/client` and `<outDir>/server`. `source` is the spec path named in the generated headers. */
-export async function generateOutputs(document: SpecDocument, source: string, outDir: string, options: GenerateOutputsOptions = {}): Promise<GenerateOutcome> {
+export async function generateOutputs(
+  document: SpecDocument,
+  source: string,
+  outDir: string,
+  options: GenerateOutputsOptions = {},
+): Promise<GenerateOutcome> {
   const blocking = lintDocument(document, presetConfig("minimal", ALL_RULES)).find((d) => d.severity === "error");
   if (blocking) return { refusedBy: `${blocking.ruleId} at ${blocking.pointer || "/"}: ${blocking.message}`, files: 0 };
   const bundled = await bundleSpec(document);
   const model = buildModel(bundled, { source });
-  const client = await generateClient(model, bundled, join(outDir, "client"), { skipTypes: options.skipTypes === true });
-  const server = await generateServer(model, bundled, join(outDir, "server"), { skipTypes: options.skipTypes === true });
+  const client = await generateClient(model, bundled, join(outDir, "client"), {
+    skipTypes: options.skipTypes === true,
+  });
+  const server = await generateServer(model, bundled, join(outDir, "server"), {
+    skipTypes: options.skipTypes === true,
+  });
   return { files: client.length + server.length, model, bundled };
 }

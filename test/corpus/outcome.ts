@@ -24,7 +24,12 @@ export interface StageResult {
 }
 
 /** Which stage's artifact each stage needs. */
-export const NEEDS: Partial<Record<Stage, Stage>> = { lint: "load", generate: "load", tsc: "generate", "ots-tsc": "ots" };
+export const NEEDS: Partial<Record<Stage, Stage>> = {
+  lint: "load",
+  generate: "load",
+  tsc: "generate",
+  "ots-tsc": "ots",
+};
 
 export function firstLine(text: string): string {
   const line = text.split("\n").find((l) => l.trim() !== "") ?? text;

@@ -15,7 +15,11 @@ export interface StageGraph<S extends string> {
   workerScript: string;
 }
 
-export const CORPUS_GRAPH: StageGraph<Stage> = { order: STAGES, needs: NEEDS, workerScript: join(REPO_ROOT, "test/corpus/worker.ts") };
+export const CORPUS_GRAPH: StageGraph<Stage> = {
+  order: STAGES,
+  needs: NEEDS,
+  workerScript: join(REPO_ROOT, "test/corpus/worker.ts"),
+};
 
 /** What the pool itself reports for a stage it had to abandon (timeout, crash, skipped). */
 export interface PoolResult<S extends string> {
@@ -49,14 +53,22 @@ function dependsOn<S extends string>(graph: StageGraph<S>, stage: S, failed: S):
 
 export function runPool<S extends string = Stage>(
   tasks: Task<S>[],
-  options: { workers: number; config: WorkerConfig | object; graph?: StageGraph<S>; onResult(result: PoolResult<S>): void; onProgress?(): void },
+  options: {
+    workers: number;
+    config: WorkerConfig | object;
+    graph?: StageGraph<S>;
+    onResult(result: PoolResult<S>): void;
+    onProgress?(): void;
+  },
 ): Promise<void> {
   const graph = options.graph ?? (CORPUS_GRAPH as unknown as StageGraph<S>);
   const queue = [...tasks];
   const slots = new Set<Slot<S>>();
   return new Promise((resolveAll) => {
     const timer = setInterval(() => {
-      for (const slot of slots) if (slot.current && Date.now() > slot.current.deadline) abandon(slot, "timeout", `${slot.current.stage} over the ${Math.round(slot.current.limitMs / 1000)} s limit`);
+      for (const slot of slots)
+        if (slot.current && Date.now() > slot.current.deadline)
+          abandon(slot, "timeout", `${slot.current.stage} over the ${Math.round(slot.current.limitMs / 1000)} s limit`);
     }, 500);
 
     const finishIfIdle = () => {
@@ -78,7 +90,12 @@ export function runPool<S extends string = Stage>(
       slots.add(slot);
       child.on("message", (message: FromWorker<S, PoolResult<S>>) => {
         if (message.type === "start") {
-          slot.current = { specs: message.specs, stage: message.stage, deadline: Date.now() + message.timeoutMs, limitMs: message.timeoutMs };
+          slot.current = {
+            specs: message.specs,
+            stage: message.stage,
+            deadline: Date.now() + message.timeoutMs,
+            limitMs: message.timeoutMs,
+          };
         } else if (message.type === "result") {
           const awaited = slot.awaiting.get(message.result.spec);
           awaited?.stages.delete(message.result.stage);
@@ -93,7 +110,11 @@ export function runPool<S extends string = Stage>(
       });
       child.on("exit", (code, signal) => {
         if (slot.done) return;
-        const lastError = stderrTail.trim().split("\n").filter((l) => /Error|error/.test(l))[0] ?? `exit ${code ?? signal}`;
+        const lastError =
+          stderrTail
+            .trim()
+            .split("\n")
+            .filter((l) => /Error|error/.test(l))[0] ?? `exit ${code ?? signal}`;
         abandon(slot, "crash", `worker died: ${lastError.trim()}`);
       });
       next(slot);
@@ -118,7 +139,8 @@ export function runPool<S extends string = Stage>(
     const retire = (slot: Slot<S>, replace = true) => {
       slot.done = true;
       slot.child.disconnect();
-      for (const [spec, awaited] of slot.awaiting) queue.unshift({ spec, stages: [...awaited.stages], retried: awaited.retried });
+      for (const [spec, awaited] of slot.awaiting)
+        queue.unshift({ spec, stages: [...awaited.stages], retried: awaited.retried });
       if (replace && queue.length > 0) spawn();
       finishIfIdle();
     };
@@ -130,14 +152,27 @@ export function runPool<S extends string = Stage>(
       const current = slot.current;
       for (const [spec, awaited] of slot.awaiting) {
         const hit = current?.specs.includes(spec);
-        const failedStages = hit ? [...awaited.stages].filter((s) => s === current!.stage || (current!.stage === "tsc" && (s === "tsc" || s === "ots-tsc"))) : [];
+        const failedStages = hit
+          ? [...awaited.stages].filter(
+              (s) => s === current!.stage || (current!.stage === "tsc" && (s === "tsc" || s === "ots-tsc")),
+            )
+          : [];
         for (const stage of failedStages) options.onResult({ spec, stage, status, error: why, ms: 0 });
         const rest = [...awaited.stages].filter((s) => !failedStages.includes(s));
         const blocked = rest.filter((s) => failedStages.some((f) => dependsOn(graph, s, f)));
-        for (const stage of blocked) options.onResult({ spec, stage, status: "skipped", error: `${failedStages.join(",")} ${status}`, ms: 0 });
+        for (const stage of blocked)
+          options.onResult({ spec, stage, status: "skipped", error: `${failedStages.join(",")} ${status}`, ms: 0 });
         const again = rest.filter((s) => !blocked.includes(s));
         if (again.length === 0) continue;
-        if (awaited.retried) for (const stage of again) options.onResult({ spec, stage, status: "crash", error: `not finished after a worker restart: ${why}`, ms: 0 });
+        if (awaited.retried)
+          for (const stage of again)
+            options.onResult({
+              spec,
+              stage,
+              status: "crash",
+              error: `not finished after a worker restart: ${why}`,
+              ms: 0,
+            });
         else queue.push({ spec, stages: withPrerequisites(again, graph), retried: true });
       }
       slots.delete(slot);
@@ -151,7 +186,10 @@ export function runPool<S extends string = Stage>(
 }
 
 /** The stages plus whatever they need (lint needs the document `load` makes, tsc the code `generate` writes). */
-export function withPrerequisites<S extends string = Stage>(stages: readonly S[], graph: StageGraph<S> = CORPUS_GRAPH as unknown as StageGraph<S>): S[] {
+export function withPrerequisites<S extends string = Stage>(
+  stages: readonly S[],
+  graph: StageGraph<S> = CORPUS_GRAPH as unknown as StageGraph<S>,
+): S[] {
   const all = new Set<S>(stages);
   for (const stage of stages) for (let need = graph.needs[stage]; need; need = graph.needs[need]) all.add(need);
   return graph.order.filter((stage) => all.has(stage));

@@ -56,7 +56,11 @@ const log = new ResultLog(resultsFile, readResults(resultsFile));
 
 const needle = values.only?.toLowerCase();
 let specs = listCorpusSpecs().filter((spec) => !needle || spec.toLowerCase().includes(needle));
-if (values.shuffle) specs = fc.sample(fc.shuffledSubarray(specs, { minLength: specs.length, maxLength: specs.length }), { seed: 20261122, numRuns: 1 })[0]!;
+if (values.shuffle)
+  specs = fc.sample(fc.shuffledSubarray(specs, { minLength: specs.length, maxLength: specs.length }), {
+    seed: 20261122,
+    numRuns: 1,
+  })[0]!;
 const limit = positive("limit", values.limit);
 if (limit !== undefined) specs = specs.slice(0, limit);
 
@@ -75,7 +79,9 @@ if (!values.summary && tasks.length > 0) {
   const started = Date.now();
   let reported = 0;
   const total = tasks.reduce((n, t) => n + t.stages.length, 0);
-  process.stderr.write(`corpus: ${tasks.length} specs to run (${specs.length - tasks.length} already done), stages ${stages.join(",")}, compiler ${values.compiler}\n`);
+  process.stderr.write(
+    `corpus: ${tasks.length} specs to run (${specs.length - tasks.length} already done), stages ${stages.join(",")}, compiler ${values.compiler}\n`,
+  );
   const onSignal = () => {
     process.stderr.write("\ninterrupted: results so far are kept; run again to resume\n");
     process.exit(130);
@@ -94,10 +100,12 @@ if (!values.summary && tasks.length > 0) {
     onResult: (result) => {
       log.add(result);
       reported += 1;
-      if (result.status === "crash" || result.status === "timeout") process.stderr.write(`\n${result.status}: ${result.spec} ${result.stage}: ${result.error}\n`);
+      if (result.status === "crash" || result.status === "timeout")
+        process.stderr.write(`\n${result.status}: ${result.spec} ${result.stage}: ${result.error}\n`);
     },
     onProgress: () => {
-      if (process.stderr.isTTY) process.stderr.write(`\r${reported}/${total} stage results, ${Math.round((Date.now() - started) / 1000)} s `);
+      if (process.stderr.isTTY)
+        process.stderr.write(`\r${reported}/${total} stage results, ${Math.round((Date.now() - started) / 1000)} s `);
     },
   });
   process.stderr.write(`\ndone in ${Math.round((Date.now() - started) / 1000)} s\n`);

@@ -50,18 +50,26 @@ export async function runSpecStages(
     },
     load: async () => {
       document = await loadSpec(path);
-      return { status: "ok", detail: { files: document.files.size, structuralProblems: document.structuralProblems.length } };
+      return {
+        status: "ok",
+        detail: { files: document.files.size, structuralProblems: document.structuralProblems.length },
+      };
     },
     lint: async () => {
       const diagnostics = lintDocument(document!, presetConfig("recommended", ALL_RULES));
       const internal = diagnostics.find((d) => INTERNAL_RULE_ERROR.test(d.message));
-      const detail = { errors: diagnostics.filter((d) => d.severity === "error").length, warnings: diagnostics.filter((d) => d.severity === "warn").length };
+      const detail = {
+        errors: diagnostics.filter((d) => d.severity === "error").length,
+        warnings: diagnostics.filter((d) => d.severity === "warn").length,
+      };
       if (internal) return { status: "crash", error: firstLine(`${internal.ruleId}: ${internal.message}`), detail };
       return { status: "ok", detail };
     },
     generate: async () => {
       const outcome = await generateOutputs(document!, spec, dirs.ours);
-      return outcome.refusedBy ? { status: "refused", error: outcome.refusedBy } : { status: "ok", detail: { files: outcome.files } };
+      return outcome.refusedBy
+        ? { status: "refused", error: outcome.refusedBy }
+        : { status: "ok", detail: { files: outcome.files } };
     },
     ots: async () => {
       const ast = await openapiTS(pathToFileURL(path), { silent: true });
@@ -88,7 +96,13 @@ export async function runSpecStages(
       outcome = { status: isDiagnostic(error) ? "refused" : "crash", error: errorLine(error) };
     }
     if (outcome.status === "ok") produced.add(stage);
-    events.end({ spec, stage, ...outcome, ms: Math.round(performance.now() - started), rssMb: Math.round(process.memoryUsage().rss / 1048576) });
+    events.end({
+      spec,
+      stage,
+      ...outcome,
+      ms: Math.round(performance.now() - started),
+      rssMb: Math.round(process.memoryUsage().rss / 1048576),
+    });
   }
   return produced;
 }

@@ -7,7 +7,10 @@ import { REPO_ROOT } from "./corpus-specs.js";
 import { firstLine } from "./outcome.js";
 
 /** The native compiler (TypeScript 7 preview) when installed: the same checks, several times faster. */
-const COMPILERS = { tsgo: join(REPO_ROOT, "node_modules/@typescript/native-preview/bin/tsgo"), tsc: join(REPO_ROOT, "node_modules/typescript/bin/tsc") };
+const COMPILERS = {
+  tsgo: join(REPO_ROOT, "node_modules/@typescript/native-preview/bin/tsgo"),
+  tsc: join(REPO_ROOT, "node_modules/typescript/bin/tsc"),
+};
 export type CompilerName = keyof typeof COMPILERS;
 
 export function defaultCompiler(): CompilerName {
@@ -48,7 +51,11 @@ export interface BatchResult {
 
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 
-export function typecheckBatch(batchDir: string, units: readonly TypecheckUnit[], options: { compiler?: CompilerName; timeoutMs: number }): BatchResult {
+export function typecheckBatch(
+  batchDir: string,
+  units: readonly TypecheckUnit[],
+  options: { compiler?: CompilerName; timeoutMs: number },
+): BatchResult {
   const started = performance.now();
   const tsconfig = join(batchDir, "tsconfig.json");
   const include = units.map((unit) => `${relative(batchDir, unit.dir).split(sep).join("/")}/**/*.ts`);
@@ -62,7 +69,8 @@ export function typecheckBatch(batchDir: string, units: readonly TypecheckUnit[]
   });
   const ms = Math.round(performance.now() - started);
   const verdicts = new Map<string, UnitVerdict>(units.map((unit) => [unit.id, { errors: 0 }]));
-  if (run.error || run.signal) return { verdicts, ms, failure: `${compiler} did not finish: ${run.error?.message ?? run.signal}` };
+  if (run.error || run.signal)
+    return { verdicts, ms, failure: `${compiler} did not finish: ${run.error?.message ?? run.signal}` };
 
   const unattributed: string[] = [];
   for (const line of run.stdout.split("\n")) {
@@ -78,8 +86,15 @@ export function typecheckBatch(batchDir: string, units: readonly TypecheckUnit[]
     verdict.errors += 1;
     verdict.first ??= firstLine(`${relative(unit.dir, file)}(${match[2]},${match[3]}): error ${match[4]}: ${match[5]}`);
   }
-  const otherOutput = firstLine(`${run.stdout}${run.stderr}`.split("\n").filter((l) => l.trim() !== "" && !DIAGNOSTIC.test(l.trim())).join("\n"));
-  if (unattributed.length > 0) return { verdicts, ms, failure: `errors outside the outputs: ${firstLine(unattributed[0]!)}` };
-  if (run.status !== 0 && [...verdicts.values()].every((v) => v.errors === 0)) return { verdicts, ms, failure: `${compiler} exited ${run.status}: ${otherOutput}` };
+  const otherOutput = firstLine(
+    `${run.stdout}${run.stderr}`
+      .split("\n")
+      .filter((l) => l.trim() !== "" && !DIAGNOSTIC.test(l.trim()))
+      .join("\n"),
+  );
+  if (unattributed.length > 0)
+    return { verdicts, ms, failure: `errors outside the outputs: ${firstLine(unattributed[0]!)}` };
+  if (run.status !== 0 && [...verdicts.values()].every((v) => v.errors === 0))
+    return { verdicts, ms, failure: `${compiler} exited ${run.status}: ${otherOutput}` };
   return { verdicts, ms };
 }

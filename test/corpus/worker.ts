@@ -39,10 +39,14 @@ async function handleSpec(spec: string, stages: Stage[]): Promise<void> {
   });
   const dirs = outputDirs(outDir);
   const checks: Pending["checks"] = [];
-  for (const [check, source, dir] of [["tsc", "generate", dirs.ours], ["ots-tsc", "ots", dirs.ots]] as const) {
+  for (const [check, source, dir] of [
+    ["tsc", "generate", dirs.ours],
+    ["ots-tsc", "ots", dirs.ots],
+  ] as const) {
     if (!stages.includes(check)) continue;
     if (produced.has(source)) checks.push({ stage: check, dir });
-    else send({ type: "result", result: { spec, stage: check, status: "skipped", error: `no ${source} output`, ms: 0 } });
+    else
+      send({ type: "result", result: { spec, stage: check, status: "skipped", error: `no ${source} output`, ms: 0 } });
   }
   if (checks.length > 0) pending.push({ spec, slug, checks });
   else rmSync(outDir, { recursive: true, force: true });
@@ -51,7 +55,9 @@ async function handleSpec(spec: string, stages: Stage[]): Promise<void> {
 /** One compiler run over every pending output; each spec gets its own verdict, failing outputs are kept. */
 function typecheckPending(): void {
   if (pending.length === 0) return;
-  const units: TypecheckUnit[] = pending.flatMap((p) => p.checks.map((c) => ({ id: `${p.spec}\u0000${c.stage}`, dir: c.dir })));
+  const units: TypecheckUnit[] = pending.flatMap((p) =>
+    p.checks.map((c) => ({ id: `${p.spec}\u0000${c.stage}`, dir: c.dir })),
+  );
   const timeoutMs = 60_000 + 10_000 * units.length;
   send({ type: "start", specs: pending.map((p) => p.spec), stage: "tsc", timeoutMs: timeoutMs + 30_000 });
   const batch = typecheckBatch(batchDir, units, { compiler: config.compiler, timeoutMs });
@@ -63,7 +69,14 @@ function typecheckPending(): void {
       const result: StageResult = batch.failure
         ? { spec: p.spec, stage: check.stage, status: "crash", error: batch.failure, ms: perUnitMs }
         : verdict.errors > 0
-          ? { spec: p.spec, stage: check.stage, status: "failed", error: verdict.first, ms: perUnitMs, detail: { errors: verdict.errors } }
+          ? {
+              spec: p.spec,
+              stage: check.stage,
+              status: "failed",
+              error: verdict.first,
+              ms: perUnitMs,
+              detail: { errors: verdict.errors },
+            }
           : { spec: p.spec, stage: check.stage, status: "ok", ms: perUnitMs };
       failed ||= result.status !== "ok";
       send({ type: "result", result });

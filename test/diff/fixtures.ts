@@ -8,7 +8,13 @@ export type Json = Record<string, unknown>;
 
 /** A minimal valid document around the given paths (and components), in major version 1 unless told. */
 export function api(paths: Json, extra: Json = {}): Json {
-  return { openapi: "3.1.0", info: { title: "Test API", version: "1.0.0" }, servers: [{ url: "https://api.example.com/v1" }], paths, ...extra };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Test API", version: "1.0.0" },
+    servers: [{ url: "https://api.example.com/v1" }],
+    paths,
+    ...extra,
+  };
 }
 
 const ok = { "200": { description: "ok" } };
@@ -18,11 +24,27 @@ export function getWith(parameters: unknown[], responses: Json = ok): Json {
 }
 
 export function postWith(schema: Json, required = true): Json {
-  return { "/pets": { post: { operationId: "createPet", requestBody: { required, content: { "application/json": { schema } } }, responses: { "201": { description: "created" } } } } };
+  return {
+    "/pets": {
+      post: {
+        operationId: "createPet",
+        requestBody: { required, content: { "application/json": { schema } } },
+        responses: { "201": { description: "created" } },
+      },
+    },
+  };
 }
 
 export function getReturning(schema: Json, extra: Json = {}): Json {
-  return { "/pets/{id}": { get: { operationId: "getPet", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok", content: { "application/json": { schema } }, ...extra } } } } };
+  return {
+    "/pets/{id}": {
+      get: {
+        operationId: "getPet",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { "200": { description: "ok", content: { "application/json": { schema } }, ...extra } },
+      },
+    },
+  };
 }
 
 export function query(name: string, schema: Json, more: Json = {}): Json {
@@ -52,5 +74,8 @@ export async function diffSpecs(before: Json, after: Json): Promise<DiffResult> 
 
 /** The changes as `id:classification`, sorted, without the info.version note. */
 export function ids(result: DiffResult): string[] {
-  return result.changes.filter((change) => change.id !== "info-version-changed").map((change) => `${change.id}:${change.classification}`).sort();
+  return result.changes
+    .filter((change) => change.id !== "info-version-changed")
+    .map((change) => `${change.id}:${change.classification}`)
+    .sort();
 }

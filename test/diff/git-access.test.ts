@@ -23,10 +23,18 @@ function committedWithSymlink(target: string): string {
   mkdirSync(join(dir, "api/schemas"), { recursive: true });
   mkdirSync(join(dir, "shared"));
   writeFileSync(join(dir, "api/openapi.yaml"), SPEC);
-  writeFileSync(join(dir, "api/schemas/real-pet.yaml"), "Pet: { type: object, properties: { id: { type: string } } }\n");
+  writeFileSync(
+    join(dir, "api/schemas/real-pet.yaml"),
+    "Pet: { type: object, properties: { id: { type: string } } }\n",
+  );
   writeFileSync(join(dir, "shared/pet.yaml"), "Pet: { type: string }\n");
   symlinkSync(target, join(dir, "api/schemas/pet.yaml"));
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args], { cwd: dir, stdio: "ignore" });
+  const git = (...args: string[]) =>
+    execFileSync(
+      "git",
+      ["-c", "user.name=T", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false", ...args],
+      { cwd: dir, stdio: "ignore" },
+    );
   git("init", "-q");
   git("add", "-A");
   git("commit", "-q", "-m", "spec");
@@ -41,9 +49,14 @@ describe("GitFileAccess (the loader reading a commit)", { timeout: 60_000 }, () 
     const dir = committedWithSymlink("real-pet.yaml");
     const access = new GitFileAccess(await openRevision("HEAD", join(dir, "api")));
     const document = await loadSpec(join(dir, "api/openapi.yaml"), { access });
-    expect([...document.files.keys()].sort()).toEqual([join(dir, "api/openapi.yaml"), join(dir, "api/schemas/pet.yaml")]);
+    expect([...document.files.keys()].sort()).toEqual([
+      join(dir, "api/openapi.yaml"),
+      join(dir, "api/schemas/pet.yaml"),
+    ]);
     // The link's target was read: the object schema of real-pet.yaml, not shared/pet.yaml's string.
-    expect(document.files.get(join(dir, "api/schemas/pet.yaml"))!.value).toEqual({ Pet: { type: "object", properties: { id: { type: "string" } } } });
+    expect(document.files.get(join(dir, "api/schemas/pet.yaml"))!.value).toEqual({
+      Pet: { type: "object", properties: { id: { type: "string" } } },
+    });
     expect(access.label(join(dir, "api/schemas/pet.yaml"))).toBe("HEAD:api/schemas/pet.yaml");
   });
 

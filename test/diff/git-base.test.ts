@@ -19,10 +19,15 @@ paths:
             application/json:
               schema: { $ref: "./schemas/pet.yaml#/Pet" }
 `;
-const pet = (required: string, extra = "") => `Pet:\n  type: object\n  required: [${required}]\n  properties:\n    id: { type: string }\n    name: { type: string }\n${extra}`;
+const pet = (required: string, extra = "") =>
+  `Pet:\n  type: object\n  required: [${required}]\n  properties:\n    id: { type: string }\n    name: { type: string }\n${extra}`;
 
 function git(cwd: string, ...args: string[]): void {
-  execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args], { cwd, stdio: "ignore" });
+  execFileSync(
+    "git",
+    ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false", ...args],
+    { cwd, stdio: "ignore" },
+  );
 }
 
 /**
@@ -36,7 +41,10 @@ function repository(): string {
   writeFileSync(join(dir, "api/openapi.yaml"), ROOT_SPEC);
   writeFileSync(join(dir, "api/schemas/pet.yaml"), pet("id, name"));
   writeFileSync(join(dir, "api/owners.yaml"), ROOT_SPEC.replace("title: Pets", "title: Owners"));
-  writeFileSync(join(dir, "specwright.config.yaml"), "apis:\n  - name: pets\n    spec: api/openapi.yaml\n  - name: owners\n    spec: api/owners.yaml\n");
+  writeFileSync(
+    join(dir, "specwright.config.yaml"),
+    "apis:\n  - name: pets\n    spec: api/openapi.yaml\n  - name: owners\n    spec: api/owners.yaml\n",
+  );
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", "v1.0: name required");
   writeFileSync(join(dir, "api/schemas/pet.yaml"), pet("id"));
@@ -57,24 +65,39 @@ describe("specwright diff --base git:REF", { timeout: 60_000 }, () => {
   const dir = repository();
 
   it("reads every file of a multi-file spec from the ref, and names them as git does", () => {
-    const { code, stdout, stderr } = runCli(["diff", "--base", "git:HEAD~1", "api/openapi.yaml", "-f", "json"], { cwd: dir });
+    const { code, stdout, stderr } = runCli(["diff", "--base", "git:HEAD~1", "api/openapi.yaml", "-f", "json"], {
+      cwd: dir,
+    });
     expect(stderr).toBe("");
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as Report;
     expect(report.old).toBe("HEAD~1:api/openapi.yaml");
-    expect(report.changes.map((change) => change.id).sort()).toEqual(["response-property-added", "response-property-became-optional"]);
-    expect(report.changes.find((change) => change.id === "response-property-became-optional")).toMatchObject({ old: { file: "HEAD~1:api/schemas/pet.yaml" }, new: { file: "api/schemas/pet.yaml" } });
+    expect(report.changes.map((change) => change.id).sort()).toEqual([
+      "response-property-added",
+      "response-property-became-optional",
+    ]);
+    expect(report.changes.find((change) => change.id === "response-property-became-optional")).toMatchObject({
+      old: { file: "HEAD~1:api/schemas/pet.yaml" },
+      new: { file: "api/schemas/pet.yaml" },
+    });
   });
 
   it("compares against the commit the ref names, not the working copy (another ref, another result)", () => {
-    const report = JSON.parse(runCli(["diff", "--base", "git:second", "api/openapi.yaml", "-f", "json"], { cwd: dir }).stdout) as Report;
+    const report = JSON.parse(
+      runCli(["diff", "--base", "git:second", "api/openapi.yaml", "-f", "json"], { cwd: dir }).stdout,
+    ) as Report;
     expect(report.versioning.verdict).toBe("pass");
     expect(report.changes.map((change) => change.id)).toEqual(["response-property-added"]);
   });
 
   it("without a spec, diffs every API of the config; `git:REF` also works as the first argument; paths are relative to where it runs", () => {
     const all = JSON.parse(runCli(["diff", "--base", "git:HEAD~1", "-f", "json"], { cwd: dir }).stdout) as Report[];
-    expect(all.map((report) => [report.old, report.changes.some((change) => change.id === "response-property-became-optional")])).toEqual([
+    expect(
+      all.map((report) => [
+        report.old,
+        report.changes.some((change) => change.id === "response-property-became-optional"),
+      ]),
+    ).toEqual([
       ["HEAD~1:api/openapi.yaml", true],
       ["HEAD~1:api/owners.yaml", true],
     ]);
@@ -98,7 +121,10 @@ describe("specwright diff --base git:REF", { timeout: 60_000 }, () => {
 
     const outside = mkdtempSync(join(tmpdir(), "specwright-no-repo-"));
     writeFileSync(join(outside, "openapi.yaml"), ROOT_SPEC);
-    const noRepo = runCli(["diff", "--base", "git:main", "openapi.yaml"], { cwd: outside, env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
+    const noRepo = runCli(["diff", "--base", "git:main", "openapi.yaml"], {
+      cwd: outside,
+      env: { GIT_CEILING_DIRECTORIES: tmpdir() },
+    });
     expect(noRepo.code).toBe(2);
     expect(noRepo.stderr).toContain("error: not a git repository");
     for (const result of [unknown, absent, noRepo]) expect(result.stderr).not.toMatch(STACK_FRAME);
@@ -111,6 +137,8 @@ describe("specwright diff --base git:REF", { timeout: 60_000 }, () => {
     git(broken, "checkout", "-q", "HEAD~1", "--", "api/schemas/pet.yaml");
     const { code, stderr } = runCli(["diff", "--base", "git:HEAD", "api/openapi.yaml"], { cwd: broken });
     expect(code).toBe(2);
-    expect(stderr).toContain("error: HEAD:api/schemas/pet.yaml:1:8: $ref target not found: HEAD:api/schemas/gone.yaml (git:HEAD)");
+    expect(stderr).toContain(
+      "error: HEAD:api/schemas/pet.yaml:1:8: $ref target not found: HEAD:api/schemas/gone.yaml (git:HEAD)",
+    );
   });
 });

@@ -17,7 +17,9 @@ describe("GitHub's API against itself with one endpoint removed", () => {
     writeFileSync(changed, JSON.stringify(spec));
 
     const result = diffDocuments(await loadSpec(GITHUB), await loadSpec(changed));
-    expect(result.changes.map((change) => [change.id, change.classification, change.operation?.path])).toEqual([["path-removed", "breaking", REMOVED]]);
+    expect(result.changes.map((change) => [change.id, change.classification, change.operation?.path])).toEqual([
+      ["path-removed", "breaking", REMOVED],
+    ]);
     expect(result.changes[0]!.old?.line).toBeGreaterThan(1);
     expect(result.versioning.verdict).toBe("fail");
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { comparePatterns, literalAlternatives, matchesEverything } from "../../generator/diff/patterns.js";
 
 describe("what can be decided about two patterns", () => {
-  it.each(["", ".*", "^.*$", "[\\s\\S]*", "a*"])("%j matches every string", (pattern) => expect(matchesEverything(pattern)).toBe(true));
+  it.each(["", ".*", "^.*$", "[\\s\\S]*", "a*"])("%j matches every string", (pattern) =>
+    expect(matchesEverything(pattern)).toBe(true),
+  );
   it.each(["^a*$", "a+", "\\bx", "^$"])("%j does not", (pattern) => expect(matchesEverything(pattern)).toBe(false));
 
   it("reads an anchored alternation of literals as a finite set", () => {

@@ -25,7 +25,12 @@ describe("the documented diff policy examples are valid config", () => {
   it("generator/diff/README.md: the accept-list and the policy example", async () => {
     const accept = (await load(yamlAfter("generator/diff/README.md", "## Accept-list"))).diff.accept;
     expect(accept.map(({ check, operation, pointer, expires }) => ({ check, operation, pointer, expires }))).toEqual([
-      { check: "response-property-removed", operation: "GET /pets/{id}", pointer: "/components/schemas/Pet/properties/nickname", expires: "2027-01-31" },
+      {
+        check: "response-property-removed",
+        operation: "GET /pets/{id}",
+        pointer: "/components/schemas/Pet/properties/nickname",
+        expires: "2027-01-31",
+      },
     ]);
     const policy = (await load(yamlAfter("generator/diff/README.md", "## Policy: severity and stability"))).diff;
     expect(Object.keys(policy.severity)).toEqual(["response-enum-value-added", "param-removed"]);

@@ -9,14 +9,23 @@ import { api, loadPair, type Json } from "./fixtures.js";
 
 const ok = { "200": { description: "ok" } };
 const pet = (required: string[]): Json => ({
-  "200": { description: "ok", content: { "application/json": { schema: { type: "object", required, properties: { id: { type: "string" }, name: { type: "string" } } } } } },
+  "200": {
+    description: "ok",
+    content: {
+      "application/json": {
+        schema: { type: "object", required, properties: { id: { type: "string" }, name: { type: "string" } } },
+      },
+    },
+  },
 });
 
 const before = api({
   "/pets": { get: { operationId: "listPets", responses: pet(["id", "name"]) } },
   "/owners": { get: { operationId: "listOwners", responses: ok } },
   "/beta/things": { get: { "x-stability": "beta", responses: ok } },
-  "/labs/experiments/{id}": { get: { parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: ok } },
+  "/labs/experiments/{id}": {
+    get: { parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: ok },
+  },
   "/stable": { get: { responses: ok } },
 });
 const after = api({ "/pets": { get: { operationId: "listPets", responses: pet(["id"]) } } });
@@ -44,7 +53,12 @@ describe("diff policy: accept-list", () => {
   it("without a policy, the breaking changes fail the gate (the baseline for the cases below)", async () => {
     const result = await judged(EMPTY_POLICY);
     expect(result.versioning.verdict).toBe("fail");
-    expect(result.changes.filter((change) => change.classification === "breaking").map((change) => change.id).sort()).toEqual(["path-removed", "path-removed", "path-removed", "response-property-became-optional"]);
+    expect(
+      result.changes
+        .filter((change) => change.classification === "breaking")
+        .map((change) => change.id)
+        .sort(),
+    ).toEqual(["path-removed", "path-removed", "path-removed", "response-property-became-optional"]);
   });
 
   it("marks the changes an entry covers as accepted (reason, expiry, the entry's line) and keeps them out of the gate", async () => {
@@ -61,11 +75,19 @@ ${ACCEPT_PETS}    - check: path-removed
     const result = await judged(policy);
     const optional = result.changes.find((change) => change.id === "response-property-became-optional")!;
     expect(optional.classification).toBe("breaking");
-    expect(optional.accepted).toEqual({ reason: "name is filled in lazily; announced in the 1.4 changelog", expires: "2999-12-31", entry: { file, line: 3, column: 7 } });
-    expect(result.changes.find((change) => change.message.startsWith("/owners"))!.accepted?.reason).toBe("owners moved to the accounts API");
+    expect(optional.accepted).toEqual({
+      reason: "name is filled in lazily; announced in the 1.4 changelog",
+      expires: "2999-12-31",
+      entry: { file, line: 3, column: 7 },
+    });
+    expect(result.changes.find((change) => change.message.startsWith("/owners"))!.accepted?.reason).toBe(
+      "owners moved to the accounts API",
+    );
     // /stable has one operation, so the change carries it: an entry without `operation` is for changes outside any.
     expect(result.changes.find((change) => change.message.startsWith("/stable"))!.accepted).toBeUndefined();
-    expect(result.unmatchedAccepts).toEqual([{ check: "path-removed", pointer: "/paths/~1stable", entry: { file, line: 11, column: 7 } }]);
+    expect(result.unmatchedAccepts).toEqual([
+      { check: "path-removed", pointer: "/paths/~1stable", entry: { file, line: 11, column: 7 } },
+    ]);
     expect(result.summary.accepted).toBe(2);
   });
 
@@ -78,7 +100,9 @@ ${ACCEPT_PETS}    - { check: path-removed, operation: GET /owners, reason: moved
 `);
     const result = await judged(policy);
     expect(result.versioning.verdict).toBe("pass");
-    expect(result.versioning.message).toMatch(/^no breaking change outside the accept-list .*; 3 accepted breaking changes \(accept-list\); 2 breaking changes of alpha\/beta operations reported as info$/);
+    expect(result.versioning.message).toMatch(
+      /^no breaking change outside the accept-list .*; 3 accepted breaking changes \(accept-list\); 2 breaking changes of alpha\/beta operations reported as info$/,
+    );
   });
 
   it("matches an operation by method and path as the diff pairs paths (parameter names do not count)", async () => {
@@ -96,7 +120,9 @@ ${ACCEPT_PETS}    - { check: path-removed, operation: GET /owners, reason: moved
 `);
     const result = await judged(policy);
     const optional = result.changes.find((change) => change.id === "response-property-became-optional")!;
-    expect([optional.old?.pointer, optional.new?.pointer]).toContain("/paths/~1pets/get/responses/200/content/application~1json/schema/properties/name");
+    expect([optional.old?.pointer, optional.new?.pointer]).toContain(
+      "/paths/~1pets/get/responses/200/content/application~1json/schema/properties/name",
+    );
     expect(optional.accepted?.reason).toBe("lazily filled");
     expect(result.unmatchedAccepts?.map((entry) => entry.pointer)).toEqual(["/components/schemas/Other"]);
   });
@@ -112,7 +138,9 @@ ${ACCEPT_PETS}    - { check: path-removed, operation: GET /owners, reason: moved
     const error = await judged(policy, "2026-07-01").catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ConfigError);
     expect(error).toMatchObject({ file, line: 3, column: 7 });
-    expect((error as Error).message).toBe("accept entry for response-property-became-optional (GET /pets) expired on 2026-06-30");
+    expect((error as Error).message).toBe(
+      "accept entry for response-property-became-optional (GET /pets) expired on 2026-06-30",
+    );
   });
 });
 
@@ -124,7 +152,14 @@ describe("diff policy: severity and stability", () => {
 `);
     const result = await judged(policy);
     const optional = result.changes.find((change) => change.id === "response-property-became-optional")!;
-    expect(optional).toMatchObject({ classification: "warning", reclassified: { from: "breaking", reason: "diff.severity makes response-property-became-optional warning", entry: { file, line: 3, column: 5 } } });
+    expect(optional).toMatchObject({
+      classification: "warning",
+      reclassified: {
+        from: "breaking",
+        reason: "diff.severity makes response-property-became-optional warning",
+        entry: { file, line: 3, column: 5 },
+      },
+    });
     expect(result.summary.warning).toBe(1);
   });
 
@@ -134,21 +169,40 @@ describe("diff policy: severity and stability", () => {
 `);
     const result = await judged(policy);
     const beta = result.changes.find((change) => change.message.startsWith("/beta/things"))!;
-    expect(beta).toMatchObject({ classification: "info", reclassified: { from: "breaking", reason: "GET /beta/things is x-stability: beta in the old version, so its breaking changes do not fail the gate" } });
+    expect(beta).toMatchObject({
+      classification: "info",
+      reclassified: {
+        from: "breaking",
+        reason:
+          "GET /beta/things is x-stability: beta in the old version, so its breaking changes do not fail the gate",
+      },
+    });
     const labs = result.changes.find((change) => change.message.startsWith("/labs"))!;
-    expect(labs).toMatchObject({ classification: "info", reclassified: { from: "breaking", entry: { file, line: 3, column: 5 } } });
+    expect(labs).toMatchObject({
+      classification: "info",
+      reclassified: { from: "breaking", entry: { file, line: 3, column: 5 } },
+    });
     expect(labs.reclassified?.reason).toContain('alpha by diff.stability "GET /labs/**"');
     expect(result.changes.find((change) => change.message.startsWith("/stable"))!.classification).toBe("breaking");
   });
 
   it("judges stability by the old version: an operation marked beta only now is still held to its stable promise", async () => {
     const stable = api({ "/pets": { get: { operationId: "listPets", responses: pet(["id", "name"]) } } });
-    const nowBeta = api({ "/pets": { get: { operationId: "listPets", "x-stability": "beta", responses: pet(["id"]) } } });
+    const nowBeta = api({
+      "/pets": { get: { operationId: "listPets", "x-stability": "beta", responses: pet(["id"]) } },
+    });
     const [oldDoc, newDoc] = await loadPair(stable, nowBeta);
     const forward = applyPolicy(diffDocuments(oldDoc, newDoc), oldDoc, newDoc, EMPTY_POLICY).result;
-    expect(forward.changes.find((change) => change.id === "response-property-became-optional")!.classification).toBe("breaking");
-    const [betaDoc, stableDoc] = await loadPair(api({ "/pets": { get: { operationId: "listPets", "x-stability": "beta", responses: pet(["id", "name"]) } } }), api({ "/pets": { get: { operationId: "listPets", responses: pet(["id"]) } } }));
+    expect(forward.changes.find((change) => change.id === "response-property-became-optional")!.classification).toBe(
+      "breaking",
+    );
+    const [betaDoc, stableDoc] = await loadPair(
+      api({ "/pets": { get: { operationId: "listPets", "x-stability": "beta", responses: pet(["id", "name"]) } } }),
+      api({ "/pets": { get: { operationId: "listPets", responses: pet(["id"]) } } }),
+    );
     const backward = applyPolicy(diffDocuments(betaDoc, stableDoc), betaDoc, stableDoc, EMPTY_POLICY).result;
-    expect(backward.changes.find((change) => change.id === "response-property-became-optional")!.classification).toBe("info");
+    expect(backward.changes.find((change) => change.id === "response-property-became-optional")!.classification).toBe(
+      "info",
+    );
   });
 });

@@ -14,13 +14,27 @@ import { responseVerdicts } from "./verdicts/responses.js";
 import { webhookVerdicts } from "./verdicts/webhooks.js";
 
 // The issue 15 goal: at least 97% agreement with verdicts judged by hand on at least 150 version pairs.
-const GROUPS = { operations: operationVerdicts, parameters: parameterVerdicts, requests: requestVerdicts, responses: responseVerdicts, "2020-12 keywords": keywordVerdicts, "oneOf/anyOf": branchVerdicts, webhooks: webhookVerdicts, "rewritings and limits": equivalenceVerdicts, "real pairs": realVerdicts };
-const TABLE: Verdict[] = Object.entries(GROUPS).flatMap(([group, verdicts]) => verdicts.map((verdict) => ({ ...verdict, name: `${group}: ${verdict.name}` })));
+const GROUPS = {
+  operations: operationVerdicts,
+  parameters: parameterVerdicts,
+  requests: requestVerdicts,
+  responses: responseVerdicts,
+  "2020-12 keywords": keywordVerdicts,
+  "oneOf/anyOf": branchVerdicts,
+  webhooks: webhookVerdicts,
+  "rewritings and limits": equivalenceVerdicts,
+  "real pairs": realVerdicts,
+};
+const TABLE: Verdict[] = Object.entries(GROUPS).flatMap(([group, verdicts]) =>
+  verdicts.map((verdict) => ({ ...verdict, name: `${group}: ${verdict.name}` })),
+);
 const FLOOR = 0.97;
 
 async function diff(verdict: Verdict): Promise<DiffResult> {
-  const isFile = (side: Verdict["before"]): side is { file: string } => typeof (side as { file?: unknown }).file === "string";
-  if (isFile(verdict.before) && isFile(verdict.after)) return diffDocuments(await loadSpec(verdict.before.file), await loadSpec(verdict.after.file));
+  const isFile = (side: Verdict["before"]): side is { file: string } =>
+    typeof (side as { file?: unknown }).file === "string";
+  if (isFile(verdict.before) && isFile(verdict.after))
+    return diffDocuments(await loadSpec(verdict.before.file), await loadSpec(verdict.after.file));
   return diffSpecs(verdict.before as Json, verdict.after as Json);
 }
 
@@ -32,7 +46,8 @@ function disagreement(verdict: Verdict, result: DiffResult): string | undefined 
   if (actual !== verdict.expected) return `expected ${verdict.expected}, got ${actual} [${found.join(", ")}]`;
   if (!verdict.check) return undefined;
   const decisive = verdict.expected === "breaking" ? breaking : result.changes;
-  if (!decisive.some((change) => change.id === verdict.check)) return `verdict agrees but ${verdict.check} was not reported [${found.join(", ")}]`;
+  if (!decisive.some((change) => change.id === verdict.check))
+    return `verdict agrees but ${verdict.check} was not reported [${found.join(", ")}]`;
   return undefined;
 }
 
@@ -50,7 +65,9 @@ describe("hand-judged verdicts", () => {
       if (problem) misses.push(`${verdict.name}: ${problem} (${verdict.reason})`);
     }
     const agreement = (TABLE.length - misses.length) / TABLE.length;
-    console.log(`diff verdicts: ${TABLE.length - misses.length}/${TABLE.length} agree (${(agreement * 100).toFixed(1)}%)${misses.length ? "\n  " + misses.join("\n  ") : ""}`);
+    console.log(
+      `diff verdicts: ${TABLE.length - misses.length}/${TABLE.length} agree (${(agreement * 100).toFixed(1)}%)${misses.length ? "\n  " + misses.join("\n  ") : ""}`,
+    );
     expect(agreement).toBeGreaterThanOrEqual(FLOOR);
   });
 });

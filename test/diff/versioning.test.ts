@@ -7,24 +7,36 @@ const doc = (server: string | undefined, version: string, paths: Json): Json => 
   ...(server ? { servers: [{ url: server }] } : {}),
   paths,
 });
-const both = { "/pets": { get: { responses: { "200": { description: "ok" } } } }, "/owners": { get: { responses: { "200": { description: "ok" } } } } };
+const both = {
+  "/pets": { get: { responses: { "200": { description: "ok" } } } },
+  "/owners": { get: { responses: { "200": { description: "ok" } } } },
+};
 const fewer = { "/pets": { get: { responses: { "200": { description: "ok" } } } } };
 
 describe("versioning/breaking-change", () => {
   it("fails a breaking change in the same major version", async () => {
-    const { versioning } = await diffSpecs(doc("https://a.example/v1", "1.2.0", both), doc("https://a.example/v1", "1.3.0", fewer));
+    const { versioning } = await diffSpecs(
+      doc("https://a.example/v1", "1.2.0", both),
+      doc("https://a.example/v1", "1.3.0", fewer),
+    );
     expect(versioning.verdict).toBe("fail");
     expect(versioning.majorBumped).toBe(false);
   });
 
   it("passes a breaking change that comes with a new /v{N}", async () => {
-    const { versioning, summary } = await diffSpecs(doc("https://a.example/v1", "1.2.0", both), doc("https://a.example/v2", "2.0.0", fewer));
+    const { versioning, summary } = await diffSpecs(
+      doc("https://a.example/v1", "1.2.0", both),
+      doc("https://a.example/v2", "2.0.0", fewer),
+    );
     expect(summary.breaking).toBe(1);
     expect(versioning).toMatchObject({ verdict: "pass", majorBumped: true });
   });
 
   it("does not accept an info.version bump while the URL keeps /v1", async () => {
-    const { versioning } = await diffSpecs(doc("https://a.example/v1", "1.2.0", both), doc("https://a.example/v1", "2.0.0", fewer));
+    const { versioning } = await diffSpecs(
+      doc("https://a.example/v1", "1.2.0", both),
+      doc("https://a.example/v1", "2.0.0", fewer),
+    );
     expect(versioning.verdict).toBe("fail");
     expect(versioning.message).toContain("URL still says /v1");
   });
@@ -41,7 +53,10 @@ describe("versioning/breaking-change", () => {
   });
 
   it("passes additive changes in the same major version", async () => {
-    const { versioning, summary } = await diffSpecs(doc("https://a.example/v1", "1.2.0", fewer), doc("https://a.example/v1", "1.3.0", both));
+    const { versioning, summary } = await diffSpecs(
+      doc("https://a.example/v1", "1.2.0", fewer),
+      doc("https://a.example/v1", "1.3.0", both),
+    );
     expect(summary.breaking).toBe(0);
     expect(versioning.verdict).toBe("pass");
   });

@@ -15,10 +15,15 @@ describe.each(SPECS)("the generated code for %s", (spec) => {
     const model = buildModel(bundled, { source: spec });
     const files = await renderClient(model, bundled);
     // The server beside the client, as `generate --client --server` writes them (no output folder read).
-    for (const [path, content] of await renderServer(model, bundled, "/nonexistent/golden-output", { skipTypes: true, warn: () => undefined })) files.set(path, content);
+    for (const [path, content] of await renderServer(model, bundled, "/nonexistent/golden-output", {
+      skipTypes: true,
+      warn: () => undefined,
+    }))
+      files.set(path, content);
     const name = spec.split("/").slice(1, 3).join("-");
     const golden = [...files].filter(([path]) => !path.startsWith("runtime/")).sort(([a], [b]) => a.localeCompare(b));
     expect(golden.length).toBeGreaterThan(8);
-    for (const [path, content] of golden) await expect(content, path).toMatchFileSnapshot(`./golden/${name}/${path}.golden`);
+    for (const [path, content] of golden)
+      await expect(content, path).toMatchFileSnapshot(`./golden/${name}/${path}.golden`);
   }, 120_000);
 });

@@ -3,16 +3,36 @@
 const info = { title: "Hostile regressions", version: "1.0.0" };
 const json = (schema: object) => ({ content: { "application/json": { schema } } });
 const ok = { "200": { description: "OK", ...json({ type: "object" }) } };
-const okWithProperties = (properties: object) => ({ "200": { description: "OK", ...json({ type: "object", properties }) } });
+const okWithProperties = (properties: object) => ({
+  "200": { description: "OK", ...json({ type: "object", properties }) },
+});
 
 /** Schemas that are only references to themselves, next to a genuinely recursive one. */
 export const SELF_DEFINED_SCHEMAS_SPEC = {
   openapi: "3.1.0",
   info,
   paths: {
-    "/cycles": { post: { operationId: "postCycle", requestBody: { required: true, ...json({ $ref: "#/components/schemas/A" }) }, responses: ok } },
-    "/nodes": { post: { operationId: "postNode", requestBody: { required: true, ...json({ $ref: "#/components/schemas/Node" }) }, responses: ok } },
-    "/lists": { post: { operationId: "postList", requestBody: { required: true, ...json({ $ref: "#/components/schemas/C" }) }, responses: ok } },
+    "/cycles": {
+      post: {
+        operationId: "postCycle",
+        requestBody: { required: true, ...json({ $ref: "#/components/schemas/A" }) },
+        responses: ok,
+      },
+    },
+    "/nodes": {
+      post: {
+        operationId: "postNode",
+        requestBody: { required: true, ...json({ $ref: "#/components/schemas/Node" }) },
+        responses: ok,
+      },
+    },
+    "/lists": {
+      post: {
+        operationId: "postList",
+        requestBody: { required: true, ...json({ $ref: "#/components/schemas/C" }) },
+        responses: ok,
+      },
+    },
   },
   components: {
     schemas: {
@@ -46,7 +66,10 @@ export const HOSTILE_NAMES_SPEC = {
         operationId: "toString",
         tags: ["constructor"],
         parameters: [{ name: "__proto__", in: "path", required: true, schema: { type: "string" } }],
-        requestBody: { required: true, ...json({ type: "object", required: ["\udfff"], properties: { "\udfff": { type: "integer" } } }) },
+        requestBody: {
+          required: true,
+          ...json({ type: "object", required: ["\udfff"], properties: { "\udfff": { type: "integer" } } }),
+        },
         responses: ok,
       },
     },
@@ -58,7 +81,10 @@ export const HOSTILE_NAMES_SPEC = {
   },
   components: {
     // Computed keys: a literal `__proto__:` key would set the object's prototype instead of naming a schema.
-    schemas: { ["__proto__"]: { type: "object", properties: { id: { type: "string" } } }, constructor: { type: "string" } },
+    schemas: {
+      ["__proto__"]: { type: "object", properties: { id: { type: "string" } } },
+      constructor: { type: "string" },
+    },
     securitySchemes: {
       constructor: { type: "apiKey", in: "header", name: "X-Key" },
       toString: { type: "http", scheme: "bearer" },
@@ -74,7 +100,10 @@ export const MEMBER_REFS_SPEC = {
     "/v1/monsters/{id}": {
       get: {
         operationId: "getMonster",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { $ref: "#/components/parameters/Lang" }],
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          { $ref: "#/components/parameters/Lang" },
+        ],
         responses: okWithProperties({
           seen: { type: "string", format: "date-time" },
           actions: { type: "array", items: { $ref: "#/components/schemas/Monster/allOf/1/properties/actions/items" } },
@@ -87,7 +116,9 @@ export const MEMBER_REFS_SPEC = {
         parameters: [{ name: "lang", in: "query", schema: { $ref: "#/components/parameters/Lang/schema" } }],
         responses: okWithProperties({
           monster: { $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema" },
-          when: { $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema/properties/seen" },
+          when: {
+            $ref: "#/paths/~1v1~1monsters~1%7Bid%7D/get/responses/200/content/application~1json/schema/properties/seen",
+          },
         }),
       },
     },
@@ -98,7 +129,15 @@ export const MEMBER_REFS_SPEC = {
       Monster: {
         allOf: [
           { type: "object", properties: { name: { type: "string" } } },
-          { type: "object", properties: { actions: { type: "array", items: { type: "object", properties: { name: { type: "string" }, damage: { type: "integer" } } } } } },
+          {
+            type: "object",
+            properties: {
+              actions: {
+                type: "array",
+                items: { type: "object", properties: { name: { type: "string" }, damage: { type: "integer" } } },
+              },
+            },
+          },
         ],
       },
     },
@@ -111,23 +150,43 @@ export const DISCRIMINATOR_CHILDREN_SPEC = {
   info,
   paths: {
     "/v1/intents": {
-      post: { operationId: "sendIntent", requestBody: { required: true, ...json({ $ref: "#/components/schemas/Intent" }) }, responses: ok },
+      post: {
+        operationId: "sendIntent",
+        requestBody: { required: true, ...json({ $ref: "#/components/schemas/Intent" }) },
+        responses: ok,
+      },
     },
   },
   components: {
     schemas: {
       Intent: {
         type: "object",
-        discriminator: { propertyName: "class", mapping: { Play: "#/components/schemas/PlayIntent", Pause: "#/components/schemas/PauseIntent" } },
+        discriminator: {
+          propertyName: "class",
+          mapping: { Play: "#/components/schemas/PlayIntent", Pause: "#/components/schemas/PauseIntent" },
+        },
         properties: { class: { type: "string" }, id: { type: "string" } },
         required: ["class"],
       },
-      PlayIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["Play"] }, shuffle: { type: "boolean" } } },
-      PauseIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["Pause"] } }, required: ["class"] },
+      PlayIntent: {
+        allOf: [{ $ref: "#/components/schemas/Intent" }],
+        type: "object",
+        properties: { class: { type: "string", enum: ["Play"] }, shuffle: { type: "boolean" } },
+      },
+      PauseIntent: {
+        allOf: [{ $ref: "#/components/schemas/Intent" }],
+        type: "object",
+        properties: { class: { type: "string", enum: ["Pause"] } },
+        required: ["class"],
+      },
       // No value is both an object and one of these strings (corpus: mercedes-benz configurator).
       Group: { type: "object", enum: ["PKW", "VAN"], properties: { name: { type: "string" } } },
       // A child the mapping does not list: openapi-typescript names it implicitly, in the same object literal.
-      StopIntent: { allOf: [{ $ref: "#/components/schemas/Intent" }], type: "object", properties: { class: { type: "string", enum: ["StopIntent"] }, at: { type: "string" } } },
+      StopIntent: {
+        allOf: [{ $ref: "#/components/schemas/Intent" }],
+        type: "object",
+        properties: { class: { type: "string", enum: ["StopIntent"] }, at: { type: "string" } },
+      },
     },
   },
 };
@@ -139,13 +198,26 @@ export const SWAGGER2_PROTO_DEFINITION_SPEC = {
   produces: ["application/json"],
   paths: {
     "/owners": {
-      get: { operationId: "getOwner", responses: { "200": { description: "OK", schema: { $ref: "#/definitions/__proto__" } } } },
-      post: { operationId: "postPet", parameters: [{ name: "pet", in: "body", required: true, schema: { $ref: "#/definitions/Pet" } }], responses: { "204": { description: "none" } } },
+      get: {
+        operationId: "getOwner",
+        responses: { "200": { description: "OK", schema: { $ref: "#/definitions/__proto__" } } },
+      },
+      post: {
+        operationId: "postPet",
+        parameters: [{ name: "pet", in: "body", required: true, schema: { $ref: "#/definitions/Pet" } }],
+        responses: { "204": { description: "none" } },
+      },
     },
   },
   definitions: {
     // Computed key: a literal `__proto__:` key would set the object's prototype instead of naming a definition.
     ["__proto__"]: { type: "object", required: ["id"], properties: { id: { type: "string" } } },
-    Pet: { type: "object", properties: { owner: { $ref: "#/definitions/__proto__" }, ownerId: { $ref: "#/definitions/__proto__/properties/id" } } },
+    Pet: {
+      type: "object",
+      properties: {
+        owner: { $ref: "#/definitions/__proto__" },
+        ownerId: { $ref: "#/definitions/__proto__/properties/id" },
+      },
+    },
   },
 };

@@ -12,10 +12,22 @@ import { REPO_ROOT } from "../corpus/corpus-specs.js";
 import { generateOutputs } from "../corpus/generate-outputs.js";
 import { typecheckBatch, type BatchResult } from "../corpus/typecheck.js";
 import { authenticate, type SchemeSpec } from "../../templates/runtime/server/security.js";
-import { DISCRIMINATOR_CHILDREN_SPEC, HOSTILE_NAMES_SPEC, MEMBER_REFS_SPEC, SELF_DEFINED_SCHEMAS_SPEC, SWAGGER2_PROTO_DEFINITION_SPEC } from "./hostile-regression-specs.js";
+import {
+  DISCRIMINATOR_CHILDREN_SPEC,
+  HOSTILE_NAMES_SPEC,
+  MEMBER_REFS_SPEC,
+  SELF_DEFINED_SCHEMAS_SPEC,
+  SWAGGER2_PROTO_DEFINITION_SPEC,
+} from "./hostile-regression-specs.js";
 
 const workDir = join(REPO_ROOT, ".tmp/hostile-regressions");
-const SPECS = { cycles: SELF_DEFINED_SCHEMAS_SPEC, names: HOSTILE_NAMES_SPEC, memberRefs: MEMBER_REFS_SPEC, discriminatorChildren: DISCRIMINATOR_CHILDREN_SPEC, swagger2Proto: SWAGGER2_PROTO_DEFINITION_SPEC };
+const SPECS = {
+  cycles: SELF_DEFINED_SCHEMAS_SPEC,
+  names: HOSTILE_NAMES_SPEC,
+  memberRefs: MEMBER_REFS_SPEC,
+  discriminatorChildren: DISCRIMINATOR_CHILDREN_SPEC,
+  swagger2Proto: SWAGGER2_PROTO_DEFINITION_SPEC,
+};
 type SpecName = keyof typeof SPECS;
 const outDir = (name: SpecName, side: "client" | "server") => join(workDir, name, side);
 
@@ -30,14 +42,23 @@ beforeAll(async () => {
     const outcome = await generateOutputs(await loadSpec(file), `${name}.json`, join(workDir, name));
     expect(outcome.refusedBy).toBeUndefined();
   }
-  typecheck = typecheckBatch(workDir, Object.keys(SPECS).map((id) => ({ id, dir: join(workDir, id) })), { timeoutMs: 5 * 60_000 });
+  typecheck = typecheckBatch(
+    workDir,
+    Object.keys(SPECS).map((id) => ({ id, dir: join(workDir, id) })),
+    { timeoutMs: 5 * 60_000 },
+  );
 }, 10 * 60_000);
 
-afterAll(() => { if (process.env.KEEP_REGRESSIONS !== "1") rmSync(workDir, { recursive: true, force: true }); });
+afterAll(() => {
+  if (process.env.KEEP_REGRESSIONS !== "1") rmSync(workDir, { recursive: true, force: true });
+});
 
 type Validator = ((data: unknown) => boolean) & { errors?: unknown[] | null };
 async function validators(name: SpecName, kind: "params" | "bodies"): Promise<Record<string, Validator>> {
-  return (await import(pathToFileURL(join(outDir(name, "server"), "validators", `${kind}.js`)).href)) as Record<string, Validator>;
+  return (await import(pathToFileURL(join(outDir(name, "server"), "validators", `${kind}.js`)).href)) as Record<
+    string,
+    Validator
+  >;
 }
 
 describe("hostile spec regressions", () => {
@@ -71,7 +92,12 @@ describe("hostile spec regressions", () => {
     const bodies = Object.values(await validators("cycles", "bodies"));
     const verdicts = bodies.map((validate) => [validate({ next: 5 }), validate({ next: { next: {} } })]);
     // One validator for the cyclic body (anything goes) and one for Node (`next` must be an object).
-    expect(verdicts).toEqual(expect.arrayContaining([[true, true], [false, true]]));
+    expect(verdicts).toEqual(
+      expect.arrayContaining([
+        [true, true],
+        [false, true],
+      ]),
+    );
   });
 
   it("a component schema named __proto__ is a real schema in types.ts, from 3.x and from a 2.0 definition", () => {
@@ -114,7 +140,8 @@ describe("hostile spec regressions", () => {
     const protoMembers = new Set(Object.getOwnPropertyNames(Object.prototype));
     const groups = model.groups.map((group) => group.safeName);
     const operations = model.operations.map((op) => `${op.group}.${op.name}`);
-    for (const name of [...groups, ...model.operations.map((op) => op.name)]) expect(protoMembers.has(name), name).toBe(false);
+    for (const name of [...groups, ...model.operations.map((op) => op.name)])
+      expect(protoMembers.has(name), name).toBe(false);
     expect(new Set(operations).size).toBe(model.operations.length);
   });
 
@@ -134,10 +161,15 @@ describe("hostile spec regressions", () => {
       expect(protoMembers.has(group), group).toBe(false);
       for (const method of Object.keys(methods)) expect(protoMembers.has(method), method).toBe(false);
     }
-    const listSecret = Object.values(withKey).flatMap((methods) => Object.entries(methods)).filter(([name]) => name.startsWith("listSecret"));
+    const listSecret = Object.values(withKey)
+      .flatMap((methods) => Object.entries(methods))
+      .filter(([name]) => name.startsWith("listSecret"));
     expect(listSecret).toHaveLength(1);
     await listSecret[0]?.[1]({});
-    const [, other] = Object.values(withoutKey).flatMap((methods) => Object.entries(methods)).find(([name]) => name.startsWith("listSecret")) ?? [];
+    const [, other] =
+      Object.values(withoutKey)
+        .flatMap((methods) => Object.entries(methods))
+        .find(([name]) => name.startsWith("listSecret")) ?? [];
     await other?.({});
     expect(sent.map((request) => request.headers.get("x-key"))).toEqual(["k1", null]);
   });
@@ -147,25 +179,47 @@ describe("hostile spec regressions", () => {
     const apiKey: SchemeSpec = { kind: "api-key", name: "constructor", in: "header", paramName: "X-Key" };
     const schemes = Object.fromEntries([["constructor", apiKey]]);
     // No verifier for `constructor`: nobody may pass it (before, `verifiers.constructor` was `Object`).
-    await expect(authenticate(request, [[{ scheme: "constructor", scopes: [] }]], schemes, {})).rejects.toMatchObject({ status: 401 });
-    // `toString` is no scheme of this API: a missing credential, not Object.prototype.toString.
-    await expect(authenticate(request, [[{ scheme: "toString", scopes: [] }]], schemes, {})).rejects.toMatchObject({ status: 401 });
-    const accepted = await authenticate(request, [[{ scheme: "__proto__", scopes: [] }]], Object.fromEntries([["__proto__", apiKey]]), {
-      ["__proto__"]: (credential: unknown) => credential,
+    await expect(authenticate(request, [[{ scheme: "constructor", scopes: [] }]], schemes, {})).rejects.toMatchObject({
+      status: 401,
     });
+    // `toString` is no scheme of this API: a missing credential, not Object.prototype.toString.
+    await expect(authenticate(request, [[{ scheme: "toString", scopes: [] }]], schemes, {})).rejects.toMatchObject({
+      status: 401,
+    });
+    const accepted = await authenticate(
+      request,
+      [[{ scheme: "__proto__", scopes: [] }]],
+      Object.fromEntries([["__proto__", apiKey]]),
+      {
+        ["__proto__"]: (credential: unknown) => credential,
+      },
+    );
     expect(Object.keys(accepted?.schemes ?? {})).toEqual(["__proto__"]);
   });
 
   it("a path holding a bare % is refused with a diagnostic naming it, not a URIError", async () => {
     const file = join(workDir, "bare-percent.json");
-    writeFileSync(file, JSON.stringify({ ...HOSTILE_NAMES_SPEC, paths: { "/files/{%}": HOSTILE_NAMES_SPEC.paths["/secret"] } }));
+    writeFileSync(
+      file,
+      JSON.stringify({ ...HOSTILE_NAMES_SPEC, paths: { "/files/{%}": HOSTILE_NAMES_SPEC.paths["/secret"] } }),
+    );
     const bundled = await bundleSpec(await loadSpec(file));
     expect(() => buildModel(bundled, { source: "bare-percent.json" })).toThrow(ModelError);
     expect(() => buildModel(bundled, { source: "bare-percent.json" })).toThrow('path "/files/{%}"');
     const secret = HOSTILE_NAMES_SPEC.paths["/secret"];
-    writeFileSync(file, JSON.stringify({ ...HOSTILE_NAMES_SPEC, paths: { "/files": { get: { ...secret.get, parameters: [{ name: "100%", in: "query", schema: { type: "string" } }] } } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...HOSTILE_NAMES_SPEC,
+        paths: {
+          "/files": { get: { ...secret.get, parameters: [{ name: "100%", in: "query", schema: { type: "string" } }] } },
+        },
+      }),
+    );
     const withParam = await bundleSpec(await loadSpec(file));
-    expect(() => buildModel(withParam, { source: "bare-percent.json" })).toThrow('query parameter "100%" of GET /files');
+    expect(() => buildModel(withParam, { source: "bare-percent.json" })).toThrow(
+      'query parameter "100%" of GET /files',
+    );
     // Decoded once per nesting level: an escaped % followed by another escape still breaks the second decoding.
     writeFileSync(file, JSON.stringify({ ...HOSTILE_NAMES_SPEC, paths: { "/a%25%EA%AB%A3": secret } }));
     const escapedPercent = await bundleSpec(await loadSpec(file));

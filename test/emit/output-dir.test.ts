@@ -12,7 +12,13 @@ describe("writeOutputDir", () => {
     const out = join(parent, "gen");
     await mkdir(out);
     await writeFile(join(out, "stale.ts"), "old");
-    await writeOutputDir(out, new Map([["a.ts", "A"], ["runtime/b.ts", "B"]]));
+    await writeOutputDir(
+      out,
+      new Map([
+        ["a.ts", "A"],
+        ["runtime/b.ts", "B"],
+      ]),
+    );
     expect((await readdir(out)).sort()).toEqual(["a.ts", "runtime"]);
     expect(await readFile(join(out, "runtime/b.ts"), "utf8")).toBe("B");
     expect(await readdir(parent)).toEqual(["gen"]);
@@ -22,7 +28,15 @@ describe("writeOutputDir", () => {
     const parent = await mkdtemp(join(tmpdir(), "specwright-out-"));
     const out = join(parent, "gen");
     await writeOutputDir(out, new Map([["a.ts", "A"]]));
-    await expect(writeOutputDir(out, new Map([["ok.ts", "x"], ["../escape.ts", "evil"]]))).rejects.toThrow(/outside the output folder/);
+    await expect(
+      writeOutputDir(
+        out,
+        new Map([
+          ["ok.ts", "x"],
+          ["../escape.ts", "evil"],
+        ]),
+      ),
+    ).rejects.toThrow(/outside the output folder/);
     expect(await readdir(out)).toEqual(["a.ts"]);
     expect(existsSync(join(parent, "escape.ts"))).toBe(false);
     expect(await readdir(parent)).toEqual(["gen"]);

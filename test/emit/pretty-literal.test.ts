@@ -4,13 +4,17 @@ import { Code, LINE_WIDTH, prettyLiteral } from "../../generator/emit/shared/pre
 
 describe("prettyLiteral", () => {
   it("keeps a short value on one line, identifier keys bare, others quoted", () => {
-    expect(prettyLiteral({ kind: "cursor", "page-size": 20, items: ["a", null], none: undefined })).toBe('{ kind: "cursor", "page-size": 20, items: ["a", null] }');
+    expect(prettyLiteral({ kind: "cursor", "page-size": 20, items: ["a", null], none: undefined })).toBe(
+      '{ kind: "cursor", "page-size": 20, items: ["a", null] }',
+    );
     expect(prettyLiteral({ a: [], b: {} })).toBe("{ a: [], b: {} }");
   });
 
   it("breaks what does not fit into one member per line, indented, with trailing commas", () => {
     const long = "x".repeat(LINE_WIDTH);
-    expect(prettyLiteral({ short: 1, long: [long] }, "  ")).toBe(`{\n    short: 1,\n    long: [\n      ${JSON.stringify(long)},\n    ],\n  }`);
+    expect(prettyLiteral({ short: 1, long: [long] }, "  ")).toBe(
+      `{\n    short: 1,\n    long: [\n      ${JSON.stringify(long)},\n    ],\n  }`,
+    );
   });
 
   it("counts the column it starts at", () => {
@@ -21,7 +25,9 @@ describe("prettyLiteral", () => {
 
   it("inserts Code as written, keeps __proto__ an own key, and escapes spec strings", () => {
     const value = JSON.parse('{"__proto__": 1}') as Record<string, unknown>;
-    expect(prettyLiteral({ validate: new Code("paramValidators.PetIdPath") })).toBe("{ validate: paramValidators.PetIdPath }");
+    expect(prettyLiteral({ validate: new Code("paramValidators.PetIdPath") })).toBe(
+      "{ validate: paramValidators.PetIdPath }",
+    );
     expect(prettyLiteral(value)).toBe('{ ["__proto__"]: 1 }');
     expect(prettyLiteral(["*/\u2028"])).toBe('["*/\\u2028"]');
   });

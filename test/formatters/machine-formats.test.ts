@@ -11,15 +11,26 @@ import { context, diagnostic } from "./format-fixtures.js";
 const require = createRequire(import.meta.url);
 // The SARIF 2.1.0 schema (draft-04) as shipped in @microsoft/jest-sarif: validated offline, no network at test time.
 // unicodeRegExp off: one of its patterns (`language`) is only valid as a non-unicode regular expression.
-const sarifSchema = JSON.parse(readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"));
+const sarifSchema = JSON.parse(
+  readFileSync(require.resolve("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json"), "utf8"),
+);
 // Both are CommonJS: under NodeNext their default import is the module object.
 const Ajv04 = Ajv04Module as unknown as typeof Ajv04Module.default;
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
-const validateSarif = addFormats(new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false })).compile(sarifSchema);
+const validateSarif = addFormats(new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false })).compile(
+  sarifSchema,
+);
 
 const problems = [
   diagnostic({}),
-  diagnostic({ ruleId: "versioning/major-in-path", severity: "error", message: "no /v{N}: fix it, 100%\nnow", line: 7, column: 5, pointer: "/paths/~1Pets/get" }),
+  diagnostic({
+    ruleId: "versioning/major-in-path",
+    severity: "error",
+    message: "no /v{N}: fix it, 100%\nnow",
+    line: 7,
+    column: 5,
+    pointer: "/paths/~1Pets/get",
+  }),
   diagnostic({ ruleId: "x/unlisted", file: "/work/project/specs/with space.yaml", line: 1, column: 1, pointer: "" }),
 ];
 
@@ -83,11 +94,16 @@ describe("sarif formatter", () => {
     const [first, second, third] = run.results;
     expect(first.level).toBe("warning");
     expect(second.level).toBe("error");
-    expect(second.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: "specs/api.yaml", uriBaseId: "%SRCROOT%" }, region: { startLine: 7, startColumn: 5 } });
+    expect(second.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: "specs/api.yaml", uriBaseId: "%SRCROOT%" },
+      region: { startLine: 7, startColumn: 5 },
+    });
     expect(run.tool.driver.rules[second.ruleIndex].id).toBe("versioning/major-in-path");
     expect(run.tool.driver.rules[third.ruleIndex].id).toBe("x/unlisted");
     expect(third.locations[0].physicalLocation.artifactLocation.uri).toBe("specs/with%20space.yaml");
     expect(first.partialFingerprints["specwrightProblem/v1"]).toMatch(/^[0-9a-f]{64}$/);
-    expect(first.partialFingerprints["specwrightProblem/v1"]).not.toBe(second.partialFingerprints["specwrightProblem/v1"]);
+    expect(first.partialFingerprints["specwrightProblem/v1"]).not.toBe(
+      second.partialFingerprints["specwrightProblem/v1"],
+    );
   });
 });

@@ -3,8 +3,26 @@ import { renderRuleDocs } from "../../generator/conventions/rule-docs.js";
 import { defineRule } from "../../generator/conventions/index.js";
 
 const rules = [
-  defineRule({ id: "rest/path-casing", description: "Segments are kebab-case | lowercase.", recommended: "warn", defaultOptions: {}, create: () => ({}) }),
-  defineRule({ id: "rest/plural-collections", description: "Plural collections.", recommended: "off", minimal: true, defaultOptions: { singletons: ["me"] }, optionsSchema: { type: "object", additionalProperties: false, properties: { singletons: { type: "array", items: { type: "string" } } } }, create: () => ({}) }),
+  defineRule({
+    id: "rest/path-casing",
+    description: "Segments are kebab-case | lowercase.",
+    recommended: "warn",
+    defaultOptions: {},
+    create: () => ({}),
+  }),
+  defineRule({
+    id: "rest/plural-collections",
+    description: "Plural collections.",
+    recommended: "off",
+    minimal: true,
+    defaultOptions: { singletons: ["me"] },
+    optionsSchema: {
+      type: "object",
+      additionalProperties: false,
+      properties: { singletons: { type: "array", items: { type: "string" } } },
+    },
+    create: () => ({}),
+  }),
 ];
 
 describe("docs/rules.md rendering", () => {
@@ -16,8 +34,12 @@ describe("docs/rules.md rendering", () => {
   });
 
   it("lists each rule's severity per preset in the table, escaping cell pipes", () => {
-    expect(markdown).toContain("| [rest/path-casing](#rest-path-casing) | off | warn | error | Segments are kebab-case \\| lowercase. |");
-    expect(markdown).toContain("| [rest/plural-collections](#rest-plural-collections) | error | off | error | Plural collections. |");
+    expect(markdown).toContain(
+      "| [rest/path-casing](#rest-path-casing) | off | warn | error | Segments are kebab-case \\| lowercase. |",
+    );
+    expect(markdown).toContain(
+      "| [rest/plural-collections](#rest-plural-collections) | error | off | error | Plural collections. |",
+    );
   });
 
   it("documents default options with a config example", () => {

@@ -6,7 +6,17 @@ import { context, diagnostic } from "./format-fixtures.js";
 describe("stylish formatter", () => {
   it("groups by relative file, shows position, severity, message, rule and a code frame, then a summary", () => {
     const output = formatStylish(
-      [diagnostic({}), diagnostic({ ruleId: "versioning/major-in-path", severity: "error", message: "no /v{N} segment", line: 7, column: 5, pointer: "/paths/~1Pets/get" })],
+      [
+        diagnostic({}),
+        diagnostic({
+          ruleId: "versioning/major-in-path",
+          severity: "error",
+          message: "no /v{N} segment",
+          line: 7,
+          column: 5,
+          pointer: "/paths/~1Pets/get",
+        }),
+      ],
       context(),
     );
     expect(output).toBe(
@@ -41,8 +51,12 @@ describe("stylish formatter", () => {
 
   it("on a terminal, links a rule id whose docs are at a URL (a plugin's docsUrl) with an OSC 8 hyperlink", () => {
     const url = "https://acme.example/rules/has-owner";
-    expect(formatStylish([diagnostic({ ruleId: "acme/has-owner", docUrl: url })], context({ color: true }))).toContain(`\u001b]8;;${url}\u001b\\`);
-    expect(formatStylish([diagnostic({ ruleId: "acme/has-owner", docUrl: url })], context({ color: false }))).not.toContain("\u001b]8;;");
+    expect(formatStylish([diagnostic({ ruleId: "acme/has-owner", docUrl: url })], context({ color: true }))).toContain(
+      `\u001b]8;;${url}\u001b\\`,
+    );
+    expect(
+      formatStylish([diagnostic({ ruleId: "acme/has-owner", docUrl: url })], context({ color: false })),
+    ).not.toContain("\u001b]8;;");
   });
 
   it("prints paths outside the working folder absolutely, and no frame when the source is unknown", () => {

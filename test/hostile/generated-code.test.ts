@@ -43,7 +43,9 @@ beforeAll(async () => {
       cases.push({ name, specFile, outcome: isDiagnostic(error) ? "refused" : "crash", message: errorLine(error) });
     }
   }
-  const generated = cases.filter((c) => c.outcome === "generated").map((c) => ({ id: c.name, dir: join(workDir, c.name) }));
+  const generated = cases
+    .filter((c) => c.outcome === "generated")
+    .map((c) => ({ id: c.name, dir: join(workDir, c.name) }));
   typecheck = typecheckBatch(workDir, generated, { timeoutMs: 10 * 60_000 });
 }, 20 * 60_000);
 
@@ -66,7 +68,9 @@ describe(`generated code from ${RUNS} hostile specs`, () => {
 
   it("type-checks strictly (strict, noUncheckedIndexedAccess), every output", () => {
     expect(typecheck.failure, seedNote).toBeUndefined();
-    const failing = [...typecheck.verdicts].filter(([, v]) => v.errors > 0).map(([id, v]) => `${id}: ${v.errors} errors, first ${v.first}`);
+    const failing = [...typecheck.verdicts]
+      .filter(([, v]) => v.errors > 0)
+      .map(([id, v]) => `${id}: ${v.errors} errors, first ${v.first}`);
     expect(failing, seedNote).toEqual([]);
   });
 

@@ -20,46 +20,135 @@ export const PAYLOADS = [
 
 const NASTY = [
   ...PAYLOADS,
-  "*/", "/*", "//", "`", "${", "}", "'", '"', "\\", "\u2028", "\u2029", "\r\n", "\u0000", "\ud800", "🙂",
-  "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "then",
-  "class", "default", "delete", "new", "function", "return", "await", "yield", "enum", "let", "static", "import", "export",
-  "null", "undefined", "NaN", "Infinity", "0", "1abc", "a-b", "a b", "a.b", "a/b", "~1", "%2F", "-", "_", "$", "",
+  "*/",
+  "/*",
+  "//",
+  "`",
+  "${",
+  "}",
+  "'",
+  '"',
+  "\\",
+  "\u2028",
+  "\u2029",
+  "\r\n",
+  "\u0000",
+  "\ud800",
+  "🙂",
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "hasOwnProperty",
+  "valueOf",
+  "then",
+  "class",
+  "default",
+  "delete",
+  "new",
+  "function",
+  "return",
+  "await",
+  "yield",
+  "enum",
+  "let",
+  "static",
+  "import",
+  "export",
+  "null",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "0",
+  "1abc",
+  "a-b",
+  "a b",
+  "a.b",
+  "a/b",
+  "~1",
+  "%2F",
+  "-",
+  "_",
+  "$",
+  "",
 ];
 
 /** A hostile string: one of the known troublemakers, any unicode text, or a mix of both. */
 export const hostileText: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...NASTY) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 12 }) },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom(...NASTY), { minLength: 2, maxLength: 4 }).map((parts) => parts.join("")) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom(...NASTY), { minLength: 2, maxLength: 4 }).map((parts) => parts.join("")),
+  },
   { weight: 1, arbitrary: fc.constant("x".repeat(5000)) },
 );
 
 /** Keys of a JSON object must differ; hostile names collide often, so keep the first of each. */
 function uniqueKeys<T>(entries: Array<[string, T]>): Record<string, T> {
   const result: Record<string, T> = {};
-  for (const [key, value] of entries) if (!Object.prototype.hasOwnProperty.call(result, key)) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
+  for (const [key, value] of entries)
+    if (!Object.prototype.hasOwnProperty.call(result, key))
+      Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
   return result;
 }
 
 const SCHEMA_NAMES = ["A", "B", "C"];
 
 /** Component names are limited to [A-Za-z0-9._-] by the OpenAPI schema; within that, still the awkward ones. */
-const componentName = fc.constantFrom("__proto__", "constructor", "prototype", "toString", "class", "default", "delete", "1abc", "a-b", "a.b", "_", "-", "then", "Error", "Promise", "Array", "paths", "components", "operations", "Handlers", "Client", "x".repeat(300));
+const componentName = fc.constantFrom(
+  "__proto__",
+  "constructor",
+  "prototype",
+  "toString",
+  "class",
+  "default",
+  "delete",
+  "1abc",
+  "a-b",
+  "a.b",
+  "_",
+  "-",
+  "then",
+  "Error",
+  "Promise",
+  "Array",
+  "paths",
+  "components",
+  "operations",
+  "Handlers",
+  "Client",
+  "x".repeat(300),
+);
 
 /** A schema up to a few levels deep, that may refer to the named component schemas (itself included). */
 const schema: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ node: Record<string, unknown> }>((tie) => ({
   node: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
-    fc.constantFrom({ type: "string" }, { type: "integer", format: "int64" }, { type: "boolean" }, { type: "number", nullable: true }, {}),
+    fc.constantFrom(
+      { type: "string" },
+      { type: "integer", format: "int64" },
+      { type: "boolean" },
+      { type: "number", nullable: true },
+      {},
+    ),
     fc.constantFrom(...SCHEMA_NAMES).map((name) => ({ $ref: `#/components/schemas/${name}` })),
-    fc.array(hostileText, { minLength: 1, maxLength: 4 }).map((values) => ({ type: "string", enum: [...new Set(values)] })),
+    fc
+      .array(hostileText, { minLength: 1, maxLength: 4 })
+      .map((values) => ({ type: "string", enum: [...new Set(values)] })),
     fc.record({ type: fc.constant("array"), items: tie("node") }),
     fc
       .tuple(fc.array(fc.tuple(hostileText, tie("node")), { maxLength: 4 }), fc.option(hostileText), fc.boolean())
       .map(([properties, description, open]) => {
         const props = uniqueKeys(properties);
         const required = Object.keys(props).slice(0, 1);
-        return { type: "object", properties: props, ...(required.length ? { required } : {}), ...(description !== null ? { description } : {}), ...(open ? { additionalProperties: { type: "string" } } : {}) };
+        return {
+          type: "object",
+          properties: props,
+          ...(required.length ? { required } : {}),
+          ...(description !== null ? { description } : {}),
+          ...(open ? { additionalProperties: { type: "string" } } : {}),
+        };
       }),
     fc.array(tie("node"), { minLength: 2, maxLength: 3 }).map((members) => ({ oneOf: members })),
     fc.array(tie("node"), { minLength: 1, maxLength: 2 }).map((members) => ({ allOf: members })),
@@ -68,7 +157,13 @@ const schema: fc.Arbitrary<Record<string, unknown>> = fc.letrec<{ node: Record<s
 
 const parameter = fc
   .tuple(hostileText, fc.constantFrom("query", "header", "cookie"), fc.boolean(), fc.option(hostileText))
-  .map(([name, location, required, description]) => ({ name: name === "" ? "q" : name, in: location, required, schema: { type: "string" }, ...(description !== null ? { description } : {}) }));
+  .map(([name, location, required, description]) => ({
+    name: name === "" ? "q" : name,
+    in: location,
+    required,
+    schema: { type: "string" },
+    ...(description !== null ? { description } : {}),
+  }));
 
 const operation = fc
   .record({
@@ -89,17 +184,32 @@ const operation = fc
       ...(op.description !== null ? { description: op.description } : {}),
       ...(op.tags !== null ? { tags: op.tags } : {}),
       ...(parameters.length ? { parameters } : {}),
-      ...(op.body !== null ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } } : {}),
+      ...(op.body !== null
+        ? { requestBody: { required: true, content: { "application/json": { schema: op.body } } } }
+        : {}),
       responses: {
-        [op.okStatus]: op.okStatus === "204" ? { description: "none" } : { description: "ok", content: { "application/json": { schema: op.ok } } },
-        default: { description: "error", content: { "application/json": { schema: { type: "object", properties: { message: { type: "string" } } } } } },
+        [op.okStatus]:
+          op.okStatus === "204"
+            ? { description: "none" }
+            : { description: "ok", content: { "application/json": { schema: op.ok } } },
+        default: {
+          description: "error",
+          content: { "application/json": { schema: { type: "object", properties: { message: { type: "string" } } } } },
+        },
       },
     };
   });
 
 /** A path with one hostile literal segment and one hostile path parameter, both URL-safe in the template. */
 const pathItem = fc
-  .tuple(hostileText, hostileText, fc.array(fc.tuple(fc.constantFrom("get", "post", "put", "delete", "patch"), operation), { minLength: 1, maxLength: 3 }))
+  .tuple(
+    hostileText,
+    hostileText,
+    fc.array(fc.tuple(fc.constantFrom("get", "post", "put", "delete", "patch"), operation), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  )
   .map(([segment, paramName, operations]) => {
     const name = paramName.replace(/[{}/]/g, "") || "id";
     const path = `/${encodeURIComponent(segment.replace(/[\ud800-\udfff]/g, "")) || "root"}/{${name}}`;
@@ -112,7 +222,12 @@ export const hostileSpec: fc.Arbitrary<Record<string, unknown>> = fc
     title: hostileText,
     version: hostileText,
     description: hostileText,
-    server: fc.constantFrom("https://api.example.com/v1", "/", "https://example.com/*/`${x}`", "http://localhost:8080/a'b\"c"),
+    server: fc.constantFrom(
+      "https://api.example.com/v1",
+      "/",
+      "https://example.com/*/`${x}`",
+      "http://localhost:8080/a'b\"c",
+    ),
     paths: fc.array(pathItem, { minLength: 1, maxLength: 3 }),
     schemas: fc.tuple(schema, schema, schema),
     extraSchemas: fc.array(fc.tuple(componentName, schema), { maxLength: 3 }),

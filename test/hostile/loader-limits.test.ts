@@ -28,7 +28,8 @@ async function loadFailure(path: string, options: LoadOptions = {}): Promise<Spe
     () => undefined,
     (error: unknown) => error,
   );
-  if (!(outcome instanceof SpecLoadError)) throw new Error(`expected a SpecLoadError, got ${outcome === undefined ? "a loaded document" : String(outcome)}`);
+  if (!(outcome instanceof SpecLoadError))
+    throw new Error(`expected a SpecLoadError, got ${outcome === undefined ? "a loaded document" : String(outcome)}`);
   return outcome;
 }
 
@@ -37,18 +38,44 @@ const HEADER = '"openapi":"3.0.3","info":{"title":"T","version":"1.0.0"}';
 describe("$ref bombs", () => {
   // 40 schemas, each referring twice to the next: fully expanded that is 2^40 nodes.
   const schemas = Object.fromEntries(
-    Array.from({ length: 40 }, (_, i) => [`S${i}`, i === 39 ? { type: "string" } : { type: "object", properties: { a: { $ref: `#/components/schemas/S${i + 1}` }, b: { $ref: `#/components/schemas/S${i + 1}` } } }]),
+    Array.from({ length: 40 }, (_, i) => [
+      `S${i}`,
+      i === 39
+        ? { type: "string" }
+        : {
+            type: "object",
+            properties: {
+              a: { $ref: `#/components/schemas/S${i + 1}` },
+              b: { $ref: `#/components/schemas/S${i + 1}` },
+            },
+          },
+    ]),
   );
-  const paths = { "/bomb": { get: { responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/S0" } } } } } } } };
+  const paths = {
+    "/bomb": {
+      get: {
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/S0" } } },
+          },
+        },
+      },
+    },
+  };
 
   it("loads and lints an exponentially expanding chain of $refs, visiting each schema once", async () => {
-    const file = writeSpec("bomb.json", JSON.stringify({ openapi: "3.0.3", info: { title: "T", version: "1.0.0" }, paths, components: { schemas } }));
+    const file = writeSpec(
+      "bomb.json",
+      JSON.stringify({ openapi: "3.0.3", info: { title: "T", version: "1.0.0" }, paths, components: { schemas } }),
+    );
     const document = await loadSpec(file);
     const diagnostics = lintDocument(document, presetConfig("recommended", ALL_RULES));
     expect(diagnostics.filter((d) => /internal error/.test(d.message))).toEqual([]);
     // The rules report per schema, so a schema visited once per path to it would repeat its problems 2^n times.
     const perPointer = new Map<string, number>();
-    for (const d of diagnostics) perPointer.set(`${d.ruleId} ${d.pointer}`, (perPointer.get(`${d.ruleId} ${d.pointer}`) ?? 0) + 1);
+    for (const d of diagnostics)
+      perPointer.set(`${d.ruleId} ${d.pointer}`, (perPointer.get(`${d.ruleId} ${d.pointer}`) ?? 0) + 1);
     expect(Math.max(0, ...perPointer.values())).toBeLessThanOrEqual(1);
   });
 
@@ -59,16 +86,39 @@ describe("$ref bombs", () => {
         openapi: "3.0.3",
         info: { title: "T", version: "1.0.0" },
         paths: {},
-        components: { schemas: { Node: { type: "object", properties: { next: { $ref: "#/components/schemas/Node" }, other: { $ref: "#/components/schemas/Other" } } }, Other: { allOf: [{ $ref: "#/components/schemas/Node" }] } } },
+        components: {
+          schemas: {
+            Node: {
+              type: "object",
+              properties: {
+                next: { $ref: "#/components/schemas/Node" },
+                other: { $ref: "#/components/schemas/Other" },
+              },
+            },
+            Other: { allOf: [{ $ref: "#/components/schemas/Node" }] },
+          },
+        },
       }),
     );
     const document = await loadSpec(file);
-    expect(lintDocument(document, presetConfig("recommended", ALL_RULES)).filter((d) => /internal error/.test(d.message))).toEqual([]);
+    expect(
+      lintDocument(document, presetConfig("recommended", ALL_RULES)).filter((d) => /internal error/.test(d.message)),
+    ).toEqual([]);
   });
 
   it("refuses YAML alias bombs (billion laughs)", async () => {
-    const lines = ["openapi: 3.0.3", "info: { title: T, version: 1.0.0 }", "paths: {}", "x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"];
-    for (let i = 1; i < 12; i++) lines.push(`x-a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+    const lines = [
+      "openapi: 3.0.3",
+      "info: { title: T, version: 1.0.0 }",
+      "paths: {}",
+      "x-a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]",
+    ];
+    for (let i = 1; i < 12; i++)
+      lines.push(
+        `x-a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(", ")}]`,
+      );
     const error = await loadFailure(writeSpec("laughs.yaml", lines.join("\n")));
     expect(error.message).toMatch(/YAML could not be expanded/);
   });
@@ -79,7 +129,9 @@ describe("10,000 levels of nesting", () => {
 
   it("refuses deeply nested JSON schemas with the place where the limit was passed", async () => {
     const deep = '{"type":"object","properties":{"a":'.repeat(depth) + '{"type":"string"}' + "}}".repeat(depth);
-    const error = await loadFailure(writeSpec("deep.json", `{${HEADER},"paths":{},"components":{"schemas":{"Deep":${deep}}}}`));
+    const error = await loadFailure(
+      writeSpec("deep.json", `{${HEADER},"paths":{},"components":{"schemas":{"Deep":${deep}}}}`),
+    );
     expect(error.message).toMatch(/^nests more than \d+ levels deep \(at \/components\/schemas\/Deep\/properties\/a\//);
     expect(error.fix).toMatch(/\$ref/);
   });
@@ -131,7 +183,18 @@ describe("files outside the spec's folder", () => {
     const dir = tempDir();
     mkdirSync(join(dir, "schemas"));
     symlinkSync(join(outside, "secret.yaml"), join(dir, "schemas", "pet.yaml"));
-    const spec = writeSpec("openapi.yaml", ["openapi: 3.0.3", "info: { title: T, version: 1.0.0 }", "paths: {}", "components:", "  schemas:", "    Pet: { $ref: './schemas/pet.yaml#/Secret' }"].join("\n"), dir);
+    const spec = writeSpec(
+      "openapi.yaml",
+      [
+        "openapi: 3.0.3",
+        "info: { title: T, version: 1.0.0 }",
+        "paths: {}",
+        "components:",
+        "  schemas:",
+        "    Pet: { $ref: './schemas/pet.yaml#/Secret' }",
+      ].join("\n"),
+      dir,
+    );
     const error = await loadFailure(spec);
     expect(error.message).toMatch(/^\$ref leaves the spec's folder/);
     expect(error.line).toBe(6);
@@ -142,13 +205,34 @@ describe("files outside the spec's folder", () => {
     writeFileSync(join(outside, "pet.yaml"), "Pet: { type: string }\n");
     const dir = tempDir();
     symlinkSync(outside, join(dir, "linked"));
-    const spec = writeSpec("openapi.yaml", ["openapi: 3.0.3", "info: { title: T, version: 1.0.0 }", "paths: {}", "components:", "  schemas:", "    Pet: { $ref: 'linked/pet.yaml#/Pet' }"].join("\n"), dir);
+    const spec = writeSpec(
+      "openapi.yaml",
+      [
+        "openapi: 3.0.3",
+        "info: { title: T, version: 1.0.0 }",
+        "paths: {}",
+        "components:",
+        "  schemas:",
+        "    Pet: { $ref: 'linked/pet.yaml#/Pet' }",
+      ].join("\n"),
+      dir,
+    );
     expect((await loadFailure(spec)).message).toMatch(/^\$ref leaves the spec's folder/);
   });
 
   it("refuses absolute paths and file: URLs to system files", async () => {
     for (const ref of ["/etc/passwd", "../../../../../../etc/passwd"]) {
-      const spec = writeSpec("openapi.yaml", ["openapi: 3.0.3", "info: { title: T, version: 1.0.0 }", "paths: {}", "components:", "  schemas:", `    Pet: { $ref: '${ref}#/x' }`].join("\n"));
+      const spec = writeSpec(
+        "openapi.yaml",
+        [
+          "openapi: 3.0.3",
+          "info: { title: T, version: 1.0.0 }",
+          "paths: {}",
+          "components:",
+          "  schemas:",
+          `    Pet: { $ref: '${ref}#/x' }`,
+        ].join("\n"),
+      );
       expect((await loadFailure(spec)).message).toMatch(/^\$ref leaves the spec's folder/);
     }
   });
@@ -170,7 +254,18 @@ describe("remote $refs", () => {
     return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   }
 
-  const specReferring = (url: string) => writeSpec("openapi.yaml", ["openapi: 3.0.3", "info: { title: T, version: 1.0.0 }", "paths: {}", "components:", "  schemas:", `    Pet: { $ref: '${url}#/Pet' }`].join("\n"));
+  const specReferring = (url: string) =>
+    writeSpec(
+      "openapi.yaml",
+      [
+        "openapi: 3.0.3",
+        "info: { title: T, version: 1.0.0 }",
+        "paths: {}",
+        "components:",
+        "  schemas:",
+        `    Pet: { $ref: '${url}#/Pet' }`,
+      ].join("\n"),
+    );
 
   it("refuses a remote $ref unless remote refs are allowed, without fetching it", async () => {
     let requests = 0;
@@ -193,7 +288,10 @@ describe("remote $refs", () => {
       };
       pump();
     });
-    const error = await loadFailure(specReferring(`${base}/endless.yaml`), { allowRemoteRefs: true, maxFileBytes: 1024 * 1024 });
+    const error = await loadFailure(specReferring(`${base}/endless.yaml`), {
+      allowRemoteRefs: true,
+      maxFileBytes: 1024 * 1024,
+    });
     expect(error.message).toMatch(/over the 1 MiB size limit/);
   });
 
@@ -202,7 +300,10 @@ describe("remote $refs", () => {
       res.writeHead(200, { "content-length": String(5 * 1024 * 1024) });
       res.end(Buffer.alloc(5 * 1024 * 1024, "#"));
     });
-    const error = await loadFailure(specReferring(`${base}/big.yaml`), { allowRemoteRefs: true, maxFileBytes: 1024 * 1024 });
+    const error = await loadFailure(specReferring(`${base}/big.yaml`), {
+      allowRemoteRefs: true,
+      maxFileBytes: 1024 * 1024,
+    });
     expect(error.message).toMatch(/over the 1 MiB size limit/);
   });
 });

@@ -9,13 +9,19 @@ import autocannon from "autocannon";
 import { generateApi } from "../server/e2e-harness.js";
 import { listen } from "../server/listen.js";
 
-const { values } = parseArgs({ options: { requests: { type: "string", default: "100000" }, connections: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { requests: { type: "string", default: "100000" }, connections: { type: "string", default: "20" } },
+});
 const amount = Number(values.requests);
 const connections = Number(values.connections);
 
-const outDir = await generateApi("specs/petstore/v1/openapi.yaml", "petstore-load", { fixture: "test/server/fixtures/petstore-v1.impl.ts" });
+const outDir = await generateApi("specs/petstore/v1/openapi.yaml", "petstore-load", {
+  fixture: "test/server/fixtures/petstore-v1.impl.ts",
+});
 const serverErrors: Array<Record<string, unknown>> = [];
-const impl = (await import(pathToFileURL(join(outDir, "impl.ts")).href)) as { createApp(options: { onError(details: Record<string, unknown>): void }): Parameters<typeof listen>[0] };
+const impl = (await import(pathToFileURL(join(outDir, "impl.ts")).href)) as {
+  createApp(options: { onError(details: Record<string, unknown>): void }): Parameters<typeof listen>[0];
+};
 const server = await listen(impl.createApp({ onError: (details) => serverErrors.push(details) }));
 
 const auth = { authorization: "Bearer staff-token" };
@@ -57,6 +63,12 @@ const report = {
   "warm-up 5xx": warm["5xx"],
 };
 console.table(report);
-const failed = result["5xx"] > 0 || warm["5xx"] > 0 || result.errors > 0 || result.timeouts > 0 || serverErrors.length > 0 || result.requests.total < amount;
+const failed =
+  result["5xx"] > 0 ||
+  warm["5xx"] > 0 ||
+  result.errors > 0 ||
+  result.timeouts > 0 ||
+  serverErrors.length > 0 ||
+  result.requests.total < amount;
 if (serverErrors.length > 0) console.error("first server failure:", serverErrors[0]);
 process.exitCode = failed ? 1 : 0;

@@ -7,10 +7,17 @@ import { writeSpecFiles } from "./temp-spec.js";
 
 describe("createAdmittedResolver", () => {
   it("serves an admitted edge from the loader's copy and refuses every other path, URL or direct read", async () => {
-    const dir = writeSpecFiles({ "spec/openapi.yaml": "openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n", "secret.yaml": "secret: true\n" });
+    const dir = writeSpecFiles({
+      "spec/openapi.yaml": "openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\n",
+      "secret.yaml": "secret: true\n",
+    });
     const root = `${dir}/spec/openapi.yaml`;
     const document = await loadSpec(root);
-    const resolver = createAdmittedResolver(redocly, document.files, new Map([[root, new Map([["./self.yaml", root]])]]));
+    const resolver = createAdmittedResolver(
+      redocly,
+      document.files,
+      new Map([[root, new Map([["./self.yaml", root]])]]),
+    );
 
     const served = (await resolver.resolveDocument(root, "./self.yaml")) as redocly.Document;
     expect(served.parsed).toEqual(document.root.value);

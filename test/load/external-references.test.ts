@@ -24,9 +24,20 @@ interface Layout {
  * A spec with one ordinary `$ref` to another file (so Redocly's bundler runs), plus the given media-type members
  * and component schemas; `other` is the text of that other file.
  */
-function layout(options: { mediaType?: (secret: string) => object; schemas?: (secret: string) => object; links?: (secret: string) => object; other?: string; otherName?: string } = {}): Layout {
+function layout(
+  options: {
+    mediaType?: (secret: string) => object;
+    schemas?: (secret: string) => object;
+    links?: (secret: string) => object;
+    other?: string;
+    otherName?: string;
+  } = {},
+): Layout {
   const otherName = options.otherName ?? "other.yaml";
-  const dir = writeSpecFiles({ "secret.yaml": `type: string\ndescription: ${SECRET}\n`, [`spec/${otherName}`]: options.other ?? "Thing:\n  type: string\n" });
+  const dir = writeSpecFiles({
+    "secret.yaml": `type: string\ndescription: ${SECRET}\n`,
+    [`spec/${otherName}`]: options.other ?? "Thing:\n  type: string\n",
+  });
   const secret = join(dir, "secret.yaml");
   const document = {
     openapi: "3.0.3",
@@ -35,11 +46,21 @@ function layout(options: { mediaType?: (secret: string) => object; schemas?: (se
       "/things": {
         get: {
           operationId: "listThings",
-          responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: `./${otherName}#/Thing` }, ...options.mediaType?.(secret) } } } },
+          responses: {
+            "200": {
+              description: "ok",
+              content: {
+                "application/json": { schema: { $ref: `./${otherName}#/Thing` }, ...options.mediaType?.(secret) },
+              },
+            },
+          },
         },
       },
     },
-    components: { schemas: options.schemas?.(secret) ?? {}, ...(options.links ? { links: options.links(secret) } : {}) },
+    components: {
+      schemas: options.schemas?.(secret) ?? {},
+      ...(options.links ? { links: options.links(secret) } : {}),
+    },
   };
   const root = join(dir, "spec", "openapi.json");
   writeFileSync(root, JSON.stringify(document, null, 2));
@@ -67,19 +88,35 @@ function expectRefused(outcome: { text?: string; error?: unknown }, file: string
 
 /** Every file `specwright generate --client --server` wrote, concatenated. */
 function generatedText(out: string): string {
-  return ["openapi.json", "mock.ts", "types.ts", "client.ts", "server.ts"].map((name) => readFileSync(join(out, name), "utf8")).join("\n");
+  return ["openapi.json", "mock.ts", "types.ts", "client.ts", "server.ts"]
+    .map((name) => readFileSync(join(out, name), "utf8"))
+    .join("\n");
 }
 
 const climbing = (secret: string) => "../".repeat(12) + secret.slice(1);
 
 const REFUSED: Array<{ name: string; spec: () => Layout; file?: (l: Layout) => string; message: RegExp }> = [
-  { name: "examples.*.externalValue as an absolute path", spec: () => layout({ mediaType: (secret) => ({ examples: { leak: { externalValue: secret } } }) }), message: /externalValue leaves the spec's folder/ },
-  { name: "examples.*.externalValue climbing out with ../", spec: () => layout({ mediaType: (secret) => ({ examples: { leak: { externalValue: climbing(secret) } } }) }), message: /externalValue leaves the spec's folder/ },
+  {
+    name: "examples.*.externalValue as an absolute path",
+    spec: () => layout({ mediaType: (secret) => ({ examples: { leak: { externalValue: secret } } }) }),
+    message: /externalValue leaves the spec's folder/,
+  },
+  {
+    name: "examples.*.externalValue climbing out with ../",
+    spec: () => layout({ mediaType: (secret) => ({ examples: { leak: { externalValue: climbing(secret) } } }) }),
+    message: /externalValue leaves the spec's folder/,
+  },
   {
     name: "a discriminator mapping value that is a file path",
     spec: () =>
       layout({
-        schemas: () => ({ Dog: { type: "object" }, Pet: { oneOf: [{ $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind", mapping: { dog: "../secret.yaml" } } } }),
+        schemas: () => ({
+          Dog: { type: "object" },
+          Pet: {
+            oneOf: [{ $ref: "#/components/schemas/Dog" }],
+            discriminator: { propertyName: "kind", mapping: { dog: "../secret.yaml" } },
+          },
+        }),
       }),
     message: /discriminator mapping leaves the spec's folder/,
   },
@@ -90,19 +127,26 @@ const REFUSED: Array<{ name: string; spec: () => Layout; file?: (l: Layout) => s
   },
   {
     name: 'a YAML key escaped as "\\x24ref" in a file without a plain external $ref',
-    spec: () => layout({ other: 'Thing:\n  type: object\n  properties:\n    leak: { "\\x24ref": "../secret.yaml" }\n' }),
+    spec: () =>
+      layout({ other: 'Thing:\n  type: object\n  properties:\n    leak: { "\\x24ref": "../secret.yaml" }\n' }),
     file: (l) => join(dirname(l.root), "other.yaml"),
     message: /\$ref leaves the spec's folder/,
   },
   {
     name: 'a JSON key escaped as "\\u0024ref"',
-    spec: () => layout({ otherName: "other.json", other: '{\n  "Thing": {\n    "type": "object",\n    "properties": { "leak": { "\\u0024ref": "../secret.yaml" } }\n  }\n}\n' }),
+    spec: () =>
+      layout({
+        otherName: "other.json",
+        other:
+          '{\n  "Thing": {\n    "type": "object",\n    "properties": { "leak": { "\\u0024ref": "../secret.yaml" } }\n  }\n}\n',
+      }),
     file: (l) => join(dirname(l.root), "other.json"),
     message: /\$ref leaves the spec's folder/,
   },
   {
     name: "a $ref key reached through a YAML alias",
-    spec: () => layout({ other: "key: &key $ref\nThing:\n  type: object\n  properties:\n    leak: { *key : ../secret.yaml }\n" }),
+    spec: () =>
+      layout({ other: "key: &key $ref\nThing:\n  type: object\n  properties:\n    leak: { *key : ../secret.yaml }\n" }),
     file: (l) => join(dirname(l.root), "other.yaml"),
     message: /\$ref leaves the spec's folder/,
   },
@@ -119,13 +163,17 @@ describe("a reference that leaves the spec's folder", () => {
       const l = spec();
       const lint = runCli(["lint", l.root], { cwd: l.dir });
       expect(lint.code, name).toBe(2);
-      expect(lint.stderr, name).toMatch(/^error: spec\/other\.(yaml|json):\d+:\d+: |^error: spec\/openapi\.json:\d+:\d+: /);
+      expect(lint.stderr, name).toMatch(
+        /^error: spec\/other\.(yaml|json):\d+:\d+: |^error: spec\/openapi\.json:\d+:\d+: /,
+      );
       expect(lint.stderr, name).toMatch(message);
       expect(lint.stderr, name).toMatch(/fix: keep referenced files inside /);
       expect(lint.stderr + lint.stdout, name).not.toMatch(STACK_FRAME);
       expect(lint.stderr + lint.stdout, name).not.toContain(SECRET);
       const out = join(l.dir, "out");
-      const generate = runCli(["generate", l.root, "--client", "--server", "--no-conventions", "-o", out], { cwd: l.dir });
+      const generate = runCli(["generate", l.root, "--client", "--server", "--no-conventions", "-o", out], {
+        cwd: l.dir,
+      });
       expect(generate.code, name).toBe(2);
       expect(generate.stderr, name).toMatch(message);
       expect(existsSync(out), name).toBe(false);
@@ -137,7 +185,11 @@ describe("a percent-encoded $ref with a decoy inside the folder", () => {
   // The loader decodes `a%2Fa%2F…` into 30 folders and climbs back out of them to the decoy; a bundler that read
   // the raw text would see one folder name, climb to `/` and read the real file.
   function decoyLayout(): Layout {
-    const l = layout({ schemas: (secret) => ({ Leak: { $ref: `${Array(30).fill("a").join("%2F")}/${"../".repeat(30)}${secret.slice(1)}` } }) });
+    const l = layout({
+      schemas: (secret) => ({
+        Leak: { $ref: `${Array(30).fill("a").join("%2F")}/${"../".repeat(30)}${secret.slice(1)}` },
+      }),
+    });
     const decoy = join(dirname(l.root), l.secret.slice(1));
     mkdirSync(dirname(decoy), { recursive: true });
     writeFileSync(decoy, `type: string\ndescription: ${DECOY}\n`);
@@ -154,7 +206,9 @@ describe("a percent-encoded $ref with a decoy inside the folder", () => {
   it("generates openapi.json and mock.ts from the decoy", () => {
     const l = decoyLayout();
     const out = join(l.dir, "out");
-    const generate = runCli(["generate", l.root, "--client", "--server", "--no-conventions", "-o", out], { cwd: l.dir });
+    const generate = runCli(["generate", l.root, "--client", "--server", "--no-conventions", "-o", out], {
+      cwd: l.dir,
+    });
     expect(generate.code, generate.stderr).toBe(0);
     expect(readFileSync(join(out, "openapi.json"), "utf8")).toContain(DECOY);
     expect(generatedText(out)).not.toContain(SECRET);
@@ -177,12 +231,17 @@ describe("a fragment that is not a JSON pointer", () => {
 
   it("makes `specwright lint` exit 2 with file:line:col, not an internal error", () => {
     const dir = writeSpecFiles({
-      "openapi.yaml": "openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\ncomponents:\n  schemas:\n    Dog: { type: object }\n    Pet:\n      $ref: '#components/schemas/Dog'\n",
+      "openapi.yaml":
+        "openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths: {}\ncomponents:\n  schemas:\n    Dog: { type: object }\n    Pet:\n      $ref: '#components/schemas/Dog'\n",
     });
     const lint = runCli(["lint", "openapi.yaml"], { cwd: dir });
     expect(lint.code).toBe(2);
-    expect(lint.stderr).toContain('error: openapi.yaml:8:7: $ref "#components/schemas/Dog": the part after "#" is not a JSON pointer');
-    expect(lint.stderr).toContain('fix: write the fragment as a JSON pointer, which starts with "/" (e.g. "#/components/schemas/Dog")');
+    expect(lint.stderr).toContain(
+      'error: openapi.yaml:8:7: $ref "#components/schemas/Dog": the part after "#" is not a JSON pointer',
+    );
+    expect(lint.stderr).toContain(
+      'fix: write the fragment as a JSON pointer, which starts with "/" (e.g. "#/components/schemas/Dog")',
+    );
     expect(lint.stderr + lint.stdout).not.toMatch(/internal error/);
   });
 });
@@ -209,8 +268,14 @@ describe("a URL in externalValue or a mapping, without --allow-remote-refs", () 
     const dir = writeSpecFiles({});
     const root = join(dir, "openapi.json");
     const media = { schema: { type: "string" }, examples: { remote: { externalValue: url } } };
-    const get = { operationId: "listThings", responses: { "200": { description: "ok", content: { "application/json": media } } } };
-    writeFileSync(root, JSON.stringify({ openapi: "3.0.3", info: { title: "T", version: "1.0.0" }, paths: { "/things": { get } } }));
+    const get = {
+      operationId: "listThings",
+      responses: { "200": { description: "ok", content: { "application/json": media } } },
+    };
+    writeFileSync(
+      root,
+      JSON.stringify({ openapi: "3.0.3", info: { title: "T", version: "1.0.0" }, paths: { "/things": { get } } }),
+    );
     return { dir, root };
   };
 
@@ -231,7 +296,12 @@ describe("a URL in externalValue or a mapping, without --allow-remote-refs", () 
   it("leaves a mapping to a URL, or to a missing file, as written, without a request", async () => {
     requests = 0;
     const mapping = { remote: url, stale: "models/missing.yml#/Dog" };
-    const l = layout({ schemas: () => ({ Dog: { type: "object" }, Pet: { oneOf: [{ $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind", mapping } } }) });
+    const l = layout({
+      schemas: () => ({
+        Dog: { type: "object" },
+        Pet: { oneOf: [{ $ref: "#/components/schemas/Dog" }], discriminator: { propertyName: "kind", mapping } },
+      }),
+    });
     const { text, error } = await loadAndBundle(l.root);
     expect(error).toBeUndefined();
     expect(text).toContain(JSON.stringify(mapping));
@@ -255,7 +325,9 @@ describe("a URL in externalValue or a mapping, without --allow-remote-refs", () 
       const diff = await runCliAsync(["diff", root, root], { cwd: dir });
       expect(diff.code, diff.stderr).toBe(0);
       const out = join(dir, "out");
-      const generate = await runCliAsync(["generate", root, "--client", "--server", "--no-conventions", "-o", out], { cwd: dir });
+      const generate = await runCliAsync(["generate", root, "--client", "--server", "--no-conventions", "-o", out], {
+        cwd: dir,
+      });
       expect(generate.code, generate.stderr).toBe(0);
       expect(readFileSync(join(out, "openapi.json"), "utf8")).toContain(url);
       expect(generatedText(out)).not.toContain(REPLY);

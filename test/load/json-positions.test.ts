@@ -13,7 +13,12 @@ const offsetOf = (needle: string, from = 0) => TEXT.indexOf(needle, from);
 
 describe("locateJsonPointers", () => {
   it("finds object members at their key and array items at their value", () => {
-    const found = locateJsonPointers(TEXT, ["/paths/~1pets~1{id}/get/tags/1", "/a~0b/1/kA", "/paths/~1pets~1{id}", "/a~0b/0"]);
+    const found = locateJsonPointers(TEXT, [
+      "/paths/~1pets~1{id}/get/tags/1",
+      "/a~0b/1/kA",
+      "/paths/~1pets~1{id}",
+      "/a~0b/0",
+    ]);
     expect(found.get("/paths/~1pets~1{id}/get/tags/1")).toBe(offsetOf('"b\\"]"'));
     expect(found.get("/a~0b/1/kA")).toBe(offsetOf('"k\\u0041"'));
     expect(found.get("/paths/~1pets~1{id}")).toBe(offsetOf('"/pets/{id}"'));
@@ -39,7 +44,8 @@ describe("JsonPositionIndex", () => {
     const { JsonPositionIndex } = await import("../../generator/load/json-positions.js");
     const index = new JsonPositionIndex(TEXT);
     const pointers = ["/paths/skip/deep/0/0/0/x", "/paths/~1pets~1{id}/get", "/a~0b/1/kA", "/a~0b/0", "/paths/nope"];
-    for (const pointer of pointers) expect(index.locate([pointer]).get(pointer)).toBe(locateJsonPointers(TEXT, [pointer]).get(pointer));
+    for (const pointer of pointers)
+      expect(index.locate([pointer]).get(pointer)).toBe(locateJsonPointers(TEXT, [pointer]).get(pointer));
     expect(index.locate(["/paths/skip/deep/0/0/0/x"]).get("/paths/skip/deep/0/0/0/x")).toBe(offsetOf('"x"'));
   });
 });

@@ -32,21 +32,41 @@ describe("loadSpec", () => {
         "            application/json:",
         "              schema: { $ref: './schemas/pet.yaml#/Pet' }",
       ].join("\n"),
-      "schemas/pet.yaml": ["# pets", "Pet:", "  type: object", "  properties:", "    name:", "      type: string"].join("\n"),
+      "schemas/pet.yaml": ["# pets", "Pet:", "  type: object", "  properties:", "    name:", "      type: string"].join(
+        "\n",
+      ),
     });
     const document = await loadSpec(join(dir, "openapi.yaml"));
-    const schema = document.child(document.root, "paths", "/v1/pets", "get", "responses", "200", "content", "application/json", "schema")!;
+    const schema = document.child(
+      document.root,
+      "paths",
+      "/v1/pets",
+      "get",
+      "responses",
+      "200",
+      "content",
+      "application/json",
+      "schema",
+    )!;
     const target = document.resolve(schema);
     const name = document.child(target, "properties", "name")!;
-    expect(document.locate(name.at)).toMatchObject({ file: join(dir, "schemas/pet.yaml"), line: 5, column: 5, pointer: "/Pet/properties/name" });
+    expect(document.locate(name.at)).toMatchObject({
+      file: join(dir, "schemas/pet.yaml"),
+      line: 5,
+      column: 5,
+      pointer: "/Pet/properties/name",
+    });
   });
 
   it("bundles a multi-file document with external schemas hoisted under their own names", async () => {
     const dir = writeSpecFiles({
-      "openapi.yaml": "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\npaths:\n  /v1/pets:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: 'pet.yaml#/Pet' }\n",
+      "openapi.yaml":
+        "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\npaths:\n  /v1/pets:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: 'pet.yaml#/Pet' }\n",
       "pet.yaml": "Pet:\n  type: object\n  properties:\n    owner: { $ref: '#/Owner' }\nOwner:\n  type: object\n",
     });
-    const bundled = (await bundleSpec(await loadSpec(join(dir, "openapi.yaml")))) as { components: { schemas: Record<string, unknown> } };
+    const bundled = (await bundleSpec(await loadSpec(join(dir, "openapi.yaml")))) as {
+      components: { schemas: Record<string, unknown> };
+    };
     expect(Object.keys(bundled.components.schemas).sort()).toEqual(["Owner", "Pet"]);
     expect(JSON.stringify(bundled)).not.toContain("pet.yaml");
   });
@@ -60,7 +80,9 @@ describe("loadSpec", () => {
   });
 
   it("reports a JSON syntax error with line and column", async () => {
-    const dir = writeSpecFiles({ "openapi.json": '{\n  "openapi": "3.1.0",\n  "info": { "title": "T" "version": "1" }\n}\n' });
+    const dir = writeSpecFiles({
+      "openapi.json": '{\n  "openapi": "3.1.0",\n  "info": { "title": "T" "version": "1" }\n}\n',
+    });
     const error = await loadError(join(dir, "openapi.json"));
     expect(error.message).toMatch(/JSON syntax error/);
     expect([error.line, error.column]).toEqual([3, 26]);
@@ -78,7 +100,8 @@ describe("loadSpec", () => {
 
   it("refuses remote $refs unless allowed, at the line of the $ref", async () => {
     const dir = writeSpecFiles({
-      "openapi.yaml": "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\ncomponents:\n  schemas:\n    Pet: { $ref: 'https://example.invalid/pet.yaml' }\npaths: {}\n",
+      "openapi.yaml":
+        "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\ncomponents:\n  schemas:\n    Pet: { $ref: 'https://example.invalid/pet.yaml' }\npaths: {}\n",
     });
     const error = await loadError(join(dir, "openapi.yaml"));
     expect(error.message).toMatch(/remote \$ref refused/);
@@ -89,7 +112,8 @@ describe("loadSpec", () => {
   it("refuses $refs that climb out of the spec's folder", async () => {
     const dir = writeSpecFiles({
       "outside.yaml": "Secret: { type: string }\n",
-      "api/openapi.yaml": "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\ncomponents:\n  schemas:\n    S: { $ref: '../outside.yaml#/Secret' }\npaths: {}\n",
+      "api/openapi.yaml":
+        "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\ncomponents:\n  schemas:\n    S: { $ref: '../outside.yaml#/Secret' }\npaths: {}\n",
     });
     expect((await loadError(join(dir, "api/openapi.yaml"))).message).toMatch(/leaves the spec's folder/);
   });
@@ -97,7 +121,8 @@ describe("loadSpec", () => {
   it("refuses a symlink that points out of the spec's folder", async () => {
     const dir = writeSpecFiles({
       "outside.yaml": "Secret: { type: string }\n",
-      "api/openapi.yaml": "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\ncomponents:\n  schemas:\n    S: { $ref: './link.yaml#/Secret' }\npaths: {}\n",
+      "api/openapi.yaml":
+        "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\ncomponents:\n  schemas:\n    S: { $ref: './link.yaml#/Secret' }\npaths: {}\n",
     });
     symlinkSync(join(dir, "outside.yaml"), join(dir, "api/link.yaml"));
     expect((await loadError(join(dir, "api/openapi.yaml"))).message).toMatch(/leaves the spec's folder/);
@@ -105,8 +130,10 @@ describe("loadSpec", () => {
 
   it("loads circular $refs across files without hanging", async () => {
     const dir = writeSpecFiles({
-      "openapi.yaml": "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\ncomponents:\n  schemas:\n    Node: { $ref: 'node.yaml#/Node' }\npaths: {}\n",
-      "node.yaml": "Node:\n  type: object\n  properties:\n    children:\n      type: array\n      items: { $ref: '#/Node' }\n    self: { $ref: 'openapi.yaml#/components/schemas/Node' }\n",
+      "openapi.yaml":
+        "openapi: 3.1.0\ninfo: { title: T, version: 1.0.0 }\ncomponents:\n  schemas:\n    Node: { $ref: 'node.yaml#/Node' }\npaths: {}\n",
+      "node.yaml":
+        "Node:\n  type: object\n  properties:\n    children:\n      type: array\n      items: { $ref: '#/Node' }\n    self: { $ref: 'openapi.yaml#/components/schemas/Node' }\n",
     });
     const document = await loadSpec(join(dir, "openapi.yaml"));
     expect(document.files.size).toBe(2);
@@ -116,8 +143,15 @@ describe("loadSpec", () => {
 
   it("refuses YAML alias expansion bombs", async () => {
     const lines = ["a: &a [x, x, x, x, x, x, x, x, x, x]"];
-    for (let i = 0; i < 8; i++) lines.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill("*" + String.fromCharCode(97 + i)).join(", ")}]`);
-    const dir = writeSpecFiles({ "openapi.yaml": MINIMAL + "x-bomb:\n" + lines.map((l) => "  " + l).join("\n") + "\n" });
+    for (let i = 0; i < 8; i++)
+      lines.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          .fill("*" + String.fromCharCode(97 + i))
+          .join(", ")}]`,
+      );
+    const dir = writeSpecFiles({
+      "openapi.yaml": MINIMAL + "x-bomb:\n" + lines.map((l) => "  " + l).join("\n") + "\n",
+    });
     expect((await loadError(join(dir, "openapi.yaml"))).message).toMatch(/YAML/);
   });
 
@@ -130,7 +164,8 @@ describe("loadSpec", () => {
 
   it("upgrades OpenAPI 2.0 and maps positions back to the 2.0 source", async () => {
     const dir = writeSpecFiles({
-      "swagger.yaml": 'swagger: "2.0"\ninfo: { title: T, version: 1.0.0 }\nbasePath: /v1\npaths: {}\ndefinitions:\n  Pet:\n    type: object\n    properties:\n      id: { type: string }\n',
+      "swagger.yaml":
+        'swagger: "2.0"\ninfo: { title: T, version: 1.0.0 }\nbasePath: /v1\npaths: {}\ndefinitions:\n  Pet:\n    type: object\n    properties:\n      id: { type: string }\n',
     });
     const document = await loadSpec(join(dir, "swagger.yaml"));
     expect(document.specVersion).toBe("2.0");
@@ -141,7 +176,8 @@ describe("loadSpec", () => {
 
   it("reports schema violations with their place instead of failing the load", async () => {
     const dir = writeSpecFiles({
-      "openapi.yaml": "openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths:\n  /v1/pets:\n    get:\n      summary: no responses here\n",
+      "openapi.yaml":
+        "openapi: 3.0.3\ninfo: { title: T, version: 1.0.0 }\npaths:\n  /v1/pets:\n    get:\n      summary: no responses here\n",
     });
     const document = await loadSpec(join(dir, "openapi.yaml"));
     const problem = document.structuralProblems.find((p) => p.message.includes('"responses"'));
@@ -151,7 +187,9 @@ describe("loadSpec", () => {
 
   it("refuses a spec whose JSON nests 10,000 levels deep with a clear error, not a stack overflow", async () => {
     const deep = "[".repeat(10_000) + "]".repeat(10_000);
-    const dir = writeSpecFiles({ "openapi.json": `{"openapi":"3.1.0","info":{"title":"T","version":"1"},"paths":{},"x-deep":${deep}}` });
+    const dir = writeSpecFiles({
+      "openapi.json": `{"openapi":"3.1.0","info":{"title":"T","version":"1"},"paths":{},"x-deep":${deep}}`,
+    });
     writeFileSync(join(dir, "unused.txt"), "");
     const error = await loadError(join(dir, "openapi.json"));
     expect(error.message).toMatch(/^nests more than 256 levels deep \(at \/x-deep\/0\/0/);

@@ -26,7 +26,9 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 const schemaProblems = () => {
   const result = runCli(["lint", "api.yaml", "--format", "json", "--preset", "minimal"], { cwd: dir });
   expect(result.code).toBe(1);
-  return (JSON.parse(result.stdout) as { ruleId: string; line: number; message: string }[]).filter((problem) => problem.ruleId === "oas/schema");
+  return (JSON.parse(result.stdout) as { ruleId: string; line: number; message: string }[]).filter(
+    (problem) => problem.ruleId === "oas/schema",
+  );
 };
 
 describe("cached OpenAPI schema validators", () => {

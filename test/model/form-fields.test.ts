@@ -19,7 +19,14 @@ const schema = {
 describe("formFields", () => {
   it("marks file properties and their allowed media types, and reads object parts as JSON in multipart", () => {
     const fields = formFields(refs, schema, { picture: { contentType: "image/png, image/*" } }, true);
-    expect(Object.fromEntries(fields.map((field) => [field.name, { kind: field.shape.kind, file: field.file, contentTypes: field.contentTypes }]))).toEqual({
+    expect(
+      Object.fromEntries(
+        fields.map((field) => [
+          field.name,
+          { kind: field.shape.kind, file: field.file, contentTypes: field.contentTypes },
+        ]),
+      ),
+    ).toEqual({
       title: { kind: "scalar", file: undefined, contentTypes: undefined },
       meta: { kind: "json", file: undefined, contentTypes: undefined },
       picture: { kind: "scalar", file: true, contentTypes: ["image/png", "image/*"] },

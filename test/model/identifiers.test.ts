@@ -17,7 +17,8 @@ describe("identifiers", () => {
     ["2fa", "_2fa"],
     ["", "value"],
     ["HTTPServer", "httpServer"],
-    ["página", "pagina"], ["宠物", "value"],
+    ["página", "pagina"],
+    ["宠物", "value"],
   ])("camelIdentifier(%j) = %j", (raw, expected) => {
     expect(camelIdentifier(raw)).toBe(expected);
   });

@@ -4,13 +4,34 @@
 
 type Json = Record<string, unknown>;
 
-function spec(title: string, path: string, parameters: Json[], schema: Json, schemas: Json = {}, openapi = "3.1.0"): Json {
+function spec(
+  title: string,
+  path: string,
+  parameters: Json[],
+  schema: Json,
+  schemas: Json = {},
+  openapi = "3.1.0",
+): Json {
   return {
     openapi,
     info: { title, version: "1.0.0" },
     servers: [{ url: "https://api.test" }],
-    paths: { [path]: { get: { operationId: "list", tags: ["things"], parameters, responses: { "200": { description: "a page", content: { "application/json": { schema } } } } } } },
-    components: { schemas: { Thing: { type: "object", required: ["id"], properties: { id: { type: "string" }, name: { type: "string" } } }, ...schemas } },
+    paths: {
+      [path]: {
+        get: {
+          operationId: "list",
+          tags: ["things"],
+          parameters,
+          responses: { "200": { description: "a page", content: { "application/json": { schema } } } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Thing: { type: "object", required: ["id"], properties: { id: { type: "string" }, name: { type: "string" } } },
+        ...schemas,
+      },
+    },
   };
 }
 
@@ -24,9 +45,20 @@ const things = { type: "array", items: { $ref: "#/components/schemas/Thing" } };
 export const asanaLike = spec(
   "Asana-like",
   "/projects",
-  [query("limit", { type: "integer", minimum: 1, maximum: 100 }), query("offset", { type: "string" }, { example: "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ9" })],
-  { type: "object", properties: { data: things, next_page: { allOf: [{ $ref: "#/components/schemas/NextPage" }], nullable: true } } },
-  { NextPage: { type: "object", properties: { offset: { type: "string" }, path: { type: "string" }, uri: { type: "string", format: "uri" } } } },
+  [
+    query("limit", { type: "integer", minimum: 1, maximum: 100 }),
+    query("offset", { type: "string" }, { example: "eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ9" }),
+  ],
+  {
+    type: "object",
+    properties: { data: things, next_page: { allOf: [{ $ref: "#/components/schemas/NextPage" }], nullable: true } },
+  },
+  {
+    NextPage: {
+      type: "object",
+      properties: { offset: { type: "string" }, path: { type: "string" }, uri: { type: "string", format: "uri" } },
+    },
+  },
   "3.0.3",
 );
 
@@ -45,7 +77,14 @@ export const slackLike = spec(
   "Slack-like",
   "/conversations.list",
   [query("cursor", { type: "string" }), query("limit", { type: "integer", default: 100 })],
-  { type: "object", properties: { ok: { type: "boolean" }, channels: things, response_metadata: { type: "object", properties: { next_cursor: { type: "string" } } } } },
+  {
+    type: "object",
+    properties: {
+      ok: { type: "boolean" },
+      channels: things,
+      response_metadata: { type: "object", properties: { next_cursor: { type: "string" } } },
+    },
+  },
 );
 
 /** Notion: `start_cursor` + `page_size`; `next_cursor` (null at the end) and `has_more`. */
@@ -53,16 +92,38 @@ export const notionLike = spec(
   "Notion-like",
   "/users",
   [query("start_cursor", { type: "string" }), query("page_size", { type: "integer", maximum: 100 })],
-  { type: "object", properties: { object: { const: "list" }, results: things, next_cursor: { type: ["string", "null"] }, has_more: { type: "boolean" } } },
+  {
+    type: "object",
+    properties: {
+      object: { const: "list" },
+      results: things,
+      next_cursor: { type: ["string", "null"] },
+      has_more: { type: "boolean" },
+    },
+  },
 );
 
 /** Jira: integer `startAt` + `maxResults`; the page says `isLast` and `total`. The server may cap `maxResults`. */
 export const jiraLike = spec(
   "Jira-like",
   "/rest/api/3/project/search",
-  [query("startAt", { type: "integer", format: "int64", default: 0 }), query("maxResults", { type: "integer", format: "int32", default: 50 })],
+  [
+    query("startAt", { type: "integer", format: "int64", default: 0 }),
+    query("maxResults", { type: "integer", format: "int32", default: 50 }),
+  ],
   { $ref: "#/components/schemas/PageBeanProject" },
-  { PageBeanProject: { type: "object", properties: { startAt: { type: "integer" }, maxResults: { type: "integer" }, total: { type: "integer" }, isLast: { type: "boolean" }, values: things } } },
+  {
+    PageBeanProject: {
+      type: "object",
+      properties: {
+        startAt: { type: "integer" },
+        maxResults: { type: "integer" },
+        total: { type: "integer" },
+        isLast: { type: "boolean" },
+        values: things,
+      },
+    },
+  },
 );
 
 /** Stripe: `starting_after` = the last item's id while `has_more`. */
@@ -70,16 +131,17 @@ export const stripeLike = spec(
   "Stripe-like",
   "/v1/customers",
   [query("starting_after", { type: "string" }), query("limit", { type: "integer" })],
-  { type: "object", properties: { object: { type: "string" }, data: things, has_more: { type: "boolean" }, url: { type: "string" } } },
+  {
+    type: "object",
+    properties: { object: { type: "string" }, data: things, has_more: { type: "boolean" }, url: { type: "string" } },
+  },
 );
 
 /** A JSON:API-ish page whose `links.next` is a URL (`format: uri`): a link to follow, not a token to send back. */
-export const linksNextUrl = spec(
-  "links.next URL",
-  "/things",
-  [query("cursor", { type: "string" })],
-  { type: "object", properties: { data: things, links: { type: "object", properties: { next: { type: "string", format: "uri" } } } } },
-);
+export const linksNextUrl = spec("links.next URL", "/things", [query("cursor", { type: "string" })], {
+  type: "object",
+  properties: { data: things, links: { type: "object", properties: { next: { type: "string", format: "uri" } } } },
+});
 
 /** Two token parameters that both fit the one next-token field: ambiguous, so not paginated. */
 export const twoTokens = spec(
@@ -94,5 +156,8 @@ export const drfCursor = spec(
   "DRF cursor",
   "/things",
   [query("cursor", { type: "string" }), query("page_size", { type: "integer" })],
-  { type: "object", properties: { next: { type: ["string", "null"] }, previous: { type: ["string", "null"] }, results: things } },
+  {
+    type: "object",
+    properties: { next: { type: ["string", "null"] }, previous: { type: ["string", "null"] }, results: things },
+  },
 );

@@ -8,7 +8,14 @@ describe("schemaRootOf", () => {
     paths: { "/a": { get: { parameters: [{ name: "q", in: "query", schema: { type: "string" } }] } } },
     components: {
       schemas: {
-        Pet: { type: "object", properties: { owner: { $ref: "#/components/schemas/Owner" }, tag: { $ref: "#/components/schemas/Pet/properties/name" }, name: { type: "string" } } },
+        Pet: {
+          type: "object",
+          properties: {
+            owner: { $ref: "#/components/schemas/Owner" },
+            tag: { $ref: "#/components/schemas/Pet/properties/name" },
+            name: { type: "string" },
+          },
+        },
         Owner: { type: "object", properties: { pets: { type: "array", items: { $ref: "#/components/schemas/Pet" } } } },
         ["__proto__"]: { type: "integer" }, // computed: an own key, not the prototype
         "a/b c": { type: "boolean" },
@@ -39,14 +46,20 @@ describe("schemaRootOf", () => {
     expect(Object.hasOwn(schemas, "__proto__")).toBe(true);
     expect(Object.getPrototypeOf(schemas)).toBe(Object.prototype);
     expect(schemas["a/b c"]).toEqual({ type: "boolean" });
-    expect(((root.paths as Record<string, Record<string, { parameters: Record<string, { schema: unknown }> }>>)["/a"]?.get?.parameters["0"])?.schema).toEqual({ type: "string" });
+    expect(
+      (root.paths as Record<string, Record<string, { parameters: Record<string, { schema: unknown }> }>>)["/a"]?.get
+        ?.parameters["0"]?.schema,
+    ).toEqual({ type: "string" });
     expect(Object.hasOwn(schemas, "Missing")).toBe(false);
   });
 
   it("never writes into the document when one target lies inside another", () => {
     const doc = document();
     const before = JSON.stringify(doc);
-    const root = schemaRootOf(doc, [{ $ref: "#/components/schemas/Pet/properties/name" }, { $ref: "#/components/schemas/Pet" }]);
+    const root = schemaRootOf(doc, [
+      { $ref: "#/components/schemas/Pet/properties/name" },
+      { $ref: "#/components/schemas/Pet" },
+    ]);
     expect(JSON.stringify(doc)).toBe(before);
     expect((root.components as { schemas: Record<string, unknown> }).schemas.Pet).toBe(doc.components.schemas.Pet);
   });

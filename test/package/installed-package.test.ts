@@ -20,14 +20,21 @@ let packed: string[];
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "specwright-package-"));
-  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], { cwd: ROOT, maxBuffer: 64 << 20 });
+  const { stdout } = await run("npm", ["pack", "--json", "--pack-destination", work], {
+    cwd: ROOT,
+    maxBuffer: 64 << 20,
+  });
   const [manifest] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
   packed = manifest!.files.map((file) => file.path);
   app = join(work, "app");
   await run("mkdir", ["-p", app]);
   writeFileSync(join(app, "package.json"), JSON.stringify({ name: "app", private: true, type: "module" }));
   // --prefer-offline: the dependencies come from npm's cache, filled by the checkout's own `npm ci`.
-  await run("npm", ["install", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund", join(work, manifest!.filename)], { cwd: app, maxBuffer: 64 << 20 });
+  await run(
+    "npm",
+    ["install", "--omit=dev", "--prefer-offline", "--no-audit", "--no-fund", join(work, manifest!.filename)],
+    { cwd: app, maxBuffer: 64 << 20 },
+  );
 }, 600_000);
 
 afterAll(() => {
@@ -37,12 +44,25 @@ afterAll(() => {
 const cli = (args: string[]) =>
   run(join(app, "node_modules/.bin/specwright"), args, { cwd: app, maxBuffer: 64 << 20 }).then(
     (result) => ({ code: 0, ...result }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 
 describe("the published package", () => {
   it("ships the built CLI, the library with its types and the templates, and none of the tests or sources", () => {
-    expect(packed).toEqual(expect.arrayContaining(["dist/cli.mjs", "dist/index.mjs", "dist/types/generator/index.d.ts", "bin/specwright.js", "templates/runtime/server/router.ts", "LICENSE"]));
+    expect(packed).toEqual(
+      expect.arrayContaining([
+        "dist/cli.mjs",
+        "dist/index.mjs",
+        "dist/types/generator/index.d.ts",
+        "bin/specwright.js",
+        "templates/runtime/server/router.ts",
+        "LICENSE",
+      ]),
+    );
     expect(packed.filter((path) => path.startsWith("test/") || path.startsWith("bench/"))).toEqual([]);
     expect(packed.filter((path) => path.startsWith("generator/"))).toEqual([]);
   });
@@ -60,7 +80,9 @@ describe("the published package", () => {
 
     const generate = await cli(["generate", PETSTORE_V1, "--out", "gen/petstore", "--client", "--server"]);
     expect(generate.code).toBe(0);
-    expect(readdirSync(join(app, "gen/petstore"))).toEqual(expect.arrayContaining(["client.ts", "server.ts", "handlers.ts", "package.json"]));
+    expect(readdirSync(join(app, "gen/petstore"))).toEqual(
+      expect.arrayContaining(["client.ts", "server.ts", "handlers.ts", "package.json"]),
+    );
 
     const diff = await cli(["diff", PETSTORE_V1, PETSTORE_V2, "--format", "json"]);
     expect(diff.code).toBe(0);
@@ -94,7 +116,13 @@ console.log(JSON.stringify(out));
 `,
     );
     const { stdout } = await run(process.execPath, ["use.mjs"], { cwd: app });
-    expect(JSON.parse(stdout)).toEqual({ lint: 0, verdict: "pass", error: [true, true, "string"], health: { status: "ok", apis: 3, broken: 0 }, mock: 200 });
+    expect(JSON.parse(stdout)).toEqual({
+      lint: 0,
+      verdict: "pass",
+      error: [true, true, "string"],
+      health: { status: "ok", apis: 3, broken: 0 },
+      mock: 200,
+    });
   });
 
   it("has declarations a TypeScript project can use", async () => {
@@ -109,8 +137,26 @@ await lint("spec.yaml", { nope: true });
 `,
     );
     const typeRoots = join(ROOT, "node_modules/@types");
-    writeFileSync(join(app, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "nodenext", moduleResolution: "nodenext", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"], typeRoots: [typeRoots] }, files: ["consumer.ts"] }));
-    const result = await run(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: app }).then(() => ({ code: 0, stdout: "" }), (error: { code: number; stdout: string }) => error);
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          module: "nodenext",
+          moduleResolution: "nodenext",
+          target: "es2022",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ["node"],
+          typeRoots: [typeRoots],
+        },
+        files: ["consumer.ts"],
+      }),
+    );
+    const result = await run(process.execPath, [TSC, "-p", "tsconfig.json"], { cwd: app }).then(
+      () => ({ code: 0, stdout: "" }),
+      (error: { code: number; stdout: string }) => error,
+    );
     expect(result.stdout).toBe("");
     expect(result.code).toBe(0);
   });

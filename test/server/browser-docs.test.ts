@@ -51,7 +51,10 @@ describe("the generated server's docs in a browser", () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${served.url}/v1/docs`);
     await page.waitForSelector("#redoc[data-redoc-ready]", { timeout: 60_000 });
-    await page.locator("#redoc h2", { hasText: "Greet someone" }).first().waitFor({ state: "visible", timeout: 30_000 });
+    await page
+      .locator("#redoc h2", { hasText: "Greet someone" })
+      .first()
+      .waitFor({ state: "visible", timeout: 30_000 });
     await page.close();
   });
 });

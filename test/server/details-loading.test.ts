@@ -19,9 +19,20 @@ describe("details validators loaded after start-up", () => {
     expect(serverTs).toContain('await import("./validators/bodies-details.js")');
 
     const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
-    const server = await listen(express().use(createRouter({ createItem: () => ({ status: 201 }), listItems: () => ({ status: 200 }) }, { pageTokenSecret: "x".repeat(32) })));
+    const server = await listen(
+      express().use(
+        createRouter(
+          { createItem: () => ({ status: 201 }), listItems: () => ({ status: 200 }) },
+          { pageTokenSecret: "x".repeat(32) },
+        ),
+      ),
+    );
     try {
-      const response = await fetch(`${server.url}/v1/items`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: 42, category: "toys", price: -1, tags: [] }) });
+      const response = await fetch(`${server.url}/v1/items`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: 42, category: "toys", price: -1, tags: [] }),
+      });
       // The bench spec's error schema has no errors[] member: the field errors are told in `detail`.
       const problem = (await response.json()) as { detail: string };
       expect(response.status).toBe(400);

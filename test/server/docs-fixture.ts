@@ -22,7 +22,10 @@ export async function serveDocs(name: string): Promise<DocsServer> {
   const outDir = await generateApi(DOCS_SPEC, name, { client: false });
   const server = (await import(pathToFileURL(join(outDir, "server.ts")).href)) as DocsServer["server"];
   const handlers = {
-    getGreeting: ({ params }: { params: { name: string } }) => ({ status: 200, body: { message: `Hello, ${params.name}!` } }),
+    getGreeting: ({ params }: { params: { name: string } }) => ({
+      status: 200,
+      body: { message: `Hello, ${params.name}!` },
+    }),
   };
   const app = express().use(server.createRouter(handlers, { docs: true, cors: { origins: [ALLOWED_ORIGIN] } }));
   const running = await listen(app);

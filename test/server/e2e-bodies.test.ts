@@ -46,7 +46,10 @@ paths:
 describe("generated server request bodies", () => {
   let served: ServedSpec | undefined;
   beforeAll(async () => {
-    const echo = (_op: string, { body }: Record<string, unknown>) => ({ status: 200, body: { body: Buffer.isBuffer(body) ? { bytes: body.length } : body } });
+    const echo = (_op: string, { body }: Record<string, unknown>) => ({
+      status: 200,
+      body: { body: Buffer.isBuffer(body) ? { bytes: body.length } : body },
+    });
     served = await serveSpecText("bodies", SPEC, echo, { bodyLimit: 64 });
   }, 120_000);
   afterAll(async () => served?.close());
@@ -71,17 +74,25 @@ describe("generated server request bodies", () => {
 
   it("parses a form, coerces its fields by the schema, reads JSON-encoded fields, and validates it", async () => {
     const form = "n=3&tags=a&meta=%7B%22k%22%3A%22v%22%7D";
-    expect((await post("application/x-www-form-urlencoded", form)).body).toEqual({ body: { n: 3, tags: ["a"], meta: { k: "v" } } });
+    expect((await post("application/x-www-form-urlencoded", form)).body).toEqual({
+      body: { n: 3, tags: ["a"], meta: { k: "v" } },
+    });
     expect((await post("application/x-www-form-urlencoded", "n=x")).status).toBe(400);
     const badJson = await post("application/x-www-form-urlencoded", "n=1&meta=nope");
     expect([badJson.status, badJson.body.errors?.[0]?.field]).toEqual([400, "meta"]);
     // An empty form is an object without fields, not a missing body: it is refused for lacking n.
     const empty = await post("application/x-www-form-urlencoded", "");
-    expect([empty.status, empty.body.errors?.[0]?.code === "missing_body", JSON.stringify(empty.body.errors)]).toEqual([400, false, expect.stringContaining("n")]);
+    expect([empty.status, empty.body.errors?.[0]?.code === "missing_body", JSON.stringify(empty.body.errors)]).toEqual([
+      400,
+      false,
+      expect.stringContaining("n"),
+    ]);
   });
 
   it("hands an XML body over as bytes: a schema of its elements cannot be checked against unparsed text", async () => {
-    expect((await post("text/xml", "<doc><title>x</title></doc>", "/documents", "PUT")).body).toEqual({ body: { bytes: 27 } });
+    expect((await post("text/xml", "<doc><title>x</title></doc>", "/documents", "PUT")).body).toEqual({
+      body: { bytes: 27 },
+    });
   });
 
   it("hands octet-stream bodies over as a Buffer within the size limit, and refuses undeclared media types", async () => {
@@ -91,7 +102,9 @@ describe("generated server request bodies", () => {
     expect([png.status, png.headers.get("accept-post")]).toEqual([415, "application/octet-stream"]);
   });
 
-  it("generates strict-clean code (handler bodies typed per media type, Buffer for bytes)", { timeout: 300_000 }, async () => {
+  it("generates strict-clean code (handler bodies typed per media type, Buffer for bytes)", {
+    timeout: 300_000,
+  }, async () => {
     expect(await typecheck("bodies", [served?.outDir ?? ""])).toBe("");
   });
 });

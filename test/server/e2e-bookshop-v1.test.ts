@@ -8,7 +8,11 @@ let generated: any;
 const AUTH = { authorization: "Bearer customer-token" };
 
 beforeAll(async () => {
-  api = await serveGenerated("specs/bookshop/v1/openapi.yaml", "bookshop-v1", "test/server/fixtures/bookshop-v1.impl.ts");
+  api = await serveGenerated(
+    "specs/bookshop/v1/openapi.yaml",
+    "bookshop-v1",
+    "test/server/fixtures/bookshop-v1.impl.ts",
+  );
   generated = api.client;
   client = generated.createClient({ baseUrl: `${api.url}/v1`, auth: { bearer: "customer-token" }, retry: false });
 });
@@ -37,7 +41,9 @@ describe("bookshop v1: generated server + generated client", () => {
   it("creates, reads, updates and deletes books through the client", async () => {
     const created = await client.books.create({ body: book(0) });
     expect(created).toMatchObject({ title: "Book 0", stock_quantity: 1 });
-    expect(await client.books.update({ book_id: created.id, body: { title: "Renamed" } })).toMatchObject({ title: "Renamed" });
+    expect(await client.books.update({ book_id: created.id, body: { title: "Renamed" } })).toMatchObject({
+      title: "Renamed",
+    });
     await client.books.delete({ book_id: created.id });
     const gone = await client.books.get({ book_id: created.id }).catch((error: unknown) => error);
     expect(gone).toBeInstanceOf(generated.NotFoundError);
@@ -56,22 +62,44 @@ describe("bookshop v1: generated server + generated client", () => {
   });
 
   it("keeps 400 for schema violations and lets the handler answer 422 for business rules", async () => {
-    const invalid = await client.orders.create({ body: { line_items: [], shipping_address: { recipient: "A" } } }).catch((e: unknown) => e);
+    const invalid = await client.orders
+      .create({ body: { line_items: [], shipping_address: { recipient: "A" } } })
+      .catch((e: unknown) => e);
     expect(invalid).toBeInstanceOf(generated.BadRequestError);
-    expect(invalid.problem.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: "shipping_address.line1", code: "missing_field" })]));
+    expect(invalid.problem.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: "shipping_address.line1", code: "missing_field" })]),
+    );
     const first = (await client.books.list({ limit: 1 })).items[0];
-    const address = { recipient: "Ann", line1: "1 Main St", city: "Lisboa", postal_code: "1000-001", country_code: "PT" };
-    const order = await client.orders.create({ body: { line_items: [{ book_id: first.id, quantity: 1 }], shipping_address: address } });
+    const address = {
+      recipient: "Ann",
+      line1: "1 Main St",
+      city: "Lisboa",
+      postal_code: "1000-001",
+      country_code: "PT",
+    };
+    const order = await client.orders.create({
+      body: { line_items: [{ book_id: first.id, quantity: 1 }], shipping_address: address },
+    });
     expect(order).toMatchObject({ status: "pending", total: { amount: "9.99" } });
-    const outOfStock = await client.orders.create({ body: { line_items: [{ book_id: first.id, quantity: 5 }], shipping_address: address } }).catch((e: unknown) => e);
+    const outOfStock = await client.orders
+      .create({ body: { line_items: [{ book_id: first.id, quantity: 5 }], shipping_address: address } })
+      .catch((e: unknown) => e);
     expect(outOfStock).toBeInstanceOf(generated.UnprocessableEntityError);
     expect(outOfStock.problem.code).toBe("out_of_stock");
   });
 
   it("rejects bad input with problems", async () => {
-    const malformed = await raw("/v1/books", { method: "POST", body: "{", headers: { ...AUTH, "content-type": "application/json" } });
+    const malformed = await raw("/v1/books", {
+      method: "POST",
+      body: "{",
+      headers: { ...AUTH, "content-type": "application/json" },
+    });
     expect([malformed.status, malformed.body.code]).toEqual([400, "malformed_json"]);
-    const patchEmpty = await raw("/v1/orders/0a9b8c7d-6e5f-4a3b-9c2d-1e0f2a3b4c5d", { method: "PATCH", body: "{}", headers: { ...AUTH, "content-type": "application/json" } });
+    const patchEmpty = await raw("/v1/orders/0a9b8c7d-6e5f-4a3b-9c2d-1e0f2a3b4c5d", {
+      method: "PATCH",
+      body: "{}",
+      headers: { ...AUTH, "content-type": "application/json" },
+    });
     expect(patchEmpty.body.errors).toEqual([expect.objectContaining({ field: "body", code: "too_short" })]);
     const badStatus = await raw("/v1/orders?status=lost", { headers: AUTH });
     expect(badStatus.body.errors).toEqual([expect.objectContaining({ field: "query.status", code: "invalid_value" })]);

@@ -51,7 +51,13 @@ describe("generated client and server agree on values the styles leave undefined
   let served: ServedSpec | undefined;
   let api: any;
   beforeAll(async () => {
-    served = await serveSpecText("agreement", SPEC, (_op, { params, query, headers }) => ({ status: 200, body: { params, query, headers } }), {}, { client: true });
+    served = await serveSpecText(
+      "agreement",
+      SPEC,
+      (_op, { params, query, headers }) => ({ status: 200, body: { params, query, headers } }),
+      {},
+      { client: true },
+    );
     api = served.client.createClient({ baseUrl: served.url, retry: false });
   }, 120_000);
   afterAll(async () => served?.close());
@@ -71,7 +77,10 @@ describe("generated client and server agree on values the styles leave undefined
   it("reads an array parameter's scalar default as the wire value it stands for; leaves out a default of another type", async () => {
     expect((await api.agreement.getRefs({})).query).toEqual({ include: ["true"], ids: [1, 2] });
     expect((await api.agreement.getRefs({ last_index: 3 })).query.last_index).toBe(3);
-    expect((await api.agreement.getRefs({ include: ["compact", "false"] })).query.include).toEqual(["compact", "false"]);
+    expect((await api.agreement.getRefs({ include: ["compact", "false"] })).query.include).toEqual([
+      "compact",
+      "false",
+    ]);
   });
 
   it("sends parameters defined by JSON content as their JSON text, which the server parses", async () => {

@@ -67,17 +67,26 @@ describe("discriminators in request validation", () => {
   }, 120_000);
   afterAll(async () => served?.close());
   const post = (path: string, body: unknown) =>
-    rawCall(`${served?.url ?? ""}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    rawCall(`${served?.url ?? ""}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
   it("accepts a body that fits both branches through the shared base, by its implicit discriminator value", async () => {
     // Both Cat and Dog accept {pet_type, name}: a plain oneOf would refuse it for matching two branches.
-    expect((await post("/pets", { pet_type: "Cat", name: "Tom" })).body).toEqual({ body: { pet_type: "Cat", name: "Tom" } });
+    expect((await post("/pets", { pet_type: "Cat", name: "Tom" })).body).toEqual({
+      body: { pet_type: "Cat", name: "Tom" },
+    });
     expect((await post("/pets", { pet_type: "Dog", name: "Rex", bark: "loud" })).status).toBe(200);
   });
 
   it("validates the body against the selected branch only", async () => {
     const cat = await post("/pets", { pet_type: "Cat", name: "Tom", lives: 10 });
-    expect([cat.status, cat.body.errors]).toEqual([400, [expect.objectContaining({ field: "lives", code: "too_large" })]]);
+    expect([cat.status, cat.body.errors]).toEqual([
+      400,
+      [expect.objectContaining({ field: "lives", code: "too_large" })],
+    ]);
     // bark: "meow" would fail Dog; selected as a Cat, Dog's rules do not apply.
     expect((await post("/pets", { pet_type: "Cat", name: "Tom", bark: "meow" })).status).toBe(200);
     expect((await post("/pets", { pet_type: "Dog", name: "Rex", bark: "meow" })).status).toBe(400);
@@ -86,7 +95,16 @@ describe("discriminators in request validation", () => {
   it("refuses a missing or unknown discriminator value with a 400 naming the property and the allowed values", async () => {
     for (const body of [{ name: "Tom" }, { pet_type: "Cow", name: "Daisy" }, { pet_type: 3, name: "Tom" }]) {
       const answer = await post("/pets", body);
-      expect([answer.status, answer.body.errors]).toEqual([400, [{ field: "pet_type", code: "invalid_discriminator", message: 'selects the variant; it must be one of the allowed values: "Cat", "Dog"' }]]);
+      expect([answer.status, answer.body.errors]).toEqual([
+        400,
+        [
+          {
+            field: "pet_type",
+            code: "invalid_discriminator",
+            message: 'selects the variant; it must be one of the allowed values: "Cat", "Dog"',
+          },
+        ],
+      ]);
     }
   });
 
@@ -96,7 +114,10 @@ describe("discriminators in request validation", () => {
     expect((await post("/mapped-pets", { pet_type: "Lizard", name: "Liz", scales: 4 })).status).toBe(200);
     expect((await post("/mapped-pets", { pet_type: "dog", name: "Rex", bark: "meow" })).status).toBe(400);
     const unknown = await post("/mapped-pets", { pet_type: "Cat", name: "Tom" });
-    expect([unknown.status, unknown.body.errors?.[0]?.message]).toEqual([400, 'selects the variant; it must be one of the allowed values: "cat", "dog", "Lizard"']);
+    expect([unknown.status, unknown.body.errors?.[0]?.message]).toEqual([
+      400,
+      'selects the variant; it must be one of the allowed values: "cat", "dog", "Lizard"',
+    ]);
   });
 
   it("applies a discriminator of a component schema nested in the body, naming the nested field", async () => {
@@ -108,6 +129,9 @@ describe("discriminators in request validation", () => {
   it("selects a branch that fixes the property (enum) by those values rather than by its name, which it refuses", async () => {
     expect((await post("/owners", { pet: { pet_type: "bird", name: "Tweety" } })).status).toBe(200);
     const byName = await post("/owners", { pet: { pet_type: "Bird", name: "Tweety" } });
-    expect([byName.status, byName.body.errors?.[0]?.message]).toEqual([400, 'selects the variant; it must be one of the allowed values: "Cat", "Dog", "bird"']);
+    expect([byName.status, byName.body.errors?.[0]?.message]).toEqual([
+      400,
+      'selects the variant; it must be one of the allowed values: "Cat", "Dog", "bird"',
+    ]);
   });
 });

@@ -15,7 +15,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => served?.close());
 
-const get = (path: string, origin?: string) => fetch(served.url + path, { headers: origin === undefined ? {} : { origin } });
+const get = (path: string, origin?: string) =>
+  fetch(served.url + path, { headers: origin === undefined ? {} : { origin } });
 
 describe("docs: true", () => {
   it("serves a Redoc page with a CSP and no inline script, loading its assets from this server", async () => {
@@ -28,7 +29,10 @@ describe("docs: true", () => {
     const html = await response.text();
     expect(html).toContain("<title>Greetings API – Reference</title>");
     const scripts = [...html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-    expect(scripts.map((match) => match[1])).toEqual([' src="/v1/docs/assets/redoc.standalone.js"', ' src="/v1/docs/assets/redoc-init.js"']);
+    expect(scripts.map((match) => match[1])).toEqual([
+      ' src="/v1/docs/assets/redoc.standalone.js"',
+      ' src="/v1/docs/assets/redoc-init.js"',
+    ]);
     expect(scripts.every((match) => match[2] === "")).toBe(true);
     expect(html).toContain('data-spec-url="/v1/openapi.json"');
   });
@@ -77,7 +81,10 @@ describe("docs: true", () => {
       expect((await get(path, ALLOWED_ORIGIN)).headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
       expect((await get(path, "https://evil.example")).headers.get("access-control-allow-origin")).toBeNull();
     }
-    const preflight = await fetch(`${served.url}/v1/openapi.json`, { method: "OPTIONS", headers: { origin: ALLOWED_ORIGIN, "access-control-request-method": "GET" } });
+    const preflight = await fetch(`${served.url}/v1/openapi.json`, {
+      method: "OPTIONS",
+      headers: { origin: ALLOWED_ORIGIN, "access-control-request-method": "GET" },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-methods")).toBe("GET,HEAD,OPTIONS");
   });

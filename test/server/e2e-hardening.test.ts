@@ -34,7 +34,10 @@ beforeAll(async () => {
   // Type-checked there, with the generated types (the fixture itself is not).
   const serve = await readFile("test/server/fixtures/hardening.serve.ts", "utf8");
   await writeFile(join(outDir, "serve.ts"), serve.replace(/^\/\/ @ts-nocheck[^\n]*\n/, ""));
-  child = spawn(process.execPath, [resolve("bin/run-ts.js"), join(outDir, "serve.ts")], { env: { ...process.env, PAGE_TOKEN_SECRET: SECRET }, stdio: ["ignore", "pipe", "pipe"] });
+  child = spawn(process.execPath, [resolve("bin/run-ts.js"), join(outDir, "serve.ts")], {
+    env: { ...process.env, PAGE_TOKEN_SECRET: SECRET },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stderr?.on("data", (chunk: Buffer) => (serverStderr += chunk.toString()));
   const port = await new Promise<string>((done, fail) => {
     let out = "";
@@ -53,12 +56,21 @@ afterAll(() => {
   expect(serverStderr).not.toMatch(/server error/);
 });
 
-const call = (path: string, init: RequestInit = {}) => rawCall(base + path, { ...init, signal: AbortSignal.timeout(DEADLINE_MS) });
-const postThing = (body: unknown) => call("/api*v1/things", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+const call = (path: string, init: RequestInit = {}) =>
+  rawCall(base + path, { ...init, signal: AbortSignal.timeout(DEADLINE_MS) });
+const postThing = (body: unknown) =>
+  call("/api*v1/things", {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 
 /** `request` completes, and a /ping sent while it runs is answered: the event loop was not held. */
 async function answeredWithPing<T>(request: () => Promise<T>): Promise<T> {
-  const [result, ping] = await Promise.all([request(), new Promise((next) => setTimeout(next, 20)).then(() => call("/ping"))]);
+  const [result, ping] = await Promise.all([
+    request(),
+    new Promise((next) => setTimeout(next, 20)).then(() => call("/ping")),
+  ]);
   expect(ping.body).toEqual({ pong: true });
   return result;
 }
@@ -77,28 +89,43 @@ describe("generated server hardening", () => {
 
   describe("spec patterns run in linear time", () => {
     for (const length of [50, 8000, 10_000]) {
-      it(`a catastrophic query pattern with ${length} hostile characters`, async () => {
-        const hostile = `${"a".repeat(length)}!`;
-        const result = await answeredWithPing(() => call(`/api*v1/things?name=${hostile}`));
-        // Up to the 8 KiB bound the pattern runs (and fails); beyond it the value is refused unread.
-        if (length < 8192) expect([result.status, result.body.errors]).toEqual([400, [{ field: "query.name", code: "invalid_format", message: 'must match pattern "^(a+)+$"' }]]);
-        else expect([result.status, result.body.code]).toEqual([414, "uri_too_long"]);
-      }, DEADLINE_MS + 5_000);
+      it(
+        `a catastrophic query pattern with ${length} hostile characters`,
+        async () => {
+          const hostile = `${"a".repeat(length)}!`;
+          const result = await answeredWithPing(() => call(`/api*v1/things?name=${hostile}`));
+          // Up to the 8 KiB bound the pattern runs (and fails); beyond it the value is refused unread.
+          if (length < 8192)
+            expect([result.status, result.body.errors]).toEqual([
+              400,
+              [{ field: "query.name", code: "invalid_format", message: 'must match pattern "^(a+)+$"' }],
+            ]);
+          else expect([result.status, result.body.code]).toEqual([414, "uri_too_long"]);
+        },
+        DEADLINE_MS + 5_000,
+      );
     }
 
     it("a 50,000-character query never reaches the server code (Node's 16 KiB header limit answers 431)", async () => {
-      const response = await fetch(`${base}/api*v1/things?name=${"a".repeat(50_000)}!`, { signal: AbortSignal.timeout(DEADLINE_MS) });
+      const response = await fetch(`${base}/api*v1/things?name=${"a".repeat(50_000)}!`, {
+        signal: AbortSignal.timeout(DEADLINE_MS),
+      });
       expect(response.status).toBe(431);
     });
 
     for (const length of [50, 50_000]) {
-
-      it(`catastrophic body and patternProperties patterns with ${length} hostile characters`, async () => {
-        const hostile = `${"a".repeat(length)}!`;
-        const result = await answeredWithPing(() => postThing({ name: hostile, labels: { [`${"x".repeat(length)}`]: 1 } }));
-        expect(result.status).toBe(400);
-        expect(result.body.errors.map((error: { field: string }) => error.field)).toEqual(["name"]);
-      }, DEADLINE_MS + 5_000);
+      it(
+        `catastrophic body and patternProperties patterns with ${length} hostile characters`,
+        async () => {
+          const hostile = `${"a".repeat(length)}!`;
+          const result = await answeredWithPing(() =>
+            postThing({ name: hostile, labels: { [`${"x".repeat(length)}`]: 1 } }),
+          );
+          expect(result.status).toBe(400);
+          expect(result.body.errors.map((error: { field: string }) => error.field)).toEqual(["name"]);
+        },
+        DEADLINE_MS + 5_000,
+      );
     }
 
     it("keeps the meaning of the spec's patterns", async () => {
@@ -115,28 +142,49 @@ describe("generated server hardening", () => {
       expect((await call("/api*v1/things?slug=-ab")).status).toBe(400);
       // `^(?=(a+)+$)a` could freeze a backtracking engine: left out, so anything passes, and generation said so.
       expect((await answeredWithPing(() => call(`/api*v1/things?echo=${"a".repeat(50)}!`))).status).toBe(200);
-      expect(warnings).toEqual([expect.stringMatching(/GET \/things query parameter "echo" schema\/pattern: pattern "\^\(\?=\(a\+\)\+\$\)a" is left out of validation: .*backtrack catastrophically/)]);
+      expect(warnings).toEqual([
+        expect.stringMatching(
+          /GET \/things query parameter "echo" schema\/pattern: pattern "\^\(\?=\(a\+\)\+\$\)a" is left out of validation: .*backtrack catastrophically/,
+        ),
+      ]);
     });
   });
 
   describe("error lists are capped", () => {
-    it("answers a 1 MB body of 250,000 wrong integers with 20 errors, a count and truncated", async () => {
-      const body = JSON.stringify({ numbers: Array.from({ length: 250_000 }, () => 0.5) });
-      const response = await answeredWithPing(async () => {
-        const raw = await fetch(`${base}/api*v1/things`, { method: "POST", body, headers: { "content-type": "application/json" }, signal: AbortSignal.timeout(DEADLINE_MS) });
-        const text = await raw.text();
-        return { status: raw.status, size: text.length, body: JSON.parse(text) };
-      });
-      expect(response.status).toBe(400);
-      expect(response.body.errors).toHaveLength(20);
-      expect(response.body.errors[19]).toEqual({ field: "numbers[19]", code: "invalid_type", message: "must be integer" });
-      expect(response.body).toMatchObject({ truncated: true, errorCount: 101 }); // validation stopped past its budget
-      expect(response.size).toBeLessThan(5000);
-    }, DEADLINE_MS + 5_000);
+    it(
+      "answers a 1 MB body of 250,000 wrong integers with 20 errors, a count and truncated",
+      async () => {
+        const body = JSON.stringify({ numbers: Array.from({ length: 250_000 }, () => 0.5) });
+        const response = await answeredWithPing(async () => {
+          const raw = await fetch(`${base}/api*v1/things`, {
+            method: "POST",
+            body,
+            headers: { "content-type": "application/json" },
+            signal: AbortSignal.timeout(DEADLINE_MS),
+          });
+          const text = await raw.text();
+          return { status: raw.status, size: text.length, body: JSON.parse(text) };
+        });
+        expect(response.status).toBe(400);
+        expect(response.body.errors).toHaveLength(20);
+        expect(response.body.errors[19]).toEqual({
+          field: "numbers[19]",
+          code: "invalid_type",
+          message: "must be integer",
+        });
+        expect(response.body).toMatchObject({ truncated: true, errorCount: 101 }); // validation stopped past its budget
+        expect(response.size).toBeLessThan(5000);
+      },
+      DEADLINE_MS + 5_000,
+    );
 
     it("lists every error, without a count, when there are few", async () => {
       const result = await postThing({ numbers: [1, 0.5, "x", 2, 0.25] });
-      expect(result.body.errors.map((error: { field: string }) => error.field)).toEqual(["numbers[1]", "numbers[2]", "numbers[4]"]);
+      expect(result.body.errors.map((error: { field: string }) => error.field)).toEqual([
+        "numbers[1]",
+        "numbers[2]",
+        "numbers[4]",
+      ]);
       expect(result.body.errorCount).toBeUndefined();
       expect(result.body.truncated).toBeUndefined();
     });
@@ -148,7 +196,9 @@ describe("generated server hardening", () => {
   });
 
   it("refuses over-long header values with 431 before reading them", async () => {
-    const result = await answeredWithPing(() => call("/api*v1/things", { headers: { "X-Tag": `${"a".repeat(9000)}!` } }));
+    const result = await answeredWithPing(() =>
+      call("/api*v1/things", { headers: { "X-Tag": `${"a".repeat(9000)}!` } }),
+    );
     expect([result.status, result.body.code]).toEqual([431, "header_too_large"]);
   });
 
@@ -163,7 +213,11 @@ describe("generated server hardening", () => {
     it("refuses a token older than pageTokenMaxAgeSeconds with a 400 saying so", async () => {
       const old = createPageTokenCodec(SECRET, { now: () => Date.now() - 120_000 }).sign(2, binding);
       const result = await call(`/api*v1/things?page_token=${old}`);
-      expect([result.status, result.body.code, result.body.errors[0].field]).toEqual([400, "expired_page_token", "query.page_token"]);
+      expect([result.status, result.body.code, result.body.errors[0].field]).toEqual([
+        400,
+        "expired_page_token",
+        "query.page_token",
+      ]);
       expect(result.body.detail).toMatch(/expired/);
     });
 

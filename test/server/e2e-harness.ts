@@ -18,16 +18,23 @@ const run = promisify(execFile);
 export const TMP_DIR = resolve("test/server/.tmp");
 
 export async function loadDocument(spec: string): Promise<Record<string, unknown>> {
-  return spec.endsWith(".json") ? (JSON.parse(await readFile(spec, "utf8")) as Record<string, unknown>) : bundleSpec(await loadSpec(spec));
+  return spec.endsWith(".json")
+    ? (JSON.parse(await readFile(spec, "utf8")) as Record<string, unknown>)
+    : bundleSpec(await loadSpec(spec));
 }
 
 /** Generates client + server for `spec` into test/server/.tmp/<name>; returns the folder. */
-export async function generateApi(spec: string, name: string, options: { client?: boolean; fixture?: string } = {}): Promise<string> {
+export async function generateApi(
+  spec: string,
+  name: string,
+  options: { client?: boolean; fixture?: string } = {},
+): Promise<string> {
   const document = await loadDocument(spec);
   const model = buildModel(document, { source: spec });
   const outDir = join(TMP_DIR, name);
   const files = options.client === false ? new Map<string, string>() : await renderClient(model, document);
-  for (const [path, content] of await renderServer(model, document, outDir, { skipTypes: options.client !== false })) files.set(path, content);
+  for (const [path, content] of await renderServer(model, document, outDir, { skipTypes: options.client !== false }))
+    files.set(path, content);
   if (options.fixture !== undefined) {
     const source = await readFile(options.fixture, "utf8");
     files.set("impl.ts", source.replace(/^\/\/ @ts-nocheck[^\n]*\n/, ""));
@@ -37,21 +44,36 @@ export async function generateApi(spec: string, name: string, options: { client?
 }
 
 /** `tsc --noEmit` in strict mode over the given generated folders; returns the diagnostics ("" when clean). */
-export async function typecheck(name: string, dirs: readonly string[], extraOptions: Readonly<Record<string, unknown>> = {}): Promise<string> {
+export async function typecheck(
+  name: string,
+  dirs: readonly string[],
+  extraOptions: Readonly<Record<string, unknown>> = {},
+): Promise<string> {
   const config = join(TMP_DIR, `tsconfig.${name}.json`);
   await writeFile(
     config,
     JSON.stringify({
       compilerOptions: {
-        target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", lib: ["ES2023", "DOM"], strict: true,
-        noUncheckedIndexedAccess: true, skipLibCheck: true, noEmit: true, types: ["node"], verbatimModuleSyntax: true, isolatedModules: true,
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        lib: ["ES2023", "DOM"],
+        strict: true,
+        noUncheckedIndexedAccess: true,
+        skipLibCheck: true,
+        noEmit: true,
+        types: ["node"],
+        verbatimModuleSyntax: true,
+        isolatedModules: true,
         ...extraOptions,
       },
       include: dirs.map((dir) => `${dir}/**/*.ts`),
     }),
   );
   try {
-    await run(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", config], { maxBuffer: 64 * 1024 * 1024 });
+    await run(process.execPath, [resolve("node_modules/typescript/bin/tsc"), "-p", config], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return "";
   } catch (error) {
     const { stdout, stderr } = error as { stdout?: string; stderr?: string };
@@ -80,7 +102,11 @@ export interface ServedMock {
 }
 
 /** Serves `outDir`'s createMockHandlers() (with `override`n handlers) under createRouter, responses validated. */
-export async function serveGeneratedMock(outDir: string, routerOptions: Record<string, unknown> = {}, override: Record<string, unknown> = {}): Promise<ServedMock> {
+export async function serveGeneratedMock(
+  outDir: string,
+  routerOptions: Record<string, unknown> = {},
+  override: Record<string, unknown> = {},
+): Promise<ServedMock> {
   const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
   const { createMockHandlers } = await import(pathToFileURL(join(outDir, "mock.ts")).href);
   const requests: string[] = [];
@@ -91,12 +117,15 @@ export async function serveGeneratedMock(outDir: string, routerOptions: Record<s
       next();
     })
     .use(
-      createRouter({ ...createMockHandlers(), ...override }, {
-        pageTokenSecret: "mock-secret-mock-secret-mock-secret!",
-        validateResponses: true,
-        logger: { error: (_message: string, details: Record<string, unknown>) => serverErrors.push(details) },
-        ...routerOptions,
-      }),
+      createRouter(
+        { ...createMockHandlers(), ...override },
+        {
+          pageTokenSecret: "mock-secret-mock-secret-mock-secret!",
+          validateResponses: true,
+          logger: { error: (_message: string, details: Record<string, unknown>) => serverErrors.push(details) },
+          ...routerOptions,
+        },
+      ),
     );
   const server = await listen(app);
   return { url: server.url, requests, serverErrors, close: server.close };
@@ -117,7 +146,9 @@ export async function serveGenerated(spec: string, name: string, fixture: string
   const outDir = await generateApi(spec, name, { fixture });
   const serverErrors: Record<string, unknown>[] = [];
   const impl = await import(pathToFileURL(join(outDir, "impl.ts")).href);
-  const server = await listen(impl.createApp({ onError: (details: Record<string, unknown>) => serverErrors.push(details) }));
+  const server = await listen(
+    impl.createApp({ onError: (details: Record<string, unknown>) => serverErrors.push(details) }),
+  );
   const client = await import(pathToFileURL(join(outDir, "client.ts")).href);
   return { outDir, url: server.url, client, serverErrors, close: server.close };
 }
@@ -148,7 +179,12 @@ export async function serveSpecText(
   const server = await import(pathToFileURL(join(outDir, "server.ts")).href);
   const client = options.client === true ? await import(pathToFileURL(join(outDir, "client.ts")).href) : undefined;
   const model = buildModel(await loadDocument(spec), { source: spec });
-  const handlers = Object.fromEntries(model.operations.map((operation) => [operation.id, (request: Record<string, unknown>) => respond(operation.id, request)]));
+  const handlers = Object.fromEntries(
+    model.operations.map((operation) => [
+      operation.id,
+      (request: Record<string, unknown>) => respond(operation.id, request),
+    ]),
+  );
   const app = express();
   app.use(server.createRouter(handlers, routerOptions));
   const listening = await listen(app);
@@ -156,7 +192,10 @@ export async function serveSpecText(
 }
 
 /** One raw HTTP exchange, the JSON body parsed. */
-export async function rawCall(url: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
+export async function rawCall(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
   const response = await fetch(url, init);
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text === "" ? undefined : JSON.parse(text) };

@@ -27,7 +27,12 @@ async function serveMock(spec: string, name: string, override: Record<string, un
   const document = await loadDocument(`${SPECS}/${spec}`);
   await rm(join(TMP_DIR, name), { recursive: true, force: true }); // a handlers.ts scaffolded from an older fixture is kept otherwise
   const outDir = await generateApi(`${SPECS}/${spec}`, name);
-  const security = Object.fromEntries(Object.keys((document.components as any)?.securitySchemes ?? {}).map((scheme) => [scheme, () => ({ user: "demo" })]));
+  const security = Object.fromEntries(
+    Object.keys((document.components as any)?.securitySchemes ?? {}).map((scheme) => [
+      scheme,
+      () => ({ user: "demo" }),
+    ]),
+  );
   const { requests, serverErrors, ...server } = await serveGeneratedMock(outDir, { security }, override);
   const ajv = new Ajv({ strict: false, allErrors: true });
   ajv.addSchema(document, "spec");
@@ -56,7 +61,9 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
   let api: MockApi;
   let client: any;
   beforeAll(async () => {
-    api = await serveMock("asana-like.yaml", "mock-asana", { getProject: () => Promise.reject(new Error("handler crashed")) });
+    api = await serveMock("asana-like.yaml", "mock-asana", {
+      getProject: () => Promise.reject(new Error("handler crashed")),
+    });
     client = api.generated.createClient({ baseUrl: `${api.url}/api/1.0`, auth: { bearer: "token" }, retry: false });
   });
   afterAll(async () => api?.close());
@@ -67,7 +74,9 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
     expect(projects.map((project: any) => project.gid)).toEqual(["1201", "1202", "1201", "1202", "1201", "1202"]);
     expect(api.requests).toHaveLength(3);
     expect(api.requests[1]).toMatch(/[?&]offset=(?!eyJ0eXAiOJiKV1iQLCJhbGciOiJIUzI1NiJ9)[^&]+/);
-    const last = await rawCall(`${api.url}${api.requests[2]!.slice("GET ".length)}`, { headers: { authorization: "Bearer t" } });
+    const last = await rawCall(`${api.url}${api.requests[2]!.slice("GET ".length)}`, {
+      headers: { authorization: "Bearer t" },
+    });
     expect(last.body.next_page).toMatchObject({ offset: "" });
     expect(Object.keys(last.body)).not.toContain("next_page.offset");
   });
@@ -79,9 +88,30 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
       [401, await rawCall(`${api.url}/api/1.0/projects?workspace=w`)],
       [404, await rawCall(`${api.url}/api/1.0/nowhere`, { headers: auth })],
       [405, await rawCall(`${api.url}/api/1.0/projects`, { method: "DELETE", headers: auth })],
-      [415, await rawCall(`${api.url}/api/1.0/projects`, { method: "POST", headers: { ...auth, "content-type": "text/plain" }, body: "name" })],
-      [400, await rawCall(`${api.url}/api/1.0/projects`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: "{}" })],
-      [413, await rawCall(`${api.url}/api/1.0/projects`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }) })],
+      [
+        415,
+        await rawCall(`${api.url}/api/1.0/projects`, {
+          method: "POST",
+          headers: { ...auth, "content-type": "text/plain" },
+          body: "name",
+        }),
+      ],
+      [
+        400,
+        await rawCall(`${api.url}/api/1.0/projects`, {
+          method: "POST",
+          headers: { ...auth, "content-type": "application/json" },
+          body: "{}",
+        }),
+      ],
+      [
+        413,
+        await rawCall(`${api.url}/api/1.0/projects`, {
+          method: "POST",
+          headers: { ...auth, "content-type": "application/json" },
+          body: JSON.stringify({ name: "x".repeat(2 * 1024 * 1024) }),
+        }),
+      ],
       [400, await rawCall(`${api.url}/api/1.0/projects?workspace=w&offset=forged`, { headers: auth })],
       [500, await rawCall(`${api.url}/api/1.0/projects/1`, { headers: auth })],
     ] as const;
@@ -100,7 +130,11 @@ describe("Asana-like: string offset token in next_page.offset, errors as { error
   });
 
   it("answers a valid create with 201 and no Location, which the spec does not declare", async () => {
-    const created = await rawCall(`${api.url}/api/1.0/projects`, { method: "POST", headers: { authorization: "Bearer t", "content-type": "application/json" }, body: '{"name":"Gamma"}' });
+    const created = await rawCall(`${api.url}/api/1.0/projects`, {
+      method: "POST",
+      headers: { authorization: "Bearer t", "content-type": "application/json" },
+      body: '{"name":"Gamma"}',
+    });
     expect(created.status).toBe(201);
     expect(created.headers.get("location")).toBeNull();
   });
@@ -139,7 +173,11 @@ describe("Slack-like: cursor in response_metadata.next_cursor, errors as { ok: f
     const response = await rawCall(`${api.url}/api/conversations.list?limit=abc`);
     expect(response.status).toBe(400);
     expect(api.conforms("ErrorEnvelope", response.body)).toBe(true);
-    expect(response.body).toEqual({ ok: false, error: "validation_failed", response_metadata: { messages: [expect.stringMatching(/^query\.limit: /)] } });
+    expect(response.body).toEqual({
+      ok: false,
+      error: "validation_failed",
+      response_metadata: { messages: [expect.stringMatching(/^query\.limit: /)] },
+    });
     const unknown = await rawCall(`${api.url}/api/chat.postMessage`);
     expect([unknown.status, api.conforms("ErrorEnvelope", unknown.body)]).toEqual([404, true]);
   });
@@ -178,7 +216,11 @@ describe("the four paging kinds, errors as { error: { code, message } } in a ven
   it("Stripe starting_after/has_more: continues after each page's last id, has_more false at the end", async () => {
     api.requests.length = 0;
     const charges = await collect(client.charges.list({ limit: 2 }));
-    expect(charges.map((charge: any) => charge.id)).toEqual(["ch_3MmlLrLkdIwHu7ix0snN0B15", "ch_3MmlLrLkdIwHu7ix0snN0B152", "ch_3MmlLrLkdIwHu7ix0snN0B153"]);
+    expect(charges.map((charge: any) => charge.id)).toEqual([
+      "ch_3MmlLrLkdIwHu7ix0snN0B15",
+      "ch_3MmlLrLkdIwHu7ix0snN0B152",
+      "ch_3MmlLrLkdIwHu7ix0snN0B153",
+    ]);
     expect(api.requests).toHaveLength(2);
   });
 
@@ -215,7 +257,10 @@ describe("the generated code of the three specs", () => {
     ];
     await Promise.all(
       dirs.map((dir, index) =>
-        writeFile(join(dir, "problem-check.ts"), `import type { Problem } from "./client.js";\nexport const read = (problem: Problem): string | undefined => ${checks[index]};\n`),
+        writeFile(
+          join(dir, "problem-check.ts"),
+          `import type { Problem } from "./client.js";\nexport const read = (problem: Problem): string | undefined => ${checks[index]};\n`,
+        ),
       ),
     );
     expect(await typecheck("mock-conformance", dirs)).toBe("");
@@ -230,7 +275,11 @@ describe("errors documented per status and media type (GitHub's 422 ValidationEr
   afterAll(async () => api?.close());
 
   it("a 422 answers in the operation's own schema, a 400 elsewhere in the API-wide one", async () => {
-    const invalid = await rawCall(`${api.url}/things`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const invalid = await rawCall(`${api.url}/things`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(invalid.status).toBe(422);
     expect(api.conforms("ValidationError", invalid.body)).toBe(true);
     expect(invalid.body.errors[0].field).toBe("name");
@@ -244,10 +293,15 @@ describe("errors documented per status and media type (GitHub's 422 ValidationEr
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toBe("text/plain");
     expect(await bad.text()).toContain("path.id");
-    const unsupported = await fetch(`${api.url}/notes`, { method: "POST", headers: { "content-type": "text/plain" }, body: "note" });
+    const unsupported = await fetch(`${api.url}/notes`, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "note",
+    });
     expect(unsupported.status).toBe(415);
     expect(unsupported.headers.get("content-type")).toBe("application/problem+xml");
-    expect(await unsupported.text()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><problem xmlns="urn:ietf:rfc:7807"><type>about:blank<\/type><title>[^<]+<\/title><status>415<\/status><detail>/);
+    expect(await unsupported.text()).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><problem xmlns="urn:ietf:rfc:7807"><type>about:blank<\/type><title>[^<]+<\/title><status>415<\/status><detail>/,
+    );
   });
 });
-

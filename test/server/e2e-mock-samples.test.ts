@@ -27,7 +27,9 @@ beforeAll(async () => {
   const outDir = await generateApi(SPEC, "mock-samples", { client: false });
   const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
   const { createMockHandlers } = await import(pathToFileURL(join(outDir, "mock.ts")).href);
-  const server = await listen(express().use(createRouter(createMockHandlers(), { validateResponses: true, logger: { error: () => undefined } })));
+  const server = await listen(
+    express().use(createRouter(createMockHandlers(), { validateResponses: true, logger: { error: () => undefined } })),
+  );
   url = server.url;
   close = server.close;
   ajv = new Ajv({ strict: false, allErrors: true });
@@ -45,7 +47,11 @@ function schemaRef(path: string, method: string, status: number): string | undef
   return `spec#/paths/${escaped}/${method}/responses/${key}/content/application~1json/schema`;
 }
 
-async function expectConformingAnswer(method: string, path: string, concrete = path): Promise<{ status: number; body: any }> {
+async function expectConformingAnswer(
+  method: string,
+  path: string,
+  concrete = path,
+): Promise<{ status: number; body: any }> {
   const answer = await rawCall(`${url}${concrete}`, { method: method.toUpperCase() });
   expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(200);
   expect(answer.status).toBeLessThan(300);

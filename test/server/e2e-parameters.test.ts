@@ -7,7 +7,8 @@ import type { ServedSpec } from "./e2e-harness.js";
 
 const echo = `{ "200": { description: echo, content: { application/json: { schema: { type: object } } } } }`;
 const query = (name: string, schema: string, extra = "") => `{ name: ${name}, in: query, schema: ${schema}${extra} }`;
-const op = (id: string, params: string[]) => `{ operationId: ${id}, parameters: [${params.join(", ")}], responses: ${echo} }`;
+const op = (id: string, params: string[]) =>
+  `{ operationId: ${id}, parameters: [${params.join(", ")}], responses: ${echo} }`;
 
 const SPEC = `
 openapi: 3.0.3
@@ -35,7 +36,10 @@ components:
 describe("generated server parameters", () => {
   let served: ServedSpec | undefined;
   beforeAll(async () => {
-    served = await serveSpecText("parameters", SPEC, (_op, { params, query }) => ({ status: 200, body: { params, query } }));
+    served = await serveSpecText("parameters", SPEC, (_op, { params, query }) => ({
+      status: 200,
+      body: { params, query },
+    }));
   }, 120_000);
   afterAll(async () => served?.close());
   const get = (path: string) => rawCall(`${served?.url ?? ""}${path}`);
@@ -44,7 +48,10 @@ describe("generated server parameters", () => {
     expect((await get("/search?prefix=true&flag=true&n=3")).body.query).toEqual({ prefix: true, flag: "true", n: 3 });
     expect((await get("/search")).body.query).toEqual({ prefix: false });
     const bad = await get("/search?prefix=maybe&n=x");
-    expect([bad.status, [...new Set(bad.body.errors.map((e: { field: string }) => e.field))].sort()]).toEqual([400, ["query.n", "query.prefix"]]);
+    expect([bad.status, [...new Set(bad.body.errors.map((e: { field: string }) => e.field))].sort()]).toEqual([
+      400,
+      ["query.n", "query.prefix"],
+    ]);
   });
 
   it("accepts each branch of an integer|string union, keeping the string reading first", async () => {
@@ -58,7 +65,10 @@ describe("generated server parameters", () => {
   it("JSON-parses and validates a content: application/json query parameter, and refuses undeclared names", async () => {
     expect((await get(`/filtered?filter=${encodeURIComponent('{"a":1}')}`)).body.query).toEqual({ filter: { a: 1 } });
     const malformed = await get(`/filtered?filter=${encodeURIComponent("{a:")}`);
-    expect([malformed.status, malformed.body.errors]).toEqual([400, [{ field: "query.filter", code: "malformed_json", message: expect.stringContaining("application/json") }]]);
+    expect([malformed.status, malformed.body.errors]).toEqual([
+      400,
+      [{ field: "query.filter", code: "malformed_json", message: expect.stringContaining("application/json") }],
+    ]);
     expect((await get(`/filtered?filter=${encodeURIComponent('{"a":"x"}')}`)).status).toBe(400);
     const unknown = await get(`/filtered?other=1`);
     expect([unknown.status, unknown.body.errors?.[0]?.field]).toEqual([400, "query.other"]);
@@ -66,7 +76,10 @@ describe("generated server parameters", () => {
 
   it("reads composed schemas by the shape they resolve to: exploded objects, deepObject brackets, arrays", async () => {
     expect((await get("/points?x=1&y=2")).body.query).toEqual({ point: { x: 1, y: 2 } });
-    expect((await get("/points?x=1&z=2")).body.errors?.[0]).toMatchObject({ field: "query.z", code: "unknown_parameter" });
+    expect((await get("/points?x=1&z=2")).body.errors?.[0]).toMatchObject({
+      field: "query.z",
+      code: "unknown_parameter",
+    });
     expect((await get("/where?where[x]=3&where[label]=a")).body.query).toEqual({ where: { x: 3, label: "a" } });
     expect((await get("/ids?ids=1,2")).body.query).toEqual({ ids: [1, 2] });
     expect((await get("/ids?ids=1,b")).status).toBe(400);

@@ -36,17 +36,24 @@ const serverErrors: Record<string, unknown>[] = [];
 beforeAll(async () => {
   outDir = await generateApi(SPEC, "path-suffixes");
   const model = buildModel(await loadDocument(SPEC), { source: SPEC });
-  const handlers = Object.fromEntries(model.operations.map((op) => [
-    op.id,
-    (request: { raw: express.Request }) => ({ status: 200, body: { op: op.id, url: request.raw.originalUrl } }),
-  ]));
+  const handlers = Object.fromEntries(
+    model.operations.map((op) => [
+      op.id,
+      (request: { raw: express.Request }) => ({ status: 200, body: { op: op.id, url: request.raw.originalUrl } }),
+    ]),
+  );
   const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
-  const app = express().use(createRouter(handlers, {
-    validateResponses: true,
-    logger: { error: (_message: string, details: Record<string, unknown>) => serverErrors.push(details) },
-  }));
+  const app = express().use(
+    createRouter(handlers, {
+      validateResponses: true,
+      logger: { error: (_message: string, details: Record<string, unknown>) => serverErrors.push(details) },
+    }),
+  );
   server = await listen(app);
-  api = (await import(pathToFileURL(join(outDir, "client.ts")).href)).createClient({ baseUrl: server.url, retry: false });
+  api = (await import(pathToFileURL(join(outDir, "client.ts")).href)).createClient({
+    baseUrl: server.url,
+    retry: false,
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -54,7 +61,11 @@ afterAll(async () => {
 });
 
 const post = (target: string | undefined, body: unknown = { Name: "a" }) =>
-  rawCall(`${server.url}/`, { method: "POST", headers: { "content-type": "application/json", ...(target ? { "x-amz-target": target } : {}) }, body: JSON.stringify(body) });
+  rawCall(`${server.url}/`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(target ? { "x-amz-target": target } : {}) },
+    body: JSON.stringify(body),
+  });
 
 describe("path keys with a #/? suffix, generated client + server", () => {
   it("type-checks in strict mode, with usage code", async () => {
@@ -73,7 +84,9 @@ describe("path keys with a #/? suffix, generated client + server", () => {
     for (const target of [undefined, "Svc.Nothing"]) {
       const reply = await post(target);
       expect(reply.status).toBe(400);
-      expect(reply.body.errors).toEqual([expect.objectContaining({ field: "header.x-amz-target", code: "no_matching_operation" })]);
+      expect(reply.body.errors).toEqual([
+        expect.objectContaining({ field: "header.x-amz-target", code: "no_matching_operation" }),
+      ]);
       expect(reply.body.errors[0].message).toContain('"Svc.ListThings"');
     }
     // The selected operation still validates its body.
@@ -81,21 +94,34 @@ describe("path keys with a #/? suffix, generated client + server", () => {
   });
 
   it("S3: #uploadId beside the plain path, by the presence of the query parameter", async () => {
-    expect(await api.s3.abortMultipartUpload({ Bucket: "b", Key: "k", uploadId: "u1" })).toEqual({ op: "abortMultipartUpload", url: "/b/k?uploadId=u1" });
+    expect(await api.s3.abortMultipartUpload({ Bucket: "b", Key: "k", uploadId: "u1" })).toEqual({
+      op: "abortMultipartUpload",
+      url: "/b/k?uploadId=u1",
+    });
     expect(await api.s3.deleteObject({ Bucket: "b", Key: "k" })).toEqual({ op: "deleteObject", url: "/b/k" });
-    expect((await rawCall(`${server.url}/b/k?uploadId=u2`, { method: "DELETE" })).body).toMatchObject({ op: "abortMultipartUpload" });
+    expect((await rawCall(`${server.url}/b/k?uploadId=u2`, { method: "DELETE" })).body).toMatchObject({
+      op: "abortMultipartUpload",
+    });
     expect((await rawCall(`${server.url}/b/k`)).body).toMatchObject({ op: "getObject" });
   });
 
   it("S3: #uploads is a bare query name the client sends and the server knows", async () => {
-    expect(await api.s3.createMultipartUpload({ Bucket: "b", Key: "k" })).toEqual({ op: "createMultipartUpload", url: "/b/k?uploads" });
+    expect(await api.s3.createMultipartUpload({ Bucket: "b", Key: "k" })).toEqual({
+      op: "createMultipartUpload",
+      url: "/b/k?uploads",
+    });
     const missing = await rawCall(`${server.url}/b/k`, { method: "POST" });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([expect.objectContaining({ field: "query.uploads", code: "no_matching_operation" })]);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({ field: "query.uploads", code: "no_matching_operation" }),
+    ]);
   });
 
   it("?op=LISTAFTERID: a constant query value the client adds, not an unknown parameter", async () => {
-    expect(await api.jobs.listJobsAfterId({ jobid: "7" })).toEqual({ op: "listJobsAfterId", url: "/jobs?op=LISTAFTERID&jobid=7" });
+    expect(await api.jobs.listJobsAfterId({ jobid: "7" })).toEqual({
+      op: "listJobsAfterId",
+      url: "/jobs?op=LISTAFTERID&jobid=7",
+    });
     expect(await api.jobs.list({ limit: 2 })).toEqual({ op: "listJobs", url: "/jobs?limit=2" });
     // Another value selects nothing special: the plain operation answers, which does not know `op`.
     const other = await rawCall(`${server.url}/jobs?op=OTHER`);
@@ -113,14 +139,25 @@ describe("path keys with a #/? suffix, generated client + server", () => {
   it("the model keeps the path key, splits off the discriminator and warns about the GET body", async () => {
     const model = buildModel(await loadDocument(SPEC), { source: SPEC });
     const abort = model.operations.find((op) => op.id === "abortMultipartUpload");
-    expect(abort).toMatchObject({ pathKey: "/{Bucket}/{Key}#uploadId", path: "/{Bucket}/{Key}", discriminator: { query: [{ name: "uploadId" }], headers: [] } });
+    expect(abort).toMatchObject({
+      pathKey: "/{Bucket}/{Key}#uploadId",
+      path: "/{Bucket}/{Key}",
+      discriminator: { query: [{ name: "uploadId" }], headers: [] },
+    });
     expect(model.operations.find((op) => op.id === "describePrefs")?.requestBody).toBeNull();
     expect(model.warnings).toEqual([expect.stringContaining("GET /prefs (DescribePrefs): request body ignored")]);
   });
 
   it("untagged operations are grouped by the real path, not one group per path key", () => {
     const post = (operationId: string) => ({ post: { operationId, responses: { "200": { description: "ok" } } } });
-    const model = buildModel({ openapi: "3.0.3", info: { title: "t", version: "1" }, paths: { "/#X-Amz-Target=S.A": post("A"), "/#X-Amz-Target=S.B": post("B") } }, { source: "inline" });
+    const model = buildModel(
+      {
+        openapi: "3.0.3",
+        info: { title: "t", version: "1" },
+        paths: { "/#X-Amz-Target=S.A": post("A"), "/#X-Amz-Target=S.B": post("B") },
+      },
+      { source: "inline" },
+    );
     expect(model.groups.map((group) => [group.safeName, group.operationIds])).toEqual([["default_", ["a", "b"]]]);
   });
 });

@@ -9,7 +9,11 @@ let generated: any;
 const STAFF = { authorization: "Bearer staff-token" };
 
 beforeAll(async () => {
-  api = await serveGenerated("specs/petstore/v1/openapi.yaml", "petstore-v1", "test/server/fixtures/petstore-v1.impl.ts");
+  api = await serveGenerated(
+    "specs/petstore/v1/openapi.yaml",
+    "petstore-v1",
+    "test/server/fixtures/petstore-v1.impl.ts",
+  );
   generated = api.client;
   client = generated.createClient({ baseUrl: `${api.url}/v1`, auth: { bearer: "staff-token" }, retry: false });
 });
@@ -20,7 +24,11 @@ afterAll(async () => {
 });
 
 const raw = (path: string, init: RequestInit = {}) => rawCall(api.url + path, init);
-const json = (method: string, body: string, headers: Record<string, string> = STAFF): RequestInit => ({ method, body, headers: { "content-type": "application/json", ...headers } });
+const json = (method: string, body: string, headers: Record<string, string> = STAFF): RequestInit => ({
+  method,
+  body,
+  headers: { "content-type": "application/json", ...headers },
+});
 
 describe("petstore v1: generated server + generated client", () => {
   it("type-checks in strict mode (server, client, mock, scaffold and the implementation)", async () => {
@@ -31,7 +39,10 @@ describe("petstore v1: generated server + generated client", () => {
     const created = await client.pets.create({ body: { name: "Rex", species: "dog", tags: ["friendly"] } });
     expect(created).toMatchObject({ name: "Rex", species: "dog", status: "available" });
     expect(await client.pets.get({ pet_id: created.id })).toEqual(created);
-    const updated = await client.pets.replace({ pet_id: created.id, body: { name: "Rex II", species: "dog", status: "adopted" } });
+    const updated = await client.pets.replace({
+      pet_id: created.id,
+      body: { name: "Rex II", species: "dog", status: "adopted" },
+    });
     expect(updated).toMatchObject({ id: created.id, name: "Rex II", status: "adopted" });
     await client.pets.delete({ pet_id: created.id });
     const missing = await client.pets.get({ pet_id: created.id }).catch((error: unknown) => error);
@@ -40,7 +51,10 @@ describe("petstore v1: generated server + generated client", () => {
   });
 
   it("returns Location on 201", async () => {
-    const response = await raw("/v1/owners", json("POST", JSON.stringify({ full_name: "Maria Silva", email: "maria@example.com" })));
+    const response = await raw(
+      "/v1/owners",
+      json("POST", JSON.stringify({ full_name: "Maria Silva", email: "maria@example.com" })),
+    );
     expect(response.status).toBe(201);
     expect(response.headers.get("location")).toBe(`/v1/owners/${response.body.id}`);
   });
@@ -61,7 +75,10 @@ describe("petstore v1: generated server + generated client", () => {
     const error = await client.pets.create({ body: { name: "", species: "dragon" } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(generated.BadRequestError);
     expect(error.problem.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: "name", code: "too_short" }), expect.objectContaining({ field: "species", code: "invalid_value" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ field: "name", code: "too_short" }),
+        expect.objectContaining({ field: "species", code: "invalid_value" }),
+      ]),
     );
   });
 
@@ -70,18 +87,30 @@ describe("petstore v1: generated server + generated client", () => {
     expect([malformed.status, malformed.body.code]).toEqual([400, "malformed_json"]);
     expect(malformed.headers.get("content-type")).toContain("application/problem+json");
 
-    const wrongTypes = await raw("/v1/pets", json("POST", JSON.stringify({ name: 42, species: "dog", tags: "friendly" })));
+    const wrongTypes = await raw(
+      "/v1/pets",
+      json("POST", JSON.stringify({ name: 42, species: "dog", tags: "friendly" })),
+    );
     expect(wrongTypes.status).toBe(400);
     expect(wrongTypes.body.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: "name", code: "invalid_type" }), expect.objectContaining({ field: "tags", code: "invalid_type" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ field: "name", code: "invalid_type" }),
+        expect.objectContaining({ field: "tags", code: "invalid_type" }),
+      ]),
     );
 
     const missing = await raw("/v1/pets", json("POST", JSON.stringify({ breed: "Labrador" })));
     expect(missing.body.errors).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: "name", code: "missing_field" }), expect.objectContaining({ field: "species", code: "missing_field" })]),
+      expect.arrayContaining([
+        expect.objectContaining({ field: "name", code: "missing_field" }),
+        expect.objectContaining({ field: "species", code: "missing_field" }),
+      ]),
     );
 
-    const oversized = await raw("/v1/pets", json("POST", JSON.stringify({ name: "Rex", species: "dog", breed: "x".repeat(20_000) })));
+    const oversized = await raw(
+      "/v1/pets",
+      json("POST", JSON.stringify({ name: "Rex", species: "dog", breed: "x".repeat(20_000) })),
+    );
     expect([oversized.status, oversized.body.code]).toEqual([413, "payload_too_large"]);
 
     const badQuery = await raw("/v1/pets?page_size=1000", { headers: STAFF });
@@ -90,7 +119,11 @@ describe("petstore v1: generated server + generated client", () => {
     const badId = await raw("/v1/pets/not-a-uuid", { headers: STAFF });
     expect(badId.body.errors).toEqual([expect.objectContaining({ field: "path.pet_id", code: "invalid_format" })]);
 
-    const wrongMedia = await raw("/v1/pets", { method: "POST", body: "name=Rex", headers: { ...STAFF, "content-type": "text/plain" } });
+    const wrongMedia = await raw("/v1/pets", {
+      method: "POST",
+      body: "name=Rex",
+      headers: { ...STAFF, "content-type": "text/plain" },
+    });
     expect(wrongMedia.status).toBe(415);
   });
 
@@ -115,7 +148,9 @@ describe("petstore v1: generated server + generated client", () => {
 
   it("enforces security before the handler", async () => {
     expect((await raw("/v1/pets")).status).toBe(401);
-    expect((await raw("/v1/pets", { headers: { authorization: "Bearer nope" } })).body.code).toBe("invalid_credentials");
+    expect((await raw("/v1/pets", { headers: { authorization: "Bearer nope" } })).body.code).toBe(
+      "invalid_credentials",
+    );
     expect((await raw("/v1/pets", { headers: { authorization: "Bearer readonly-token" } })).status).toBe(403);
     expect((await raw("/v1/stores")).status).toBe(200); // `security: []` overrides the API default
   });
@@ -123,13 +158,20 @@ describe("petstore v1: generated server + generated client", () => {
   it("answers CORS preflight for documented methods and headers from allowed origins only", async () => {
     const allowed = await fetch(`${api.url}/v1/pets/3f2b8c4e-5d6a-4e7b-9c1d-2a3b4c5d6e7f/vaccinations`, {
       method: "OPTIONS",
-      headers: { origin: "https://docs.example.com", "access-control-request-method": "POST", "access-control-request-headers": "authorization, content-type, x-api-key" },
+      headers: {
+        origin: "https://docs.example.com",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization, content-type, x-api-key",
+      },
     });
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://docs.example.com");
     expect(allowed.headers.get("access-control-allow-methods")).toBe("GET,HEAD,OPTIONS,POST");
     expect(allowed.headers.get("access-control-allow-headers")).toContain("X-API-Key");
-    const denied = await raw("/v1/pets", { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    const denied = await raw("/v1/pets", {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
     expect([denied.status, denied.body.code]).toEqual([403, "cors_origin_denied"]);
   });
 

@@ -44,7 +44,9 @@ describe("petstore v2 (multi-file) served by the generated mock", () => {
     for await (const pet of client.pets.list({ store_id: "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d" })) pets.push(pet);
     expect(pets.length).toBeGreaterThan(0);
     expect(pets[0]).toMatchObject({ name: "Rex" });
-    const response = await fetch(`${server.url}/v2/pets/3f2b8c4e-5d6a-4e7b-9c1d-2a3b4c5d6e7f`, { headers: { authorization: "Bearer x" } });
+    const response = await fetch(`${server.url}/v2/pets/3f2b8c4e-5d6a-4e7b-9c1d-2a3b4c5d6e7f`, {
+      headers: { authorization: "Bearer x" },
+    });
     expect(response.status).toBe(200);
     const created = await fetch(`${server.url}/v2/owners`, {
       method: "POST",
@@ -59,7 +61,9 @@ describe("petstore v2 (multi-file) served by the generated mock", () => {
     const store_id = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
     const one: unknown[] = [];
     for await (const pet of client.pets.list({ store_id, page_size: 1 })) one.push(pet);
-    const all = await fetch(`${server.url}/v2/pets?store_id=${store_id}&page_size=100`, { headers: { authorization: "Bearer x" } }).then((r) => r.json());
+    const all = await fetch(`${server.url}/v2/pets?store_id=${store_id}&page_size=100`, {
+      headers: { authorization: "Bearer x" },
+    }).then((r) => r.json());
     expect(one).toEqual(all.items);
     expect(one.length % 3).toBe(0);
     expect(all.total_size).toBe(one.length);

@@ -8,8 +8,10 @@ import { rawCall, serveSpecText, TMP_DIR, typecheck } from "./e2e-harness.js";
 import type { ServedSpec } from "./e2e-harness.js";
 
 const echo = `{ "200": { description: echo, content: { application/json: { schema: { type: object } } } } }`;
-const param = (name: string, schema = "{ type: string }") => `{ name: ${name}, in: path, required: true, schema: ${schema} }`;
-const op = (id: string, params: string[]) => `{ operationId: ${id}, parameters: [${params.join(", ")}], responses: ${echo} }`;
+const param = (name: string, schema = "{ type: string }") =>
+  `{ name: ${name}, in: path, required: true, schema: ${schema} }`;
+const op = (id: string, params: string[]) =>
+  `{ operationId: ${id}, parameters: [${params.join(", ")}], responses: ${echo} }`;
 
 const ROUTING_SPEC = `
 openapi: 3.0.3
@@ -49,7 +51,8 @@ paths:
 type Served = ServedSpec;
 
 /** Generates the server for `text`, mounts it with handlers that echo their operation and path parameters. */
-const serve = (name: string, text: string): Promise<Served> => serveSpecText(name, text, (op, { params }) => ({ status: 200, body: { op, params } }));
+const serve = (name: string, text: string): Promise<Served> =>
+  serveSpecText(name, text, (op, { params }) => ({ status: 200, body: { op, params } }));
 
 describe("generated server routing", () => {
   let routing: Served;
@@ -73,7 +76,11 @@ describe("generated server routing", () => {
 
   it("answers 405 only when no matching path allows the method, with every matching path's methods in Allow", async () => {
     const put = await call("/svc/v1/x:cancel", "PUT");
-    expect([put.status, put.body.code, put.headers.get("allow")]).toEqual([405, "method_not_allowed", "DELETE, GET, HEAD, OPTIONS, PATCH, POST"]);
+    expect([put.status, put.body.code, put.headers.get("allow")]).toEqual([
+      405,
+      "method_not_allowed",
+      "DELETE, GET, HEAD, OPTIONS, PATCH, POST",
+    ]);
     const options = await call("/svc/v1/x", "OPTIONS");
     expect([options.status, options.headers.get("allow")]).toEqual([204, "DELETE, GET, HEAD, OPTIONS, PATCH"]);
     expect((await call("/svc/v1/x", "HEAD")).status).toBe(200);
@@ -87,20 +94,31 @@ describe("generated server routing", () => {
   });
 
   it("warns at generation which operation an equivalent path makes unreachable", { timeout: 120_000 }, async () => {
-    const result = await runCliAsync(["generate", routing.spec, "--server", "--no-conventions", "--out", join(TMP_DIR, "routing-cli")], { cwd: TMP_DIR });
+    const result = await runCliAsync(
+      ["generate", routing.spec, "--server", "--no-conventions", "--out", join(TMP_DIR, "routing-cli")],
+      { cwd: TMP_DIR },
+    );
     expect(result.code).toBe(0);
     const warnings = result.stderr.split("\n").filter((line) => line.startsWith("warning:"));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain(`operation getJob (GET /v1/{name}) is unreachable: its path is equivalent to "/v1/{jobName}", whose GET (getTransferJob)`);
+    expect(warnings[0]).toContain(
+      `operation getJob (GET /v1/{name}) is unreachable: its path is equivalent to "/v1/{jobName}", whose GET (getTransferJob)`,
+    );
   });
 
   it("serves adjacent path parameters, split at the literal text between them, and validates each", async () => {
-    expect((await call("/svc/profiles/42.json")).body).toEqual({ op: "getProfile", params: { id: 42, format: "json" } });
+    expect((await call("/svc/profiles/42.json")).body).toEqual({
+      op: "getProfile",
+      params: { id: 42, format: "json" },
+    });
     const badFormat = await call("/svc/profiles/42.yaml");
     expect([badFormat.status, badFormat.body.code]).toEqual([400, "validation_failed"]);
     // No literal text between {id} and {ext}: ext's enum says where the segment splits.
     expect((await call("/svc/items/abc.json")).body).toEqual({ op: "getItem", params: { id: "abc", ext: ".json" } });
-    expect((await call("/svc/items/a.b.tar.gz")).body).toEqual({ op: "getItem", params: { id: "a.b", ext: ".tar.gz" } });
+    expect((await call("/svc/items/a.b.tar.gz")).body).toEqual({
+      op: "getItem",
+      params: { id: "a.b", ext: ".tar.gz" },
+    });
     expect((await call("/svc/items/abc.zip")).status).toBe(404);
     expect((await call("/svc/profiles/%E0%A4%A.json")).status).toBe(400);
   });

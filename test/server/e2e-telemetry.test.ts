@@ -7,7 +7,17 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import { context, propagation, ROOT_CONTEXT, trace } from "@opentelemetry/api";
-import type { Attributes, Context, ContextManager, Span, SpanContext, SpanStatus, TextMapPropagator, Tracer, TracerProvider } from "@opentelemetry/api";
+import type {
+  Attributes,
+  Context,
+  ContextManager,
+  Span,
+  SpanContext,
+  SpanStatus,
+  TextMapPropagator,
+  Tracer,
+  TracerProvider,
+} from "@opentelemetry/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadTelemetry, traceOperation } from "../../templates/runtime/server/telemetry.js";
 import { rawCall, serveSpecText } from "./e2e-harness.js";
@@ -47,8 +57,18 @@ const tracer = {
   startSpan(name, options = {}, parentContext = context.active()) {
     const parent = trace.getSpanContext(parentContext);
     const record: Recorded = {
-      name, kind: options.kind, attributes: { ...options.attributes }, status: undefined, exceptions: [], parentSpanId: parent?.spanId, ended: false,
-      context: { traceId: parent?.traceId ?? randomBytes(16).toString("hex"), spanId: randomBytes(8).toString("hex"), traceFlags: 1 },
+      name,
+      kind: options.kind,
+      attributes: { ...options.attributes },
+      status: undefined,
+      exceptions: [],
+      parentSpanId: parent?.spanId,
+      ended: false,
+      context: {
+        traceId: parent?.traceId ?? randomBytes(16).toString("hex"),
+        spanId: randomBytes(8).toString("hex"),
+        traceFlags: 1,
+      },
     };
     recorded.push(record);
     return recordingSpan(record);
@@ -67,7 +87,12 @@ const w3c: TextMapPropagator = {
     const header = getter.get(carrier, "traceparent");
     const match = typeof header === "string" ? /^00-([\da-f]{32})-([\da-f]{16})-([\da-f]{2})$/.exec(header) : null;
     if (match === null) return given;
-    return trace.setSpanContext(given, { traceId: match[1] ?? "", spanId: match[2] ?? "", traceFlags: Number.parseInt(match[3] ?? "0", 16), isRemote: true });
+    return trace.setSpanContext(given, {
+      traceId: match[1] ?? "",
+      spanId: match[2] ?? "",
+      traceFlags: Number.parseInt(match[3] ?? "0", 16),
+      isRemote: true,
+    });
   },
   fields: () => ["traceparent"],
 };
@@ -77,7 +102,12 @@ class AsyncContextManager implements ContextManager {
   active(): Context {
     return this.storage.getStore() ?? ROOT_CONTEXT;
   }
-  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(given: Context, fn: F, thisArg?: ThisParameterType<F>, ...args: A): ReturnType<F> {
+  with<A extends unknown[], F extends (...args: A) => ReturnType<F>>(
+    given: Context,
+    fn: F,
+    thisArg?: ThisParameterType<F>,
+    ...args: A
+  ): ReturnType<F> {
     return this.storage.run(given, () => fn.apply(thisArg, args));
   }
   bind<T>(_context: Context, target: T): T {
@@ -132,10 +162,15 @@ describe("OpenTelemetry spans of a generated server", () => {
     context.disable();
   });
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    rawCall(`${served?.url ?? ""}${path}`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    rawCall(`${served?.url ?? ""}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
   /** The response is sent before the span ends on "finish"; wait for that event rather than for time. */
   const lastEnded = async (): Promise<Recorded> => {
-    for (let turn = 0; turn < 1000 && recorded.at(-1)?.ended !== true; turn++) await new Promise((resolve) => setImmediate(resolve));
+    for (let turn = 0; turn < 1000 && recorded.at(-1)?.ended !== true; turn++)
+      await new Promise((resolve) => setImmediate(resolve));
     const last = recorded.at(-1);
     if (last === undefined) throw new Error("no span recorded");
     return last;
@@ -150,7 +185,11 @@ describe("OpenTelemetry spans of a generated server", () => {
     expect(span).toMatchObject({
       name: "pets.update",
       kind: 1, // SpanKind.SERVER
-      attributes: { "http.route": "/v1/pets/{pet_id}", "http.request.method": "POST", "http.response.status_code": 200 },
+      attributes: {
+        "http.route": "/v1/pets/{pet_id}",
+        "http.request.method": "POST",
+        "http.response.status_code": 200,
+      },
       parentSpanId: PARENT_ID,
       status: undefined,
       ended: true,
@@ -164,10 +203,14 @@ describe("OpenTelemetry spans of a generated server", () => {
     recorded.length = 0;
     const url = new URL(`${served?.url ?? ""}/v1/pets/7`);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(url, { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        url,
+        { method: "POST", headers: { "content-type": "application/json", "transfer-encoding": "chunked" } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.flushHeaders();
       // The body is sent only once the server has opened the span, so the parser reads it from later socket events.
@@ -187,13 +230,23 @@ describe("OpenTelemetry spans of a generated server", () => {
     const answer = await post("/v1/pets/x", { name: "Tom" });
     expect(answer.status).toBe(400);
     const span = await lastEnded();
-    expect([span.parentSpanId, span.context.traceId === TRACE_ID, span.attributes["http.response.status_code"], span.status, span.exceptions]).toEqual([undefined, false, 400, undefined, []]);
+    expect([
+      span.parentSpanId,
+      span.context.traceId === TRACE_ID,
+      span.attributes["http.response.status_code"],
+      span.status,
+      span.exceptions,
+    ]).toEqual([undefined, false, 400, undefined, []]);
   });
 
   it("records a handler's failure on the span, and logs it with the request id and trace id", async () => {
     recorded.length = 0;
     logged.length = 0;
-    const answer = await post("/v1/pets/7", { name: "boom" }, { "x-request-id": "req-42", traceparent: `00-${TRACE_ID}-${PARENT_ID}-01` });
+    const answer = await post(
+      "/v1/pets/7",
+      { name: "boom" },
+      { "x-request-id": "req-42", traceparent: `00-${TRACE_ID}-${PARENT_ID}-01` },
+    );
     expect([answer.status, answer.headers.get("x-request-id")]).toEqual([500, "req-42"]);
     const span = await lastEnded();
     expect(span.status).toEqual({ code: 2, message: "the handler failed" }); // SpanStatusCode.ERROR
@@ -203,7 +256,9 @@ describe("OpenTelemetry spans of a generated server", () => {
   });
 
   it("answers with the caller's request id, or a generated one", async () => {
-    expect((await post("/v1/pets/7", { name: "Tom" }, { "x-request-id": "abc-123" })).headers.get("x-request-id")).toBe("abc-123");
+    expect((await post("/v1/pets/7", { name: "Tom" }, { "x-request-id": "abc-123" })).headers.get("x-request-id")).toBe(
+      "abc-123",
+    );
     expect((await post("/v1/pets/7", { name: "Tom" })).headers.get("x-request-id")).toMatch(/^[\da-f]{8}-[\da-f]{4}-/);
   });
 });

@@ -17,11 +17,20 @@ interface Manifest {
   devDependencies?: Record<string, string>;
 }
 
-const SPECS = ["test/server/fixtures/docs.spec.json", "test/server/fixtures/hardening.spec.json", "specs/petstore/v1/openapi.yaml", "test/server/fixtures/specs/asana-like.yaml"];
+const SPECS = [
+  "test/server/fixtures/docs.spec.json",
+  "test/server/fixtures/hardening.spec.json",
+  "specs/petstore/v1/openapi.yaml",
+  "test/server/fixtures/specs/asana-like.yaml",
+];
 const specwright = JSON.parse(await readFile("package.json", "utf8")) as Manifest;
 const pinned = { ...specwright.devDependencies, ...specwright.dependencies };
 
-async function render(spec: string, outDir = join(TMP_DIR, "package-none"), skipTypes = false): Promise<Map<string, string>> {
+async function render(
+  spec: string,
+  outDir = join(TMP_DIR, "package-none"),
+  skipTypes = false,
+): Promise<Map<string, string>> {
   const document = await loadDocument(spec);
   return renderServer(buildModel(document, { source: spec }), document, outDir, { skipTypes, warn: () => undefined });
 }
@@ -48,12 +57,15 @@ describe("the generated server's package.json", () => {
     const imported = importedPackages(files);
     expect(imported.has("express")).toBe(true);
     for (const name of imported) expect(declared[name], `${name} is imported but not declared`).toBeDefined();
-    for (const [name, version] of Object.entries({ ...declared, ...manifest.devDependencies })) expect(version, name).toBe(pinned[name]);
+    for (const [name, version] of Object.entries({ ...declared, ...manifest.devDependencies }))
+      expect(version, name).toBe(pinned[name]);
   });
 
   it("declares the docs packages, resolved at run time rather than imported, as optional peers", async () => {
     const files = await render(SPECS[0] ?? "");
-    const resolved = [...(files.get("runtime/server/docs.ts") ?? "").matchAll(/resolve\("((?:@[^/"]+\/)?[^/"]+)/g)].map((match) => match[1]);
+    const resolved = [...(files.get("runtime/server/docs.ts") ?? "").matchAll(/resolve\("((?:@[^/"]+\/)?[^/"]+)/g)].map(
+      (match) => match[1],
+    );
     expect(new Set(resolved)).toEqual(new Set(["redoc", "swagger-ui-dist"]));
     const manifest = JSON.parse(files.get("package.json") ?? "{}") as Manifest;
     for (const name of ["redoc", "swagger-ui-dist"]) {
@@ -67,7 +79,11 @@ describe("the generated server's package.json", () => {
     const files = await render(SPECS[0] ?? "");
     expect(files.get("runtime/server/telemetry.ts")).toContain('OTEL_PACKAGE = "@opentelemetry/api"');
     const manifest = JSON.parse(files.get("package.json") ?? "{}") as Manifest;
-    expect([manifest.peerDependencies?.["@opentelemetry/api"], manifest.peerDependenciesMeta?.["@opentelemetry/api"]?.optional, manifest.dependencies?.["@opentelemetry/api"]]).toEqual([pinned["@opentelemetry/api"], true, undefined]);
+    expect([
+      manifest.peerDependencies?.["@opentelemetry/api"],
+      manifest.peerDependenciesMeta?.["@opentelemetry/api"]?.optional,
+      manifest.dependencies?.["@opentelemetry/api"],
+    ]).toEqual([pinned["@opentelemetry/api"], true, undefined]);
     expect(manifest.dependencies?.["busboy"]).toBe(pinned["busboy"]);
   });
 
@@ -90,7 +106,19 @@ describe("the generated server's README", () => {
     const beside = await render(SPECS[0] ?? "", undefined, true);
     expect(beside.has("README.md")).toBe(false);
     const readme = beside.get("SERVER.md") ?? "";
-    for (const heading of ["## Install", "## Mounting", "## Handlers", "## Discriminators", "## File uploads (multipart/form-data)", "## Security verifiers", "## Page tokens", "## Docs", "## Tracing and request ids", "## CORS", "## Limits"]) {
+    for (const heading of [
+      "## Install",
+      "## Mounting",
+      "## Handlers",
+      "## Discriminators",
+      "## File uploads (multipart/form-data)",
+      "## Security verifiers",
+      "## Page tokens",
+      "## Docs",
+      "## Tracing and request ids",
+      "## CORS",
+      "## Limits",
+    ]) {
       expect(readme).toContain(heading);
     }
     expect(readme).toContain(`express@${pinned.express}`);
@@ -101,8 +129,11 @@ describe("the generated server's README", () => {
 
   it("names each security scheme's verifier and says when a page-token secret is required", async () => {
     const readme = (await render("specs/petstore/v1/openapi.yaml")).get("README.md") ?? "";
-    const petstore = (await loadDocument("specs/petstore/v1/openapi.yaml")) as { components?: { securitySchemes?: Record<string, unknown> } };
-    for (const name of Object.keys(petstore.components?.securitySchemes ?? {})) expect(readme).toContain(`| \`${name}\` |`);
+    const petstore = (await loadDocument("specs/petstore/v1/openapi.yaml")) as {
+      components?: { securitySchemes?: Record<string, unknown> };
+    };
+    for (const name of Object.keys(petstore.components?.securitySchemes ?? {}))
+      expect(readme).toContain(`| \`${name}\` |`);
     const hardening = (await render("test/server/fixtures/hardening.spec.json")).get("README.md") ?? "";
     expect(hardening).toContain("so `pageTokenSecret` is required");
   });

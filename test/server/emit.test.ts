@@ -22,31 +22,55 @@ const hostile = (): Record<string, unknown> => ({
         summary: EVIL,
         parameters: [
           { name: "thing-id", in: "path", required: true, schema: { type: "string", pattern: "^[a-z]+$" } },
-          { name: "X-Weird\"Header", in: "header", schema: { type: "string" } },
-          { name: "class", in: "query", schema: { type: "integer", nullable: true, minimum: 0, exclusiveMinimum: true } },
+          { name: 'X-Weird"Header', in: "header", schema: { type: "string" } },
+          {
+            name: "class",
+            in: "query",
+            schema: { type: "integer", nullable: true, minimum: 0, exclusiveMinimum: true },
+          },
         ],
         responses: {
-          "200": { description: EVIL, content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" }, example: { name: EVIL } } } },
+          "200": {
+            description: EVIL,
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/Thing" }, example: { name: EVIL } },
+            },
+          },
           default: { description: "error", content: { "application/problem+json": { schema: { type: "object" } } } },
         },
       },
     },
   },
-  components: { schemas: { "Thing*/": { type: "object", nullable: true, properties: { name: { type: "string", description: EVIL } } }, Thing: { $ref: "#/components/schemas/Thing*~1" } } },
+  components: {
+    schemas: {
+      "Thing*/": { type: "object", nullable: true, properties: { name: { type: "string", description: EVIL } } },
+      Thing: { $ref: "#/components/schemas/Thing*~1" },
+    },
+  },
 });
 
 let generatedHostile: Promise<string> | undefined;
 /** The hostile spec's server, generated once for the tests that serve it. */
 function hostileServer(): Promise<string> {
   const outDir = join(TMP_DIR, "hostile");
-  generatedHostile ??= generateServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), outDir).then(() => outDir);
+  generatedHostile ??= generateServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), outDir).then(
+    () => outDir,
+  );
   return generatedHostile;
 }
 
 describe("server emitter", () => {
   it("is deterministic: the same spec gives the same bytes", async () => {
-    const first = await renderServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), join(TMP_DIR, "none"));
-    const second = await renderServer(buildModel(hostile(), { source: "hostile.yaml" }), hostile(), join(TMP_DIR, "none"));
+    const first = await renderServer(
+      buildModel(hostile(), { source: "hostile.yaml" }),
+      hostile(),
+      join(TMP_DIR, "none"),
+    );
+    const second = await renderServer(
+      buildModel(hostile(), { source: "hostile.yaml" }),
+      hostile(),
+      join(TMP_DIR, "none"),
+    );
     expect([...second.keys()]).toEqual([...first.keys()]);
     for (const [path, content] of first) expect(second.get(path), path).toBe(content);
   });
@@ -56,13 +80,17 @@ describe("server emitter", () => {
     expect(await typecheck("hostile", [outDir])).toBe("");
     const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
     const { createMockHandlers } = await import(pathToFileURL(join(outDir, "mock.ts")).href);
-    const server = await listen(express().use(createRouter(createMockHandlers(), { validateResponses: true, docs: true })));
+    const server = await listen(
+      express().use(createRouter(createMockHandlers(), { validateResponses: true, docs: true })),
+    );
     try {
       const ok = await fetch(`${server.url}/v1/things/abc?class=2`);
       expect(await ok.json()).toEqual({ name: EVIL });
       // The docs page shows the hostile title as text: no markup of the spec's reaches the HTML.
       const docs = await (await fetch(`${server.url}/v1/docs`)).text();
-      expect(docs).toContain("<title>Evil */ `${process.exit(7)}` &#34; &#39; \\ \u2028 &#60;/script&#62; \n// next line – Reference</title>");
+      expect(docs).toContain(
+        "<title>Evil */ `${process.exit(7)}` &#34; &#39; \\ \u2028 &#60;/script&#62; \n// next line – Reference</title>",
+      );
       expect(docs).not.toContain("</script> ");
       const readme = await readFile(join(outDir, "README.md"), "utf8");
       expect(readme).not.toContain("</script>");
@@ -79,7 +107,11 @@ describe("server emitter", () => {
     const outDir = await hostileServer();
     const { createRouter } = await import(pathToFileURL(join(outDir, "server.ts")).href);
     const logged: Record<string, unknown>[] = [];
-    const answers = [{ status: 200, body: { name: 5 } }, { status: 200, body: { name: "fine" } }, { status: 418, body: {} }];
+    const answers = [
+      { status: 200, body: { name: 5 } },
+      { status: 200, body: { name: "fine" } },
+      { status: 418, body: {} },
+    ];
     const handlers = { getThing: () => answers.shift() };
     const logger = { error: (_message: string, details: Record<string, unknown>) => logged.push(details) };
     const server = await listen(express().use(createRouter(handlers, { validateResponses: true, logger })));
@@ -89,7 +121,9 @@ describe("server emitter", () => {
       // 418 falls under the documented `default` response, so it conforms.
       expect(statuses).toEqual([500, 200, 418]);
       expect(logged).toHaveLength(1);
-      expect(logged[0]?.error).toMatchObject({ responseErrors: [expect.objectContaining({ field: "response.name", code: "invalid_type" })] });
+      expect(logged[0]?.error).toMatchObject({
+        responseErrors: [expect.objectContaining({ field: "response.name", code: "invalid_type" })],
+      });
     } finally {
       await server.close();
     }

@@ -21,7 +21,12 @@ const api = (item: unknown) => ({
       post: {
         operationId: "createItem",
         requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } },
-        responses: { "201": { description: "created", content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } } } },
+        responses: {
+          "201": {
+            description: "created",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Item" } } },
+          },
+        },
       },
     },
   },
@@ -66,12 +71,20 @@ describe("ill-formed schemas", () => {
     const spec = join(TMP_DIR, "invalid-schema.yaml");
     const yaml = toYaml(api({ type: "object", properties: { count: { type: "integer", minimum: "one" } } }));
     writeFileSync(spec, yaml);
-    const failure = await generate({ spec, out: join(TMP_DIR, "invalid-schema-out"), server: true, conventions: false }).catch((error: unknown) => error);
+    const failure = await generate({
+      spec,
+      out: join(TMP_DIR, "invalid-schema-out"),
+      server: true,
+      conventions: false,
+    }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SpecLoadError);
     const located = failure as SpecLoadError;
     expect(located.file).toBe(spec);
     const line = yaml.split("\n").findIndex((text) => text.includes("minimum: one")) + 1;
-    expect([located.line, located.message]).toEqual([line, expect.stringContaining("#/components/schemas/Item/properties/count/minimum")]);
+    expect([located.line, located.message]).toEqual([
+      line,
+      expect.stringContaining("#/components/schemas/Item/properties/count/minimum"),
+    ]);
     expect(located.fix).toContain("JSON Schema 2020-12");
   });
 });

@@ -17,8 +17,16 @@ const spec = (): Record<string, unknown> => ({
     "/pets": {
       get: {
         operationId: "listPets",
-        parameters: [{ $ref: "#/components/parameters/PageSize" }, { name: "page_token", in: "query", schema: { type: "string" } }],
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/PetList" } } } } },
+        parameters: [
+          { $ref: "#/components/parameters/PageSize" },
+          { name: "page_token", in: "query", schema: { type: "string" } },
+        ],
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/PetList" } } },
+          },
+        },
       },
       post: {
         operationId: "createPet",
@@ -29,7 +37,14 @@ const spec = (): Record<string, unknown> => ({
             "application/x-www-form-urlencoded": { schema: { $ref: "#/components/schemas/Pet" } },
           },
         },
-        responses: { "201": { description: "made", content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" }, example: { name: "Rex", tag: null } } } } },
+        responses: {
+          "201": {
+            description: "made",
+            content: {
+              "application/json": { schema: { $ref: "#/components/schemas/Pet" }, example: { name: "Rex", tag: null } },
+            },
+          },
+        },
       },
     },
     "/files/{name}{ext}": {
@@ -39,7 +54,12 @@ const spec = (): Record<string, unknown> => ({
           { name: "name", in: "path", required: true, schema: { type: "string" } },
           { name: "ext", in: "path", required: true, schema: { $ref: "#/components/schemas/Ext" } },
         ],
-        responses: { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } } },
+        responses: {
+          "200": {
+            description: "ok",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } },
+          },
+        },
       },
     },
   },
@@ -48,8 +68,19 @@ const spec = (): Record<string, unknown> => ({
     schemas: {
       PageSize: { type: "integer", minimum: 1, maximum: 50, default: 10 },
       Ext: { type: "string", enum: [".json", ".txt"] },
-      Pet: { type: "object", required: ["name"], properties: { name: { type: "string" }, tag: { type: "string", nullable: true } } },
-      PetList: { type: "object", required: ["items"], properties: { items: { type: "array", items: { $ref: "#/components/schemas/Pet" } }, next_page_token: { type: "string" } } },
+      Pet: {
+        type: "object",
+        required: ["name"],
+        properties: { name: { type: "string" }, tag: { type: "string", nullable: true } },
+      },
+      PetList: {
+        type: "object",
+        required: ["items"],
+        properties: {
+          items: { type: "array", items: { $ref: "#/components/schemas/Pet" } },
+          next_page_token: { type: "string" },
+        },
+      },
     },
   },
 });
@@ -63,7 +94,8 @@ function guarded(document: object): object {
   const refuse = (what: PropertyKey): never => {
     throw new Error(`emit/server read the bundled document (${String(what)}) outside ${ALLOWED_READERS.join(", ")}`);
   };
-  const wrap = (node: unknown): unknown => (typeof node === "object" && node !== null ? new Proxy(node, handler) : node);
+  const wrap = (node: unknown): unknown =>
+    typeof node === "object" && node !== null ? new Proxy(node, handler) : node;
   const handler: ProxyHandler<object> = {
     get: (target, key, receiver) => (allowed() ? wrap(Reflect.get(target, key, receiver)) : refuse(key)),
     has: (target, key) => (allowed() ? Reflect.has(target, key) : refuse(key)),
@@ -117,7 +149,12 @@ describe("the server emitter reads only the model", () => {
         // discriminator-branches and refs are functions over the IR's own `schemaRoot` (the validators' discriminator
         // selection), not readers of the bundled document; model-error is the error class an ill-formed schema the
         // validators meet is reported with (it reads nothing).
-        if (/\/load\/|\/model\/(?!ir\.js|identifiers\.js|discriminator-branches\.js|refs\.js|model-error\.js)/.test(specifier)) offending.push(`${file}: ${specifier}`);
+        if (
+          /\/load\/|\/model\/(?!ir\.js|identifiers\.js|discriminator-branches\.js|refs\.js|model-error\.js)/.test(
+            specifier,
+          )
+        )
+          offending.push(`${file}: ${specifier}`);
       }
     }
     expect(offending).toEqual([]);

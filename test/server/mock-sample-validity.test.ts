@@ -18,26 +18,57 @@ const document = {
   paths: {
     "/verify": {
       // nexmo.com/verify: two branches without `required`, `{}` and the first enum value match both.
-      get: { operationId: "overlapping", responses: { "200": json({ oneOf: [{ $ref: "#/components/schemas/Found" }, { $ref: "#/components/schemas/Failed" }] }) } },
+      get: {
+        operationId: "overlapping",
+        responses: {
+          "200": json({ oneOf: [{ $ref: "#/components/schemas/Found" }, { $ref: "#/components/schemas/Failed" }] }),
+        },
+      },
     },
     "/dates": {
       // unicourt.com: date-times of at least 25 characters.
-      get: { operationId: "longDate", responses: { "200": json({ type: "object", required: ["at"], properties: { at: { type: "string", format: "date-time", minLength: 25 } } }) } },
+      get: {
+        operationId: "longDate",
+        responses: {
+          "200": json({
+            type: "object",
+            required: ["at"],
+            properties: { at: { type: "string", format: "date-time", minLength: 25 } },
+          }),
+        },
+      },
     },
     "/closed": {
       // shipengine.com: required members declared only in an allOf part, beside additionalProperties: false.
       get: { operationId: "closed", responses: { "200": json({ $ref: "#/components/schemas/Closed" }) } },
     },
     "/created": {
-      post: { operationId: "fallsBack", responses: { "200": json({ $ref: "#/components/schemas/Closed" }), "201": json({ type: "object", required: ["id"], properties: { id: { type: "integer" } } }) } },
+      post: {
+        operationId: "fallsBack",
+        responses: {
+          "200": json({ $ref: "#/components/schemas/Closed" }),
+          "201": json({ type: "object", required: ["id"], properties: { id: { type: "integer" } } }),
+        },
+      },
     },
   },
   components: {
     schemas: {
-      Found: { type: "object", properties: { status: { type: "string", enum: ["IN PROGRESS", "SUCCESS"] }, price: { type: "string" } } },
-      Failed: { type: "object", properties: { status: { type: "string", enum: ["IN PROGRESS", "FAILED"] }, error_text: { type: "string" } } },
+      Found: {
+        type: "object",
+        properties: { status: { type: "string", enum: ["IN PROGRESS", "SUCCESS"] }, price: { type: "string" } },
+      },
+      Failed: {
+        type: "object",
+        properties: { status: { type: "string", enum: ["IN PROGRESS", "FAILED"] }, error_text: { type: "string" } },
+      },
       Base: { type: "object", required: ["total"], properties: { total: { type: "integer" } } },
-      Closed: { type: "object", additionalProperties: false, allOf: [{ $ref: "#/components/schemas/Base" }], properties: { items: { type: "array" } } },
+      Closed: {
+        type: "object",
+        additionalProperties: false,
+        allOf: [{ $ref: "#/components/schemas/Base" }],
+        properties: { items: { type: "array" } },
+      },
     },
   },
 };

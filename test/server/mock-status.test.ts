@@ -6,7 +6,10 @@ import type { Operation, Response } from "../../generator/model/ir.js";
 import { responseKey } from "../../templates/runtime/server/operation-handler.js";
 
 const op = (...statuses: string[]): Operation =>
-  ({ id: "op", responses: statuses.map((status): Response => ({ status, kind: "success", content: [], headers: [] })) }) as unknown as Operation;
+  ({
+    id: "op",
+    responses: statuses.map((status): Response => ({ status, kind: "success", content: [], headers: [] })),
+  }) as unknown as Operation;
 
 describe("mockStatus", () => {
   it.each([

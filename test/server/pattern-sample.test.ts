@@ -40,14 +40,28 @@ describe("the mock's sample for a property with such a pattern", () => {
             responses: {
               "201": {
                 description: "created",
-                content: { "application/json": { schema: { type: "object", required: ["Arn", "Domain"], properties: { Arn: { type: "string", pattern: PATTERNS[4] }, Domain: { type: "string", pattern: PATTERNS[3] }, Password: { type: "string", pattern: PATTERNS[0] } } }, example: { Arn: "string", Domain: "-bad.example", Password: "string" } } },
+                content: {
+                  "application/json": {
+                    schema: {
+                      type: "object",
+                      required: ["Arn", "Domain"],
+                      properties: {
+                        Arn: { type: "string", pattern: PATTERNS[4] },
+                        Domain: { type: "string", pattern: PATTERNS[3] },
+                        Password: { type: "string", pattern: PATTERNS[0] },
+                      },
+                    },
+                    example: { Arn: "string", Domain: "-bad.example", Password: "string" },
+                  },
+                },
               },
             },
           },
         },
       },
     };
-    const body = mockAnswers(buildModel(document, { source: "arns.json" }), () => undefined).get("createUser")?.body as Record<string, string>;
+    const body = mockAnswers(buildModel(document, { source: "arns.json" }), () => undefined).get("createUser")
+      ?.body as Record<string, string>;
     expect(new RegExp(PATTERNS[4]!, "u").test(body.Arn ?? "")).toBe(true);
     expect(new RegExp(PATTERNS[3]!, "u").test(body.Domain ?? "")).toBe(true);
     if (body.Password !== undefined) expect(new RegExp(PATTERNS[0]!, "u").test(body.Password)).toBe(true);

@@ -10,7 +10,12 @@ const SPEC = "specs/petstore/v1/openapi.yaml";
 
 async function serverTs(): Promise<{ server: string; readme: string }> {
   const document = await loadDocument(SPEC);
-  const files = await renderServer(buildModel(document, { source: SPEC }), document, join(TMP_DIR, "request-types-none"), { skipTypes: true, warn: () => {} });
+  const files = await renderServer(
+    buildModel(document, { source: SPEC }),
+    document,
+    join(TMP_DIR, "request-types-none"),
+    { skipTypes: true, warn: () => {} },
+  );
   return { server: files.get("server.ts") ?? "", readme: files.get("SERVER.md") ?? "" };
 }
 
@@ -30,7 +35,9 @@ describe("named request types", () => {
         "}",
       ].join("\n"),
     );
-    expect(server).toMatch(/export interface CreatePetRequest<P = unknown> extends rt\.HandlerRequest \{\n(?:  \w+: .*;\n)*  auth: rt\.AuthContext<P>;\n/);
+    expect(server).toMatch(
+      /export interface CreatePetRequest<P = unknown> extends rt\.HandlerRequest \{\n(?:  \w+: .*;\n)*  auth: rt\.AuthContext<P>;\n/,
+    );
     expect(server).toContain("  listStores(request: ListStoresRequest): ListStoresResult | Promise<ListStoresResult>;");
     expect(server).toContain("  createPet(request: CreatePetRequest<P>): CreatePetResult | Promise<CreatePetResult>;");
     expect(server).not.toContain("Record<never, never>");
@@ -40,6 +47,8 @@ describe("named request types", () => {
   it("the server README shows a handler typed by them", async () => {
     const { readme } = await serverTs();
     expect(readme).toContain('import type { CreateOwnerRequest, CreateOwnerResult } from "./server.js";');
-    expect(readme).toContain("export async function createOwner(request: CreateOwnerRequest<User>): Promise<CreateOwnerResult> {");
+    expect(readme).toContain(
+      "export async function createOwner(request: CreateOwnerRequest<User>): Promise<CreateOwnerResult> {",
+    );
   });
 });

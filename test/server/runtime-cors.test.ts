@@ -7,11 +7,25 @@ import type { ApiDescription, CorsOptions, OperationSpec } from "../../templates
 import { listen } from "./listen.js";
 
 const ping: OperationSpec = {
-  id: "ping", method: "get", path: "/ping", params: { path: [], query: [], header: [], cookie: [] }, validate: {},
-  body: null, invalidBodyStatus: 400, security: [], paging: null, responses: { "200": "application/json" },
+  id: "ping",
+  method: "get",
+  path: "/ping",
+  params: { path: [], query: [], header: [], cookie: [] },
+  validate: {},
+  body: null,
+  invalidBodyStatus: 400,
+  security: [],
+  paging: null,
+  responses: { "200": "application/json" },
 };
 // "Location" is documented by the spec too, in another case: it must still be exposed once.
-const api: ApiDescription = { basePath: "/v1", operations: [ping], schemes: {}, requestHeaders: [], responseHeaders: ["location", "X-Trace"] };
+const api: ApiDescription = {
+  basePath: "/v1",
+  operations: [ping],
+  schemes: {},
+  requestHeaders: [],
+  responseHeaders: ["location", "X-Trace"],
+};
 const handlers = { ping: () => ({ status: 200, body: { ok: true } }) };
 const router = (cors: CorsOptions) => buildRouter(api, handlers, { cors });
 
@@ -32,7 +46,10 @@ describe("CORS allow list, checked when the router is built", () => {
   it.each([
     [{ origins: "*", credentials: true } as const, /"\*" cannot be combined with cors\.credentials/],
     [{ origins: ["*"] }, /lists "\*"; pass origins: "\*"/],
-    [{ origins: ["docs.example.com"] }, /"docs\.example\.com", which is not an origin; an origin is scheme:\/\/host\[:port\]/],
+    [
+      { origins: ["docs.example.com"] },
+      /"docs\.example\.com", which is not an origin; an origin is scheme:\/\/host\[:port\]/,
+    ],
     [{ origins: ["https://docs.example.com/app"] }, /"https:\/\/docs\.example\.com\/app", which is not an origin/],
     [{ origins: ["https://docs.example.com?x=1"] }, /not an origin/],
   ])("refuses %j at startup, naming the value", (cors, message) => {
@@ -55,13 +72,19 @@ describe("CORS answers", () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("https://docs.example.com");
     expect(preflight.headers.get("access-control-allow-methods")).toContain("DELETE");
-    const actual = await fetch(`${server.url}/v1/nowhere`, { method: "DELETE", headers: { origin: "https://docs.example.com" } });
+    const actual = await fetch(`${server.url}/v1/nowhere`, {
+      method: "DELETE",
+      headers: { origin: "https://docs.example.com" },
+    });
     expect(actual.status).toBe(404);
     expect(actual.headers.get("access-control-allow-origin")).toBe("https://docs.example.com");
   });
 
   it("still denies an unknown path's preflight from an origin not on the list, and leaves plain OPTIONS a 404", async () => {
-    const denied = await fetch(`${server.url}/v1/nowhere`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    const denied = await fetch(`${server.url}/v1/nowhere`, {
+      method: "OPTIONS",
+      headers: { origin: "https://evil.example", "access-control-request-method": "GET" },
+    });
     expect(denied.status).toBe(403);
     expect(denied.headers.get("access-control-allow-origin")).toBeNull();
     expect((await fetch(`${server.url}/v1/nowhere`, { method: "OPTIONS" })).status).toBe(404);
@@ -69,7 +92,9 @@ describe("CORS answers", () => {
 
   it("exposes WWW-Authenticate and lists no header twice", async () => {
     const response = await fetch(`${server.url}/v1/ping`, { headers: { origin: "https://docs.example.com" } });
-    const exposed = (response.headers.get("access-control-expose-headers") ?? "").split(",").map((name) => name.trim().toLowerCase());
+    const exposed = (response.headers.get("access-control-expose-headers") ?? "")
+      .split(",")
+      .map((name) => name.trim().toLowerCase());
     expect(exposed).toContain("www-authenticate");
     expect(exposed).toContain("x-trace");
     expect(exposed.filter((name) => name === "location")).toHaveLength(1);

@@ -35,7 +35,9 @@ describe("OpenAPI 3.0 schemas as JSON Schema 2020-12", () => {
     const validate = validator("request");
     expect(validate({ name: null, password: "x", kind: null })).toBe(true);
     expect(validate({ name: "rex", password: "x", age: 0 })).toBe(false);
-    expect(validate({ name: "rex", password: "x", age: 1, parent: { name: "mum", password: "y", age: "old" } })).toBe(false);
+    expect(validate({ name: "rex", password: "x", age: 1, parent: { name: "mum", password: "y", age: "old" } })).toBe(
+      false,
+    );
   });
 
   it("does not require readOnly properties in requests nor writeOnly ones in responses", () => {
@@ -88,14 +90,29 @@ describe("patterns that are not valid Unicode regular expressions (AWS: \\_, \\p
 describe("pattern filters", () => {
   const spec = {
     openapi: "3.1.0",
-    components: { schemas: { Slug: { type: "object", properties: { slug: { type: "string", pattern: "^(?!-)[a-z-]+$" }, code: { type: "string", pattern: "^[A-Z]{2}$" } }, patternProperties: { "^(?!x)y": { type: "integer" } } } } },
+    components: {
+      schemas: {
+        Slug: {
+          type: "object",
+          properties: {
+            slug: { type: "string", pattern: "^(?!-)[a-z-]+$" },
+            code: { type: "string", pattern: "^[A-Z]{2}$" },
+          },
+          patternProperties: { "^(?!x)y": { type: "integer" } },
+        },
+      },
+    },
   };
 
   it("keeps only linear-time patterns by default (development-mode response checks have no ReDoS detector)", () => {
     const registry = new SchemaRegistry(spec, false, "response");
     expect(registry.convert({ $ref: "#/components/schemas/Slug" })).toBeTruthy();
     expect(registry.root().$defs).toEqual({
-      "components/schemas/Slug": { type: "object", properties: { slug: { type: "string" }, code: { type: "string", pattern: "^[A-Z]{2}$" } }, patternProperties: {} },
+      "components/schemas/Slug": {
+        type: "object",
+        properties: { slug: { type: "string" }, code: { type: "string", pattern: "^[A-Z]{2}$" } },
+        patternProperties: {},
+      },
     });
   });
 

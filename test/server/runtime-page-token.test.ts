@@ -46,7 +46,9 @@ describe("page tokens", () => {
     const token = codec.sign("p42", binding);
     const last = alphabet.indexOf(token.at(-1) ?? "");
     const variant = token.slice(0, -1) + (alphabet[last ^ 1] ?? "");
-    expect(Buffer.from(variant.split(".")[1] ?? "", "base64url")).toEqual(Buffer.from(token.split(".")[1] ?? "", "base64url"));
+    expect(Buffer.from(variant.split(".")[1] ?? "", "base64url")).toEqual(
+      Buffer.from(token.split(".")[1] ?? "", "base64url"),
+    );
     expect(problemOf(() => codec.verify(variant, binding, "f")).code).toBe("invalid_page_token");
   });
 
@@ -69,7 +71,12 @@ describe("page tokens", () => {
     /** A token as issued before tokens carried their issue time: `{p, q}` only. */
     const legacyToken = (): string => {
       const modern = codec.sign("p42", binding);
-      const body = Buffer.from(JSON.stringify({ p: "p42", q: (JSON.parse(Buffer.from(modern.split(".")[0] ?? "", "base64url").toString()) as { q: string }).q })).toString("base64url");
+      const body = Buffer.from(
+        JSON.stringify({
+          p: "p42",
+          q: (JSON.parse(Buffer.from(modern.split(".")[0] ?? "", "base64url").toString()) as { q: string }).q,
+        }),
+      ).toString("base64url");
       return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
     };
 
@@ -87,7 +94,9 @@ describe("page tokens", () => {
       const problem = problemOf(() => aging.verify(token, binding, "query.page_token"));
       expect([problem.status, problem.code]).toEqual([400, "expired_page_token"]);
       expect(problem.message).toMatch(/expired/);
-      expect(problem.errors).toEqual([{ field: "query.page_token", code: "expired_page_token", message: problem.message }]);
+      expect(problem.errors).toEqual([
+        { field: "query.page_token", code: "expired_page_token", message: problem.message },
+      ]);
     });
 
     it("keeps accepting tokens without an issue time only while maxAge is unset", () => {
@@ -120,7 +129,9 @@ describe("page-token secret rotation", () => {
 
   it("refuses a token from a secret not in the list", () => {
     const stranger = createPageTokenCodec("s".repeat(32)).sign("p1", binding);
-    const problem = problemOf(() => createPageTokenCodec([newSecret, oldSecret]).verify(stranger, binding, "query.page_token"));
+    const problem = problemOf(() =>
+      createPageTokenCodec([newSecret, oldSecret]).verify(stranger, binding, "query.page_token"),
+    );
     expect([problem.status, problem.code]).toEqual([400, "invalid_page_token"]);
   });
 

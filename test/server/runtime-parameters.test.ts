@@ -10,7 +10,12 @@ const SHAPES: Record<Shorthand, ParamSpec["shape"]> = {
   array: { kind: "array", items: [] },
   object: { kind: "object", properties: {}, open: true, additional: [] },
 };
-const param = (name: string, shape: ParamSpec["shape"] | Shorthand, style: ParamSpec["style"] = "form", explode = style === "form"): ParamSpec => ({
+const param = (
+  name: string,
+  shape: ParamSpec["shape"] | Shorthand,
+  style: ParamSpec["style"] = "form",
+  explode = style === "form",
+): ParamSpec => ({
   name,
   shape: typeof shape === "string" ? SHAPES[shape] : shape,
   style,
@@ -27,8 +32,18 @@ describe("header parameters", () => {
 
 describe("query parameters", () => {
   it("undoes each array style", () => {
-    const specs = [param("a", "array"), param("b", "array", "form", false), param("c", "array", "pipeDelimited"), param("d", "array", "spaceDelimited")];
-    expect(readQuery("a=1&a=2&b=x,y&c=p|q&d=m%20n", specs, false)).toEqual({ a: ["1", "2"], b: ["x", "y"], c: ["p", "q"], d: ["m", "n"] });
+    const specs = [
+      param("a", "array"),
+      param("b", "array", "form", false),
+      param("c", "array", "pipeDelimited"),
+      param("d", "array", "spaceDelimited"),
+    ];
+    expect(readQuery("a=1&a=2&b=x,y&c=p|q&d=m%20n", specs, false)).toEqual({
+      a: ["1", "2"],
+      b: ["x", "y"],
+      c: ["p", "q"],
+      d: ["m", "n"],
+    });
   });
 
   it("splits arrays of JSON items only outside the items' brackets and strings, then reads each item", () => {
@@ -40,12 +55,18 @@ describe("query parameters", () => {
   });
 
   it("reads deepObject and free-form objects", () => {
-    expect(readQuery("filter[name]=rex&filter[age]=3", [param("filter", "object", "deepObject", true)], false)).toEqual({ filter: { name: "rex", age: "3" } });
+    expect(readQuery("filter[name]=rex&filter[age]=3", [param("filter", "object", "deepObject", true)], false)).toEqual(
+      { filter: { name: "rex", age: "3" } },
+    );
     expect(readQuery("x=1&y=2", [param("rest", "object")], false)).toEqual({ rest: { x: "1", y: "2" } });
   });
 
   it("keeps request-chosen keys such as __proto__ and constructor as plain keys of objects without a prototype", () => {
-    const deep = readQuery("filter[__proto__]=x&filter[constructor]=y", [param("filter", "object", "deepObject", true)], false).filter as Record<string, unknown>;
+    const deep = readQuery(
+      "filter[__proto__]=x&filter[constructor]=y",
+      [param("filter", "object", "deepObject", true)],
+      false,
+    ).filter as Record<string, unknown>;
     expect(Object.getPrototypeOf(deep)).toBeNull();
     expect(Object.keys(deep)).toEqual(["__proto__", "constructor"]);
     expect(deep["__proto__"]).toBe("x");
@@ -62,15 +83,24 @@ describe("query parameters", () => {
       problem = error;
     }
     expect(problem).toBeInstanceOf(HttpProblem);
-    expect((problem as HttpProblem).errors).toEqual([{ field: "query.colour", code: "unknown_parameter", message: expect.stringContaining("colour") }]);
+    expect((problem as HttpProblem).errors).toEqual([
+      { field: "query.colour", code: "unknown_parameter", message: expect.stringContaining("colour") },
+    ]);
     expect(readQuery("species=cat&colour=red", [param("species", "scalar")], true)).toEqual({ species: "cat" });
-    expect(readQuery("species=cat&api_key=k", [param("species", "scalar")], false, new Set(["api_key"]))).toEqual({ species: "cat" });
+    expect(readQuery("species=cat&api_key=k", [param("species", "scalar")], false, new Set(["api_key"]))).toEqual({
+      species: "cat",
+    });
   });
 });
 
 describe("other locations", () => {
   it("splits simple-style headers and path values", () => {
-    expect(readHeaders({ "x-tags": "a,b", "x-one": "v" }, [param("x-tags", "array", "simple"), param("x-one", "scalar", "simple")])).toEqual({ "x-tags": ["a", "b"], "x-one": "v" });
+    expect(
+      readHeaders({ "x-tags": "a,b", "x-one": "v" }, [
+        param("x-tags", "array", "simple"),
+        param("x-one", "scalar", "simple"),
+      ]),
+    ).toEqual({ "x-tags": ["a", "b"], "x-one": "v" });
     expect(readPath({ ids: "1,2,3" }, [param("ids", "array", "simple")])).toEqual({ ids: ["1", "2", "3"] });
     expect(readPath({ ids: ".1.2" }, [param("ids", "array", "label", true)])).toEqual({ ids: ["1", "2"] });
   });
@@ -102,6 +132,8 @@ describe("coercion by shape", () => {
   it("parses JSON parameters and names the one that is not JSON", () => {
     const specs = [param("filter", { kind: "json", mediaType: "application/json" })];
     expect(coerceParams({ filter: '{"a":[1]}' }, specs, "query").values).toEqual({ filter: { a: [1] } });
-    expect(coerceParams({ filter: "{" }, specs, "query").errors).toEqual([{ field: "query.filter", code: "malformed_json", message: expect.any(String) }]);
+    expect(coerceParams({ filter: "{" }, specs, "query").errors).toEqual([
+      { field: "query.filter", code: "malformed_json", message: expect.any(String) },
+    ]);
   });
 });

@@ -11,7 +11,11 @@ describe("compilePath", () => {
 
   it("keeps each parameter inside its segment, ends it at the literal text that follows, allows a trailing slash", () => {
     const cancel = compilePath("/v1/{name}:cancel");
-    expect([cancel.match("/v1/jobs%2Fj:cancel"), cancel.match("/v1/a/b:cancel"), cancel.match("/v1/x:cancel/")]).toEqual([{ p0: "jobs%2Fj" }, undefined, { p0: "x" }]);
+    expect([
+      cancel.match("/v1/jobs%2Fj:cancel"),
+      cancel.match("/v1/a/b:cancel"),
+      cancel.match("/v1/x:cancel/"),
+    ]).toEqual([{ p0: "jobs%2Fj" }, undefined, { p0: "x" }]);
     expect(compilePath("/p/{id}.{format}").match("/p/42.json")).toEqual({ p0: "42", p1: "json" });
     expect(compilePath("/").match("")).toEqual({});
   });
@@ -19,19 +23,31 @@ describe("compilePath", () => {
   it("splits adjacent parameters by the values one of them enumerates, as written or percent-encoded", () => {
     const item = compilePath("/items/{id}{ext}", (name) => (name === "ext" ? [".json", ".tar gz"] : undefined));
     expect(item.names).toEqual({ p0: "id", p1: "ext" });
-    expect([item.match("/items/abc.json"), item.match("/items/a.tar%20gz"), item.match("/items/abc.zip")]).toEqual([{ p0: "abc", p1: ".json" }, { p0: "a", p1: ".tar%20gz" }, undefined]);
+    expect([item.match("/items/abc.json"), item.match("/items/a.tar%20gz"), item.match("/items/abc.zip")]).toEqual([
+      { p0: "abc", p1: ".json" },
+      { p0: "a", p1: ".tar%20gz" },
+      undefined,
+    ]);
   });
 
   it("compiles any template without throwing", () => {
-    fc.assert(fc.property(fc.string(), (template) => {
-      compilePath(`/${template}`).match("/x");
-    }));
+    fc.assert(
+      fc.property(fc.string(), (template) => {
+        compilePath(`/${template}`).match("/x");
+      }),
+    );
   });
 });
 
 describe("comparePaths", () => {
   it("orders literal segments, then literal text with a template, then a pure template", () => {
     const paths = ["/v1/{name}", "/v1/{name}:cancel", "/v1/jobs", "/v1/{name}/runs", "/v1/jobs/{id}"];
-    expect([...paths].sort(comparePaths)).toEqual(["/v1/jobs", "/v1/jobs/{id}", "/v1/{name}:cancel", "/v1/{name}", "/v1/{name}/runs"]);
+    expect([...paths].sort(comparePaths)).toEqual([
+      "/v1/jobs",
+      "/v1/jobs/{id}",
+      "/v1/{name}:cancel",
+      "/v1/{name}",
+      "/v1/{name}/runs",
+    ]);
   });
 });

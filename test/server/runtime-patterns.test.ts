@@ -8,13 +8,40 @@ import { patternPolicy } from "../../generator/emit/server/pattern-policy.js";
 import { linearPattern, specPattern, toRe2Syntax } from "../../templates/runtime/server/patterns.js";
 
 const REAL_WORLD = JSON.parse(readFileSync("test/server/fixtures/real-world-patterns.json", "utf8")) as string[];
-const AWKWARD = ["", " ", "\u00a0", "\n", "\r", "x\u2028y", "\ufeff", "\t", "a b", "😀", "é", "Ω", "\ud800", "a\udc00b", "[", "]", "\\", "-", "_", "$", "^", "2024-01-01T00:00:00Z", "123e4567-e89b-12d3-a456-426614174000", "arn:aws:iam::123456789012:role/x"];
+const AWKWARD = [
+  "",
+  " ",
+  "\u00a0",
+  "\n",
+  "\r",
+  "x\u2028y",
+  "\ufeff",
+  "\t",
+  "a b",
+  "😀",
+  "é",
+  "Ω",
+  "\ud800",
+  "a\udc00b",
+  "[",
+  "]",
+  "\\",
+  "-",
+  "_",
+  "$",
+  "^",
+  "2024-01-01T00:00:00Z",
+  "123e4567-e89b-12d3-a456-426614174000",
+  "arn:aws:iam::123456789012:role/x",
+];
 
 function agrees(pattern: string, inputs: readonly string[]): string[] {
   const native = new RegExp(pattern, "u");
   const linear = linearPattern(pattern);
   if (linear === undefined) return [`${pattern}: not translated`];
-  return inputs.filter((input) => native.test(input) !== linear.test(input)).map((input) => `${pattern} on ${JSON.stringify(input)}: native ${native.test(input)}`);
+  return inputs
+    .filter((input) => native.test(input) !== linear.test(input))
+    .map((input) => `${pattern} on ${JSON.stringify(input)}: native ${native.test(input)}`);
 }
 
 describe("spec patterns in linear time", () => {
@@ -26,13 +53,19 @@ describe("spec patterns in linear time", () => {
         untranslated.push(pattern);
         continue;
       }
-      const drawn = fc.sample(fc.stringMatching(new RegExp(pattern, "u"), { size: "small" }), { numRuns: 25, seed: 11 });
+      const drawn = fc.sample(fc.stringMatching(new RegExp(pattern, "u"), { size: "small" }), {
+        numRuns: 25,
+        seed: 11,
+      });
       const arbitrary = fc.sample(fc.string({ unit: "binary", maxLength: 10 }), { numRuns: 25, seed: 12 });
       disagreements.push(...agrees(pattern, [...AWKWARD, ...drawn, ...arbitrary]));
     }
     expect(disagreements).toEqual([]);
     // Only lookaround and RE2's 1000-repeat limit stop the translation in this table.
-    expect(untranslated.every((pattern) => /\(\?[=!<]|\{\d*,?\d{4,}\}/.test(pattern)), untranslated.join("\n")).toBe(true);
+    expect(
+      untranslated.every((pattern) => /\(\?[=!<]|\{\d*,?\d{4,}\}/.test(pattern)),
+      untranslated.join("\n"),
+    ).toBe(true);
     expect(untranslated.length).toBeLessThan(REAL_WORLD.length / 4);
   });
 
@@ -74,7 +107,17 @@ describe("spec patterns in linear time", () => {
   });
 
   it("does not translate what RE2 cannot mean the same way", () => {
-    for (const pattern of ["^(?=a)a", "(?!x)y", "(?<=a)b", "(?<!a)b", "(a)\\1", "(?<n>a)\\k<n>", "\\p{Alphabetic}", "\\p{scx=Greek}", "\\uD800"]) {
+    for (const pattern of [
+      "^(?=a)a",
+      "(?!x)y",
+      "(?<=a)b",
+      "(?<!a)b",
+      "(a)\\1",
+      "(?<n>a)\\k<n>",
+      "\\p{Alphabetic}",
+      "\\p{scx=Greek}",
+      "\\uD800",
+    ]) {
       expect(linearPattern(pattern), pattern).toBeUndefined();
     }
     expect(toRe2Syntax("(?=a)")).toBeUndefined();
@@ -91,7 +134,12 @@ describe("spec patterns in linear time", () => {
     const matcher = specPattern("^a+$");
     const good = "a".repeat(100_000);
     const bad = `${"a".repeat(99_999)}!`;
-    expect([matcher.test(good), matcher.test(good), matcher.test(bad), matcher.test(good)]).toEqual([true, true, false, true]);
+    expect([matcher.test(good), matcher.test(good), matcher.test(bad), matcher.test(good)]).toEqual([
+      true,
+      true,
+      false,
+      true,
+    ]);
     await new Promise((next) => setImmediate(next));
     expect([matcher.test(bad), matcher.test(bad), matcher.test(good)]).toEqual([false, false, true]);
   });
@@ -118,10 +166,14 @@ describe("pattern policy at generation", () => {
   it("leaves out super-linear patterns RE2 cannot run, and invalid ones, naming the place", () => {
     const { keep, warnings } = judge();
     expect(keep("^(?=(a+)+$)a", "#/components/schemas/A/pattern")).toBe(false);
-    expect(keep("^\\_$", "GET /x query parameter \"q\" schema/pattern")).toBe(false);
+    expect(keep("^\\_$", 'GET /x query parameter "q" schema/pattern')).toBe(false);
     expect(warnings).toEqual([
-      expect.stringMatching(/^api\.yaml: #\/components\/schemas\/A\/pattern: pattern "\^\(\?=\(a\+\)\+\$\)a" is left out of validation: .*backtrack catastrophically/),
-      expect.stringMatching(/^api\.yaml: GET \/x query parameter "q" schema\/pattern: .* not a valid ECMA-262 regular expression with the u flag/),
+      expect.stringMatching(
+        /^api\.yaml: #\/components\/schemas\/A\/pattern: pattern "\^\(\?=\(a\+\)\+\$\)a" is left out of validation: .*backtrack catastrophically/,
+      ),
+      expect.stringMatching(
+        /^api\.yaml: GET \/x query parameter "q" schema\/pattern: .* not a valid ECMA-262 regular expression with the u flag/,
+      ),
     ]);
   });
 });

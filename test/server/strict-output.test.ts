@@ -14,7 +14,9 @@ const SPECS: [string, string, string?][] = [
 describe("generated code under strict compiler flags", () => {
   // Petstore's output is checked with handlers written against the named request types (ListPetsRequest...).
   it("type-checks client and server with exactOptionalPropertyTypes, noUnused*, noPropertyAccessFromIndexSignature, erasableSyntaxOnly", async () => {
-    const dirs = await Promise.all(SPECS.map(([spec, name, fixture]) => generateApi(spec, name, fixture === undefined ? {} : { fixture })));
+    const dirs = await Promise.all(
+      SPECS.map(([spec, name, fixture]) => generateApi(spec, name, fixture === undefined ? {} : { fixture })),
+    );
     expect(await typecheck("strict", dirs, STRICT_FLAGS)).toBe("");
   }, 240_000);
 });

@@ -12,31 +12,62 @@ const spec = (firstId: string) => ({
   paths: {
     "/pets/{pet_id}": {
       parameters: [{ name: "pet_id", in: "path", required: true, schema: { type: "string" } }],
-      put: { operationId: firstId, tags: ["pets"], requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } }, responses: { "204": { description: "ok" } } },
-      patch: { operationId: "zzzPatchPet", tags: ["pets"], requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } }, responses: { "204": { description: "ok" } } },
+      put: {
+        operationId: firstId,
+        tags: ["pets"],
+        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } },
+        responses: { "204": { description: "ok" } },
+      },
+      patch: {
+        operationId: "zzzPatchPet",
+        tags: ["pets"],
+        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Pet" } } } },
+        responses: { "204": { description: "ok" } },
+      },
       get: {
         operationId: "zzzGetPet",
         tags: ["pets"],
-        parameters: [{ name: "page_size", in: "query", schema: { type: "integer" } }, { name: "page_token", in: "query", schema: { type: "string" } }],
+        parameters: [
+          { name: "page_size", in: "query", schema: { type: "integer" } },
+          { name: "page_token", in: "query", schema: { type: "string" } },
+        ],
         responses: { "204": { description: "ok" } },
       },
     },
     "/owners/{pet_id}": {
       // Same parameter name, another schema: another validator, under a numbered name.
-      get: { operationId: "zzzOwner", tags: ["pets"], parameters: [{ name: "pet_id", in: "path", required: true, schema: { type: "integer" } }], responses: { "204": { description: "ok" } } },
+      get: {
+        operationId: "zzzOwner",
+        tags: ["pets"],
+        parameters: [{ name: "pet_id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: { "204": { description: "ok" } },
+      },
       post: {
         operationId: "zzzNote",
         tags: ["pets"],
         parameters: [{ name: "pet_id", in: "path", required: true, schema: { type: "integer" } }],
-        requestBody: { content: { "application/json": { schema: { type: "object", properties: { text: { type: "string" }, "due-at": { type: "string" } } } } } },
+        requestBody: {
+          content: {
+            "application/json": {
+              schema: { type: "object", properties: { text: { type: "string" }, "due-at": { type: "string" } } },
+            },
+          },
+        },
         responses: { "204": { description: "ok" } },
       },
     },
     "/math": {
-      post: { operationId: "zzzMath", tags: ["pets"], requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Math" } } } }, responses: { "204": { description: "ok" } } },
+      post: {
+        operationId: "zzzMath",
+        tags: ["pets"],
+        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Math" } } } },
+        responses: { "204": { description: "ok" } },
+      },
     },
   },
-  components: { schemas: { Pet: { type: "object", properties: { name: { type: "string" } } }, Math: { type: "integer" } } },
+  components: {
+    schemas: { Pet: { type: "object", properties: { name: { type: "string" } } }, Math: { type: "integer" } },
+  },
 });
 
 const namesOf = (firstId: string) => {

@@ -6,7 +6,12 @@ import { CASING_PATTERNS, type DeclarativeDefinition } from "./definition.js";
 import { targetVisitors, type Target } from "./targets.js";
 
 /** A rule from a config's declarative definition (already checked by the config loader). */
-export function declarativeRule(id: string, definition: DeclarativeDefinition, recommended: SeveritySetting, docsUrl: string): AnyRule {
+export function declarativeRule(
+  id: string,
+  definition: DeclarativeDefinition,
+  recommended: SeveritySetting,
+  docsUrl: string,
+): AnyRule {
   const test = valueTest(definition);
   return {
     id,
@@ -19,11 +24,13 @@ export function declarativeRule(id: string, definition: DeclarativeDefinition, r
       return targetVisitors(document, definition.given, (target) => {
         const field = fieldOf(document, target, definition.field);
         if (!field) {
-          if (definition.check === "present") report({ message: definition.message ?? `${target.label} has no ${definition.field}`, at: target.node.at });
+          if (definition.check === "present")
+            report({ message: definition.message ?? `${target.label} has no ${definition.field}`, at: target.node.at });
           return;
         }
         const problem = test(field.value);
-        if (problem !== undefined) report({ message: definition.message ?? `${definition.field} of ${target.label} ${problem}`, at: field.at });
+        if (problem !== undefined)
+          report({ message: definition.message ?? `${definition.field} of ${target.label} ${problem}`, at: field.at });
       });
     },
   };
@@ -47,22 +54,37 @@ function valueTest(definition: DeclarativeDefinition): (value: unknown) => strin
       return () => undefined;
     case "pattern": {
       const pattern = new RegExp(definition.pattern!, "u");
-      return (value) => (typeof value !== "string" ? "is not a string" : pattern.test(value) ? undefined : `"${value}" does not match /${definition.pattern}/`);
+      return (value) =>
+        typeof value !== "string"
+          ? "is not a string"
+          : pattern.test(value)
+            ? undefined
+            : `"${value}" does not match /${definition.pattern}/`;
     }
     case "enum": {
       const allowed = new Set((definition.values ?? []).map((value) => JSON.stringify(value)));
-      return (value) => (allowed.has(JSON.stringify(value)) ? undefined : `${JSON.stringify(value)} is not one of ${[...allowed].join(", ")}`);
+      return (value) =>
+        allowed.has(JSON.stringify(value))
+          ? undefined
+          : `${JSON.stringify(value)} is not one of ${[...allowed].join(", ")}`;
     }
     case "casing": {
       const pattern = CASING_PATTERNS[definition.casing!];
-      return (value) => (typeof value !== "string" ? "is not a string" : pattern.test(value) ? undefined : `"${value}" is not ${definition.casing} case`);
+      return (value) =>
+        typeof value !== "string"
+          ? "is not a string"
+          : pattern.test(value)
+            ? undefined
+            : `"${value}" is not ${definition.casing} case`;
     }
     case "length":
       return (value) => {
         const length = typeof value === "string" || Array.isArray(value) ? value.length : undefined;
         if (length === undefined) return "is neither a string nor a list";
-        if (definition.min !== undefined && length < definition.min) return `is shorter than ${definition.min} (${length})`;
-        if (definition.max !== undefined && length > definition.max) return `is longer than ${definition.max} (${length})`;
+        if (definition.min !== undefined && length < definition.min)
+          return `is shorter than ${definition.min} (${length})`;
+        if (definition.max !== undefined && length > definition.max)
+          return `is longer than ${definition.max} (${length})`;
         return undefined;
       };
   }

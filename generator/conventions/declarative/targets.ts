@@ -14,7 +14,11 @@ export interface Target {
  * Visitors that hand every node of a kind (or every node a JSON-pointer pattern matches) to `each`, once per
  * source place: an operation's parameters and responses are often shared `$ref`s.
  */
-export function targetVisitors(document: SpecDocument, given: GivenKind | `/${string}`, each: (target: Target) => void): Visitors {
+export function targetVisitors(
+  document: SpecDocument,
+  given: GivenKind | `/${string}`,
+  each: (target: Target) => void,
+): Visitors {
   const seen = new Set<string>();
   const once = (target: Target) => {
     const place = `${target.node.at.file}#${target.node.at.pointer}`;
@@ -24,15 +28,44 @@ export function targetVisitors(document: SpecDocument, given: GivenKind | `/${st
   };
   switch (given) {
     case "operations":
-      return { operation: (op) => once({ node: op.node, key: undefined, label: `operation ${op.method.toUpperCase()} ${op.path}` }) };
+      return {
+        operation: (op) =>
+          once({ node: op.node, key: undefined, label: `operation ${op.method.toUpperCase()} ${op.path}` }),
+      };
     case "parameters":
-      return { operation: (op) => op.parameters.forEach((node) => once({ node, key: String(node.value.name), label: `parameter "${String(node.value.name)}" (${op.method.toUpperCase()} ${op.path})` })) };
+      return {
+        operation: (op) =>
+          op.parameters.forEach((node) =>
+            once({
+              node,
+              key: String(node.value.name),
+              label: `parameter "${String(node.value.name)}" (${op.method.toUpperCase()} ${op.path})`,
+            }),
+          ),
+      };
     case "responses":
-      return { operation: (op) => op.responses.forEach(({ status, response }) => once({ node: response, key: status, label: `response ${status} of ${op.method.toUpperCase()} ${op.path}` })) };
+      return {
+        operation: (op) =>
+          op.responses.forEach(({ status, response }) =>
+            once({ node: response, key: status, label: `response ${status} of ${op.method.toUpperCase()} ${op.path}` }),
+          ),
+      };
     case "schemas":
-      return { schema: ({ schema, propertyName }) => once({ node: schema, key: propertyName, label: propertyName === undefined ? "schema" : `property "${propertyName}"` }) };
+      return {
+        schema: ({ schema, propertyName }) =>
+          once({
+            node: schema,
+            key: propertyName,
+            label: propertyName === undefined ? "schema" : `property "${propertyName}"`,
+          }),
+      };
     case "properties":
-      return { schema: ({ schema, propertyName }) => (propertyName === undefined ? undefined : once({ node: schema, key: propertyName, label: `property "${propertyName}"` })) };
+      return {
+        schema: ({ schema, propertyName }) =>
+          propertyName === undefined
+            ? undefined
+            : once({ node: schema, key: propertyName, label: `property "${propertyName}"` }),
+      };
     default:
       return { document: (root) => matchPointerPattern(document, root, given).forEach(once) };
   }

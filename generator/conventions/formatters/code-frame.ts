@@ -41,5 +41,7 @@ function clipStart(text: string, column: number): number {
 function clip(text: string, start: number): string {
   const expanded = text.replace(/\t/g, " ").replace(/\r$/, "");
   if (expanded.length <= MAX_SHOWN) return expanded;
-  return (start > 0 ? "…" : "") + expanded.slice(start, start + MAX_SHOWN) + (start + MAX_SHOWN < expanded.length ? "…" : "");
+  return (
+    (start > 0 ? "…" : "") + expanded.slice(start, start + MAX_SHOWN) + (start + MAX_SHOWN < expanded.length ? "…" : "")
+  );
 }

@@ -5,7 +5,12 @@ export const formatGithub: Formatter = (diagnostics, context) =>
   diagnostics
     .map((d) => {
       const command = d.severity === "error" ? "error" : "warning";
-      const properties = [`file=${escapeProperty(displayPath(d.file, context.cwd))}`, `line=${d.line}`, `col=${d.column}`, `title=${escapeProperty(d.ruleId)}`];
+      const properties = [
+        `file=${escapeProperty(displayPath(d.file, context.cwd))}`,
+        `line=${d.line}`,
+        `col=${d.column}`,
+        `title=${escapeProperty(d.ruleId)}`,
+      ];
       return `::${command} ${properties.join(",")}::${escapeData(`${d.message} (${d.ruleId}: ${d.docUrl})`)}\n`;
     })
     .join("");

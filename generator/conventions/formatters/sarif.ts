@@ -24,15 +24,34 @@ export const formatSarif: Formatter = (diagnostics, context) => {
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "specwright", version: toolVersion, semanticVersion: toolVersion, rules: rules.map(describeRule) } },
-        originalUriBaseIds: { [SOURCE_ROOT]: { uri: pathToFileURL(context.cwd.endsWith("/") ? context.cwd : context.cwd + "/").href } },
+        tool: {
+          driver: {
+            name: "specwright",
+            version: toolVersion,
+            semanticVersion: toolVersion,
+            rules: rules.map(describeRule),
+          },
+        },
+        originalUriBaseIds: {
+          [SOURCE_ROOT]: { uri: pathToFileURL(context.cwd.endsWith("/") ? context.cwd : context.cwd + "/").href },
+        },
         results: diagnostics.map((d) => ({
           ruleId: d.ruleId,
           ruleIndex: ruleIndex.get(d.ruleId)!,
           level: d.severity === "error" ? "error" : "warning",
           message: { text: d.message },
-          locations: [{ physicalLocation: { artifactLocation: artifactLocation(d, context.cwd), region: { startLine: d.line, startColumn: d.column } }, logicalLocations: [{ fullyQualifiedName: d.pointer || "/", kind: "object" }] }],
-          partialFingerprints: { "specwrightProblem/v1": createHash("sha256").update(problemFingerprint(d, context.cwd)).digest("hex") },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: artifactLocation(d, context.cwd),
+                region: { startLine: d.line, startColumn: d.column },
+              },
+              logicalLocations: [{ fullyQualifiedName: d.pointer || "/", kind: "object" }],
+            },
+          ],
+          partialFingerprints: {
+            "specwrightProblem/v1": createHash("sha256").update(problemFingerprint(d, context.cwd)).digest("hex"),
+          },
         })),
         columnKind: "utf16CodeUnits",
       },

@@ -11,7 +11,9 @@ export const formatStylish: Formatter = (diagnostics, context) => {
   const frame: FramePaint = { marker: (text) => paint(["red", "bold"], text), gutter: (text) => paint("gray", text) };
   if (diagnostics.length === 0 && context.fileCount === 0) return "";
   if (diagnostics.length === 0) {
-    return paint("green", `✔ no problems (${context.fileCount} ${context.fileCount === 1 ? "file" : "files"} linted)`) + "\n";
+    return (
+      paint("green", `✔ no problems (${context.fileCount} ${context.fileCount === 1 ? "file" : "files"} linted)`) + "\n"
+    );
   }
   const out: string[] = [];
   for (const [file, problems] of groupByFile(diagnostics)) {
@@ -19,7 +21,9 @@ export const formatStylish: Formatter = (diagnostics, context) => {
     const lines = context.sourceOf(file)?.split("\n");
     for (const d of problems) {
       const severity = d.severity === "error" ? paint("red", "error") : paint("yellow", "warn ");
-      out.push(`  ${paint("dim", `${d.line}:${d.column}`.padEnd(8))} ${severity}  ${d.message}  ${context.color ? hyperlink(paint("dim", d.ruleId), d.docUrl) : d.ruleId}`);
+      out.push(
+        `  ${paint("dim", `${d.line}:${d.column}`.padEnd(8))} ${severity}  ${d.message}  ${context.color ? hyperlink(paint("dim", d.ruleId), d.docUrl) : d.ruleId}`,
+      );
       if (lines) out.push(indent(codeFrame(lines, d.line, d.column, frame), "    "));
     }
     out.push("");

@@ -31,7 +31,18 @@ export interface ListOperation {
 /** Array names that mark a collection envelope whatever the configured name (Stripe `data`, Django `results`...). */
 const COMMON_ITEMS_NAMES = ["items", "data", "results", "values", "records", "entries", "elements"];
 /** Properties that say "this object is one page of something": an object with one of these and one array is a page. */
-const PAGE_MARKERS = ["next_page_token", "total_size", "total_count", "total", "count", "has_more", "next", "next_cursor", "cursor", "page"];
+const PAGE_MARKERS = [
+  "next_page_token",
+  "total_size",
+  "total_count",
+  "total",
+  "count",
+  "has_more",
+  "next",
+  "next_cursor",
+  "cursor",
+  "page",
+];
 
 /** True when the last segment of the path is a literal, not a `{param}`: `/pets`, `/pets/{id}/tags`, not `/pets/{id}`. */
 export function isCollectionPath(path: string): boolean {
@@ -41,7 +52,10 @@ export function isCollectionPath(path: string): boolean {
 
 /** The last literal segment of a path as a JSON property name (`/line-items` -> `line_items`), or undefined. */
 export function resourceNameOf(path: string): string | undefined {
-  const literal = path.split("/").filter((segment) => segment !== "" && !segment.includes("{")).pop();
+  const literal = path
+    .split("/")
+    .filter((segment) => segment !== "" && !segment.includes("{"))
+    .pop();
   return literal === undefined ? undefined : literal.replace(/-/g, "_");
 }
 
@@ -65,7 +79,9 @@ export function isArraySchema(schema: unknown): boolean {
 
 /** The first 2xx response with a JSON body (200 before 201...), with its schema resolved. */
 export function successBody(document: SpecDocument, operation: OperationInfo): SuccessBody | undefined {
-  const successes = operation.responses.filter((r) => /^2(\d\d|XX)$/i.test(r.status)).sort((a, b) => a.status.localeCompare(b.status));
+  const successes = operation.responses
+    .filter((r) => /^2(\d\d|XX)$/i.test(r.status))
+    .sort((a, b) => a.status.localeCompare(b.status));
   for (const response of successes) {
     const content = document.child(response.response, "content");
     if (!content || !isObject(content.value)) continue;
@@ -79,9 +95,12 @@ export function successBody(document: SpecDocument, operation: OperationInfo): S
   return undefined;
 }
 
-
 /** The properties of an object schema, following `$ref`s and merging `allOf` members (later wins); each as written. */
-export function objectProperties(document: SpecDocument, schema: Located, visited = new Set<string>()): Map<string, Located> {
+export function objectProperties(
+  document: SpecDocument,
+  schema: Located,
+  visited = new Set<string>(),
+): Map<string, Located> {
   const found = new Map<string, Located>();
   const resolved = document.resolve(schema);
   // Each schema is read once per call: `allOf: [B, B]` chains would otherwise double the work at every level.
@@ -90,10 +109,12 @@ export function objectProperties(document: SpecDocument, schema: Located, visite
   visited.add(key);
   const allOf = document.child(resolved, "allOf");
   if (allOf && Array.isArray(allOf.value)) {
-    for (const [, member] of document.children(allOf)) for (const [name, property] of objectProperties(document, member, visited)) found.set(name, property);
+    for (const [, member] of document.children(allOf))
+      for (const [name, property] of objectProperties(document, member, visited)) found.set(name, property);
   }
   const properties = document.child(resolved, "properties");
-  if (properties && isObject(properties.value)) for (const [name, property] of document.children(properties)) found.set(name, property);
+  if (properties && isObject(properties.value))
+    for (const [name, property] of document.children(properties)) found.set(name, property);
   return found;
 }
 
@@ -117,7 +138,8 @@ function propertiesWithAlternatives(document: SpecDocument, schema: Located): Ma
     const alternatives = document.child(resolved, key);
     if (!alternatives || !Array.isArray(alternatives.value)) continue;
     for (const [, member] of document.children(alternatives)) {
-      for (const [name, property] of objectProperties(document, member)) if (!found.has(name)) found.set(name, property);
+      for (const [name, property] of objectProperties(document, member))
+        if (!found.has(name)) found.set(name, property);
     }
   }
   return found;
@@ -128,14 +150,20 @@ function propertiesWithAlternatives(document: SpecDocument, schema: Located): Ma
  * like one of `candidates` (in order); else the only array property of an object that also carries a page marker
  * (`total_count`, `has_more`, ...). Undefined when the body carries no collection.
  */
-export function findItemsArray(document: SpecDocument, body: Located<JsonObject>, candidates: readonly string[]): ItemsArray | undefined {
+export function findItemsArray(
+  document: SpecDocument,
+  body: Located<JsonObject>,
+  candidates: readonly string[],
+): ItemsArray | undefined {
   if (isArraySchema(body.value)) return { kind: "body", array: body };
   const properties = objectProperties(document, body);
   const arrayProperty = (name: string): ItemsArray | undefined => {
     const property = properties.get(name);
     if (!property) return undefined;
     const array = document.resolve(property);
-    return isArraySchema(array.value) ? { kind: "property", name, array: array as Located<JsonObject>, property } : undefined;
+    return isArraySchema(array.value)
+      ? { kind: "property", name, array: array as Located<JsonObject>, property }
+      : undefined;
   };
   for (const name of candidates) {
     const found = arrayProperty(name);
@@ -158,7 +186,11 @@ const cache = new WeakMap<OperationInfo, { settings: ConventionSettings; list: L
  * collection; undefined for anything else, and for operations that opt out with `x-pagination: false`.
  * Memoized per operation, as every pagination rule asks for each operation of the same walk.
  */
-export function listOperationOf(document: SpecDocument, operation: OperationInfo, settings: ConventionSettings): ListOperation | undefined {
+export function listOperationOf(
+  document: SpecDocument,
+  operation: OperationInfo,
+  settings: ConventionSettings,
+): ListOperation | undefined {
   const cached = cache.get(operation);
   if (cached && cached.settings === settings) return cached.list;
   const list = computeListOperation(document, operation, settings);
@@ -166,8 +198,13 @@ export function listOperationOf(document: SpecDocument, operation: OperationInfo
   return list;
 }
 
-function computeListOperation(document: SpecDocument, operation: OperationInfo, settings: ConventionSettings): ListOperation | undefined {
-  if (operation.method !== "get" || !isCollectionPath(operation.path) || optsOutOfPagination(operation)) return undefined;
+function computeListOperation(
+  document: SpecDocument,
+  operation: OperationInfo,
+  settings: ConventionSettings,
+): ListOperation | undefined {
+  if (operation.method !== "get" || !isCollectionPath(operation.path) || optsOutOfPagination(operation))
+    return undefined;
   const body = successBody(document, operation);
   if (!body) return undefined;
   const items = findItemsArray(document, body.schema, itemsNameCandidates(operation.path, settings));

@@ -16,10 +16,15 @@ export function* pathItemsOf(document: SpecDocument): Generator<{ path: string; 
 }
 
 /** The operations of one path item, in HTTP_METHODS order. */
-export function* operationsOfPathItem(document: SpecDocument, path: string, pathItem: Located<JsonObject>): Generator<OperationInfo> {
+export function* operationsOfPathItem(
+  document: SpecDocument,
+  path: string,
+  pathItem: Located<JsonObject>,
+): Generator<OperationInfo> {
   for (const method of HTTP_METHODS) {
     const node = document.child(pathItem, method);
-    if (node && isObject(node.value)) yield buildOperationInfo(document, path, method, pathItem, node as Located<JsonObject>);
+    if (node && isObject(node.value))
+      yield buildOperationInfo(document, path, method, pathItem, node as Located<JsonObject>);
   }
 }
 

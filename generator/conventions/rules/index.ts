@@ -6,4 +6,10 @@ import { ERROR_RULES } from "./errors/index.js";
 import { REST_RULES } from "./rest/index.js";
 
 /** Every rule specwright ships, in documentation order. */
-export const ALL_RULES: readonly AnyRule[] = [...OAS_RULES, ...PAGINATION_RULES, ...VERSIONING_RULES, ...ERROR_RULES, ...REST_RULES];
+export const ALL_RULES: readonly AnyRule[] = [
+  ...OAS_RULES,
+  ...PAGINATION_RULES,
+  ...VERSIONING_RULES,
+  ...ERROR_RULES,
+  ...REST_RULES,
+];

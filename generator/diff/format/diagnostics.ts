@@ -19,7 +19,9 @@ export function toDiagnostics(result: DiffResult): Diagnostic[] {
       ruleId: change.id,
       // An accepted change is shown (the pull request should still see it) but never as an error.
       severity: change.classification === "breaking" && failed && !change.accepted ? "error" : "warn",
-      message: change.accepted ? `${change.message} (accepted until ${change.accepted.expires}: ${change.accepted.reason})` : change.message,
+      message: change.accepted
+        ? `${change.message} (accepted until ${change.accepted.expires}: ${change.accepted.reason})`
+        : change.message,
       file: at.file,
       pointer: at.pointer,
       line: at.line,
@@ -28,9 +30,27 @@ export function toDiagnostics(result: DiffResult): Diagnostic[] {
     });
   }
   for (const entry of result.unmatchedAccepts ?? []) {
-    diagnostics.push({ ruleId: "diff/accept-unmatched", severity: "warn", message: `accept entry matches no change (${[entry.check, entry.operation, entry.pointer].filter(Boolean).join(" ")})`, file: entry.entry.file, pointer: "", line: entry.entry.line, column: entry.entry.column, docUrl: "generator/diff/README.md#accept-list" });
+    diagnostics.push({
+      ruleId: "diff/accept-unmatched",
+      severity: "warn",
+      message: `accept entry matches no change (${[entry.check, entry.operation, entry.pointer].filter(Boolean).join(" ")})`,
+      file: entry.entry.file,
+      pointer: "",
+      line: entry.entry.line,
+      column: entry.entry.column,
+      docUrl: "generator/diff/README.md#accept-list",
+    });
   }
-  if (failed) diagnostics.push({ ruleId: result.versioning.ruleId, severity: "error", message: result.versioning.message, file: result.newFile, pointer: "/info/version", ...versionPlace(result.changes), docUrl: "docs/rules.md#versioning-breaking-change" });
+  if (failed)
+    diagnostics.push({
+      ruleId: result.versioning.ruleId,
+      severity: "error",
+      message: result.versioning.message,
+      file: result.newFile,
+      pointer: "/info/version",
+      ...versionPlace(result.changes),
+      docUrl: "docs/rules.md#versioning-breaking-change",
+    });
   return diagnostics;
 }
 

@@ -10,13 +10,31 @@ import { formatText } from "./text.js";
 type DiffFormatter = (result: DiffResult, context: DiffFormatContext) => string;
 
 /** SARIF and GitHub annotations reuse the lint formatters, fed with the changes as diagnostics. */
-function viaLintFormatter(name: "sarif" | "github"): (results: readonly DiffResult[], context: DiffFormatContext) => string {
+function viaLintFormatter(
+  name: "sarif" | "github",
+): (results: readonly DiffResult[], context: DiffFormatContext) => string {
   return (results, context) =>
     FORMATTERS[name](results.flatMap(toDiagnostics), {
       cwd: context.cwd,
       color: false,
       sourceOf: () => undefined,
-      rules: [...allChecks().map((check) => ({ id: check.id, description: `${check.classification}: ${check.description}`, docUrl: DIFF_DOC_URL })), { id: "versioning/breaking-change", description: "a breaking change requires a new major version", docUrl: "docs/rules.md#versioning-breaking-change" }, { id: "diff/accept-unmatched", description: "an accept-list entry matches no change", docUrl: "generator/diff/README.md#accept-list" }],
+      rules: [
+        ...allChecks().map((check) => ({
+          id: check.id,
+          description: `${check.classification}: ${check.description}`,
+          docUrl: DIFF_DOC_URL,
+        })),
+        {
+          id: "versioning/breaking-change",
+          description: "a breaking change requires a new major version",
+          docUrl: "docs/rules.md#versioning-breaking-change",
+        },
+        {
+          id: "diff/accept-unmatched",
+          description: "an accept-list entry matches no change",
+          docUrl: "generator/diff/README.md#accept-list",
+        },
+      ],
       fileCount: 2 * results.length,
     });
 }
@@ -36,7 +54,11 @@ export const DIFF_FORMATTERS = {
  * The report of several diffs (`specwright diff --base git:REF` over the config's APIs): text and markdown one after
  * the other, JSON as an array of the one-diff objects, SARIF and GitHub annotations as one log of all changes.
  */
-export function formatResults(format: DiffFormatName, results: readonly DiffResult[], context: DiffFormatContext): string {
+export function formatResults(
+  format: DiffFormatName,
+  results: readonly DiffResult[],
+  context: DiffFormatContext,
+): string {
   if (results.length === 1) return DIFF_FORMATTERS[format](results[0]!, context);
   if (format === "sarif") return sarif(results, context);
   if (format === "github") return github(results, context);

@@ -2,7 +2,12 @@ import { displayPath } from "../../conventions/formatters/index.js";
 import { CLASSIFICATIONS, type DiffChange, type DiffResult } from "../types.js";
 import { acceptedText, placeText, reclassifiedText, unmatchedText, type DiffFormatContext } from "./display.js";
 
-const HEADINGS = { breaking: "Breaking changes", warning: "Warnings", "non-breaking": "Non-breaking changes", info: "Informational" } as const;
+const HEADINGS = {
+  breaking: "Breaking changes",
+  warning: "Warnings",
+  "non-breaking": "Non-breaking changes",
+  info: "Informational",
+} as const;
 
 /** For a pull-request comment or a changelog: the verdict, a summary table and one list per classification. */
 export function formatMarkdown(result: DiffResult, context: DiffFormatContext): string {
@@ -16,12 +21,18 @@ export function formatMarkdown(result: DiffResult, context: DiffFormatContext): 
     "| ---: | ---: | ---: | ---: |",
     `| ${breaking} | ${warning} | ${nonBreaking} | ${info} |`,
   ];
-  if (result.summary.accepted) out.push("", `${result.summary.accepted} accepted by the accept-list (they do not fail the check).`);
+  if (result.summary.accepted)
+    out.push("", `${result.summary.accepted} accepted by the accept-list (they do not fail the check).`);
   const sections: Array<[heading: string, changes: DiffChange[]]> = CLASSIFICATIONS.map((classification) => [
     HEADINGS[classification],
-    result.changes.filter((change) => change.classification === classification && !(classification === "breaking" && change.accepted)),
+    result.changes.filter(
+      (change) => change.classification === classification && !(classification === "breaking" && change.accepted),
+    ),
   ]);
-  sections.splice(1, 0, ["Accepted breaking changes", result.changes.filter((change) => change.classification === "breaking" && change.accepted)]);
+  sections.splice(1, 0, [
+    "Accepted breaking changes",
+    result.changes.filter((change) => change.classification === "breaking" && change.accepted),
+  ]);
   for (const [heading, changes] of sections) {
     if (changes.length === 0) continue;
     out.push("", `### ${heading}`, "");

@@ -21,16 +21,25 @@ export function formatText(result: DiffResult, context: DiffFormatContext): stri
   const { breaking, warning, nonBreaking, info } = result.summary;
   if (lines.length > 0) lines.push("");
   const accepted = result.summary.accepted ? ` (${result.summary.accepted} accepted)` : "";
-  lines.push(`${breaking} breaking, ${warning} warning${warning === 1 ? "" : "s"}, ${nonBreaking} non-breaking, ${info} informational${accepted}`);
-  lines.push(`${result.versioning.verdict === "fail" ? "✖" : "✔"} ${result.versioning.ruleId}: ${result.versioning.message}`);
-  const failing = result.versioning.verdict === "fail" ? result.changes.find((change) => change.classification === "breaking" && !change.accepted) : undefined;
+  lines.push(
+    `${breaking} breaking, ${warning} warning${warning === 1 ? "" : "s"}, ${nonBreaking} non-breaking, ${info} informational${accepted}`,
+  );
+  lines.push(
+    `${result.versioning.verdict === "fail" ? "✖" : "✔"} ${result.versioning.ruleId}: ${result.versioning.message}`,
+  );
+  const failing =
+    result.versioning.verdict === "fail"
+      ? result.changes.find((change) => change.classification === "breaking" && !change.accepted)
+      : undefined;
   if (failing) lines.push("", ...acceptHint(failing));
   return lines.join("\n") + "\n";
 }
 
 /** How to let a change through on purpose: an accept entry for the first failing change, ready to paste. */
 function acceptHint(change: DiffChange): string[] {
-  const where = change.operation ? `    operation: ${change.operation.method.toUpperCase()} ${change.operation.path}` : `    pointer: ${change.new?.pointer ?? change.old?.pointer ?? ""}`;
+  const where = change.operation
+    ? `    operation: ${change.operation.method.toUpperCase()} ${change.operation.path}`
+    : `    pointer: ${change.new?.pointer ?? change.old?.pointer ?? ""}`;
   return [
     "If a breaking change is intended and safe for your clients, accept it in specwright.config.yaml (see generator/diff/README.md#accept-list):",
     "  diff:",

@@ -27,19 +27,33 @@ export interface PolicyOutcome {
  *    `unmatchedAccepts`.
  * The summary and the versioning verdict are recomputed from the result.
  */
-export function applyPolicy(result: DiffResult, oldDoc: SpecDocument, newDoc: SpecDocument, policy: DiffPolicy, options: ApplyPolicyOptions = {}): PolicyOutcome {
+export function applyPolicy(
+  result: DiffResult,
+  oldDoc: SpecDocument,
+  newDoc: SpecDocument,
+  policy: DiffPolicy,
+  options: ApplyPolicyOptions = {},
+): PolicyOutcome {
   assertNoExpiredEntry(policy.accept, options.today ?? new Date().toISOString().slice(0, 10));
-  const stability = policy.stability.length > 0 || result.changes.some((change) => change.classification === "breaking") ? new StabilityLookup(oldDoc, newDoc, policy.stability) : undefined;
+  const stability =
+    policy.stability.length > 0 || result.changes.some((change) => change.classification === "breaking")
+      ? new StabilityLookup(oldDoc, newDoc, policy.stability)
+      : undefined;
   const matched = new Set<AcceptEntry>();
   let exempt = 0;
   const changes = result.changes.map((original) => {
     const change: DiffChange = { ...original };
     const override = policy.severity[change.id];
     if (override && override.classification !== change.classification) {
-      change.reclassified = { from: change.classification, reason: `diff.severity makes ${change.id} ${override.classification}`, entry: override.at };
+      change.reclassified = {
+        from: change.classification,
+        reason: `diff.severity makes ${change.id} ${override.classification}`,
+        entry: override.at,
+      };
       change.classification = override.classification;
     }
-    const exemption = change.classification === "breaking" && change.operation ? stability?.exemption(change.operation) : undefined;
+    const exemption =
+      change.classification === "breaking" && change.operation ? stability?.exemption(change.operation) : undefined;
     if (exemption) {
       exempt++;
       change.reclassified = { from: change.reclassified?.from ?? "breaking", ...exemption };
@@ -56,15 +70,28 @@ export function applyPolicy(result: DiffResult, oldDoc: SpecDocument, newDoc: Sp
   changes.sort(compareChanges);
   const acceptedBreaking = changes.filter((change) => change.classification === "breaking" && change.accepted).length;
   const summary = { ...summarize(changes), accepted: changes.filter((change) => change.accepted).length };
-  const versioning = versioningVerdict(result.versioning.old, result.versioning.new, summary.breaking - acceptedBreaking);
+  const versioning = versioningVerdict(
+    result.versioning.old,
+    result.versioning.new,
+    summary.breaking - acceptedBreaking,
+  );
   const notes = [
-    acceptedBreaking > 0 ? `${acceptedBreaking} accepted breaking change${acceptedBreaking > 1 ? "s" : ""} (accept-list)` : "",
+    acceptedBreaking > 0
+      ? `${acceptedBreaking} accepted breaking change${acceptedBreaking > 1 ? "s" : ""} (accept-list)`
+      : "",
     exempt > 0 ? `${exempt} breaking change${exempt > 1 ? "s" : ""} of alpha/beta operations reported as info` : "",
   ].filter(Boolean);
-  if (acceptedBreaking > 0) versioning.message = versioning.message.replace(/^no breaking change/, "no breaking change outside the accept-list");
+  if (acceptedBreaking > 0)
+    versioning.message = versioning.message.replace(
+      /^no breaking change/,
+      "no breaking change outside the accept-list",
+    );
   if (notes.length > 0) versioning.message += `; ${notes.join("; ")}`;
   const unmatchedAccepts = policy.accept.filter((entry) => !matched.has(entry)).map(describeEntry);
-  return { result: { ...result, changes, summary, versioning, ...(unmatchedAccepts.length > 0 ? { unmatchedAccepts } : {}) }, matched };
+  return {
+    result: { ...result, changes, summary, versioning, ...(unmatchedAccepts.length > 0 ? { unmatchedAccepts } : {}) },
+    matched,
+  };
 }
 
 /** Whether an entry covers a change: same check id; same operation (or both outside any); same pointer when given. */
@@ -80,7 +107,12 @@ export function accepts(entry: AcceptEntry, change: DiffChange): boolean {
 }
 
 export function describeEntry(entry: AcceptEntry): NonNullable<DiffResult["unmatchedAccepts"]>[number] {
-  return { check: entry.check, ...(entry.operation !== undefined ? { operation: entry.operation } : {}), ...(entry.pointer !== undefined ? { pointer: entry.pointer } : {}), entry: entry.at };
+  return {
+    check: entry.check,
+    ...(entry.operation !== undefined ? { operation: entry.operation } : {}),
+    ...(entry.pointer !== undefined ? { pointer: entry.pointer } : {}),
+    entry: entry.at,
+  };
 }
 
 /** An accept entry past its date stops the run: the acceptance was meant to end, and silently failing or passing would hide that. */

@@ -29,16 +29,21 @@ export function parseOperationSelector(text: string): OperationSelector | { erro
  */
 export function selectsOperation(selector: OperationSelector, operation: OperationKey): boolean {
   if ("operationId" in selector) return operation.operationId === selector.operationId;
-  return selector.method === operation.method.toLowerCase() && pathIdentity(selector.path) === pathIdentity(operation.path);
+  return (
+    selector.method === operation.method.toLowerCase() && pathIdentity(selector.path) === pathIdentity(operation.path)
+  );
 }
 
 /** A `diff.stability` key: `GET /beta/**` or `/beta/**` (every method); `{param}` matches one path segment. */
-export function parseStabilitySelector(text: string): { method?: string; matches: (path: string) => boolean } | { error: string } {
+export function parseStabilitySelector(
+  text: string,
+): { method?: string; matches: (path: string) => boolean } | { error: string } {
   const trimmed = text.trim();
   const pair = METHOD_AND_PATH.exec(trimmed);
   const method = pair ? pair[1]!.toLowerCase() : undefined;
   const glob = pair ? pair[2]! : trimmed;
-  if (method !== undefined && method !== "*" && !(HTTP_METHODS as readonly string[]).includes(method)) return { error: `"${pair![1]}" is not an HTTP method` };
+  if (method !== undefined && method !== "*" && !(HTTP_METHODS as readonly string[]).includes(method))
+    return { error: `"${pair![1]}" is not an HTTP method` };
   if (!glob.startsWith("/")) return { error: 'expected `METHOD /path-glob` or `/path-glob` (e.g. "GET /beta/**")' };
   const isMatch = picomatch(glob.replace(/\{[^}/]*\}/g, "*"), { dot: true });
   return { ...(method && method !== "*" ? { method } : {}), matches: (path) => isMatch(path) };

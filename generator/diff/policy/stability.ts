@@ -24,7 +24,8 @@ export class StabilityLookup {
   ) {
     const oldPaths = [...collectPaths(oldDoc).keys()];
     for (const path of oldPaths) this.oldPathOf.set(path, path);
-    for (const [oldPath, newPath] of matchPaths(oldPaths, [...collectPaths(newDoc).keys()]).pairs) this.oldPathOf.set(newPath, oldPath);
+    for (const [oldPath, newPath] of matchPaths(oldPaths, [...collectPaths(newDoc).keys()]).pairs)
+      this.oldPathOf.set(newPath, oldPath);
     this.rules = rules.flatMap((rule) => {
       const parsed = parseStabilitySelector(rule.selector);
       return "error" in parsed ? [] : [{ rule, ...parsed }];
@@ -36,11 +37,17 @@ export class StabilityLookup {
     const name = `${operation.method.toUpperCase()} ${operation.path}`;
     const oldPath = this.oldPathOf.get(operation.path);
     const declared = oldPath === undefined ? undefined : this.declared(oldPath, operation.method);
-    if (declared) return { reason: `${name} is x-stability: ${declared} in the old version, so its breaking changes do not fail the gate` };
+    if (declared)
+      return {
+        reason: `${name} is x-stability: ${declared} in the old version, so its breaking changes do not fail the gate`,
+      };
     for (const { rule, method, matches } of this.rules) {
       if (method !== undefined && method !== operation.method.toLowerCase()) continue;
       if (!matches(operation.path) && !(oldPath !== undefined && matches(oldPath))) continue;
-      return { reason: `${name} is ${rule.level} by diff.stability "${rule.selector}", so its breaking changes do not fail the gate`, entry: rule.at };
+      return {
+        reason: `${name} is ${rule.level} by diff.stability "${rule.selector}", so its breaking changes do not fail the gate`,
+        entry: rule.at,
+      };
     }
     return undefined;
   }
@@ -52,6 +59,8 @@ export class StabilityLookup {
     const operation = entry.operations().get(method.toLowerCase());
     const fromOperation = operation?.node.value["x-stability"];
     const value = fromOperation ?? (isObject(entry.item.value) ? entry.item.value["x-stability"] : undefined);
-    return typeof value === "string" && (LEVELS as readonly string[]).includes(value) ? (value as StabilityLevel) : undefined;
+    return typeof value === "string" && (LEVELS as readonly string[]).includes(value)
+      ? (value as StabilityLevel)
+      : undefined;
   }
 }

@@ -36,7 +36,11 @@ async function usersPackageJson(outDir: string | undefined): Promise<string | un
 }
 
 /** Every file of the client output, by relative path. */
-export async function renderClient(model: ApiModel, bundledDoc: Readonly<Record<string, unknown>>, options: GenerateClientOptions = {}): Promise<Map<string, string>> {
+export async function renderClient(
+  model: ApiModel,
+  bundledDoc: Readonly<Record<string, unknown>>,
+  options: GenerateClientOptions = {},
+): Promise<Map<string, string>> {
   const templates = loadTemplates(TEMPLATES_DIR);
   const client = clientView(model, bundledDoc);
   // The README tells how to enable the adapter when it is off, and how to use it when it is on.
@@ -54,9 +58,16 @@ export async function renderClient(model: ApiModel, bundledDoc: Readonly<Record<
   if (options.tanstackQuery) files.set("tanstack-query.ts", render("tanstack-query.ts", generatedHeader(model.source)));
   // ESM, and side-effect free so that bundlers tree-shake unused runtime exports. A package.json the user wrote (a
   // name and version to publish the client under, say) is theirs: kept as it is, the README says what it needs.
-  const manifest = JSON.stringify({ private: true, type: "module", sideEffects: false, description: GENERATED_DESCRIPTION }, null, 2) + "\n";
-  files.set("package.json", (await usersPackageJson(options.outDir)) ?? (options.tanstackQuery ? withTanstackPeer(manifest) : manifest));
-  for (const file of readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts") && (name !== TANSTACK_RUNTIME || options.tanstackQuery)).sort()) {
+  const manifest =
+    JSON.stringify({ private: true, type: "module", sideEffects: false, description: GENERATED_DESCRIPTION }, null, 2) +
+    "\n";
+  files.set(
+    "package.json",
+    (await usersPackageJson(options.outDir)) ?? (options.tanstackQuery ? withTanstackPeer(manifest) : manifest),
+  );
+  for (const file of readdirSync(RUNTIME_DIR)
+    .filter((name) => name.endsWith(".ts") && (name !== TANSTACK_RUNTIME || options.tanstackQuery))
+    .sort()) {
     files.set(`runtime/${file}`, generatedHeader(model.source) + readFileSync(RUNTIME_DIR + file, "utf8"));
   }
   return files;

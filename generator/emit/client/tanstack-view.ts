@@ -12,8 +12,25 @@ export const TANSTACK_QUERY_CORE_RANGE = "^5.62.0";
 
 /** What the adapter's runtime exports and the file imports: no generated export may take these names. */
 const RUNTIME_NAMES = [
-  "DataTag", "InfiniteData", "ParamsScheme", "ApiError", "BaseClient", "RequestOptions", "OperationSpec", "Defined", "defined", "withSignal", "nextPageParams", "linkPage", "nextLinkParam",
-  "LinkPage", "QueryError", "InfiniteQueryError", "QueryOptionsFor", "InfiniteQueryOptionsFor", "MutationOptionsFor",
+  "DataTag",
+  "InfiniteData",
+  "ParamsScheme",
+  "ApiError",
+  "BaseClient",
+  "RequestOptions",
+  "OperationSpec",
+  "Defined",
+  "defined",
+  "withSignal",
+  "nextPageParams",
+  "linkPage",
+  "nextLinkParam",
+  "LinkPage",
+  "QueryError",
+  "InfiniteQueryError",
+  "QueryOptionsFor",
+  "InfiniteQueryOptionsFor",
+  "MutationOptionsFor",
 ];
 
 /**
@@ -89,10 +106,15 @@ const PAGING: Record<Pagination["kind"], string> = {
 /** Builds the adapter's view; `client` is the client view the same generation renders (names and literals agree). */
 export function tanstackView(model: ApiModel, client: ClientView): TanstackView {
   const views = new Map(client.groups.flatMap((group) => group.operations).map((op) => [op.fnName, op]));
-  const operations = model.operations.map((op) => [op, views.get(op.id)] as const).filter((pair): pair is readonly [Operation, OperationView] => pair[1] !== undefined);
+  const operations = model.operations
+    .map((op) => [op, views.get(op.id)] as const)
+    .filter((pair): pair is readonly [Operation, OperationView] => pair[1] !== undefined);
   // Two scopes: values and types live apart in TypeScript, and each is kept unique case-insensitively.
   const values = new NameScope([...RUNTIME_NAMES, ...operations.map(([op]) => op.id)]);
-  const types = new NameScope([...RUNTIME_NAMES, ...operations.flatMap(([, view]) => [view.paramsName, view.resultName, view.errorName])]);
+  const types = new NameScope([
+    ...RUNTIME_NAMES,
+    ...operations.flatMap(([, view]) => [view.paramsName, view.resultName, view.errorName]),
+  ]);
   const result = operations.map(([op, view]) => operationView(op, view, values, types));
   const imports = new Set<string>(result.length ? ["type BaseClient", "type RequestOptions"] : []);
   for (const op of result) {
@@ -102,7 +124,10 @@ export function tanstackView(model: ApiModel, client: ClientView): TanstackView 
   }
   // The query example shows a single resource where there is one (lists have their own example).
   const onItem = new Set(operations.filter(([op]) => /\}\/?$/.test(op.path)).map(([op]) => op.id));
-  const firstQuery = result.find((op) => op.query && onItem.has(op.fnName)) ?? result.find((op) => op.query && !op.infinite) ?? result.find((op) => op.query);
+  const firstQuery =
+    result.find((op) => op.query && onItem.has(op.fnName)) ??
+    result.find((op) => op.query && !op.infinite) ??
+    result.find((op) => op.query);
   const firstMutation = result.find((op) => op.mutation);
   const firstInfinite = result.find((op) => op.infinite);
   return {
@@ -119,7 +144,11 @@ export function tanstackView(model: ApiModel, client: ClientView): TanstackView 
       infiniteExample: infiniteExample(firstInfinite, views),
       infiniteList: result.flatMap((op) => {
         const pagination = model.operations.find((candidate) => candidate.id === op.fnName)?.pagination;
-        return op.infinite && pagination ? [`${codeSpan(op.infinite.optionsFn)}: by ${PAGING[pagination.kind]}${op.infinite.link ? " (each page is `{ data, next }`)" : ""}`] : [];
+        return op.infinite && pagination
+          ? [
+              `${codeSpan(op.infinite.optionsFn)}: by ${PAGING[pagination.kind]}${op.infinite.link ? " (each page is `{ data, next }`)" : ""}`,
+            ]
+          : [];
       }),
     },
   };
@@ -129,19 +158,35 @@ function operationView(op: Operation, view: OperationView, values: NameScope, ty
   const pascal = view.fnName.charAt(0).toUpperCase() + view.fnName.slice(1);
   const safe = SAFE_METHODS.has(op.method);
   const query = safe
-    ? { keyFn: values.claim(`${view.fnName}QueryKey`), keyType: types.claim(`${pascal}QueryKey`), optionsFn: values.claim(`${view.fnName}QueryOptions`), errorType: types.claim(`${pascal}QueryError`) }
-    : null;
-  const mutation = safe ? null : { keyFn: values.claim(`${view.fnName}MutationKey`), optionsFn: values.claim(`${view.fnName}MutationOptions`), errorType: types.claim(`${pascal}MutationError`) };
-  const infinite: InfiniteView | null = safe && op.pagination && view.pagination
     ? {
-        keyFn: values.claim(`${view.fnName}InfiniteQueryKey`),
-        keyType: types.claim(`${pascal}InfiniteQueryKey`),
-        optionsFn: values.claim(`${view.fnName}InfiniteQueryOptions`),
-        scheme: op.pagination.kind === "link" ? null : view.pagination.scheme,
-        link: op.pagination.kind === "link" ? { specName: `${view.fnName}$spec`, specLiteral: view.specLiteral } : null,
-        itemsAccess: [op.pagination.kind === "link" ? "page.data" : "page", ...(op.pagination.itemsField ?? []).map(member)].join(""),
+        keyFn: values.claim(`${view.fnName}QueryKey`),
+        keyType: types.claim(`${pascal}QueryKey`),
+        optionsFn: values.claim(`${view.fnName}QueryOptions`),
+        errorType: types.claim(`${pascal}QueryError`),
       }
     : null;
+  const mutation = safe
+    ? null
+    : {
+        keyFn: values.claim(`${view.fnName}MutationKey`),
+        optionsFn: values.claim(`${view.fnName}MutationOptions`),
+        errorType: types.claim(`${pascal}MutationError`),
+      };
+  const infinite: InfiniteView | null =
+    safe && op.pagination && view.pagination
+      ? {
+          keyFn: values.claim(`${view.fnName}InfiniteQueryKey`),
+          keyType: types.claim(`${pascal}InfiniteQueryKey`),
+          optionsFn: values.claim(`${view.fnName}InfiniteQueryOptions`),
+          scheme: op.pagination.kind === "link" ? null : view.pagination.scheme,
+          link:
+            op.pagination.kind === "link" ? { specName: `${view.fnName}$spec`, specLiteral: view.specLiteral } : null,
+          itemsAccess: [
+            op.pagination.kind === "link" ? "page.data" : "page",
+            ...(op.pagination.itemsField ?? []).map(member),
+          ].join(""),
+        }
+      : null;
   return {
     fnName: view.fnName,
     keyLiteral: jsString(view.fnName),

@@ -112,7 +112,8 @@ const fenced = (code: string) => code.replace(/`/g, "\\u0060");
 const pascal = (identifier: string) => identifier.charAt(0).toUpperCase() + identifier.slice(1);
 
 function mediaType(content: MediaContent, base: string): string {
-  if (isJson(content.mediaType) || /x-www-form-urlencoded/i.test(content.mediaType)) return `${base}[${jsString(content.mediaType)}]`;
+  if (isJson(content.mediaType) || /x-www-form-urlencoded/i.test(content.mediaType))
+    return `${base}[${jsString(content.mediaType)}]`;
   if (/multipart\/form-data/i.test(content.mediaType)) return "FormData";
   return /^text\//i.test(content.mediaType) ? "string" : "Blob";
 }
@@ -123,25 +124,50 @@ function bodyPointer(op: Operation, where: readonly string[], content: MediaCont
 }
 
 /** `mediaType`, with the body's type in `view` where that leaves properties out (readOnly, writeOnly). */
-function viewedType(op: Operation, where: readonly string[], content: MediaContent, base: string, view: View, bodyTypes: BodyTypes): string {
+function viewedType(
+  op: Operation,
+  where: readonly string[],
+  content: MediaContent,
+  base: string,
+  view: View,
+  bodyTypes: BodyTypes,
+): string {
   const plain = mediaType(content, base);
-  return plain.startsWith(base) ? bodyTypes(bodyPointer(op, where, content), view) ?? plain : plain;
+  return plain.startsWith(base) ? (bodyTypes(bodyPointer(op, where, content), view) ?? plain) : plain;
 }
 
 function resultType(op: Operation, opTypeName: string, bodyTypes: BodyTypes): string {
   const types = new Set<string>();
   for (const response of resultResponses(op)) {
     const content = response.content[0];
-    types.add(content ? viewedType(op, ["responses", response.status], content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`, "response", bodyTypes) : "undefined");
+    types.add(
+      content
+        ? viewedType(
+            op,
+            ["responses", response.status],
+            content,
+            `${opTypeName}["responses"][${jsString(response.status)}]["content"]`,
+            "response",
+            bodyTypes,
+          )
+        : "undefined",
+    );
   }
   return types.size ? [...types].join(" | ") : "unknown";
 }
 
 /** The body of an error response, by type: its component schema's name when it has one, else the response's media type. */
-function errorBody(op: Operation, response: Operation["responses"][number], opTypeName: string, bodyTypes: BodyTypes): string {
+function errorBody(
+  op: Operation,
+  response: Operation["responses"][number],
+  opTypeName: string,
+  bodyTypes: BodyTypes,
+): string {
   const content = response.content[0];
   if (!content) return "Problem";
-  const viewed = isJson(content.mediaType) ? bodyTypes(bodyPointer(op, ["responses", response.status], content), "response") : null;
+  const viewed = isJson(content.mediaType)
+    ? bodyTypes(bodyPointer(op, ["responses", response.status], content), "response")
+    : null;
   if (viewed !== null) return viewed;
   if (content.schemaName && isJson(content.mediaType)) return `components["schemas"][${jsString(content.schemaName)}]`;
   return mediaType(content, `${opTypeName}["responses"][${jsString(response.status)}]["content"]`);
@@ -153,7 +179,9 @@ function errorBody(op: Operation, response: Operation["responses"][number], opTy
  */
 function errorType(op: Operation, opTypeName: string, bodyTypes: BodyTypes): string {
   const errors = op.responses.filter((r) => r.kind === "error" || r.kind === "default");
-  const documented = errors.filter((r) => /^\d{3}$/.test(r.status)).map((r) => `${r.status}: ${errorBody(op, r, opTypeName, bodyTypes)}`);
+  const documented = errors
+    .filter((r) => /^\d{3}$/.test(r.status))
+    .map((r) => `${r.status}: ${errorBody(op, r, opTypeName, bodyTypes)}`);
   const fallback = (range: string) => {
     const response = errors.find((r) => r.status.toUpperCase() === range) ?? errors.find((r) => r.kind === "default");
     return response ? errorBody(op, response, opTypeName, bodyTypes) : "Problem";
@@ -174,13 +202,19 @@ function paramSpec(param: Parameter, key: string): string {
 
 function supportedScheme(scheme: SecurityScheme): string | null {
   switch (scheme.kind) {
-    case "http-bearer": return `{ type: "bearer" }`;
-    case "http-basic": return `{ type: "basic" }`;
-    case "http-other": return `{ type: "http", scheme: ${jsString(scheme.scheme)} }`;
+    case "http-bearer":
+      return `{ type: "bearer" }`;
+    case "http-basic":
+      return `{ type: "basic" }`;
+    case "http-other":
+      return `{ type: "http", scheme: ${jsString(scheme.scheme)} }`;
     case "oauth2":
-    case "openid-connect": return `{ type: "oauth2" }`;
-    case "api-key": return `{ type: "apiKey", in: ${jsString(scheme.in)}, name: ${jsString(scheme.paramName)} }`;
-    default: return null;
+    case "openid-connect":
+      return `{ type: "oauth2" }`;
+    case "api-key":
+      return `{ type: "apiKey", in: ${jsString(scheme.in)}, name: ${jsString(scheme.paramName)} }`;
+    default:
+      return null;
   }
 }
 
@@ -200,16 +234,23 @@ function pathLiteral(path: readonly string[]): string {
 }
 
 function schemeLiteral(pagination: Pagination, key: (rawName: string) => string): string {
-  const optional = (member: string, path: readonly string[] | null) => (path === null ? "" : `, ${member}: ${pathLiteral(path)}`);
+  const optional = (member: string, path: readonly string[] | null) =>
+    path === null ? "" : `, ${member}: ${pathLiteral(path)}`;
   const items = optional("items", pagination.itemsField);
   switch (pagination.kind) {
-    case "cursor": return `{ kind: "cursor", token: ${jsString(key(pagination.tokenParam))}, next: ${pathLiteral(pagination.nextTokenField)}${optional("hasMore", pagination.hasMoreField)}${items} }`;
+    case "cursor":
+      return `{ kind: "cursor", token: ${jsString(key(pagination.tokenParam))}, next: ${pathLiteral(pagination.nextTokenField)}${optional("hasMore", pagination.hasMoreField)}${items} }`;
     case "offset": {
-      const signals = optional("isLast", pagination.isLastField) + optional("hasMore", pagination.hasMoreField) + optional("total", pagination.totalField);
+      const signals =
+        optional("isLast", pagination.isLastField) +
+        optional("hasMore", pagination.hasMoreField) +
+        optional("total", pagination.totalField);
       return `{ kind: "offset", offset: ${jsString(key(pagination.offsetParam))}, limit: ${jsString(key(pagination.limitParam))}${signals}${items} }`;
     }
-    case "link": return `{ kind: "link"${items} }`;
-    case "after": return `{ kind: "after", after: ${jsString(key(pagination.afterParam))}, cursor: ${pathLiteral(pagination.cursorField)}, hasMore: ${pathLiteral(pagination.hasMoreField)}${items} }`;
+    case "link":
+      return `{ kind: "link"${items} }`;
+    case "after":
+      return `{ kind: "after", after: ${jsString(key(pagination.afterParam))}, cursor: ${pathLiteral(pagination.cursorField)}, hasMore: ${pathLiteral(pagination.hasMoreField)}${items} }`;
   }
 }
 
@@ -217,10 +258,15 @@ function schemeLiteral(pagination: Pagination, key: (rawName: string) => string)
  * constant, and each name that must be present but no parameter supplies. */
 function fixedLiteral(op: Operation): string | null {
   const entries: string[] = [];
-  for (const [location, list] of [["query", op.discriminator?.query ?? []], ["header", op.discriminator?.headers ?? []]] as const) {
+  for (const [location, list] of [
+    ["query", op.discriminator?.query ?? []],
+    ["header", op.discriminator?.headers ?? []],
+  ] as const) {
     for (const entry of list) {
       if (entry.value === undefined && discriminatorParam(op, location, entry.name)) continue;
-      entries.push(`[${jsString(location)}, ${jsString(entry.name)}, ${entry.value === undefined ? "null" : jsString(entry.value)}]`);
+      entries.push(
+        `[${jsString(location)}, ${jsString(entry.name)}, ${entry.value === undefined ? "null" : jsString(entry.value)}]`,
+      );
     }
   }
   return entries.length ? `[${entries.join(", ")}]` : null;
@@ -228,7 +274,11 @@ function fixedLiteral(op: Operation): string | null {
 
 /** The declared parameter a discriminator entry names (headers case-insensitively, RFC 9110 §5.1). */
 function discriminatorParam(op: Operation, location: "query" | "header", name: string): Parameter | undefined {
-  return op.parameters.find((p) => p.in === location && (location === "header" ? p.rawName.toLowerCase() === name.toLowerCase() : p.rawName === name));
+  return op.parameters.find(
+    (p) =>
+      p.in === location &&
+      (location === "header" ? p.rawName.toLowerCase() === name.toLowerCase() : p.rawName === name),
+  );
 }
 
 /** How the discriminator changes a parameter: `fixed` (a constant the client sends: not sent from the input, optional),
@@ -240,10 +290,16 @@ function discriminated(op: Operation, param: Parameter): "fixed" | "required" | 
   return entry === undefined ? null : entry.value === undefined ? "required" : "fixed";
 }
 
-function operationView(op: Operation, supported: Set<string>, document: SampleDocument, bodyTypes: BodyTypes): OperationView {
+function operationView(
+  op: Operation,
+  supported: Set<string>,
+  document: SampleDocument,
+  bodyTypes: BodyTypes,
+): OperationView {
   const base = pascal(op.id);
   const opTypeName = `${base}Op`;
-  const keyOf = (rawName: string) => op.parameters.find((p) => p.rawName === rawName && p.in === "query")?.inputKey ?? rawName;
+  const keyOf = (rawName: string) =>
+    op.parameters.find((p) => p.rawName === rawName && p.in === "query")?.inputKey ?? rawName;
   const sent = op.parameters.filter((param) => discriminated(op, param) !== "fixed");
   const members = op.parameters.map((param) => ({
     doc: docComment([param.description, param.deprecated ? "@deprecated" : undefined], "  "),
@@ -257,7 +313,14 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
       doc: docComment([op.requestBody.description], "  "),
       key: "body",
       optional: !op.requestBody.required,
-      type: viewedType(op, ["requestBody"], body, `NonNullable<${opTypeName}["requestBody"]>["content"]`, "request", bodyTypes),
+      type: viewedType(
+        op,
+        ["requestBody"],
+        body,
+        `NonNullable<${opTypeName}["requestBody"]>["content"]`,
+        "request",
+        bodyTypes,
+      ),
     });
   }
   const spec = [`method: ${jsString(op.method.toUpperCase())}`, `path: ${jsString(op.path)}`];
@@ -273,7 +336,10 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
   // `ApiError`, `ServerError`, `NetworkError`...: an operation named `api`, `server` or `network` must not redeclare them.
   const errorName = CLIENT_NAMES.includes(`${base}Error`) ? `${base}OperationError` : `${base}Error`;
   const required = members.filter((member) => !member.optional);
-  const exampleArgs = required.map((member) => `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(p.inputKey) === member.key)!, document)}`);
+  const exampleArgs = required.map(
+    (member) =>
+      `${member.key}: ${member.key === "body" ? bodyExample(op, document) : parameterExample(op.parameters.find((p) => propertyKey(p.inputKey) === member.key)!, document)}`,
+  );
   const args = exampleArgs.length ? `{ ${exampleArgs.join(", ")} }` : "";
   const call = `api.${op.group}.${op.name}(${args})`;
   return {
@@ -297,13 +363,18 @@ function operationView(op: Operation, supported: Set<string>, document: SampleDo
     paramsOptional: required.length === 0,
     resultType: resultType(op, opTypeName, bodyTypes),
     pagination: op.pagination
-      ? { scheme: schemeLiteral(op.pagination, keyOf), itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : pathLiteral(op.pagination.itemsField)}>` }
+      ? {
+          scheme: schemeLiteral(op.pagination, keyOf),
+          itemType: `ItemOf<${resultName}, ${op.pagination.itemsField === null ? "null" : pathLiteral(op.pagination.itemsField)}>`,
+        }
       : null,
     readmeTitle: `${codeSpan(`${op.method.toUpperCase()} ${op.pathKey}`)}${op.summary ? ` — ${oneLine(markdownText(op.summary))}` : ""}`,
     readmeNotes: [firstParagraph(op.description), pagingNote(op) ?? ""].filter((note) => note !== ""),
     call: fenced(call),
     standaloneCall: fenced(`${op.id}(client${args ? ", " + args : ""})`),
-    example: fenced(op.pagination ? `for await (const item of ${call}) console.log(item);` : `const result = await ${call};`),
+    example: fenced(
+      op.pagination ? `for await (const item of ${call}) console.log(item);` : `const result = await ${call};`,
+    ),
   };
 }
 
@@ -317,12 +388,14 @@ export function defaultBaseUrl(model: ApiModel): string {
 function manualPagingExample(model: ApiModel): string {
   const op = model.operations.find((candidate) => candidate.pagination === null && pagingNote(candidate) !== null);
   if (!op) return "";
-  return fenced([
-    `import { walkPages } from "./client.js";`,
-    ``,
-    `// next: the parameters of the following page (read from this page), or undefined after the last one.`,
-    `for await (const page of walkPages((params) => api.${op.group}.${op.name}(params), {}, (page, params) => undefined)) console.log(page);`,
-  ].join("\n"));
+  return fenced(
+    [
+      `import { walkPages } from "./client.js";`,
+      ``,
+      `// next: the parameters of the following page (read from this page), or undefined after the last one.`,
+      `for await (const page of walkPages((params) => api.${op.group}.${op.name}(params), {}, (page, params) => undefined)) console.log(page);`,
+    ].join("\n"),
+  );
 }
 
 /** "(kept by x, GET /p)" of a method rename's reason, as Markdown. */
@@ -333,15 +406,60 @@ const keeper = (reason: string) => {
 
 /** Names client.ts exports or declares itself (besides the per-operation types): runtime classes, types, helpers. */
 const CLIENT_NAMES = [
-  "Problem", "Client", "BaseClient", "CallOptions", "Method", "OptionalParamsMethod", "WithResponse", "ClientOptions", "RequestOptions", "AuthOptions", "Credential", "RetryOptions",
-  "PageOptions", "Paginated", "PagedMethod", "OptionalParamsPagedMethod", "ItemOf", "OperationSpec", "SecuritySchemeSpec", "PaginationError", "ApiError",
-  "BadRequestError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "UnprocessableEntityError",
-  "RateLimitError", "ServerError", "OtherStatusError", "OperationError", "ErrorWithStatus", "OperationErrorGuard", "FailedOperation", "NetworkError", "TimeoutError", "InvalidParameterError", "ResponseTooLargeError",
+  "Problem",
+  "Client",
+  "BaseClient",
+  "CallOptions",
+  "Method",
+  "OptionalParamsMethod",
+  "WithResponse",
+  "ClientOptions",
+  "RequestOptions",
+  "AuthOptions",
+  "Credential",
+  "RetryOptions",
+  "PageOptions",
+  "Paginated",
+  "PagedMethod",
+  "OptionalParamsPagedMethod",
+  "ItemOf",
+  "OperationSpec",
+  "SecuritySchemeSpec",
+  "PaginationError",
+  "ApiError",
+  "BadRequestError",
+  "UnauthorizedError",
+  "ForbiddenError",
+  "NotFoundError",
+  "ConflictError",
+  "UnprocessableEntityError",
+  "RateLimitError",
+  "ServerError",
+  "OtherStatusError",
+  "OperationError",
+  "ErrorWithStatus",
+  "OperationErrorGuard",
+  "FailedOperation",
+  "NetworkError",
+  "TimeoutError",
+  "InvalidParameterError",
+  "ResponseTooLargeError",
 ];
 
 /** Schema types client.ts can re-export without clashing with a name of its own (the others: from schemas.ts). */
 function schemaExports(schemaTypes: readonly { name: string }[], operations: OperationView[]): string[] {
-  const taken = new Set([...CLIENT_NAMES, ...operations.flatMap((op) => [op.opTypeName, op.paramsName, op.resultName, op.itemName, op.errorName, op.problemName, op.guardName])]);
+  const taken = new Set([
+    ...CLIENT_NAMES,
+    ...operations.flatMap((op) => [
+      op.opTypeName,
+      op.paramsName,
+      op.resultName,
+      op.itemName,
+      op.errorName,
+      op.problemName,
+      op.guardName,
+    ]),
+  ]);
   return schemaTypes.map((schema) => schema.name).filter((name) => !taken.has(name));
 }
 
@@ -363,27 +481,40 @@ function pagedWithResponseExample(op: OperationView | undefined): string {
 /** The first operation that documents an error status: a catch with its guard, for that status and for any. */
 function typedErrorExample(model: ApiModel, operations: OperationView[]): string {
   // A status the caller handles in code (a conflict, a missing resource, a validation failure) shows the guard best.
-  const rank = (status: string) => { const at = ["409", "404", "422"].indexOf(status); return at < 0 ? 3 : at; };
-  const documented = model.operations.flatMap((op, index) => {
-    const response = op.responses.filter((r) => r.kind === "error" && /^\d{3}$/.test(r.status)).sort((a, b) => rank(a.status) - rank(b.status))[0];
-    const view = operations[index];
-    return response && view ? [{ response, view }] : [];
-  }).sort((a, b) => rank(a.response.status) - rank(b.response.status))[0];
+  const rank = (status: string) => {
+    const at = ["409", "404", "422"].indexOf(status);
+    return at < 0 ? 3 : at;
+  };
+  const documented = model.operations
+    .flatMap((op, index) => {
+      const response = op.responses
+        .filter((r) => r.kind === "error" && /^\d{3}$/.test(r.status))
+        .sort((a, b) => rank(a.status) - rank(b.status))[0];
+      const view = operations[index];
+      return response && view ? [{ response, view }] : [];
+    })
+    .sort((a, b) => rank(a.response.status) - rank(b.response.status))[0];
   const view = documented?.view ?? operations[0];
   if (!view) return "// this API declares no operations";
   const status = documented?.response.status;
   const body = documented?.response.content[0]?.schemaName;
-  return fenced([
-    `import { ${view.guardName} } from "./client.js";`,
-    ``,
-    `try {`,
-    `  await ${view.call};`,
-    `} catch (error) {`,
-    ...(status ? [`  if (${view.guardName}(error, ${status})) console.error(error.problem); // the ${status} body${body ? ` (${jsString(body).slice(1, -1)})` : ""}`] : []),
-    `  ${status ? "else if" : "if"} (${view.guardName}(error)) console.error(error.status, error.requestId, error.problem); // ${view.errorName}`,
-    `  else throw error;`,
-    `}`,
-  ].join("\n"));
+  return fenced(
+    [
+      `import { ${view.guardName} } from "./client.js";`,
+      ``,
+      `try {`,
+      `  await ${view.call};`,
+      `} catch (error) {`,
+      ...(status
+        ? [
+            `  if (${view.guardName}(error, ${status})) console.error(error.problem); // the ${status} body${body ? ` (${jsString(body).slice(1, -1)})` : ""}`,
+          ]
+        : []),
+      `  ${status ? "else if" : "if"} (${view.guardName}(error)) console.error(error.status, error.requestId, error.problem); // ${view.errorName}`,
+      `  else throw error;`,
+      `}`,
+    ].join("\n"),
+  );
 }
 
 function withResponseCall(op: OperationView | undefined): string {
@@ -396,7 +527,9 @@ function standaloneExample(op: OperationView | undefined, baseUrl: string): stri
     `import { createBaseClient, ${op.fnName} } from "./client.js";`,
     ``,
     `const client = createBaseClient({ baseUrl: ${jsString(baseUrl || "https://api.example.com")} });`,
-    op.pagination ? `for await (const item of ${op.standaloneCall}) console.log(item);` : `const result = await ${op.standaloneCall};`,
+    op.pagination
+      ? `for await (const item of ${op.standaloneCall}) console.log(item);`
+      : `const result = await ${op.standaloneCall};`,
   ].join("\n");
 }
 
@@ -418,14 +551,24 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
   // A guard's name (`isGetTaskError`) that another operation's function has: the guard takes a "$" (ids never do).
   const views = document ? visibility(model, document as Readonly<Record<string, unknown>>) : undefined;
   const bodyTypes = views?.any ? views.bodyType : NO_VIEWS;
-  const operations = model.operations.map((op) => operationView(op, supported, document, bodyTypes)).map((op) => (ids.has(op.guardName) ? { ...op, guardName: `${op.guardName}$` } : op));
+  const operations = model.operations
+    .map((op) => operationView(op, supported, document, bodyTypes))
+    .map((op) => (ids.has(op.guardName) ? { ...op, guardName: `${op.guardName}$` } : op));
   const groups = model.groups.map((group) => ({
     name: group.safeName,
     doc: docComment([group.description], "    "),
     operations: operations.filter((op) => op.group === group.safeName),
   }));
-  const apiKeys = schemes.flatMap(({ scheme }) => (scheme.kind === "api-key" ? [{ name: markdownInline(scheme.rawName), where: markdownInline(`${scheme.in} ${scheme.paramName}`) }] : []));
-  const httpSchemes = schemes.flatMap(({ scheme }) => (scheme.kind === "http-other" ? [{ name: markdownInline(scheme.rawName), scheme: markdownInline(scheme.scheme) }] : []));
+  const apiKeys = schemes.flatMap(({ scheme }) =>
+    scheme.kind === "api-key"
+      ? [{ name: markdownInline(scheme.rawName), where: markdownInline(`${scheme.in} ${scheme.paramName}`) }]
+      : [],
+  );
+  const httpSchemes = schemes.flatMap(({ scheme }) =>
+    scheme.kind === "http-other"
+      ? [{ name: markdownInline(scheme.rawName), scheme: markdownInline(scheme.scheme) }]
+      : [],
+  );
   const auth = {
     httpSchemes,
     bearer: schemes.some(({ scheme }) => scheme.kind === "http-bearer"),
@@ -435,16 +578,33 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
     none: schemes.length === 0,
   };
   const firstPaged = operations.find((op) => op.pagination);
-  const schemaTypes = views?.any ? views.schemaTypes : model.schemas.map((schema) => ({ name: schema.safeName, type: `components["schemas"][${jsString(schema.rawName)}]` }));
-  const authExample = auth.bearer ? `auth: { bearer: process.env.API_TOKEN }` : auth.oauth ? `auth: { accessToken: () => getAccessToken() }`
-    : auth.apiKeys.length ? `auth: { apiKey: process.env.API_KEY }` : auth.basic ? `auth: { basic: { username: "user", password: "secret" } }` : "";
+  const schemaTypes = views?.any
+    ? views.schemaTypes
+    : model.schemas.map((schema) => ({
+        name: schema.safeName,
+        type: `components["schemas"][${jsString(schema.rawName)}]`,
+      }));
+  const authExample = auth.bearer
+    ? `auth: { bearer: process.env.API_TOKEN }`
+    : auth.oauth
+      ? `auth: { accessToken: () => getAccessToken() }`
+      : auth.apiKeys.length
+        ? `auth: { apiKey: process.env.API_KEY }`
+        : auth.basic
+          ? `auth: { basic: { username: "user", password: "secret" } }`
+          : "";
   return {
     title: jsString(model.title),
     titleDoc: docComment([`Client for ${model.title} (version ${model.version.raw}).`]),
     defaultBaseUrl: jsString(defaultBaseUrl(model)),
     problemType: problemType(model),
-    importsComponents: [problemType(model), ...operations.flatMap((op) => [op.errorType, op.resultType, ...op.members.map((m) => m.type)])].some((type) => type.includes("components[")),
-    importsSchemas: operations.some((op) => [op.errorType, op.resultType, ...op.members.map((m) => m.type)].some((type) => type.includes("schemas$."))),
+    importsComponents: [
+      problemType(model),
+      ...operations.flatMap((op) => [op.errorType, op.resultType, ...op.members.map((m) => m.type)]),
+    ].some((type) => type.includes("components[")),
+    importsSchemas: operations.some((op) =>
+      [op.errorType, op.resultType, ...op.members.map((m) => m.type)].some((type) => type.includes("schemas$.")),
+    ),
     securitySchemes: schemes.map(({ key, spec }) => ({ key, spec })),
     hasPagination: operations.some((op) => op.pagination),
     hasOperations: operations.length > 0,
@@ -459,21 +619,34 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
       title: markdownInline(model.title),
       description: firstParagraph(model.description),
       source: codeSpan(model.source),
-      authExample: fenced(`const api = createClient({ baseUrl: ${jsString(defaultBaseUrl(model) || "https://api.example.com")}${authExample ? ", " + authExample : ""} });`),
+      authExample: fenced(
+        `const api = createClient({ baseUrl: ${jsString(defaultBaseUrl(model) || "https://api.example.com")}${authExample ? ", " + authExample : ""} });`,
+      ),
       paginationExample: firstPaged ? firstPaged.example : `// this API declares no paginated list operations`,
       manualPagingExample: manualPagingExample(model),
       typedErrorExample: typedErrorExample(model, operations),
       pagedWithResponseExample: pagedWithResponseExample(firstPaged),
       standaloneExample: standaloneExample(operations[0], defaultBaseUrl(model)),
       withResponseCall: withResponseCall(operations.find((op) => op.pagination === null)),
-      methodRenames: model.renames.filter((r) => r.kind === "method").map((r) => `${codeSpan(`${r.where}.${r.got}`)} (${codeSpan(r.operation)}): ${codeSpan(r.wanted)} is taken${keeper(r.reason)}`),
-      parameterRenames: model.renames.filter((r) => r.kind === "parameter").map((r) => `${codeSpan(r.operation)}: the ${markdownInline(r.where)} parameter is the key ${codeSpan(r.got)} (${markdownInline(r.reason.replace(/`/g, ""))})`),
+      methodRenames: model.renames
+        .filter((r) => r.kind === "method")
+        .map(
+          (r) =>
+            `${codeSpan(`${r.where}.${r.got}`)} (${codeSpan(r.operation)}): ${codeSpan(r.wanted)} is taken${keeper(r.reason)}`,
+        ),
+      parameterRenames: model.renames
+        .filter((r) => r.kind === "parameter")
+        .map(
+          (r) =>
+            `${codeSpan(r.operation)}: the ${markdownInline(r.where)} parameter is the key ${codeSpan(r.got)} (${markdownInline(r.reason.replace(/`/g, ""))})`,
+        ),
     },
   };
 }
 
 /** RFC 9457 Problem Details with CONVENTIONS.md §3's `code` and `errors`: what the server sends without an error schema. */
-const RFC_9457_PROBLEM = "{ type: string; title: string; status: number; detail?: string; instance?: string; code: string; errors?: { field: string; code: string; message: string }[] }";
+const RFC_9457_PROBLEM =
+  "{ type: string; title: string; status: number; detail?: string; instance?: string; code: string; errors?: { field: string; code: string; message: string }[] }";
 
 /** The body of every failure the generated server answers with: the spec's error schema, else an RFC 9457 problem. */
 function problemType(model: ApiModel): string {

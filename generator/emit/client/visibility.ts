@@ -59,7 +59,8 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
   const ctx: GlobalContext = {
     ...typesContext(document),
     // openapi-typescript's hook for a schema's own type (it then still adds allOf, anyOf, oneOf and nullable).
-    transform: (schema) => ((schema as Node)[NO_PROPERTIES_LEFT] === true ? ts.factory.createTypeLiteralNode([]) : undefined),
+    transform: (schema) =>
+      (schema as Node)[NO_PROPERTIES_LEFT] === true ? ts.factory.createTypeLiteralNode([]) : undefined,
   };
 
   /** A property the view leaves out: flagged itself, or a $ref to a schema flagged at its root. */
@@ -82,7 +83,14 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
         copy[key] = Object.fromEntries(kept.map(([name, property]) => [name, strip(property, view, removed)]));
       } else copy[key] = strip(value, view, removed);
     }
-    if (isNode(node.properties) && Object.keys(node.properties).length > 0 && isNode(copy.properties) && Object.keys(copy.properties).length === 0 && node.additionalProperties === undefined && node.patternProperties === undefined) {
+    if (
+      isNode(node.properties) &&
+      Object.keys(node.properties).length > 0 &&
+      isNode(copy.properties) &&
+      Object.keys(copy.properties).length === 0 &&
+      node.additionalProperties === undefined &&
+      node.patternProperties === undefined
+    ) {
       copy[NO_PROPERTIES_LEFT] = true;
     }
     if (Array.isArray(copy.required)) {
@@ -91,11 +99,18 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
       // `WithRequired<Member, name>`, which needs the name in the member's view).
       const own = isNode(node.properties) ? node.properties : {};
       const left = (name: string) => Object.prototype.hasOwnProperty.call(own, name) && hidden(own[name], view);
-      const members = Array.isArray(node.allOf) ? node.allOf.map((member) => (isNode(member) ? componentName(member.$ref) : undefined)) : [];
-      const leftByMember = (name: string) => members.some((target) => {
-        const properties = target === undefined ? undefined : (schemas[target] as Node | undefined)?.properties;
-        return isNode(properties) && Object.prototype.hasOwnProperty.call(properties, name) && hidden(properties[name], view);
-      });
+      const members = Array.isArray(node.allOf)
+        ? node.allOf.map((member) => (isNode(member) ? componentName(member.$ref) : undefined))
+        : [];
+      const leftByMember = (name: string) =>
+        members.some((target) => {
+          const properties = target === undefined ? undefined : (schemas[target] as Node | undefined)?.properties;
+          return (
+            isNode(properties) &&
+            Object.prototype.hasOwnProperty.call(properties, name) &&
+            hidden(properties[name], view)
+          );
+        });
       copy.required = copy.required.filter((name) => typeof name !== "string" || !(left(name) || leftByMember(name)));
     }
     return copy;
@@ -113,11 +128,13 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
 
   /** Schemas whose `view` differs from the schema as written: directly, or through a schema they refer to. */
   const differing = (view: View): Set<string> => {
-    const found = new Set(Object.keys(schemas).filter((name) => {
-      const removed = { count: 0 };
-      strip(schemas[name], view, removed);
-      return removed.count > 0;
-    }));
+    const found = new Set(
+      Object.keys(schemas).filter((name) => {
+        const removed = { count: 0 };
+        strip(schemas[name], view, removed);
+        return removed.count > 0;
+      }),
+    );
     const refs = new Map(Object.keys(schemas).map((name) => [name, refsOf(schemas[name], new Set())]));
     for (let grew = true; grew; ) {
       grew = false;
@@ -150,7 +167,9 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
   /** The TypeScript type of `schema` in `view`: references to a schema whose view differs name that view's type. */
   const render = (schema: unknown, pointer: string, view: View, prefix: string): string => {
     const removed = { count: 0 };
-    let text = astToString(transformSchemaObject(strip(schema, view, removed) as SchemaObject, { path: pointer, ctx })).trim();
+    let text = astToString(
+      transformSchemaObject(strip(schema, view, removed) as SchemaObject, { path: pointer, ctx }),
+    ).trim();
     // types.ts declares openapi-typescript's WithRequired for itself only: schemas.ts declares its own (WITH_REQUIRED).
     if (/\bWithRequired</.test(text)) {
       usesWithRequired = true;
@@ -167,9 +186,16 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
   for (const schema of model.schemas) {
     const pointer = `#/components/schemas/${escapePointerToken(schema.rawName)}`;
     const asWritten = `components["schemas"][${JSON.stringify(schema.rawName)}]`;
-    schemaTypes.push({ name: schema.safeName, type: changed.response.has(schema.rawName) ? render(schemas[schema.rawName], pointer, "response", "") : asWritten });
+    schemaTypes.push({
+      name: schema.safeName,
+      type: changed.response.has(schema.rawName) ? render(schemas[schema.rawName], pointer, "response", "") : asWritten,
+    });
     const input = inputName.get(schema.rawName);
-    if (input !== undefined) schemaTypes.push({ name: input, type: changed.request.has(schema.rawName) ? render(schemas[schema.rawName], pointer, "request", "") : asWritten });
+    if (input !== undefined)
+      schemaTypes.push({
+        name: input,
+        type: changed.request.has(schema.rawName) ? render(schemas[schema.rawName], pointer, "request", "") : asWritten,
+      });
   }
 
   return {
@@ -194,7 +220,11 @@ export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, 
 function resolveAlong(document: Record<string, unknown>, pointer: string): unknown {
   let node: unknown = document;
   for (const token of parsePointer(pointer.replace(/^#/, ""))) {
-    for (let hops = 0; isNode(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && hops < 10; hops++) {
+    for (
+      let hops = 0;
+      isNode(node) && typeof node.$ref === "string" && node.$ref.startsWith("#/") && hops < 10;
+      hops++
+    ) {
       node = getAtPointer(document, parsePointer(node.$ref.slice(1)));
     }
     if (!isNode(node) && !Array.isArray(node)) return undefined;

@@ -32,6 +32,8 @@ export const discriminatorKeyword: KeywordDefinition = {
   code(cxt) {
     const { propertyName, values } = cxt.schema as Selection;
     const name = stringify(propertyName);
-    cxt.fail(_`!(Object.prototype.hasOwnProperty.call(${cxt.data}, ${name}) && ${stringify(values)}.includes(${cxt.data}[${name}]))`);
+    cxt.fail(
+      _`!(Object.prototype.hasOwnProperty.call(${cxt.data}, ${name}) && ${stringify(values)}.includes(${cxt.data}[${name}]))`,
+    );
   },
 };

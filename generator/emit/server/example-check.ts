@@ -7,7 +7,11 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { ApiModel } from "../../model/ir.js";
-import { isUnicodePattern, SchemaRegistry, type DroppedKeyword } from "../../../templates/runtime/server/json-schema.js";
+import {
+  isUnicodePattern,
+  SchemaRegistry,
+  type DroppedKeyword,
+} from "../../../templates/runtime/server/json-schema.js";
 import { sampleMatcher } from "./pattern-policy.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
@@ -52,7 +56,10 @@ export function conformingBodies(
 ): Chosen[] {
   const chosen: Chosen[] = entries.map(() => ({ body: undefined, conforms: false, last: undefined }));
   const checker = new ResponseChecker(model, reportDropped);
-  withChecks?.({ accepts: (schema, value) => checker.accepts(schema, value), firstError: (schema, value) => checker.firstError(schema, value) });
+  withChecks?.({
+    accepts: (schema, value) => checker.accepts(schema, value),
+    firstError: (schema, value) => checker.firstError(schema, value),
+  });
   const validate = checker.compileAll(entries.map((entry) => entry.schema));
   let pending = entries.map((_, index) => index);
   const rounds = Math.max(0, ...entries.map((entry) => entry.candidates.length));
@@ -70,10 +77,17 @@ export function conformingBodies(
     // One schema ajv cannot compile fails the whole API's: then each is checked alone.
     const failing =
       validate === undefined
-        ? new Set([...tried].filter(([index, body]) => !checker.accepts(entries[index]?.schema, body)).map(([index]) => key(index)))
+        ? new Set(
+            [...tried]
+              .filter(([index, body]) => !checker.accepts(entries[index]?.schema, body))
+              .map(([index]) => key(index)),
+          )
         : failingKeys(validate, Object.fromEntries([...tried].map(([index, body]) => [key(index), body])));
-    for (const [index, body] of tried) if (!failing.has(key(index))) chosen[index] = { body, conforms: true, last: body };
-    pending = pending.filter((index) => tried.has(index) ? failing.has(key(index)) : (entries[index]?.candidates.length ?? 0) > round + 1);
+    for (const [index, body] of tried)
+      if (!failing.has(key(index))) chosen[index] = { body, conforms: true, last: body };
+    pending = pending.filter((index) =>
+      tried.has(index) ? failing.has(key(index)) : (entries[index]?.candidates.length ?? 0) > round + 1,
+    );
   }
   return chosen;
 }
@@ -94,16 +108,35 @@ class ResponseChecker {
   private rootAdded = false;
 
   constructor(model: Pick<ApiModel, "openapi" | "schemaRoot">, reportDropped?: DroppedKeyword) {
-    this.registry = new SchemaRegistry(model.schemaRoot, model.openapi.startsWith("3.0"), "response", isUnicodePattern, undefined, reportDropped);
+    this.registry = new SchemaRegistry(
+      model.schemaRoot,
+      model.openapi.startsWith("3.0"),
+      "response",
+      isUnicodePattern,
+      undefined,
+      reportDropped,
+    );
     // sampleMatcher is defined for every pattern isUnicodePattern admits.
-    const regExp = Object.assign((source: string) => sampleMatcher(source) ?? new RegExp(source, "u"), { code: "sampleMatcher" });
-    this.ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateFormats: true, inlineRefs: false, code: { regExp } });
+    const regExp = Object.assign((source: string) => sampleMatcher(source) ?? new RegExp(source, "u"), {
+      code: "sampleMatcher",
+    });
+    this.ajv = new Ajv2020({
+      strict: false,
+      allErrors: true,
+      logger: false,
+      validateFormats: true,
+      inlineRefs: false,
+      code: { regExp },
+    });
     addFormats(this.ajv);
   }
 
   /** One schema: an object whose member `b<i>` is the i-th schema's body. */
   compileAll(schemas: readonly unknown[]): ValidateFunction | undefined {
-    return this.compile(() => ({ type: "object", properties: Object.fromEntries(schemas.map((schema, index) => [key(index), this.registry.convert(schema)])) }));
+    return this.compile(() => ({
+      type: "object",
+      properties: Object.fromEntries(schemas.map((schema, index) => [key(index), this.registry.convert(schema)])),
+    }));
   }
 
   accepts(schema: unknown, value: unknown): boolean {
@@ -115,7 +148,9 @@ class ResponseChecker {
     const validate = this.validator(schema);
     if (validate === null || validate(value) === true) return undefined;
     const error = validate.errors?.[0];
-    return error === undefined ? "does not validate" : `${error.instancePath || "/"} ${error.message ?? "is not valid"}`;
+    return error === undefined
+      ? "does not validate"
+      : `${error.instancePath || "/"} ${error.message ?? "is not valid"}`;
   }
 
   private validator(schema: unknown): ValidateFunction | null {

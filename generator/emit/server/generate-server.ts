@@ -73,23 +73,42 @@ export async function renderServer(
     render("mock.ts", {
       ...view,
       hasMockPaging: [...answers.values()].some((answer) => answer.paging !== null),
-      samples: JSON.stringify(samples, null, 2).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029"),
+      samples: JSON.stringify(samples, null, 2)
+        .replace(/\u2028/g, "\\u2028")
+        .replace(/\u2029/g, "\\u2029"),
       operations: view.operations.map((op) => {
         const answer = answers.get(op.id);
         const paging = answer?.paging ?? null;
-        return { ...op, idLiteral: jsString(op.id), mockStatus: answer?.status ?? 200, paging: paging === null ? "" : prettyLiteral(paging, "    ", LINE_WIDTH), declaresLocation: answer?.declaresLocation === true };
+        return {
+          ...op,
+          idLiteral: jsString(op.id),
+          mockStatus: answer?.status ?? 200,
+          paging: paging === null ? "" : prettyLiteral(paging, "    ", LINE_WIDTH),
+          declaresLocation: answer?.declaresLocation === true,
+        };
       }),
     }),
   );
   for (const kind of ["params", "bodies", "params-details", "bodies-details"] as ValidatorKind[]) {
-    files.set(`validators/${kind}.js`, `${header}${validators.modules[kind] === "" ? "export {};" : validators.modules[kind]}\n`);
+    files.set(
+      `validators/${kind}.js`,
+      `${header}${validators.modules[kind] === "" ? "export {};" : validators.modules[kind]}\n`,
+    );
     files.set(`validators/${kind}.d.ts`, validatorDeclarations(header, validators.exports[kind]));
   }
   for (const [name, text] of servedDocuments(bundledDoc)) files.set(name, text);
-  const userManifest = await readFile(join(outDir, "package.json"), "utf8").then((text) => (isGeneratedPackageJson(text) ? undefined : text), () => undefined);
+  const userManifest = await readFile(join(outDir, "package.json"), "utf8").then(
+    (text) => (isGeneratedPackageJson(text) ? undefined : text),
+    () => undefined,
+  );
   files.set("package.json", userManifest ?? serverPackageJson());
-  files.set(serverReadmeName(options), render("README.md", serverReadmeView(model, generatedHeader(model.source, "<!--"), view.operations)));
-  for (const file of readdirSync(RUNTIME_DIR).filter((name) => name.endsWith(".ts")).sort()) {
+  files.set(
+    serverReadmeName(options),
+    render("README.md", serverReadmeView(model, generatedHeader(model.source, "<!--"), view.operations)),
+  );
+  for (const file of readdirSync(RUNTIME_DIR)
+    .filter((name) => name.endsWith(".ts"))
+    .sort()) {
     files.set(`runtime/server/${file}`, header + readFileSync(join(RUNTIME_DIR, file), "utf8"));
   }
   const existing = await readFile(join(outDir, HANDLERS_FILE), "utf8").catch(() => undefined);
@@ -99,7 +118,10 @@ export async function renderServer(
       render("handlers.ts", {
         ...view,
         sourceComment: jsString(model.source).slice(1, -1),
-        operations: view.operations.map((op) => ({ ...op, notImplemented: jsLiteral(`${op.id} is not implemented yet.`) })),
+        operations: view.operations.map((op) => ({
+          ...op,
+          notImplemented: jsLiteral(`${op.id} is not implemented yet.`),
+        })),
       }),
   );
   return files;
@@ -132,7 +154,11 @@ function servedDocuments(bundledDoc: Readonly<Record<string, unknown>>): [string
  * server.ts's view: imports only the validator modules it uses, and names `Handlers`' principal parameter `_P`
  * when no request type uses it, so the output compiles under noUnusedLocals and noUnusedParameters.
  */
-function serverTemplateView(view: ReturnType<typeof buildServerView>, exports: Readonly<Record<ValidatorKind, readonly string[]>>, title: string): object {
+function serverTemplateView(
+  view: ReturnType<typeof buildServerView>,
+  exports: Readonly<Record<ValidatorKind, readonly string[]>>,
+  title: string,
+): object {
   return {
     ...view,
     titleLiteral: jsString(title),

@@ -40,7 +40,8 @@ export function mockAnswers(model: ApiModel, warn: Warn = warnOnStderr): Map<str
     const schema = content?.schema ?? null;
     if (content === undefined || schema === null) return undefined;
     const accepts: Accepts = (node, value) => checks?.accepts(node, value) ?? true;
-    const synthesized = (optional: boolean) => () => synthesize(root, schema, { direction: "response", optional, accepts });
+    const synthesized = (optional: boolean) => () =>
+      synthesize(root, schema, { direction: "response", optional, accepts });
     const candidates = [() => sampled(schema, root), synthesized(true), synthesized(false)];
     if (content.example !== undefined) candidates.unshift(() => content.example);
     return { status, candidates: { schema, candidates } };
@@ -55,7 +56,12 @@ export function mockAnswers(model: ApiModel, warn: Warn = warnOnStderr): Map<str
     if (choice === undefined) bodies.set(op.id, { status, body: undefined });
     else primary.push([op, choice]);
   }
-  const chosen = conformingBodies(model, primary.map(([, choice]) => choice.candidates), (made) => (checks = made), droppedKeywordWarning(model.source, warn));
+  const chosen = conformingBodies(
+    model,
+    primary.map(([, choice]) => choice.candidates),
+    (made) => (checks = made),
+    droppedKeywordWarning(model.source, warn),
+  );
   primary.forEach(([op, choice], index) => {
     const { body, conforms, last } = chosen[index] ?? { body: undefined, conforms: false, last: undefined };
     if (conforms) bodies.set(op.id, { status: choice.status, body });
@@ -70,11 +76,21 @@ export function mockAnswers(model: ApiModel, warn: Warn = warnOnStderr): Map<str
       if (choice !== undefined) others.push([op, choice]);
     }
   }
-  const fallback = others.length === 0 ? [] : conformingBodies(model, others.map(([, choice]) => choice.candidates), (made) => (checks = made), droppedKeywordWarning(model.source, warn));
+  const fallback =
+    others.length === 0
+      ? []
+      : conformingBodies(
+          model,
+          others.map(([, choice]) => choice.candidates),
+          (made) => (checks = made),
+          droppedKeywordWarning(model.source, warn),
+        );
   others.forEach(([op, choice], index) => {
     if (bodies.has(op.id) || fallback[index]?.conforms !== true) return;
     bodies.set(op.id, { status: choice.status, body: fallback[index]?.body });
-    warn(`${model.source}: ${describe(op)}: no body the ${failing.get(op.id)?.status} response's schema accepts could be built; the mock answers the documented ${choice.status} instead`);
+    warn(
+      `${model.source}: ${describe(op)}: no body the ${failing.get(op.id)?.status} response's schema accepts could be built; the mock answers the documented ${choice.status} instead`,
+    );
   });
   for (const [id, { status, schema, last }] of failing) {
     if (bodies.has(id)) continue;
@@ -82,14 +98,19 @@ export function mockAnswers(model: ApiModel, warn: Warn = warnOnStderr): Map<str
     // OpenAPI 3.x §4.8.17.1: `content` describes *potential* payloads; an answer without one contradicts no schema.
     bodies.set(id, { status, body: undefined });
     const why = checks?.firstError(schema, last);
-    warn(`${model.source}: ${op === undefined ? id : describe(op)}: no body the ${status} response's schema accepts could be built${why === undefined ? "" : ` (the best try: ${why})`}${hint(why)}; the mock answers ${status} without a body`);
+    warn(
+      `${model.source}: ${op === undefined ? id : describe(op)}: no body the ${status} response's schema accepts could be built${why === undefined ? "" : ` (the best try: ${why})`}${hint(why)}; the mock answers ${status} without a body`,
+    );
   }
   const answers = new Map<string, MockAnswer>();
   for (const op of model.operations) {
     const { status, body } = bodies.get(op.id) ?? { status: 200, body: undefined };
     const answered = op.responses.find((response) => response.status === String(status));
     const declaresLocation = answered?.headers.some((header) => header.rawName.toLowerCase() === "location") ?? false;
-    answers.set(op.id, { ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, root, status, body)), declaresLocation });
+    answers.set(op.id, {
+      ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, root, status, body)),
+      declaresLocation,
+    });
   }
   return answers;
 }
@@ -125,7 +146,11 @@ export function mockStatus(op: Operation): { status: number; response: Response 
     exact[0] ??
     op.responses.find((response) => /^[1-5]XX$/i.test(response.status));
   if (pick === undefined) return { status: 200, response: undefined };
-  const status = /^\d{3}$/.test(pick.status) ? Number(pick.status) : pick.status === "default" ? 200 : Number(pick.status[0]) * 100;
+  const status = /^\d{3}$/.test(pick.status)
+    ? Number(pick.status)
+    : pick.status === "default"
+      ? 200
+      : Number(pick.status[0]) * 100;
   return { status, response: pick };
 }
 
@@ -156,19 +181,46 @@ function mockPaging(op: Operation, root: unknown, status: number, body: unknown)
   return { ...schemeOf(op, pagination, body), ...(minItems > 0 ? { minItems } : {}) };
 }
 
-function schemeOf(op: Operation, pagination: NonNullable<Operation["pagination"]>, body: unknown): DistributiveOmit<MockPaging, "minItems"> {
+function schemeOf(
+  op: Operation,
+  pagination: NonNullable<Operation["pagination"]>,
+  body: unknown,
+): DistributiveOmit<MockPaging, "minItems"> {
   const items = pagination.itemsField;
   switch (pagination.kind) {
     case "cursor":
-      return { kind: "cursor", items, next: pagination.nextTokenField, hasMore: pagination.hasMoreField, total: totalBeside(body, pagination.nextTokenField) };
+      return {
+        kind: "cursor",
+        items,
+        next: pagination.nextTokenField,
+        hasMore: pagination.hasMoreField,
+        total: totalBeside(body, pagination.nextTokenField),
+      };
     case "offset":
-      return { kind: "offset", items, isLast: pagination.isLastField, hasMore: pagination.hasMoreField, total: pagination.totalField };
+      return {
+        kind: "offset",
+        items,
+        isLast: pagination.isLastField,
+        hasMore: pagination.hasMoreField,
+        total: pagination.totalField,
+      };
     case "link":
-      return { kind: "link", items, pageParam: pageNumberParam(op.parameters), sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam) };
+      return {
+        kind: "link",
+        items,
+        pageParam: pageNumberParam(op.parameters),
+        sizeParam: pagination.sizeParam,
+        ...pageBounds(op, pagination.sizeParam),
+      };
     case "after":
       return {
-        kind: "after", items, afterParam: pagination.afterParam, cursor: pagination.cursorField, hasMore: pagination.hasMoreField,
-        sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam),
+        kind: "after",
+        items,
+        afterParam: pagination.afterParam,
+        cursor: pagination.cursorField,
+        hasMore: pagination.hasMoreField,
+        sizeParam: pagination.sizeParam,
+        ...pageBounds(op, pagination.sizeParam),
       };
   }
 }
@@ -183,7 +235,8 @@ function minItemsAt(root: unknown, node: unknown, path: FieldPath, depth = 0): n
   const [name, ...rest] = path;
   let own = 0;
   if (name === undefined) own = typeof schema.minItems === "number" ? schema.minItems : 0;
-  else if (typeof schema.properties === "object" && schema.properties !== null) own = minItemsAt(root, (schema.properties as Record<string, unknown>)[name], rest, depth + 1);
+  else if (typeof schema.properties === "object" && schema.properties !== null)
+    own = minItemsAt(root, (schema.properties as Record<string, unknown>)[name], rest, depth + 1);
   return Math.max(own, ...parts);
 }
 
@@ -200,7 +253,13 @@ function totalBeside(body: unknown, nextToken: FieldPath): FieldPath | null {
 
 /** The link style's page-number parameter (GitHub's `page`); without one the mock's list is one page. */
 function pageNumberParam(parameters: readonly Parameter[]): string | null {
-  const page = parameters.find((param) => param.in === "query" && param.rawName === "page" && param.shape.kind === "scalar" && param.shape.types.some((type) => type === "integer" || type === "number"));
+  const page = parameters.find(
+    (param) =>
+      param.in === "query" &&
+      param.rawName === "page" &&
+      param.shape.kind === "scalar" &&
+      param.shape.types.some((type) => type === "integer" || type === "number"),
+  );
   return page?.rawName ?? null;
 }
 
@@ -236,6 +295,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function variant(value: unknown, copy: number, anyType: boolean): unknown {
   if (typeof value === "number" && Number.isInteger(value)) return value + copy * 1000;
   if (typeof value !== "string" || !anyType) return undefined;
-  if (UUID.test(value)) return `${value.slice(0, 24)}${(parseInt(value.slice(24), 16) + copy).toString(16).padStart(12, "0").slice(-12)}`;
+  if (UUID.test(value))
+    return `${value.slice(0, 24)}${(parseInt(value.slice(24), 16) + copy).toString(16).padStart(12, "0").slice(-12)}`;
   return `${value}${copy + 1}`;
 }

@@ -46,7 +46,9 @@ export function serverPackageJson(): string {
     description: GENERATED_DESCRIPTION,
     dependencies: pick(SERVER_DEPENDENCIES),
     peerDependencies: pick([...DOCS_PEERS, ...TELEMETRY_PEERS]),
-    peerDependenciesMeta: Object.fromEntries([...DOCS_PEERS, ...TELEMETRY_PEERS].map((name) => [name, { optional: true }])),
+    peerDependenciesMeta: Object.fromEntries(
+      [...DOCS_PEERS, ...TELEMETRY_PEERS].map((name) => [name, { optional: true }]),
+    ),
     devDependencies: pick(TYPE_PACKAGES),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
@@ -56,7 +58,12 @@ export function serverPackageJson(): string {
 export function isGeneratedPackageJson(text: string): boolean {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === "object" && parsed !== null && "description" in parsed && parsed.description === GENERATED_DESCRIPTION;
+    return (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      "description" in parsed &&
+      parsed.description === GENERATED_DESCRIPTION
+    );
   } catch {
     return false;
   }

@@ -7,6 +7,9 @@ const MAX_PAGE_SIZE = 100;
 export function pageBounds(op: Operation, sizeParam: string | null): { defaultSize: number; maxSize: number } {
   const constraints = op.parameters.find((p) => p.in === "query" && p.rawName === sizeParam)?.constraints ?? {};
   const maxSize = constraints.maximum ?? MAX_PAGE_SIZE;
-  const defaultSize = typeof constraints.default === "number" && constraints.default > 0 ? constraints.default : Math.min(DEFAULT_PAGE_SIZE, maxSize);
+  const defaultSize =
+    typeof constraints.default === "number" && constraints.default > 0
+      ? constraints.default
+      : Math.min(DEFAULT_PAGE_SIZE, maxSize);
   return { defaultSize, maxSize };
 }

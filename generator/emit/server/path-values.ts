@@ -12,7 +12,11 @@ export function adjacentPathValues(op: Operation): Record<string, string[]> | un
   for (const param of op.parameters) {
     if (param.in !== "path" || !adjacent.has(param.rawName)) continue;
     const options = param.constraints.enum;
-    if (options !== undefined && options.length > 0 && options.every((value) => typeof value === "string" || typeof value === "number")) {
+    if (
+      options !== undefined &&
+      options.length > 0 &&
+      options.every((value) => typeof value === "string" || typeof value === "number")
+    ) {
       entries.push([param.rawName, options.map(String)]);
     }
   }

@@ -29,7 +29,8 @@ function verdictOf(pattern: string): Verdict {
 export function patternPolicy(source: string, warn: Warn): PatternFilter {
   return (pattern, at) => {
     const verdict = verdictOf(pattern);
-    if (!verdict.kept) warn(`${source}: ${at}: pattern ${JSON.stringify(pattern)} is left out of validation: ${verdict.why}`);
+    if (!verdict.kept)
+      warn(`${source}: ${at}: pattern ${JSON.stringify(pattern)} is left out of validation: ${verdict.why}`);
     return verdict.kept;
   };
 }
@@ -86,7 +87,11 @@ export function vettedMatcher(pattern: string): PatternMatcher | undefined {
 }
 
 function judge(pattern: string): Verdict {
-  if (!isUnicodePattern(pattern)) return { kept: false, why: "it is not a valid ECMA-262 regular expression with the u flag (JSON Schema 2020-12 §6.4)" };
+  if (!isUnicodePattern(pattern))
+    return {
+      kept: false,
+      why: "it is not a valid ECMA-262 regular expression with the u flag (JSON Schema 2020-12 §6.4)",
+    };
   if (linearPattern(pattern) !== undefined) return { kept: true };
   let safe: boolean;
   try {

@@ -30,7 +30,8 @@ export function stringForPattern(pattern: string, minLength = 0, maxLength = Inf
   for (let attempt = 0; attempt <= SEEDED_TRIES; attempt++) {
     const value = generate(pattern, attempt, minLength);
     if (value === undefined) return undefined;
-    if (value.length >= minLength && value.length <= maxLength && (matcher === undefined || matcher.test(value))) return value;
+    if (value.length >= minLength && value.length <= maxLength && (matcher === undefined || matcher.test(value)))
+      return value;
   }
   return undefined;
 }
@@ -41,7 +42,12 @@ function generate(pattern: string, attempt: number, minLength: number): string |
     generator.defaultRange.subtract(0, FIRST_PRINTABLE - 1).subtract(LAST_PRINTABLE + 1, Infinity);
     // An unbounded repetition (`+`, `*`, `{n,}`) may grow up to this much past its minimum.
     generator.max = Math.max(minLength, 1);
-    generator.randInt = attempt === 0 ? (low: number) => low : attempt === 1 ? (low: number, high: number) => Math.min(high, low + minLength) : seeded(attempt);
+    generator.randInt =
+      attempt === 0
+        ? (low: number) => low
+        : attempt === 1
+          ? (low: number, high: number) => Math.min(high, low + minLength)
+          : seeded(attempt);
     return generator.gen();
   } catch {
     return undefined; // syntax randexp's parser (ret) does not know

@@ -19,7 +19,9 @@ export interface ServerReadmeView {
   installDocs: string;
   installTelemetry: string;
   /** The first operation's handler and its named types, for the handler example; undefined without operations. */
-  example: { handler: string; requestType: string; requestTypeRef: string; resultType: string; secured: boolean } | undefined;
+  example:
+    | { handler: string; requestType: string; requestTypeRef: string; resultType: string; secured: boolean }
+    | undefined;
 }
 
 /** The names server.ts gives an operation's handler and types (view-model.ts's OperationView). */
@@ -40,7 +42,10 @@ export function serverReadmeView(model: ApiModel, header: string, handlers: read
     basePath: codeSpan(model.basePath === "" ? "/" : model.basePath),
     docsUrl: codeSpan(`${model.basePath}/docs`),
     operationCount: `${model.operations.length} operation${model.operations.length === 1 ? "" : "s"}`,
-    schemes: model.securitySchemes.map((scheme) => ({ name: codeSpan(scheme.rawName), credential: credentialOf(scheme) })),
+    schemes: model.securitySchemes.map((scheme) => ({
+      name: codeSpan(scheme.rawName),
+      credential: credentialOf(scheme),
+    })),
     cursorPaging: model.operations.some((op) => op.pagination?.kind === "cursor"),
     install: installCommand(SERVER_DEPENDENCIES),
     installTypes: installCommand(TYPE_PACKAGES, true),
@@ -49,7 +54,13 @@ export function serverReadmeView(model: ApiModel, header: string, handlers: read
     example:
       first === undefined
         ? undefined
-        : { handler: first.id, requestType: first.requestType, requestTypeRef: secured ? `${first.requestType}<User>` : first.requestType, resultType: first.resultType, secured },
+        : {
+            handler: first.id,
+            requestType: first.requestType,
+            requestTypeRef: secured ? `${first.requestType}<User>` : first.requestType,
+            resultType: first.resultType,
+            secured,
+          },
   };
 }
 

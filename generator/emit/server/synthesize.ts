@@ -47,7 +47,8 @@ const FORMAT_SAMPLES: Readonly<Record<string, string>> = {
   regex: "^a$",
 };
 
-export const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+export const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A value for `node`, its `$ref`s resolved in `root` (a model's schemaRoot, or a bundled document); `undefined` when none could be built (a required cycle, a ref leading nowhere). */
 export function synthesize(root: unknown, node: unknown, options: SynthesizeOptions, depth = 0, salt = 0): unknown {
@@ -63,7 +64,8 @@ export function synthesize(root: unknown, node: unknown, options: SynthesizeOpti
   if (Array.isArray(schema.allOf) && schema.allOf.length > 0) return allOfValue(root, schema, options, depth, salt);
   for (const key of ["oneOf", "anyOf"] as const) {
     const branches = schema[key];
-    if (Array.isArray(branches) && branches.length > 0) return branchValue(root, schema, key, branches, options, depth, salt);
+    if (Array.isArray(branches) && branches.length > 0)
+      return branchValue(root, schema, key, branches, options, depth, salt);
   }
   const type = typeOf(schema);
   switch (type) {
@@ -99,7 +101,9 @@ function allOfValue(root: unknown, schema: Json, options: SynthesizeOptions, dep
   const merged = mergedObject(root, schema, 0);
   if (merged !== undefined) return objectFor(root, merged, options, depth, salt);
   // A part holding only annotations (AWS's `allOf: [{$ref}, {description}]`) says nothing about the value.
-  const parts = (schema.allOf as unknown[]).filter((part) => shapes(root, part)).map((part) => synthesize(root, part, options, depth + 1, salt));
+  const parts = (schema.allOf as unknown[])
+    .filter((part) => shapes(root, part))
+    .map((part) => synthesize(root, part, options, depth + 1, salt));
   const own: Json = { ...schema };
   delete own.allOf;
   const mine = typeOf(own) !== undefined ? synthesize(root, own, options, depth + 1, salt) : undefined;
@@ -122,13 +126,15 @@ function mergedObject(root: unknown, schema: Json, nesting: number): Json | unde
     if (part === undefined) return undefined;
     if (Array.isArray(part.allOf) && part !== schema) part = mergedObject(root, part, nesting + 1);
     if (part === undefined) return undefined;
-    if ("const" in part || part.enum !== undefined || part.oneOf !== undefined || part.anyOf !== undefined) return undefined;
+    if ("const" in part || part.enum !== undefined || part.oneOf !== undefined || part.anyOf !== undefined)
+      return undefined;
     const type = typeOf(part);
     if (type !== undefined && type !== "object") return undefined;
     for (const [name, property] of Object.entries(isObject(part.properties) ? part.properties : {})) {
       properties[name] = name in properties ? { allOf: [properties[name], property] } : property;
     }
-    if (Array.isArray(part.required)) for (const name of part.required) if (typeof name === "string") required.add(name);
+    if (Array.isArray(part.required))
+      for (const name of part.required) if (typeof name === "string") required.add(name);
     if (typeof part.minProperties === "number") minProperties = Math.max(minProperties, part.minProperties);
   }
   return { type: "object", properties, required: [...required], ...(minProperties > 0 ? { minProperties } : {}) };
@@ -141,13 +147,22 @@ function mergedObject(root: unknown, schema: Json, nesting: number): Json | unde
  * without `required` that `{}` satisfies alike) are told apart by variants: with and without the optional
  * properties, then other enum values and numbers (the salt), until one matches a single branch.
  */
-function branchValue(root: unknown, schema: Json, key: "oneOf" | "anyOf", branches: unknown[], options: SynthesizeOptions, depth: number, salt: number): unknown {
+function branchValue(
+  root: unknown,
+  schema: Json,
+  key: "oneOf" | "anyOf",
+  branches: unknown[],
+  options: SynthesizeOptions,
+  depth: number,
+  salt: number,
+): unknown {
   const rest: Json = { ...schema };
   delete rest[key];
   const variants = options.accepts === undefined ? [{ options, salt }] : branchVariants(options, salt);
   let first: unknown;
   for (const variant of variants) {
-    const mine = typeOf(rest) === "object" ? synthesize(root, rest, variant.options, depth + 1, variant.salt) : undefined;
+    const mine =
+      typeOf(rest) === "object" ? synthesize(root, rest, variant.options, depth + 1, variant.salt) : undefined;
     for (const branch of branches) {
       let value = synthesize(root, branch, variant.options, depth + 1, variant.salt);
       if (value === undefined) continue;
@@ -165,8 +180,12 @@ const BRANCH_SALTS = 3;
 
 function branchVariants(options: SynthesizeOptions, salt: number): { options: SynthesizeOptions; salt: number }[] {
   const other = { ...options, optional: options.optional !== true };
-  const variants = [{ options, salt }, { options: other, salt }];
-  for (let extra = 1; extra <= BRANCH_SALTS; extra++) variants.push({ options, salt: salt + extra }, { options: other, salt: salt + extra });
+  const variants = [
+    { options, salt },
+    { options: other, salt },
+  ];
+  for (let extra = 1; extra <= BRANCH_SALTS; extra++)
+    variants.push({ options, salt: salt + extra }, { options: other, salt: salt + extra });
   return variants;
 }
 
@@ -185,16 +204,28 @@ function discriminated(schema: Json, branch: unknown): Json {
 function shapes(root: unknown, node: unknown): boolean {
   const schema = followRefs(root, node);
   if (schema === undefined) return false;
-  return typeOf(schema) !== undefined || "const" in schema || Array.isArray(schema.enum) || ["allOf", "oneOf", "anyOf"].some((key) => Array.isArray(schema[key]));
+  return (
+    typeOf(schema) !== undefined ||
+    "const" in schema ||
+    Array.isArray(schema.enum) ||
+    ["allOf", "oneOf", "anyOf"].some((key) => Array.isArray(schema[key]))
+  );
 }
 
 function typeOf(schema: Json): string | undefined {
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== "null") ?? schema.type[0] : schema.type;
+  const type = Array.isArray(schema.type) ? (schema.type.find((t) => t !== "null") ?? schema.type[0]) : schema.type;
   if (typeof type === "string") return type;
-  if (schema.properties !== undefined || schema.additionalProperties !== undefined || schema.required !== undefined) return "object";
+  if (schema.properties !== undefined || schema.additionalProperties !== undefined || schema.required !== undefined)
+    return "object";
   if (schema.items !== undefined || schema.minItems !== undefined) return "array";
   if (schema.minimum !== undefined || schema.maximum !== undefined || schema.multipleOf !== undefined) return "number";
-  if (schema.format !== undefined || schema.pattern !== undefined || schema.minLength !== undefined || schema.maxLength !== undefined) return "string";
+  if (
+    schema.format !== undefined ||
+    schema.pattern !== undefined ||
+    schema.minLength !== undefined ||
+    schema.maxLength !== undefined
+  )
+    return "string";
   return undefined;
 }
 
@@ -225,7 +256,8 @@ function formatSample(format: string, min: number, max: number): string | undefi
       if (clock.length + zone.length + 1 + digits <= max) return `${clock}.${"0".repeat(Math.max(1, digits))}${zone}`;
     }
   }
-  if (["uri", "url", "iri", "uri-reference", "iri-reference"].includes(format)) return `${sample}/${"x".repeat(min - sample.length - 1)}`.padEnd(min, "x");
+  if (["uri", "url", "iri", "uri-reference", "iri-reference"].includes(format))
+    return `${sample}/${"x".repeat(min - sample.length - 1)}`.padEnd(min, "x");
   return sample;
 }
 
@@ -240,9 +272,11 @@ function numberFor(schema: Json, integer: boolean, salt: number): number {
   const exclusiveMin = typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum : undefined;
   const exclusiveMax = typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum : undefined;
   let low = typeof schema.minimum === "number" ? schema.minimum : exclusiveMin;
-  if (low !== undefined && (schema.exclusiveMinimum === true || exclusiveMin !== undefined)) low += integer ? 1 : step / 2;
+  if (low !== undefined && (schema.exclusiveMinimum === true || exclusiveMin !== undefined))
+    low += integer ? 1 : step / 2;
   let high = typeof schema.maximum === "number" ? schema.maximum : exclusiveMax;
-  if (high !== undefined && (schema.exclusiveMaximum === true || exclusiveMax !== undefined)) high -= integer ? 1 : step / 2;
+  if (high !== undefined && (schema.exclusiveMaximum === true || exclusiveMax !== undefined))
+    high -= integer ? 1 : step / 2;
   let value = (low ?? (high !== undefined && high < 1 ? high : 1)) + salt * step;
   value = Math.ceil(value / step) * step;
   if (high !== undefined && value > high) value = Math.floor(high / step) * step;
@@ -255,10 +289,20 @@ function arrayFor(root: unknown, schema: Json, options: SynthesizeOptions, depth
   const max = typeof schema.maxItems === "number" ? schema.maxItems : Infinity;
   const wanted = options.optional === true && depth < OPTIONAL_DEPTH ? Math.max(min, 1) : min;
   const count = Math.min(wanted, max);
-  const items = Array.isArray(schema.prefixItems) ? schema.prefixItems : Array.isArray(schema.items) ? schema.items : undefined;
+  const items = Array.isArray(schema.prefixItems)
+    ? schema.prefixItems
+    : Array.isArray(schema.items)
+      ? schema.items
+      : undefined;
   const out: unknown[] = [];
   for (let index = 0; index < count; index++) {
-    const item = synthesize(root, items?.[index] ?? (items === undefined ? schema.items ?? {} : schema.additionalItems ?? schema.items ?? {}), options, depth + 1, schema.uniqueItems === true ? index : 0);
+    const item = synthesize(
+      root,
+      items?.[index] ?? (items === undefined ? (schema.items ?? {}) : (schema.additionalItems ?? schema.items ?? {})),
+      options,
+      depth + 1,
+      schema.uniqueItems === true ? index : 0,
+    );
     if (item === undefined) return out;
     out.push(item);
   }
@@ -268,13 +312,21 @@ function arrayFor(root: unknown, schema: Json, options: SynthesizeOptions, depth
 function objectFor(root: unknown, schema: Json, options: SynthesizeOptions, depth: number, salt: number): Json {
   const out: Json = {};
   const properties = isObject(schema.properties) ? schema.properties : {};
-  const required = Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === "string") : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((name): name is string => typeof name === "string")
+    : [];
   const hidden = options.direction === "request" ? "readOnly" : "writeOnly";
   const isHidden = (property: unknown) => followRefs(root, property)?.[hidden] === true;
   for (const name of required) {
     if (isHidden(properties[name])) continue;
     // A required name without a property schema: any value, unless additionalProperties says which.
-    const value = synthesize(root, properties[name] ?? (isObject(schema.additionalProperties) ? schema.additionalProperties : {}), options, depth + 1, salt);
+    const value = synthesize(
+      root,
+      properties[name] ?? (isObject(schema.additionalProperties) ? schema.additionalProperties : {}),
+      options,
+      depth + 1,
+      salt,
+    );
     if (value !== undefined) out[name] = value;
   }
   if (options.optional === true && depth < OPTIONAL_DEPTH) {
@@ -292,7 +344,13 @@ function objectFor(root: unknown, schema: Json, options: SynthesizeOptions, dept
     if (value !== undefined) out[name] = value;
   }
   for (let index = 0; Object.keys(out).length < minProperties && schema.additionalProperties !== false; index++) {
-    out[`key${index}`] = synthesize(root, isObject(schema.additionalProperties) ? schema.additionalProperties : {}, options, depth + 1, salt);
+    out[`key${index}`] = synthesize(
+      root,
+      isObject(schema.additionalProperties) ? schema.additionalProperties : {},
+      options,
+      depth + 1,
+      salt,
+    );
   }
   return out;
 }

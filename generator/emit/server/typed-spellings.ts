@@ -13,11 +13,17 @@ export function typedSpellings(schema: unknown): unknown {
   if (typeof schema !== "object" || schema === null) return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    Object.defineProperty(out, key, { value: key === "enum" || key === "const" || key === "default" ? value : typedSpellings(value), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: key === "enum" || key === "const" || key === "default" ? value : typedSpellings(value),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   const type = out["type"];
   if (typeof type !== "string" || !TYPED.has(type)) return out;
-  const read = (value: unknown): unknown => (typeof value === "string" ? (candidates(value, [type as ScalarType])[0] ?? value) : value);
+  const read = (value: unknown): unknown =>
+    typeof value === "string" ? (candidates(value, [type as ScalarType])[0] ?? value) : value;
   if (Array.isArray(out["enum"])) out["enum"] = out["enum"].map(read);
   if (out["const"] !== undefined) out["const"] = read(out["const"]);
   if (out["default"] !== undefined) out["default"] = read(out["default"]);

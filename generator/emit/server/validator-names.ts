@@ -10,7 +10,12 @@ import { pascalIdentifier } from "../../model/identifiers.js";
 /** Names listed in full up to this many; beyond, the first ones and how many more. */
 const NAMED_PARTS = 3;
 
-const LOCATION_SUFFIX: Record<ParamLocation, string> = { path: "Path", query: "Query", header: "Header", cookie: "Cookie" };
+const LOCATION_SUFFIX: Record<ParamLocation, string> = {
+  path: "Path",
+  query: "Query",
+  header: "Header",
+  cookie: "Cookie",
+};
 
 /** `PetIdPath`, `PageSizePageTokenQuery`, `AcceptLanguageHeader`; `PerPagePageSinceAnd2MoreQuery` past NAMED_PARTS. */
 export function parametersValidatorName(params: readonly Parameter[], location: ParamLocation): string {
@@ -21,7 +26,11 @@ export function parametersValidatorName(params: readonly Parameter[], location: 
  * A body schema's validator: its component's name (`PetBody`); an inline schema by its shape: the properties it
  * declares (`NameTagBody`), the component its array holds (`PetListBody`), else its type (`StringBody`).
  */
-export function bodyValidatorName(schema: JsonSchema, schemaName: string | null, schemas: readonly SchemaDef[]): string {
+export function bodyValidatorName(
+  schema: JsonSchema,
+  schemaName: string | null,
+  schemas: readonly SchemaDef[],
+): string {
   return `${schemaName !== null ? componentName(schemaName, schemas) : shapeName(schema, schemas)}Body`;
 }
 

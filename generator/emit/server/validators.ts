@@ -84,7 +84,10 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     (schema) => discriminatorBranches(schema, refs),
     droppedKeywordWarning(model.source, warn),
   );
-  const schemas: Record<"params" | "bodies", Map<string, { name: string; schema: unknown }>> = { params: new Map(), bodies: new Map() };
+  const schemas: Record<"params" | "bodies", Map<string, { name: string; schema: unknown }>> = {
+    params: new Map(),
+    bodies: new Map(),
+  };
   const byOperation = new Map<string, OperationValidators>();
 
   const used = new Set<string>();
@@ -103,17 +106,32 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     const names: OperationValidators = {};
     for (const location of LOCATIONS) {
       const schema = parameterObjectSchema(op, location, registry);
-      if (schema !== undefined) names[location] = share("params", parametersValidatorName(op.parameters.filter((param) => param.in === location), location), schema);
+      if (schema !== undefined)
+        names[location] = share(
+          "params",
+          parametersValidatorName(
+            op.parameters.filter((param) => param.in === location),
+            location,
+          ),
+          schema,
+        );
     }
     for (const media of op.requestBody?.content ?? []) {
       if (media.schema === null || !validatesAsData(media.mediaType)) continue;
-      const name = share("bodies", bodyValidatorName(media.schema, media.schemaName, model.schemas), registry.convert(media.schema, `${operationPlace(op)} request body schema (${media.mediaType})`));
+      const name = share(
+        "bodies",
+        bodyValidatorName(media.schema, media.schemaName, model.schemas),
+        registry.convert(media.schema, `${operationPlace(op)} request body schema (${media.mediaType})`),
+      );
       names.bodies = { ...names.bodies, [media.mediaType]: name };
     }
     byOperation.set(op.id, names);
   }
 
-  const formats = unknownFormats(registry.root(), [...schemas.params.values(), ...schemas.bodies.values()].map((entry) => entry.schema));
+  const formats = unknownFormats(
+    registry.root(),
+    [...schemas.params.values(), ...schemas.bodies.values()].map((entry) => entry.schema),
+  );
   const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
     const ajv = new Ajv2020({ ...COMMON, ...options });
     addFormats(ajv);
@@ -142,8 +160,18 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
   const paramDetails = compile("params", { ...paramOptions, allErrors: true });
   const bodyDetails = compile("bodies", { allErrors: true });
   return {
-    modules: { params: params.code, bodies: bodies.code, "params-details": paramDetails.code, "bodies-details": bodyDetails.code },
-    exports: { params: params.names, bodies: bodies.names, "params-details": paramDetails.names, "bodies-details": bodyDetails.names },
+    modules: {
+      params: params.code,
+      bodies: bodies.code,
+      "params-details": paramDetails.code,
+      "bodies-details": bodyDetails.code,
+    },
+    exports: {
+      params: params.names,
+      bodies: bodies.names,
+      "params-details": paramDetails.names,
+      "bodies-details": bodyDetails.names,
+    },
     byOperation,
   };
 }
@@ -158,7 +186,11 @@ function invalidSchema(error: unknown): ModelError | undefined {
   if (found === null) return undefined;
   const [, definition = "", rest = "", why = ""] = found;
   const pointer = `#/${decodeURIComponent(definition).replace(/~1/g, "/").replace(/~0/g, "~")}${rest}`;
-  return new ModelError(`the schema at ${pointer} is not valid JSON Schema: ${why}`, pointer, "write the keyword's value as JSON Schema 2020-12 defines it there (or remove it)");
+  return new ModelError(
+    `the schema at ${pointer} is not valid JSON Schema: ${why}`,
+    pointer,
+    "write the keyword's value as JSON Schema 2020-12 defines it there (or remove it)",
+  );
 }
 
 /**
@@ -168,7 +200,13 @@ function invalidSchema(error: unknown): ModelError | undefined {
  */
 function validatesAsData(mediaType: string): boolean {
   const kind = bodyKindOf(mediaType);
-  return kind === "json" || kind === "form" || kind === "multipart" || kind === "text" || (mediaType.split(";")[0]?.trim().endsWith("/*") ?? false);
+  return (
+    kind === "json" ||
+    kind === "form" ||
+    kind === "multipart" ||
+    kind === "text" ||
+    (mediaType.split(";")[0]?.trim().endsWith("/*") ?? false)
+  );
 }
 
 /** One object schema per parameter location; header names as written (the runtime looks them up lower-cased). */
@@ -176,9 +214,24 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
-  const properties = Object.fromEntries(params.map((param) => [param.rawName, wireDefault(param, typedSpellings(registry.convert(param.schema, `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`)))]));
+  const properties = Object.fromEntries(
+    params.map((param) => [
+      param.rawName,
+      wireDefault(
+        param,
+        typedSpellings(
+          registry.convert(
+            param.schema,
+            `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`,
+          ),
+        ),
+      ),
+    ]),
+  );
   const required = params.filter((param) => param.required).map((param) => param.rawName);
-  return matchIllFormedNamesByPattern(required.length > 0 ? { type: "object", properties, required } : { type: "object", properties });
+  return matchIllFormedNamesByPattern(
+    required.length > 0 ? { type: "object", properties, required } : { type: "object", properties },
+  );
 }
 
 function operationPlace(op: Operation): string {
@@ -255,6 +308,8 @@ function esmImports(code: string): string {
     lines.push(`import * as ${namespace} from ${JSON.stringify(file)};`);
     lines.push(`const ${local} = __cjs(${namespace});`);
   }
-  lines.push("function __cjs(ns) { const d = ns.default; return d !== null && (typeof d === \"object\" || typeof d === \"function\") && d.__esModule ? d : ns; }");
+  lines.push(
+    'function __cjs(ns) { const d = ns.default; return d !== null && (typeof d === "object" || typeof d === "function") && d.__esModule ? d : ns; }',
+  );
   return `${lines.join("\n")}\n${body}`;
 }

@@ -67,7 +67,8 @@ export function buildServerView(model: ApiModel, validators: CompiledValidators,
     for (const param of op.parameters) if (param.in === "header") requestHeaders.add(param.rawName);
     for (const response of op.responses) for (const h of response.headers) responseHeaders.add(h.rawName);
   }
-  for (const scheme of model.securitySchemes) if (scheme.kind === "api-key" && scheme.in === "header") requestHeaders.add(scheme.paramName);
+  for (const scheme of model.securitySchemes)
+    if (scheme.kind === "api-key" && scheme.in === "header") requestHeaders.add(scheme.paramName);
 
   const operations = model.operations.map((op): OperationView => {
     const pascal = op.id.charAt(0).toUpperCase() + op.id.slice(1);
@@ -85,7 +86,10 @@ export function buildServerView(model: ApiModel, validators: CompiledValidators,
       requestDoc: docComment([`What \`${op.id}\` receives (${place}).`], ""),
       resultDoc: docComment([`What \`${op.id}\` may answer: one of the documented responses.`], ""),
       resultType: uniqueType(`${pascal}Result`),
-      doc: docComment([op.summary, `${op.method.toUpperCase()} ${op.pathKey}`, op.deprecated ? "@deprecated" : undefined], "  "),
+      doc: docComment(
+        [op.summary, `${op.method.toUpperCase()} ${op.pathKey}`, op.deprecated ? "@deprecated" : undefined],
+        "  ",
+      ),
       opType,
       pathType: paramsType(op, "path", opType),
       queryType: paramsType(op, "query", opType),
@@ -93,8 +97,15 @@ export function buildServerView(model: ApiModel, validators: CompiledValidators,
       cookieType: paramsType(op, "cookie", opType),
       bodyType,
       authType: auth,
-      pageType: op.pagination?.kind === "cursor" ? "rt.CursorPage" : op.pagination?.kind === "offset" ? "rt.OffsetPage" : "undefined",
-      resultUnion: unionOf(op.responses.filter((r) => r.kind !== "informational").map((response) => resultType(response, opType))),
+      pageType:
+        op.pagination?.kind === "cursor"
+          ? "rt.CursorPage"
+          : op.pagination?.kind === "offset"
+            ? "rt.OffsetPage"
+            : "undefined",
+      resultUnion: unionOf(
+        op.responses.filter((r) => r.kind !== "informational").map((response) => resultType(response, opType)),
+      ),
       spec: operationSpec(op, validators, schemes),
     };
   });
@@ -105,7 +116,8 @@ export function buildServerView(model: ApiModel, validators: CompiledValidators,
     basePath: literal(model.basePath),
     basePaths: apiMember("basePaths", model.basePaths),
     schemes: apiMember("schemes", schemes),
-    schemeNames: model.securitySchemes.length === 0 ? "never" : model.securitySchemes.map((s) => literal(s.rawName)).join(" | "),
+    schemeNames:
+      model.securitySchemes.length === 0 ? "never" : model.securitySchemes.map((s) => literal(s.rawName)).join(" | "),
     requestHeaders: apiMember("requestHeaders", [...requestHeaders].sort()),
     responseHeaders: apiMember("responseHeaders", [...responseHeaders].sort()),
     errorPayload: errorPayloadLine(model),
@@ -124,7 +136,10 @@ function apiMember(key: string, value: unknown): string {
 function errorPayloadLine(model: ApiModel): string {
   if (model.errorSchema === null) return "";
   const spec: ErrorPayload = { mediaType: model.errorSchema.mediaType, payload: model.errorSchema.payload };
-  const name = model.errorSchema.name === null ? "the spec's inline error schema" : `the spec's error schema ${model.errorSchema.name}`;
+  const name =
+    model.errorSchema.name === null
+      ? "the spec's inline error schema"
+      : `the spec's error schema ${model.errorSchema.name}`;
   return `// Failures answer in ${lineCommentText(name)}, filled as runtime/server/error-payload.ts reads this recipe.
   errorPayload: ${apiMember("errorPayload", spec)},`;
 }
@@ -142,7 +157,8 @@ function requestBodyType(op: Operation, opType: string): string {
     const files = (formFields ?? []).filter((field) => field.file === true).map((field) => literal(field.name));
     if (mediaType.split(";")[0]?.trim().endsWith("/*") === true) members.add(declared).add("Buffer");
     else if (kind === "binary") members.add("Buffer");
-    else if (kind === "multipart") members.add(files.length === 0 ? declared : `rt.WithUploads<${declared}, ${files.join(" | ")}>`);
+    else if (kind === "multipart")
+      members.add(files.length === 0 ? declared : `rt.WithUploads<${declared}, ${files.join(" | ")}>`);
     else members.add(declared);
   }
   if (!op.requestBody.required || members.size === 0) members.add("undefined");
@@ -154,7 +170,9 @@ function unionOf(members: string[]): string {
 }
 
 function paramsType(op: Operation, location: Parameter["in"], opType: string): string {
-  return op.parameters.some((param) => param.in === location) ? `rt.ParamsIn<${opType}, ${literal(location)}>` : "rt.NoParams";
+  return op.parameters.some((param) => param.in === location)
+    ? `rt.ParamsIn<${opType}, ${literal(location)}>`
+    : "rt.NoParams";
 }
 
 function authType(security: readonly SecurityRequirement[]): string {
@@ -168,7 +186,8 @@ function resultType(response: Response, opType: string): string {
   const status = numeric ? response.status : "number";
   const key = numeric ? response.status : literal(response.status);
   const media = response.content[0]?.mediaType;
-  const body = media === undefined ? "body?: undefined" : `body: rt.ResponseBodyOf<${opType}, ${key}, ${literal(media)}>`;
+  const body =
+    media === undefined ? "body?: undefined" : `body: rt.ResponseBodyOf<${opType}, ${key}, ${literal(media)}>`;
   const location = response.status === "201" ? " location: string;" : "";
   return `({ status: ${status}; ${body};${location} } & rt.ResultExtras)`;
 }
@@ -180,18 +199,22 @@ type SchemeSpecLiteral =
 
 /** Built with fromEntries so that a scheme named `__proto__` is an own entry like any other. */
 function schemeSpecs(schemes: readonly SecurityScheme[]): Record<string, SchemeSpecLiteral> {
-  return Object.fromEntries(schemes.flatMap((scheme) => {
-    const spec = schemeSpec(scheme);
-    return spec === undefined ? [] : [[scheme.rawName, spec]];
-  }));
+  return Object.fromEntries(
+    schemes.flatMap((scheme) => {
+      const spec = schemeSpec(scheme);
+      return spec === undefined ? [] : [[scheme.rawName, spec]];
+    }),
+  );
 }
 
 function schemeSpec(scheme: SecurityScheme): SchemeSpecLiteral | undefined {
   // OAuth2 and OpenID Connect present access tokens as bearer tokens; the verifier checks them.
-  if (scheme.kind === "http-bearer" || scheme.kind === "oauth2" || scheme.kind === "openid-connect") return { kind: "bearer", name: scheme.rawName };
+  if (scheme.kind === "http-bearer" || scheme.kind === "oauth2" || scheme.kind === "openid-connect")
+    return { kind: "bearer", name: scheme.rawName };
   if (scheme.kind === "http-basic") return { kind: "basic", name: scheme.rawName };
   if (scheme.kind === "http-other") return { kind: "http", name: scheme.rawName, scheme: scheme.scheme };
-  if (scheme.kind === "api-key") return { kind: "api-key", name: scheme.rawName, in: scheme.in, paramName: scheme.paramName };
+  if (scheme.kind === "api-key")
+    return { kind: "api-key", name: scheme.rawName, in: scheme.in, paramName: scheme.paramName };
   return undefined;
 }
 
@@ -199,10 +222,16 @@ function schemeSpec(scheme: SecurityScheme): SchemeSpecLiteral | undefined {
  * The operation's entry in server.ts's operations table: one member per line, each value formatted on its own
  * (prettyLiteral), validators referenced by name.
  */
-function operationSpec(op: Operation, validators: CompiledValidators, schemes: Record<string, SchemeSpecLiteral>): string {
+function operationSpec(
+  op: Operation,
+  validators: CompiledValidators,
+  schemes: Record<string, SchemeSpecLiteral>,
+): string {
   const names = validators.byOperation.get(op.id) ?? {};
   const params = (location: Parameter["in"]) =>
-    op.parameters.filter((param) => param.in === location).map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: param.shape }));
+    op.parameters
+      .filter((param) => param.in === location)
+      .map((param) => ({ name: param.rawName, style: param.style, explode: param.explode, shape: param.shape }));
   // The verdict modules' exports; the details modules (what was wrong, once invalid) export the same names and are
   // loaded after start-up, so they are named here rather than imported.
   const references = (reference: (module: "param" | "body", name: string) => unknown): Record<string, unknown> => {
@@ -213,17 +242,33 @@ function operationSpec(op: Operation, validators: CompiledValidators, schemes: R
     if (bodies.length > 0) entries.push(["bodies", Object.fromEntries(bodies)]);
     return Object.fromEntries(entries);
   };
-  const forms = Object.fromEntries((op.requestBody?.content ?? []).flatMap((c) => (c.formFields === undefined ? [] : [[c.mediaType, c.formFields]])));
-  const body = op.requestBody === null ? null : { required: op.requestBody.required, mediaTypes: op.requestBody.content.map((c) => c.mediaType), ...(Object.keys(forms).length > 0 ? { forms } : {}) };
+  const forms = Object.fromEntries(
+    (op.requestBody?.content ?? []).flatMap((c) => (c.formFields === undefined ? [] : [[c.mediaType, c.formFields]])),
+  );
+  const body =
+    op.requestBody === null
+      ? null
+      : {
+          required: op.requestBody.required,
+          mediaTypes: op.requestBody.content.map((c) => c.mediaType),
+          ...(Object.keys(forms).length > 0 ? { forms } : {}),
+        };
   const security = op.security.map((requirement) =>
     requirement.schemes.map((scheme) => ({ scheme: scheme.rawName, scopes: scheme.scopes })),
   );
-  const unknownSchemes = op.security.flatMap((r) => r.schemes).filter((s) => !Object.hasOwn(schemes, s.rawName)).map((s) => s.rawName);
+  const unknownSchemes = op.security
+    .flatMap((r) => r.schemes)
+    .filter((s) => !Object.hasOwn(schemes, s.rawName))
+    .map((s) => s.rawName);
   // fromEntries: a status or media type named `__proto__` is an own entry like any other.
-  const responses = Object.fromEntries(op.responses.map((response) => [response.status, response.content[0]?.mediaType ?? null]));
+  const responses = Object.fromEntries(
+    op.responses.map((response) => [response.status, response.content[0]?.mediaType ?? null]),
+  );
   const members: [string, unknown][] = [
     ["id", op.id],
-    ...(op.operationId !== undefined && op.operationId !== op.id ? [["operationId", op.operationId] as [string, unknown]] : []),
+    ...(op.operationId !== undefined && op.operationId !== op.id
+      ? [["operationId", op.operationId] as [string, unknown]]
+      : []),
     ["method", op.method],
     ["path", op.path],
     ...(op.pathKey !== op.path ? [["pathKey", op.pathKey] as [string, unknown]] : []),
@@ -241,27 +286,48 @@ function operationSpec(op: Operation, validators: CompiledValidators, schemes: R
   const pathValues = adjacentPathValues(op);
   if (pathValues !== undefined) members.push(["pathValues", pathValues]);
   const indent = "      ";
-  const lines = members.map(([key, value]) => `${indent}${key}: ${prettyLiteral(value, indent, indent.length + key.length + 2)},`);
-  const note = unknownSchemes.length > 0 ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n` : "";
+  const lines = members.map(
+    ([key, value]) => `${indent}${key}: ${prettyLiteral(value, indent, indent.length + key.length + 2)},`,
+  );
+  const note =
+    unknownSchemes.length > 0
+      ? `    // Unsupported security schemes (never satisfied): ${lineCommentText(unknownSchemes.join(", "))}\n`
+      : "";
   return `${note}    {\n${lines.join("\n")}\n    }`;
 }
 
 function pagingSpec(op: Operation): unknown {
   const pagination = op.pagination;
   if (pagination === null) return null;
-  if (pagination.kind === "cursor") return { kind: "cursor", tokenParam: pagination.tokenParam, sizeParam: pagination.sizeParam, ...pageBounds(op, pagination.sizeParam) };
+  if (pagination.kind === "cursor")
+    return {
+      kind: "cursor",
+      tokenParam: pagination.tokenParam,
+      sizeParam: pagination.sizeParam,
+      ...pageBounds(op, pagination.sizeParam),
+    };
   if (pagination.kind === "offset") {
     const { offsetParam, limitParam, itemsField, totalField } = pagination;
-    return { kind: "offset", offsetParam, limitParam, ...pageBounds(op, limitParam), itemsField, totalField, linkHeader: declaresLinkHeader(op) };
+    return {
+      kind: "offset",
+      offsetParam,
+      limitParam,
+      ...pageBounds(op, limitParam),
+      itemsField,
+      totalField,
+      linkHeader: declaresLinkHeader(op),
+    };
   }
   return null; // link / after styles: the handler pages itself (see the client for those styles)
 }
 
 /** The runtime answers offset pages with an RFC 8288 Link header only where the spec declares one. */
 function declaresLinkHeader(op: Operation): boolean {
-  return op.responses.some((response) => response.kind === "success" && response.headers.some((header) => header.rawName.toLowerCase() === "link"));
+  return op.responses.some(
+    (response) =>
+      response.kind === "success" && response.headers.some((header) => header.rawName.toLowerCase() === "link"),
+  );
 }
-
 
 /**
  * Schema violations of a JSON body answer 400 ("malformed or fails validation") unless the operation documents

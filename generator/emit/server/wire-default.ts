@@ -16,10 +16,14 @@ import type { ParamSpec, RawParams } from "../../../templates/runtime/server/par
  * the parameter then stays absent, as sent.
  */
 export function wireDefault(param: Parameter, schema: unknown): unknown {
-  if (typeof schema !== "object" || schema === null || Array.isArray(schema) || !Object.hasOwn(schema, "default")) return schema;
+  if (typeof schema !== "object" || schema === null || Array.isArray(schema) || !Object.hasOwn(schema, "default"))
+    return schema;
   const record = schema as Record<string, unknown>;
   const text = record["default"];
-  if (param.shape.kind === "array" && (typeof text === "string" || typeof text === "number" || typeof text === "boolean")) {
+  if (
+    param.shape.kind === "array" &&
+    (typeof text === "string" || typeof text === "number" || typeof text === "boolean")
+  ) {
     const spec: ParamSpec = { name: param.rawName, style: param.style, explode: param.explode, shape: param.shape };
     const value = coerceParams(readWire(param, spec, String(text)), [spec], param.in).values[param.rawName];
     return value === undefined ? schema : { ...schema, default: value };
@@ -34,7 +38,14 @@ function fitsShape(shape: ParamShape, value: unknown): boolean {
   if (shape.kind === "array") return Array.isArray(value);
   if (shape.kind === "object") return typeof value === "object" && value !== null && !Array.isArray(value);
   if (shape.kind === "json" || shape.types.length === 0) return true;
-  const type = value === null ? "null" : typeof value === "number" ? (Number.isInteger(value) ? "integer" : "number") : typeof value;
+  const type =
+    value === null
+      ? "null"
+      : typeof value === "number"
+        ? Number.isInteger(value)
+          ? "integer"
+          : "number"
+        : typeof value;
   return shape.types.some((admitted) => admitted === type || (admitted === "number" && type === "integer"));
 }
 

@@ -22,7 +22,9 @@ function commentSafe(text: string): string[] {
 
 /** A JSDoc block from paragraphs (undefined/empty ones dropped); "" when nothing is left. */
 export function docComment(paragraphs: (string | undefined)[], indent = ""): string {
-  const lines = paragraphs.filter((p): p is string => !!p && p.trim() !== "").flatMap((p, index) => [...(index ? [""] : []), ...commentSafe(p.trim())]);
+  const lines = paragraphs
+    .filter((p): p is string => !!p && p.trim() !== "")
+    .flatMap((p, index) => [...(index ? [""] : []), ...commentSafe(p.trim())]);
   if (lines.length === 0) return "";
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
   return `${indent}/**\n${lines.map((line) => `${indent} *${line ? " " + line : ""}`).join("\n")}\n${indent} */\n`;
@@ -42,7 +44,10 @@ export function propertyKey(name: string): string {
 
 /** Text safe inside Markdown prose (README): no HTML, no raw line breaks inside table cells. */
 export function markdownInline(text: string): string {
-  return text.replace(LINE_TERMINATORS, " ").replace(/[<>&|`\\*_[\]]/g, (char) => `\\${char}`).trim();
+  return text
+    .replace(LINE_TERMINATORS, " ")
+    .replace(/[<>&|`\\*_[\]]/g, (char) => `\\${char}`)
+    .trim();
 }
 
 /**
@@ -53,7 +58,10 @@ export function markdownText(text: string): string {
   return text
     .replace(LINE_TERMINATORS, "\n")
     .replace(/</g, "&lt;")
-    .replace(/^([ \t]*)(`{3,}|~{3,})/gm, (_, indent: string, fence: string) => indent + fence.replace(/[`~]/g, (char) => `\\${char}`))
+    .replace(
+      /^([ \t]*)(`{3,}|~{3,})/gm,
+      (_, indent: string, fence: string) => indent + fence.replace(/[`~]/g, (char) => `\\${char}`),
+    )
     .trim();
 }
 
@@ -73,9 +81,11 @@ export function codeSpan(text: string): string {
 /** A JavaScript literal for a JSON value (examples, defaults), with the same escaping as jsString. */
 export function jsLiteral(value: unknown): string {
   if (typeof value === "string") return jsString(value);
-  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? "null" : jsLiteral(item))).join(",")}]`;
+  if (Array.isArray(value))
+    return `[${value.map((item) => (item === undefined ? "null" : jsLiteral(item))).join(",")}]`;
   if (value !== null && typeof value === "object") {
-    if (typeof (value as { toJSON?: unknown }).toJSON === "function") return jsLiteral(JSON.parse(JSON.stringify(value)));
+    if (typeof (value as { toJSON?: unknown }).toJSON === "function")
+      return jsLiteral(JSON.parse(JSON.stringify(value)));
     const members = Object.entries(value).filter(([, member]) => member !== undefined);
     // In an object literal `"__proto__": x` sets the prototype; the computed form makes an own property, as JSON.parse does.
     return `{${members.map(([key, member]) => `${key === "__proto__" ? `[${jsString(key)}]` : jsString(key)}:${jsLiteral(member)}`).join(",")}}`;

@@ -18,10 +18,13 @@ export async function writeOutputDir(outDir: string, files: ReadonlyMap<string, 
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, content);
     }
-    const hadPrevious = await rename(target, previous).then(() => true, (error: NodeJS.ErrnoException) => {
-      if (error.code === "ENOENT") return false;
-      throw error;
-    });
+    const hadPrevious = await rename(target, previous).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "ENOENT") return false;
+        throw error;
+      },
+    );
     await rename(staging, target);
     if (hadPrevious) await rm(previous, { recursive: true, force: true });
   } catch (error) {

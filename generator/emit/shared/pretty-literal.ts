@@ -40,7 +40,9 @@ function inline(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map((item) => inline(item ?? null)).join(", ")}]`;
   if (typeof value === "object" && value !== null) {
     const members = entries(value as Record<string, unknown>);
-    return members.length === 0 ? "{}" : `{ ${members.map(([key, member]) => `${key}: ${inline(member)}`).join(", ")} }`;
+    return members.length === 0
+      ? "{}"
+      : `{ ${members.map(([key, member]) => `${key}: ${inline(member)}`).join(", ")} }`;
   }
   return JSON.stringify(value) ?? "undefined";
 }
@@ -53,5 +55,8 @@ function isComposite(value: unknown): boolean {
 function entries(value: Record<string, unknown>): [string, unknown][] {
   return Object.entries(value)
     .filter(([, member]) => member !== undefined)
-    .map(([key, member]) => [key === "__proto__" ? `[${jsString(key)}]` : IDENTIFIER.test(key) ? key : jsString(key), member]);
+    .map(([key, member]) => [
+      key === "__proto__" ? `[${jsString(key)}]` : IDENTIFIER.test(key) ? key : jsString(key),
+      member,
+    ]);
 }

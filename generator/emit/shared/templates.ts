@@ -10,7 +10,9 @@ export type Render = (view: object) => string;
 export function loadTemplates(dir: string): Map<string, Render> {
   const env = Handlebars.create();
   const renders = new Map<string, Render>();
-  const files = readdirSync(dir).filter((file) => file.endsWith(".hbs")).sort();
+  const files = readdirSync(dir)
+    .filter((file) => file.endsWith(".hbs"))
+    .sort();
   for (const file of files) {
     const source = readFileSync(join(dir, file), "utf8");
     const name = file.slice(0, -".hbs".length);

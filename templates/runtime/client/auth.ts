@@ -44,8 +44,15 @@ function credentialFor(name: string, scheme: SecuritySchemeSpec, auth: AuthOptio
 }
 
 /** One credential for every scheme, or the one named (own keys only: a scheme named `constructor` finds nothing). */
-function byScheme(name: string, credentials: Credential | Record<string, Credential> | undefined): Credential | undefined {
-  return typeof credentials === "object" ? (Object.hasOwn(credentials, name) ? credentials[name] : undefined) : credentials;
+function byScheme(
+  name: string,
+  credentials: Credential | Record<string, Credential> | undefined,
+): Credential | undefined {
+  return typeof credentials === "object"
+    ? Object.hasOwn(credentials, name)
+      ? credentials[name]
+      : undefined
+    : credentials;
 }
 
 function base64(text: string): string {
@@ -80,13 +87,17 @@ export async function applyAuth(
       written.add(place);
       write();
     };
-    const setHeader = (name: string, value: string) => once(`header ${name.toLowerCase()}`, () => target.headers.set(name, value));
+    const setHeader = (name: string, value: string) =>
+      once(`header ${name.toLowerCase()}`, () => target.headers.set(name, value));
     for (const [scheme, value] of values) {
       if (scheme.type === "basic") setHeader("authorization", `Basic ${base64(value)}`);
       else if (scheme.type === "http") setHeader("authorization", `${scheme.scheme} ${value}`);
       else if (scheme.type !== "apiKey") setHeader("authorization", `Bearer ${value}`);
       else if (scheme.in === "header") setHeader(scheme.name, value);
-      else if (scheme.in === "query") once(`query ${scheme.name}`, () => target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`));
+      else if (scheme.in === "query")
+        once(`query ${scheme.name}`, () =>
+          target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`),
+        );
       else once(`cookie ${scheme.name}`, () => target.cookies.push(`${scheme.name}=${encodeURIComponent(value)}`));
     }
     return;

@@ -39,23 +39,50 @@ function describe(status: number, problem: unknown): string {
   return `HTTP ${status}${title ? " " + title : ""}${detail ? ": " + detail : ""}`;
 }
 
-export class BadRequestError<P = unknown> extends ApiError<P, 400> { override name = "BadRequestError"; }
-export class UnauthorizedError<P = unknown> extends ApiError<P, 401> { override name = "UnauthorizedError"; }
-export class ForbiddenError<P = unknown> extends ApiError<P, 403> { override name = "ForbiddenError"; }
-export class NotFoundError<P = unknown> extends ApiError<P, 404> { override name = "NotFoundError"; }
-export class ConflictError<P = unknown> extends ApiError<P, 409> { override name = "ConflictError"; }
-export class UnprocessableEntityError<P = unknown> extends ApiError<P, 422> { override name = "UnprocessableEntityError"; }
-export class RateLimitError<P = unknown> extends ApiError<P, 429> { override name = "RateLimitError"; }
+export class BadRequestError<P = unknown> extends ApiError<P, 400> {
+  override name = "BadRequestError";
+}
+export class UnauthorizedError<P = unknown> extends ApiError<P, 401> {
+  override name = "UnauthorizedError";
+}
+export class ForbiddenError<P = unknown> extends ApiError<P, 403> {
+  override name = "ForbiddenError";
+}
+export class NotFoundError<P = unknown> extends ApiError<P, 404> {
+  override name = "NotFoundError";
+}
+export class ConflictError<P = unknown> extends ApiError<P, 409> {
+  override name = "ConflictError";
+}
+export class UnprocessableEntityError<P = unknown> extends ApiError<P, 422> {
+  override name = "UnprocessableEntityError";
+}
+export class RateLimitError<P = unknown> extends ApiError<P, 429> {
+  override name = "RateLimitError";
+}
 /** Any 5xx answer. */
-export class ServerError<P = unknown, S extends number = number> extends ApiError<P, S> { override name = "ServerError"; }
+export class ServerError<P = unknown, S extends number = number> extends ApiError<P, S> {
+  override name = "ServerError";
+}
 /**
  * A status no class above names (410, 412, a 3xx with `maxRedirects: 0`...). A class of its own rather than ApiError
  * itself: `error instanceof ConflictError` on an operation's error union then leaves this member out (a bare ApiError
  * member would be narrowed to `ConflictError<any>`, and `problem` to `any`).
  */
-export class OtherStatusError<P = unknown, S extends number = number> extends ApiError<P, S> { override name = "OtherStatusError"; }
+export class OtherStatusError<P = unknown, S extends number = number> extends ApiError<P, S> {
+  override name = "OtherStatusError";
+}
 
-const byStatus: Record<number, new (status: never, headers: Headers, problem: unknown, requestId: string | undefined, operation?: FailedOperation) => ApiError> = {
+const byStatus: Record<
+  number,
+  new (
+    status: never,
+    headers: Headers,
+    problem: unknown,
+    requestId: string | undefined,
+    operation?: FailedOperation,
+  ) => ApiError
+> = {
   400: BadRequestError,
   401: UnauthorizedError,
   403: ForbiddenError,
@@ -65,15 +92,35 @@ const byStatus: Record<number, new (status: never, headers: Headers, problem: un
   429: RateLimitError,
 };
 
-export function errorForStatus(status: number, headers: Headers, problem: unknown, requestId: string | undefined, operation?: FailedOperation): ApiError {
+export function errorForStatus(
+  status: number,
+  headers: Headers,
+  problem: unknown,
+  requestId: string | undefined,
+  operation?: FailedOperation,
+): ApiError {
   const Class = (byStatus[status] ?? (status >= 500 ? ServerError : OtherStatusError)) as typeof ApiError;
   return new Class(status, headers, problem, requestId, operation);
 }
 
 /** The class a status is thrown as, with its body type. */
-type ErrorClassFor<S extends number, P> = S extends 400 ? BadRequestError<P> : S extends 401 ? UnauthorizedError<P> : S extends 403 ? ForbiddenError<P>
-  : S extends 404 ? NotFoundError<P> : S extends 409 ? ConflictError<P> : S extends 422 ? UnprocessableEntityError<P> : S extends 429 ? RateLimitError<P>
-  : `${S}` extends `5${string}` ? ServerError<P, S> : OtherStatusError<P, S>;
+type ErrorClassFor<S extends number, P> = S extends 400
+  ? BadRequestError<P>
+  : S extends 401
+    ? UnauthorizedError<P>
+    : S extends 403
+      ? ForbiddenError<P>
+      : S extends 404
+        ? NotFoundError<P>
+        : S extends 409
+          ? ConflictError<P>
+          : S extends 422
+            ? UnprocessableEntityError<P>
+            : S extends 429
+              ? RateLimitError<P>
+              : `${S}` extends `5${string}`
+                ? ServerError<P, S>
+                : OtherStatusError<P, S>;
 
 type ClassStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
 
@@ -85,13 +132,21 @@ type ClassStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429;
  */
 export type OperationError<Documented extends { [status: number]: unknown }, Other4xx, Other5xx> =
   | { [S in keyof Documented & number]: ErrorClassFor<S, Documented[S]> }[keyof Documented & number]
-  | (Exclude<ClassStatus, keyof Documented> extends infer S extends number ? (S extends unknown ? ErrorClassFor<S, Other4xx> : never) : never)
+  | (Exclude<ClassStatus, keyof Documented> extends infer S extends number
+      ? S extends unknown
+        ? ErrorClassFor<S, Other4xx>
+        : never
+      : never)
   | ServerError<Other5xx>
   | OtherStatusError<Other4xx>;
 
 /** The members of an operation's error union that a status selects: its own, else those for any status. */
 export type ErrorWithStatus<E, S extends number> = [Extract<E, { status: S }>] extends [never]
-  ? (E extends ApiError<unknown, number> ? (number extends E["status"] ? E : never) : never)
+  ? E extends ApiError<unknown, number>
+    ? number extends E["status"]
+      ? E
+      : never
+    : never
   : Extract<E, { status: S }>;
 
 /**
@@ -106,7 +161,10 @@ export interface OperationErrorGuard<E> {
 
 /** The guard of the operation `operation` (the generated client makes one per operation). */
 export function operationErrorGuard<E>(operation: FailedOperation): OperationErrorGuard<E> {
-  return ((error: unknown, status?: number) => error instanceof ApiError && error.operation === operation && (status === undefined || error.status === status)) as OperationErrorGuard<E>;
+  return ((error: unknown, status?: number) =>
+    error instanceof ApiError &&
+    error.operation === operation &&
+    (status === undefined || error.status === status)) as OperationErrorGuard<E>;
 }
 
 /**

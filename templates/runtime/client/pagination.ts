@@ -10,7 +10,15 @@ export type FieldPath = readonly string[];
 /** `items`: where the page's items are; absent when the body is the array itself. */
 export type PageScheme =
   | { kind: "cursor"; token: string; next: FieldPath; hasMore?: FieldPath; items?: FieldPath }
-  | { kind: "offset"; offset: string; limit: string; isLast?: FieldPath; hasMore?: FieldPath; total?: FieldPath; items?: FieldPath }
+  | {
+      kind: "offset";
+      offset: string;
+      limit: string;
+      isLast?: FieldPath;
+      hasMore?: FieldPath;
+      total?: FieldPath;
+      items?: FieldPath;
+    }
   | { kind: "link"; items?: FieldPath }
   | { kind: "after"; after: string; cursor: FieldPath; hasMore: FieldPath; items?: FieldPath };
 
@@ -31,12 +39,21 @@ export class PaginationError extends Error {
 
 type Prop<T, K extends string> = T extends unknown ? (T extends Partial<Record<K, infer V>> ? V : never) : never;
 /** The type at a field path (`FieldAt<Page, ["data"]>`). */
-export type FieldAt<T, Path extends FieldPath> = Path extends readonly [infer Head extends string, ...infer Rest extends FieldPath]
+export type FieldAt<T, Path extends FieldPath> = Path extends readonly [
+  infer Head extends string,
+  ...infer Rest extends FieldPath,
+]
   ? FieldAt<NonNullable<Prop<NonNullable<T>, Head>>, Rest>
   : T;
 
 /** The element type of a page's items (`Path` null: the page is the array). */
-export type ItemOf<Page, Path extends FieldPath | null> = (Path extends FieldPath ? FieldAt<Page, Path> : Page) extends readonly (infer Item)[] ? Item : never;
+export type ItemOf<Page, Path extends FieldPath | null> = (
+  Path extends FieldPath
+    ? FieldAt<Page, Path>
+    : Page
+) extends readonly (infer Item)[]
+  ? Item
+  : never;
 
 /**
  * A list call: `await` it for the first page (a real Promise: `catch` and `finally` work, and awaiting it again
@@ -62,7 +79,8 @@ export interface OptionalParamsPagedMethod<P, Item, Page> {
 function fieldAt(value: unknown, path: FieldPath): unknown {
   let node = value;
   for (const name of path) {
-    if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, name)) return undefined;
+    if (typeof node !== "object" || node === null || !Object.prototype.hasOwnProperty.call(node, name))
+      return undefined;
     node = (node as Record<string, unknown>)[name];
   }
   return node;
@@ -96,7 +114,9 @@ class WalkGuard {
   /** Before requesting another page. */
   page(): void {
     if (++this.pages > this.maxPages) {
-      throw new PaginationError(`${this.what}: stopped after ${this.maxPages} pages (maxPages); pass a larger maxPages to read more`);
+      throw new PaginationError(
+        `${this.what}: stopped after ${this.maxPages} pages (maxPages); pass a larger maxPages to read more`,
+      );
     }
   }
 
@@ -104,7 +124,9 @@ class WalkGuard {
   follow(kind: string, position: unknown): void {
     const key = JSON.stringify(position) ?? String(position);
     if (this.seen.has(key)) {
-      throw new PaginationError(`${this.what}: the server sent the ${kind} ${key} a second time; stopping instead of reading the same pages again`);
+      throw new PaginationError(
+        `${this.what}: the server sent the ${kind} ${key} a second time; stopping instead of reading the same pages again`,
+      );
     }
     this.seen.add(key);
   }
@@ -129,7 +151,14 @@ interface PageState {
  * the largest earlier page; 0 on a first page without a limit, which never ends a walk). An empty page always ends.
  * `link` is the reply's Link header, null when there is none or it is not known.
  */
-export function isLastOffsetPage(scheme: Extract<PageScheme, { kind: "offset" }>, data: unknown, link: string | null, offset: number, received: number, size: number): boolean {
+export function isLastOffsetPage(
+  scheme: Extract<PageScheme, { kind: "offset" }>,
+  data: unknown,
+  link: string | null,
+  offset: number,
+  received: number,
+  size: number,
+): boolean {
   if (received === 0) return true;
   const isLast = scheme.isLast && fieldAt(data, scheme.isLast);
   if (typeof isLast === "boolean") return isLast;
@@ -146,7 +175,8 @@ export function followLink(reply: { response: Response; url: string }): string |
   const next = nextLink(reply.response.headers.get("link"));
   if (!next) return undefined;
   const resolved = new URL(next, reply.url);
-  if (resolved.origin !== new URL(reply.url).origin) throw new PaginationError(`refusing cross-origin pagination link ${resolved.href}`);
+  if (resolved.origin !== new URL(reply.url).origin)
+    throw new PaginationError(`refusing cross-origin pagination link ${resolved.href}`);
   return resolved.href;
 }
 
@@ -167,7 +197,13 @@ export interface NextParams {
  * the most items an earlier page held (the page size of an offset walk that asks for no limit). `link`: the reply's
  * Link header, null when absent or unknown.
  */
-export function nextParams(scheme: ParamsScheme, data: unknown, link: string | null, params: Record<string, unknown>, largestPage: number): NextParams | undefined {
+export function nextParams(
+  scheme: ParamsScheme,
+  data: unknown,
+  link: string | null,
+  params: Record<string, unknown>,
+  largestPage: number,
+): NextParams | undefined {
   const items = itemsOf(data, scheme.items);
   switch (scheme.kind) {
     case "cursor": {
@@ -186,13 +222,20 @@ export function nextParams(scheme: ParamsScheme, data: unknown, link: string | n
     case "after": {
       if (fieldAt(data, scheme.hasMore) !== true || items.length === 0) return undefined;
       const cursor = fieldAt(items[items.length - 1], scheme.cursor);
-      if (cursor === undefined || cursor === null) throw new PaginationError(`the last item of the page has no ${scheme.cursor.join(".")} to continue after`);
+      if (cursor === undefined || cursor === null)
+        throw new PaginationError(`the last item of the page has no ${scheme.cursor.join(".")} to continue after`);
       return { params: { ...params, [scheme.after]: cursor }, position: { kind: "cursor", value: cursor } };
     }
   }
 }
 
-function nextOf(scheme: PageScheme, reply: { data: unknown; response: Response; url: string }, params: Record<string, unknown>, guard: WalkGuard, state: PageState): Next {
+function nextOf(
+  scheme: PageScheme,
+  reply: { data: unknown; response: Response; url: string },
+  params: Record<string, unknown>,
+  guard: WalkGuard,
+  state: PageState,
+): Next {
   if (scheme.kind === "link") {
     const next = followLink(reply);
     if (next === undefined) return undefined;
@@ -214,7 +257,8 @@ export function paginate<Item, Page>(
 ): Paginated<Item, Page> | Paginated<Item, WithResponse<Page>> {
   // What a page is to the caller: its body, or with `withResponse` the body beside its Response.
   type Shown = Page | WithResponse<Page>;
-  const show = (reply: { data: unknown; response: Response }): Shown => (options?.withResponse ? { data: reply.data as Page, response: reply.response } : (reply.data as Page));
+  const show = (reply: { data: unknown; response: Response }): Shown =>
+    options?.withResponse ? { data: reply.data as Page, response: reply.response } : (reply.data as Page);
   const bodyOf = (page: Shown): unknown => (options?.withResponse ? (page as WithResponse<Page>).data : page);
   async function* pages(): AsyncGenerator<Shown, void, undefined> {
     const guard = new WalkGuard(maxPagesOf(options), `${op.method} ${op.path}`);

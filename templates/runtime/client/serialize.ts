@@ -11,7 +11,11 @@ export type ParamStyle = "form" | "simple" | "label" | "matrix" | "spaceDelimite
  * `reserved` (OpenAPI `allowReserved`), `json` (defined by `content` with a JSON media type, OpenAPI 3.1 §4.8.12.3: the
  * value is sent as its JSON text)].
  */
-export type ParamSpec = readonly [ParamLocation, string, { key?: string; style?: ParamStyle; explode?: boolean; reserved?: true; json?: boolean }?];
+export type ParamSpec = readonly [
+  ParamLocation,
+  string,
+  { key?: string; style?: ParamStyle; explode?: boolean; reserved?: true; json?: boolean }?,
+];
 
 const encode = encodeURIComponent;
 
@@ -20,7 +24,8 @@ const encode = encodeURIComponent;
  * (`/a/b:c`, `ids[0]`). Except `&`, `=`, `#` and `+`, which would end the pair, end the query or read as a space
  * (OpenAPI 3.1.1 says the same of them): those stay percent-encoded.
  */
-const encodeReserved = (text: string) => encode(text).replace(/%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => decodeURIComponent(escape));
+const encodeReserved = (text: string) =>
+  encode(text).replace(/%(3A|2F|3F|5B|5D|40|21|24|27|28|29|2A|2C|3B)/gi, (escape) => decodeURIComponent(escape));
 
 /**
  * One item's text. An item or member that is itself an object or array goes as its JSON text: RFC 6570 (§2.3), which
@@ -43,10 +48,17 @@ function parts(value: unknown): string[][] {
 }
 
 /** Encoded `name=value` pairs for the query string. */
-export function queryPairs(name: string, value: unknown, style: ParamStyle = "form", explode = style === "form", reserved = false): string[] {
+export function queryPairs(
+  name: string,
+  value: unknown,
+  style: ParamStyle = "form",
+  explode = style === "form",
+  reserved = false,
+): string[] {
   const items = parts(value);
   const encode = reserved ? encodeReserved : encodeURIComponent;
-  if (style === "deepObject") return items.map(([key, member]) => `${encode(name)}[${encode(key ?? "")}]=${encode(member ?? "")}`);
+  if (style === "deepObject")
+    return items.map(([key, member]) => `${encode(name)}[${encode(key ?? "")}]=${encode(member ?? "")}`);
   if (explode) return items.map((item) => (item.length === 2 ? item : [name, ...item]).map(encode).join("="));
   const separator = style === "spaceDelimited" ? "%20" : style === "pipeDelimited" ? "|" : ",";
   return [`${encode(name)}=${items.map((item) => item.map(encode).join(",")).join(separator)}`];
@@ -89,8 +101,11 @@ export interface SerializedParams {
  * obs-text). CR or LF would end the header early; fetch throws a bare TypeError on them and on other controls.
  */
 export function headerValue(name: string, value: string): string {
-  const problem = !/^[\w!#$%&'*+.^`|~-]+$/.test(name) ? "is not a valid header name"
-    : /^[\t\x20-\x7e\x80-\xff]*$/.test(value) ? "" : "has a line break, a control character or a character above U+00FF in its value";
+  const problem = !/^[\w!#$%&'*+.^`|~-]+$/.test(name)
+    ? "is not a valid header name"
+    : /^[\t\x20-\x7e\x80-\xff]*$/.test(value)
+      ? ""
+      : "has a line break, a control character or a character above U+00FF in its value";
   if (problem) throw new InvalidParameterError(name, `header ${JSON.stringify(name)} ${problem}`);
   return value;
 }
@@ -106,13 +121,21 @@ function checkedPath(template: string, path: string): string {
     const source = templateSegments[index] ?? "";
     if (/^\.{0,2}$/.test(segment) && segment !== source) {
       const name = /\{([^}]*)\}/.exec(source)?.[1] ?? source;
-      throw new InvalidParameterError(name, `path parameter "${name}" may not be ${segment ? `"${segment}"` : "empty"}: the request would leave the path ${template}`);
+      throw new InvalidParameterError(
+        name,
+        `path parameter "${name}" may not be ${segment ? `"${segment}"` : "empty"}: the request would leave the path ${template}`,
+      );
     }
   });
   return path;
 }
 
-export function serializeParams(path: string, specs: readonly ParamSpec[], input: Readonly<Record<string, unknown>>, fixed: readonly FixedParam[] = []): SerializedParams {
+export function serializeParams(
+  path: string,
+  specs: readonly ParamSpec[],
+  input: Readonly<Record<string, unknown>>,
+  fixed: readonly FixedParam[] = [],
+): SerializedParams {
   const out: SerializedParams = { path, query: [], headers: [], cookies: [] };
   for (const [location, name, value] of fixed) {
     if (location === "header") out.headers.push([name, value ?? ""]);
@@ -123,11 +146,14 @@ export function serializeParams(path: string, specs: readonly ParamSpec[], input
     const value = extra.json === true && given !== undefined ? JSON.stringify(given) : given;
     if (value === undefined || value === null) {
       // OpenAPI 3 Parameter Object: a path parameter is always `required`.
-      if (location === "path") throw new InvalidParameterError(name, `path parameter "${name}" is required for ${path}`);
+      if (location === "path")
+        throw new InvalidParameterError(name, `path parameter "${name}" is required for ${path}`);
       continue;
     }
-    if (location === "path") out.path = out.path.split(`{${name}}`).join(pathValue(name, value, extra.style, extra.explode));
-    else if (location === "query") out.query.push(...queryPairs(name, value, extra.style, extra.explode, extra.reserved === true));
+    if (location === "path")
+      out.path = out.path.split(`{${name}}`).join(pathValue(name, value, extra.style, extra.explode));
+    else if (location === "query")
+      out.query.push(...queryPairs(name, value, extra.style, extra.explode, extra.reserved === true));
     else if (location === "header") out.headers.push([name, plainValue(value, extra.explode)]);
     else out.cookies.push(`${name}=${encode(plainValue(value))}`);
   }

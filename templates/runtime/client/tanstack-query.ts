@@ -39,7 +39,13 @@ export type QueryOptionsFor<Data, Error, Key extends QueryKey> = QueryObserverOp
 };
 
 /** Options of an infinite query: each page is one call's data, `pageParam` says which page. */
-export type InfiniteQueryOptionsFor<Page, Error, Key extends QueryKey, PageParam> = InfiniteQueryObserverOptions<Page, Error, InfiniteData<Page, PageParam>, Key, PageParam> & {
+export type InfiniteQueryOptionsFor<Page, Error, Key extends QueryKey, PageParam> = InfiniteQueryObserverOptions<
+  Page,
+  Error,
+  InfiniteData<Page, PageParam>,
+  Key,
+  PageParam
+> & {
   queryKey: DataTag<Key, InfiniteData<Page, PageParam>, Error>;
   queryFn: QueryFunction<Page, Key, PageParam>;
   initialPageParam: PageParam;
@@ -63,11 +69,19 @@ export function withSignal(options: RequestOptions | undefined, signal: AbortSig
  * TanStack calls it while rendering (`hasNextPage`), so a page that cannot be continued (an item without its cursor)
  * ends the list too.
  */
-export function nextPageParams<Params extends object>(scheme: ParamsScheme, lastPage: unknown, allPages: readonly unknown[], lastParams: Params, allParams: readonly Params[]): Params | undefined {
+export function nextPageParams<Params extends object>(
+  scheme: ParamsScheme,
+  lastPage: unknown,
+  allPages: readonly unknown[],
+  lastParams: Params,
+  allParams: readonly Params[],
+): Params | undefined {
   const largestEarlier = Math.max(0, ...allPages.slice(0, -1).map((page) => itemsOf(page, scheme.items).length));
   let next: Params | undefined;
   try {
-    next = nextParams(scheme, lastPage, null, lastParams as Record<string, unknown>, largestEarlier)?.params as Params | undefined;
+    next = nextParams(scheme, lastPage, null, lastParams as Record<string, unknown>, largestEarlier)?.params as
+      | Params
+      | undefined;
   } catch (error) {
     if (error instanceof PaginationError) return undefined;
     throw error;
@@ -87,7 +101,13 @@ export interface LinkPage<Data> {
  * previous page's Link header named (same origin only). The response's headers are read here, so the page keeps the
  * next URL as data (serialisable, unlike the Response).
  */
-export async function linkPage<Data>(client: BaseClient, op: OperationSpec, params: object, options: RequestOptions, url: string | null): Promise<LinkPage<Data>> {
+export async function linkPage<Data>(
+  client: BaseClient,
+  op: OperationSpec,
+  params: object,
+  options: RequestOptions,
+  url: string | null,
+): Promise<LinkPage<Data>> {
   const reply = await client["~transport"].send(op, params, options, url ?? undefined);
   return { data: reply.data as Data, next: followLink(reply) ?? null };
 }

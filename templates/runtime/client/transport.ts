@@ -115,8 +115,15 @@ export interface OptionalParamsMethod<P, R> {
 }
 
 /** One call of a non-paginated operation: the decoded body of its 2xx answer (with its Response if asked). */
-export function callOperation<T>(client: BaseClient, op: OperationSpec, input: object, options?: CallOptions): Promise<T | WithResponse<T>> {
-  return client["~transport"].send(op, input, options).then((reply) => (options?.withResponse ? { data: reply.data as T, response: reply.response } : (reply.data as T)));
+export function callOperation<T>(
+  client: BaseClient,
+  op: OperationSpec,
+  input: object,
+  options?: CallOptions,
+): Promise<T | WithResponse<T>> {
+  return client["~transport"]
+    .send(op, input, options)
+    .then((reply) => (options?.withResponse ? { data: reply.data as T, response: reply.response } : (reply.data as T)));
 }
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE"]);
@@ -124,8 +131,17 @@ const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
 
 function encodeBody(mediaType: string, body: unknown): BodyInit | null {
   if (/[/+]json\b/i.test(mediaType)) return JSON.stringify(body);
-  if (/x-www-form-urlencoded/i.test(mediaType) && typeof body === "object" && body && !(body instanceof URLSearchParams)) {
-    return new URLSearchParams(Object.entries(body).filter(([, v]) => v != null).map(([k, v]) => [k, String(v)]));
+  if (
+    /x-www-form-urlencoded/i.test(mediaType) &&
+    typeof body === "object" &&
+    body &&
+    !(body instanceof URLSearchParams)
+  ) {
+    return new URLSearchParams(
+      Object.entries(body)
+        .filter(([, v]) => v != null)
+        .map(([k, v]) => [k, String(v)]),
+    );
   }
   return body as BodyInit | null;
 }
@@ -192,8 +208,10 @@ function browserOrigin(): string | undefined {
 function browserFailure(url: string, baseUrl: string): { hint: string; retry: boolean } | undefined {
   const origin = browserOrigin();
   if (origin === undefined) return undefined;
-  if ((globalThis as { navigator?: { onLine?: unknown } }).navigator?.onLine === false) return { hint: "the browser is offline", retry: true };
-  if (new URL(url, origin).origin === origin) return { hint: `the server at ${baseUrl || origin} could not be reached (is the base URL right?)`, retry: true };
+  if ((globalThis as { navigator?: { onLine?: unknown } }).navigator?.onLine === false)
+    return { hint: "the browser is offline", retry: true };
+  if (new URL(url, origin).origin === origin)
+    return { hint: `the server at ${baseUrl || origin} could not be reached (is the base URL right?)`, retry: true };
   return {
     hint: `the browser refused or could not send this cross-origin request from ${origin}: most likely the API does not allow that origin (CORS: no Access-Control-Allow-Origin for it, or a preflight it refused), or the base URL ${baseUrl} is wrong; not retried`,
     retry: false,
@@ -213,16 +231,23 @@ export function createTransport(
   const secretHeaders = ["authorization", "proxy-authorization", "cookie"];
   const secretQuery: string[] = [];
   for (const scheme of Object.values(schemes)) {
-    if (scheme.type === "apiKey" && scheme.in !== "cookie") (scheme.in === "query" ? secretQuery : secretHeaders).push(scheme.name);
+    if (scheme.type === "apiKey" && scheme.in !== "cookie")
+      (scheme.in === "query" ? secretQuery : secretHeaders).push(scheme.name);
   }
 
   /** Sends one request, following redirects by hand (RFC 9110 §15.4) so that no credential reaches another origin. */
-  async function exchange(url: string, init: RequestInit & { headers: Headers; signal: AbortSignal }, results: readonly number[]): Promise<Response> {
+  async function exchange(
+    url: string,
+    init: RequestInit & { headers: Headers; signal: AbortSignal },
+    results: readonly number[],
+  ): Promise<Response> {
     let redirect: RequestRedirect = "manual";
     for (let hops = 0; ; ) {
       const built = new Request(url, { ...init, redirect });
       const request = (await client.onRequest?.(built)) ?? built;
-      const response = await doFetch(request === built ? built : new Request(request, { redirect, signal: init.signal }));
+      const response = await doFetch(
+        request === built ? built : new Request(request, { redirect, signal: init.signal }),
+      );
       if (response.type === "opaqueredirect" && redirect === "manual") {
         // A browser hides the redirect (Fetch Standard: opaque-redirect response), so it must follow it itself. It drops
         // Authorization across origins (HTTP-redirect fetch), but would send API-key headers to any origin whose CORS
@@ -233,7 +258,10 @@ export function createTransport(
       }
       await client.onResponse?.(response, request);
       // A browser shows no redirect's status (opaque above, then followed): there a documented redirect is followed too.
-      const location = REDIRECT_STATUSES.includes(response.status) && !results.includes(response.status) ? response.headers.get("location") : null;
+      const location =
+        REDIRECT_STATUSES.includes(response.status) && !results.includes(response.status)
+          ? response.headers.get("location")
+          : null;
       const next = location === null ? undefined : new URL(location, request.url);
       if (!next || !/^https?:$/.test(next.protocol) || hops++ >= maxRedirects) return response;
       // Frees the connection; an onResponse hook may have read the body already.
@@ -252,7 +280,12 @@ export function createTransport(
     }
   }
 
-  async function send(op: OperationSpec, values: object = {}, call: RequestOptions = {}, nextUrl?: string): Promise<Reply> {
+  async function send(
+    op: OperationSpec,
+    values: object = {},
+    call: RequestOptions = {},
+    nextUrl?: string,
+  ): Promise<Reply> {
     const input = values as Readonly<Record<string, unknown>>;
     const parts = serializeParams(op.path, op.params ?? [], input, op.fixed);
     const headers = new Headers({ accept: "application/json, application/problem+json;q=0.9, */*;q=0.8" });
@@ -265,7 +298,11 @@ export function createTransport(
     ];
     // Validated here, so that a bad value is a typed error naming the header rather than fetch's bare TypeError.
     for (const [name, value] of extra) if (value !== undefined) headers.set(name, headerValue(name, value));
-    await applyAuth(op.security ?? [], schemes, client.auth ?? {}, { headers, query: parts.query, cookies: parts.cookies });
+    await applyAuth(op.security ?? [], schemes, client.auth ?? {}, {
+      headers,
+      query: parts.query,
+      cookies: parts.cookies,
+    });
     if (parts.cookies.length) headers.set("cookie", parts.cookies.join("; "));
     let body: BodyInit | null = null;
     if (op.body && input["body"] !== undefined) {
@@ -285,9 +322,13 @@ export function createTransport(
     const controller = new AbortController();
     const signal = controller.signal;
     const unsubscribe = abortWith(controller, [client.signal, call.signal]);
-    const timer = deadline < Infinity
-      ? setTimeout(() => controller.abort(new TimeoutError(`${where}: not completed within ${timeoutMs} ms`)), timeoutMs)
-      : undefined;
+    const timer =
+      deadline < Infinity
+        ? setTimeout(
+            () => controller.abort(new TimeoutError(`${where}: not completed within ${timeoutMs} ms`)),
+            timeoutMs,
+          )
+        : undefined;
     try {
       for (let attempt = 0; ; attempt++) {
         let failure: Error;
@@ -295,9 +336,14 @@ export function createTransport(
         let answered = false;
         try {
           const results = op.results ?? [];
-          const response = await exchange(url, { method: op.method, headers: new Headers(headers), body, signal }, results);
+          const response = await exchange(
+            url,
+            { method: op.method, headers: new Headers(headers), body, signal },
+            results,
+          );
           answered = true;
-          if (response.ok || results.includes(response.status)) return { data: await decodeBody(response, maxBytes), response, url };
+          if (response.ok || results.includes(response.status))
+            return { data: await decodeBody(response, maxBytes), response, url };
           const problem = await decodeBody(response, maxBytes).catch(() => undefined);
           const requestId = response.headers.get("x-request-id") ?? headers.get("x-request-id") ?? undefined;
           failure = errorForStatus(response.status, response.headers, problem, requestId, op);
@@ -307,7 +353,9 @@ export function createTransport(
           if (signal.aborted) throw signal.reason;
           if (!(error instanceof TypeError)) throw error;
           const browser = answered ? undefined : browserFailure(url, baseUrl);
-          failure = new NetworkError(`${where}: ${error.message}${browser ? ` (${browser.hint})` : ""}`, { cause: error });
+          failure = new NetworkError(`${where}: ${error.message}${browser ? ` (${browser.hint})` : ""}`, {
+            cause: error,
+          });
           if (browser?.retry === false) throw failure;
         }
         const delay = retryDelayMs(attempt, settings, hint);

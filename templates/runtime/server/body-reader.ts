@@ -43,7 +43,8 @@ export function bodyReader(op: OperationSpec, parsers: BodyParsers): RequestHand
     if (!hasBody(req)) {
       // An empty form is an object without fields (readBody), when a form is declared.
       const type = req.headers["content-type"];
-      const form = type !== undefined && bodyKindOf(type) === "form" ? matchDeclaredMediaType(type, declared) : undefined;
+      const form =
+        type !== undefined && bodyKindOf(type) === "form" ? matchDeclaredMediaType(type, declared) : undefined;
       if (form !== undefined) matched.set(req, form);
       next();
       return;
@@ -52,7 +53,11 @@ export function bodyReader(op: OperationSpec, parsers: BodyParsers): RequestHand
     const mediaType = matchDeclaredMediaType(contentType, declared);
     if (mediaType === undefined) {
       const accepted = declared.join(", ");
-      next(new HttpProblem(415, "unsupported_media_type", `Send the body as ${accepted}.`, { headers: { "Accept-Post": accepted } }));
+      next(
+        new HttpProblem(415, "unsupported_media_type", `Send the body as ${accepted}.`, {
+          headers: { "Accept-Post": accepted },
+        }),
+      );
       return;
     }
     matched.set(req, mediaType);

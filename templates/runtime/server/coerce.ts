@@ -26,7 +26,11 @@ export function coerceParams(raw: RawParams, specs: readonly ParamSpec[], locati
     if (shape.kind === "json") {
       const parsed = parseJson(value);
       if (parsed === NOT_READ) {
-        errors.push({ field: location === null ? spec.name : `${location}.${spec.name}`, code: "malformed_json", message: `must be ${shape.mediaType} (a JSON text)` });
+        errors.push({
+          field: location === null ? spec.name : `${location}.${spec.name}`,
+          code: "malformed_json",
+          message: `must be ${shape.mediaType} (a JSON text)`,
+        });
         continue;
       }
       coerced = parsed;
@@ -63,7 +67,8 @@ export function firstValid(coerced: CoercedParams, validate: (values: RawParams)
 function coerceShaped(value: unknown, shape: ParamShape): unknown {
   // A form field sent once is an array of one (only query arrays arrive split already).
   if (shape.kind === "array" && typeof value === "string") return [first(value, shape.items)];
-  if (shape.kind === "array" && Array.isArray(value)) return value.map((item) => (typeof item === "string" ? first(item, shape.items) : item));
+  if (shape.kind === "array" && Array.isArray(value))
+    return value.map((item) => (typeof item === "string" ? first(item, shape.items) : item));
   if (shape.kind === "object" && typeof value === "object" && value !== null && !Array.isArray(value)) {
     const object = value as Record<string, unknown>;
     for (const [key, item] of Object.entries(object)) {
@@ -73,7 +78,8 @@ function coerceShaped(value: unknown, shape: ParamShape): unknown {
     }
     return object;
   }
-  if (shape.kind === "scalar" && Array.isArray(value)) return value.map((item) => (typeof item === "string" ? first(item, shape.types) : item));
+  if (shape.kind === "scalar" && Array.isArray(value))
+    return value.map((item) => (typeof item === "string" ? first(item, shape.types) : item));
   return value;
 }
 

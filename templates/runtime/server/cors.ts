@@ -14,9 +14,26 @@ export interface CorsOptions {
 }
 
 /** Headers every generated API accepts or exposes, beyond the ones the spec documents. */
-export const RUNTIME_REQUEST_HEADERS = ["Content-Type", "Authorization", "X-Request-Id", "traceparent", "tracestate", "Idempotency-Key"];
+export const RUNTIME_REQUEST_HEADERS = [
+  "Content-Type",
+  "Authorization",
+  "X-Request-Id",
+  "traceparent",
+  "tracestate",
+  "Idempotency-Key",
+];
 // WWW-Authenticate: a browser client can only see which scheme a 401 asks for if it is exposed (RFC 9110 §11.6.1).
-export const RUNTIME_RESPONSE_HEADERS = ["Location", "Link", "X-Request-Id", "traceparent", "Retry-After", "X-Rate-Limit-Limit", "X-Rate-Limit-Remaining", "X-Rate-Limit-Reset", "WWW-Authenticate"];
+export const RUNTIME_RESPONSE_HEADERS = [
+  "Location",
+  "Link",
+  "X-Request-Id",
+  "traceparent",
+  "Retry-After",
+  "X-Rate-Limit-Limit",
+  "X-Rate-Limit-Remaining",
+  "X-Rate-Limit-Reset",
+  "WWW-Authenticate",
+];
 
 /** Methods a preflight for a path the API does not have may announce: the actual request then gets its real 404. */
 export const ANY_METHOD = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"];
@@ -29,24 +46,36 @@ export const ANY_METHOD = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", 
 export function checkCorsOptions(options: CorsOptions): CorsOptions {
   if (options.origins === "*") {
     if (options.credentials === true) {
-      throw new Error('createRouter: cors.origins "*" cannot be combined with cors.credentials: true (browsers refuse credentials for any origin); list the origins instead');
+      throw new Error(
+        'createRouter: cors.origins "*" cannot be combined with cors.credentials: true (browsers refuse credentials for any origin); list the origins instead',
+      );
     }
     return options;
   }
-  if (!Array.isArray(options.origins)) throw new Error('createRouter: cors.origins must be "*" or a list of origins such as ["https://app.example.com"]');
+  if (!Array.isArray(options.origins))
+    throw new Error('createRouter: cors.origins must be "*" or a list of origins such as ["https://app.example.com"]');
   return { ...options, origins: [...new Set(options.origins.map(normaliseOrigin))] };
 }
 
 function normaliseOrigin(text: string): string {
   const hint = 'an origin is scheme://host[:port], e.g. "https://app.example.com"';
-  if (text === "*") throw new Error(`createRouter: cors.origins lists "*"; pass origins: "*" (without credentials) to allow any origin, or list the origins`);
+  if (text === "*")
+    throw new Error(
+      `createRouter: cors.origins lists "*"; pass origins: "*" (without credentials) to allow any origin, or list the origins`,
+    );
   let url: URL | undefined;
   try {
     url = new URL(text.trim());
   } catch {
     url = undefined;
   }
-  const bare = url !== undefined && (url.pathname === "/" || url.pathname === "") && url.search === "" && url.hash === "" && url.username === "" && url.password === "";
+  const bare =
+    url !== undefined &&
+    (url.pathname === "/" || url.pathname === "") &&
+    url.search === "" &&
+    url.hash === "" &&
+    url.username === "" &&
+    url.password === "";
   if (url === undefined || url.origin === "null" || !bare) {
     throw new Error(`createRouter: cors.origins has ${JSON.stringify(text)}, which is not an origin; ${hint}`);
   }

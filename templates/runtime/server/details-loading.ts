@@ -19,9 +19,13 @@ export interface DetailsLoading {
   gate: RequestHandler | undefined;
 }
 
-export function loadDetails(operations: readonly OperationSpec[], load: (() => Promise<DetailModules>) | undefined): DetailsLoading {
+export function loadDetails(
+  operations: readonly OperationSpec[],
+  load: (() => Promise<DetailModules>) | undefined,
+): DetailsLoading {
   const copies = operations.map((op) => ({ ...op }));
-  if (load === undefined || !copies.some((op) => op.detailNames !== undefined)) return { operations: copies, gate: undefined };
+  if (load === undefined || !copies.some((op) => op.detailNames !== undefined))
+    return { operations: copies, gate: undefined };
   let loaded = false;
   const loading = load().then((modules) => {
     for (const op of copies) if (op.detailNames !== undefined) op.details = detailsOf(op.detailNames, modules);
@@ -35,14 +39,21 @@ export function loadDetails(operations: readonly OperationSpec[], load: (() => P
   return { operations: copies, gate };
 }
 
-function detailsOf(names: NonNullable<OperationSpec["detailNames"]>, modules: DetailModules): NonNullable<OperationSpec["details"]> {
-  const details: { -readonly [K in keyof NonNullable<OperationSpec["details"]>]: NonNullable<OperationSpec["details"]>[K] } = {};
+function detailsOf(
+  names: NonNullable<OperationSpec["detailNames"]>,
+  modules: DetailModules,
+): NonNullable<OperationSpec["details"]> {
+  const details: {
+    -readonly [K in keyof NonNullable<OperationSpec["details"]>]: NonNullable<OperationSpec["details"]>[K];
+  } = {};
   for (const location of ["path", "query", "header", "cookie"] as const) {
     const validate = names[location] === undefined ? undefined : modules.params[names[location]];
     if (validate !== undefined) details[location] = validate;
   }
   // fromEntries: a media type is an own key, whatever it is named.
-  const bodies = Object.entries(names.bodies ?? {}).flatMap(([mediaType, name]) => (modules.bodies[name] === undefined ? [] : [[mediaType, modules.bodies[name]] as const]));
+  const bodies = Object.entries(names.bodies ?? {}).flatMap(([mediaType, name]) =>
+    modules.bodies[name] === undefined ? [] : [[mediaType, modules.bodies[name]] as const],
+  );
   if (bodies.length > 0) details.bodies = Object.fromEntries(bodies);
   return details;
 }

@@ -22,7 +22,10 @@ export interface Discriminator {
 const LISTED_VALUES = 10;
 
 /** The handlers to register per method of one path: one operation's chain as it is, several behind a dispatcher. */
-export function methodChains(operations: readonly OperationSpec[], chainOf: (op: OperationSpec) => RequestHandler[]): [HttpMethod, RequestHandler[]][] {
+export function methodChains(
+  operations: readonly OperationSpec[],
+  chainOf: (op: OperationSpec) => RequestHandler[],
+): [HttpMethod, RequestHandler[]][] {
   const byMethod = new Map<HttpMethod, OperationSpec[]>();
   for (const op of operations) byMethod.set(op.method, [...(byMethod.get(op.method) ?? []), op]);
   return [...byMethod].map(([method, ops]) => {
@@ -53,19 +56,27 @@ function selects(discriminator: Discriminator | undefined, req: Request): boolea
   if (discriminator === undefined) return true;
   const question = req.url.indexOf("?");
   const query = new URLSearchParams(question < 0 ? "" : req.url.slice(question + 1));
-  const queryOk = discriminator.query.every(({ name, value }) => (value === undefined ? query.has(name) : query.getAll(name).includes(value)));
-  return queryOk && discriminator.headers.every(({ name, value }) => {
-    const raw = req.headers[name.toLowerCase()];
-    if (raw === undefined) return false;
-    return value === undefined || (Array.isArray(raw) ? raw.join(",") : raw).trim() === value;
-  });
+  const queryOk = discriminator.query.every(({ name, value }) =>
+    value === undefined ? query.has(name) : query.getAll(name).includes(value),
+  );
+  return (
+    queryOk &&
+    discriminator.headers.every(({ name, value }) => {
+      const raw = req.headers[name.toLowerCase()];
+      if (raw === undefined) return false;
+      return value === undefined || (Array.isArray(raw) ? raw.join(",") : raw).trim() === value;
+    })
+  );
 }
 
 /** 400, like any missing or invalid parameter: the request selects none of the operations at this path and method. */
 function noOperation(ops: readonly OperationSpec[]): HttpProblem {
   const wanted = new Map<string, Set<string>>();
   for (const op of ops) {
-    for (const [location, entries] of [["query", op.discriminator?.query ?? []], ["header", op.discriminator?.headers ?? []]] as const) {
+    for (const [location, entries] of [
+      ["query", op.discriminator?.query ?? []],
+      ["header", op.discriminator?.headers ?? []],
+    ] as const) {
       for (const { name, value } of entries) {
         const field = `${location}.${location === "header" ? name.toLowerCase() : name}`;
         const values = wanted.get(field) ?? new Set<string>();
@@ -75,13 +86,24 @@ function noOperation(ops: readonly OperationSpec[]): HttpProblem {
     }
   }
   const errors: FieldError[] = [...wanted].map(([field, values]) => {
-    const listed = [...values].slice(0, LISTED_VALUES).map((value) => JSON.stringify(value)).join(", ");
+    const listed = [...values]
+      .slice(0, LISTED_VALUES)
+      .map((value) => JSON.stringify(value))
+      .join(", ");
     const more = values.size > LISTED_VALUES ? ` (and ${values.size - LISTED_VALUES} more)` : "";
     return {
       field,
       code: "no_matching_operation",
-      message: values.size > 0 ? `${field} selects the operation; send one of ${listed}${more}` : `${field} selects the operation; send it`,
+      message:
+        values.size > 0
+          ? `${field} selects the operation; send one of ${listed}${more}`
+          : `${field} selects the operation; send it`,
     };
   });
-  return new HttpProblem(400, "validation_failed", "The request selects none of the operations at this path and method.", { errors });
+  return new HttpProblem(
+    400,
+    "validation_failed",
+    "The request selects none of the operations at this path and method.",
+    { errors },
+  );
 }

@@ -43,7 +43,10 @@ export function matchedBasePath(req: Request): string {
 
 export function dispatcher<T extends Routable>(
   operations: readonly T[],
-  chainsOf: (ops: readonly T[], names: Readonly<Record<string, string>>) => Iterable<readonly [string, RequestHandler[]]>,
+  chainsOf: (
+    ops: readonly T[],
+    names: Readonly<Record<string, string>>,
+  ) => Iterable<readonly [string, RequestHandler[]]>,
   options: DispatchOptions,
 ): RequestHandler {
   const routes = routesOf(operations, chainsOf);
@@ -81,7 +84,11 @@ export function dispatcher<T extends Routable>(
     }
     const candidates = [...candidatesFor(req.path)];
     if (candidates.length === 0) {
-      next(options.notFound && underBase(req.path) ? new HttpProblem(404, "not_found", "No operation of this API matches the path.") : undefined);
+      next(
+        options.notFound && underBase(req.path)
+          ? new HttpProblem(404, "not_found", "No operation of this API matches the path.")
+          : undefined,
+      );
       return;
     }
     const allow = allowedMethods(candidates);
@@ -92,7 +99,11 @@ export function dispatcher<T extends Routable>(
       answer(req, res, next);
       return;
     }
-    next(new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${key}.`, { headers: { Allow: key } }));
+    next(
+      new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${key}.`, {
+        headers: { Allow: key },
+      }),
+    );
   };
 }
 
@@ -102,20 +113,31 @@ function relativeTo(base: string, path: string): string | undefined {
   return path.slice(base.length) || "/";
 }
 
-function routesOf<T extends Routable>(operations: readonly T[], chainsOf: (ops: readonly T[], names: Readonly<Record<string, string>>) => Iterable<readonly [string, RequestHandler[]]>): Route[] {
+function routesOf<T extends Routable>(
+  operations: readonly T[],
+  chainsOf: (
+    ops: readonly T[],
+    names: Readonly<Record<string, string>>,
+  ) => Iterable<readonly [string, RequestHandler[]]>,
+): Route[] {
   const byPath = new Map<string, T[]>();
   for (const op of operations) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
   return [...byPath.entries()]
     .sort(([a], [b]) => comparePaths(a, b))
     .map(([path, ops]) => {
       const matcher = compilePath(path, (name) => valuesOf(ops, name));
-      return { matcher, chains: new Map([...chainsOf(ops, matcher.names)].map(([method, chain]) => [method.toLowerCase(), chain])) };
+      return {
+        matcher,
+        chains: new Map([...chainsOf(ops, matcher.names)].map(([method, chain]) => [method.toLowerCase(), chain])),
+      };
     });
 }
 
 /** A parameter's values when every operation of the path enumerates them (the union), else undefined: unconstrained. */
 function valuesOf(operations: readonly Routable[], name: string): readonly string[] | undefined {
-  const lists = operations.map((op) => (op.pathValues !== undefined && Object.hasOwn(op.pathValues, name) ? op.pathValues[name] : undefined));
+  const lists = operations.map((op) =>
+    op.pathValues !== undefined && Object.hasOwn(op.pathValues, name) ? op.pathValues[name] : undefined,
+  );
   if (lists.some((list) => list === undefined)) return undefined;
   return [...new Set(lists.flatMap((list) => list ?? []))];
 }
@@ -126,7 +148,9 @@ function chainFor(route: Route, method: string): readonly RequestHandler[] | und
 }
 
 function allowedMethods(candidates: readonly Candidate[]): string[] {
-  const methods = new Set(candidates.flatMap(({ route }) => [...route.chains.keys()].map((method) => method.toUpperCase())));
+  const methods = new Set(
+    candidates.flatMap(({ route }) => [...route.chains.keys()].map((method) => method.toUpperCase())),
+  );
   if (methods.has("GET")) methods.add("HEAD");
   methods.add("OPTIONS");
   return [...methods].sort();
@@ -137,7 +161,8 @@ function decodedParams(values: Readonly<Record<string, string>>): Record<string,
   const out: Record<string, string> = {};
   for (const [key, raw] of Object.entries(values)) {
     const value = decodeParam(raw);
-    if (value === undefined) return Object.assign(new URIError(`Failed to decode path parameter '${raw}'`), { status: 400 });
+    if (value === undefined)
+      return Object.assign(new URIError(`Failed to decode path parameter '${raw}'`), { status: 400 });
     out[key] = value;
   }
   return out;

@@ -34,8 +34,17 @@ export interface DocsMount {
  * <style>; blob: workers for Redoc's search; "try it out" may only reach this server (connect-src 'self').
  */
 const PAGE_CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self' data:",
-  "worker-src 'self' blob:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join("; ");
 /** The documents themselves: nothing loads or runs if a browser renders one. */
 const DOCUMENT_CSP = "default-src 'none'; sandbox";
@@ -93,7 +102,8 @@ const DOCUMENT_PATHS = ["/openapi.json", "/openapi.yaml"];
 /** Adds the docs routes to `router`; throws at startup when a package is missing or a spec path is in the way. */
 export function mountDocs(router: Router, mount: DocsMount): void {
   const docsPath = normaliseDocsPath(mount.options === true ? undefined : mount.options.path);
-  if (mount.documents === undefined) throw new Error("createRouter: docs needs the generated openapi.json and openapi.yaml; regenerate the server");
+  if (mount.documents === undefined)
+    throw new Error("createRouter: docs needs the generated openapi.json and openapi.yaml; regenerate the server");
   checkNoCollision(mount.specPaths, docsPath);
   const assets = assetFiles();
   const documents = mount.documents;
@@ -114,16 +124,33 @@ export function mountDocs(router: Router, mount: DocsMount): void {
       res.sendFile(file, { dotfiles: "allow" }, (error) => error && next(error));
     });
   }
-  for (const [name, script] of [["redoc-init.js", REDOC_INIT], ["swagger-init.js", SWAGGER_INIT]] as const) {
+  for (const [name, script] of [
+    ["redoc-init.js", REDOC_INIT],
+    ["swagger-init.js", SWAGGER_INIT],
+  ] as const) {
     add(`${docsPath}/assets/${name}`, (_req, res) => {
       res.setHeader("X-Content-Type-Options", "nosniff");
       res.type("application/javascript").send(script);
     });
   }
-  for (const [path, url, type] of [[DOCUMENT_PATHS[0], documents.json, "application/json"], [DOCUMENT_PATHS[1], documents.yaml, "application/yaml"]] as const) {
+  for (const [path, url, type] of [
+    [DOCUMENT_PATHS[0], documents.json, "application/json"],
+    [DOCUMENT_PATHS[1], documents.yaml, "application/yaml"],
+  ] as const) {
     const file = fileURLToPath(url);
     add(path ?? "", (_req, res, next) => {
-      res.sendFile(file, { dotfiles: "allow", headers: { "Content-Type": `${type}; charset=utf-8`, "Content-Security-Policy": DOCUMENT_CSP, "X-Content-Type-Options": "nosniff" } }, (error) => error && next(error));
+      res.sendFile(
+        file,
+        {
+          dotfiles: "allow",
+          headers: {
+            "Content-Type": `${type}; charset=utf-8`,
+            "Content-Security-Policy": DOCUMENT_CSP,
+            "X-Content-Type-Options": "nosniff",
+          },
+        },
+        (error) => error && next(error),
+      );
     });
   }
 }
@@ -137,7 +164,9 @@ function normaliseDocsPath(path: string | undefined): string {
   const trimmed = (path ?? "/docs").replace(/\/+$/, "");
   const absolute = trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
   if (absolute === "" || absolute === "/" || /[{}?#]/.test(absolute)) {
-    throw new Error(`createRouter: docs.path ${JSON.stringify(path)} must be a literal path below the base path, such as "/_docs"`);
+    throw new Error(
+      `createRouter: docs.path ${JSON.stringify(path)} must be a literal path below the base path, such as "/_docs"`,
+    );
   }
   return absolute;
 }
@@ -151,10 +180,14 @@ function checkNoCollision(specPaths: readonly string[], docsPath: string): void 
   for (const path of specPaths) {
     const normalised = path.replace(/\/+$/, "");
     if (normalised === docsPath || normalised.startsWith(`${docsPath}/`)) {
-      throw new Error(`createRouter: docs serves ${docsPath}, but the spec has the path ${path}; pass docs: { path: "/_docs" } (or another free path)`);
+      throw new Error(
+        `createRouter: docs serves ${docsPath}, but the spec has the path ${path}; pass docs: { path: "/_docs" } (or another free path)`,
+      );
     }
     if (DOCUMENT_PATHS.includes(normalised)) {
-      throw new Error(`createRouter: docs serves the document at ${normalised}, but the spec has that path itself; leave docs off`);
+      throw new Error(
+        `createRouter: docs serves the document at ${normalised}, but the spec has that path itself; leave docs off`,
+      );
     }
   }
 }
@@ -167,7 +200,9 @@ function assetFiles(): Map<string, string> {
       return require.resolve(specifier);
     } catch {
       const name = specifier.split("/")[0] ?? specifier;
-      throw new Error(`createRouter: docs needs the package ${name}, which is not installed; run \`npm install redoc swagger-ui-dist\` (optional peer dependencies of this server)`);
+      throw new Error(
+        `createRouter: docs needs the package ${name}, which is not installed; run \`npm install redoc swagger-ui-dist\` (optional peer dependencies of this server)`,
+      );
     }
   };
   const swaggerDir = dirname(resolve("swagger-ui-dist/package.json"));
@@ -187,16 +222,24 @@ function sendPage(res: Response, html: string): void {
 
 function redocPage(title: string, prefix: string, docsPath: string): string {
   const assets = `${prefix}${docsPath}/assets`;
-  return page(`${title} – Reference`, "", `<div id="redoc" data-spec-url="${attr(`${prefix}/openapi.json`)}"></div>
+  return page(
+    `${title} – Reference`,
+    "",
+    `<div id="redoc" data-spec-url="${attr(`${prefix}/openapi.json`)}"></div>
 <script src="${attr(`${assets}/redoc.standalone.js`)}"></script>
-<script src="${attr(`${assets}/redoc-init.js`)}"></script>`);
+<script src="${attr(`${assets}/redoc-init.js`)}"></script>`,
+  );
 }
 
 function swaggerPage(title: string, prefix: string, docsPath: string): string {
   const assets = `${prefix}${docsPath}/assets`;
-  return page(`${title} – Try it out`, `<link rel="stylesheet" href="${attr(`${assets}/swagger-ui.css`)}">`, `<div id="swagger-ui" data-spec-url="${attr(`${prefix}/openapi.json`)}" data-server-url="${attr(prefix === "" ? "/" : prefix)}"></div>
+  return page(
+    `${title} – Try it out`,
+    `<link rel="stylesheet" href="${attr(`${assets}/swagger-ui.css`)}">`,
+    `<div id="swagger-ui" data-spec-url="${attr(`${prefix}/openapi.json`)}" data-server-url="${attr(prefix === "" ? "/" : prefix)}"></div>
 <script src="${attr(`${assets}/swagger-ui-bundle.js`)}"></script>
-<script src="${attr(`${assets}/swagger-init.js`)}"></script>`);
+<script src="${attr(`${assets}/swagger-init.js`)}"></script>`,
+  );
 }
 
 function page(title: string, head: string, body: string): string {

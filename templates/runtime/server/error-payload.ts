@@ -61,9 +61,17 @@ export function errorPayloadFormatter(spec: ErrorPayload): ProblemFormatter {
 
 /** The problem's members as child elements (RFC 9457 Appendix B); field errors as `<errors><i>` entries. */
 function xmlDocument(root: string, attributes: string, problem: ProblemDetails): string {
-  const element = (name: string, value: unknown): string => (value === undefined ? "" : `<${name}>${escapeXml(String(value))}</${name}>`);
-  const members = ["type", "title", "status", "detail", "instance", "code"].map((name) => element(name, (problem as unknown as Record<string, unknown>)[name])).join("");
-  const errors = (problem.errors ?? []).map((error) => `<i>${element("field", error.field)}${element("code", error.code)}${element("message", error.message)}</i>`).join("");
+  const element = (name: string, value: unknown): string =>
+    value === undefined ? "" : `<${name}>${escapeXml(String(value))}</${name}>`;
+  const members = ["type", "title", "status", "detail", "instance", "code"]
+    .map((name) => element(name, (problem as unknown as Record<string, unknown>)[name]))
+    .join("");
+  const errors = (problem.errors ?? [])
+    .map(
+      (error) =>
+        `<i>${element("field", error.field)}${element("code", error.code)}${element("message", error.message)}</i>`,
+    )
+    .join("");
   return `<?xml version="1.0" encoding="UTF-8"?><${root}${attributes}>${members}${errors === "" ? "" : `<errors>${errors}</errors>`}</${root}>`;
 }
 
@@ -74,7 +82,12 @@ function escapeXml(text: string): string {
 function fill(part: ErrorPart, problem: ProblemDetails, entry: Entry | undefined): unknown {
   switch (part.fill) {
     case "message":
-      return clip(entry === undefined ? withFieldList(problem, part.withFields === true) : entryText(entry, part.withFields === true), part.maxLength);
+      return clip(
+        entry === undefined
+          ? withFieldList(problem, part.withFields === true)
+          : entryText(entry, part.withFields === true),
+        part.maxLength,
+      );
     case "title":
       return clip(problem.title, part.maxLength);
     case "code":
@@ -106,7 +119,8 @@ function fill(part: ErrorPart, problem: ProblemDetails, entry: Entry | undefined
     case "entries": {
       const entries: Entry[] = (problem.errors ?? []).map((error: FieldError) => ({ ...error }));
       if (entries.length === 0 && part.none === "omit") return undefined;
-      if (entries.length === 0 && part.none === "self") entries.push({ field: undefined, code: problem.code, message: problem.detail ?? problem.title });
+      if (entries.length === 0 && part.none === "self")
+        entries.push({ field: undefined, code: problem.code, message: problem.detail ?? problem.title });
       return entries.map((each) => fill(part.item, problem, each));
     }
   }
@@ -123,7 +137,11 @@ function entryText(entry: Entry, withField: boolean): string {
   return withField && entry.field !== undefined ? `${entry.field}: ${entry.message}` : entry.message;
 }
 
-function oneOf(code: string, allowed: readonly string[] | undefined, maxLength: number | undefined): string | undefined {
+function oneOf(
+  code: string,
+  allowed: readonly string[] | undefined,
+  maxLength: number | undefined,
+): string | undefined {
   if (allowed === undefined) return clip(code, maxLength);
   return allowed.includes(code) ? code : allowed[0];
 }

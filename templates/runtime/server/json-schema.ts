@@ -35,7 +35,8 @@ interface Json {
 export type PatternFilter = (pattern: string, at: string) => boolean;
 
 /** Only what runs in linear time: development-mode response checks use this (no ReDoS detector at run time). */
-export const linearPatternsOnly: PatternFilter = (pattern) => isUnicodePattern(pattern) && linearPattern(pattern) !== undefined;
+export const linearPatternsOnly: PatternFilter = (pattern) =>
+  isUnicodePattern(pattern) && linearPattern(pattern) !== undefined;
 
 /**
  * ajv compiles `pattern`s as Unicode regular expressions, where identity escapes such as `\_` or `\-`, a bare `{,3}`
@@ -57,7 +58,9 @@ export type Direction = "request" | "response";
  * The generator's reading of a schema's `discriminator` (generator/model/discriminator-branches.ts): the branch of
  * `keyword` each value selects. Without one, `discriminator` is an annotation and the `oneOf`/`anyOf` stays.
  */
-export type BranchSelector = (schema: Readonly<Record<string, unknown>>) => { propertyName: string; keyword: "oneOf" | "anyOf"; branches: { value: string; ref: string }[] } | undefined;
+export type BranchSelector = (
+  schema: Readonly<Record<string, unknown>>,
+) => { propertyName: string; keyword: "oneOf" | "anyOf"; branches: { value: string; ref: string }[] } | undefined;
 
 /**
  * The keyword a selection leaves on the object: its property must hold one of the selecting values. Compiled by
@@ -70,13 +73,45 @@ export type DroppedKeyword = (at: string, why: string) => void;
 
 /** A name, or a list of names ajv knows: what `type` may hold (a lone unknown name, `file`, is dropped below, silently). */
 function isTypeValue(value: unknown): boolean {
-  return typeof value === "string" || (Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === "string" && KNOWN_TYPES.has(name)));
+  return (
+    typeof value === "string" ||
+    (Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((name) => typeof name === "string" && KNOWN_TYPES.has(name)))
+  );
 }
 
 const SUBSCHEMA_MAPS = ["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
 const SUBSCHEMA_LISTS = ["allOf", "anyOf", "oneOf", "prefixItems"];
-const SUBSCHEMAS = ["additionalProperties", "items", "not", "if", "then", "else", "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems"];
-const DROPPED = new Set(["description", "title", "example", "examples", "externalDocs", "xml", "discriminator", "deprecated", "readOnly", "writeOnly", "nullable", "$schema", "$comment", "$id"]);
+const SUBSCHEMAS = [
+  "additionalProperties",
+  "items",
+  "not",
+  "if",
+  "then",
+  "else",
+  "contains",
+  "propertyNames",
+  "unevaluatedProperties",
+  "unevaluatedItems",
+  "additionalItems",
+];
+const DROPPED = new Set([
+  "description",
+  "title",
+  "example",
+  "examples",
+  "externalDocs",
+  "xml",
+  "discriminator",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "nullable",
+  "$schema",
+  "$comment",
+  "$id",
+]);
 
 export class SchemaRegistry {
   readonly rootId: string;
@@ -144,13 +179,20 @@ export class SchemaRegistry {
       } else if (keyword === "type" && !isTypeValue(value)) {
         // codat.io's `definitions: { itemType: { type: { enum, type } } }`: a schema written where its name belongs.
         // ajv refuses the whole document for it; left out, the rest still validates.
-        this.reportDropped(`${at}/type`, `"type" must be a type name or a list of them (JSON Schema 2020-12 §6.1.1), not ${JSON.stringify(value).slice(0, 80)}`);
+        this.reportDropped(
+          `${at}/type`,
+          `"type" must be a type name or a list of them (JSON Schema 2020-12 §6.1.1), not ${JSON.stringify(value).slice(0, 80)}`,
+        );
       } else if (keyword === "pattern" && typeof value === "string" && !this.keepPattern(value, `${at}/pattern`)) {
       } else if (keyword === "patternProperties" && isObject(value)) {
         const kept = Object.entries(value).filter(([name]) => this.keepPattern(name, `${at}/patternProperties`));
-        out[keyword] = Object.fromEntries(kept.map(([name, sub]) => [name, this.walk(sub, `${at}/patternProperties/${escapeToken(name)}`)]));
+        out[keyword] = Object.fromEntries(
+          kept.map(([name, sub]) => [name, this.walk(sub, `${at}/patternProperties/${escapeToken(name)}`)]),
+        );
       } else if (SUBSCHEMA_MAPS.includes(keyword) && isObject(value)) {
-        out[keyword] = Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, this.walk(sub, `${at}/${keyword}/${escapeToken(name)}`)]));
+        out[keyword] = Object.fromEntries(
+          Object.entries(value).map(([name, sub]) => [name, this.walk(sub, `${at}/${keyword}/${escapeToken(name)}`)]),
+        );
       } else if (SUBSCHEMA_LISTS.includes(keyword) && Array.isArray(value)) {
         out[keyword] = value.map((sub, index) => this.walk(sub, `${at}/${keyword}/${index}`));
       } else if (SUBSCHEMAS.includes(keyword)) {
@@ -204,7 +246,10 @@ export class SchemaRegistry {
       const target = resolvePointer(this.document, ref.slice(1));
       if (target === undefined) throw new Error(`$ref "${ref}" points at nothing in the document`);
       // A schema defined only by itself constrains nothing, and validating it would recurse forever.
-      this.defs.set(key, refersToItselfInPlace(this.document, ref, SAME_INSTANCE_KEYWORDS) ? true : this.walk(target, ref));
+      this.defs.set(
+        key,
+        refersToItselfInPlace(this.document, ref, SAME_INSTANCE_KEYWORDS) ? true : this.walk(target, ref),
+      );
     }
     return `${this.rootId}#/$defs/${encodeURIComponent(escapeToken(key))}`;
   }
@@ -257,7 +302,9 @@ const LONE_SURROGATE = /\p{Surrogate}/u;
 /** ajv percent-encodes schema locations, which throws on a lone surrogate: such a key is spelled with `\\u` escapes
  * (backslashes doubled, so distinct keys stay distinct). */
 function wellFormedKey(key: string): string {
-  return key.replace(/\\/g, "\\\\").replace(new RegExp(LONE_SURROGATE, "gu"), (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
+  return key
+    .replace(/\\/g, "\\\\")
+    .replace(new RegExp(LONE_SURROGATE, "gu"), (unit) => `\\u${unit.charCodeAt(0).toString(16)}`);
 }
 
 /**
@@ -268,7 +315,9 @@ export function matchIllFormedNamesByPattern(schema: Json): Json {
   const properties = schema.properties;
   if (!isObject(properties) || !Object.keys(properties).some((name) => LONE_SURROGATE.test(name))) return schema;
   const kept: [string, unknown][] = [];
-  const patterns: [string, unknown][] = isObject(schema.patternProperties) ? Object.entries(schema.patternProperties) : [];
+  const patterns: [string, unknown][] = isObject(schema.patternProperties)
+    ? Object.entries(schema.patternProperties)
+    : [];
   for (const [name, sub] of Object.entries(properties)) {
     if (!LONE_SURROGATE.test(name)) kept.push([name, sub]);
     else patterns.push([`^${[...name].map((char) => escapeCodePoint(char)).join("")}$`, sub]);

@@ -13,7 +13,9 @@ export function hasBody(req: Request): boolean {
  * definition: the generator's facts (generator/facts/media-types.ts) use this function too.
  */
 export function isJsonMediaType(type: string): boolean {
-  return type === "application/json" || type === "text/json" || (type.startsWith("application/") && type.endsWith("+json"));
+  return (
+    type === "application/json" || type === "text/json" || (type.startsWith("application/") && type.endsWith("+json"))
+  );
 }
 
 interface MediaRange {
@@ -36,7 +38,14 @@ function parseMediaType(text: string): MediaRange | undefined {
     if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
     parameters.set(name, name === "charset" ? value.toLowerCase() : value);
   }
-  return { type: essence.slice(0, slash).trim().toLowerCase(), subtype: essence.slice(slash + 1).trim().toLowerCase(), parameters };
+  return {
+    type: essence.slice(0, slash).trim().toLowerCase(),
+    subtype: essence
+      .slice(slash + 1)
+      .trim()
+      .toLowerCase(),
+    parameters,
+  };
 }
 
 /**

@@ -47,7 +47,11 @@ export function mockPage<R>(request: MockRequest, status: number, body: unknown,
   // Past the end of a list whose schema forbids a short or empty page (winsms.co.za's `minItems: 1`), no body is
   // valid: the answer has none (OpenAPI's `content` lists potential payloads), and a client reads no items: the end.
   if (items.length < minItems) return result as unknown as R;
-  let page = withValueAt(structuredClone(body), paging.items ?? [], items.map((item) => structuredClone(item)));
+  let page = withValueAt(
+    structuredClone(body),
+    paging.items ?? [],
+    items.map((item) => structuredClone(item)),
+  );
   switch (paging.kind) {
     case "cursor":
       // The last page clears the token where it lives (an example's own token would lead the client to a 400);
@@ -63,7 +67,8 @@ export function mockPage<R>(request: MockRequest, status: number, body: unknown,
       if (paging.total !== null) page = withValueAt(page, paging.total, all.length);
       break;
     case "link":
-      if (!end && paging.pageParam !== null) result.headers = { Link: `<${nextUrl(request.raw, paging, start / size + 2, size)}>; rel="next"` };
+      if (!end && paging.pageParam !== null)
+        result.headers = { Link: `<${nextUrl(request.raw, paging, start / size + 2, size)}>; rel="next"` };
       break;
     case "after":
       page = withValueAt(page, paging.hasMore, !end);
@@ -74,7 +79,12 @@ export function mockPage<R>(request: MockRequest, status: number, body: unknown,
 }
 
 /** Where the page starts in the dataset and how many items it holds. */
-function window(paging: MockPaging, request: MockRequest, query: Record<string, unknown>, all: readonly unknown[]): { start: number; size: number } {
+function window(
+  paging: MockPaging,
+  request: MockRequest,
+  query: Record<string, unknown>,
+  all: readonly unknown[],
+): { start: number; size: number } {
   switch (paging.kind) {
     case "cursor": {
       const page = request.page as CursorPage;
@@ -112,6 +122,7 @@ function nextUrl(raw: Request, paging: Extract<MockPaging, { kind: "link" }>, pa
 export function withValueAt(body: unknown, path: Path, value: unknown): unknown {
   const [name, ...rest] = path;
   if (name === undefined) return value;
-  const object = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const object =
+    typeof body === "object" && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
   return { ...object, [name]: withValueAt(object[name], rest, value) };
 }

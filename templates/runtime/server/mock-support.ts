@@ -13,7 +13,12 @@ export const MOCK_REDIRECT_TARGET = "https://redirect-target.invalid/";
  * A result for a mock handler; `R` is the operation's typed result union (the sample comes from the spec). A 201
  * or a 3xx carries a plausible Location only when the spec declares that header: the mock adds no header it does not.
  */
-export function mockResult<R>(request: { raw: Request }, status: number, body: unknown, declaresLocation = status === 201): R {
+export function mockResult<R>(
+  request: { raw: Request },
+  status: number,
+  body: unknown,
+  declaresLocation = status === 201,
+): R {
   const result: HandlerResult = { status };
   if (body !== undefined) result.body = structuredClone(body);
   if (status === 201 && declaresLocation) result.location = createdLocation(request.raw, body);
@@ -24,5 +29,7 @@ export function mockResult<R>(request: { raw: Request }, status: number, body: u
 function createdLocation(raw: Request, body: unknown): string {
   const collection = (raw.originalUrl.split("?")[0] ?? "/").replace(/\/+$/, "");
   const id = typeof body === "object" && body !== null ? (body as Record<string, unknown>)["id"] : undefined;
-  return typeof id === "string" || typeof id === "number" ? `${collection}/${encodeURIComponent(String(id))}` : collection;
+  return typeof id === "string" || typeof id === "number"
+    ? `${collection}/${encodeURIComponent(String(id))}`
+    : collection;
 }

@@ -42,7 +42,9 @@ export function multipartBody(parts: readonly Part[], fields: readonly ParamSpec
       texts[part.name] = known === undefined ? value : [...(Array.isArray(known) ? known : [known]), value];
     }
   }
-  const textFields = fields.filter((field) => field.file !== true).map((field) => ({ ...field, style: "form" as const, explode: true }));
+  const textFields = fields
+    .filter((field) => field.file !== true)
+    .map((field) => ({ ...field, style: "form" as const, explode: true }));
   const coerced = coerceParams(texts as RawParams, textFields, null);
   errors.push(...coerced.errors);
   const body: Record<string, unknown> = { ...texts, ...coerced.values };

@@ -30,7 +30,12 @@ export interface MultipartLimits {
   fields?: number;
 }
 
-export const DEFAULT_MULTIPART_LIMITS: Required<MultipartLimits> = { files: 10, fileSize: 10 * 1024 * 1024, totalSize: 20 * 1024 * 1024, fields: 100 };
+export const DEFAULT_MULTIPART_LIMITS: Required<MultipartLimits> = {
+  files: 10,
+  fileSize: 10 * 1024 * 1024,
+  totalSize: 20 * 1024 * 1024,
+  fields: 100,
+};
 
 const FIELD_SIZE = 1024 * 1024;
 
@@ -39,7 +44,13 @@ export function multipartParser(given: MultipartLimits = {}): RequestHandler {
   return (req, _res, next) => {
     const encoding = req.headers["content-encoding"]?.trim().toLowerCase();
     if (encoding !== undefined && encoding !== "" && encoding !== "identity") {
-      next(new HttpProblem(415, "unsupported_encoding", "A multipart body is read as sent; send it without Content-Encoding."));
+      next(
+        new HttpProblem(
+          415,
+          "unsupported_encoding",
+          "A multipart body is read as sent; send it without Content-Encoding.",
+        ),
+      );
       return;
     }
     const declared = Number(req.headers["content-length"]);
@@ -52,7 +63,13 @@ export function multipartParser(given: MultipartLimits = {}): RequestHandler {
       parser = busboy({
         headers: req.headers,
         defParamCharset: "utf8", // filenames as browsers send them (busboy's default is latin1)
-        limits: { files: limits.files, fileSize: limits.fileSize, fields: limits.fields, fieldSize: FIELD_SIZE, fieldNameSize: 200 },
+        limits: {
+          files: limits.files,
+          fileSize: limits.fileSize,
+          fields: limits.fields,
+          fieldSize: FIELD_SIZE,
+          fieldNameSize: 200,
+        },
       });
     } catch {
       next(malformed("The multipart body's Content-Type needs a boundary parameter (RFC 2046 §5.1.1)."));
@@ -74,10 +91,12 @@ export function multipartParser(given: MultipartLimits = {}): RequestHandler {
     };
     const count = (chunk: Buffer): void => {
       received += chunk.length;
-      if (received > limits.totalSize) finish(tooLarge(`The request body is larger than this API accepts (${limits.totalSize} bytes).`));
+      if (received > limits.totalSize)
+        finish(tooLarge(`The request body is larger than this API accepts (${limits.totalSize} bytes).`));
     };
     parser.on("field", (name, value, info) => {
-      if (info.nameTruncated || info.valueTruncated) finish(tooLarge(`Field "${clip(name)}" is longer than this API accepts (${FIELD_SIZE} bytes).`));
+      if (info.nameTruncated || info.valueTruncated)
+        finish(tooLarge(`Field "${clip(name)}" is longer than this API accepts (${FIELD_SIZE} bytes).`));
       else parts.push({ name, value, mimeType: info.mimeType });
     });
     parser.on("file", (name, stream, info) => {
@@ -87,13 +106,23 @@ export function multipartParser(given: MultipartLimits = {}): RequestHandler {
         size += chunk.length;
         chunks.push(chunk);
       });
-      stream.on("limit", () => finish(tooLarge(`File "${clip(name)}" is larger than this API accepts (${limits.fileSize} bytes).`)));
+      stream.on("limit", () =>
+        finish(tooLarge(`File "${clip(name)}" is larger than this API accepts (${limits.fileSize} bytes).`)),
+      );
       stream.on("end", () => {
-        if (!done) parts.push({ name, upload: { filename: info.filename, mimeType: info.mimeType, size, data: Buffer.concat(chunks, size) } });
+        if (!done)
+          parts.push({
+            name,
+            upload: { filename: info.filename, mimeType: info.mimeType, size, data: Buffer.concat(chunks, size) },
+          });
       });
     });
-    parser.on("filesLimit", () => finish(tooLarge(`The request has more files than this API accepts (${limits.files}).`)));
-    parser.on("fieldsLimit", () => finish(tooLarge(`The request has more fields than this API accepts (${limits.fields}).`)));
+    parser.on("filesLimit", () =>
+      finish(tooLarge(`The request has more files than this API accepts (${limits.files}).`)),
+    );
+    parser.on("fieldsLimit", () =>
+      finish(tooLarge(`The request has more fields than this API accepts (${limits.fields}).`)),
+    );
     parser.on("error", () => finish(malformed("The multipart body is malformed or incomplete.")));
     parser.on("close", () => finish());
     req.on("data", count);

@@ -43,21 +43,35 @@ export function operationHandler(
 ): RequestHandler {
   // Accepted without being parameters: API keys, and the names that selected this operation (`?uploads`).
   const credentialNames = new Set([
-    ...op.security.flatMap((requirement) => requirement.map(({ scheme }) => shared.schemes[scheme])).flatMap((scheme) => (scheme?.kind === "api-key" && scheme.in === "query" ? [scheme.paramName] : [])),
+    ...op.security
+      .flatMap((requirement) => requirement.map(({ scheme }) => shared.schemes[scheme]))
+      .flatMap((scheme) => (scheme?.kind === "api-key" && scheme.in === "query" ? [scheme.paramName] : [])),
     ...discriminatorQueryNames(op),
   ]);
-  const validateAll = (req: Request): { params: RawParams; query: RawParams; headers: RawParams; cookies: RawParams } => {
+  const validateAll = (
+    req: Request,
+  ): { params: RawParams; query: RawParams; headers: RawParams; cookies: RawParams } => {
     const found: FoundErrors = { errors: [], truncated: false };
     const question = req.url.indexOf("?");
     const rawQuery = question < 0 ? "" : req.url.slice(question + 1);
     const pathValues = specNamed(req.params, pathNames);
     checkParameterLengths(req, pathValues, rawQuery, op.params, shared.maxParameterLength);
     const params = check(readPath(pathValues, op.params.path), op, "path", found);
-    const query = check(readQuery(rawQuery, op.params.query, shared.allowUnknownQuery, credentialNames), op, "query", found);
+    const query = check(
+      readQuery(rawQuery, op.params.query, shared.allowUnknownQuery, credentialNames),
+      op,
+      "query",
+      found,
+    );
     const headers = check(readHeaders(req.headers, op.params.header), op, "header", found);
     const cookies = check(readCookies(req.headers.cookie, op.params.cookie), op, "cookie", found);
     if (found.errors.length > 0) {
-      throw new HttpProblem(400, "validation_failed", "The request parameters are not valid for this operation.", found);
+      throw new HttpProblem(
+        400,
+        "validation_failed",
+        "The request parameters are not valid for this operation.",
+        found,
+      );
     }
     return { params, query, headers, cookies };
   };
@@ -65,11 +79,23 @@ export function operationHandler(
   return async (req: Request, res: Response, next) => {
     try {
       const context = requestContext(req, res);
-      const auth = op.security.length === 0 ? undefined : await authenticate(req, op.security, shared.schemes, shared.verifiers);
+      const auth =
+        op.security.length === 0 ? undefined : await authenticate(req, op.security, shared.schemes, shared.verifiers);
       const { params, query, headers, cookies } = validateAll(req);
       const body = readBody(req, op);
       const page = pageOf(op, query, shared.codec);
-      const request: AnyRequest = { params, query, headers, cookies, body, auth, page, requestId: context.requestId, traceparent: context.traceparent, raw: req };
+      const request: AnyRequest = {
+        params,
+        query,
+        headers,
+        cookies,
+        body,
+        auth,
+        page,
+        requestId: context.requestId,
+        traceparent: context.traceparent,
+        raw: req,
+      };
       const result = await handler(request);
       if (shared.responseChecks !== undefined) await checkResponse(op, result, await shared.responseChecks);
       send(req, res, op, result, page);
@@ -79,7 +105,10 @@ export function operationHandler(
   };
 }
 
-function specNamed(values: Readonly<Record<string, unknown>>, names: Readonly<Record<string, string>>): Record<string, string | undefined> {
+function specNamed(
+  values: Readonly<Record<string, unknown>>,
+  names: Readonly<Record<string, string>>,
+): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [key, name] of Object.entries(names)) {
     const value = values[key];
@@ -93,7 +122,12 @@ interface FoundErrors {
   truncated: boolean;
 }
 
-function check(raw: RawParams, op: OperationSpec, location: "path" | "query" | "header" | "cookie", found: FoundErrors): RawParams {
+function check(
+  raw: RawParams,
+  op: OperationSpec,
+  location: "path" | "query" | "header" | "cookie",
+  found: FoundErrors,
+): RawParams {
   const coerced = coerceParams(raw, op.params[location], location);
   const { values } = coerced;
   if (coerced.errors.length > 0) {
@@ -113,12 +147,15 @@ function readBody(req: Request, op: OperationSpec): unknown {
   if (op.body === null) return undefined;
   // body-parser turns an empty body into {}; an empty body is no body, except an empty form: "" is how
   // application/x-www-form-urlencoded writes an object without fields (WHATWG URL §5.2).
-  const emptyForm = !hasBody(req) && req.headers["content-type"] !== undefined && bodyKindOf(sentMediaType(req)) === "form";
+  const emptyForm =
+    !hasBody(req) && req.headers["content-type"] !== undefined && bodyKindOf(sentMediaType(req)) === "form";
   const mediaType = hasBody(req) || emptyForm ? matchedMediaType(req) : undefined;
   if (mediaType === undefined) {
     if (!op.body.required) return undefined;
     const message = `This operation needs a request body (${op.body.mediaTypes.join(", ")}).`;
-    throw new HttpProblem(400, "validation_failed", message, { errors: [{ field: "body", code: "missing_body", message }] });
+    throw new HttpProblem(400, "validation_failed", message, {
+      errors: [{ field: "body", code: "missing_body", message }],
+    });
   }
   const kind = bodyKindOf(sentMediaType(req));
   if (kind === "binary") return req.body as unknown; // a Buffer: no JSON schema describes bytes
@@ -126,8 +163,15 @@ function readBody(req: Request, op: OperationSpec): unknown {
   let body: unknown = emptyForm ? {} : req.body;
   const fields = op.body.forms?.[mediaType];
   if (kind === "form" && fields !== undefined) {
-    const coerced = coerceParams(body as RawParams, fields.map((field) => ({ ...field, style: "form", explode: true })), null);
-    if (coerced.errors.length > 0) throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", { errors: coerced.errors });
+    const coerced = coerceParams(
+      body as RawParams,
+      fields.map((field) => ({ ...field, style: "form", explode: true })),
+      null,
+    );
+    if (coerced.errors.length > 0)
+      throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", {
+        errors: coerced.errors,
+      });
     body = { ...(body as RawParams), ...coerced.values };
   }
   validateBody(op, mediaType, body);
@@ -138,7 +182,12 @@ function readBody(req: Request, op: OperationSpec): unknown {
 function readMultipart(parts: readonly Part[], op: OperationSpec, mediaType: string): unknown {
   const read = multipartBody(parts, op.body?.forms?.[mediaType] ?? []);
   if (read.errors.length > 0) {
-    throw new HttpProblem(read.unsupportedMedia ? 415 : op.invalidBodyStatus, read.unsupportedMedia ? "unsupported_media_type" : "validation_failed", "The request body does not match the schema.", { errors: read.errors });
+    throw new HttpProblem(
+      read.unsupportedMedia ? 415 : op.invalidBodyStatus,
+      read.unsupportedMedia ? "unsupported_media_type" : "validation_failed",
+      "The request body does not match the schema.",
+      { errors: read.errors },
+    );
   }
   validateBody(op, mediaType, read.validated);
   return read.body;
@@ -147,11 +196,20 @@ function readMultipart(parts: readonly Part[], op: OperationSpec, mediaType: str
 function validateBody(op: OperationSpec, mediaType: string, body: unknown): void {
   const validate = op.validate.bodies?.[mediaType];
   if (validate !== undefined && !validate(body)) {
-    throw new HttpProblem(op.invalidBodyStatus, "validation_failed", "The request body does not match the schema.", explainErrors(validate, op.details?.bodies?.[mediaType], body, null));
+    throw new HttpProblem(
+      op.invalidBodyStatus,
+      "validation_failed",
+      "The request body does not match the schema.",
+      explainErrors(validate, op.details?.bodies?.[mediaType], body, null),
+    );
   }
 }
 
-function pageOf(op: OperationSpec, query: RawParams, codec: PageTokenCodec | undefined): CursorPage | OffsetPage | undefined {
+function pageOf(
+  op: OperationSpec,
+  query: RawParams,
+  codec: PageTokenCodec | undefined,
+): CursorPage | OffsetPage | undefined {
   if (op.paging === null) return undefined;
   if (op.paging.kind === "offset") return offsetPage(op.paging, query);
   if (codec === undefined) throw new Error("page token codec missing for a cursor-paginated operation");
@@ -165,14 +223,26 @@ async function checkResponse(op: OperationSpec, result: HandlerResult, check: Re
   throw Object.assign(new Error(detail), { responseErrors: errors });
 }
 
-function send(req: Request, res: Response, op: OperationSpec, result: HandlerResult, page: CursorPage | OffsetPage | undefined): void {
+function send(
+  req: Request,
+  res: Response,
+  op: OperationSpec,
+  result: HandlerResult,
+  page: CursorPage | OffsetPage | undefined,
+): void {
   res.status(result.status);
   for (const [name, value] of Object.entries(result.headers ?? {})) {
-    if (value !== undefined) res.setHeader(name, typeof value === "number" ? String(value) : (value as string | string[]));
+    if (value !== undefined)
+      res.setHeader(name, typeof value === "number" ? String(value) : (value as string | string[]));
   }
   if (result.location !== undefined) res.setHeader("Location", result.location);
   if (result.retryAfter !== undefined) {
-    res.setHeader("Retry-After", typeof result.retryAfter === "number" ? String(Math.max(0, Math.ceil(result.retryAfter))) : result.retryAfter.toUTCString());
+    res.setHeader(
+      "Retry-After",
+      typeof result.retryAfter === "number"
+        ? String(Math.max(0, Math.ceil(result.retryAfter)))
+        : result.retryAfter.toUTCString(),
+    );
   }
   if (result.rateLimit !== undefined) {
     res.setHeader("X-Rate-Limit-Limit", String(result.rateLimit.limit));

@@ -32,7 +32,12 @@ export interface OperationSpec {
   pathKey?: string;
   /** What selects this operation among those sharing its path and method (from the path key's suffix). */
   discriminator?: Discriminator;
-  params: { path: readonly ParamSpec[]; query: readonly ParamSpec[]; header: readonly ParamSpec[]; cookie: readonly ParamSpec[] };
+  params: {
+    path: readonly ParamSpec[];
+    query: readonly ParamSpec[];
+    header: readonly ParamSpec[];
+    cookie: readonly ParamSpec[];
+  };
   /**
    * Values the schema enumerates for path parameters written next to another one (`{id}{ext}`, ext: [".json"]):
    * the router splits such a segment by them, as no literal text marks the boundary.
@@ -64,7 +69,11 @@ export interface OperationSpec {
    * null when the operation takes no body. A body is read by the declared media type it falls under (JSON, form,
    * multipart with uploads, text, a Buffer); `forms`: each form and multipart media type's fields.
    */
-  body: { required: boolean; mediaTypes: readonly string[]; forms?: Readonly<Record<string, readonly ParamSpecField[]>> } | null;
+  body: {
+    required: boolean;
+    mediaTypes: readonly string[];
+    forms?: Readonly<Record<string, readonly ParamSpecField[]>>;
+  } | null;
   /** 422 when the operation documents it (well-formed JSON that breaks the schema), else 400. */
   invalidBodyStatus: 400 | 422;
   security: readonly Requirement[];

@@ -38,14 +38,21 @@ export type PageTokenSecret = string | Uint8Array;
  * `secrets` is one key or a list: tokens are signed with the first and accepted under any, so replicas can rotate
  * keys (put the new one first, keep the old one until the pages clients hold have expired) without breaking them.
  */
-export function createPageTokenCodec(secrets: PageTokenSecret | readonly PageTokenSecret[], options: PageTokenOptions = {}): PageTokenCodec {
-  const list: readonly PageTokenSecret[] = typeof secrets === "string" || secrets instanceof Uint8Array ? [secrets] : secrets;
-  if (list.length === 0) throw new Error("pageTokenSecret is an empty list; give at least one secret (the first one signs)");
+export function createPageTokenCodec(
+  secrets: PageTokenSecret | readonly PageTokenSecret[],
+  options: PageTokenOptions = {},
+): PageTokenCodec {
+  const list: readonly PageTokenSecret[] =
+    typeof secrets === "string" || secrets instanceof Uint8Array ? [secrets] : secrets;
+  if (list.length === 0)
+    throw new Error("pageTokenSecret is an empty list; give at least one secret (the first one signs)");
   const keys = list.map((secret, index) => {
     const key = typeof secret === "string" ? Buffer.from(secret, "utf8") : Buffer.from(secret);
     if (key.length < MIN_SECRET_BYTES) {
       const which = list.length > 1 ? ` (entry ${index})` : "";
-      throw new Error(`pageTokenSecret${which} must be at least ${MIN_SECRET_BYTES} bytes (got ${key.length}); use a random secret`);
+      throw new Error(
+        `pageTokenSecret${which} must be at least ${MIN_SECRET_BYTES} bytes (got ${key.length}); use a random secret`,
+      );
     }
     return createSecretKey(key);
   });
@@ -54,7 +61,11 @@ export function createPageTokenCodec(secrets: PageTokenSecret | readonly PageTok
     throw new Error(`pageTokenMaxAgeSeconds must be a positive number of seconds (got ${String(maxAgeSeconds)})`);
   }
   const now = options.now ?? Date.now;
-  const tags = keys.map((key) => (data: string): Buffer => createHmac("sha256", key).update(data).digest());
+  const tags = keys.map(
+    (key) =>
+      (data: string): Buffer =>
+        createHmac("sha256", key).update(data).digest(),
+  );
   const tag = tags[0] as (data: string) => Buffer;
   const digests = new BindingDigests();
   const bound = (binding: string) => {
@@ -68,7 +79,8 @@ export function createPageTokenCodec(secrets: PageTokenSecret | readonly PageTok
       verify(token: string, field: string): JsonValue {
         const payload = readPayload(token, tags);
         if (payload === undefined) throw invalidToken(field, "The page token is malformed or has been modified.");
-        if (payload.q !== q) throw invalidToken(field, "The page token was issued for a different query; repeat the original filters.");
+        if (payload.q !== q)
+          throw invalidToken(field, "The page token was issued for a different query; repeat the original filters.");
         if (maxAgeSeconds !== undefined) {
           // A token without an issue time predates expiry: it cannot be shown to be fresh, so it is refused too.
           const age = typeof payload.t === "number" ? now() / 1000 - payload.t : Number.POSITIVE_INFINITY;
@@ -110,7 +122,14 @@ function readPayload(token: string, tags: readonly ((data: string) => Buffer)[])
   if (!signedByOneOfOurs) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
-    if (typeof parsed === "object" && parsed !== null && "p" in parsed && "q" in parsed && typeof parsed.q === "string" && (!("t" in parsed) || typeof parsed.t === "number")) {
+    if (
+      typeof parsed === "object" &&
+      parsed !== null &&
+      "p" in parsed &&
+      "q" in parsed &&
+      typeof parsed.q === "string" &&
+      (!("t" in parsed) || typeof parsed.t === "number")
+    ) {
       return parsed as TokenPayload;
     }
   } catch {

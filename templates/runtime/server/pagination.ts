@@ -44,7 +44,8 @@ export function cursorPage(
   const paging = spec.sizeParam === null ? [spec.tokenParam] : [spec.tokenParam, spec.sizeParam];
   const tokens = codec.bound(queryBinding(query, paging));
   const token = query[spec.tokenParam];
-  const position = typeof token === "string" && token !== "" ? tokens.verify(token, `query.${spec.tokenParam}`) : undefined;
+  const position =
+    typeof token === "string" && token !== "" ? tokens.verify(token, `query.${spec.tokenParam}`) : undefined;
   return {
     size: pageSize(spec.sizeParam === null ? undefined : query[spec.sizeParam], spec),
     position,
@@ -94,7 +95,8 @@ export function offsetLinks(
 export function valueAt(body: unknown, path: readonly string[]): unknown {
   let value: unknown = body;
   for (const name of path) {
-    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, name)) return undefined;
+    if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, name))
+      return undefined;
     value = (value as Record<string, unknown>)[name];
   }
   return value;

@@ -27,20 +27,35 @@ export type ItemType = ScalarType | "json";
 export type ParamShape =
   | { kind: "scalar"; types: readonly ScalarType[] }
   | { kind: "array"; items: readonly ItemType[] }
-  | { kind: "object"; properties: Readonly<Record<string, readonly ItemType[]>>; open: boolean; additional: readonly ItemType[] }
+  | {
+      kind: "object";
+      properties: Readonly<Record<string, readonly ItemType[]>>;
+      open: boolean;
+      additional: readonly ItemType[];
+    }
   | { kind: "json"; mediaType: string };
 
 export type RawParams = Record<string, unknown>;
 
 const NONE: ReadonlySet<string> = new Set();
 
-const DELIMITERS: Partial<Record<ParamStyle, string>> = { form: ",", simple: ",", spaceDelimited: " ", pipeDelimited: "|" };
+const DELIMITERS: Partial<Record<ParamStyle, string>> = {
+  form: ",",
+  simple: ",",
+  spaceDelimited: " ",
+  pipeDelimited: "|",
+};
 
 /**
  * Query parameters; names the spec does not declare are reported unless `allowUnknown`. `credentials` are
  * query names that carry API keys: accepted, and kept out of the parameters handlers see.
  */
-export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUnknown: boolean, credentials: ReadonlySet<string> = NONE): RawParams {
+export function readQuery(
+  rawQuery: string,
+  specs: readonly ParamSpec[],
+  allowUnknown: boolean,
+  credentials: ReadonlySet<string> = NONE,
+): RawParams {
   const entries = new Map<string, string[]>();
   for (const [name, value] of new URLSearchParams(rawQuery)) {
     const values = entries.get(name);
@@ -82,9 +97,14 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
       code: "unknown_parameter",
       message: `query parameter "${name}" is not defined for this operation`,
     }));
-    throw new HttpProblem(400, "validation_failed", "The request has query parameters this operation does not accept.", {
-      errors,
-    });
+    throw new HttpProblem(
+      400,
+      "validation_failed",
+      "The request has query parameters this operation does not accept.",
+      {
+        errors,
+      },
+    );
   }
   return out;
 }
@@ -97,7 +117,10 @@ export function readQuery(rawQuery: string, specs: readonly ParamSpec[], allowUn
 const WILDCARD_MEANS_ABSENT: ReadonlySet<string> = new Set(["accept-language", "accept-encoding"]);
 
 /** Header parameters; `headers` is Node's lower-cased header object. */
-export function readHeaders(headers: Readonly<Record<string, string | string[] | undefined>>, specs: readonly ParamSpec[]): RawParams {
+export function readHeaders(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+  specs: readonly ParamSpec[],
+): RawParams {
   const out: RawParams = {};
   for (const spec of specs) {
     const raw = headers[spec.name.toLowerCase()];
@@ -169,13 +192,21 @@ function fromSerialised(raw: string, spec: ParamSpec): unknown {
 
 function split(value: string, spec: ParamSpec): string[] {
   if (value === "") return [];
-  const delimiter = spec.style === "label" || spec.style === "matrix" ? (spec.explode ? (spec.style === "label" ? "." : ";") : ",") : (DELIMITERS[spec.style] ?? ",");
+  const delimiter =
+    spec.style === "label" || spec.style === "matrix"
+      ? spec.explode
+        ? spec.style === "label"
+          ? "."
+          : ";"
+        : ","
+      : (DELIMITERS[spec.style] ?? ",");
   return carriesJson(spec.shape) ? splitOutsideJson(value, delimiter) : value.split(delimiter);
 }
 
 function carriesJson(shape: ParamShape): boolean {
   if (shape.kind === "array") return shape.items.includes("json");
-  if (shape.kind === "object") return shape.additional.includes("json") || Object.values(shape.properties).some((types) => types.includes("json"));
+  if (shape.kind === "object")
+    return shape.additional.includes("json") || Object.values(shape.properties).some((types) => types.includes("json"));
   return false;
 }
 
@@ -209,7 +240,11 @@ function toObject(parts: string[]): Record<string, string> {
   return object;
 }
 
-function readDeepObject(name: string, entries: Map<string, string[]>, consumed: Set<string>): Record<string, string> | undefined {
+function readDeepObject(
+  name: string,
+  entries: Map<string, string[]>,
+  consumed: Set<string>,
+): Record<string, string> | undefined {
   const prefix = `${name}[`;
   let object: Record<string, string> | undefined;
   for (const [key, values] of entries) {
@@ -221,7 +256,11 @@ function readDeepObject(name: string, entries: Map<string, string[]>, consumed: 
   return object;
 }
 
-function readDeclaredProperties(names: readonly string[], entries: Map<string, string[]>, consumed: Set<string>): Record<string, string> | undefined {
+function readDeclaredProperties(
+  names: readonly string[],
+  entries: Map<string, string[]>,
+  consumed: Set<string>,
+): Record<string, string> | undefined {
   let object: Record<string, string> | undefined;
   for (const name of names) {
     const values = entries.get(name);

@@ -16,7 +16,10 @@ export interface PathMatcher {
  * non-strict routing. `valuesOf` gives the only values a parameter can take (its enum), where the template
  * puts it next to another parameter and nothing else marks the boundary (`{id}{ext}`, ext: [".json"]).
  */
-export function compilePath(template: string, valuesOf: (name: string) => readonly string[] | undefined = () => undefined): PathMatcher {
+export function compilePath(
+  template: string,
+  valuesOf: (name: string) => readonly string[] | undefined = () => undefined,
+): PathMatcher {
   const names: Record<string, string> = {};
   let source = "";
   let index = 0;
@@ -50,7 +53,10 @@ export function compilePath(template: string, valuesOf: (name: string) => readon
 function alternatives(values: readonly string[] | undefined): string | undefined {
   if (values === undefined || values.length === 0) return undefined;
   const spellings = new Set(values.flatMap((value) => [value, encodeURIComponent(value)]));
-  return [...spellings].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  return [...spellings]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
 }
 
 function escapeRegExp(text: string): string {

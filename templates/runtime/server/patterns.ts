@@ -62,13 +62,25 @@ export function specPattern(source: string, _flags?: string): PatternMatcher {
 
 /** JavaScript's `\s` (WhiteSpace and LineTerminator, ECMA-262 §22.2.2.9); RE2's is ASCII only. */
 const WHITE_SPACE_RANGES: readonly (readonly [number, number])[] = [
-  [0x09, 0x0d], [0x20, 0x20], [0xa0, 0xa0], [0x1680, 0x1680], [0x2000, 0x200a], [0x2028, 0x2029], [0x202f, 0x202f], [0x205f, 0x205f], [0x3000, 0x3000], [0xfeff, 0xfeff],
+  [0x09, 0x0d],
+  [0x20, 0x20],
+  [0xa0, 0xa0],
+  [0x1680, 0x1680],
+  [0x2000, 0x200a],
+  [0x2028, 0x2029],
+  [0x202f, 0x202f],
+  [0x205f, 0x205f],
+  [0x3000, 0x3000],
+  [0xfeff, 0xfeff],
 ];
-const hexRange = ([from, to]: readonly [number, number]): string => (from === to ? `\\x{${from.toString(16)}}` : `\\x{${from.toString(16)}}-\\x{${to.toString(16)}}`);
+const hexRange = ([from, to]: readonly [number, number]): string =>
+  from === to ? `\\x{${from.toString(16)}}` : `\\x{${from.toString(16)}}-\\x{${to.toString(16)}}`;
 /** `\s` as RE2 class members. */
 const WHITE_SPACE = WHITE_SPACE_RANGES.map(hexRange).join("");
 /** `\S` as RE2 class members (the complement, so that it also works inside a class: `[\s\S]`). */
-const NOT_WHITE_SPACE = WHITE_SPACE_RANGES.map(([from], index) => [(WHITE_SPACE_RANGES[index - 1]?.[1] ?? -1) + 1, from - 1] as const)
+const NOT_WHITE_SPACE = WHITE_SPACE_RANGES.map(
+  ([from], index) => [(WHITE_SPACE_RANGES[index - 1]?.[1] ?? -1) + 1, from - 1] as const,
+)
   .concat([[0xfeff + 1, 0x10ffff]])
   .map(hexRange)
   .join("");
@@ -79,14 +91,47 @@ const CONTROL_ESCAPES: Readonly<Record<string, number>> = { t: 0x09, n: 0x0a, v:
 
 /** General_Category long names (ECMA-262 `\p{Letter}`) -> the short ones RE2 knows. */
 const CATEGORIES: Readonly<Record<string, string>> = {
-  Letter: "L", Cased_Letter: "LC", Uppercase_Letter: "Lu", Lowercase_Letter: "Ll", Titlecase_Letter: "Lt", Modifier_Letter: "Lm", Other_Letter: "Lo",
-  Mark: "M", Nonspacing_Mark: "Mn", Spacing_Mark: "Mc", Enclosing_Mark: "Me",
-  Number: "N", Decimal_Number: "Nd", digit: "Nd", Letter_Number: "Nl", Other_Number: "No",
-  Punctuation: "P", punct: "P", Connector_Punctuation: "Pc", Dash_Punctuation: "Pd", Open_Punctuation: "Ps", Close_Punctuation: "Pe",
-  Initial_Punctuation: "Pi", Final_Punctuation: "Pf", Other_Punctuation: "Po",
-  Symbol: "S", Math_Symbol: "Sm", Currency_Symbol: "Sc", Modifier_Symbol: "Sk", Other_Symbol: "So",
-  Separator: "Z", Space_Separator: "Zs", Line_Separator: "Zl", Paragraph_Separator: "Zp",
-  Other: "C", Control: "Cc", cntrl: "Cc", Format: "Cf", Private_Use: "Co", Surrogate: "Cs", Unassigned: "Cn",
+  Letter: "L",
+  Cased_Letter: "LC",
+  Uppercase_Letter: "Lu",
+  Lowercase_Letter: "Ll",
+  Titlecase_Letter: "Lt",
+  Modifier_Letter: "Lm",
+  Other_Letter: "Lo",
+  Mark: "M",
+  Nonspacing_Mark: "Mn",
+  Spacing_Mark: "Mc",
+  Enclosing_Mark: "Me",
+  Number: "N",
+  Decimal_Number: "Nd",
+  digit: "Nd",
+  Letter_Number: "Nl",
+  Other_Number: "No",
+  Punctuation: "P",
+  punct: "P",
+  Connector_Punctuation: "Pc",
+  Dash_Punctuation: "Pd",
+  Open_Punctuation: "Ps",
+  Close_Punctuation: "Pe",
+  Initial_Punctuation: "Pi",
+  Final_Punctuation: "Pf",
+  Other_Punctuation: "Po",
+  Symbol: "S",
+  Math_Symbol: "Sm",
+  Currency_Symbol: "Sc",
+  Modifier_Symbol: "Sk",
+  Other_Symbol: "So",
+  Separator: "Z",
+  Space_Separator: "Zs",
+  Line_Separator: "Zl",
+  Paragraph_Separator: "Zp",
+  Other: "C",
+  Control: "Cc",
+  cntrl: "Cc",
+  Format: "Cf",
+  Private_Use: "Co",
+  Surrogate: "Cs",
+  Unassigned: "Cn",
 };
 const SHORT_CATEGORIES = new Set(Object.values(CATEGORIES));
 
@@ -144,7 +189,8 @@ export function toRe2Syntax(source: string): string | undefined {
         const save = i;
         i += 2;
         const low = hexLiteral(4);
-        if (low !== undefined && low.codePoint >= 0xdc00 && low.codePoint <= 0xdfff) codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (low.codePoint - 0xdc00);
+        if (low !== undefined && low.codePoint >= 0xdc00 && low.codePoint <= 0xdfff)
+          codePoint = 0x10000 + ((codePoint - 0xd800) << 10) + (low.codePoint - 0xdc00);
         else i = save;
       }
     }
@@ -162,8 +208,13 @@ export function toRe2Syntax(source: string): string | undefined {
     if (key === undefined || key === "gc" || key === "General_Category") {
       name = value !== undefined && SHORT_CATEGORIES.has(value) ? value : CATEGORIES[value ?? ""];
       // `\P{Any}` in a class adds no member; outside one it matches nothing.
-      if (name === undefined && key === undefined && value === "Any") return { text: inClass ? (kind === "p" ? ANY : "") : kind === "p" ? `[${ANY}]` : `[^${ANY}]` };
-    } else if ((key === "sc" || key === "Script") && value !== undefined && /^[A-Z][a-z]+(_[A-Z][a-z]+)*$/.test(value)) {
+      if (name === undefined && key === undefined && value === "Any")
+        return { text: inClass ? (kind === "p" ? ANY : "") : kind === "p" ? `[${ANY}]` : `[^${ANY}]` };
+    } else if (
+      (key === "sc" || key === "Script") &&
+      value !== undefined &&
+      /^[A-Z][a-z]+(_[A-Z][a-z]+)*$/.test(value)
+    ) {
       name = value; // RE2 knows scripts by their long names; short aliases (`Grek`) fail to compile and fall back
     }
     return name === undefined ? undefined : { text: `\\${kind}{${name}}` };

@@ -104,7 +104,9 @@ export function sendProblem(
   instance: string,
   format: ProblemFormatter = defaultProblemFormatter,
 ): void {
-  const { contentType, body } = format(problemDetails(error.status, error.code, error.message, instance, error.errors, error.truncated));
+  const { contentType, body } = format(
+    problemDetails(error.status, error.code, error.message, instance, error.errors, error.truncated),
+  );
   res.status(error.status);
   for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
   res.setHeader("Content-Type", contentType);

@@ -48,7 +48,9 @@ export async function loadResponseChecks(specUrl: URL): Promise<ResponseCheck> {
   return (op, status, body): FieldError[] => {
     const key = responseKey(op.responses, status);
     if (key === undefined) {
-      return [{ field: "status", code: "undocumented_status", message: `status ${status} is not documented for ${op.id}` }];
+      return [
+        { field: "status", code: "undocumented_status", message: `status ${status} is not documented for ${op.id}` },
+      ];
     }
     // OpenAPI 3.x §4.8.17.1: a response's `content` describes its potential payloads, so an answer without a body
     // contradicts none (the mock answers so where no value satisfies the schema, generator/emit/server/mock-samples.ts).
@@ -62,8 +64,11 @@ export async function loadResponseChecks(specUrl: URL): Promise<ResponseCheck> {
 function schemaOf(document: unknown, op: OperationSpec, key: string): unknown {
   const paths = (document as { paths?: Record<string, Record<string, unknown>> }).paths ?? {};
   const operation = paths[op.pathKey ?? op.path]?.[op.method] as { responses?: Record<string, unknown> } | undefined;
-  let response = operation?.responses?.[key] as { $ref?: string; content?: Record<string, { schema?: unknown }> } | undefined;
-  if (typeof response?.$ref === "string") response = resolvePointer(document, response.$ref.slice(1)) as typeof response;
+  let response = operation?.responses?.[key] as
+    | { $ref?: string; content?: Record<string, { schema?: unknown }> }
+    | undefined;
+  if (typeof response?.$ref === "string")
+    response = resolvePointer(document, response.$ref.slice(1)) as typeof response;
   const mediaType = op.responses[key];
   if (response?.content === undefined || typeof mediaType !== "string") return undefined;
   return response.content[mediaType]?.schema;

@@ -2,7 +2,15 @@
 // parsing limits, and one error handler that turns every failure into a problem response.
 import express from "express";
 import type { ErrorRequestHandler, Request, RequestHandler, Response, Router } from "express";
-import { ANY_METHOD, checkCorsOptions, corsForRequests, corsPreflight, isPreflight, RUNTIME_REQUEST_HEADERS, RUNTIME_RESPONSE_HEADERS } from "./cors.js";
+import {
+  ANY_METHOD,
+  checkCorsOptions,
+  corsForRequests,
+  corsPreflight,
+  isPreflight,
+  RUNTIME_REQUEST_HEADERS,
+  RUNTIME_RESPONSE_HEADERS,
+} from "./cors.js";
 import type { CorsOptions } from "./cors.js";
 import { mountDocs } from "./docs.js";
 import type { DocsDocuments, DocsOptions } from "./docs.js";
@@ -120,14 +128,22 @@ export function buildRouter<P>(
   const logger = options.logger ?? consoleLogger;
   const needsCodec = api.operations.some((op) => op.paging?.kind === "cursor");
   if (needsCodec && options.pageTokenSecret === undefined) {
-    throw new Error("createRouter: this API has cursor-paginated operations; pass options.pageTokenSecret (32+ random bytes)");
+    throw new Error(
+      "createRouter: this API has cursor-paginated operations; pass options.pageTokenSecret (32+ random bytes)",
+    );
   }
   const missing = api.operations.filter((op) => typeof handlers[op.id] !== "function").map((op) => op.id);
   if (missing.length > 0) throw new Error(`createRouter: no handler for ${missing.join(", ")}`);
   const { operations, gate } = loadDetails(api.operations, api.detailValidators);
 
   const shared = {
-    codec: needsCodec && options.pageTokenSecret !== undefined ? createPageTokenCodec(options.pageTokenSecret, options.pageTokenMaxAgeSeconds === undefined ? {} : { maxAgeSeconds: options.pageTokenMaxAgeSeconds }) : undefined,
+    codec:
+      needsCodec && options.pageTokenSecret !== undefined
+        ? createPageTokenCodec(
+            options.pageTokenSecret,
+            options.pageTokenMaxAgeSeconds === undefined ? {} : { maxAgeSeconds: options.pageTokenMaxAgeSeconds },
+          )
+        : undefined,
     schemes: api.schemes,
     verifiers: (options.security ?? {}) as Readonly<Record<string, Verifier<unknown>>>,
     allowUnknownQuery: options.allowUnknownQueryParameters === true,
@@ -139,7 +155,8 @@ export function buildRouter<P>(
   shared.responseChecks?.catch(() => undefined); // reported per request when used; never an unhandled rejection
 
   const router = express.Router({ caseSensitive: true, strict: false });
-  if (options.cors !== undefined) router.use(corsForRequests(options.cors, [...RUNTIME_RESPONSE_HEADERS, ...api.responseHeaders]));
+  if (options.cors !== undefined)
+    router.use(corsForRequests(options.cors, [...RUNTIME_RESPONSE_HEADERS, ...api.responseHeaders]));
   const parsers = bodyParsers(options.bodyLimit ?? "1mb", options.multipart);
   const allowedHeaders = [...new Set([...RUNTIME_REQUEST_HEADERS, ...api.requestHeaders])];
 
@@ -149,7 +166,11 @@ export function buildRouter<P>(
     // Added before the operations: the docs paths are concrete, and a spec path under them is a startup error.
     for (const basePath of new Set(basePaths)) {
       mountDocs(router, {
-        basePath, options: options.docs, title: api.title ?? "API", documents: api.documents, specPaths: api.operations.map((op) => op.path),
+        basePath,
+        options: options.docs,
+        title: api.title ?? "API",
+        documents: api.documents,
+        specPaths: api.operations.map((op) => op.path),
         close: (route, allow) => {
           route.options(answerOptions(allow));
           route.all(methodNotAllowed(allow));
@@ -170,9 +191,16 @@ export function buildRouter<P>(
     });
   // Base paths are compared as plain text there, so a server URL's `*`, `(` or `:` is never route syntax.
   router.use(dispatcher(operations, chainsOf, { basePaths, answerOptions, notFound: options.notFound !== false }));
-  if (options.cors !== undefined) router.use(answerUnknownPathPreflight(corsPreflight(options.cors, ANY_METHOD, allowedHeaders)));
+  if (options.cors !== undefined)
+    router.use(answerUnknownPathPreflight(corsPreflight(options.cors, ANY_METHOD, allowedHeaders)));
   // Every failure goes through here: the user's formatter, else the spec's own error schema, else RFC 9457.
-  router.use(errorHandler(logger, options.formatProblem, api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload)));
+  router.use(
+    errorHandler(
+      logger,
+      options.formatProblem,
+      api.errorPayload === undefined ? undefined : errorPayloadFormatter(api.errorPayload),
+    ),
+  );
   return router;
 }
 
@@ -194,7 +222,12 @@ const operationFormatters = new WeakMap<ErrorPayload, ProblemFormatter>();
  * failure's status (exact, `4XX`, `default`, OpenAPI 3.0.3 §4.7.16) where that differs from the API-wide payload;
  * else the API-wide one (the spec's error schema, else RFC 9457).
  */
-function formatterFor(res: Response, status: number, user: ProblemFormatter | undefined, apiWide: ProblemFormatter | undefined): ProblemFormatter | undefined {
+function formatterFor(
+  res: Response,
+  status: number,
+  user: ProblemFormatter | undefined,
+  apiWide: ProblemFormatter | undefined,
+): ProblemFormatter | undefined {
   if (user !== undefined) return user;
   const op = res.locals[REACHED_OPERATION] as OperationSpec | undefined;
   const errors = op?.errors;
@@ -224,7 +257,11 @@ function answerUnknownPathPreflight(preflight: RequestHandler): ErrorRequestHand
 function methodNotAllowed(allow: readonly string[]): RequestHandler {
   const key = allow.join(", ");
   return (req, _res, next) => {
-    next(new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${key}.`, { headers: { Allow: key } }));
+    next(
+      new HttpProblem(405, "method_not_allowed", `${req.method} is not supported here; use ${key}.`, {
+        headers: { Allow: key },
+      }),
+    );
   };
 }
 
@@ -245,7 +282,11 @@ const BODY_ERRORS: Readonly<Record<string, [number, string, string]>> = {
   "request.size.invalid": [400, "request_size_invalid", "The request body does not match its Content-Length."],
 };
 
-function errorHandler(logger: Logger, user: ProblemFormatter | undefined, apiWide: ProblemFormatter | undefined): ErrorRequestHandler {
+function errorHandler(
+  logger: Logger,
+  user: ProblemFormatter | undefined,
+  apiWide: ProblemFormatter | undefined,
+): ErrorRequestHandler {
   return (error: unknown, req: Request, res: Response, next) => {
     if (res.headersSent) {
       next(error);
@@ -266,11 +307,25 @@ export function asProblem(error: unknown, req: Request, requestId: string, logge
   // Express's own client errors (e.g. a path parameter that is not valid percent-encoding) stay 4xx.
   const status = typeof error === "object" && error !== null && "status" in error ? error.status : undefined;
   if (typeof status === "number" && status >= 400 && status < 500) {
-    return new HttpProblem(status, "bad_request", "The request could not be understood; check its URL encoding and headers.");
+    return new HttpProblem(
+      status,
+      "bad_request",
+      "The request could not be understood; check its URL encoding and headers.",
+    );
   }
   const traceId = traceIdOf(req);
-  logger.error("request failed", { requestId, ...(traceId === undefined ? {} : { traceId }), method: req.method, path: req.originalUrl, error });
-  return new HttpProblem(500, "internal_error", `The server failed to answer; quote request id ${requestId} when reporting it.`);
+  logger.error("request failed", {
+    requestId,
+    ...(traceId === undefined ? {} : { traceId }),
+    method: req.method,
+    path: req.originalUrl,
+    error,
+  });
+  return new HttpProblem(
+    500,
+    "internal_error",
+    `The server failed to answer; quote request id ${requestId} when reporting it.`,
+  );
 }
 
 function basePathsOf(configured: string | readonly string[]): string[] {

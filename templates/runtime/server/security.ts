@@ -69,7 +69,12 @@ async function tryRequirement<P>(
     const principal = await verify(credential, { scopes, request });
     if (principal === "forbidden") return "forbidden";
     if (principal === null || principal === undefined) return "rejected";
-    Object.defineProperty(principals, scheme, { value: principal, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(principals, scheme, {
+      value: principal,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     first ??= principal;
   }
   return first === undefined ? "missing" : { principal: first, schemes: principals };
@@ -87,7 +92,10 @@ export function readCredential(request: Request, spec: SchemeSpec): Credential |
   const scheme = header.slice(0, space).toLowerCase();
   const value = header.slice(space + 1).trim();
   if (spec.kind === "bearer") return scheme === "bearer" && value !== "" ? { kind: "bearer", token: value } : undefined;
-  if (spec.kind === "http") return scheme === spec.scheme.toLowerCase() && value !== "" ? { kind: "http", scheme: spec.scheme, credentials: value } : undefined;
+  if (spec.kind === "http")
+    return scheme === spec.scheme.toLowerCase() && value !== ""
+      ? { kind: "http", scheme: spec.scheme, credentials: value }
+      : undefined;
   if (scheme !== "basic") return undefined;
   const decoded = Buffer.from(value, "base64").toString("utf8");
   const colon = decoded.indexOf(":");

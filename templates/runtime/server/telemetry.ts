@@ -23,7 +23,13 @@ interface OtelSpan {
 }
 interface OtelApi {
   trace: {
-    getTracer(name: string): { startSpan(name: string, options: { kind: number; attributes: Record<string, string> }, context: OtelContext): OtelSpan };
+    getTracer(name: string): {
+      startSpan(
+        name: string,
+        options: { kind: number; attributes: Record<string, string> },
+        context: OtelContext,
+      ): OtelSpan;
+    };
     setSpan(context: OtelContext, span: OtelSpan): OtelContext;
   };
   context: { active(): OtelContext; with<T>(context: OtelContext, fn: () => T): T };
@@ -77,7 +83,13 @@ export function traceOperation(telemetry: Telemetry, name: string, path: string)
     }
     const parent = api.propagation.extract(api.context.active(), req.headers);
     const route = `${req.baseUrl}${matchedBasePath(req)}${path}`;
-    const span = api.trace.getTracer("specwright-server").startSpan(name, { kind: SERVER, attributes: { "http.route": route, "http.request.method": req.method } }, parent);
+    const span = api.trace
+      .getTracer("specwright-server")
+      .startSpan(
+        name,
+        { kind: SERVER, attributes: { "http.route": route, "http.request.method": req.method } },
+        parent,
+      );
     const spanContext = api.trace.setSpan(parent, span);
     if (span.isRecording()) {
       const entry: Traced = { span, failed: false };

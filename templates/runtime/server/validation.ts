@@ -24,7 +24,8 @@ export function explainErrors(
   data: unknown,
   location: string | null,
 ): { errors: FieldError[]; truncated: boolean } {
-  if (details === undefined || details(data)) return { errors: toFieldErrors(verdict.errors, location), truncated: false };
+  if (details === undefined || details(data))
+    return { errors: toFieldErrors(verdict.errors, location), truncated: false };
   return { errors: toFieldErrors(details.errors, location), truncated: details.truncated === true };
 }
 
@@ -57,7 +58,10 @@ const CODES: Readonly<Record<string, string>> = {
  * `location` prefixes parameter fields ("query.page_size"); body fields are bare ("name", "tags[1]"), as a
  * form would name them. ajv's own messages are kept: they say what was expected and never echo the input.
  */
-export function toFieldErrors(errors: readonly ValidatorError[] | null | undefined, location: string | null): FieldError[] {
+export function toFieldErrors(
+  errors: readonly ValidatorError[] | null | undefined,
+  location: string | null,
+): FieldError[] {
   const seen = new Set<string>();
   const out: FieldError[] = [];
   for (const error of errors ?? []) {

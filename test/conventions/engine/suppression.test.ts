@@ -28,7 +28,10 @@ const responses = yaml`
 
 describe("x-specwright-ignore", () => {
   it("on an operation also silences what a rule reports behind its $ref in another file", async () => {
-    const reported = await lintFiles({ "openapi.yaml": root("x-specwright-ignore: [errors/responses]"), "responses.yaml": responses }, RULE);
+    const reported = await lintFiles(
+      { "openapi.yaml": root("x-specwright-ignore: [errors/responses]"), "responses.yaml": responses },
+      RULE,
+    );
     expect(reported).toEqual([]);
   });
 

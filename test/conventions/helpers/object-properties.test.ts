@@ -7,8 +7,17 @@ import { writeSpecFiles } from "../../load/temp-spec.js";
 /** `Level0: allOf: [Level1, Level1]`, ... down to a schema with the real properties: 2^depth paths, depth schemas. */
 function doubledAllOfChain(depth: number): string {
   const lines = ["openapi: 3.1.0", "info: { title: T, version: 1.0.0 }", "paths: {}", "components:", "  schemas:"];
-  for (let i = 0; i < depth; i++) lines.push(`    Level${i}:`, `      allOf: [{ $ref: '#/components/schemas/Level${i + 1}' }, { $ref: '#/components/schemas/Level${i + 1}' }]`);
-  lines.push(`    Level${depth}:`, "      type: object", "      properties:", "        next_page_token: { type: string }");
+  for (let i = 0; i < depth; i++)
+    lines.push(
+      `    Level${i}:`,
+      `      allOf: [{ $ref: '#/components/schemas/Level${i + 1}' }, { $ref: '#/components/schemas/Level${i + 1}' }]`,
+    );
+  lines.push(
+    `    Level${depth}:`,
+    "      type: object",
+    "      properties:",
+    "        next_page_token: { type: string }",
+  );
   return lines.join("\n") + "\n";
 }
 
@@ -19,6 +28,8 @@ describe("objectProperties", () => {
     const top = document.child(document.root, "components", "schemas", "Level0")!;
     const properties = objectProperties(document, top);
     expect([...properties.keys()]).toEqual(["next_page_token"]);
-    expect(properties.get("next_page_token")!.at.pointer).toBe("/components/schemas/Level40/properties/next_page_token");
+    expect(properties.get("next_page_token")!.at.pointer).toBe(
+      "/components/schemas/Level40/properties/next_page_token",
+    );
   });
 });

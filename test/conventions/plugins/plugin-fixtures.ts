@@ -57,4 +57,9 @@ export const CRASHING_PLUGIN = `export default {
 };
 `;
 
-export const RULES_PACKAGE_JSON = JSON.stringify({ name: "@acme/specwright-rules", version: "1.0.0", type: "module", exports: { ".": { import: "./index.mjs" } } });
+export const RULES_PACKAGE_JSON = JSON.stringify({
+  name: "@acme/specwright-rules",
+  version: "1.0.0",
+  type: "module",
+  exports: { ".": { import: "./index.mjs" } },
+});

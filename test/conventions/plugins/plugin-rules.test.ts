@@ -12,20 +12,43 @@ import { CRASHING_PLUGIN, OWNER_PLUGIN, RULES_PACKAGE_JSON, SPEC } from "./plugi
 /** Only the custom rules' problems: the built-in ones are not what these tests are about. */
 async function customProblems(dir: string) {
   const diagnostics = await lint(join(dir, "api.yaml"), { config: join(dir, "specwright.config.yaml") });
-  return diagnostics.filter((d) => d.ruleId.startsWith("acme/")).map((d) => ({ ruleId: d.ruleId, severity: d.severity, line: d.line, column: d.column, message: d.message, docUrl: d.docUrl }));
+  return diagnostics
+    .filter((d) => d.ruleId.startsWith("acme/"))
+    .map((d) => ({
+      ruleId: d.ruleId,
+      severity: d.severity,
+      line: d.line,
+      column: d.column,
+      message: d.message,
+      docUrl: d.docUrl,
+    }));
 }
 
 const configError = configErrorOf;
 
 describe("plugin rules", () => {
   it("a file plugin's rule reports at the exact line of the node, with its docs link", async () => {
-    const dir = tempTree({ "specwright.config.yaml": "plugins: [./rules/acme.mjs]\n", "rules/acme.mjs": OWNER_PLUGIN, "api.yaml": SPEC });
-    expect(await customProblems(dir)).toEqual([{ ruleId: "acme/has-owner", severity: "error", line: 10, column: 5, message: "POST /v1/orders has no x-owner", docUrl: "https://acme.example/rules/has-owner" }]);
+    const dir = tempTree({
+      "specwright.config.yaml": "plugins: [./rules/acme.mjs]\n",
+      "rules/acme.mjs": OWNER_PLUGIN,
+      "api.yaml": SPEC,
+    });
+    expect(await customProblems(dir)).toEqual([
+      {
+        ruleId: "acme/has-owner",
+        severity: "error",
+        line: 10,
+        column: 5,
+        message: "POST /v1/orders has no x-owner",
+        docUrl: "https://acme.example/rules/has-owner",
+      },
+    ]);
   });
 
   it("a package plugin is found in node_modules above the config, and its options and severity come from the config", async () => {
     const dir = tempTree({
-      "specwright.config.yaml": "plugins: ['@acme/specwright-rules']\nrules:\n  acme/has-owner: [warn, { key: x-team }]\n",
+      "specwright.config.yaml":
+        "plugins: ['@acme/specwright-rules']\nrules:\n  acme/has-owner: [warn, { key: x-team }]\n",
       "node_modules/@acme/specwright-rules/package.json": RULES_PACKAGE_JSON,
       "node_modules/@acme/specwright-rules/index.mjs": OWNER_PLUGIN,
       "api.yaml": SPEC,
@@ -37,18 +60,32 @@ describe("plugin rules", () => {
   });
 
   it("a rule that throws is reported as a problem of that rule, and the other rules still run and honour x-specwright-ignore", async () => {
-    const dir = tempTree({ "specwright.config.yaml": "plugins: [./crash.mjs]\n", "crash.mjs": CRASHING_PLUGIN, "api.yaml": SPEC });
+    const dir = tempTree({
+      "specwright.config.yaml": "plugins: [./crash.mjs]\n",
+      "crash.mjs": CRASHING_PLUGIN,
+      "api.yaml": SPEC,
+    });
     const problems = await customProblems(dir);
-    expect(problems.filter((p) => p.ruleId === "acme/crashes").map((p) => p.message)).toEqual(["internal error in rule acme/crashes: boom (please report it; other rules ran)"]);
-    expect(problems.filter((p) => p.ruleId === "acme/crashes-early").map((p) => p.message)).toEqual(["internal error in rule acme/crashes-early: bad setup (please report it; other rules ran)"]);
-    expect(problems.filter((p) => p.ruleId === "acme/no-place").map((p) => [p.line, p.message])).toEqual([[1, "internal error in rule acme/no-place: report() needs `at`: the `at` of a node ({ file, pointer }) (please report it; other rules ran)"]]);
+    expect(problems.filter((p) => p.ruleId === "acme/crashes").map((p) => p.message)).toEqual([
+      "internal error in rule acme/crashes: boom (please report it; other rules ran)",
+    ]);
+    expect(problems.filter((p) => p.ruleId === "acme/crashes-early").map((p) => p.message)).toEqual([
+      "internal error in rule acme/crashes-early: bad setup (please report it; other rules ran)",
+    ]);
+    expect(problems.filter((p) => p.ruleId === "acme/no-place").map((p) => [p.line, p.message])).toEqual([
+      [
+        1,
+        "internal error in rule acme/no-place: report() needs `at`: the `at` of a node ({ file, pointer }) (please report it; other rules ran)",
+      ],
+    ]);
     // reported on the GET (line 5) only: the POST carries x-specwright-ignore: [acme/ignored-here]
     expect(problems.filter((p) => p.ruleId === "acme/ignored-here").map((p) => p.line)).toEqual([5]);
   });
 
   it("overrides change a plugin rule's severity per file and per pointer", async () => {
     const dir = tempTree({
-      "specwright.config.yaml": "plugins: [./rules/acme.mjs]\noverrides:\n  - pointer: /paths/~1v1~1orders/post\n    rules: { acme/has-owner: off }\n",
+      "specwright.config.yaml":
+        "plugins: [./rules/acme.mjs]\noverrides:\n  - pointer: /paths/~1v1~1orders/post\n    rules: { acme/has-owner: off }\n",
       "rules/acme.mjs": OWNER_PLUGIN,
       "api.yaml": SPEC,
     });
@@ -58,7 +95,9 @@ describe("plugin rules", () => {
 
 describe("plugins that cannot be used are config errors at the line naming them", () => {
   it("a missing file", async () => {
-    const error = await configError({ "specwright.config.yaml": "extends: recommended\nplugins:\n  - ./rules/missing.mjs\n" });
+    const error = await configError({
+      "specwright.config.yaml": "extends: recommended\nplugins:\n  - ./rules/missing.mjs\n",
+    });
     expect([error.line, error.column]).toEqual([3, 5]);
     expect(error.message).toContain('cannot load "./rules/missing.mjs": file not found');
     expect(error.fix).toContain("relative to the folder of the config file");
@@ -71,25 +110,42 @@ describe("plugins that cannot be used are config errors at the line naming them"
   });
 
   it("a syntax error in the plugin", async () => {
-    const error = await configError({ "specwright.config.yaml": "plugins: [./bad.mjs]\n", "bad.mjs": "export default { rules: [ }\n" });
+    const error = await configError({
+      "specwright.config.yaml": "plugins: [./bad.mjs]\n",
+      "bad.mjs": "export default { rules: [ }\n",
+    });
     expect(error.line).toBe(1);
     expect(error.message).toMatch(/^cannot load "\.\/bad\.mjs" .*syntax/i);
   });
 
   it("a plugin of the wrong shape, a rule without create, an id without a namespace or clashing with a built-in", async () => {
-    const plugin = (rule: string) => ({ "specwright.config.yaml": "plugins: [./p.mjs]\n", "p.mjs": `export default { rules: [${rule}] };\n` });
-    expect((await configError({ "specwright.config.yaml": "plugins: [./p.mjs]\n", "p.mjs": "export default 42;\n" })).message).toContain("does not export an object");
+    const plugin = (rule: string) => ({
+      "specwright.config.yaml": "plugins: [./p.mjs]\n",
+      "p.mjs": `export default { rules: [${rule}] };\n`,
+    });
+    expect(
+      (await configError({ "specwright.config.yaml": "plugins: [./p.mjs]\n", "p.mjs": "export default 42;\n" }))
+        .message,
+    ).toContain("does not export an object");
     const base = 'description: "d", recommended: "warn", defaultOptions: {}';
-    expect((await configError(plugin(`{ id: "acme/x", ${base} }`))).message).toBe('rule acme/x of plugin "./p.mjs" has no create(context) function');
-    expect((await configError(plugin(`{ id: "has-owner", ${base}, create() { return {}; } }`))).message).toContain("is not namespaced");
+    expect((await configError(plugin(`{ id: "acme/x", ${base} }`))).message).toBe(
+      'rule acme/x of plugin "./p.mjs" has no create(context) function',
+    );
+    expect((await configError(plugin(`{ id: "has-owner", ${base}, create() { return {}; } }`))).message).toContain(
+      "is not namespaced",
+    );
     const clash = await configError(plugin(`{ id: "rest/plural-collections", ${base}, create() { return {}; } }`));
     expect(clash.message).toContain("is a built-in rule's");
     expect(clash.line).toBe(1);
   });
 
   it("a plugin rule whose options schema does not compile, named when the config gives it options", async () => {
-    const rule = '{ id: "acme/x", description: "d", recommended: "warn", defaultOptions: {}, optionsSchema: { type: "object", properties: { a: { type: "strnig" } } }, create() { return {}; } }';
-    const error = await configError({ "specwright.config.yaml": "plugins: [./p.mjs]\nrules:\n  acme/x: [warn, { a: b }]\n", "p.mjs": `export default { rules: [${rule}] };\n` });
+    const rule =
+      '{ id: "acme/x", description: "d", recommended: "warn", defaultOptions: {}, optionsSchema: { type: "object", properties: { a: { type: "strnig" } } }, create() { return {}; } }';
+    const error = await configError({
+      "specwright.config.yaml": "plugins: [./p.mjs]\nrules:\n  acme/x: [warn, { a: b }]\n",
+      "p.mjs": `export default { rules: [${rule}] };\n`,
+    });
     expect(error.message).toMatch(/^the optionsSchema of rule acme\/x is not a valid JSON Schema/);
     expect(error.line).toBe(3);
   });
@@ -102,8 +158,16 @@ describe("plugins that cannot be used are config errors at the line naming them"
 
 describe("every consumer of the rule list sees plugin rules", () => {
   it("generate's lint gate stops on a plugin rule's error, and the portal's lint config runs it", async () => {
-    const dir = tempTree({ "specwright.config.yaml": "extends: minimal\nplugins: [./rules/acme.mjs]\nrules:\n  acme/has-owner: error\n", "rules/acme.mjs": OWNER_PLUGIN, "api.yaml": SPEC });
-    const result = await generate({ spec: join(dir, "api.yaml"), out: join(dir, "gen"), config: join(dir, "specwright.config.yaml") });
+    const dir = tempTree({
+      "specwright.config.yaml": "extends: minimal\nplugins: [./rules/acme.mjs]\nrules:\n  acme/has-owner: error\n",
+      "rules/acme.mjs": OWNER_PLUGIN,
+      "api.yaml": SPEC,
+    });
+    const result = await generate({
+      spec: join(dir, "api.yaml"),
+      out: join(dir, "gen"),
+      config: join(dir, "specwright.config.yaml"),
+    });
     expect(result.status).toBe("lint-failed");
     if (result.status !== "lint-failed") return;
     expect(result.diagnostics.map((d) => d.ruleId)).toEqual(["acme/has-owner"]);
@@ -111,6 +175,8 @@ describe("every consumer of the rule list sees plugin rules", () => {
     // The portal lints with lintConfigFor(config, file), as here.
     const config = await loadConfigFile(join(dir, "specwright.config.yaml"));
     const document = await loadSpec(join(dir, "api.yaml"));
-    expect(lintDocument(document, lintConfigFor(config, document.rootFile)).map((d) => d.ruleId)).toContain("acme/has-owner");
+    expect(lintDocument(document, lintConfigFor(config, document.rootFile)).map((d) => d.ruleId)).toContain(
+      "acme/has-owner",
+    );
   });
 });

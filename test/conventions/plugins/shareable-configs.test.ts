@@ -40,7 +40,10 @@ describe("extends: shareable configs", () => {
     expect(config.settings).toEqual({ pagination: { style: "offset" } });
     expect(config.rules["acme/has-owner"]).toEqual({ severity: "error", options: { key: "x-team" } });
     expect(config.customRules.map((rule) => rule.id)).toEqual(["acme/has-owner", "acme/summary"]);
-    expect(lintConfigFor(config, join(dir, "api.yaml")).rules["rest/plural-collections"]).toEqual({ severity: "warn", options: { singletons: ["config"] } });
+    expect(lintConfigFor(config, join(dir, "api.yaml")).rules["rest/plural-collections"]).toEqual({
+      severity: "warn",
+      options: { singletons: ["config"] },
+    });
     const problems = (await lint(join(dir, "api.yaml"), { config })).filter((d) => d.ruleId.startsWith("acme/"));
     expect(problems.map((d) => [d.ruleId, d.severity, d.line])).toEqual([
       ["acme/has-owner", "error", 5],
@@ -56,13 +59,26 @@ describe("extends: shareable configs", () => {
   });
 
   it("reports an unknown name, and a mistake inside the package's config, at the extends entry", async () => {
-    const unknown = (await loadConfigFile(join(project("extends: [recommended, lenient]\n"), "specwright.config.yaml")).catch((e: unknown) => e)) as ConfigError;
+    const unknown = (await loadConfigFile(
+      join(project("extends: [recommended, lenient]\n"), "specwright.config.yaml"),
+    ).catch((e: unknown) => e)) as ConfigError;
     expect(unknown).toBeInstanceOf(ConfigError);
-    expect([unknown.message, unknown.line, unknown.column]).toEqual(['unknown preset or shareable config "lenient"', 1, 24]);
+    expect([unknown.message, unknown.line, unknown.column]).toEqual([
+      'unknown preset or shareable config "lenient"',
+      1,
+      24,
+    ]);
     expect(unknown.fix).toContain("minimal, recommended, strict");
     const bad = SHAREABLE.replace('singletons: ["config"]', 'singletonz: ["config"]');
-    const inside = (await loadConfigFile(join(project("extends:\n  - '@acme/specwright-rules'\n", { "node_modules/@acme/specwright-rules/index.mjs": bad }), "specwright.config.yaml")).catch((e: unknown) => e)) as ConfigError;
-    expect(inside.message).toBe('shareable config "@acme/specwright-rules" (at /rules/rest~1plural-collections/1/singletonz): unknown option "singletonz" for rule rest/plural-collections');
+    const inside = (await loadConfigFile(
+      join(
+        project("extends:\n  - '@acme/specwright-rules'\n", { "node_modules/@acme/specwright-rules/index.mjs": bad }),
+        "specwright.config.yaml",
+      ),
+    ).catch((e: unknown) => e)) as ConfigError;
+    expect(inside.message).toBe(
+      'shareable config "@acme/specwright-rules" (at /rules/rest~1plural-collections/1/singletonz): unknown option "singletonz" for rule rest/plural-collections',
+    );
     expect(inside.line).toBe(2);
   });
 });

@@ -28,12 +28,24 @@ export const req = (schema: Json): Json => doc(postWith(schema));
 export const res = (schema: Json): Json => doc(getReturning(schema));
 export const qp = (schema: Json, more: Json = {}): Json => doc(getWith([query("q", schema, more)]));
 export const params = (parameters: Json[]): Json => doc(getWith(parameters));
-export const hdr = (schema: Json, more: Json = {}): Json => doc(getReturning(obj({}), { headers: { "X-Limit": { schema, ...more } } }));
+export const hdr = (schema: Json, more: Json = {}): Json =>
+  doc(getReturning(obj({}), { headers: { "X-Limit": { schema, ...more } } }));
 export const hooks = (webhooks: Json): Json => api({}, { webhooks });
 export const hook = (payload: Json, more: Json = {}): Json => ({
-  post: { requestBody: { content: { "application/json": { schema: payload } } }, responses: { "200": { description: "received" } }, ...more },
+  post: {
+    requestBody: { content: { "application/json": { schema: payload } } },
+    responses: { "200": { description: "received" } },
+    ...more,
+  },
 });
 
-export function v(name: string, before: Verdict["before"], after: Verdict["after"], expected: Verdict["expected"], reason: string, check?: string): Verdict {
+export function v(
+  name: string,
+  before: Verdict["before"],
+  after: Verdict["after"],
+  expected: Verdict["expected"],
+  reason: string,
+  check?: string,
+): Verdict {
   return check ? { name, before, after, expected, reason, check } : { name, before, after, expected, reason };
 }

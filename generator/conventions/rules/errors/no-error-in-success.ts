@@ -14,18 +14,37 @@ import { findStandardSchema, refersToStandard, type StandardSchema } from "./sta
  */
 export default defineRule({
   id: "errors/no-error-in-success",
-  description: "No 2xx response returns an error envelope (the error schema, an `error` member, or `status: error`); errors use 4xx/5xx.",
+  description:
+    "No 2xx response returns an error envelope (the error schema, an `error` member, or `status: error`); errors use 4xx/5xx.",
   recommended: "warn",
   defaultOptions: {
     /** Members an envelope is made of; a body with any other member is a resource, not an envelope. */
-    envelopeMembers: ["code", "status", "message", "msg", "error", "errors", "detail", "details", "description", "success", "result", "data"],
+    envelopeMembers: [
+      "code",
+      "status",
+      "message",
+      "msg",
+      "error",
+      "errors",
+      "detail",
+      "details",
+      "description",
+      "success",
+      "result",
+      "data",
+    ],
     /** Members that mark an envelope as able to report an error. */
     errorMembers: ["error"],
     /** A member whose enum/const values below mark the body as a status envelope that can say "error". */
     statusMember: "status",
     errorValues: ["error", "fail", "failed", "failure"],
   },
-  optionsSchema: optionsSchema({ envelopeMembers: STRING_LIST, errorMembers: STRING_LIST, statusMember: NON_EMPTY_STRING, errorValues: STRING_LIST }),
+  optionsSchema: optionsSchema({
+    envelopeMembers: STRING_LIST,
+    errorMembers: STRING_LIST,
+    statusMember: NON_EMPTY_STRING,
+    errorValues: STRING_LIST,
+  }),
   create({ document, settings, options, report }) {
     let standard: StandardSchema | undefined;
     const checked = new Set<string>();
@@ -43,7 +62,11 @@ export default defineRule({
             if (checked.has(key)) continue;
             checked.add(key);
             const problem = errorEnvelope(schema);
-            if (problem) report({ message: `success response ${status} returns ${problem}; report errors with a 4xx/5xx status and the standard error schema, not with ${status}`, at: schema.at });
+            if (problem)
+              report({
+                message: `success response ${status} returns ${problem}; report errors with a 4xx/5xx status and the standard error schema, not with ${status}`,
+                at: schema.at,
+              });
           }
         }
       },
@@ -52,13 +75,16 @@ export default defineRule({
     function errorEnvelope(schema: Located): string | undefined {
       if (standard && refersToStandard(document, schema, standard)) return `the error schema "${standard.name}"`;
       const members = objectProperties(document, schema);
-      if (members.size === 0 || [...members.keys()].some((name) => !options.envelopeMembers.includes(name))) return undefined;
+      if (members.size === 0 || [...members.keys()].some((name) => !options.envelopeMembers.includes(name)))
+        return undefined;
       const errorMember = options.errorMembers.find((name) => members.has(name));
       if (errorMember) return `an error envelope (member "${errorMember}")`;
       const statusMember = members.get(options.statusMember);
       if (statusMember) {
         const values = enumValues(document.resolve(statusMember).value);
-        const errorValue = values.find((value) => typeof value === "string" && options.errorValues.includes(value.toLowerCase()));
+        const errorValue = values.find(
+          (value) => typeof value === "string" && options.errorValues.includes(value.toLowerCase()),
+        );
         if (errorValue !== undefined) return `a status envelope that can say "${String(errorValue)}"`;
       }
       return undefined;

@@ -10,7 +10,8 @@ import { findStandardSchema, refersToStandard, type StandardSchema } from "./sta
  */
 export default defineRule({
   id: "errors/responses",
-  description: "Every 4xx, 5xx and default response returns the standard error schema by $ref, as application/problem+json (settings.errors).",
+  description:
+    "Every 4xx, 5xx and default response returns the standard error schema by $ref, as application/problem+json (settings.errors).",
   recommended: "error",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
@@ -32,19 +33,28 @@ export default defineRule({
           checked.add(key);
           const media = mediaEntries(document, response);
           if (media.length === 0) {
-            report({ message: `error response ${status} has no body; return the standard error schema (${wantedRef}) as ${mediaType}`, at: response.at });
+            report({
+              message: `error response ${status} has no body; return the standard error schema (${wantedRef}) as ${mediaType}`,
+              at: response.at,
+            });
             continue;
           }
           const match = media.find(([type]) => mediaTypeEssence(type) === mediaTypeEssence(mediaType));
           if (!match) {
             const written = media.map(([type]) => type).join(", ");
-            report({ message: `error response ${status} is ${written}; serve the standard error schema as ${mediaType}`, at: document.child(response, "content")!.at });
+            report({
+              message: `error response ${status} is ${written}; serve the standard error schema as ${mediaType}`,
+              at: document.child(response, "content")!.at,
+            });
             continue;
           }
           const [, mediaObject] = match;
           const schema = document.child(mediaObject, "schema");
           if (!schema || !standard || !refersToStandard(document, schema, standard)) {
-            report({ message: `error response ${status} must use the standard error schema: set its schema to ${wantedRef}`, at: (schema ?? mediaObject).at });
+            report({
+              message: `error response ${status} must use the standard error schema: set its schema to ${wantedRef}`,
+              at: (schema ?? mediaObject).at,
+            });
           }
         }
       },

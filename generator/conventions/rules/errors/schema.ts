@@ -12,7 +12,8 @@ import { findStandardSchema } from "./standard-schema.js";
  */
 export default defineRule({
   id: "errors/schema",
-  description: "The standard error schema (RFC 9457 Problem by default) is in components.schemas and declares its required members.",
+  description:
+    "The standard error schema (RFC 9457 Problem by default) is in components.schemas and declares its required members.",
   recommended: "error",
   defaultOptions: {
     /** The member that lists validation failures; "" to skip the check of its items. */
@@ -37,7 +38,10 @@ export default defineRule({
         const missing = requiredMembers.filter((member) => !members.has(member));
         if (missing.length > 0) {
           const at = document.child(standard.resolved, "properties") ?? standard.resolved;
-          report({ message: `error schema "${name}" does not declare ${missing.map((m) => `"${m}"`).join(", ")}; add ${missing.length === 1 ? "it" : "them"} under properties`, at: at.at });
+          report({
+            message: `error schema "${name}" does not declare ${missing.map((m) => `"${m}"`).join(", ")}; add ${missing.length === 1 ? "it" : "them"} under properties`,
+            at: at.at,
+          });
         }
         const list = options.listMember ? members.get(options.listMember) : undefined;
         if (list) checkListMember(list);
@@ -48,14 +52,20 @@ export default defineRule({
       const list = document.resolve(declared);
       const items = document.child(list, "items");
       if (!allowsType(list.value, "array") || !items) {
-        report({ message: `"${options.listMember}" of error schema "${name}" must be an array of { ${options.itemMembers.join(", ")} } (one entry per invalid field)`, at: list.at });
+        report({
+          message: `"${options.listMember}" of error schema "${name}" must be an array of { ${options.itemMembers.join(", ")} } (one entry per invalid field)`,
+          at: list.at,
+        });
         return;
       }
       const itemMembers = objectProperties(document, items);
       const missing = options.itemMembers.filter((member) => !itemMembers.has(member));
       if (missing.length > 0) {
         const at = document.resolve(items);
-        report({ message: `items of "${options.listMember}" in error schema "${name}" do not declare ${missing.map((m) => `"${m}"`).join(", ")}; each validation failure needs ${options.itemMembers.join(", ")}`, at: at.at });
+        report({
+          message: `items of "${options.listMember}" in error schema "${name}" do not declare ${missing.map((m) => `"${m}"`).join(", ")}; each validation failure needs ${options.itemMembers.join(", ")}`,
+          at: at.at,
+        });
       }
     }
   },

@@ -30,5 +30,7 @@ export function refersToStandard(document: SpecDocument, schema: Located, standa
   if (refOf(schema.value) !== undefined && samePlace(target.at, standard.resolved.at)) return true;
   const allOf = document.child(target, "allOf");
   if (!allOf || !Array.isArray(allOf.value)) return false;
-  return document.children(allOf).some(([, part]) => refOf(part.value) !== undefined && samePlace(document.resolve(part).at, standard.resolved.at));
+  return document
+    .children(allOf)
+    .some(([, part]) => refOf(part.value) !== undefined && samePlace(document.resolve(part).at, standard.resolved.at));
 }

@@ -10,9 +10,20 @@ export interface TrailSide {
 /** What the detector says about one pattern (compiled with the `u` flag, as JSON Schema patterns are ECMA-262). */
 export type DetectorResult =
   | { pattern: string; safe: true }
-  | { pattern: string; safe: false; error: "hitMaxScore"; downgraded: boolean; trail: Array<{ a: TrailSide; b: TrailSide }> }
+  | {
+      pattern: string;
+      safe: false;
+      error: "hitMaxScore";
+      downgraded: boolean;
+      trail: Array<{ a: TrailSide; b: TrailSide }>;
+    }
   /** Undecided: the detector stopped at its step or time limit, threw (`failed`), its worker stalled or never started. */
-  | { pattern: string; safe: false; error: "hitMaxSteps" | "timedOut" | "failed" | "stalled" | "unavailable" | "overBudget"; detail?: string };
+  | {
+      pattern: string;
+      safe: false;
+      error: "hitMaxSteps" | "timedOut" | "failed" | "stalled" | "unavailable" | "overBudget";
+      detail?: string;
+    };
 
 export interface DetectorLimits {
   /** redos-detector's `maxSteps`: deterministic, the main bound on the work per pattern. */
@@ -76,10 +87,17 @@ interface Lane {
 export function detectBacktracking(patterns: readonly string[], limits: DetectorLimits): DetectorResult[] {
   const stallMs = limits.timeoutMs + STALL_MARGIN_MS;
   const answered = new Int32Array(new SharedArrayBuffer(4));
-  const count = Math.max(1, Math.min(MAX_WORKERS, availableParallelism(), Math.floor(patterns.length / PATTERNS_PER_WORKER)));
-  const lanes: Lane[] = Array.from({ length: count }, (_, i) => ({ queue: patterns.filter((_, j) => j % count === i), silentRuns: 0 }));
+  const count = Math.max(
+    1,
+    Math.min(MAX_WORKERS, availableParallelism(), Math.floor(patterns.length / PATTERNS_PER_WORKER)),
+  );
+  const lanes: Lane[] = Array.from({ length: count }, (_, i) => ({
+    queue: patterns.filter((_, j) => j % count === i),
+    silentRuns: 0,
+  }));
   const results: DetectorResult[] = [];
-  const giveUp = (pattern: string, error: "stalled" | "unavailable" | "overBudget") => results.push({ pattern, safe: false, error });
+  const giveUp = (pattern: string, error: "stalled" | "unavailable" | "overBudget") =>
+    results.push({ pattern, safe: false, error });
   const deadline = Date.now() + limits.budgetMs;
   for (const lane of lanes) start(lane, answered, limits);
   try {
@@ -122,7 +140,14 @@ function start(lane: Lane, answered: Int32Array, limits: DetectorLimits): void {
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { detectorUrl: import.meta.resolve("redos-detector"), patterns: lane.queue, maxSteps: limits.maxSteps, timeoutMs: limits.timeoutMs, port: port2, signal: answered.buffer },
+    workerData: {
+      detectorUrl: import.meta.resolve("redos-detector"),
+      patterns: lane.queue,
+      maxSteps: limits.maxSteps,
+      timeoutMs: limits.timeoutMs,
+      port: port2,
+      signal: answered.buffer,
+    },
     transferList: [port2],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
     stdout: true,

@@ -6,7 +6,11 @@ import type { TrailSide } from "./backtracking-detector.js";
  * iterations can split the text differently (nested: `(a+)+`), or two quantifiers that can take the same characters
  * (overlapping: `.*.*`, `\s*.*`).
  */
-export function explainTrail(pattern: string, trail: ReadonlyArray<{ a: TrailSide; b: TrailSide }>, downgraded: boolean): string {
+export function explainTrail(
+  pattern: string,
+  trail: ReadonlyArray<{ a: TrailSide; b: TrailSide }>,
+  downgraded: boolean,
+): string {
   for (const { a, b } of trail) {
     const depth = Math.max(a.quantifierIterations.length, b.quantifierIterations.length);
     for (let i = 0; i < depth; i++) {
@@ -31,7 +35,8 @@ function overlap(pattern: string, left: TrailSide["node"], right: TrailSide["nod
     return `the pattern is not anchored with ^, so a failing match is retried from every position, each time rescanning "${other.source}"`;
   }
   // Offsets help tell two equal sources apart, but only refer to the written pattern when it was not rewritten.
-  const where = left.source === right.source && !downgraded ? ` (at offsets ${left.start.offset} and ${right.start.offset})` : "";
+  const where =
+    left.source === right.source && !downgraded ? ` (at offsets ${left.start.offset} and ${right.start.offset})` : "";
   return `"${left.source}" and "${right.source}"${where} can match the same characters`;
 }
 

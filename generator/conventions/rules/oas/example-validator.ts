@@ -35,7 +35,14 @@ const require = createRequire(import.meta.url);
  * components compile to one function each (no inlining) without the optimiser pass: on GitHub's spec that halves the
  * compile time and cuts the memory by a quarter.
  */
-const AJV_OPTIONS = { strict: false, allErrors: false, validateSchema: false, logger: false, inlineRefs: false, code: { optimize: false } };
+const AJV_OPTIONS = {
+  strict: false,
+  allErrors: false,
+  validateSchema: false,
+  logger: false,
+  inlineRefs: false,
+  code: { optimize: false },
+};
 
 /**
  * Verdicts of earlier lints of the same document, so an unchanged spec (the editor's and CI's usual case) is checked
@@ -44,7 +51,13 @@ const AJV_OPTIONS = { strict: false, allErrors: false, validateSchema: false, lo
  */
 const REVISION = 1;
 const MAX_STORED = 64;
-const VERDICTS_DIR = join(fileURLToPath(new URL("../../../../", import.meta.url)), "node_modules", ".cache", "specwright", "examples");
+const VERDICTS_DIR = join(
+  fileURLToPath(new URL("../../../../", import.meta.url)),
+  "node_modules",
+  ".cache",
+  "specwright",
+  "examples",
+);
 
 export class ExampleValidator {
   private ajv: AjvInstance | undefined;
@@ -56,7 +69,9 @@ export class ExampleValidator {
 
   /** The first mismatch, from the stored verdicts when this document was checked before, else from ajv. */
   validate(schemaAt: NodeRef, value: unknown): ExampleError | undefined {
-    const key = `${schemaAt.file}#${schemaAt.pointer}\u0000${createHash("sha1").update(JSON.stringify(value) ?? "undefined").digest("base64")}`;
+    const key = `${schemaAt.file}#${schemaAt.pointer}\u0000${createHash("sha1")
+      .update(JSON.stringify(value) ?? "undefined")
+      .digest("base64")}`;
     const stored = this.storedVerdicts();
     if (stored.has(key)) return stored.get(key) ?? undefined;
     const verdict = this.check(schemaAt, value);
@@ -73,9 +88,12 @@ export class ExampleValidator {
       const temp = `${file}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify(Object.fromEntries([...this.storedVerdicts(), ...this.fresh])));
       renameSync(temp, file);
-      const files = readdirSync(VERDICTS_DIR).filter((name) => name.endsWith(".json")).map((name) => join(VERDICTS_DIR, name));
+      const files = readdirSync(VERDICTS_DIR)
+        .filter((name) => name.endsWith(".json"))
+        .map((name) => join(VERDICTS_DIR, name));
       if (files.length > MAX_STORED) {
-        for (const old of files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(MAX_STORED)) rmSync(old, { force: true });
+        for (const old of files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(MAX_STORED))
+          rmSync(old, { force: true });
       }
     } catch {
       // a read-only install, or another process cleaning up: the next lint checks again
@@ -93,7 +111,11 @@ export class ExampleValidator {
     this.stored = new Map();
     try {
       const file = this.verdictsFile();
-      if (existsSync(file)) for (const [key, verdict] of Object.entries(JSON.parse(readFileSync(file, "utf8")) as Record<string, ExampleError | null>)) this.stored.set(key, verdict);
+      if (existsSync(file))
+        for (const [key, verdict] of Object.entries(
+          JSON.parse(readFileSync(file, "utf8")) as Record<string, ExampleError | null>,
+        ))
+          this.stored.set(key, verdict);
     } catch {
       // damaged or unreadable: check afresh
     }
@@ -110,8 +132,17 @@ export class ExampleValidator {
     if (!validate || validate(value)) return undefined;
     const error = validate.errors?.[0];
     if (!error) return undefined;
-    if (error.keyword === "type") return { instancePath: error.instancePath, message: `must be ${String(error.params.type).split(",").join(" or ")}` };
-    const detail = error.keyword === "additionalProperties" ? ` (${String(error.params.additionalProperty)})` : error.keyword === "enum" ? `: ${JSON.stringify(error.params.allowedValues)}` : "";
+    if (error.keyword === "type")
+      return {
+        instancePath: error.instancePath,
+        message: `must be ${String(error.params.type).split(",").join(" or ")}`,
+      };
+    const detail =
+      error.keyword === "additionalProperties"
+        ? ` (${String(error.params.additionalProperty)})`
+        : error.keyword === "enum"
+          ? `: ${JSON.stringify(error.params.allowedValues)}`
+          : "";
     return { instancePath: error.instancePath, message: `${error.message ?? error.keyword}${detail}` };
   }
 
@@ -175,14 +206,20 @@ export function fromOpenApi30(value: unknown, parentKey?: string): unknown {
     const converted = fromOpenApi30(member, key);
     if (converted !== member) (copy ??= { ...value })[key] = converted;
   }
-  const nullable = value.nullable === true && (typeof value.type === "string" || (Array.isArray(value.enum) && !value.enum.includes(null)));
-  if (!nullable && typeof value.exclusiveMinimum !== "boolean" && typeof value.exclusiveMaximum !== "boolean") return copy ?? value;
+  const nullable =
+    value.nullable === true &&
+    (typeof value.type === "string" || (Array.isArray(value.enum) && !value.enum.includes(null)));
+  if (!nullable && typeof value.exclusiveMinimum !== "boolean" && typeof value.exclusiveMaximum !== "boolean")
+    return copy ?? value;
   const schema: Record<string, unknown> = copy ?? { ...value };
   if (nullable) {
     if (typeof schema.type === "string") schema.type = [schema.type, "null"];
     if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
   }
-  for (const [exclusive, inclusive] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+  for (const [exclusive, inclusive] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
     if (typeof schema[exclusive] !== "boolean") continue;
     if (schema[exclusive] === true && typeof schema[inclusive] === "number") {
       schema[exclusive] = schema[inclusive];

@@ -18,10 +18,15 @@ interface Options {
  */
 export default defineRule<Options>({
   id: "oas/examples-valid",
-  description: "Parameter, header and media-type examples (example and examples.*.value, in operations and components) are valid against their schemas, with OpenAPI 3.0 or 3.1 (JSON Schema 2020-12) semantics.",
+  description:
+    "Parameter, header and media-type examples (example and examples.*.value, in operations and components) are valid against their schemas, with OpenAPI 3.0 or 3.1 (JSON Schema 2020-12) semantics.",
   recommended: "error",
   defaultOptions: { maxExamples: 2000 },
-  optionsSchema: { type: "object", properties: { maxExamples: { type: "integer", minimum: 0 } }, additionalProperties: false },
+  optionsSchema: {
+    type: "object",
+    properties: { maxExamples: { type: "integer", minimum: 0 } },
+    additionalProperties: false,
+  },
   create({ document, options, report }) {
     const validator = new ExampleValidator(document);
     const checked = new Set<string>();
@@ -33,7 +38,10 @@ export default defineRule<Options>({
       if (!error) return;
       const at = placeInside(document, example.at, error.instancePath);
       const where = error.instancePath === "" ? "" : ` at ${error.instancePath}`;
-      report({ message: `${label} does not match the schema${where}: ${error.message}; correct the example or the schema`, at });
+      report({
+        message: `${label} does not match the schema${where}: ${error.message}; correct the example or the schema`,
+        at,
+      });
     };
     const checkHolder = (declared: Located, kind: "parameter" | "header" | "media") => {
       const holder = document.resolve(declared);
@@ -46,18 +54,24 @@ export default defineRule<Options>({
       const container = document.resolve(declared);
       forEachJsonMedia(document, container, (media) => checkHolder(media, "media"));
       const headers = document.child(container, "headers");
-      if (headers && isObject(headers.value)) for (const [, header] of document.children(headers)) checkHolder(header, "header");
+      if (headers && isObject(headers.value))
+        for (const [, header] of document.children(headers)) checkHolder(header, "header");
     };
     const checkComponents = () => {
       const components = document.child(document.root, "components");
       if (!components || !isObject(components.value)) return;
-      for (const [section, kind] of [["parameters", "parameter"], ["headers", "header"]] as const) {
+      for (const [section, kind] of [
+        ["parameters", "parameter"],
+        ["headers", "header"],
+      ] as const) {
         const entries = document.child(components, section);
-        if (entries && isObject(entries.value)) for (const [, entry] of document.children(entries)) checkHolder(entry, kind);
+        if (entries && isObject(entries.value))
+          for (const [, entry] of document.children(entries)) checkHolder(entry, kind);
       }
       for (const section of ["requestBodies", "responses"]) {
         const entries = document.child(components, section);
-        if (entries && isObject(entries.value)) for (const [, entry] of document.children(entries)) checkContainer(entry);
+        if (entries && isObject(entries.value))
+          for (const [, entry] of document.children(entries)) checkContainer(entry);
       }
     };
     return {
@@ -75,7 +89,11 @@ export default defineRule<Options>({
 });
 
 /** `example`, then each `examples.<name>.value` (behind its `$ref`); `externalValue` examples are not read. */
-function forEachExample(document: SpecDocument, holder: Located, visit: (example: Located, label: string) => void): void {
+function forEachExample(
+  document: SpecDocument,
+  holder: Located,
+  visit: (example: Located, label: string) => void,
+): void {
   const example = document.child(holder, "example");
   if (example) visit(example, "the example");
   const examples = document.child(holder, "examples");
@@ -90,7 +108,8 @@ function forEachExample(document: SpecDocument, holder: Located, visit: (example
 function forEachJsonMedia(document: SpecDocument, owner: Located, visit: (media: Located<JsonObject>) => void): void {
   const content = document.child(owner, "content");
   if (!content || !isObject(content.value)) return;
-  for (const [mediaType, media] of document.children(content)) if (describesJson(mediaType) && isObject(media.value)) visit(media as Located<JsonObject>);
+  for (const [mediaType, media] of document.children(content))
+    if (describesJson(mediaType) && isObject(media.value)) visit(media as Located<JsonObject>);
 }
 
 /** The place of the mismatch inside the example when it is written there, else the example itself. */

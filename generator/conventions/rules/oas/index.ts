@@ -9,4 +9,14 @@ import patternBacktracking from "./pattern-backtracking.js";
 import schema from "./schema.js";
 import servers from "./servers.js";
 
-export const OAS_RULES: AnyRule[] = [schema, patternBacktracking, noEquivalentPaths, examplesValid, operationSummary, operationDescription, servers, operationSecurity, noUnusedComponents];
+export const OAS_RULES: AnyRule[] = [
+  schema,
+  patternBacktracking,
+  noEquivalentPaths,
+  examplesValid,
+  operationSummary,
+  operationDescription,
+  servers,
+  operationSecurity,
+  noUnusedComponents,
+];

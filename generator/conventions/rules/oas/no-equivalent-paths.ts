@@ -11,7 +11,8 @@ import { pathKeyPlace } from "../rest/path-segments.js";
  */
 export default defineRule({
   id: "oas/no-equivalent-paths",
-  description: "No two templated paths differ only in their parameter names (/v1/{jobName} and /v1/{name} are the same path).",
+  description:
+    "No two templated paths differ only in their parameter names (/v1/{jobName} and /v1/{name} are the same path).",
   recommended: "error",
   minimal: "warn",
   defaultOptions: {},

@@ -4,7 +4,15 @@ import { isObject } from "../../operation-info.js";
 import { defineRule } from "../../rule.js";
 
 /** The component sections a `$ref` (or, for security schemes, a security requirement) can use. */
-const SECTIONS = ["schemas", "parameters", "responses", "requestBodies", "headers", "examples", "securitySchemes"] as const;
+const SECTIONS = [
+  "schemas",
+  "parameters",
+  "responses",
+  "requestBodies",
+  "headers",
+  "examples",
+  "securitySchemes",
+] as const;
 
 /**
  * A component nothing refers to is dead weight in docs and generated code, and often the trace of a rename that missed
@@ -14,7 +22,8 @@ const SECTIONS = ["schemas", "parameters", "responses", "requestBodies", "header
  */
 export default defineRule({
   id: "oas/no-unused-components",
-  description: "Every component (schemas, parameters, responses, requestBodies, headers, examples, securitySchemes) is referenced somewhere.",
+  description:
+    "Every component (schemas, parameters, responses, requestBodies, headers, examples, securitySchemes) is referenced somewhere.",
   recommended: "warn",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
@@ -29,8 +38,12 @@ export default defineRule({
           const entries = document.child(components, section);
           if (!entries || !isObject(entries.value)) continue;
           for (const [name, entry] of document.children(entries)) {
-            if (section === "securitySchemes" ? used.schemeNames.has(name) : isReferenced(document, used.refs, entry)) continue;
-            report({ message: `components.${section}.${name} is not referenced anywhere; remove it, or reference it ($ref: "#/components/${section}/${escapePointerToken(name)}")`, at: entry.at });
+            if (section === "securitySchemes" ? used.schemeNames.has(name) : isReferenced(document, used.refs, entry))
+              continue;
+            report({
+              message: `components.${section}.${name} is not referenced anywhere; remove it, or reference it ($ref: "#/components/${section}/${escapePointerToken(name)}")`,
+              at: entry.at,
+            });
           }
         }
       },
@@ -81,8 +94,11 @@ function usedPlaces(document: SpecDocument): Uses {
       const { value, key } = stack.pop()!;
       if (Array.isArray(value)) {
         // A security requirement list: `security: [{ api_key: [] }]`.
-        if (key === "security") for (const requirement of value) if (isObject(requirement)) for (const name of Object.keys(requirement)) uses.schemeNames.add(name);
-        for (const item of value) if (item !== null && typeof item === "object") stack.push({ value: item, key: undefined });
+        if (key === "security")
+          for (const requirement of value)
+            if (isObject(requirement)) for (const name of Object.keys(requirement)) uses.schemeNames.add(name);
+        for (const item of value)
+          if (item !== null && typeof item === "object") stack.push({ value: item, key: undefined });
         continue;
       }
       if (!isObject(value)) continue;
@@ -95,7 +111,8 @@ function usedPlaces(document: SpecDocument): Uses {
           else add(file, target);
         }
       }
-      for (const [member, child] of Object.entries(value)) if (child !== null && typeof child === "object") stack.push({ value: child, key: member });
+      for (const [member, child] of Object.entries(value))
+        if (child !== null && typeof child === "object") stack.push({ value: child, key: member });
     }
   }
   return uses;

@@ -3,7 +3,8 @@ import { operationTextRule } from "./operation-text.js";
 /** Documentation only: off in `recommended`, a warning (never an error) in `strict`. */
 export default operationTextRule({
   id: "oas/operation-description",
-  description: "Every operation has a description saying what it does beyond its summary (behaviour, side effects, errors).",
+  description:
+    "Every operation has a description saying what it does beyond its summary (behaviour, side effects, errors).",
   member: "description",
   recommended: "off",
   strict: "warn",

@@ -11,7 +11,8 @@ import { operationLabel } from "../pagination/operation-label.js";
  */
 export default defineRule({
   id: "oas/operation-security",
-  description: "Every operation is secured (its own or the document's security) or explicitly public (security: []), and each named scheme is declared in components.securitySchemes.",
+  description:
+    "Every operation is secured (its own or the document's security) or explicitly public (security: []), and each named scheme is declared in components.securitySchemes.",
   recommended: "warn",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
@@ -21,7 +22,11 @@ export default defineRule({
     const checkSchemes = (security: Located) => {
       for (const [, requirement] of document.children(security)) {
         for (const [name, entry] of document.children(requirement)) {
-          if (!declared.has(name)) report({ message: `security names the scheme "${name}", which components.securitySchemes does not declare${declared.size > 0 ? ` (declared: ${[...declared].join(", ")})` : ""}`, at: entry.at });
+          if (!declared.has(name))
+            report({
+              message: `security names the scheme "${name}", which components.securitySchemes does not declare${declared.size > 0 ? ` (declared: ${[...declared].join(", ")})` : ""}`,
+              at: entry.at,
+            });
         }
       }
     };
@@ -34,7 +39,10 @@ export default defineRule({
         const own = document.child(operation.node, "security");
         if (Array.isArray(own?.value)) return checkSchemes(own);
         if (Array.isArray(document.root.value.security)) return;
-        report({ message: `${operationLabel(operation)} has no security requirement; add security: [{ <scheme>: [] }] (or at the top level), or security: [] to say it is public`, at: operation.node.at });
+        report({
+          message: `${operationLabel(operation)} has no security requirement; add security: [{ <scheme>: [] }] (or at the top level), or security: [] to say it is public`,
+          at: operation.node.at,
+        });
       },
     };
   },

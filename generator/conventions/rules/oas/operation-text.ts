@@ -6,7 +6,14 @@ import { operationLabel } from "../pagination/operation-label.js";
 export const NO_OPTIONS = { type: "object", properties: {}, additionalProperties: false } as const;
 
 /** A rule asking every operation for a non-blank text member (`summary`, `description`), reported at it or the method. */
-export function operationTextRule(rule: { id: string; description: string; member: string; recommended: SeveritySetting; strict?: SeveritySetting; fix: string }) {
+export function operationTextRule(rule: {
+  id: string;
+  description: string;
+  member: string;
+  recommended: SeveritySetting;
+  strict?: SeveritySetting;
+  fix: string;
+}) {
   return defineRule({
     id: rule.id,
     description: rule.description,
@@ -19,7 +26,10 @@ export function operationTextRule(rule: { id: string; description: string; membe
         operation(operation) {
           const text = document.child(operation.node, rule.member);
           if (typeof text?.value === "string" && text.value.trim() !== "") return;
-          report({ message: `${operationLabel(operation)} has no ${rule.member}; add ${rule.member}: ${rule.fix}`, at: (text ?? operation.node).at });
+          report({
+            message: `${operationLabel(operation)} has no ${rule.member}; add ${rule.member}: ${rule.fix}`,
+            at: (text ?? operation.node).at,
+          });
         },
       };
     },

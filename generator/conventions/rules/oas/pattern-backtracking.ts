@@ -23,7 +23,8 @@ interface PatternUse {
  */
 export default defineRule({
   id: "oas/pattern-backtracking",
-  description: "Schema patterns and patternProperties keys are valid ECMA-262 regexps (u flag) that cannot backtrack super-linearly (ReDoS).",
+  description:
+    "Schema patterns and patternProperties keys are valid ECMA-262 regexps (u flag) that cannot backtrack super-linearly (ReDoS).",
   recommended: "error",
   defaultOptions: {
     /** redos-detector's step limit per pattern (its default); a pattern that needs more is reported as undecided. */
@@ -42,11 +43,23 @@ export default defineRule({
     return {
       schema({ schema }) {
         const value = schema.value;
-        if (typeof value.pattern === "string") uses.push({ pattern: value.pattern, at: document.child(schema, "pattern")!.at, kind: "pattern", bounded: typeof value.maxLength === "number" });
+        if (typeof value.pattern === "string")
+          uses.push({
+            pattern: value.pattern,
+            at: document.child(schema, "pattern")!.at,
+            kind: "pattern",
+            bounded: typeof value.maxLength === "number",
+          });
         const properties = document.child(schema, "patternProperties");
         if (!properties || !isObject(properties.value)) return;
         const namesBounded = isObject(value.propertyNames) && typeof value.propertyNames.maxLength === "number";
-        for (const key of Object.keys(properties.value)) uses.push({ pattern: key, at: document.child(properties, key)!.at, kind: "patternProperties key", bounded: namesBounded });
+        for (const key of Object.keys(properties.value))
+          uses.push({
+            pattern: key,
+            at: document.child(properties, key)!.at,
+            kind: "patternProperties key",
+            bounded: namesBounded,
+          });
       },
       end() {
         if (uses.length === 0) return;
@@ -65,7 +78,11 @@ export default defineRule({
 
 function problemMessage(use: PatternUse, verdict: PatternVerdict): string | undefined {
   const what = `${use.kind} "${shortened(use.pattern)}"`;
-  const bound = use.bounded ? "" : use.kind === "pattern" ? ", and bound the input with maxLength" : ", and bound the names with propertyNames: { maxLength }";
+  const bound = use.bounded
+    ? ""
+    : use.kind === "pattern"
+      ? ", and bound the input with maxLength"
+      : ", and bound the names with propertyNames: { maxLength }";
   switch (verdict.kind) {
     case "linear":
       return undefined;

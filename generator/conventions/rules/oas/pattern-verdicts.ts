@@ -5,7 +5,11 @@ import { EXPLANATION_SOURCE, explainTrail } from "./backtracking-explanation.js"
 import { readStoredVerdicts, storeVerdicts } from "./verdict-disk-cache.js";
 
 /** What the rule says about one pattern; `why` explains a problem in a sentence without the pattern itself. */
-export type PatternVerdict = { kind: "linear" } | { kind: "invalid"; why: string } | { kind: "super-linear"; why: string } | { kind: "undecided"; why: string };
+export type PatternVerdict =
+  | { kind: "linear" }
+  | { kind: "invalid"; why: string }
+  | { kind: "super-linear"; why: string }
+  | { kind: "undecided"; why: string };
 
 /**
  * Verdicts by limits and pattern, shared by every lint in the process (the portal lints again on each edit; real
@@ -60,7 +64,8 @@ export function patternVerdicts(patterns: Iterable<string>, limits: DetectorLimi
       verdicts.set(result.pattern, verdict);
       // Kept even when a time limit decided it (which depends on the machine's load): the next run then reports what
       // this one did, at once. Raising timeoutMs changes the key. A pattern never analysed has no verdict to keep.
-      if (result.safe || (result.error !== "unavailable" && result.error !== "overBudget")) lasting.push([key, verdict]);
+      if (result.safe || (result.error !== "unavailable" && result.error !== "overBudget"))
+        lasting.push([key, verdict]);
     }
     for (const [key, verdict] of lasting) cache.set(key, verdict);
     storeVerdicts(lasting);
@@ -92,12 +97,18 @@ function fromDetector(result: DetectorResult, limits: DetectorLimits): PatternVe
     case "hitMaxSteps":
     case "timedOut":
     case "stalled":
-      return { kind: "undecided", why: `redos-detector stopped at its limits: maxSteps ${limits.maxSteps}, timeoutMs ${limits.timeoutMs}` };
+      return {
+        kind: "undecided",
+        why: `redos-detector stopped at its limits: maxSteps ${limits.maxSteps}, timeoutMs ${limits.timeoutMs}`,
+      };
     case "failed":
       return { kind: "undecided", why: `redos-detector could not analyse it: ${result.detail ?? "unknown failure"}` };
     case "unavailable":
       return { kind: "undecided", why: "redos-detector did not start in a worker thread" };
     case "overBudget":
-      return { kind: "undecided", why: `not analysed: the rule's time budget for the document ran out (budgetMs ${limits.budgetMs})` };
+      return {
+        kind: "undecided",
+        why: `not analysed: the rule's time budget for the document ran out (budgetMs ${limits.budgetMs})`,
+      };
   }
 }

@@ -19,13 +19,20 @@ export default defineRule({
       document(root) {
         const servers = document.child(root, "servers");
         if (Array.isArray(servers?.value) && servers.value.length > 0) return;
-        report({ message: `the document declares no servers; add servers: [{ url: https://api.example.com/v1 }] so that clients know where the API runs`, at: (servers ?? root).at });
+        report({
+          message: `the document declares no servers; add servers: [{ url: https://api.example.com/v1 }] so that clients know where the API runs`,
+          at: (servers ?? root).at,
+        });
       },
       server(server) {
         const url = document.child(server, "url");
         if (!url || typeof url.value !== "string") return;
         const host = plainHttpHost(url.value);
-        if (host !== undefined && !LOCAL_HOSTS.has(host)) report({ message: `server ${url.value} uses plain http; use https (http is accepted for localhost and 127.0.0.1 only)`, at: url.at });
+        if (host !== undefined && !LOCAL_HOSTS.has(host))
+          report({
+            message: `server ${url.value} uses plain http; use https (http is accepted for localhost and 127.0.0.1 only)`,
+            at: url.at,
+          });
       },
     };
   },

@@ -28,7 +28,11 @@ export function inferStyle(document: SpecDocument, settings: ConventionSettings)
   const counts: Record<PaginationStyle, number> = { cursor: 0, offset: 0 };
   for (const operation of operationsOf(document)) {
     const declared = paginationDeclarationOf(document, operation);
-    const style = declared ? ("declaration" in declared ? declared.declaration.style : undefined) : listOperationOf(document, operation, settings) && pagingStyleOf(operation)?.style;
+    const style = declared
+      ? "declaration" in declared
+        ? declared.declaration.style
+        : undefined
+      : listOperationOf(document, operation, settings) && pagingStyleOf(operation)?.style;
     if (style === "cursor" || style === "offset") counts[style]++;
   }
   return counts.offset > counts.cursor ? "offset" : DEFAULT_STYLE;

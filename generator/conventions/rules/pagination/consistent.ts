@@ -21,7 +21,11 @@ export default defineRule({
     return {
       operation(operation) {
         const declared = paginationDeclarationOf(document, operation);
-        const style = declared ? ("declaration" in declared ? declared.declaration.style : undefined) : listOperationOf(document, operation, settings) && pagingStyleOf(operation)?.style;
+        const style = declared
+          ? "declaration" in declared
+            ? declared.declaration.style
+            : undefined
+          : listOperationOf(document, operation, settings) && pagingStyleOf(operation)?.style;
         if (style) lists.push({ style, label: operationLabel(operation), at: operation.node.at });
       },
       end() {
@@ -30,12 +34,17 @@ export default defineRule({
         if (counts.size < 2) return;
         // The most used style is the API's; on a tie, the configured (or inferred) one.
         const preferred = apiPaginationStyle(document, settings);
-        const ranked = [...counts].sort((a, b) => b[1] - a[1] || Number(b[0] === preferred) - Number(a[0] === preferred));
+        const ranked = [...counts].sort(
+          (a, b) => b[1] - a[1] || Number(b[0] === preferred) - Number(a[0] === preferred),
+        );
         const [reference, count] = ranked[0]!;
         const example = lists.find((list) => list.style === reference)!.label;
         for (const list of lists) {
           if (list.style === reference) continue;
-          report({ message: `${list.label} pages with ${STYLE_LABELS[list.style]}, but ${count} other list operation(s) page with ${STYLE_LABELS[reference]} (e.g. ${example}); use one style across the API`, at: list.at });
+          report({
+            message: `${list.label} pages with ${STYLE_LABELS[list.style]}, but ${count} other list operation(s) page with ${STYLE_LABELS[reference]} (e.g. ${example}); use one style across the API`,
+            at: list.at,
+          });
         }
       },
     };

@@ -32,10 +32,25 @@ export interface PaginationDeclaration {
 /** Per style: the parameters and fields it relies on, with the model's defaults; `null` = only checked when declared. */
 type Names = Record<string, string | null>;
 const SHAPES: Record<DeclaredStyle, { params: Names; fields: Names; itemFields: Names; link: boolean }> = {
-  cursor: { params: { tokenParam: "page_token", sizeParam: null }, fields: { nextTokenField: "next_page_token", hasMoreField: null }, itemFields: {}, link: false },
-  offset: { params: { offsetParam: "offset", limitParam: "limit" }, fields: { isLastField: null, hasMoreField: null, totalField: null }, itemFields: {}, link: false },
+  cursor: {
+    params: { tokenParam: "page_token", sizeParam: null },
+    fields: { nextTokenField: "next_page_token", hasMoreField: null },
+    itemFields: {},
+    link: false,
+  },
+  offset: {
+    params: { offsetParam: "offset", limitParam: "limit" },
+    fields: { isLastField: null, hasMoreField: null, totalField: null },
+    itemFields: {},
+    link: false,
+  },
   link: { params: { sizeParam: null }, fields: {}, itemFields: {}, link: true },
-  after: { params: { afterParam: "starting_after", sizeParam: null }, fields: { hasMoreField: "has_more" }, itemFields: { cursorField: "id" }, link: false },
+  after: {
+    params: { afterParam: "starting_after", sizeParam: null },
+    fields: { hasMoreField: "has_more" },
+    itemFields: { cursorField: "id" },
+    link: false,
+  },
 };
 
 /** The members each style accepts besides `style` (kept equal to the generator's, test/conventions/rules/pagination/declaration-shape.test.ts). */
@@ -51,7 +66,10 @@ function membersOf(style: DeclaredStyle): string[] {
   return ["itemsField", ...Object.keys(shape.params), ...Object.keys(shape.fields), ...Object.keys(shape.itemFields)];
 }
 
-export type DeclarationResult = { declaration: PaginationDeclaration } | { invalid: { message: string; at: NodeRef } } | undefined;
+export type DeclarationResult =
+  | { declaration: PaginationDeclaration }
+  | { invalid: { message: string; at: NodeRef } }
+  | undefined;
 
 /** The operation's `x-pagination` object parsed; undefined when absent or `false` (the opt-out). */
 export function paginationDeclarationOf(document: SpecDocument, operation: OperationInfo): DeclarationResult {
@@ -59,15 +77,36 @@ export function paginationDeclarationOf(document: SpecDocument, operation: Opera
   if (!node || node.value === false) return undefined;
   const value = node.value;
   const allowed = DECLARED_STYLES.join(" | ");
-  if (!isObject(value) || typeof value.style !== "string" || !(DECLARED_STYLES as readonly string[]).includes(value.style)) {
-    return { invalid: { message: `x-pagination must be false or an object with style ${allowed}, e.g. { style: after, afterParam: starting_after, hasMoreField: has_more }`, at: node.at } };
+  if (
+    !isObject(value) ||
+    typeof value.style !== "string" ||
+    !(DECLARED_STYLES as readonly string[]).includes(value.style)
+  ) {
+    return {
+      invalid: {
+        message: `x-pagination must be false or an object with style ${allowed}, e.g. { style: after, afterParam: starting_after, hasMoreField: has_more }`,
+        at: node.at,
+      },
+    };
   }
   const style = value.style as DeclaredStyle;
   const shape = SHAPES[style];
   const known = new Set(["style", ...DECLARED_MEMBERS[style]]);
   for (const [key, member] of document.children(node)) {
-    if (!known.has(key)) return { invalid: { message: `x-pagination (style ${style}) has no member "${key}"; known members: ${[...known].join(", ")}`, at: member.at } };
-    if (typeof member.value !== "string" || member.value === "") return { invalid: { message: `x-pagination.${key} must be a non-empty string naming a ${key.endsWith("Param") ? "query parameter" : "response field (a dotted path for a nested one: next_page.offset)"}`, at: member.at } };
+    if (!known.has(key))
+      return {
+        invalid: {
+          message: `x-pagination (style ${style}) has no member "${key}"; known members: ${[...known].join(", ")}`,
+          at: member.at,
+        },
+      };
+    if (typeof member.value !== "string" || member.value === "")
+      return {
+        invalid: {
+          message: `x-pagination.${key} must be a non-empty string naming a ${key.endsWith("Param") ? "query parameter" : "response field (a dotted path for a nested one: next_page.offset)"}`,
+          at: member.at,
+        },
+      };
   }
   const names = (defaults: Names): DeclaredName[] =>
     Object.entries(defaults).flatMap(([key, fallback]) => {

@@ -9,7 +9,10 @@ export type PagingStyle = "cursor" | "offset" | "after" | "page";
 const NEXT_PAGE_PARAMS: ReadonlyArray<readonly [PagingStyle, readonly string[]]> = [
   ["cursor", ["page_token", "pageToken"]],
   ["offset", ["offset", "skip", "$skip"]],
-  ["after", ["starting_after", "ending_before", "after", "before", "cursor", "marker", "continuation_token", "next_token"]],
+  [
+    "after",
+    ["starting_after", "ending_before", "after", "before", "cursor", "marker", "continuation_token", "next_token"],
+  ],
   ["page", ["page", "page_number", "pageNumber"]],
 ];
 

@@ -36,20 +36,34 @@ export function schemaTypeIs(schema: JsonObject, type: string): boolean {
 }
 
 /** The parameter checked against its convention: optional, typed, bounded, defaulted. */
-export function checkParameter(document: SpecDocument, parameter: Located<JsonObject>, convention: ParameterConvention): Problem[] {
+export function checkParameter(
+  document: SpecDocument,
+  parameter: Located<JsonObject>,
+  convention: ParameterConvention,
+): Problem[] {
   const problems: Problem[] = [];
   const { name } = convention;
   const required = document.child(parameter, "required");
-  if (required?.value === true) problems.push({ message: `query parameter ${name} must be optional (remove required: true): the first page is requested without it`, at: required.at });
+  if (required?.value === true)
+    problems.push({
+      message: `query parameter ${name} must be optional (remove required: true): the first page is requested without it`,
+      at: required.at,
+    });
   const entry = document.child(parameter, "schema");
   const schema = entry ? document.resolve(entry) : undefined;
   if (!schema || !isObject(schema.value)) {
-    problems.push({ message: `query parameter ${name} has no schema; declare schema: { type: ${convention.type} }`, at: parameter.at });
+    problems.push({
+      message: `query parameter ${name} has no schema; declare schema: { type: ${convention.type} }`,
+      at: parameter.at,
+    });
     return problems;
   }
   const located = schema as Located<JsonObject>;
   if (!schemaTypeIs(located.value, convention.type)) {
-    problems.push({ message: `query parameter ${name} must have type: ${convention.type}`, at: (document.child(located, "type") ?? located).at });
+    problems.push({
+      message: `query parameter ${name} must have type: ${convention.type}`,
+      at: (document.child(located, "type") ?? located).at,
+    });
     return problems;
   }
   if (convention.type === "integer") problems.push(...checkBounds(document, located, convention));
@@ -65,19 +79,36 @@ function checkBounds(document: SpecDocument, schema: Located<JsonObject>, conven
     problems.push({ message: `query parameter ${name} has no minimum; add minimum: ${allowed[0]}`, at: schema.at });
   } else if (allowed && minimum && !allowed.includes(minimum.value)) {
     const alternatives = allowed.length > 1 ? ` (or ${allowed.slice(1).join(", ")} to mean the server default)` : "";
-    problems.push({ message: `query parameter ${name} has minimum ${minimum.value}; use minimum: ${allowed[0]}${alternatives}`, at: minimum.at });
+    problems.push({
+      message: `query parameter ${name} has minimum ${minimum.value}; use minimum: ${allowed[0]}${alternatives}`,
+      at: minimum.at,
+    });
   }
   const maximum = effectiveBound(document, schema, "maximum", "exclusiveMaximum", -1);
   if (convention.requiresMaximum && maximum === undefined) {
-    problems.push({ message: `query parameter ${name} has no maximum; cap it (e.g. maximum: 100) so that one request cannot ask for everything`, at: schema.at });
+    problems.push({
+      message: `query parameter ${name} has no maximum; cap it (e.g. maximum: 100) so that one request cannot ask for everything`,
+      at: schema.at,
+    });
   }
   const fallback = document.child(schema, "default");
   if (convention.requiresDefault && !fallback) {
-    problems.push({ message: `query parameter ${name} has no default; say what a caller gets when it is omitted (e.g. default: 20)`, at: schema.at });
+    problems.push({
+      message: `query parameter ${name} has no default; say what a caller gets when it is omitted (e.g. default: 20)`,
+      at: schema.at,
+    });
   } else if (fallback) {
     const value = fallback.value;
-    const outside = typeof value !== "number" || !Number.isInteger(value) || (minimum !== undefined && value < minimum.value) || (maximum !== undefined && value > maximum.value);
-    if (outside) problems.push({ message: `query parameter ${name} has default ${JSON.stringify(value)}; use an integer between its minimum and maximum`, at: fallback.at });
+    const outside =
+      typeof value !== "number" ||
+      !Number.isInteger(value) ||
+      (minimum !== undefined && value < minimum.value) ||
+      (maximum !== undefined && value > maximum.value);
+    if (outside)
+      problems.push({
+        message: `query parameter ${name} has default ${JSON.stringify(value)}; use an integer between its minimum and maximum`,
+        at: fallback.at,
+      });
   }
   return problems;
 }
@@ -86,9 +117,16 @@ function checkBounds(document: SpecDocument, schema: Located<JsonObject>, conven
  * The inclusive integer bound a schema sets, with the keyword that sets it: `minimum`, or an exclusive bound in
  * either dialect (3.0 `exclusiveMinimum: true` beside `minimum`; 3.1 `exclusiveMinimum: <number>`).
  */
-function effectiveBound(document: SpecDocument, schema: Located<JsonObject>, inclusive: string, exclusive: string, step: 1 | -1): { value: number; at: Located["at"] } | undefined {
+function effectiveBound(
+  document: SpecDocument,
+  schema: Located<JsonObject>,
+  inclusive: string,
+  exclusive: string,
+  step: 1 | -1,
+): { value: number; at: Located["at"] } | undefined {
   const exclusiveNode = document.child(schema, exclusive);
-  if (exclusiveNode && typeof exclusiveNode.value === "number") return { value: exclusiveNode.value + step, at: exclusiveNode.at };
+  if (exclusiveNode && typeof exclusiveNode.value === "number")
+    return { value: exclusiveNode.value + step, at: exclusiveNode.at };
   const inclusiveNode = document.child(schema, inclusive);
   if (!inclusiveNode || typeof inclusiveNode.value !== "number") return undefined;
   return { value: inclusiveNode.value + (exclusiveNode?.value === true ? step : 0), at: inclusiveNode.at };

@@ -10,11 +10,11 @@ import { operationLabel } from "./operation-label.js";
 import { checkParameter, PARAMETER_CONVENTIONS, schemaTypeIs } from "./parameter-conventions.js";
 import { pagingStyleOf, STYLE_LABELS, type PagingStyle } from "./paging-style.js";
 
-
 /** §4, AIP-158: the paging parameters of the configured style, with the types, bounds and defaults it asks for. */
 export default defineRule({
   id: "pagination/params",
-  description: "List operations page with the configured style's query parameters (cursor: page_size + page_token; offset: offset + limit), typed, bounded and defaulted; an x-pagination declaration names parameters that exist.",
+  description:
+    "List operations page with the configured style's query parameters (cursor: page_size + page_token; offset: offset + limit), typed, bounded and defaulted; an x-pagination declaration names parameters that exist.",
   recommended: "error",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
@@ -28,9 +28,16 @@ export default defineRule({
         if (declared) {
           for (const { key, name, at } of declared.declaration.params) {
             const parameter = queryParameter(operation, name);
-            if (!parameter) report({ message: `x-pagination.${key} names the query parameter "${name}", which ${operationLabel(operation)} does not have; add the parameter or correct the declaration`, at: at.at });
+            if (!parameter)
+              report({
+                message: `x-pagination.${key} names the query parameter "${name}", which ${operationLabel(operation)} does not have; add the parameter or correct the declaration`,
+                at: at.at,
+              });
             else if (declared.declaration.style === "offset" && isStringParameter(document, parameter)) {
-              report({ message: `x-pagination.${key} names "${name}", a string parameter: a numeric offset scheme needs numbers; a string offset is a token (use style cursor with nextTokenField)`, at: at.at });
+              report({
+                message: `x-pagination.${key} names "${name}", a string parameter: a numeric offset scheme needs numbers; a string offset is a token (use style cursor with nextTokenField)`,
+                at: at.at,
+              });
             }
           }
           return;
@@ -54,9 +61,15 @@ export default defineRule({
   },
 });
 
-function missingMessage(operation: OperationInfo, style: PaginationStyle, missing: string[], found: { style: PagingStyle; parameter: string }): string {
+function missingMessage(
+  operation: OperationInfo,
+  style: PaginationStyle,
+  missing: string[],
+  found: { style: PagingStyle; parameter: string },
+): string {
   const what = `${operationLabel(operation)} lacks the ${style}-style query parameter${missing.length > 1 ? "s" : ""} ${missing.join(" and ")}; add ${missing.length > 1 ? "them" : "it"}.`;
-  if (found.style !== style) return `${what} It pages with ${found.parameter} (${STYLE_LABELS[found.style]}); use the API's ${style} style or declare the scheme with x-pagination.`;
+  if (found.style !== style)
+    return `${what} It pages with ${found.parameter} (${STYLE_LABELS[found.style]}); use the API's ${style} style or declare the scheme with x-pagination.`;
   const named = PARAMETER_CONVENTIONS[style].some((c) => c.name === found.parameter);
   return named ? what : `${what} It pages with ${found.parameter}: rename the parameters to these names.`;
 }

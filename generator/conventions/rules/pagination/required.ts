@@ -8,7 +8,8 @@ import { pagingStyleOf, STYLE_PARAMS } from "./paging-style.js";
 /** §4, AIP-158: every list is paginated from day one (adding it later breaks clients), and pages are objects. */
 export default defineRule({
   id: "pagination/required",
-  description: "Every list operation (a GET on a collection path returning a collection) takes pagination parameters and returns an object envelope, not a top-level array.",
+  description:
+    "Every list operation (a GET on a collection path returning a collection) takes pagination parameters and returns an object envelope, not a top-level array.",
   recommended: "error",
   defaultOptions: {
     /** Accept a bare array body (e.g. offset style where the Link header alone carries the paging). */
@@ -18,7 +19,8 @@ export default defineRule({
   create({ document, settings, options, report }) {
     const style = apiPaginationStyle(document, settings);
     const { itemsProperty } = settings.pagination;
-    const envelope = style === "cursor" ? `{ ${itemsProperty}: [...], next_page_token }` : `{ ${itemsProperty}: [...], total_size }`;
+    const envelope =
+      style === "cursor" ? `{ ${itemsProperty}: [...], next_page_token }` : `{ ${itemsProperty}: [...], total_size }`;
     return {
       operation(operation) {
         const list = listOperationOf(document, operation, settings);

@@ -13,7 +13,8 @@ import { collectionPaths, pathSegments } from "./path-segments.js";
  */
 export default defineRule({
   id: "rest/create-201-location",
-  description: "A POST on a collection returns 201 with the created resource and a Location header (or 202 when asynchronous).",
+  description:
+    "A POST on a collection returns 201 with the created resource and a Location header (or 202 when asynchronous).",
   recommended: "warn",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
@@ -43,7 +44,10 @@ export default defineRule({
       if (!created) {
         if (operation.responses.some((r) => r.status === "202")) return;
         const at = document.child(operation.node, "responses") ?? operation.node;
-        report({ message: `POST ${operation.path} creates a resource in a collection; answer 201 Created with the resource and a Location header`, at: at.at });
+        report({
+          message: `POST ${operation.path} creates a resource in a collection; answer 201 Created with the resource and a Location header`,
+          at: at.at,
+        });
         return;
       }
       const { response } = created;
@@ -51,7 +55,10 @@ export default defineRule({
         report({ message: "201 response has no body; return the created resource in it", at: response.at });
       }
       if (!responseHeaderNames(document, response).has("location")) {
-        report({ message: "201 response declares no Location header; add Location with the URL of the created resource", at: response.at });
+        report({
+          message: "201 response declares no Location header; add Location with the URL of the created resource",
+          at: response.at,
+        });
       }
     }
   },

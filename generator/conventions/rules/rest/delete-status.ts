@@ -17,7 +17,10 @@ export default defineRule({
         if (success.some((r) => ["204", "200", "202"].some((wanted) => coversStatus(r.status, wanted)))) return;
         const written = success.map((r) => r.status).join(", ") || "no success status";
         const at = document.child(operation.node, "responses") ?? operation.node;
-        report({ message: `DELETE ${operation.path} declares ${written}; answer 204 No Content (or 200 with the deleted resource)`, at: at.at });
+        report({
+          message: `DELETE ${operation.path} declares ${written}; answer 204 No Content (or 200 with the deleted resource)`,
+          at: at.at,
+        });
       },
     };
   },

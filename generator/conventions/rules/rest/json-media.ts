@@ -10,7 +10,8 @@ import { isJsonMediaType, mediaEntries, mediaTypeEssence } from "./media.js";
  */
 export default defineRule({
   id: "rest/json-media",
-  description: "Request and response bodies are JSON (application/json or a +json type); other media types only when allowed by option.",
+  description:
+    "Request and response bodies are JSON (application/json or a +json type); other media types only when allowed by option.",
   recommended: "warn",
   defaultOptions: { allow: [] as string[] },
   optionsSchema: optionsSchema({ allow: STRING_LIST }),
@@ -19,14 +20,20 @@ export default defineRule({
     const allowed = (mediaType: string): boolean => {
       const essence = mediaTypeEssence(mediaType);
       // The convention's JSON, stricter than "is JSON": the legacy text/json is reported (it has no charset rules).
-      return (isJsonMediaType(essence) && essence !== "text/json") || options.allow.some((pattern) => matches(mediaTypeEssence(pattern), essence));
+      return (
+        (isJsonMediaType(essence) && essence !== "text/json") ||
+        options.allow.some((pattern) => matches(mediaTypeEssence(pattern), essence))
+      );
     };
     const checkContent = (owner: Located, what: string): void => {
       for (const [mediaType, media] of mediaEntries(document, owner)) {
         const key = `${media.at.file}#${media.at.pointer}`;
         if (checked.has(key) || allowed(mediaType)) continue;
         checked.add(key);
-        report({ message: `${what} is ${mediaType}, not JSON; use application/json (or a +json type), or list ${mediaType} in the allow option`, at: media.at });
+        report({
+          message: `${what} is ${mediaType}, not JSON; use application/json (or a +json type), or list ${mediaType} in the allow option`,
+          at: media.at,
+        });
       }
     };
     return {

@@ -11,7 +11,8 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
  */
 export default defineRule({
   id: "rest/operation-id",
-  description: "Every operation has an operationId, unique in the document and a valid identifier (letters, digits, _).",
+  description:
+    "Every operation has an operationId, unique in the document and a valid identifier (letters, digits, _).",
   recommended: "warn",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
@@ -23,14 +24,24 @@ export default defineRule({
         const declared = document.child(operation.node, "operationId");
         const id = declared?.value;
         if (!declared || typeof id !== "string" || id === "") {
-          report({ message: `${where} has no operationId; add one such as "${suggestId(operation.method, operation.path)}"`, at: (declared ?? operation.node).at });
+          report({
+            message: `${where} has no operationId; add one such as "${suggestId(operation.method, operation.path)}"`,
+            at: (declared ?? operation.node).at,
+          });
           return;
         }
         if (!IDENTIFIER.test(id)) {
-          report({ message: `operationId "${id}" is not a valid identifier; use letters, digits and _ only, e.g. "${identifierFrom(splitWords(id))}"`, at: declared.at });
+          report({
+            message: `operationId "${id}" is not a valid identifier; use letters, digits and _ only, e.g. "${identifierFrom(splitWords(id))}"`,
+            at: declared.at,
+          });
         }
         const other = firstUse.get(id);
-        if (other) report({ message: `operationId "${id}" is also used by ${other}; operationIds must be unique`, at: declared.at });
+        if (other)
+          report({
+            message: `operationId "${id}" is also used by ${other}; operationIds must be unique`,
+            at: declared.at,
+          });
         else firstUse.set(id, where);
       },
     };
@@ -39,7 +50,9 @@ export default defineRule({
 
 /** `get /pets/{pet_id}/vaccinations` -> `getPetsVaccinations`: a readable starting point, not a final name. */
 function suggestId(method: string, path: string): string {
-  const words = pathSegments(path).filter((s) => !s.isParam && !s.isVersion).flatMap((s) => splitWords(literalPart(s.text)));
+  const words = pathSegments(path)
+    .filter((s) => !s.isParam && !s.isVersion)
+    .flatMap((s) => splitWords(literalPart(s.text)));
   return identifierFrom([method, ...words]);
 }
 

@@ -12,7 +12,8 @@ const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
  */
 export default defineRule({
   id: "rest/path-casing",
-  description: "Literal path segments are lowercase kebab-case (/vaccination-records, not /vaccinationRecords or /vaccination_records).",
+  description:
+    "Literal path segments are lowercase kebab-case (/vaccination-records, not /vaccinationRecords or /vaccination_records).",
   recommended: "warn",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
@@ -24,10 +25,15 @@ export default defineRule({
         for (const segment of pathSegments(path)) {
           if (segment.isParam || checked.has(segment.prefix)) continue;
           checked.add(segment.prefix);
-          const wrong = literalPart(segment.text).split(/[.:]/).filter((part) => part !== "" && !KEBAB.test(part));
+          const wrong = literalPart(segment.text)
+            .split(/[.:]/)
+            .filter((part) => part !== "" && !KEBAB.test(part));
           if (wrong.length === 0) continue;
           const fixed = wrong.reduce((text, part) => text.replace(part, splitWords(part).join("-")), segment.text);
-          report({ message: `path segment "${segment.text}" in "${segment.prefix}" is not lowercase kebab-case; use "${fixed}"`, at });
+          report({
+            message: `path segment "${segment.text}" in "${segment.prefix}" is not lowercase kebab-case; use "${fixed}"`,
+            at,
+          });
         }
       },
     };

@@ -14,7 +14,10 @@ export interface PathSegment {
 
 /** The segments of a path template; a query or fragment written into the path key (`/#X-Amz-Target=...`) is not one. */
 export function pathSegments(path: string): PathSegment[] {
-  const parts = path.replace(/[?#].*$/, "").split("/").filter((part) => part !== "");
+  const parts = path
+    .replace(/[?#].*$/, "")
+    .split("/")
+    .filter((part) => part !== "");
   return parts.map((text, index) => ({
     text,
     prefix: "/" + parts.slice(0, index + 1).join("/"),

@@ -12,7 +12,8 @@ import { collectionPaths, isPluralSegment, pathKeyPlace, pathSegments, pluralSug
  */
 export default defineRule({
   id: "rest/plural-collections",
-  description: "Collection path segments (followed by a {param}, or listed by a GET) are plural nouns; singletons may be allowed by name.",
+  description:
+    "Collection path segments (followed by a {param}, or listed by a GET) are plural nouns; singletons may be allowed by name.",
   recommended: "warn",
   defaultOptions: { singletons: [] as string[] },
   optionsSchema: optionsSchema({ singletons: STRING_LIST }),
@@ -27,12 +28,16 @@ export default defineRule({
         if (listOperationOf(document, operation, settings)) listed.push(operation.path);
       },
       end() {
-        const collections = collectionPaths(paths.map((p) => p.path), listed);
+        const collections = collectionPaths(
+          paths.map((p) => p.path),
+          listed,
+        );
         const singletons = new Set(options.singletons.map((name) => name.toLowerCase()));
         const checked = new Set<string>();
         for (const { path, at } of paths) {
           for (const segment of pathSegments(path)) {
-            if (segment.isParam || segment.isVersion || !collections.has(segment.prefix) || checked.has(segment.prefix)) continue;
+            if (segment.isParam || segment.isVersion || !collections.has(segment.prefix) || checked.has(segment.prefix))
+              continue;
             checked.add(segment.prefix);
             if (singletons.has(segment.text.toLowerCase()) || isPluralSegment(segment.text)) continue;
             report({

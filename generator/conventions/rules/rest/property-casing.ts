@@ -28,19 +28,27 @@ export default defineRule({
   },
   optionsSchema: optionsSchema({ casing: { enum: ["settings", "snake", "camel"] }, ignorePrefixes: STRING_LIST }),
   create({ document, settings, options, report }) {
-    const casing: Casing = options.casing === "snake" || options.casing === "camel" ? options.casing : settings.casing.properties;
+    const casing: Casing =
+      options.casing === "snake" || options.casing === "camel" ? options.casing : settings.casing.properties;
     const pattern = PATTERNS[casing];
     const checkedParameters = new Set<string>();
-    const accepts = (name: string): boolean => options.ignorePrefixes.some((prefix) => name.startsWith(prefix)) || name.split(/[[\].]/).every((part) => part === "" || pattern.test(part));
+    const accepts = (name: string): boolean =>
+      options.ignorePrefixes.some((prefix) => name.startsWith(prefix)) ||
+      name.split(/[[\].]/).every((part) => part === "" || pattern.test(part));
     /** Reports `name` at `owner[key]` when it is in the wrong casing; the place is only built for a problem. */
     const check = (kind: string, name: string, owner: Located, key: string): void => {
-      if (!accepts(name)) report({ message: `${kind} "${name}" is not ${casing === "snake" ? "snake_case" : "camelCase"}; rename it "${recase(name, casing)}"`, at: document.child(owner, key)!.at });
+      if (!accepts(name))
+        report({
+          message: `${kind} "${name}" is not ${casing === "snake" ? "snake_case" : "camelCase"}; rename it "${recase(name, casing)}"`,
+          at: document.child(owner, key)!.at,
+        });
     };
     return {
       operation(operation) {
         for (const parameter of operation.parameters) {
           const key = `${parameter.at.file}#${parameter.at.pointer}`;
-          if (parameter.value.in !== "query" || typeof parameter.value.name !== "string" || checkedParameters.has(key)) continue;
+          if (parameter.value.in !== "query" || typeof parameter.value.name !== "string" || checkedParameters.has(key))
+            continue;
           checkedParameters.add(key);
           check("query parameter", parameter.value.name, parameter, "name");
         }

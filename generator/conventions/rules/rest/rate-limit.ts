@@ -19,7 +19,8 @@ const ACCEPTED_SETS = [
  */
 export default defineRule({
   id: "rest/rate-limit",
-  description: "A 429 response declares Retry-After, X-Rate-Limit-Limit/-Remaining/-Reset, or the IETF RateLimit/RateLimit-Policy headers.",
+  description:
+    "A 429 response declares Retry-After, X-Rate-Limit-Limit/-Remaining/-Reset, or the IETF RateLimit/RateLimit-Policy headers.",
   recommended: "warn",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,
@@ -33,7 +34,10 @@ export default defineRule({
           checked.add(key);
           const headers = responseHeaderNames(document, response);
           if (ACCEPTED_SETS.some((set) => set.every((name) => headers.has(name.toLowerCase())))) continue;
-          report({ message: `${status} response declares no rate-limit headers; add Retry-After (or X-Rate-Limit-Limit, -Remaining and -Reset, or the IETF RateLimit and RateLimit-Policy headers)`, at: response.at });
+          report({
+            message: `${status} response declares no rate-limit headers; add Retry-After (or X-Rate-Limit-Limit, -Remaining and -Reset, or the IETF RateLimit and RateLimit-Policy headers)`,
+            at: response.at,
+          });
         }
       },
     };

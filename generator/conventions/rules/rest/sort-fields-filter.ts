@@ -19,7 +19,13 @@ export default defineRule({
   create({ document, options, report }) {
     const checked = new Set<string>();
     const kinds = new Map([
-      [options.sortParameter, { example: "-created_at,+name", documents: (text: string) => /(^|[\s`'"(,=])[-+][a-z_]/i.test(text) || /descending/i.test(text) }],
+      [
+        options.sortParameter,
+        {
+          example: "-created_at,+name",
+          documents: (text: string) => /(^|[\s`'"(,=])[-+][a-z_]/i.test(text) || /descending/i.test(text),
+        },
+      ],
       [options.fieldsParameter, { example: "id,name", documents: (text: string) => /comma|[a-z_],[a-z_]/i.test(text) }],
     ]);
     return {
@@ -32,15 +38,31 @@ export default defineRule({
           const name = String(parameter.value.name);
           const schema = resolvedChild(parameter, "schema");
           const items = schema && resolvedChild(schema, "items");
-          const isCommaList = allowsType(schema?.value, "string") || (allowsType(schema?.value, "array") && parameter.value.explode === false && allowsType(items?.value, "string"));
+          const isCommaList =
+            allowsType(schema?.value, "string") ||
+            (allowsType(schema?.value, "array") &&
+              parameter.value.explode === false &&
+              allowsType(items?.value, "string"));
           if (!isCommaList) {
-            report({ message: `query parameter "${name}" must be one comma-separated string such as "${kind.example}" (type: string, or an array with explode: false)`, at: (schema ?? parameter).at });
+            report({
+              message: `query parameter "${name}" must be one comma-separated string such as "${kind.example}" (type: string, or an array with explode: false)`,
+              at: (schema ?? parameter).at,
+            });
             continue;
           }
-          const syntax = schema?.value.pattern !== undefined || schema?.value.enum !== undefined || items?.value.pattern !== undefined || items?.value.enum !== undefined;
-          const described = [parameter.value.description, schema?.value.description].some((text) => typeof text === "string" && kind.documents(text));
+          const syntax =
+            schema?.value.pattern !== undefined ||
+            schema?.value.enum !== undefined ||
+            items?.value.pattern !== undefined ||
+            items?.value.enum !== undefined;
+          const described = [parameter.value.description, schema?.value.description].some(
+            (text) => typeof text === "string" && kind.documents(text),
+          );
           if (!syntax && !described) {
-            report({ message: `query parameter "${name}" does not say its syntax; give a pattern or describe it with an example such as "${kind.example}"`, at: parameter.at });
+            report({
+              message: `query parameter "${name}" does not say its syntax; give a pattern or describe it with an example such as "${kind.example}"`,
+              at: parameter.at,
+            });
           }
         }
       },
@@ -50,7 +72,9 @@ export default defineRule({
       const child = document.child(owner, key);
       if (!child) return undefined;
       const target = document.resolve(child);
-      return target.value !== null && typeof target.value === "object" ? (target as Located<Record<string, unknown>>) : undefined;
+      return target.value !== null && typeof target.value === "object"
+        ? (target as Located<Record<string, unknown>>)
+        : undefined;
     }
   },
 });

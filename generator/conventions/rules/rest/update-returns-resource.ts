@@ -21,12 +21,18 @@ export default defineRule({
         const success = operation.responses.filter((r) => isSuccessStatus(r.status));
         const ok = success.find((r) => coversStatus(r.status, "200"));
         if (ok && !hasBodySchema(document, ok.response)) {
-          report({ message: `${ok.status} response of ${method} has no body; return the updated resource, or answer 204 No Content`, at: ok.response.at });
+          report({
+            message: `${ok.status} response of ${method} has no body; return the updated resource, or answer 204 No Content`,
+            at: ok.response.at,
+          });
         }
         if (ok || success.some((r) => r.status === "204" || r.status === "202")) return;
         const written = success.map((r) => r.status).join(", ") || "no success status";
         const at = document.child(operation.node, "responses") ?? operation.node;
-        report({ message: `${method} ${operation.path} declares ${written}; answer 200 with the updated resource or 204 No Content`, at: at.at });
+        report({
+          message: `${method} ${operation.path} declares ${written}; answer 200 with the updated resource or 204 No Content`,
+          at: at.at,
+        });
       },
     };
   },

@@ -5,7 +5,8 @@ import { collectVersionPlaces, dominantMajor, type VersionPlace } from "./versio
 /** §5: one document describes one major version; a /v2 path among /v1 servers is a copy-paste slip or a merge of two APIs. */
 export default defineRule({
   id: "versioning/consistent",
-  description: "Every server URL and path of a document (and the version header or media types, with those strategies) names the same major version N.",
+  description:
+    "Every server URL and path of a document (and the version header or media types, with those strategies) names the same major version N.",
   recommended: "error",
   defaultOptions: {},
   optionsSchema: NO_OPTIONS,

@@ -4,7 +4,8 @@ import { NO_OPTIONS } from "../../option-schemas.js";
 import { collectVersionPlaces, dominantMajor, type VersionPlace } from "./version-places.js";
 
 /** semver.org's own pattern (MAJOR.MINOR.PATCH, optional pre-release and build). */
-const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 /** §5: `info.version` is semver and its major is the N clients see in `/v{N}`, so both move together on a breaking change. */
 export default defineRule({
@@ -27,7 +28,10 @@ export default defineRule({
         const semver = typeof text === "string" ? SEMVER.exec(text) : null;
         if (!semver) {
           const hint = typeof text === "string" ? "" : " (quote it in YAML: version: '1.0.0')";
-          report({ message: `info.version ${JSON.stringify(text)} is not a semantic version; use MAJOR.MINOR.PATCH, e.g. 1.0.0${hint}`, at: version.at });
+          report({
+            message: `info.version ${JSON.stringify(text)} is not a semantic version; use MAJOR.MINOR.PATCH, e.g. 1.0.0${hint}`,
+            at: version.at,
+          });
           return;
         }
         const major = Number(semver[1]);

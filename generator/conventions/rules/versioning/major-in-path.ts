@@ -28,9 +28,16 @@ export default defineRule({
       },
       end() {
         if (settings.versioning.strategy !== "path") return;
-        for (const place of [...servers.map((s) => ({ text: s.url, at: s.at })), ...paths.map((p) => ({ text: p.path, at: p.at }))]) {
+        for (const place of [
+          ...servers.map((s) => ({ text: s.url, at: s.at })),
+          ...paths.map((p) => ({ text: p.path, at: p.at })),
+        ]) {
           const fractional = majorVersionSegments(place.text).find((segment) => !/^v\d+$/.test(segment));
-          if (fractional) report({ message: `version segment "/${fractional}" must be a whole major number such as /v2 (§5: integers only)`, at: place.at });
+          if (fractional)
+            report({
+              message: `version segment "/${fractional}" must be a whole major number such as /v2 (§5: integers only)`,
+              at: place.at,
+            });
         }
         // A fractional segment (v2.5) is reported above; it is not also "missing".
         const versioned = (text: string) => majorVersionSegments(text).length > 0;
@@ -38,13 +45,20 @@ export default defineRule({
         // No path carries a version either: the fix is one segment in the server URL, so say it there, once.
         if (servers.length > 0 && !paths.some((p) => versioned(p.path))) {
           for (const { url, at } of servers) {
-            if (!versioned(url)) report({ message: `server URL "${url}" has no /v{N} major version segment, and no path has one; add it to the URL (e.g. ${url.replace(/\/+$/, "")}/v1)`, at });
+            if (!versioned(url))
+              report({
+                message: `server URL "${url}" has no /v{N} major version segment, and no path has one; add it to the URL (e.g. ${url.replace(/\/+$/, "")}/v1)`,
+                at,
+              });
           }
           return;
         }
         for (const { path, at } of paths) {
           if (!versioned(path)) {
-            report({ message: `no /v{N} version segment in "${path}" nor in every server URL; put the major version in the server URL (e.g. https://api.example.com/v1)`, at });
+            report({
+              message: `no /v{N} version segment in "${path}" nor in every server URL; put the major version in the server URL (e.g. https://api.example.com/v1)`,
+              at,
+            });
           }
         }
       },

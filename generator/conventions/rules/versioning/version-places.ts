@@ -27,7 +27,11 @@ export function majorOfMediaType(mediaType: string): number | undefined {
 }
 
 /** Visitors that record the document's version places into `places` as the walk goes. */
-export function collectVersionPlaces(document: SpecDocument, settings: ConventionSettings, places: VersionPlace[]): Visitors {
+export function collectVersionPlaces(
+  document: SpecDocument,
+  settings: ConventionSettings,
+  places: VersionPlace[],
+): Visitors {
   const add = (major: number | undefined, text: string, at: NodeRef) => {
     if (major !== undefined) places.push({ major, text, at });
   };
@@ -42,13 +46,17 @@ export function collectVersionPlaces(document: SpecDocument, settings: Conventio
     },
     operation(operation) {
       if (strategy === "header") {
-        const parameter = operation.parameters.find((p) => p.value.in === "header" && String(p.value.name).toLowerCase() === header.toLowerCase());
+        const parameter = operation.parameters.find(
+          (p) => p.value.in === "header" && String(p.value.name).toLowerCase() === header.toLowerCase(),
+        );
         const entry = parameter && document.child(parameter, "schema");
         const schema = entry && document.resolve(entry);
         if (!schema || !isObject(schema.value)) return;
         const values: Record<string, unknown> = schema.value;
         const enumValues = values.enum;
-        const keyword = ["const", "default"].find((k) => k in values) ?? (Array.isArray(enumValues) && enumValues.length === 1 ? "enum" : undefined);
+        const keyword =
+          ["const", "default"].find((k) => k in values) ??
+          (Array.isArray(enumValues) && enumValues.length === 1 ? "enum" : undefined);
         if (!keyword) return;
         const value = keyword === "enum" ? (enumValues as unknown[])[0] : values[keyword];
         add(majorOfValue(value), `${header}: ${String(value)}`, document.child(schema, keyword)!.at);
@@ -56,7 +64,9 @@ export function collectVersionPlaces(document: SpecDocument, settings: Conventio
       if (strategy === "media-type") {
         for (const owner of [operation.requestBody, ...operation.responses.map((r) => r.response)]) {
           const content = owner && document.child(owner, "content");
-          if (content) for (const [mediaType, media] of document.children(content)) add(majorOfMediaType(mediaType), mediaType, media.at);
+          if (content)
+            for (const [mediaType, media] of document.children(content))
+              add(majorOfMediaType(mediaType), mediaType, media.at);
         }
       }
     },
@@ -64,7 +74,9 @@ export function collectVersionPlaces(document: SpecDocument, settings: Conventio
 }
 
 /** The major most places state (on a tie, the first stated), with how many state it; undefined when none does. */
-export function dominantMajor(places: readonly VersionPlace[]): { major: number; count: number; example: VersionPlace } | undefined {
+export function dominantMajor(
+  places: readonly VersionPlace[],
+): { major: number; count: number; example: VersionPlace } | undefined {
   const counts = new Map<number, number>();
   for (const place of places) counts.set(place.major, (counts.get(place.major) ?? 0) + 1);
   let best: { major: number; count: number } | undefined;

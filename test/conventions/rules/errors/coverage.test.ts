@@ -65,7 +65,9 @@ describe(RULE, () => {
               "200": { description: ok }
     `;
     const problems = await lintYaml(document, RULE);
-    expect(problems.map((p) => p.message)).toEqual(["GET /stores does not document 429 (requests are rate limited), 500 (the server can fail; `default` also covers it); add these error responses"]);
+    expect(problems.map((p) => p.message)).toEqual([
+      "GET /stores does not document 429 (requests are rate limited), 500 (the server can fail; `default` also covers it); add these error responses",
+    ]);
     const covered = document + "        4XX: { description: client error }\n        default: { description: error }\n";
     expect(await lintYaml(covered, RULE)).toEqual([]);
   });
@@ -82,7 +84,10 @@ describe(RULE, () => {
     `;
     const problems = await lintYaml(document, RULE, { options: { require: ["400", "422"] } });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [7, "POST /pets does not document 400 (it takes input that can be invalid), 422 (the require option lists it); add these error responses"],
+      [
+        7,
+        "POST /pets does not document 400 (it takes input that can be invalid), 422 (the require option lists it); add these error responses",
+      ],
     ]);
   });
 });

@@ -53,7 +53,9 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column])).toEqual([[RULE, "warn", 11, 15]]);
-    expect(problems[0]!.message).toBe(`success response 200 returns a status envelope that can say "error"; report errors with a 4xx/5xx status and the standard error schema, not with 200`);
+    expect(problems[0]!.message).toBe(
+      `success response 200 returns a status envelope that can say "error"; report errors with a 4xx/5xx status and the standard error schema, not with 200`,
+    );
   });
 
   it("reports a 2xx that returns the standard error schema or an { error } body", async () => {
@@ -79,8 +81,14 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [11, `success response 202 returns the error schema "Problem"; report errors with a 4xx/5xx status and the standard error schema, not with 202`],
-      [16, `success response 200 returns an error envelope (member "error"); report errors with a 4xx/5xx status and the standard error schema, not with 200`],
+      [
+        11,
+        `success response 202 returns the error schema "Problem"; report errors with a 4xx/5xx status and the standard error schema, not with 202`,
+      ],
+      [
+        16,
+        `success response 200 returns an error envelope (member "error"); report errors with a 4xx/5xx status and the standard error schema, not with 200`,
+      ],
     ]);
   });
 });

@@ -121,9 +121,13 @@ describe(RULE, () => {
         schemas:
           Error: { type: object, properties: { code: {}, message: {}, description: {} } }
     `;
-    expect(await lintYaml(document, RULE, { settings: { errors: { schema: "Error", mediaType: "application/json" } } })).toEqual([]);
+    expect(
+      await lintYaml(document, RULE, { settings: { errors: { schema: "Error", mediaType: "application/json" } } }),
+    ).toEqual([]);
     const withDefaults = await lintYaml(document, RULE);
-    expect(withDefaults.map((p) => [p.line, p.message])).toEqual([[10, "error response 500 is application/json; serve the standard error schema as application/problem+json"]]);
+    expect(withDefaults.map((p) => [p.line, p.message])).toEqual([
+      [10, "error response 500 is application/json; serve the standard error schema as application/problem+json"],
+    ]);
   });
 
   it("accepts an error response in another file that references the schema file, and reports one that does not", async () => {

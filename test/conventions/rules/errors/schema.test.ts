@@ -66,7 +66,9 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.line, p.column])).toEqual([[8, 7]]);
-    expect(problems[0]!.message).toBe(`error schema "Problem" does not declare "code", "errors"; add them under properties`);
+    expect(problems[0]!.message).toBe(
+      `error schema "Problem" does not declare "code", "errors"; add them under properties`,
+    );
   });
 
   it("asks for field, code and message in each validation failure", async () => {
@@ -90,7 +92,12 @@ describe(RULE, () => {
                   `,
       RULE,
     );
-    expect(problems.map((p) => [p.line, p.message])).toEqual([[16, `items of "errors" in error schema "Problem" do not declare "message"; each validation failure needs field, code, message`]]);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [
+        16,
+        `items of "errors" in error schema "Problem" do not declare "message"; each validation failure needs field, code, message`,
+      ],
+    ]);
   });
 
   it("reports an errors member that is not an array", async () => {
@@ -110,7 +117,9 @@ describe(RULE, () => {
   });
 
   it("checks a configured schema with its own members (§7's { code, message, description })", async () => {
-    const document = HEAD + yaml`
+    const document =
+      HEAD +
+      yaml`
       components:
         schemas:
           Error:
@@ -121,7 +130,9 @@ describe(RULE, () => {
     `;
     const settings = { errors: { schema: "Error", requiredMembers: ["code", "message", "description"] } };
     const problems = await lintYaml(document, RULE, { settings });
-    expect(problems.map((p) => [p.line, p.message])).toEqual([[8, `error schema "Error" does not declare "description"; add it under properties`]]);
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [8, `error schema "Error" does not declare "description"; add it under properties`],
+    ]);
     const complete = document + "        description: { type: string }\n";
     expect(await lintYaml(complete, RULE, { settings })).toEqual([]);
   });
@@ -129,7 +140,9 @@ describe(RULE, () => {
   it("reports in the file that defines the schema when it is behind a $ref", async () => {
     const problems = await lintFiles(
       {
-        "openapi.yaml": HEAD + yaml`
+        "openapi.yaml":
+          HEAD +
+          yaml`
           components:
             schemas:
               Problem:
@@ -149,7 +162,9 @@ describe(RULE, () => {
       },
       RULE,
     );
-    expect(problems.map((p) => [p.file.endsWith("/schemas/problem.yaml"), p.line, p.column, p.pointer])).toEqual([[true, 3, 1, "/properties"]]);
+    expect(problems.map((p) => [p.file.endsWith("/schemas/problem.yaml"), p.line, p.column, p.pointer])).toEqual([
+      [true, 3, 1, "/properties"],
+    ]);
     expect(problems[0]!.message).toContain(`"instance"`);
   });
 });

@@ -64,7 +64,12 @@ describe(RULE, () => {
       `,
       RULE,
     );
-    expect(places(problems)).toEqual([[7, 104], [15, 49], [22, 7], [24, 41]]);
+    expect(places(problems)).toEqual([
+      [7, 104],
+      [15, 49],
+      [22, 7],
+      [24, 41],
+    ]);
     expect(problems.map((p) => p.message)).toEqual([
       "the example does not match the schema: must be > 0; correct the example or the schema",
       'example "untagged" does not match the schema at /tag: must be string or null; correct the example or the schema',
@@ -116,7 +121,8 @@ describe(RULE, () => {
                       examples: { one: { $ref: "examples.yaml#/Pet" } }
                 responses: { "204": { description: done } }
         `,
-        "schemas.yaml": "Pet: { type: object, properties: { age: { $ref: '#/Age' } } }\nAge: { type: integer, minimum: 0 }\n",
+        "schemas.yaml":
+          "Pet: { type: object, properties: { age: { $ref: '#/Age' } } }\nAge: { type: integer, minimum: 0 }\n",
         "examples.yaml": "Pet:\n  value:\n    age: -1\n",
       },
       RULE,

@@ -47,6 +47,8 @@ describe(RULE, () => {
   });
 
   it("is an error in recommended and strict, a warning in minimal", () => {
-    expect(["minimal", "recommended", "strict"].map((preset) => presetRules(preset as "minimal", ALL_RULES)[RULE]?.severity)).toEqual(["warn", "error", "error"]);
+    expect(
+      ["minimal", "recommended", "strict"].map((preset) => presetRules(preset as "minimal", ALL_RULES)[RULE]?.severity),
+    ).toEqual(["warn", "error", "error"]);
   });
 });

@@ -62,11 +62,22 @@ describe(RULE, () => {
       `,
       RULE,
     );
-    expect(problems.map((p) => [p.line, p.column])).toEqual([[11, 5], [13, 5], [15, 5]]);
-    expect(problems[0]!.message).toBe('components.schemas.Orphan is not referenced anywhere; remove it, or reference it ($ref: "#/components/schemas/Orphan")');
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [11, 5],
+      [13, 5],
+      [15, 5],
+    ]);
+    expect(problems[0]!.message).toBe(
+      'components.schemas.Orphan is not referenced anywhere; remove it, or reference it ($ref: "#/components/schemas/Orphan")',
+    );
   });
 
   it("leaves a components-only library document alone", async () => {
-    expect(await lintYaml("openapi: 3.1.0\ninfo: { title: Lib, version: 1.0.0 }\ncomponents:\n  schemas:\n    Pet: { type: object }\n", RULE)).toEqual([]);
+    expect(
+      await lintYaml(
+        "openapi: 3.1.0\ninfo: { title: Lib, version: 1.0.0 }\ncomponents:\n  schemas:\n    Pet: { type: object }\n",
+        RULE,
+      ),
+    ).toEqual([]);
   });
 });

@@ -41,8 +41,13 @@ describe(RULE, () => {
       `,
       RULE,
     );
-    expect(problems.map((p) => [p.line, p.column])).toEqual([[5, 5], [6, 26]]);
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [5, 5],
+      [6, 26],
+    ]);
     expect(problems[0]!.message).toContain("GET /pets has no security requirement");
-    expect(problems[1]!.message).toBe('security names the scheme "oauth", which components.securitySchemes does not declare (declared: bearer)');
+    expect(problems[1]!.message).toBe(
+      'security names the scheme "oauth", which components.securitySchemes does not declare (declared: bearer)',
+    );
   });
 });

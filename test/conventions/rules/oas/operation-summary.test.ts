@@ -14,7 +14,9 @@ const SPEC = yaml`
 describe("oas/operation-summary", () => {
   it("reports the operation without a (non-blank) summary, at the summary", async () => {
     const problems = await lintYaml(SPEC, "oas/operation-summary");
-    expect(problems.map((p) => [p.severity, p.line, p.column, p.message])).toEqual([["warn", 6, 13, 'POST /pets has no summary; add summary: a short phrase such as "List pets"']]);
+    expect(problems.map((p) => [p.severity, p.line, p.column, p.message])).toEqual([
+      ["warn", 6, 13, 'POST /pets has no summary; add summary: a short phrase such as "List pets"'],
+    ]);
   });
 });
 

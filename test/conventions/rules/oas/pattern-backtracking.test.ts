@@ -73,9 +73,24 @@ describe(RULE, () => {
       { options: NO_TIME_LIMITS },
     );
     expect(problems.map((p) => [p.severity, p.line, p.column, p.message])).toEqual([
-      ["error", 11, 13, `pattern "^(a+)+$" can take super-linear time to reject an input (ReDoS): the nested quantifier "(a+)+" can split the same text in many ways; ${REWRITE}, and bound the input with maxLength`],
-      ["error", 18, 31, `pattern "^\\s*.*\\s*$" can take super-linear time to reject an input (ReDoS): ".*" and "\\s*" can match the same characters; ${REWRITE}, and bound the input with maxLength`],
-      ["error", 19, 45, `pattern "a+b" can take super-linear time to reject an input (ReDoS): the pattern is not anchored with ^, so a failing match is retried from every position, each time rescanning "a+"; ${REWRITE}`],
+      [
+        "error",
+        11,
+        13,
+        `pattern "^(a+)+$" can take super-linear time to reject an input (ReDoS): the nested quantifier "(a+)+" can split the same text in many ways; ${REWRITE}, and bound the input with maxLength`,
+      ],
+      [
+        "error",
+        18,
+        31,
+        `pattern "^\\s*.*\\s*$" can take super-linear time to reject an input (ReDoS): ".*" and "\\s*" can match the same characters; ${REWRITE}, and bound the input with maxLength`,
+      ],
+      [
+        "error",
+        19,
+        45,
+        `pattern "a+b" can take super-linear time to reject an input (ReDoS): the pattern is not anchored with ^, so a failing match is retried from every position, each time rescanning "a+"; ${REWRITE}`,
+      ],
     ]);
   });
 
@@ -101,7 +116,12 @@ describe(RULE, () => {
       { options: NO_TIME_LIMITS },
     );
     expect(problems.map((p) => [p.file.endsWith("labels.yaml"), p.line, p.column, p.message])).toEqual([
-      [true, 4, 3, `patternProperties key "^(\\w+\\s?)+$" can take super-linear time to reject an input (ReDoS): the nested quantifier "(\\w+\\s?)+" can split the same text in many ways; ${REWRITE}`],
+      [
+        true,
+        4,
+        3,
+        `patternProperties key "^(\\w+\\s?)+$" can take super-linear time to reject an input (ReDoS): the nested quantifier "(\\w+\\s?)+" can split the same text in many ways; ${REWRITE}`,
+      ],
     ]);
   });
 
@@ -123,7 +143,9 @@ describe(RULE, () => {
       { options: NO_TIME_LIMITS },
     );
     const colonEscape = `pattern "^[a-z]\\:[0-9]$" is not a valid ECMA-262 regular expression with the u flag (...); fix its syntax (with the u flag, escape only syntax characters: "\\-" only inside [...], no "\\:" or "\\ ")`;
-    expect(problems.map((p) => [p.line, p.message.replace(/ \(Invalid regular expression: .*?\);/, " (...);")])).toEqual([
+    expect(
+      problems.map((p) => [p.line, p.message.replace(/ \(Invalid regular expression: .*?\);/, " (...);")]),
+    ).toEqual([
       [8, colonEscape],
       [9, colonEscape],
       [10, `pattern "^(unclosed$" is not a valid ECMA-262 regular expression with the u flag (...); fix its syntax`],
@@ -143,7 +165,10 @@ describe(RULE, () => {
     expect(await lintYaml(document, RULE, { options: NO_TIME_LIMITS })).toEqual([]);
     const problems = await lintYaml(document, RULE, { options: { ...NO_TIME_LIMITS, maxSteps: 10 } });
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [6, `pattern "^[a-z]+(-[a-z]+)*$" could not be shown free of super-linear backtracking (redos-detector stopped at its limits: maxSteps 10, timeoutMs 600000); simplify it, or raise this rule's maxSteps and timeoutMs options`],
+      [
+        6,
+        `pattern "^[a-z]+(-[a-z]+)*$" could not be shown free of super-linear backtracking (redos-detector stopped at its limits: maxSteps 10, timeoutMs 600000); simplify it, or raise this rule's maxSteps and timeoutMs options`,
+      ],
     ]);
   });
 
@@ -162,19 +187,41 @@ describe(RULE, () => {
     ]);
     expect(await lintYaml(document, RULE, { options: NO_TIME_LIMITS })).toEqual([]);
     // The verdict is kept for the next process; the undecided one was not.
-    const kept = readFileSync(process.env.SPECWRIGHT_PATTERN_CACHE!, "utf8").split("\n").filter((line) => line.includes("^[A-Z]+(_[A-Z]+)*$"));
+    const kept = readFileSync(process.env.SPECWRIGHT_PATTERN_CACHE!, "utf8")
+      .split("\n")
+      .filter((line) => line.includes("^[A-Z]+(_[A-Z]+)*$"));
     expect(kept.map((line) => (JSON.parse(line) as { verdict: unknown }).verdict)).toEqual([{ kind: "linear" }]);
   });
 
   it("is an error in recommended and strict, and off in minimal (generated servers match patterns in linear time)", () => {
-    expect(["minimal", "recommended", "strict"].map((preset) => presetRules(preset as "minimal", ALL_RULES)[RULE]?.severity)).toEqual(["off", "error", "error"]);
+    expect(
+      ["minimal", "recommended", "strict"].map((preset) => presetRules(preset as "minimal", ALL_RULES)[RULE]?.severity),
+    ).toEqual(["off", "error", "error"]);
   });
 
   it("runs the detector in workers, whatever the caches hold: one verdict per pattern, in any order", () => {
-    const patterns = ["^(a+)+$", "^a+$", "^.*.*$", "^[a-z]+(-[a-z]+)*$", "^(x|y)+z$", "^\\d{4}-\\d{2}$", "^[ab]*a[ab]*$", "a+b"];
+    const patterns = [
+      "^(a+)+$",
+      "^a+$",
+      "^.*.*$",
+      "^[a-z]+(-[a-z]+)*$",
+      "^(x|y)+z$",
+      "^\\d{4}-\\d{2}$",
+      "^[ab]*a[ab]*$",
+      "a+b",
+    ];
     const results = detectBacktracking(patterns, { maxSteps: 20000, ...NO_TIME_LIMITS });
     const verdict = new Map(results.map((result) => [result.pattern, result.safe ? "safe" : result.error]));
     expect([...verdict.keys()].sort()).toEqual([...patterns].sort());
-    expect(patterns.map((pattern) => verdict.get(pattern))).toEqual(["hitMaxScore", "safe", "hitMaxScore", "safe", "safe", "safe", "hitMaxScore", "hitMaxScore"]);
+    expect(patterns.map((pattern) => verdict.get(pattern))).toEqual([
+      "hitMaxScore",
+      "safe",
+      "hitMaxScore",
+      "safe",
+      "safe",
+      "safe",
+      "hitMaxScore",
+      "hitMaxScore",
+    ]);
   });
 });

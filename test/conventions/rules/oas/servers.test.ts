@@ -35,12 +35,22 @@ describe(RULE, () => {
       `,
       RULE,
     );
-    expect(problems.map((p) => [p.line, p.column])).toEqual([[3, 13], [6, 17]]);
-    expect(problems[0]!.message).toBe("server http://api.example.com/v1 uses plain http; use https (http is accepted for localhost and 127.0.0.1 only)");
+    expect(problems.map((p) => [p.line, p.column])).toEqual([
+      [3, 13],
+      [6, 17],
+    ]);
+    expect(problems[0]!.message).toBe(
+      "server http://api.example.com/v1 uses plain http; use https (http is accepted for localhost and 127.0.0.1 only)",
+    );
   });
 
   it("reports a document without servers", async () => {
-    const problems = await lintYaml("openapi: 3.1.0\ninfo: { title: Pets, version: 1.0.0 }\nservers: []\npaths: {}\n", RULE);
-    expect(problems.map((p) => [p.line, p.message.startsWith("the document declares no servers")])).toEqual([[3, true]]);
+    const problems = await lintYaml(
+      "openapi: 3.1.0\ninfo: { title: Pets, version: 1.0.0 }\nservers: []\npaths: {}\n",
+      RULE,
+    );
+    expect(problems.map((p) => [p.line, p.message.startsWith("the document declares no servers")])).toEqual([
+      [3, true],
+    ]);
   });
 });

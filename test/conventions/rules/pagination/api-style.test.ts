@@ -4,7 +4,10 @@ import type { Diagnostic } from "../../../../generator/conventions/index.js";
 
 const PAGINATION_RULES = ["pagination/required", "pagination/params", "pagination/response", "pagination/consistent"];
 
-async function paginationProblems(spec: string, settings?: { pagination: { style: "cursor" | "offset" } }): Promise<Diagnostic[]> {
+async function paginationProblems(
+  spec: string,
+  settings?: { pagination: { style: "cursor" | "offset" } },
+): Promise<Diagnostic[]> {
   const found = await Promise.all(PAGINATION_RULES.map((rule) => lintYaml(spec, rule, settings ? { settings } : {})));
   return found.flat();
 }
@@ -38,10 +41,13 @@ const unpagedList = (path: string) => `
       responses:
         "200": { description: ok, content: { application/json: { schema: { type: object, properties: { items: { type: array, items: { type: string } } } } } } }`;
 
-const api = (...paths: string[]) => yaml`
+const api = (...paths: string[]) =>
+  yaml`
   openapi: 3.1.0
   info: { title: Shop, version: 1.0.0 }
-  paths:` + paths.join("").replace(/\n/g, "\n  ") + "\n";
+  paths:` +
+  paths.join("").replace(/\n/g, "\n  ") +
+  "\n";
 
 describe("pagination style inferred when settings.pagination.style is unset", () => {
   it("holds a cursor API to the cursor style", async () => {
@@ -60,13 +66,23 @@ describe("pagination style inferred when settings.pagination.style is unset", ()
   });
 
   it("holds a mixed API to its majority style and reports the list that differs", async () => {
-    const problems = await paginationProblems(api(offsetList("/books"), offsetList("/authors"), cursorList("/shelves")));
-    expect(summary(problems).sort()).toEqual(["pagination/consistent 25:7", "pagination/params 26:9", "pagination/response 30:11"]);
-    expect(problems.find((p) => p.ruleId === "pagination/params")!.message).toContain("lacks the offset-style query parameters offset (integer) and limit (integer)");
+    const problems = await paginationProblems(
+      api(offsetList("/books"), offsetList("/authors"), cursorList("/shelves")),
+    );
+    expect(summary(problems).sort()).toEqual([
+      "pagination/consistent 25:7",
+      "pagination/params 26:9",
+      "pagination/response 30:11",
+    ]);
+    expect(problems.find((p) => p.ruleId === "pagination/params")!.message).toContain(
+      "lacks the offset-style query parameters offset (integer) and limit (integer)",
+    );
   });
 
   it("lets the configured style win over the inferred one", async () => {
-    const problems = await paginationProblems(api(offsetList("/books"), offsetList("/authors")), { pagination: { style: "cursor" } });
+    const problems = await paginationProblems(api(offsetList("/books"), offsetList("/authors")), {
+      pagination: { style: "cursor" },
+    });
     expect(summary(problems).filter((p) => p.startsWith("pagination/params")).length).toBe(2);
     expect(problems.some((p) => p.ruleId === "pagination/consistent")).toBe(false);
   });

@@ -51,7 +51,9 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column])).toEqual([[RULE, "error", 15, 5]]);
-    expect(problems[0]!.message).toContain("GET /stores pages with offset/limit, but 2 other list operation(s) page with page_token cursors");
+    expect(problems[0]!.message).toContain(
+      "GET /stores pages with offset/limit, but 2 other list operation(s) page with page_token cursors",
+    );
   });
 
   it("counts declared schemes, and breaks a tie in favour of the configured style", async () => {

@@ -6,7 +6,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadSpec } from "../../../../generator/load/index.js";
 import { walkDocument } from "../../../../generator/conventions/walk.js";
 import { DEFAULT_SETTINGS } from "../../../../generator/conventions/settings.js";
-import { isCollectionPath, listOperationOf, resourceNameOf, type ListOperation } from "../../../../generator/conventions/helpers/list-operation.js";
+import {
+  isCollectionPath,
+  listOperationOf,
+  resourceNameOf,
+  type ListOperation,
+} from "../../../../generator/conventions/helpers/list-operation.js";
 import { yaml } from "../../lint-fixture.js";
 
 const dir = mkdtempSync(join(tmpdir(), "specwright-list-"));
@@ -21,7 +26,8 @@ async function listsOf(text: string): Promise<Record<string, string | undefined>
   walkDocument(document, {
     operation(operation) {
       const list: ListOperation | undefined = listOperationOf(document, operation, DEFAULT_SETTINGS);
-      found[`${operation.method.toUpperCase()} ${operation.path}`] = list && (list.items.kind === "body" ? "body" : list.items.name);
+      found[`${operation.method.toUpperCase()} ${operation.path}`] =
+        list && (list.items.kind === "body" ? "body" : list.items.name);
     },
   });
   return found;
@@ -31,7 +37,12 @@ const ok = (schema: string) => `{ description: ok, content: { application/json: 
 
 describe("list operations", () => {
   it("are GETs on collection paths", () => {
-    expect(["/pets", "/pets/{pet_id}/tags", "/pets/", "/{tenant}/pets"].map(isCollectionPath)).toEqual([true, true, true, true]);
+    expect(["/pets", "/pets/{pet_id}/tags", "/pets/", "/{tenant}/pets"].map(isCollectionPath)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(["/pets/{pet_id}", "/pets/{pet_id}/", "/"].map(isCollectionPath)).toEqual([false, false, false]);
     expect(resourceNameOf("/stores/{store_id}/line-items")).toBe("line_items");
   });

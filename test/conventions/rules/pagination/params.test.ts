@@ -223,4 +223,3 @@ describe(RULE, () => {
     expect(problems[0]!.message).toContain("a string offset is a token");
   });
 });
-

@@ -155,7 +155,9 @@ describe(RULE, () => {
       },
       RULE,
     );
-    expect(problems.map((p) => [p.file.split("/").pop(), p.line, p.column, p.pointer])).toEqual([["responses.yaml", 5, 7, "/PetArray/content/application~1json/schema"]]);
+    expect(problems.map((p) => [p.file.split("/").pop(), p.line, p.column, p.pointer])).toEqual([
+      ["responses.yaml", 5, 7, "/PetArray/content/application~1json/schema"],
+    ]);
   });
 
   it("leaves operations that declare their scheme with x-pagination to the declaration checks", async () => {

@@ -106,9 +106,13 @@ describe(RULE, () => {
       "responses.yaml": `BookPage:\n  description: One page of books.\n${headers}  content:\n    application/json:\n      schema:\n        type: object\n        properties:\n          items: { type: array }\n          total_size: { type: integer }\n`,
     });
     const settings = { pagination: { style: "offset" as const } };
-    expect(await lintFiles(files("  headers:\n    Link: { schema: { type: string } }\n"), RULE, { settings })).toEqual([]);
+    expect(await lintFiles(files("  headers:\n    Link: { schema: { type: string } }\n"), RULE, { settings })).toEqual(
+      [],
+    );
     const problems = await lintFiles(files(""), RULE, { settings });
-    expect(problems.map((p) => [p.ruleId, p.file.split("/").pop(), p.line, p.column])).toEqual([[RULE, "responses.yaml", 1, 1]]);
+    expect(problems.map((p) => [p.ruleId, p.file.split("/").pop(), p.line, p.column])).toEqual([
+      [RULE, "responses.yaml", 1, 1],
+    ]);
     expect(problems[0]!.message).toContain("Link header");
   });
 

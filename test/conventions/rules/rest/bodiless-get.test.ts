@@ -41,8 +41,18 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.message])).toEqual([
-      [RULE, "warn", 6, "GET /prefs declares a requestBody, which a GET request cannot carry (RFC 9110 §9.3.1) and the generators ignore; send the input as query parameters, or use POST"],
-      [RULE, "warn", 9, "HEAD /prefs declares a requestBody, which a HEAD request cannot carry (RFC 9110 §9.3.1) and the generators ignore; send the input as query parameters, or use POST"],
+      [
+        RULE,
+        "warn",
+        6,
+        "GET /prefs declares a requestBody, which a GET request cannot carry (RFC 9110 §9.3.1) and the generators ignore; send the input as query parameters, or use POST",
+      ],
+      [
+        RULE,
+        "warn",
+        9,
+        "HEAD /prefs declares a requestBody, which a HEAD request cannot carry (RFC 9110 §9.3.1) and the generators ignore; send the input as query parameters, or use POST",
+      ],
     ]);
   });
 });

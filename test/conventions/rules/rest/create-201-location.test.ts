@@ -52,8 +52,20 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column, p.message])).toEqual([
-      [RULE, "warn", 7, 7, "POST /pets creates a resource in a collection; answer 201 Created with the resource and a Location header"],
-      [RULE, "warn", 13, 9, "201 response declares no Location header; add Location with the URL of the created resource"],
+      [
+        RULE,
+        "warn",
+        7,
+        7,
+        "POST /pets creates a resource in a collection; answer 201 Created with the resource and a Location header",
+      ],
+      [
+        RULE,
+        "warn",
+        13,
+        9,
+        "201 response declares no Location header; add Location with the URL of the created resource",
+      ],
       [RULE, "warn", 13, 9, "201 response has no body; return the created resource in it"],
     ]);
   });

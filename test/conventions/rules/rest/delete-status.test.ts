@@ -38,8 +38,20 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column, p.message])).toEqual([
-      [RULE, "warn", 6, 7, "DELETE /pets/{pet_id} declares 201; answer 204 No Content (or 200 with the deleted resource)"],
-      [RULE, "warn", 10, 7, "DELETE /owners/{owner_id} declares no success status; answer 204 No Content (or 200 with the deleted resource)"],
+      [
+        RULE,
+        "warn",
+        6,
+        7,
+        "DELETE /pets/{pet_id} declares 201; answer 204 No Content (or 200 with the deleted resource)",
+      ],
+      [
+        RULE,
+        "warn",
+        10,
+        7,
+        "DELETE /owners/{owner_id} declares no success status; answer 204 No Content (or 200 with the deleted resource)",
+      ],
     ]);
   });
 });

@@ -41,9 +41,27 @@ describe(RULE, () => {
     `;
     const problems = await lintYaml(document, RULE);
     expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column, p.message])).toEqual([
-      [RULE, "warn", 8, 11, "request body is multipart/form-data, not JSON; use application/json (or a +json type), or list multipart/form-data in the allow option"],
-      [RULE, "warn", 13, 13, "response 200 is application/xml, not JSON; use application/json (or a +json type), or list application/xml in the allow option"],
-      [RULE, "warn", 14, 13, "response 200 is image/png, not JSON; use application/json (or a +json type), or list image/png in the allow option"],
+      [
+        RULE,
+        "warn",
+        8,
+        11,
+        "request body is multipart/form-data, not JSON; use application/json (or a +json type), or list multipart/form-data in the allow option",
+      ],
+      [
+        RULE,
+        "warn",
+        13,
+        13,
+        "response 200 is application/xml, not JSON; use application/json (or a +json type), or list application/xml in the allow option",
+      ],
+      [
+        RULE,
+        "warn",
+        14,
+        13,
+        "response 200 is image/png, not JSON; use application/json (or a +json type), or list image/png in the allow option",
+      ],
     ]);
     const allowed = await lintYaml(document, RULE, { options: { allow: ["multipart/form-data", "image/*"] } });
     expect(allowed.map((p) => p.line)).toEqual([13]);

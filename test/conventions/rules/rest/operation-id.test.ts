@@ -42,8 +42,20 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column, p.message])).toEqual([
-      [RULE, "warn", 5, 5, `GET /v1/pets/{pet_id}/vaccinations has no operationId; add one such as "getPetsVaccinations"`],
-      [RULE, "warn", 8, 7, `operationId "pets/create-vaccination" is not a valid identifier; use letters, digits and _ only, e.g. "petsCreateVaccination"`],
+      [
+        RULE,
+        "warn",
+        5,
+        5,
+        `GET /v1/pets/{pet_id}/vaccinations has no operationId; add one such as "getPetsVaccinations"`,
+      ],
+      [
+        RULE,
+        "warn",
+        8,
+        7,
+        `operationId "pets/create-vaccination" is not a valid identifier; use letters, digits and _ only, e.g. "petsCreateVaccination"`,
+      ],
       [RULE, "warn", 15, 7, `operationId "listPets" is also used by GET /v1/owners; operationIds must be unique`],
     ]);
   });

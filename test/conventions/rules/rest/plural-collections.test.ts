@@ -69,7 +69,10 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [4, `collection segment "history" in "/history" is singular; name collections in the plural ("histories"), or list it in the singletons option`],
+      [
+        4,
+        `collection segment "history" in "/history" is singular; name collections in the plural ("histories"), or list it in the singletons option`,
+      ],
     ]);
   });
 

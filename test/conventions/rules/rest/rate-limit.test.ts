@@ -62,7 +62,8 @@ describe(RULE, () => {
       `,
       RULE,
     );
-    const message = "429 response declares no rate-limit headers; add Retry-After (or X-Rate-Limit-Limit, -Remaining and -Reset, or the IETF RateLimit and RateLimit-Policy headers)";
+    const message =
+      "429 response declares no rate-limit headers; add Retry-After (or X-Rate-Limit-Limit, -Remaining and -Reset, or the IETF RateLimit and RateLimit-Policy headers)";
     expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column, p.message])).toEqual([
       [RULE, "warn", 8, 9, message],
       [RULE, "warn", 13, 9, message],

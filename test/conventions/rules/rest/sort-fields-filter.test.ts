@@ -62,8 +62,18 @@ describe(RULE, () => {
       RULE,
     );
     expect(problems.map((p) => [p.ruleId, p.line, p.column, p.message])).toEqual([
-      [RULE, 9, 11, `query parameter "sort" must be one comma-separated string such as "-created_at,+name" (type: string, or an array with explode: false)`],
-      [RULE, 10, 11, `query parameter "fields" does not say its syntax; give a pattern or describe it with an example such as "id,name"`],
+      [
+        RULE,
+        9,
+        11,
+        `query parameter "sort" must be one comma-separated string such as "-created_at,+name" (type: string, or an array with explode: false)`,
+      ],
+      [
+        RULE,
+        10,
+        11,
+        `query parameter "fields" does not say its syntax; give a pattern or describe it with an example such as "id,name"`,
+      ],
     ]);
   });
 });

@@ -37,8 +37,12 @@ describe(RULE, () => {
       `,
       RULE,
     );
-    expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column, p.pointer])).toEqual([[RULE, "error", 5, 5, "/servers/1/url"]]);
-    expect(problems[0]!.message).toContain(`"https://staging.example.com/v2" names major version 2, but the document uses v1`);
+    expect(problems.map((p) => [p.ruleId, p.severity, p.line, p.column, p.pointer])).toEqual([
+      [RULE, "error", 5, 5, "/servers/1/url"],
+    ]);
+    expect(problems[0]!.message).toContain(
+      `"https://staging.example.com/v2" names major version 2, but the document uses v1`,
+    );
   });
 
   it("compares path-level and operation-level servers too, reported in the file they are written in", async () => {
@@ -62,7 +66,9 @@ describe(RULE, () => {
       },
       RULE,
     );
-    expect(problems.map((p) => [p.file.split("/").slice(-2).join("/"), p.line, p.column])).toEqual([["paths/pets.yaml", 3, 7]]);
+    expect(problems.map((p) => [p.file.split("/").slice(-2).join("/"), p.line, p.column])).toEqual([
+      ["paths/pets.yaml", 3, 7],
+    ]);
   });
 
   it("with header versioning, compares the version header's value", async () => {
