@@ -5,6 +5,7 @@ import type { ErrorSchema, JsonSchema, MediaContent, Operation } from "./ir.js";
 import { errorPayloadPlan } from "./error-payload.js";
 import { isObject, type JsonObject, type RefResolver } from "./refs.js";
 import { isErrorStatus } from "../facts/status-codes.js";
+import { describesJson } from "../facts/media-types.js";
 
 export { isErrorStatus };
 
@@ -111,9 +112,8 @@ function withPlan(
   return { name, mediaType, schema, usedBy, fields, payload };
 }
 
-export function isJsonMedia(mediaType: string): boolean {
-  return /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
-}
+/** A content key whose schema describes JSON (a JSON type, or `*\/*`): generator/facts/media-types.ts decides. */
+export const isJsonMedia = describesJson;
 
 /**
  * What each error response of `op` documents, where it is not `apiWide` (one API-wide schema is right only when the

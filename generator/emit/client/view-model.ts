@@ -6,6 +6,7 @@ import { codeSpan, docComment, jsString, markdownInline, markdownText, propertyK
 import { escapePointerToken } from "../../load/json-pointer.js";
 import { bodyExample, pagingNote, parameterExample, type SampleDocument } from "./readme-view.js";
 import { visibility, type View } from "./visibility.js";
+import { describesJson } from "../../facts/media-types.js";
 
 /** A body schema's type in a view (`schemas$.PetInput`, or an inline type), null when the view changes nothing. */
 type BodyTypes = (pointer: string, view: View) => string | null;
@@ -106,7 +107,7 @@ interface ReadmeView {
   parameterRenames: string[];
 }
 
-const isJson = (mediaType: string) => /[/+]json\b/i.test(mediaType) || mediaType === "*/*";
+const isJson = describesJson;
 /** Code shown in a Markdown fence: a backtick (only ever inside a string literal here) must not end the fence. */
 const fenced = (code: string) => code.replace(/`/g, "\\u0060");
 const pascal = (identifier: string) => identifier.charAt(0).toUpperCase() + identifier.slice(1);

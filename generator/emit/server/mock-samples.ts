@@ -11,7 +11,7 @@ import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
 import type { ApiModel, FieldPath, Operation, Parameter, Response } from "../../model/ir.js";
 import type { MockPaging } from "../../../templates/runtime/server/mock-paging.js";
-import { followRefs } from "../../../templates/runtime/server/json-schema.js";
+import { followRefs } from "./follow-refs.js";
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
 import { conformingBodies, type Accepts, type Candidates, type SampleChecks } from "./example-check.js";

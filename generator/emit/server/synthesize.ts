@@ -3,7 +3,8 @@
 // "string"). Used by the generated mock's responses (mock-samples.ts) and by the conformance run's requests
 // (test/conformance/samples.ts): one home, so both build values the same way. Callers re-check the result with
 // their validator; this aims at validity, not at proving it.
-import { followRefs, type Direction } from "../../../templates/runtime/server/json-schema.js";
+import type { Direction } from "../../../templates/runtime/server/json-schema.js";
+import { followRefs } from "./follow-refs.js";
 import { stringForPattern } from "./pattern-sample.js";
 
 type Json = Record<string, unknown>;

@@ -375,11 +375,3 @@ export function resolvePointer(document: unknown, pointer: string): unknown {
   return node;
 }
 
-/** `node`, or what its `$ref` chain (internal refs only) leads to; undefined when the chain breaks. */
-export function followRefs(document: unknown, node: unknown): Record<string, unknown> | undefined {
-  let current = node;
-  for (let hops = 0; hops < 32 && isObject(current) && typeof current.$ref === "string"; hops++) {
-    current = resolvePointer(document, current.$ref.slice(1));
-  }
-  return isObject(current) ? current : undefined;
-}
