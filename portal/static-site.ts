@@ -7,7 +7,8 @@ import { SpecCatalog } from "./catalog/catalog.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
 import { serializeSpec } from "./downloads.js";
 import { renderChangelogPage } from "./pages/changelog-page.js";
-import { renderIndexPage } from "./pages/index-page.js";
+import { EMPTY_QUERY, renderIndexPage } from "./pages/index-page.js";
+import { paginate } from "./catalog/search.js";
 import { renderLintPage } from "./pages/lint-page.js";
 import { Links } from "./pages/links.js";
 import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
@@ -22,6 +23,9 @@ export interface StaticSiteOptions {
   outDir: string;
   lintConfigFor?: (file: string) => LintConfig;
   diff?: DiffEngine;
+  /** Folder of the persistent index, shared with `specwright portal`: unchanged specs are not indexed again. */
+  cacheDir?: string;
+  memoryBudgetMb?: number;
 }
 
 export interface StaticSiteResult {
@@ -39,7 +43,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const outDir = resolve(options.outDir);
   const specsDir = resolve(options.specsDir);
   if (specsDir === outDir || specsDir.startsWith(outDir + sep)) throw new UsageError(`--out ${options.outDir} would replace the specs folder`, "write the site to a folder outside the specs folder, e.g. --out site/");
-  const catalog = new SpecCatalog(specsDir, { lintConfigFor: options.lintConfigFor });
+  const catalog = new SpecCatalog(specsDir, { lintConfigFor: options.lintConfigFor, cacheDir: options.cacheDir, memoryBudgetMb: options.memoryBudgetMb });
   await catalog.refresh();
 
   const temp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
@@ -59,32 +63,36 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   try {
     await mkdir(temp, { recursive: true });
     const apis = apiViews(catalog);
-    await writePage("", (links, csp) => renderIndexPage({ apis, links, query: "", frame: { metaCsp: csp() } }));
+    // A static host has no search: every card is on the page and the page script filters them as you type.
+    const result = { apis: paginate(apis, 1, Math.max(1, apis.length)), operations: paginate([], 1, 1), allApis: apis.length };
+    await writePage("", (links, csp) => renderIndexPage({ result, query: EMPTY_QUERY, everyApi: apis, links, frame: { metaCsp: csp() } }));
     await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp() }));
     for (const entry of catalog.entries()) {
+      // One spec at a time, from the index: memory holds what the budget allows, not the whole folder.
+      const loaded = await catalog.load(entry);
       const base = `apis/${entry.api}/${entry.version}`;
       const input = (links: Links, metaCsp: string): ApiPageInput => ({
         current: versionView(catalog, entry),
         versions: catalog.versionsOf(entry.api).map((other) => versionView(catalog, other)),
-        loaded: entry.current,
+        loaded,
         links,
         frame: { metaCsp },
       });
-      const origins = serverOrigins(entry.current?.summary.servers ?? []);
+      const origins = serverOrigins(loaded?.summary.servers ?? []);
       await writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
-      if (entry.current && isLargeSpec(entry.current.bundled)) {
-        for (const group of tagGroups(entry.current.bundled)) {
+      if (loaded && isLargeSpec(loaded.bundled)) {
+        for (const group of tagGroups(loaded.bundled)) {
           await writePage(`${base}/tags/${group.slug}`, (links, csp) => renderRedocPage({ ...input(links, csp()), tag: group }));
-          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`, serializeSpec(specForTag(entry.current.bundled, group), "json"));
+          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`, serializeSpec(specForTag(loaded.bundled, group), "json"));
         }
       }
       await writePage(`${base}/swagger`, (links, csp) => renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }));
-      const diagnostics = entry.current ? catalog.lintOf(entry.current, entry.file) : [];
+      const diagnostics = loaded ? catalog.lintOf(loaded, entry.file) : [];
       await writePage(`${base}/lint`, (links, csp) => renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }));
       const changelog = await changelogFor(catalog, entry, options.diff);
       await writePage(`${base}/changelog`, (links, csp) => renderChangelogPage({ ...input(links, csp()), changelog }));
-      if (entry.current) {
-        for (const format of ["json", "yaml"] as const) await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(entry.current.bundled, format));
+      if (loaded) {
+        for (const format of ["json", "yaml"] as const) await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(loaded.bundled, format));
       }
     }
     for (const [path, source] of assetTable()) {
@@ -99,7 +107,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const entries = catalog.entries();
   return {
     pages,
-    specs: entries.filter((entry) => entry.current).length,
+    specs: entries.filter((entry) => entry.record && !entry.problem).length,
     problems: entries.filter((entry) => entry.problem).map((entry) => `${relative(process.cwd(), entry.file)}: ${entry.problem!.message}`),
   };
 }

@@ -34,7 +34,7 @@ export function registerDemo(program: Command): void {
           process.exitCode = code;
           return;
         }
-        const running = await servePortal({ specs: options.specs, port: options.port, host: options.host, allowedHosts: options.allowedHosts, corsOrigin: [], watch: true, ...config });
+        const running = await servePortal({ specs: options.specs, port: options.port, host: options.host, allowedHosts: options.allowedHosts, corsOrigin: [], watch: true, indexInBackground: false, ...config });
         const apis = running.catalog.entries().length;
         process.stdout.write(
           [
