@@ -32,6 +32,8 @@ export const DEFAULT_MEMORY_BUDGET_MB = 400;
 const WATCH_DEBOUNCE_MS = 120;
 /** Specs indexed between two writes of the index, so a portal stopped during a cold start keeps most of its work. */
 const SAVE_EVERY = 200;
+/** Specs indexed between two updates of what the index page lists, so a cold start fills in as it goes. */
+const SHOW_EVERY = 20;
 const SPEC_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
 /**
@@ -189,6 +191,8 @@ export class SpecCatalog extends EventEmitter {
       this.refreshAgain = true;
       return this.refreshing;
     }
+    // Running from the first moment: a page asked for during the folder scan says so rather than "no APIs".
+    this.progress = { running: true, indexed: 0, queued: 0 };
     this.refreshing = (async () => {
       await this.open();
       do {
@@ -202,6 +206,7 @@ export class SpecCatalog extends EventEmitter {
       } while (this.refreshAgain);
     })().finally(() => {
       this.refreshing = undefined;
+      this.progress = { ...this.progress, running: false };
     });
     return this.refreshing;
   }
@@ -227,19 +232,13 @@ export class SpecCatalog extends EventEmitter {
     });
     stale.sort((a, b) => a.file.localeCompare(b.file));
     this.progress = { running: true, indexed: 0, queued: stale.length };
-    try {
-      await runQueue(stale, this.concurrency, async (spec) => {
-        await this.index(spec);
-        changed = true;
-        this.progress.indexed += 1;
-        if (this.progress.indexed % SAVE_EVERY === 0) {
-          this.reorder();
-          void this.store.save();
-        }
-      });
-    } finally {
-      this.progress = { ...this.progress, running: false };
-    }
+    await runQueue(stale, this.concurrency, async (spec) => {
+      await this.index(spec);
+      changed = true;
+      this.progress.indexed += 1;
+      if (this.progress.indexed % SHOW_EVERY === 0) this.reorder();
+      if (this.progress.indexed % SAVE_EVERY === 0) void this.store.save();
+    });
     if (changed) this.reorder();
     await this.store.save();
     return changed;

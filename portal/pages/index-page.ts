@@ -36,7 +36,7 @@ export function renderIndexPage({ result, query, links, everyApi, progress, fram
 <select id="lint" name="lint"><option value="">any</option>${LINT_FILTERS.map((status) => html`<option value="${status}"${query.lint === status ? html` selected` : ""}>${status}</option>`)}</select>
 <button type="submit">Search</button>
 </form>
-${progress?.running ? html`<p class="note" id="index-progress" role="status">Indexing ${progress.indexed} of ${progress.queued} specs: the list fills in as they are read (<a href="${searchHref(links, query, {})}">refresh</a>).</p>` : ""}
+${progress?.running ? html`<p class="note" id="index-progress" role="status">${progress.queued === 0 ? "Looking for changed specs" : `Indexing ${progress.indexed} of ${progress.queued} specs`}: the list fills in as they are read (<a href="${searchHref(links, query, {})}">refresh</a>).</p>` : ""}
 <p class="count" id="api-count">${apis.total} of ${result.allApis} APIs</p>
 <ul class="apis" id="api-list"${everyApi ? html` data-complete` : ""}>
 ${cards.map((api) => apiCard(api, links, shown.has(api.api)))}
