@@ -56,7 +56,7 @@ describe("the persistent index", () => {
     expect(warm.find("svc-03", "v1")?.record?.summary.title).toBe("Renamed service");
     // The hash matched, so the new mtime is kept: the next start does not hash the file again.
     const stored = JSON.parse(await readFile(warm.indexFile!, "utf8")).specs[touched];
-    expect(stored.files[0].mtimeMs).toBe(later.getTime());
+    expect(Math.round(stored.files[0].mtimeMs)).toBe(later.getTime());
   });
 
   it("adds new specs, forgets deleted ones and records a broken one with its error", async () => {
@@ -82,12 +82,13 @@ describe("the persistent index", () => {
     await catalog.refresh();
     catalog.watch();
     try {
-      let changes = 0;
-      catalog.on("change", () => (changes += 1));
+      // One write can reach the watcher as several events: each refresh that changed something re-read one spec.
+      const readPerChange: number[] = [];
+      catalog.on("change", () => readPerChange.push(catalog.progress.queued));
       await writeFile(join(specs.specsDir, "svc-30/v1/openapi.json"), tinySpec("svc-30", { title: "Watched edit" }));
       await eventually(async () => expect(catalog.find("svc-30", "v1")?.record?.summary.title).toBe("Watched edit"), "the edit indexed");
-      expect(catalog.progress.queued).toBe(1);
-      expect(changes).toBeGreaterThan(0);
+      await eventually(async () => expect(readPerChange.length).toBeGreaterThan(0), "the change event");
+      expect(readPerChange.every((read) => read === 1)).toBe(true);
     } finally {
       catalog.close();
     }
