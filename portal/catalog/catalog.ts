@@ -34,6 +34,12 @@ const WATCH_DEBOUNCE_MS = 120;
 const SAVE_EVERY = 200;
 /** Specs indexed between two updates of what the index page lists, so a cold start fills in as it goes. */
 const SHOW_EVERY = 20;
+/**
+ * A refresh reading more specs than this is a bulk index (a cold start, a checkout): its loads are dropped once
+ * recorded, so they do not push out of memory the specs readers are using. A smaller one (an edit, a small folder)
+ * keeps them, which is also what lets a later broken edit keep its last good version served.
+ */
+const KEEP_LOADS_UP_TO = 16;
 const SPEC_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
 /**
@@ -232,8 +238,9 @@ export class SpecCatalog extends EventEmitter {
     });
     stale.sort((a, b) => a.file.localeCompare(b.file));
     this.progress = { running: true, indexed: 0, queued: stale.length };
+    const keepLoads = stale.length <= KEEP_LOADS_UP_TO;
     await runQueue(stale, this.concurrency, async (spec) => {
-      await this.index(spec);
+      await this.index(spec, keepLoads);
       changed = true;
       this.progress.indexed += 1;
       if (this.progress.indexed % SHOW_EVERY === 0) this.reorder();
@@ -273,7 +280,7 @@ export class SpecCatalog extends EventEmitter {
     return found;
   }
 
-  private async index(spec: FoundSpec): Promise<void> {
+  private async index(spec: FoundSpec, keepLoad: boolean): Promise<void> {
     const previous = this.byFile.get(spec.file);
     const configKey = this.configKey(spec.file);
     this.placeApi.set(spec.file, spec.api);
@@ -294,7 +301,7 @@ export class SpecCatalog extends EventEmitter {
     this.store.set(spec.file, stored);
     const entry = entryOf(spec.file, stored, loaded ? undefined : previous?.current);
     this.byFile.set(spec.file, entry);
-    if (loaded) this.keep(entry, loaded, bytes);
+    if (loaded && (keepLoad || previous?.current)) this.keep(entry, loaded, bytes);
     else if (!entry.current) this.cache.delete(spec.file);
   }
 
