@@ -6,6 +6,7 @@
 //   --limit N        index only the first N corpus specs (copied to a temporary folder); default: all
 //   --build-limit N  `portal build` over the first N specs (0: not measured); default: the same as --limit
 //   --cache DIR      reuse an index folder from an earlier run for the corpus (its cold start is then not measured)
+//   --build-only     only `portal build` of the corpus (with --cache: over that index)
 import { execFile, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, copyFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -117,12 +118,20 @@ export async function measureScale(): Promise<string[][]> {
   const limit = flag("--limit") ? Number(flag("--limit")) : undefined;
   const buildLimit = flag("--build-limit") ? Number(flag("--build-limit")) : limit;
   const reuse = flag("--cache");
+  const buildOnly = process.argv.includes("--build-only");
   const work = mkdtempSync(join(tmpdir(), "specwright-bench-scale-"));
   const rows: string[][] = [];
   try {
     const corpus = limit ? corpusSubset(limit, join(work, "corpus")) : CORPUS;
     const label = limit ? `first ${limit} corpus specs` : "whole corpus";
 
+    // The checkout's CLI bundle is rebuilt when sources change: once here, so no measured start pays for it.
+    await promisify(execFile)(process.execPath, [CLI, "--version"], { cwd: work });
+    const cacheDir = reuse ? resolve(reuse) : join(work, "cache-corpus");
+    if (buildOnly) {
+      const build = await buildPeak(corpus, cacheDir, work);
+      return [[`\`portal build\` of the ${label} (${build.summary})`, `peak RSS ${build.peakMb.toFixed(0)} MB, ${build.seconds.toFixed(0)} s`, "<= 1.5 GB", build.peakMb <= 1536 ? "met" : "NOT met"]];
+    }
     const examples = await startPortal(EXAMPLES, join(work, "cache-examples"), work);
     await examples.stop();
     const base = examples.firstIndexSeconds;
@@ -134,7 +143,6 @@ export async function measureScale(): Promise<string[][]> {
       await whole.stop();
       rows.push([`whole corpus (${readdirSync(CORPUS).length} entries under api/): spawn -> first index response, cold`, `${whole.firstIndexSeconds.toFixed(2)} s (${(whole.firstIndexSeconds / base).toFixed(2)}x)`, "<= 4x", whole.firstIndexSeconds <= 4 * base ? "met" : "NOT met"]);
     }
-    const cacheDir = reuse ? resolve(reuse) : join(work, "cache-corpus");
     if (!reuse) {
       const cold = await startPortal(corpus, cacheDir, work);
       rows.push([`${label}: spawn -> first index response, cold (empty index)`, `${cold.firstIndexSeconds.toFixed(2)} s (${(cold.firstIndexSeconds / base).toFixed(2)}x)`, "<= 4x", cold.firstIndexSeconds <= 4 * base ? "met" : "NOT met"]);
@@ -182,7 +190,8 @@ export async function measureScale(): Promise<string[][]> {
 
     if (buildLimit === 0) return rows;
     const buildSpecs = buildLimit && buildLimit !== limit ? corpusSubset(buildLimit, join(work, "corpus-build")) : corpus;
-    const build = await buildPeak(buildSpecs, join(work, "cache-build"), work);
+    // Over the corpus the portal indexed, the build shares its index, as a user running both would.
+    const build = await buildPeak(buildSpecs, buildSpecs === corpus ? cacheDir : join(work, "cache-build"), work);
     rows.push([`\`portal build\` of the ${buildLimit ? `first ${buildLimit} corpus specs` : "whole corpus"} (${build.summary})`, `peak RSS ${build.peakMb.toFixed(0)} MB, ${build.seconds.toFixed(0)} s`, "<= 1.5 GB", build.peakMb <= 1536 ? "met" : "NOT met"]);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -59,9 +59,16 @@ interface IndexedOperation {
   name: string;
 }
 
+/** The operations of one API version, with all their texts in one string: a word not in it rules them all out at once. */
+interface OperationGroup {
+  api: string;
+  all: string;
+  operations: IndexedOperation[];
+}
+
 interface SearchIndex {
   apis: IndexedApi[];
-  operations: IndexedOperation[];
+  operations: OperationGroup[];
 }
 
 /** Built once per catalog state (the sorted entry list is replaced on every change). */
@@ -80,13 +87,15 @@ function searchIndexOf(catalog: SpecCatalog): SearchIndex {
         statuses: new Set(view.versions.map(lintStatus)),
       }),
     );
-    const operations: IndexedOperation[] = [];
+    const operations: OperationGroup[] = [];
     for (const entry of entries) {
       const title = entry.record?.summary.title ?? entry.api;
+      const group: IndexedOperation[] = [];
       for (const operation of entry.record?.operations ?? []) {
         const name = `${operation.path} ${operation.operationId}`.toLowerCase();
-        operations.push({ hit: { api: entry.api, version: entry.version, title, operation }, name, text: `${operation.method.toLowerCase()} ${name} ${operation.summary.toLowerCase()} ${title.toLowerCase()}` });
+        group.push({ hit: { api: entry.api, version: entry.version, title, operation }, name, text: `${operation.method.toLowerCase()} ${name} ${operation.summary.toLowerCase()} ${title.toLowerCase()}` });
       }
+      if (group.length > 0) operations.push({ api: entry.api, all: group.map((op) => op.text).join("\n"), operations: group });
     }
     index = { apis, operations };
     indexes.set(entries, index);
@@ -111,13 +120,14 @@ export function searchCatalog(catalog: SpecCatalog, query: SearchQuery): SearchR
   ).map((api) => api.view);
   // Operations of the APIs the filters keep; with a tag or lint filter alone there is nothing to look for in them.
   const kept = tag === "" && !query.lint ? undefined : new Set(apis.map((api) => api.api));
-  const operations =
-    words.length === 0
-      ? []
-      : rank(
-          index.operations.filter((op) => (!kept || kept.has(op.hit.api)) && words.every((word) => op.text.includes(word))),
-          words,
-        ).map((op) => op.hit);
+  const matching: IndexedOperation[] = [];
+  if (words.length > 0) {
+    for (const group of index.operations) {
+      if ((kept && !kept.has(group.api)) || !words.every((word) => group.all.includes(word))) continue;
+      for (const op of group.operations) if (words.every((word) => op.text.includes(word))) matching.push(op);
+    }
+  }
+  const operations = rank(matching, words).map((op) => op.hit);
   return { apis: paginate(apis, query.page, API_PAGE_SIZE), operations: paginate(operations, query.opage, OPERATION_PAGE_SIZE), allApis: index.apis.length };
 }
 
