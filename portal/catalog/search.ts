@@ -127,7 +127,7 @@ export function searchCatalog(catalog: SpecCatalog, query: SearchQuery): SearchR
       for (const op of group.operations) if (words.every((word) => op.text.includes(word))) matching.push(op);
     }
   }
-  const operations = rank(matching, words).map((op) => op.hit);
+  const operations = rankOperations(matching, words).map((op) => op.hit);
   return { apis: paginate(apis, query.page, API_PAGE_SIZE), operations: paginate(operations, query.opage, OPERATION_PAGE_SIZE), allApis: index.apis.length };
 }
 
@@ -138,6 +138,20 @@ function rank<T extends { name: string }>(hits: T[], words: string[]): T[] {
   const weak: T[] = [];
   for (const hit of hits) (words.every((word) => hit.name.includes(word)) ? strong : weak).push(hit);
   return [...strong, ...weak];
+}
+
+/**
+ * Operations whose path has a word as a whole segment first (`issues` puts `GET /repos/{owner}/{repo}/issues` before
+ * `/issue/{id}/relatedIssues`), then those with every word in the path or operationId, then the rest.
+ */
+function rankOperations(hits: IndexedOperation[], words: string[]): IndexedOperation[] {
+  const tiers: IndexedOperation[][] = [[], [], []];
+  for (const hit of hits) {
+    const segments = hit.hit.operation.path.toLowerCase().split("/");
+    const tier = words.some((word) => segments.includes(word)) ? 0 : words.every((word) => hit.name.includes(word)) ? 1 : 2;
+    tiers[tier]!.push(hit);
+  }
+  return tiers.flat();
 }
 
 export function paginate<T>(items: T[], page: number, pageSize: number): Page<T> {

@@ -42,6 +42,9 @@ describe("search", () => {
     expect(hit).toMatchObject({ api: "github", version: "v1", method: "GET", operationId: "list-repos-items7", reference: "/apis/github/v1/tags/issues/#operation/list-repos-items7" });
     const small = (await json("/search.json?q=list-svc-05-items")).operations.items;
     expect(small).toEqual([expect.objectContaining({ api: "svc-05", reference: "/apis/svc-05/v1/#operation/list-svc-05-items" })]);
+    // A word that is a whole path segment ranks first.
+    const segment = await json("/search.json?q=items");
+    expect(segment.operations.items.slice(0, 3).map((op: { path: string }) => op.path)).toEqual(["/repos/items", "/hostile/items", "/svc-00/items"]);
     // The link's page is the one that holds the operation.
     expect(await page("/apis/github/v1/tags/issues/")).toContain("<code>/repos/items7</code>");
   });
