@@ -1,5 +1,5 @@
 import { EventEmitter } from "node:events";
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, watch, type FSWatcher } from "node:fs";
 import { extname, join, relative } from "node:path";
 import { bundleSpec, loadSpec, SpecLoadError } from "../../generator/load/index.js";
 import { ALL_RULES, lintDocument, presetConfig, type Diagnostic, type LintConfig } from "../../generator/conventions/index.js";
@@ -274,7 +274,8 @@ export class SpecCatalog extends EventEmitter {
     const found: FoundSpec[] = [];
     for (const root of roots) {
       const entry = this.byFile.get(root);
-      if (!entry) return undefined;
+      // A root gone is a spec removed, not a broken one: the rescan forgets it.
+      if (!entry || !existsSync(root)) return undefined;
       found.push({ file: root, api: this.placeApi.get(root) ?? entry.api, version: entry.placeVersion });
     }
     return found;

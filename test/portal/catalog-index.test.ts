@@ -96,6 +96,20 @@ describe("the persistent index", () => {
     }
   });
 
+  it("forgets a spec whose file is deleted while watched", async () => {
+    const catalog = catalogOf();
+    await catalog.refresh();
+    catalog.watch();
+    try {
+      const { rm } = await import("node:fs/promises");
+      await rm(join(specs.specsDir, "svc-31/v1/openapi.json"));
+      await eventually(async () => expect(catalog.find("svc-31", "v1")).toBeUndefined(), "the deleted spec forgotten");
+      expect(catalog.entries()).toHaveLength(59);
+    } finally {
+      catalog.close();
+    }
+  });
+
   it("rebuilds from the specs when the index file is corrupt", async () => {
     const cold = catalogOf();
     await cold.refresh();
