@@ -31,6 +31,8 @@ interface BuildOptions {
 const DEFAULT_CACHE_DIR = "node_modules/.cache/specwright";
 const CACHE_DIR_OPTION = ["--cache-dir <dir>", "folder for the persistent spec index (a restart reads only changed specs)", DEFAULT_CACHE_DIR] as const;
 const MEMORY_BUDGET_OPTION = ["--memory-budget <MB>", "memory for specs loaded on demand, in MB (least recently used leave first)", parseMegabytes, 400] as const;
+/** A build reads each spec once (and the version before it, for the changelog): memory kept is memory wasted. */
+const BUILD_MEMORY_BUDGET_OPTION = ["--memory-budget <MB>", "memory for specs kept between pages, in MB", parseMegabytes, 64] as const;
 
 export function registerPortal(program: Command): void {
   const portal = program
@@ -61,7 +63,7 @@ export function registerPortal(program: Command): void {
     .requiredOption("-o, --out <dir>", "output folder (replaced as a whole once the site is complete)")
     .option("-c, --config <file>", "config file for lint rules")
     .option(...CACHE_DIR_OPTION)
-    .option(...MEMORY_BUDGET_OPTION)
+    .option(...BUILD_MEMORY_BUDGET_OPTION)
     .action(async (given: BuildOptions, build: Command) => {
       try {
         const options = withParentOptions(given, build, ["specs", "config", "cacheDir", "memoryBudget"]);

@@ -132,6 +132,8 @@ export class SpecCatalog extends EventEmitter {
     if (entry.problem) return Promise.resolve(undefined);
     let pending = this.loading.get(entry.file);
     if (!pending) {
+      const expected = this.store.get(entry.file)?.files.reduce((sum, file) => sum + file.size, 0) ?? 0;
+      this.cache.makeRoom(approximateBytes(expected));
       pending = this.readSpec(entry.file)
         .then(
           ({ loaded, bytes }) => {

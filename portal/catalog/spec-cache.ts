@@ -37,8 +37,17 @@ export class SpecCache<K, V> {
     this.delete(key);
     this.items.set(key, { value, bytes });
     this.used += bytes;
+    this.evictUntil(() => this.used <= this.budgetBytes, key);
+  }
+
+  /** Evicts the least recently used until `bytes` more fit: called before a load, whose peak is above its final size. */
+  makeRoom(bytes: number): void {
+    this.evictUntil(() => this.used + bytes <= this.budgetBytes);
+  }
+
+  private evictUntil(fits: () => boolean, keep?: K): void {
     for (const [oldest, item] of this.items) {
-      if (this.used <= this.budgetBytes || oldest === key) break;
+      if (fits() || oldest === keep) break;
       this.items.delete(oldest);
       this.used -= item.bytes;
       this.onEvict(oldest, item.value);

@@ -173,4 +173,15 @@ describe("SpecCache", () => {
     expect(evicted).toEqual(["b", "a", "c"]);
     expect(cache.keys()).toEqual(["huge"]);
   });
+
+  it("makes room before a load, oldest first", () => {
+    const evicted: string[] = [];
+    const cache = new SpecCache<string, number>(100, (key) => evicted.push(key));
+    cache.set("a", 1, 30);
+    cache.set("b", 2, 30);
+    cache.set("c", 3, 30);
+    cache.makeRoom(50);
+    expect(evicted).toEqual(["a", "b"]);
+    expect(cache.bytes).toBe(30);
+  });
 });
