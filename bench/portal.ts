@@ -2,6 +2,7 @@
 // serves the bundled spec gzipped in < 50 ms p50 when warm; Redoc shows the first operation in headless Chromium,
 // reported against `redocly build-docs` output of the same spec opened in the same browser.
 // Run: node bin/run-ts.js bench/portal.ts [--runs N]   (needs chromium: apt-get install -y chromium)
+// With --scale: the catalog at scale over the APIs.guru corpus instead (bench/portal-scale.ts, its flags there).
 import { execFile, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
@@ -9,6 +10,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser } from "playwright-core";
+
+if (process.argv.includes("--scale")) {
+  const { measureScale } = await import("./portal-scale.js");
+  const rows = await measureScale();
+  console.log("| measure | result | goal | verdict |\n|---|---|---|---|");
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+  process.exit(0);
+}
 
 const root = resolve(import.meta.dirname, "..");
 const GITHUB = join(root, "node_modules/@octokit/openapi/generated/api.github.com.json");

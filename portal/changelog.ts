@@ -15,9 +15,8 @@ export async function changelogFor(catalog: SpecCatalog, entry: SpecEntry, diff:
   const previous = older[older.length - 1];
   if (!previous) return { status: "first" };
   if (!diff) return { status: "unavailable", reason: "the diff engine is not available in this build." };
-  if (!previous.current || !entry.current) return { status: "unavailable", reason: `${previous.current ? entry.version : previous.version} does not load.` };
-  const oldSpec = previous.current;
-  const newSpec = entry.current;
+  const [oldSpec, newSpec] = await Promise.all([catalog.load(previous), catalog.load(entry)]);
+  if (!oldSpec || !newSpec) return { status: "unavailable", reason: `${oldSpec ? entry.version : previous.version} does not load.` };
   // Keyed by load: an edit to either version makes a new LoadedSpec, so the changelog follows the files.
   let byNew = cache.get(oldSpec);
   if (!byNew) cache.set(oldSpec, (byNew = new WeakMap()));

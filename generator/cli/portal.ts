@@ -13,13 +13,26 @@ interface ServeOptions {
   corsOrigin: string[];
   watch: boolean;
   config?: string;
+  cacheDir?: string;
+  memoryBudget?: number;
+  /** Listen before indexing (default true); `demo` waits, to print how many APIs it serves. */
+  indexInBackground?: boolean;
 }
 
 interface BuildOptions {
   specs: string;
   out: string;
   config?: string;
+  cacheDir: string;
+  memoryBudget: number;
 }
+
+/** Where the index persists between runs, as other tools keep their caches (find-cache-dir's convention). */
+const DEFAULT_CACHE_DIR = "node_modules/.cache/specwright";
+const CACHE_DIR_OPTION = ["--cache-dir <dir>", "folder for the persistent spec index (a restart reads only changed specs)", DEFAULT_CACHE_DIR] as const;
+const MEMORY_BUDGET_OPTION = ["--memory-budget <MB>", "memory for specs loaded on demand, in MB (least recently used leave first)", parseMegabytes, 400] as const;
+/** A build reads each spec once (and the version before it, for the changelog): memory kept is memory wasted. */
+const BUILD_MEMORY_BUDGET_OPTION = ["--memory-budget <MB>", "memory for specs kept between pages, in MB", parseMegabytes, 64] as const;
 
 export function registerPortal(program: Command): void {
   const portal = program
@@ -32,6 +45,8 @@ export function registerPortal(program: Command): void {
     .option("--cors-origin <origin>", "another origin allowed to fetch specs and call mocks (repeatable; '*' allows any, without credentials)", collectOrigin, [])
     .option("--no-watch", "do not reload specs when their files change")
     .option("-c, --config <file>", "config file for lint rules and the portal: section (default: the nearest specwright.config.yaml above the specs folder)")
+    .option(...CACHE_DIR_OPTION)
+    .option(...MEMORY_BUDGET_OPTION)
     .action(async (options: ServeOptions) => {
       try {
         const running = await servePortal(options);
@@ -47,13 +62,23 @@ export function registerPortal(program: Command): void {
     .option("-s, --specs <dir>", "folder holding the specs", "./specs")
     .requiredOption("-o, --out <dir>", "output folder (replaced as a whole once the site is complete)")
     .option("-c, --config <file>", "config file for lint rules")
+    .option(...CACHE_DIR_OPTION)
+    .option(...BUILD_MEMORY_BUDGET_OPTION)
     .action(async (given: BuildOptions, build: Command) => {
       try {
-        const options = withParentOptions(given, build, ["specs", "config"]);
+        const options = withParentOptions(given, build, ["specs", "config", "cacheDir", "memoryBudget"]);
         const specsDir = checkSpecsDir(options.specs);
         const config = await portalConfig(specsDir, options.config);
         const [{ buildStaticSite }, { portalIntegrations }] = await Promise.all([import("../../portal/static-site.js"), import("../../portal/integrations.js")]);
-        const result = await buildStaticSite({ specsDir, outDir: resolve(options.out), lintConfigFor: (file) => lintConfigFor(config, file), brand: config.portal, ...portalIntegrations(config) });
+        const result = await buildStaticSite({
+          specsDir,
+          outDir: resolve(options.out),
+          lintConfigFor: (file) => lintConfigFor(config, file),
+          cacheDir: resolve(options.cacheDir),
+          memoryBudgetMb: options.memoryBudget,
+          brand: config.portal,
+          ...portalIntegrations(config),
+        });
         process.stdout.write(`portal: wrote ${result.pages} pages for ${result.specs} specs to ${options.out}\n`);
         for (const problem of result.problems) process.stderr.write(`warning: ${problem}\n`);
       } catch (error) {
@@ -91,6 +116,9 @@ export async function servePortal(options: ServeOptions): Promise<RunningPortal>
       allowedHosts: options.allowedHosts,
       corsOrigins: options.corsOrigin,
       watch: options.watch,
+      cacheDir: resolve(options.cacheDir ?? DEFAULT_CACHE_DIR),
+      memoryBudgetMb: options.memoryBudget ?? 400,
+      indexInBackground: options.indexInBackground ?? true,
       lintConfigFor: (file) => lintConfigFor(config, file),
       brand: config.portal,
       ...portalIntegrations(config),
@@ -115,6 +143,12 @@ function checkSpecsDir(dir: string): string {
 /** `--config`, else the nearest specwright.config.yaml above the specs folder, else the defaults: lint rules, model settings and `portal:`. */
 function portalConfig(specsDir: string, configPath: string | undefined): Promise<SpecwrightConfig> {
   return loadConfigFile(configPath ?? findConfigFile(specsDir));
+}
+
+function parseMegabytes(value: string): number {
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb < 1) throw new InvalidArgumentError("expected a number of megabytes, at least 1 (e.g. 400)");
+  return mb;
 }
 
 export function parsePort(value: string): number {

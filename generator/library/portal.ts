@@ -15,6 +15,10 @@ export interface CreatePortalOptions {
   allowedHosts?: string[];
   /** Reload specs when their files change (default true). */
   watch?: boolean;
+  /** Folder for the persistent index (default: none, the index is built in memory at each start). */
+  cacheDir?: string;
+  /** MB the loaded specs may take (estimated from their size); default 400. */
+  memoryBudgetMb?: number;
 }
 
 export type { PortalApp };
@@ -34,8 +38,9 @@ export async function createPortal(options: CreatePortalOptions): Promise<Portal
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     ...(options.watch !== undefined ? { watch: options.watch } : {}),
+    ...(options.cacheDir !== undefined ? { cacheDir: resolve(options.cacheDir) } : {}),
+    ...(options.memoryBudgetMb !== undefined ? { memoryBudgetMb: options.memoryBudgetMb } : {}),
     ...portalIntegrations(config),
   });
-  setImmediate(() => app.catalog.lintAll());
   return app;
 }

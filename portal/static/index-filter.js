@@ -1,9 +1,11 @@
-// Filters the API cards as you type; the same filter works without scripts through ?q=.
+// Filters the API cards as you type when the whole catalog is on the page (data-complete); the same search works
+// without scripts through ?q=, and a larger catalog is searched on the server only.
 (function () {
   var input = document.getElementById("q");
+  var list = document.getElementById("api-list");
   var cards = document.querySelectorAll("#api-list > li");
   var count = document.getElementById("api-count");
-  if (!input) return;
+  if (!input || !list || !list.hasAttribute("data-complete")) return;
   function apply() {
     var words = input.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     var shown = 0;
