@@ -22,7 +22,8 @@ const flag = (name: string) => {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
 };
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
 
 interface Portal {
   url: string;
@@ -35,7 +36,11 @@ interface Portal {
 /** `specwright portal` as a user starts it; timed from spawn to the end of the first index page response. */
 async function startPortal(specsDir: string, cacheDir: string, cwd: string): Promise<Portal> {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, "portal", "--specs", specsDir, "--port", "0", "--no-watch", "--cache-dir", cacheDir], { cwd });
+  const child = spawn(
+    process.execPath,
+    [CLI, "portal", "--specs", specsDir, "--port", "0", "--no-watch", "--cache-dir", cacheDir],
+    { cwd },
+  );
   const url = await new Promise<string>((done, fail) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -61,7 +66,10 @@ async function startPortal(specsDir: string, cacheDir: string, cwd: string): Pro
 async function indexed(portal: Portal): Promise<{ seconds: number; apis: number }> {
   const started = performance.now();
   for (;;) {
-    const result = (await (await fetch(`${portal.url}/search.json`)).json()) as { indexing: unknown; totalApis: number };
+    const result = (await (await fetch(`${portal.url}/search.json`)).json()) as {
+      indexing: unknown;
+      totalApis: number;
+    };
     if (result.indexing === null) return { seconds: (performance.now() - started) / 1000, apis: result.totalApis };
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -102,16 +110,41 @@ function corpusSubset(limit: number, into: string): string {
 }
 
 /** Peak RSS (GNU time's %M) and wall time of `portal build`. */
-async function buildPeak(specsDir: string, cacheDir: string, work: string): Promise<{ seconds: number; peakMb: number; summary: string }> {
+async function buildPeak(
+  specsDir: string,
+  cacheDir: string,
+  work: string,
+): Promise<{ seconds: number; peakMb: number; summary: string }> {
   const out = join(work, "site");
   const started = performance.now();
-  const { stderr, stdout } = await promisify(execFile)("/usr/bin/time", ["-f", "peak-kb %M", process.execPath, CLI, "portal", "build", "--specs", specsDir, "--out", out, "--cache-dir", cacheDir], {
-    cwd: work,
-    maxBuffer: 1 << 28,
-  });
+  const { stderr, stdout } = await promisify(execFile)(
+    "/usr/bin/time",
+    [
+      "-f",
+      "peak-kb %M",
+      process.execPath,
+      CLI,
+      "portal",
+      "build",
+      "--specs",
+      specsDir,
+      "--out",
+      out,
+      "--cache-dir",
+      cacheDir,
+    ],
+    {
+      cwd: work,
+      maxBuffer: 1 << 28,
+    },
+  );
   const seconds = (performance.now() - started) / 1000;
   rmSync(out, { recursive: true, force: true });
-  return { seconds, peakMb: Number(/peak-kb (\d+)/.exec(stderr)?.[1] ?? NaN) / 1024, summary: stdout.trim().split("\n").pop() ?? "" };
+  return {
+    seconds,
+    peakMb: Number(/peak-kb (\d+)/.exec(stderr)?.[1] ?? NaN) / 1024,
+    summary: stdout.trim().split("\n").pop() ?? "",
+  };
 }
 
 export async function measureScale(): Promise<string[][]> {
@@ -130,7 +163,14 @@ export async function measureScale(): Promise<string[][]> {
     const cacheDir = reuse ? resolve(reuse) : join(work, "cache-corpus");
     if (buildOnly) {
       const build = await buildPeak(corpus, cacheDir, work);
-      return [[`\`portal build\` of the ${label} (${build.summary})`, `peak RSS ${build.peakMb.toFixed(0)} MB, ${build.seconds.toFixed(0)} s`, "<= 1.5 GB", build.peakMb <= 1536 ? "met" : "NOT met"]];
+      return [
+        [
+          `\`portal build\` of the ${label} (${build.summary})`,
+          `peak RSS ${build.peakMb.toFixed(0)} MB, ${build.seconds.toFixed(0)} s`,
+          "<= 1.5 GB",
+          build.peakMb <= 1536 ? "met" : "NOT met",
+        ],
+      ];
     }
     const examples = await startPortal(EXAMPLES, join(work, "cache-examples"), work);
     await examples.stop();
@@ -141,24 +181,64 @@ export async function measureScale(): Promise<string[][]> {
       // The first response does not wait for indexing, so it is measured over the whole corpus in every run.
       const whole = await startPortal(CORPUS, join(work, "cache-whole"), work);
       await whole.stop();
-      rows.push([`whole corpus (${readdirSync(CORPUS).length} entries under api/): spawn -> first index response, cold`, `${whole.firstIndexSeconds.toFixed(2)} s (${(whole.firstIndexSeconds / base).toFixed(2)}x)`, "<= 4x", whole.firstIndexSeconds <= 4 * base ? "met" : "NOT met"]);
+      rows.push([
+        `whole corpus (${readdirSync(CORPUS).length} entries under api/): spawn -> first index response, cold`,
+        `${whole.firstIndexSeconds.toFixed(2)} s (${(whole.firstIndexSeconds / base).toFixed(2)}x)`,
+        "<= 4x",
+        whole.firstIndexSeconds <= 4 * base ? "met" : "NOT met",
+      ]);
     }
     if (!reuse) {
       const cold = await startPortal(corpus, cacheDir, work);
-      rows.push([`${label}: spawn -> first index response, cold (empty index)`, `${cold.firstIndexSeconds.toFixed(2)} s (${(cold.firstIndexSeconds / base).toFixed(2)}x)`, "<= 4x", cold.firstIndexSeconds <= 4 * base ? "met" : "NOT met"]);
+      rows.push([
+        `${label}: spawn -> first index response, cold (empty index)`,
+        `${cold.firstIndexSeconds.toFixed(2)} s (${(cold.firstIndexSeconds / base).toFixed(2)}x)`,
+        "<= 4x",
+        cold.firstIndexSeconds <= 4 * base ? "met" : "NOT met",
+      ]);
       const done = await indexed(cold);
-      rows.push([`${label}: background indexing to completion`, `${(cold.firstIndexSeconds + done.seconds).toFixed(0)} s for ${done.apis} APIs, peak RSS ${rssMb(cold.child.pid!).peak.toFixed(0)} MB`, "", ""]);
+      rows.push([
+        `${label}: background indexing to completion`,
+        `${(cold.firstIndexSeconds + done.seconds).toFixed(0)} s for ${done.apis} APIs, peak RSS ${rssMb(cold.child.pid!).peak.toFixed(0)} MB`,
+        "",
+        "",
+      ]);
       await cold.stop();
     }
 
     const warm = await startPortal(corpus, cacheDir, work);
-    rows.push([`${label}: spawn -> first index response, warm (index on disk)`, `${warm.firstIndexSeconds.toFixed(2)} s (${(warm.firstIndexSeconds / base).toFixed(2)}x)`, "<= 2x", warm.firstIndexSeconds <= 2 * base ? "met" : "NOT met"]);
+    rows.push([
+      `${label}: spawn -> first index response, warm (index on disk)`,
+      `${warm.firstIndexSeconds.toFixed(2)} s (${(warm.firstIndexSeconds / base).toFixed(2)}x)`,
+      "<= 2x",
+      warm.firstIndexSeconds <= 2 * base ? "met" : "NOT met",
+    ]);
     const check = await indexed(warm);
-    const first = (await (await fetch(`${warm.url}/search.json`)).json()) as { totalApis: number; apis: { pages: number } };
-    rows.push([`${label}: warm start, check of every file against the index`, `${check.seconds.toFixed(2)} s after the first response (${first.totalApis} APIs)`, "", ""]);
+    const first = (await (await fetch(`${warm.url}/search.json`)).json()) as {
+      totalApis: number;
+      apis: { pages: number };
+    };
+    rows.push([
+      `${label}: warm start, check of every file against the index`,
+      `${check.seconds.toFixed(2)} s after the first response (${first.totalApis} APIs)`,
+      "",
+      "",
+    ]);
 
-    const indexUrls = ["/", `/?page=${Math.max(1, Math.floor(first.apis.pages / 2))}`, `/?page=${first.apis.pages}`, "/?lint=errors", "/?tag=ecommerce"];
-    const searchUrls = ["/search.json?q=issues", "/?q=issues", "/search.json?q=payment&page=2", "/?q=list%20users", "/search.json?q=pet&tag=pets"];
+    const indexUrls = [
+      "/",
+      `/?page=${Math.max(1, Math.floor(first.apis.pages / 2))}`,
+      `/?page=${first.apis.pages}`,
+      "/?lint=errors",
+      "/?tag=ecommerce",
+    ];
+    const searchUrls = [
+      "/search.json?q=issues",
+      "/?q=issues",
+      "/search.json?q=payment&page=2",
+      "/?q=list%20users",
+      "/search.json?q=pet&tag=pets",
+    ];
     for (const url of [...indexUrls, ...searchUrls]) await timed(warm.url + url);
     const indexTimes: number[] = [];
     const searchTimes: number[] = [];
@@ -166,15 +246,29 @@ export async function measureScale(): Promise<string[][]> {
       for (const url of indexUrls) indexTimes.push(await timed(warm.url + url));
       for (const url of searchUrls) searchTimes.push(await timed(warm.url + url));
     }
-    rows.push([`index page, warm (${indexTimes.length} requests: pages, filters)`, `p95 ${percentile(indexTimes, 95).toFixed(1)} ms, p50 ${percentile(indexTimes, 50).toFixed(1)} ms`, "<= 100 ms p95", percentile(indexTimes, 95) <= 100 ? "met" : "NOT met"]);
-    rows.push([`search of APIs and operations, warm (${searchTimes.length} requests, HTML and JSON)`, `p95 ${percentile(searchTimes, 95).toFixed(1)} ms, p50 ${percentile(searchTimes, 50).toFixed(1)} ms`, "<= 100 ms p95", percentile(searchTimes, 95) <= 100 ? "met" : "NOT met"]);
+    rows.push([
+      `index page, warm (${indexTimes.length} requests: pages, filters)`,
+      `p95 ${percentile(indexTimes, 95).toFixed(1)} ms, p50 ${percentile(indexTimes, 50).toFixed(1)} ms`,
+      "<= 100 ms p95",
+      percentile(indexTimes, 95) <= 100 ? "met" : "NOT met",
+    ]);
+    rows.push([
+      `search of APIs and operations, warm (${searchTimes.length} requests, HTML and JSON)`,
+      `p95 ${percentile(searchTimes, 95).toFixed(1)} ms, p50 ${percentile(searchTimes, 50).toFixed(1)} ms`,
+      "<= 100 ms p95",
+      percentile(searchTimes, 95) <= 100 ? "met" : "NOT met",
+    ]);
 
     // 30 APIs spread over the catalog: reference page and both downloads of each.
     const picks: Array<{ reference: string; download: string }> = [];
     for (let n = 0; picks.length < 30 && n < 30; n++) {
       const page = 1 + Math.floor((n * first.apis.pages) / 30);
-      const result = (await (await fetch(`${warm.url}/search.json?page=${page}`)).json()) as { apis: { items: Array<{ versions: Array<{ reference: string; download: string; broken: boolean }> }> } };
-      const version = result.apis.items.flatMap((api) => api.versions).find((v) => !v.broken && !picks.some((p) => p.reference === v.reference));
+      const result = (await (await fetch(`${warm.url}/search.json?page=${page}`)).json()) as {
+        apis: { items: Array<{ versions: Array<{ reference: string; download: string; broken: boolean }> }> };
+      };
+      const version = result.apis.items
+        .flatMap((api) => api.versions)
+        .find((v) => !v.broken && !picks.some((p) => p.reference === v.reference));
       if (version) picks.push(version);
     }
     const browseStarted = performance.now();
@@ -185,14 +279,25 @@ export async function measureScale(): Promise<string[][]> {
     }
     const browseSeconds = (performance.now() - browseStarted) / 1000;
     const memory = rssMb(warm.child.pid!);
-    rows.push([`RSS after browsing ${picks.length} APIs (reference page, JSON and YAML download each; ${browseSeconds.toFixed(1)} s)`, `${memory.rss.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB)`, "<= 600 MB", memory.rss <= 600 ? "met" : "NOT met"]);
+    rows.push([
+      `RSS after browsing ${picks.length} APIs (reference page, JSON and YAML download each; ${browseSeconds.toFixed(1)} s)`,
+      `${memory.rss.toFixed(0)} MB (peak ${memory.peak.toFixed(0)} MB)`,
+      "<= 600 MB",
+      memory.rss <= 600 ? "met" : "NOT met",
+    ]);
     await warm.stop();
 
     if (buildLimit === 0) return rows;
-    const buildSpecs = buildLimit && buildLimit !== limit ? corpusSubset(buildLimit, join(work, "corpus-build")) : corpus;
+    const buildSpecs =
+      buildLimit && buildLimit !== limit ? corpusSubset(buildLimit, join(work, "corpus-build")) : corpus;
     // Over the corpus the portal indexed, the build shares its index, as a user running both would.
     const build = await buildPeak(buildSpecs, buildSpecs === corpus ? cacheDir : join(work, "cache-build"), work);
-    rows.push([`\`portal build\` of the ${buildLimit ? `first ${buildLimit} corpus specs` : "whole corpus"} (${build.summary})`, `peak RSS ${build.peakMb.toFixed(0)} MB, ${build.seconds.toFixed(0)} s`, "<= 1.5 GB", build.peakMb <= 1536 ? "met" : "NOT met"]);
+    rows.push([
+      `\`portal build\` of the ${buildLimit ? `first ${buildLimit} corpus specs` : "whole corpus"} (${build.summary})`,
+      `peak RSS ${build.peakMb.toFixed(0)} MB, ${build.seconds.toFixed(0)} s`,
+      "<= 1.5 GB",
+      build.peakMb <= 1536 ? "met" : "NOT met",
+    ]);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

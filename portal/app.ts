@@ -98,7 +98,10 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
 
   type Loaded = { entry: SpecEntry; loaded: LoadedSpec | undefined };
   /** `tryIt`: the Swagger UI page, which connects to the spec's servers and token endpoints and opens OAuth2 popups. */
-  const apiPage = (render: (input: ApiPageInput, found: Loaded, req: Request) => Promise<string | undefined> | string | undefined, tryIt = false) => {
+  const apiPage = (
+    render: (input: ApiPageInput, found: Loaded, req: Request) => Promise<string | undefined> | string | undefined,
+    tryIt = false,
+  ) => {
     return async (req: Request, res: Response, next: NextFunction) => {
       const entry = catalog.find(String(req.params.api), String(req.params.version));
       if (!entry) return next();
@@ -115,7 +118,10 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
       sendPage(res, page, tryIt && loaded ? tryItOrigins(loaded) : [], tryIt);
     };
   };
-  app.get("/apis/:api/:version", apiPage((input) => renderRedocPage(input)));
+  app.get(
+    "/apis/:api/:version",
+    apiPage((input) => renderRedocPage(input)),
+  );
   app.get(
     "/apis/:api/:version/tags/:tag",
     apiPage((input, { loaded }, req) => {
@@ -129,11 +135,19 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   );
   app.get(
     "/apis/:api/:version/lint",
-    apiPage((input, { entry, loaded }) => renderLintPage({ ...input, diagnostics: loaded ? catalog.lintOf(loaded, entry.file) : [], relative: (file) => catalog.relative(file) })),
+    apiPage((input, { entry, loaded }) =>
+      renderLintPage({
+        ...input,
+        diagnostics: loaded ? catalog.lintOf(loaded, entry.file) : [],
+        relative: (file) => catalog.relative(file),
+      }),
+    ),
   );
   app.get(
     "/apis/:api/:version/changelog",
-    apiPage(async (input, { entry }) => renderChangelogPage({ ...input, changelog: await changelogFor(catalog, entry, options.diff) })),
+    apiPage(async (input, { entry }) =>
+      renderChangelogPage({ ...input, changelog: await changelogFor(catalog, entry, options.diff) }),
+    ),
   );
 
   const downloadCors = cors.forDownloads();
@@ -163,10 +177,17 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const loaded = entry && (await catalog.load(entry));
     const tag = loaded && findTagGroup(loaded.bundled, String(req.params.tag));
     if (!entry || !loaded || !tag) return next();
-    await sendDownload(req, res, await referenceOf(loaded, samples, tag), `${entry.api}-${entry.version}-${tag.slug}-reference.json`);
+    await sendDownload(
+      req,
+      res,
+      await referenceOf(loaded, samples, tag),
+      `${entry.api}-${entry.version}-${tag.slug}-reference.json`,
+    );
   });
   app.get("/specs/:api/:version/:file", downloadCors, async (req, res, next) => {
-    const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[String(req.params.file)];
+    const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[
+      String(req.params.file)
+    ];
     const entry = catalog.find(String(req.params.api), String(req.params.version));
     const loaded = format && entry && (await catalog.load(entry));
     if (!format || !entry || !loaded) return next();
@@ -178,7 +199,12 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const loaded = entry && (await catalog.load(entry));
     const tag = loaded && findTagGroup(loaded.bundled, String(req.params.tag));
     if (!entry || !loaded || !tag) return next();
-    await sendDownload(req, res, await downloadOf(loaded, "json", tag), `${entry.api}-${entry.version}-${tag.slug}.json`);
+    await sendDownload(
+      req,
+      res,
+      await downloadOf(loaded, "json", tag),
+      `${entry.api}-${entry.version}-${tag.slug}.json`,
+    );
   });
 
   // inertResponses first: whatever answers below it (the mock, CORS, this 404) goes out inert.
@@ -195,7 +221,15 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
 
   app.use((_req, res) => {
     res.status(404);
-    sendPage(res, renderPage({ title: "Not found", links, brand, body: html`<h1>Not found</h1><p>Nothing here. <a href="/">All APIs</a></p>` }));
+    sendPage(
+      res,
+      renderPage({
+        title: "Not found",
+        links,
+        brand,
+        body: html`<h1>Not found</h1><p>Nothing here. <a href="/">All APIs</a></p>`,
+      }),
+    );
   });
 
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
@@ -203,7 +237,15 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const status = statusOf(error);
     if (status >= 500) process.stderr.write(`portal: ${error instanceof Error ? error.message : String(error)}\n`);
     res.status(status);
-    sendPage(res, renderPage({ title: "Error", links, brand, body: html`<h1>${status >= 500 ? "Something went wrong" : "Bad request"}</h1>` }));
+    sendPage(
+      res,
+      renderPage({
+        title: "Error",
+        links,
+        brand,
+        body: html`<h1>${status >= 500 ? "Something went wrong" : "Bad request"}</h1>`,
+      }),
+    );
   });
   return app;
 }
@@ -214,8 +256,10 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
  * (the Swagger UI page) after the authorization server's pages: COOP unsafe-none (HTML spec §7.1.3.1).
  */
 function assetHeaders(path: string, logo: string | undefined, brand: PortalSettings): Record<string, string> {
-  if (path === logo && brand.logo) return { "Content-Type": brand.logo.contentType, "Content-Security-Policy": INERT_CSP };
-  if (path === "swagger-ui/oauth2-redirect.html") return { "Content-Security-Policy": contentSecurityPolicy(), "Cross-Origin-Opener-Policy": "unsafe-none" };
+  if (path === logo && brand.logo)
+    return { "Content-Type": brand.logo.contentType, "Content-Security-Policy": INERT_CSP };
+  if (path === "swagger-ui/oauth2-redirect.html")
+    return { "Content-Security-Policy": contentSecurityPolicy(), "Cross-Origin-Opener-Policy": "unsafe-none" };
   return {};
 }
 
@@ -229,6 +273,8 @@ function sendPage(res: Response, page: string, connectTo: string[] = [], popups 
 
 /** A client mistake (a malformed URL escape, a bad body) keeps its 4xx; anything else is ours. */
 function statusOf(error: unknown): number {
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
 }

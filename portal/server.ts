@@ -51,13 +51,24 @@ export type PortalApp = ReturnType<typeof createPortalApp> & { catalog: SpecCata
  * with `indexInBackground`. Specs are loaded when a page, download or mock first asks for them.
  */
 export async function createPortal(options: Omit<PortalOptions, "port">): Promise<PortalApp> {
-  const catalog = new SpecCatalog(options.specsDir, { lintConfigFor: options.lintConfigFor, cacheDir: options.cacheDir, memoryBudgetMb: options.memoryBudgetMb, tagGroupThreshold: options.brand?.tagGroupThreshold });
+  const catalog = new SpecCatalog(options.specsDir, {
+    lintConfigFor: options.lintConfigFor,
+    cacheDir: options.cacheDir,
+    memoryBudgetMb: options.memoryBudgetMb,
+    tagGroupThreshold: options.brand?.tagGroupThreshold,
+  });
   const watching = options.watch ?? true;
   await catalog.open();
   if (watching) catalog.watch();
   if (options.indexInBackground) {
     // Once the caller has had a chance to listen: the first page is served from what the index already holds.
-    setImmediate(() => catalog.refresh().catch((error: unknown) => process.stderr.write(`portal: indexing failed: ${error instanceof Error ? error.message : String(error)}\n`)));
+    setImmediate(() =>
+      catalog
+        .refresh()
+        .catch((error: unknown) =>
+          process.stderr.write(`portal: indexing failed: ${error instanceof Error ? error.message : String(error)}\n`),
+        ),
+    );
   } else {
     await catalog.refresh();
   }
@@ -65,10 +76,20 @@ export async function createPortal(options: Omit<PortalOptions, "port">): Promis
   const hosts = new HostPolicy([options.host ?? "localhost", ...(options.allowedHosts ?? [])]);
   const mocks = new MockBackends(options.mockFactory);
   // An edited or removed spec's mock goes with its load. Not on close: a restart reuses the generated folders.
-  const dropOldMocks = () => void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
+  const dropOldMocks = () =>
+    void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
   catalog.on("change", dropOldMocks);
   catalog.on("evict", dropOldMocks);
-  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live, codeSamples: options.codeSamples, brand: options.brand });
+  const app = createPortalApp({
+    catalog,
+    cors: new CorsPolicy(options.corsOrigins),
+    mocks,
+    hosts,
+    diff: options.diff,
+    live,
+    codeSamples: options.codeSamples,
+    brand: options.brand,
+  });
   return Object.assign(app, {
     catalog,
     close: () => {

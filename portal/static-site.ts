@@ -46,8 +46,17 @@ export interface StaticSiteResult {
 export async function buildStaticSite(options: StaticSiteOptions): Promise<StaticSiteResult> {
   const outDir = resolve(options.outDir);
   const specsDir = resolve(options.specsDir);
-  if (specsDir === outDir || specsDir.startsWith(outDir + sep)) throw new UsageError(`--out ${options.outDir} would replace the specs folder`, "write the site to a folder outside the specs folder, e.g. --out site/");
-  const catalog = new SpecCatalog(specsDir, { lintConfigFor: options.lintConfigFor, cacheDir: options.cacheDir, memoryBudgetMb: options.memoryBudgetMb, tagGroupThreshold: options.brand?.tagGroupThreshold });
+  if (specsDir === outDir || specsDir.startsWith(outDir + sep))
+    throw new UsageError(
+      `--out ${options.outDir} would replace the specs folder`,
+      "write the site to a folder outside the specs folder, e.g. --out site/",
+    );
+  const catalog = new SpecCatalog(specsDir, {
+    lintConfigFor: options.lintConfigFor,
+    cacheDir: options.cacheDir,
+    memoryBudgetMb: options.memoryBudgetMb,
+    tagGroupThreshold: options.brand?.tagGroupThreshold,
+  });
   await catalog.refresh();
   const samples = options.codeSamples ?? codeSamplesFor();
   const brand = options.brand ?? defaultPortalSettings();
@@ -62,7 +71,10 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const writePage = async (dir: string, render: (links: Links, metaCsp: (connect?: string[]) => string) => string) => {
     const depth = dir === "" ? 0 : dir.split("/").length;
     const links = new Links(depth === 0 ? "./" : "../".repeat(depth));
-    await write(join(dir, "index.html"), render(links, (connect = []) => metaContentSecurityPolicy(connect)));
+    await write(
+      join(dir, "index.html"),
+      render(links, (connect = []) => metaContentSecurityPolicy(connect)),
+    );
     pages += 1;
   };
 
@@ -70,8 +82,14 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     await mkdir(temp, { recursive: true });
     const apis = apiViews(catalog);
     // A static host has no search: every card is on the page and the page script filters them as you type.
-    const result = { apis: paginate(apis, 1, Math.max(1, apis.length)), operations: paginate([], 1, 1), allApis: apis.length };
-    await writePage("", (links, csp) => renderIndexPage({ result, query: EMPTY_QUERY, everyApi: apis, links, frame: { metaCsp: csp(), brand } }));
+    const result = {
+      apis: paginate(apis, 1, Math.max(1, apis.length)),
+      operations: paginate([], 1, 1),
+      allApis: apis.length,
+    };
+    await writePage("", (links, csp) =>
+      renderIndexPage({ result, query: EMPTY_QUERY, everyApi: apis, links, frame: { metaCsp: csp(), brand } }),
+    );
     await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp(), brand }));
     for (const entry of catalog.entries()) {
       // One spec at a time, from the index: memory holds what the budget allows, not the whole folder.
@@ -88,19 +106,35 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
       await writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
       if (loaded && isLargeSpec(loaded.bundled, brand.tagGroupThreshold)) {
         for (const group of tagGroups(loaded.bundled)) {
-          await writePage(`${base}/tags/${group.slug}`, (links, csp) => renderRedocPage({ ...input(links, csp()), tag: group }));
-          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`, serializeSpec(specForTag(loaded.bundled, group), "json"));
-          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/reference.json`, serializeSpec(await referenceDocument(loaded, samples, group), "json"));
+          await writePage(`${base}/tags/${group.slug}`, (links, csp) =>
+            renderRedocPage({ ...input(links, csp()), tag: group }),
+          );
+          await write(
+            `specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`,
+            serializeSpec(specForTag(loaded.bundled, group), "json"),
+          );
+          await write(
+            `specs/${entry.api}/${entry.version}/tags/${group.slug}/reference.json`,
+            serializeSpec(await referenceDocument(loaded, samples, group), "json"),
+          );
         }
       }
-      await writePage(`${base}/swagger`, (links, csp) => renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }));
+      await writePage(`${base}/swagger`, (links, csp) =>
+        renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }),
+      );
       const diagnostics = loaded ? catalog.lintOf(loaded, entry.file) : [];
-      await writePage(`${base}/lint`, (links, csp) => renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }));
+      await writePage(`${base}/lint`, (links, csp) =>
+        renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }),
+      );
       const changelog = await changelogFor(catalog, entry, options.diff);
       await writePage(`${base}/changelog`, (links, csp) => renderChangelogPage({ ...input(links, csp()), changelog }));
       if (loaded) {
-        for (const format of ["json", "yaml"] as const) await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(loaded.bundled, format));
-        await write(`specs/${entry.api}/${entry.version}/reference.json`, serializeSpec(await referenceDocument(loaded, samples), "json"));
+        for (const format of ["json", "yaml"] as const)
+          await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(loaded.bundled, format));
+        await write(
+          `specs/${entry.api}/${entry.version}/reference.json`,
+          serializeSpec(await referenceDocument(loaded, samples), "json"),
+        );
       }
     }
     for (const [path, source] of assetTable(brand)) {
@@ -116,7 +150,9 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   return {
     pages,
     specs: entries.filter((entry) => entry.record && !entry.problem).length,
-    problems: entries.filter((entry) => entry.problem).map((entry) => `${relative(process.cwd(), entry.file)}: ${entry.problem!.message}`),
+    problems: entries
+      .filter((entry) => entry.problem)
+      .map((entry) => `${relative(process.cwd(), entry.file)}: ${entry.problem!.message}`),
   };
 }
 
@@ -124,7 +160,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 async function replaceDir(from: string, to: string): Promise<void> {
   const existing = await stat(to).catch(() => undefined);
   if (!existing) return rename(from, to);
-  if (!existing.isDirectory()) throw new UsageError(`--out ${to} exists and is not a folder`, "choose a folder path for --out");
+  if (!existing.isDirectory())
+    throw new UsageError(`--out ${to} exists and is not a folder`, "choose a folder path for --out");
   const old = `${to}.old-${process.pid}-${Date.now()}`;
   await rename(to, old);
   await rename(from, to);

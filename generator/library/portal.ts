@@ -29,7 +29,10 @@ export type { PortalApp };
  */
 export async function createPortal(options: CreatePortalOptions): Promise<PortalApp> {
   const specsDir = resolve(options.specs);
-  const config = typeof options.config === "object" ? options.config : await loadConfigFile(options.config !== undefined ? resolve(options.config) : findConfigFile(specsDir));
+  const config =
+    typeof options.config === "object"
+      ? options.config
+      : await loadConfigFile(options.config !== undefined ? resolve(options.config) : findConfigFile(specsDir));
   const lintConfig = (file: string) => lintConfigFor(config, file);
   const app = await createPortalApp({
     specsDir,

@@ -2,7 +2,13 @@ import { EventEmitter } from "node:events";
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import { extname, join, relative } from "node:path";
 import { bundleSpec, loadSpec, SpecLoadError } from "../../generator/load/index.js";
-import { ALL_RULES, lintDocument, presetConfig, type Diagnostic, type LintConfig } from "../../generator/conventions/index.js";
+import {
+  ALL_RULES,
+  lintDocument,
+  presetConfig,
+  type Diagnostic,
+  type LintConfig,
+} from "../../generator/conventions/index.js";
 import { discoverSpecs, versionFromInfo, type FoundSpec } from "./discover.js";
 import { recordOf } from "./index-record.js";
 import { contentHash, IndexStore, statAll, type StoredSpec } from "./index-store.js";
@@ -299,11 +305,24 @@ export class SpecCatalog extends EventEmitter {
       const version = spec.version ?? versionFromInfo(loaded.summary.infoVersion);
       const record = recordOf(loaded, version, this.lintOf(loaded, spec.file), this.tagGroupThreshold);
       const files = (await statAll(loaded.files)) ?? [];
-      stored = { files, hash: await contentHash(loaded.files, configKey), api: spec.api, placeVersion: spec.version, record };
+      stored = {
+        files,
+        hash: await contentHash(loaded.files, configKey),
+        api: spec.api,
+        placeVersion: spec.version,
+        record,
+      };
     } catch (error) {
       const files = (await statAll([spec.file])) ?? [];
       // A broken edit keeps the last good record (and load, while in memory) served, with the error shown next to it.
-      stored = { files, hash: await contentHash([spec.file], configKey), api: spec.api, placeVersion: spec.version, record: previous?.record, problem: this.describe(error, spec.file) };
+      stored = {
+        files,
+        hash: await contentHash([spec.file], configKey),
+        api: spec.api,
+        placeVersion: spec.version,
+        record: previous?.record,
+        problem: this.describe(error, spec.file),
+      };
     }
     this.store.set(spec.file, stored);
     const entry = entryOf(spec.file, stored, loaded ? undefined : previous?.current);
@@ -339,7 +358,11 @@ export class SpecCatalog extends EventEmitter {
     const config = this.lintConfigFor(file);
     let key = this.configKeys.get(config);
     if (key === undefined) {
-      key = JSON.stringify([portalLintConfig(config), ALL_RULES.map((rule) => rule.id), this.tagGroupThreshold ?? null]);
+      key = JSON.stringify([
+        portalLintConfig(config),
+        ALL_RULES.map((rule) => rule.id),
+        this.tagGroupThreshold ?? null,
+      ]);
       this.configKeys.set(config, key);
     }
     return key;
@@ -347,7 +370,13 @@ export class SpecCatalog extends EventEmitter {
 
   private describe(error: unknown, file: string): LoadProblem {
     if (error instanceof SpecLoadError) {
-      return { message: error.message, file: this.relative(error.file), line: error.line, column: error.column, fix: error.fix };
+      return {
+        message: error.message,
+        file: this.relative(error.file),
+        line: error.line,
+        column: error.column,
+        fix: error.fix,
+      };
     }
     return { message: error instanceof Error ? error.message : String(error), file: this.relative(file) };
   }
@@ -363,7 +392,9 @@ export class SpecCatalog extends EventEmitter {
       taken.add(entryKey(entry));
       this.byKey.set(entryKey(entry), entry);
     }
-    this.sorted = [...this.byFile.values()].sort((a, b) => a.api.localeCompare(b.api) || versionNumber(a.version) - versionNumber(b.version));
+    this.sorted = [...this.byFile.values()].sort(
+      (a, b) => a.api.localeCompare(b.api) || versionNumber(a.version) - versionNumber(b.version),
+    );
   }
 }
 
@@ -393,6 +424,12 @@ export const PORTAL_PATTERN_BUDGET_MS = 2000;
 export function portalLintConfig(config: LintConfig): LintConfig {
   const rule = config.rules["oas/pattern-backtracking"];
   if (!rule) return config;
-  const budget = typeof rule.options.budgetMs === "number" ? Math.min(rule.options.budgetMs, PORTAL_PATTERN_BUDGET_MS) : PORTAL_PATTERN_BUDGET_MS;
-  return { ...config, rules: { ...config.rules, "oas/pattern-backtracking": { ...rule, options: { ...rule.options, budgetMs: budget } } } };
+  const budget =
+    typeof rule.options.budgetMs === "number"
+      ? Math.min(rule.options.budgetMs, PORTAL_PATTERN_BUDGET_MS)
+      : PORTAL_PATTERN_BUDGET_MS;
+  return {
+    ...config,
+    rules: { ...config.rules, "oas/pattern-backtracking": { ...rule, options: { ...rule.options, budgetMs: budget } } },
+  };
 }

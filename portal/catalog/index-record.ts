@@ -36,16 +36,34 @@ export function countLint(diagnostics: readonly Diagnostic[]): LintCounts {
   return { errors, warnings };
 }
 
-export function recordOf(loaded: LoadedSpec, version: string, diagnostics: readonly Diagnostic[], tagGroupThreshold?: number): IndexRecord {
+export function recordOf(
+  loaded: LoadedSpec,
+  version: string,
+  diagnostics: readonly Diagnostic[],
+  tagGroupThreshold?: number,
+): IndexRecord {
   const groupOf = new Map<string, string>();
   if (isLargeSpec(loaded.bundled, tagGroupThreshold)) {
-    for (const group of tagGroups(loaded.bundled)) for (const op of group.operations) groupOf.set(`${op.method} ${op.path}`, group.slug);
+    for (const group of tagGroups(loaded.bundled))
+      for (const op of group.operations) groupOf.set(`${op.method} ${op.path}`, group.slug);
   }
   const operations = listOperations(loaded.bundled).map((op): OperationRecord => {
     const group = groupOf.get(`${op.method} ${op.path}`);
-    return { method: op.method, path: op.path, summary: op.summary, operationId: op.operationId, ...(group ? { group } : {}) };
+    return {
+      method: op.method,
+      path: op.path,
+      summary: op.summary,
+      operationId: op.operationId,
+      ...(group ? { group } : {}),
+    };
   });
-  return { version, summary: loaded.summary, operationCount: operations.length, lint: countLint(diagnostics), operations };
+  return {
+    version,
+    summary: loaded.summary,
+    operationCount: operations.length,
+    lint: countLint(diagnostics),
+    operations,
+  };
 }
 
 /**

@@ -46,7 +46,10 @@ export class IndexStore {
     private readonly specsDir: string,
     cacheDir: string | undefined,
   ) {
-    this.file = cacheDir === undefined ? undefined : join(cacheDir, "portal-index", `${createHash("sha256").update(specsDir).digest("hex").slice(0, 16)}.json`);
+    this.file =
+      cacheDir === undefined
+        ? undefined
+        : join(cacheDir, "portal-index", `${createHash("sha256").update(specsDir).digest("hex").slice(0, 16)}.json`);
   }
 
   get path(): string | undefined {
@@ -60,7 +63,13 @@ export class IndexStore {
     if (text === undefined) return;
     try {
       const parsed = JSON.parse(text) as Partial<StoreFile>;
-      if (parsed.format !== FORMAT || parsed.specsDir !== this.specsDir || typeof parsed.specs !== "object" || parsed.specs === null) return;
+      if (
+        parsed.format !== FORMAT ||
+        parsed.specsDir !== this.specsDir ||
+        typeof parsed.specs !== "object" ||
+        parsed.specs === null
+      )
+        return;
       this.specs = new Map(Object.entries(parsed.specs));
     } catch {
       // A torn or hand-edited index is rebuilt from the specs.
@@ -92,9 +101,12 @@ export class IndexStore {
     const stored = this.specs.get(file);
     if (!stored) return false;
     const stats = await statAll(stored.files.map((f) => f.path));
-    if (stats && stats.every((s, i) => s.size === stored.files[i]!.size && s.mtimeMs === stored.files[i]!.mtimeMs)) return true;
     if (!stats) return false;
-    const hash = await contentHash(stats.map((s) => s.path), configKey);
+    if (stats.every((s, i) => s.size === stored.files[i]!.size && s.mtimeMs === stored.files[i]!.mtimeMs)) return true;
+    const hash = await contentHash(
+      stats.map((s) => s.path),
+      configKey,
+    );
     if (hash !== stored.hash) return false;
     this.set(file, { ...stored, files: stats });
     return true;
@@ -105,23 +117,38 @@ export class IndexStore {
     if (!this.file || !this.dirty) return this.saving;
     this.dirty = false;
     const file = this.file;
-    const content = JSON.stringify({ format: FORMAT, specsDir: this.specsDir, specs: Object.fromEntries(this.specs) } satisfies StoreFile);
-    this.saving = this.saving.then(async () => {
-      await mkdir(join(file, ".."), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, content);
-      await rename(temp, file);
-    }).catch((error: unknown) => {
-      // A read-only cache folder costs the next start its warm index, never this run.
-      process.stderr.write(`portal: could not write the index ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-    });
+    const content = JSON.stringify({
+      format: FORMAT,
+      specsDir: this.specsDir,
+      specs: Object.fromEntries(this.specs),
+    } satisfies StoreFile);
+    this.saving = this.saving
+      .then(async () => {
+        await mkdir(join(file, ".."), { recursive: true });
+        const temp = `${file}.${process.pid}.tmp`;
+        await writeFile(temp, content);
+        await rename(temp, file);
+      })
+      .catch((error: unknown) => {
+        // A read-only cache folder costs the next start its warm index, never this run.
+        process.stderr.write(
+          `portal: could not write the index ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
+        );
+      });
     return this.saving;
   }
 }
 
 /** Stats of every file, or undefined when one is missing (a deleted $ref target is a change). */
 export async function statAll(files: readonly string[]): Promise<FileStat[] | undefined> {
-  const stats = await Promise.all(files.map((path) => stat(path).then((s) => ({ path, size: s.size, mtimeMs: s.mtimeMs }), () => undefined)));
+  const stats = await Promise.all(
+    files.map((path) =>
+      stat(path).then(
+        (s) => ({ path, size: s.size, mtimeMs: s.mtimeMs }),
+        () => undefined,
+      ),
+    ),
+  );
   return stats.every((s) => s !== undefined) ? (stats as FileStat[]) : undefined;
 }
 

@@ -93,9 +93,14 @@ function searchIndexOf(catalog: SpecCatalog): SearchIndex {
       const group: IndexedOperation[] = [];
       for (const operation of entry.record?.operations ?? []) {
         const name = `${operation.path} ${operation.operationId}`.toLowerCase();
-        group.push({ hit: { api: entry.api, version: entry.version, title, operation }, name, text: `${operation.method.toLowerCase()} ${name} ${operation.summary.toLowerCase()} ${title.toLowerCase()}` });
+        group.push({
+          hit: { api: entry.api, version: entry.version, title, operation },
+          name,
+          text: `${operation.method.toLowerCase()} ${name} ${operation.summary.toLowerCase()} ${title.toLowerCase()}`,
+        });
       }
-      if (group.length > 0) operations.push({ api: entry.api, all: group.map((op) => op.text).join("\n"), operations: group });
+      if (group.length > 0)
+        operations.push({ api: entry.api, all: group.map((op) => op.text).join("\n"), operations: group });
     }
     index = { apis, operations };
     indexes.set(entries, index);
@@ -115,7 +120,12 @@ export function searchCatalog(catalog: SpecCatalog, query: SearchQuery): SearchR
   const words = queryWords(query.q);
   const tag = query.tag.trim().toLowerCase();
   const apis = rank(
-    index.apis.filter((api) => (tag === "" || api.tags.has(tag)) && (!query.lint || api.statuses.has(query.lint)) && words.every((word) => api.text.includes(word))),
+    index.apis.filter(
+      (api) =>
+        (tag === "" || api.tags.has(tag)) &&
+        (!query.lint || api.statuses.has(query.lint)) &&
+        words.every((word) => api.text.includes(word)),
+    ),
     words,
   ).map((api) => api.view);
   // Operations of the APIs the filters keep; with a tag or lint filter alone there is nothing to look for in them.
@@ -128,7 +138,11 @@ export function searchCatalog(catalog: SpecCatalog, query: SearchQuery): SearchR
     }
   }
   const operations = rankOperations(matching, words).map((op) => op.hit);
-  return { apis: paginate(apis, query.page, API_PAGE_SIZE), operations: paginate(operations, query.opage, OPERATION_PAGE_SIZE), allApis: index.apis.length };
+  return {
+    apis: paginate(apis, query.page, API_PAGE_SIZE),
+    operations: paginate(operations, query.opage, OPERATION_PAGE_SIZE),
+    allApis: index.apis.length,
+  };
 }
 
 /** Hits whose name holds every word first, each group in catalog order. */
@@ -148,7 +162,11 @@ function rankOperations(hits: IndexedOperation[], words: string[]): IndexedOpera
   const tiers: IndexedOperation[][] = [[], [], []];
   for (const hit of hits) {
     const segments = hit.hit.operation.path.toLowerCase().split("/");
-    const tier = words.some((word) => segments.includes(word)) ? 0 : words.every((word) => hit.name.includes(word)) ? 1 : 2;
+    const tier = words.some((word) => segments.includes(word))
+      ? 0
+      : words.every((word) => hit.name.includes(word))
+        ? 1
+        : 2;
     tiers[tier]!.push(hit);
   }
   return tiers.flat();
@@ -157,7 +175,13 @@ function rankOperations(hits: IndexedOperation[], words: string[]): IndexedOpera
 export function paginate<T>(items: T[], page: number, pageSize: number): Page<T> {
   const pages = Math.max(1, Math.ceil(items.length / pageSize));
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
-  return { items: items.slice((current - 1) * pageSize, current * pageSize), total: items.length, page: current, pages, pageSize };
+  return {
+    items: items.slice((current - 1) * pageSize, current * pageSize),
+    total: items.length,
+    page: current,
+    pages,
+    pageSize,
+  };
 }
 
 /** The query from `?q=&tag=&lint=&page=&opage=`; anything malformed reads as its default (never an error). */
@@ -168,5 +192,11 @@ export function parseSearchQuery(params: Record<string, unknown>): SearchQuery {
     return Number.isInteger(n) && n > 0 ? n : 1;
   };
   const lint = text(params.lint);
-  return { q: text(params.q), tag: text(params.tag), lint: (LINT_FILTERS as readonly string[]).includes(lint) ? (lint as LintFilter) : undefined, page: number(params.page), opage: number(params.opage) };
+  return {
+    q: text(params.q),
+    tag: text(params.tag),
+    lint: (LINT_FILTERS as readonly string[]).includes(lint) ? (lint as LintFilter) : undefined,
+    page: number(params.page),
+    opage: number(params.opage),
+  };
 }

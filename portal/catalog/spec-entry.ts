@@ -55,8 +55,12 @@ export function entryKey(entry: { api: string; version: string }): string {
 export function summarize(bundled: Record<string, unknown>): SpecSummary {
   const info = isRecord(bundled.info) ? bundled.info : {};
   const text = (value: unknown) => (typeof value === "string" ? value : "");
-  const tags = Array.isArray(bundled.tags) ? bundled.tags.map((tag) => (isRecord(tag) ? text(tag.name) : "")).filter((name) => name !== "") : [];
-  const servers = Array.isArray(bundled.servers) ? bundled.servers.map((server) => (isRecord(server) ? text(server.url) : "")).filter((url) => url !== "") : [];
+  const tags = Array.isArray(bundled.tags)
+    ? bundled.tags.map((tag) => (isRecord(tag) ? text(tag.name) : "")).filter((name) => name !== "")
+    : [];
+  const servers = Array.isArray(bundled.servers)
+    ? bundled.servers.map((server) => (isRecord(server) ? text(server.url) : "")).filter((url) => url !== "")
+    : [];
   return {
     title: text(info.title) || "Untitled API",
     description: text(info.summary) || text(info.description),

@@ -58,7 +58,9 @@ ${pager(operations, links, query, "opage")}
 
 /** Straight to the operation in its reference page (its tag group's page for a large spec). */
 export function operationHref(links: Links, hit: OperationHit): string {
-  const page = hit.operation.group ? links.redocTag(hit.api, hit.version, hit.operation.group) : links.redoc(hit.api, hit.version);
+  const page = hit.operation.group
+    ? links.redocTag(hit.api, hit.version, hit.operation.group)
+    : links.redoc(hit.api, hit.version);
   const anchor = operationAnchor(hit.operation);
   return anchor ? `${page}#${anchor.split("/").map(encodeURIComponent).join("/")}` : page;
 }
@@ -101,7 +103,8 @@ ${api.versions.filter((v) => v.problem).map((v) => problemCard(v.problem!, v.sum
 
 function versionRow(view: VersionView, links: Links): SafeHtml {
   const { api, version } = view;
-  if (!view.summary) return html`<tr class="broken"><td>${version}</td><td colspan="3">does not load (see below)</td></tr>`;
+  if (!view.summary)
+    return html`<tr class="broken"><td>${version}</td><td colspan="3">does not load (see below)</td></tr>`;
   return html`<tr>
 <td>${version} <small>${view.summary.infoVersion}</small>${view.problem ? html` <span class="badge error">broken edit</span>` : ""}</td>
 <td><a href="${links.redoc(api, version)}">Reference</a> · <a href="${links.swagger(api, version)}">Try it</a>${view.operationCount !== undefined ? html` <small>${view.operationCount} operations</small>` : ""}</td>

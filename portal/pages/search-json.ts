@@ -5,7 +5,13 @@ import type { Links } from "./links.js";
 
 /** `/search.json`: the same search as the index page, with the links a client needs to follow a hit. */
 export function searchJson(result: SearchResult, query: SearchQuery, links: Links, progress: IndexProgress) {
-  const page = <T, U>(p: Page<T>, map: (item: T) => U) => ({ page: p.page, pages: p.pages, pageSize: p.pageSize, total: p.total, items: p.items.map(map) });
+  const page = <T, U>(p: Page<T>, map: (item: T) => U) => ({
+    page: p.page,
+    pages: p.pages,
+    pageSize: p.pageSize,
+    total: p.total,
+    items: p.items.map(map),
+  });
   return {
     query: { q: query.q, tag: query.tag, lint: query.lint ?? "", page: query.page, opage: query.opage },
     indexing: progress.running ? { indexed: progress.indexed, queued: progress.queued } : null,

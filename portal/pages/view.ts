@@ -23,7 +23,14 @@ export interface ApiView {
 
 export function versionView(_catalog: SpecCatalog, entry: SpecEntry): VersionView {
   const record = entry.record;
-  return { api: entry.api, version: entry.version, summary: record?.summary, problem: entry.problem, lint: record?.lint, operationCount: record?.operationCount };
+  return {
+    api: entry.api,
+    version: entry.version,
+    summary: record?.summary,
+    problem: entry.problem,
+    lint: record?.lint,
+    operationCount: record?.operationCount,
+  };
 }
 
 export function apiViews(catalog: SpecCatalog): ApiView[] {
@@ -33,12 +40,18 @@ export function apiViews(catalog: SpecCatalog): ApiView[] {
     list.push(versionView(catalog, entry));
     byApi.set(entry.api, list);
   }
-  return [...byApi].map(([api, versions]) => ({ api, versions, summary: [...versions].reverse().find((v) => v.summary)?.summary }));
+  return [...byApi].map(([api, versions]) => ({
+    api,
+    versions,
+    summary: [...versions].reverse().find((v) => v.summary)?.summary,
+  }));
 }
 
 /** The text an API is searched by: its id, title, description and tags, lowercased. */
 export function searchText(api: ApiView): string {
-  return [api.api, api.summary?.title ?? "", api.summary?.description ?? "", ...(api.summary?.tags ?? [])].join(" ").toLowerCase();
+  return [api.api, api.summary?.title ?? "", api.summary?.description ?? "", ...(api.summary?.tags ?? [])]
+    .join(" ")
+    .toLowerCase();
 }
 
 /** Every word of the query in the text (case-insensitive): the index search, the same on the server and in the page. */
@@ -47,7 +60,11 @@ export function matchesWords(text: string, query: string): boolean {
 }
 
 export function queryWords(query: string): string[] {
-  return query.trim().toLowerCase().split(/\s+/).filter((word) => word !== "");
+  return query
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== "");
 }
 
 export function matchesQuery(api: ApiView, query: string): boolean {

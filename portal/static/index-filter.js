@@ -11,13 +11,16 @@
     var shown = 0;
     cards.forEach(function (card) {
       var text = card.getAttribute("data-search") || "";
-      var match = words.every(function (word) { return text.indexOf(word) !== -1; });
+      var match = words.every(function (word) {
+        return text.indexOf(word) !== -1;
+      });
       card.hidden = !match;
       if (match) shown++;
     });
     if (count) count.textContent = shown + " of " + cards.length + " APIs";
     var url = new URL(window.location.href);
-    if (input.value) url.searchParams.set("q", input.value); else url.searchParams.delete("q");
+    if (input.value) url.searchParams.set("q", input.value);
+    else url.searchParams.delete("q");
     window.history.replaceState(null, "", url);
   }
   input.addEventListener("input", apply);

@@ -28,8 +28,14 @@ describe("the persistent index", () => {
     expect(catalog.indexFile?.startsWith(join(specs.cacheDir, "portal-index"))).toBe(true);
     expect(existsSync(catalog.indexFile!)).toBe(true);
     const entry = catalog.find("svc-07", "v1")!;
-    expect(entry.record).toMatchObject({ version: "v1", operationCount: 1, summary: { title: "Service svc-07", tags: ["general"] } });
-    expect(entry.record?.operations).toEqual([{ method: "GET", path: "/svc-07/items", summary: "List the svc-07 items", operationId: "list-svc-07-items" }]);
+    expect(entry.record).toMatchObject({
+      version: "v1",
+      operationCount: 1,
+      summary: { title: "Service svc-07", tags: ["general"] },
+    });
+    expect(entry.record?.operations).toEqual([
+      { method: "GET", path: "/svc-07/items", summary: "List the svc-07 items", operationId: "list-svc-07-items" },
+    ]);
     expect(entry.record?.lint).toEqual({ errors: expect.any(Number), warnings: expect.any(Number) });
   });
 
@@ -88,7 +94,10 @@ describe("the persistent index", () => {
       const readPerChange: number[] = [];
       catalog.on("change", () => readPerChange.push(catalog.progress.queued));
       await writeFile(join(specs.specsDir, "svc-30/v1/openapi.json"), tinySpec("svc-30", { title: "Watched edit" }));
-      await eventually(async () => expect(catalog.find("svc-30", "v1")?.record?.summary.title).toBe("Watched edit"), "the edit indexed");
+      await eventually(
+        async () => expect(catalog.find("svc-30", "v1")?.record?.summary.title).toBe("Watched edit"),
+        "the edit indexed",
+      );
       await eventually(async () => expect(readPerChange.length).toBeGreaterThan(0), "the change event");
       expect(readPerChange.every((read) => read === 1)).toBe(true);
     } finally {

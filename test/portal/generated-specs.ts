@@ -10,7 +10,10 @@ export interface GeneratedSpecs {
 }
 
 /** The JSON of a tiny spec: `count` GET operations on `/{name}/items{i}`, tagged `tag`, with operationIds. */
-export function tinySpec(name: string, options: { title?: string; tag?: string; description?: string; operations?: number } = {}): string {
+export function tinySpec(
+  name: string,
+  options: { title?: string; tag?: string; description?: string; operations?: number } = {},
+): string {
   const paths: Record<string, unknown> = {};
   for (let i = 0; i < (options.operations ?? 1); i++) {
     paths[`/${name}/items${i === 0 ? "" : i}`] = {
@@ -24,7 +27,11 @@ export function tinySpec(name: string, options: { title?: string; tag?: string; 
   }
   return JSON.stringify({
     openapi: "3.1.0",
-    info: { title: options.title ?? `Service ${name}`, version: "1.0.0", description: options.description ?? `Handles ${name}.` },
+    info: {
+      title: options.title ?? `Service ${name}`,
+      version: "1.0.0",
+      description: options.description ?? `Handles ${name}.`,
+    },
     tags: [{ name: options.tag ?? "general" }],
     paths,
   });

@@ -10,7 +10,11 @@ beforeAll(async () => {
   specs = await generatedSpecs(60);
   // A large spec (above the 250 operations of one reference page): its hits link into their tag group's page.
   await writeSpec(specs.specsDir, "github", tinySpec("repos", { title: "GitHub", tag: "issues", operations: 260 }));
-  await writeSpec(specs.specsDir, "hostile", tinySpec("hostile", { title: `<script>alert("x")</script> Hostile`, tag: "<b>bold</b>" }));
+  await writeSpec(
+    specs.specsDir,
+    "hostile",
+    tinySpec("hostile", { title: `<script>alert("x")</script> Hostile`, tag: "<b>bold</b>" }),
+  );
   await writeSpec(specs.specsDir, "broken", "openapi: 3.1.0\ninfo: [unclosed\n");
   portal = await startTestPortal(specs.specsDir, { cacheDir: specs.cacheDir });
 });
@@ -30,7 +34,9 @@ const page = async (path: string) => (await fetch(portal.url + path)).text();
 describe("search", () => {
   it("finds APIs by name, title, description and tag", async () => {
     expect((await json("/search.json?q=svc-17")).apis.items.map((api: { api: string }) => api.api)).toEqual(["svc-17"]);
-    expect((await json("/search.json?q=Handles%20svc-33")).apis.items.map((api: { api: string }) => api.api)).toEqual(["svc-33"]);
+    expect((await json("/search.json?q=Handles%20svc-33")).apis.items.map((api: { api: string }) => api.api)).toEqual([
+      "svc-33",
+    ]);
     const byTag = await json("/search.json?q=billing");
     expect(byTag.apis.total).toBe(12);
     expect(byTag.totalApis).toBe(63);
@@ -39,12 +45,24 @@ describe("search", () => {
   it("finds operations across all APIs and links straight to them in the reference", async () => {
     const result = await json("/search.json?q=items7");
     const hit = result.operations.items.find((op: { path: string }) => op.path === "/repos/items7");
-    expect(hit).toMatchObject({ api: "github", version: "v1", method: "GET", operationId: "list-repos-items7", reference: "/apis/github/v1/tags/issues/#operation/list-repos-items7" });
+    expect(hit).toMatchObject({
+      api: "github",
+      version: "v1",
+      method: "GET",
+      operationId: "list-repos-items7",
+      reference: "/apis/github/v1/tags/issues/#operation/list-repos-items7",
+    });
     const small = (await json("/search.json?q=list-svc-05-items")).operations.items;
-    expect(small).toEqual([expect.objectContaining({ api: "svc-05", reference: "/apis/svc-05/v1/#operation/list-svc-05-items" })]);
+    expect(small).toEqual([
+      expect.objectContaining({ api: "svc-05", reference: "/apis/svc-05/v1/#operation/list-svc-05-items" }),
+    ]);
     // A word that is a whole path segment ranks first.
     const segment = await json("/search.json?q=items");
-    expect(segment.operations.items.slice(0, 3).map((op: { path: string }) => op.path)).toEqual(["/repos/items", "/hostile/items", "/svc-00/items"]);
+    expect(segment.operations.items.slice(0, 3).map((op: { path: string }) => op.path)).toEqual([
+      "/repos/items",
+      "/hostile/items",
+      "/svc-00/items",
+    ]);
     // The link's page is the one that holds the operation.
     expect(await page("/apis/github/v1/tags/issues/")).toContain("<code>/repos/items7</code>");
   });
@@ -56,7 +74,8 @@ describe("search", () => {
     const last = await json("/search.json?page=4");
     expect(last.apis.items).toHaveLength(3);
     const names = new Set<string>();
-    for (let n = 1; n <= 4; n++) for (const api of (await json(`/search.json?page=${n}`)).apis.items) names.add(api.api);
+    for (let n = 1; n <= 4; n++)
+      for (const api of (await json(`/search.json?page=${n}`)).apis.items) names.add(api.api);
     expect(names.size).toBe(63);
     const ops = await json("/search.json?q=repos&opage=2");
     expect(ops.operations).toMatchObject({ page: 2, total: 260 });
