@@ -11,7 +11,7 @@ import {
 } from "../../generator/conventions/index.js";
 import { discoverSpecs, versionFromInfo, type FoundSpec } from "./discover.js";
 import { recordOf } from "./index-record.js";
-import { contentHash, IndexStore, statAll, type StoredSpec } from "./index-store.js";
+import { configDigest, contentHash, IndexStore, statAll, type StoredSpec } from "./index-store.js";
 import { runQueue } from "./queue.js";
 import { approximateBytes, SpecCache } from "./spec-cache.js";
 import { entryKey, summarize, type LoadedSpec, type LoadProblem, type SpecEntry } from "./spec-entry.js";
@@ -308,6 +308,7 @@ export class SpecCatalog extends EventEmitter {
       stored = {
         files,
         hash: await contentHash(loaded.files, configKey),
+        config: configDigest(configKey),
         api: spec.api,
         placeVersion: spec.version,
         record,
@@ -318,6 +319,7 @@ export class SpecCatalog extends EventEmitter {
       stored = {
         files,
         hash: await contentHash([spec.file], configKey),
+        config: configDigest(configKey),
         api: spec.api,
         placeVersion: spec.version,
         record: previous?.record,

@@ -16,6 +16,11 @@ export interface StoredSpec {
   files: FileStat[];
   /** sha256 over the contents of `files` and the lint configuration: the key a record is valid for. */
   hash: string;
+  /**
+   * sha256 of the configuration alone: the size-and-mtime shortcut skips `hash`, so without this a changed lint
+   * configuration or tag-group threshold would keep serving records built under the old one.
+   */
+  config?: string;
   /** The API id and `v<N>` the file's place in the folder gives it. */
   api: string;
   placeVersion?: string;
@@ -99,7 +104,7 @@ export class IndexStore {
    */
   async isCurrent(file: string, configKey: string): Promise<boolean> {
     const stored = this.specs.get(file);
-    if (!stored) return false;
+    if (!stored || stored.config !== configDigest(configKey)) return false;
     const stats = await statAll(stored.files.map((f) => f.path));
     if (!stats) return false;
     if (stats.every((s, i) => s.size === stored.files[i]!.size && s.mtimeMs === stored.files[i]!.mtimeMs)) return true;
@@ -159,4 +164,8 @@ export async function contentHash(files: readonly string[], configKey: string): 
     hash.update(await readFile(file).catch(() => Buffer.from("\0missing")));
   }
   return hash.digest("base64url");
+}
+
+export function configDigest(configKey: string): string {
+  return createHash("sha256").update(configKey).digest("base64url");
 }

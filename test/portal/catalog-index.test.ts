@@ -39,6 +39,19 @@ describe("the persistent index", () => {
     expect(entry.record?.lint).toEqual({ errors: expect.any(Number), warnings: expect.any(Number) });
   });
 
+  it("links a spec's operations to tag groups above portal.tagGroupThreshold, and re-indexes when it changes", async () => {
+    await writeSpec(specs.specsDir, "mid", tinySpec("mid", { tag: "things", operations: 8 }));
+    const groupsWith = async (tagGroupThreshold?: number) => {
+      const catalog = new SpecCatalog(specs.specsDir, { cacheDir: specs.cacheDir, tagGroupThreshold });
+      await catalog.refresh();
+      return new Set(catalog.find("mid", "v1")?.record?.operations.map((op) => op.group));
+    };
+    // 8 operations: one reference page under the default 250, one page per tag group above a threshold of 5.
+    expect(await groupsWith()).toEqual(new Set([undefined]));
+    expect(await groupsWith(5)).toEqual(new Set(["things"]));
+    expect(await groupsWith(20)).toEqual(new Set([undefined]));
+  });
+
   it("serves a warm start from disk before scanning, and reads no unchanged spec", async () => {
     await catalogOf().refresh();
     const warm = catalogOf();
