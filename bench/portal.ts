@@ -2,6 +2,7 @@
 // serves the bundled spec gzipped in < 50 ms p50 when warm; Redoc shows the first operation in headless Chromium,
 // reported against `redocly build-docs` output of the same spec opened in the same browser.
 // Run: node bin/run-ts.js bench/portal.ts [--runs N]   (needs chromium: apt-get install -y chromium)
+// With --scale: the catalog at scale over the APIs.guru corpus instead (bench/portal-scale.ts, its flags there).
 import { execFile, spawn } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, request, type Server } from "node:http";
@@ -9,6 +10,14 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser } from "playwright-core";
+
+if (process.argv.includes("--scale")) {
+  const { measureScale } = await import("./portal-scale.js");
+  const rows = await measureScale();
+  console.log("| measure | result | goal | verdict |\n|---|---|---|---|");
+  for (const row of rows) console.log(`| ${row.join(" | ")} |`);
+  process.exit(0);
+}
 
 const root = resolve(import.meta.dirname, "..");
 const GITHUB = join(root, "node_modules/@octokit/openapi/generated/api.github.com.json");
@@ -24,7 +33,8 @@ mkdirSync(join(specsDir, "github/v1"), { recursive: true });
 copyFileSync(GITHUB, join(specsDir, "github/v1/openapi.json"));
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
 
 interface Portal {
   url: string;
@@ -35,7 +45,11 @@ interface Portal {
 /** `specwright portal` as a user starts it; timed from spawn to the "portal: URL" line (every spec loaded). */
 function startPortal(): Promise<Portal> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, "bin/specwright.js"), "portal", "--specs", specsDir, "--port", "0", "--no-watch"], { cwd: work });
+  const child = spawn(
+    process.execPath,
+    [join(root, "bin/specwright.js"), "portal", "--specs", specsDir, "--port", "0", "--no-watch"],
+    { cwd: work },
+  );
   return new Promise((resolvePortal, reject) => {
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -60,7 +74,9 @@ function timedGet(url: string): Promise<{ ms: number; bytes: number; encoding: s
     request(url, { headers: { "accept-encoding": "gzip" }, agent: false }, (res) => {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => resolveGet({ ms: performance.now() - started, bytes, encoding: res.headers["content-encoding"] }));
+      res.on("end", () =>
+        resolveGet({ ms: performance.now() - started, bytes, encoding: res.headers["content-encoding"] }),
+      );
     })
       .on("error", reject)
       .end();
@@ -70,8 +86,14 @@ function timedGet(url: string): Promise<{ ms: number; bytes: number; encoding: s
 /** A static file server for the redocly output (opened over http like the portal, so both pay the same transport). */
 function serveFile(file: string): Promise<{ url: string; server: Server }> {
   const body = readFileSync(file);
-  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(body));
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server })));
+  const server = createServer((_req, res) =>
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(body),
+  );
+  return new Promise((done) =>
+    server.listen(0, "127.0.0.1", () =>
+      done({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, server }),
+    ),
+  );
 }
 
 const TITLE = "#redoc h1";
@@ -79,18 +101,35 @@ const TITLE = "#redoc h1";
 const FIRST_OPERATION = "[data-section-id^='operation/'] h2, [data-section-id*='/operation/'] h2";
 
 /** Milliseconds from navigation until each selector's first match is visible, in order (undefined: never, within the wait). */
-async function timesToVisible(browser: Browser, url: string, selectors: string[], waitMs = 180_000): Promise<Array<number | undefined>> {
+async function timesToVisible(
+  browser: Browser,
+  url: string,
+  selectors: string[],
+  waitMs = 180_000,
+): Promise<Array<number | undefined>> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // build-docs output imports Redoc from cdn.redocly.com; this machine is offline, so the same version is served from
   // the copy inside @redocly/cli (same bytes, so the page's integrity check passes and it hydrates as it would online).
   await page.route(/^https:\/\/cdn\.redocly\.com\/.*redoc\.standalone\.js$/, (route) =>
-    route.fulfill({ status: 200, contentType: "text/javascript", headers: { "access-control-allow-origin": "*" }, body: readFileSync(REDOC_STANDALONE) }),
+    route.fulfill({
+      status: 200,
+      contentType: "text/javascript",
+      headers: { "access-control-allow-origin": "*" },
+      body: readFileSync(REDOC_STANDALONE),
+    }),
   );
   const started = performance.now();
   await page.goto(url, { waitUntil: "commit" });
   const times: Array<number | undefined> = [];
   for (const selector of selectors) {
-    const visible = await page.locator(selector).first().waitFor({ state: "visible", timeout: waitMs }).then(() => true, () => false);
+    const visible = await page
+      .locator(selector)
+      .first()
+      .waitFor({ state: "visible", timeout: waitMs })
+      .then(
+        () => true,
+        () => false,
+      );
     times.push(visible ? performance.now() - started : undefined);
   }
   await page.close();
@@ -111,7 +150,12 @@ for (let run = 0; run < RUNS; run++) {
   portal = await startPortal();
   starts.push(portal.startSeconds);
 }
-rows.push(["portal start with GitHub's spec (spawn -> listening, spec loaded)", `${median(starts).toFixed(2)} s median of ${RUNS} (${starts.map((s) => s.toFixed(2)).join(", ")})`, "< 5 s", median(starts) < 5 ? "met" : "NOT met"]);
+rows.push([
+  "portal start with GitHub's spec (spawn -> listening, spec loaded)",
+  `${median(starts).toFixed(2)} s median of ${RUNS} (${starts.map((s) => s.toFixed(2)).join(", ")})`,
+  "< 5 s",
+  median(starts) < 5 ? "met" : "NOT met",
+]);
 
 const specUrl = `${portal!.url}/specs/github/v1/openapi.json`;
 const first = await timedGet(specUrl);
@@ -130,20 +174,41 @@ if (!existsSync(CHROMIUM)) {
   console.error(`chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
   process.exitCode = 1;
 } else {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
   // GitHub's spec is above LARGE_SPEC_OPERATIONS: its reference page lists the tag groups (server-rendered) and each
   // group's page runs Redoc on that group; the first group is the one a reader meets first.
   const referencePage = await (await fetch(`${portal!.url}/apis/github/v1/`)).text();
   const firstGroup = /href="\/apis\/github\/v1\/tags\/([^/"]+)\/"/.exec(referencePage)?.[1];
   const groupList: Array<Array<number | undefined>> = [];
-  for (let run = 0; run < RUNS; run++) groupList.push(await timesToVisible(browser, `${portal!.url}/apis/github/v1/`, [".tag-groups li"], 30_000));
-  rows.push(["reference page of GitHub's spec: list of tag groups visible", seconds(groupList.map((t) => t[0])), "", ""]);
+  for (let run = 0; run < RUNS; run++)
+    groupList.push(await timesToVisible(browser, `${portal!.url}/apis/github/v1/`, [".tag-groups li"], 30_000));
+  rows.push([
+    "reference page of GitHub's spec: list of tag groups visible",
+    seconds(groupList.map((t) => t[0])),
+    "",
+    "",
+  ]);
   const ours: Array<Array<number | undefined>> = [];
   const groupUrl = `${portal!.url}/apis/github/v1/${firstGroup ? `tags/${firstGroup}/` : ""}`;
   for (let run = 0; run < RUNS; run++) ours.push(await timesToVisible(browser, groupUrl, [TITLE, FIRST_OPERATION]));
-  const groupOperations = firstGroup ? (referencePage.match(new RegExp(`tags/${firstGroup}/">[^<]*</a> <small>(\\d+) operations`))?.[1] ?? "?") : "all";
-  rows.push([`Redoc, API title visible: specwright, first group (${firstGroup ?? "whole spec"}, ${groupOperations} operations)`, seconds(ours.map((t) => t[0])), "", ""]);
-  rows.push(["Redoc, first operation visible: specwright, same page", seconds(ours.map((t) => t[1])), "shown", ours.every((t) => t[1] !== undefined) ? "met" : "NOT met"]);
+  const groupOperations = firstGroup
+    ? (referencePage.match(new RegExp(`tags/${firstGroup}/">[^<]*</a> <small>(\\d+) operations`))?.[1] ?? "?")
+    : "all";
+  rows.push([
+    `Redoc, API title visible: specwright, first group (${firstGroup ?? "whole spec"}, ${groupOperations} operations)`,
+    seconds(ours.map((t) => t[0])),
+    "",
+    "",
+  ]);
+  rows.push([
+    "Redoc, first operation visible: specwright, same page",
+    seconds(ours.map((t) => t[1])),
+    "shown",
+    ours.every((t) => t[1] !== undefined) ? "met" : "NOT met",
+  ]);
   if (existsSync(REDOCLY)) {
     const out = join(work, "redoc-static.html");
     const built = performance.now();
@@ -153,12 +218,23 @@ if (!existsSync(CHROMIUM)) {
     const theirs: Array<Array<number | undefined>> = [];
     // Redoc 3 (what build-docs of @redocly/cli 2 emits) lists tags first and renders an operation only once a reader
     // opens it, so its first operation is looked for briefly: "not shown" is the finding, not a failure.
-    for (let run = 0; run < RUNS; run++) theirs.push(await timesToVisible(browser, url, [TITLE, FIRST_OPERATION], 20_000));
+    for (let run = 0; run < RUNS; run++)
+      theirs.push(await timesToVisible(browser, url, [TITLE, FIRST_OPERATION], 20_000));
     server.close();
     const oursTitle = median(ours.map((t) => t[0] ?? NaN));
     const theirsTitle = median(theirs.map((t) => t[0] ?? NaN));
-    rows.push([`Redoc, API title visible: \`redocly build-docs\` output (build ${buildSeconds.toFixed(1)} s, ${(readFileSync(out).length / 1e6).toFixed(1)} MB HTML)`, seconds(theirs.map((t) => t[0])), "", `specwright ${(oursTitle / theirsTitle).toFixed(2)}x`]);
-    rows.push(["Redoc, first operation visible: `redocly build-docs` output", seconds(theirs.map((t) => t[1])), "", ""]);
+    rows.push([
+      `Redoc, API title visible: \`redocly build-docs\` output (build ${buildSeconds.toFixed(1)} s, ${(readFileSync(out).length / 1e6).toFixed(1)} MB HTML)`,
+      seconds(theirs.map((t) => t[0])),
+      "",
+      `specwright ${(oursTitle / theirsTitle).toFixed(2)}x`,
+    ]);
+    rows.push([
+      "Redoc, first operation visible: `redocly build-docs` output",
+      seconds(theirs.map((t) => t[1])),
+      "",
+      "",
+    ]);
   } else {
     rows.push(["Redoc: `redocly build-docs` output", "not measured: run `cd bench && npm ci` first", "", ""]);
   }

@@ -17,6 +17,8 @@ import type { MockBackends } from "./mock/mock-backends.js";
 import { renderChangelogPage } from "./pages/changelog-page.js";
 import { renderIndexPage } from "./pages/index-page.js";
 import { logoAsset } from "./pages/brand.js";
+import { searchJson } from "./pages/search-json.js";
+import { parseSearchQuery, searchCatalog, API_PAGE_SIZE } from "./catalog/search.js";
 import { renderPage } from "./pages/layout.js";
 import { renderLintPage } from "./pages/lint-page.js";
 import { Links } from "./pages/links.js";
@@ -25,6 +27,7 @@ import { renderRulesPage } from "./pages/rules-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
 import { findTagGroup } from "./pages/tag-groups.js";
 import { apiViews, versionView } from "./pages/view.js";
+import type { LoadedSpec } from "./catalog/spec-entry.js";
 import { inertResponses } from "./mock/inert-responses.js";
 import { sendProblem } from "./mock/problem.js";
 import { contentSecurityPolicy, INERT_CSP, tryItOrigins } from "./security.js";
@@ -79,34 +82,50 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   });
 
   app.get("/", (req, res) => {
-    const query = typeof req.query.q === "string" ? req.query.q : "";
-    sendPage(res, renderIndexPage({ apis: apiViews(catalog), links, query, frame: frame() }));
+    const query = parseSearchQuery(req.query);
+    const result = searchCatalog(catalog, query);
+    const everyApi = result.allApis <= API_PAGE_SIZE ? apiViews(catalog) : undefined;
+    sendPage(res, renderIndexPage({ result, query, links, everyApi, progress: catalog.progress, frame: frame() }));
+  });
+
+  app.get("/search.json", (req, res) => {
+    const query = parseSearchQuery(req.query);
+    res.setHeader("Cache-Control", "no-cache");
+    res.json(searchJson(searchCatalog(catalog, query), query, links, catalog.progress));
   });
 
   app.get("/rules", (_req, res) => sendPage(res, renderRulesPage(ALL_RULES, links, frame())));
 
+  type Loaded = { entry: SpecEntry; loaded: LoadedSpec | undefined };
   /** `tryIt`: the Swagger UI page, which connects to the spec's servers and token endpoints and opens OAuth2 popups. */
-  const apiPage = (render: (input: ApiPageInput, entry: SpecEntry, req: Request) => Promise<string | undefined> | string | undefined, tryIt = false) => {
+  const apiPage = (
+    render: (input: ApiPageInput, found: Loaded, req: Request) => Promise<string | undefined> | string | undefined,
+    tryIt = false,
+  ) => {
     return async (req: Request, res: Response, next: NextFunction) => {
       const entry = catalog.find(String(req.params.api), String(req.params.version));
       if (!entry) return next();
+      const loaded = await catalog.load(entry);
       const input: ApiPageInput = {
         current: versionView(catalog, entry),
         versions: catalog.versionsOf(entry.api).map((other) => versionView(catalog, other)),
-        loaded: entry.current,
+        loaded,
         links,
         frame: frame(),
       };
-      const page = await render(input, entry, req);
+      const page = await render(input, { entry, loaded }, req);
       if (page === undefined) return next();
-      sendPage(res, page, tryIt && entry.current ? tryItOrigins(entry.current) : [], tryIt);
+      sendPage(res, page, tryIt && loaded ? tryItOrigins(loaded) : [], tryIt);
     };
   };
-  app.get("/apis/:api/:version", apiPage((input) => renderRedocPage(input)));
+  app.get(
+    "/apis/:api/:version",
+    apiPage((input) => renderRedocPage(input)),
+  );
   app.get(
     "/apis/:api/:version/tags/:tag",
-    apiPage((input, entry, req) => {
-      const tag = entry.current && findTagGroup(entry.current.bundled, String(req.params.tag));
+    apiPage((input, { loaded }, req) => {
+      const tag = loaded && findTagGroup(loaded.bundled, String(req.params.tag));
       return tag ? renderRedocPage({ ...input, tag }) : undefined;
     }),
   );
@@ -116,11 +135,19 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   );
   app.get(
     "/apis/:api/:version/lint",
-    apiPage((input, entry) => renderLintPage({ ...input, diagnostics: entry.current ? catalog.lintOf(entry.current, entry.file) : [], relative: (file) => catalog.relative(file) })),
+    apiPage((input, { entry, loaded }) =>
+      renderLintPage({
+        ...input,
+        diagnostics: loaded ? catalog.lintOf(loaded, entry.file) : [],
+        relative: (file) => catalog.relative(file),
+      }),
+    ),
   );
   app.get(
     "/apis/:api/:version/changelog",
-    apiPage(async (input, entry) => renderChangelogPage({ ...input, changelog: await changelogFor(catalog, entry, options.diff) })),
+    apiPage(async (input, { entry }) =>
+      renderChangelogPage({ ...input, changelog: await changelogFor(catalog, entry, options.diff) }),
+    ),
   );
 
   const downloadCors = cors.forDownloads();
@@ -141,43 +168,68 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
   };
   app.get("/specs/:api/:version/reference.json", downloadCors, async (req, res, next) => {
     const entry = catalog.find(String(req.params.api), String(req.params.version));
-    if (!entry?.current) return next();
-    await sendDownload(req, res, await referenceOf(entry.current, samples), `${entry.api}-${entry.version}-reference.json`);
+    const loaded = entry && (await catalog.load(entry));
+    if (!entry || !loaded) return next();
+    await sendDownload(req, res, await referenceOf(loaded, samples), `${entry.api}-${entry.version}-reference.json`);
   });
   app.get("/specs/:api/:version/tags/:tag/reference.json", downloadCors, async (req, res, next) => {
     const entry = catalog.find(String(req.params.api), String(req.params.version));
-    const tag = entry?.current && findTagGroup(entry.current.bundled, String(req.params.tag));
-    if (!entry?.current || !tag) return next();
-    await sendDownload(req, res, await referenceOf(entry.current, samples, tag), `${entry.api}-${entry.version}-${tag.slug}-reference.json`);
+    const loaded = entry && (await catalog.load(entry));
+    const tag = loaded && findTagGroup(loaded.bundled, String(req.params.tag));
+    if (!entry || !loaded || !tag) return next();
+    await sendDownload(
+      req,
+      res,
+      await referenceOf(loaded, samples, tag),
+      `${entry.api}-${entry.version}-${tag.slug}-reference.json`,
+    );
   });
   app.get("/specs/:api/:version/:file", downloadCors, async (req, res, next) => {
-    const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[String(req.params.file)];
+    const format = ({ "openapi.json": "json", "openapi.yaml": "yaml" } as Record<string, SpecFormat>)[
+      String(req.params.file)
+    ];
     const entry = catalog.find(String(req.params.api), String(req.params.version));
-    if (!format || !entry?.current) return next();
-    await sendDownload(req, res, await downloadOf(entry.current, format), `${entry.api}-${entry.version}.${format}`);
+    const loaded = format && entry && (await catalog.load(entry));
+    if (!format || !entry || !loaded) return next();
+    await sendDownload(req, res, await downloadOf(loaded, format), `${entry.api}-${entry.version}.${format}`);
   });
   app.options("/specs/:api/:version/tags/:tag/openapi.json", downloadCors);
   app.get("/specs/:api/:version/tags/:tag/openapi.json", downloadCors, async (req, res, next) => {
     const entry = catalog.find(String(req.params.api), String(req.params.version));
-    const tag = entry?.current && findTagGroup(entry.current.bundled, String(req.params.tag));
-    if (!entry?.current || !tag) return next();
-    await sendDownload(req, res, await downloadOf(entry.current, "json", tag), `${entry.api}-${entry.version}-${tag.slug}.json`);
+    const loaded = entry && (await catalog.load(entry));
+    const tag = loaded && findTagGroup(loaded.bundled, String(req.params.tag));
+    if (!entry || !loaded || !tag) return next();
+    await sendDownload(
+      req,
+      res,
+      await downloadOf(loaded, "json", tag),
+      `${entry.api}-${entry.version}-${tag.slug}.json`,
+    );
   });
 
   // inertResponses first: whatever answers below it (the mock, CORS, this 404) goes out inert.
   app.use("/mock/:api/:version", inertResponses, cors.forMocks(), async (req, res, next) => {
     const entry = catalog.find(String(req.params.api), String(req.params.version));
-    if (!entry?.current) {
+    const loaded = entry && (await catalog.load(entry));
+    if (!entry || !loaded) {
       return sendProblem(res, 404, "Not Found", "no API of this portal has that name and version");
     }
     res.setHeader("Cross-Origin-Resource-Policy", "cross-origin");
-    const handler = await mocks.handlerFor(entry.current, entryKey(entry));
+    const handler = await mocks.handlerFor(loaded, entryKey(entry));
     handler(req, res, next);
   });
 
   app.use((_req, res) => {
     res.status(404);
-    sendPage(res, renderPage({ title: "Not found", links, brand, body: html`<h1>Not found</h1><p>Nothing here. <a href="/">All APIs</a></p>` }));
+    sendPage(
+      res,
+      renderPage({
+        title: "Not found",
+        links,
+        brand,
+        body: html`<h1>Not found</h1><p>Nothing here. <a href="/">All APIs</a></p>`,
+      }),
+    );
   });
 
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
@@ -185,7 +237,15 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const status = statusOf(error);
     if (status >= 500) process.stderr.write(`portal: ${error instanceof Error ? error.message : String(error)}\n`);
     res.status(status);
-    sendPage(res, renderPage({ title: "Error", links, brand, body: html`<h1>${status >= 500 ? "Something went wrong" : "Bad request"}</h1>` }));
+    sendPage(
+      res,
+      renderPage({
+        title: "Error",
+        links,
+        brand,
+        body: html`<h1>${status >= 500 ? "Something went wrong" : "Bad request"}</h1>`,
+      }),
+    );
   });
   return app;
 }
@@ -196,8 +256,10 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
  * (the Swagger UI page) after the authorization server's pages: COOP unsafe-none (HTML spec §7.1.3.1).
  */
 function assetHeaders(path: string, logo: string | undefined, brand: PortalSettings): Record<string, string> {
-  if (path === logo && brand.logo) return { "Content-Type": brand.logo.contentType, "Content-Security-Policy": INERT_CSP };
-  if (path === "swagger-ui/oauth2-redirect.html") return { "Content-Security-Policy": contentSecurityPolicy(), "Cross-Origin-Opener-Policy": "unsafe-none" };
+  if (path === logo && brand.logo)
+    return { "Content-Type": brand.logo.contentType, "Content-Security-Policy": INERT_CSP };
+  if (path === "swagger-ui/oauth2-redirect.html")
+    return { "Content-Security-Policy": contentSecurityPolicy(), "Cross-Origin-Opener-Policy": "unsafe-none" };
   return {};
 }
 
@@ -211,6 +273,8 @@ function sendPage(res: Response, page: string, connectTo: string[] = [], popups 
 
 /** A client mistake (a malformed URL escape, a bad body) keeps its 4xx; anything else is ours. */
 function statusOf(error: unknown): number {
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
   return typeof status === "number" && status >= 400 && status < 600 ? status : 500;
 }

@@ -20,14 +20,22 @@ export function codeSamplesFor(modelOptionsFor?: (file: string) => BuildModelOpt
   };
 }
 
-async function build(loaded: LoadedSpec, modelOptionsFor?: (file: string) => BuildModelOptions): Promise<OperationSamples[]> {
-  const [{ buildModel }, { codeSamples }] = await Promise.all([import("../generator/model/build-model.js"), import("../generator/emit/client/code-samples.js")]);
+async function build(
+  loaded: LoadedSpec,
+  modelOptionsFor?: (file: string) => BuildModelOptions,
+): Promise<OperationSamples[]> {
+  const [{ buildModel }, { codeSamples }] = await Promise.all([
+    import("../generator/model/build-model.js"),
+    import("../generator/emit/client/code-samples.js"),
+  ]);
   const file = loaded.document.rootFile;
   try {
     return codeSamples(buildModel(loaded.bundled, modelOptionsFor?.(file) ?? { source: file }), loaded.bundled);
   } catch (error) {
     // A spec the generator refuses still gets its reference, without samples; the lint report says why.
-    process.stderr.write(`portal: no code samples for ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `portal: no code samples for ${file}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return [];
   }
 }
@@ -37,7 +45,10 @@ async function build(loaded: LoadedSpec, modelOptionsFor?: (file: string) => Bui
  * beside the operation, in place of its generated request sample). Copied along the way: downloads keep the spec
  * as written. An operation that already has `x-codeSamples` keeps them, ours after.
  */
-export function withCodeSamples(bundled: Record<string, unknown>, samples: readonly OperationSamples[]): Record<string, unknown> {
+export function withCodeSamples(
+  bundled: Record<string, unknown>,
+  samples: readonly OperationSamples[],
+): Record<string, unknown> {
   if (!isRecord(bundled.paths) || samples.length === 0) return bundled;
   const paths: Record<string, unknown> = { ...bundled.paths };
   for (const { pathKey, method, samples: list } of samples) {

@@ -28,7 +28,11 @@ export class CorsPolicy {
 
   /** CORS for spec downloads: read-only, no credentials needed. */
   forDownloads(): RequestHandler {
-    return this.middleware({ methods: ["GET", "HEAD"], credentials: false, exposedHeaders: ["ETag", "Content-Length"] });
+    return this.middleware({
+      methods: ["GET", "HEAD"],
+      credentials: false,
+      exposedHeaders: ["ETag", "Content-Length"],
+    });
   }
 
   /** CORS for the mock APIs: every method, the requested headers, and credentials for named origins only. */
@@ -36,7 +40,15 @@ export class CorsPolicy {
     return this.middleware({
       methods: ["GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"],
       credentials: !this.anyOrigin,
-      exposedHeaders: ["Location", "Link", "Retry-After", "X-Rate-Limit-Limit", "X-Rate-Limit-Remaining", "X-Rate-Limit-Reset", "X-Request-Id"],
+      exposedHeaders: [
+        "Location",
+        "Link",
+        "Retry-After",
+        "X-Rate-Limit-Limit",
+        "X-Rate-Limit-Remaining",
+        "X-Rate-Limit-Reset",
+        "X-Request-Id",
+      ],
       maxAge: 600,
     });
   }

@@ -24,15 +24,23 @@ const cache = new WeakMap<LoadedSpec, Map<string, Promise<Download>>>();
  * with a tag group, only that group's operations (what the reference page of a large spec loads).
  */
 export function downloadOf(loaded: LoadedSpec, format: SpecFormat, group?: TagGroup): Promise<Download> {
-  return cached(loaded, group ? `${format} ${group.slug}` : format, async () => build(group ? specForTag(loaded.bundled, group) : loaded.bundled, format));
+  return cached(loaded, group ? `${format} ${group.slug}` : format, async () =>
+    build(group ? specForTag(loaded.bundled, group) : loaded.bundled, format),
+  );
 }
 
 /** What Redoc renders (the whole spec, or one tag group of a large one): the JSON download plus the code samples. */
 export function referenceOf(loaded: LoadedSpec, samplesFor: CodeSamplesFor, group?: TagGroup): Promise<Download> {
-  return cached(loaded, `reference ${group?.slug ?? ""}`, async () => build(await referenceDocument(loaded, samplesFor, group), "json"));
+  return cached(loaded, `reference ${group?.slug ?? ""}`, async () =>
+    build(await referenceDocument(loaded, samplesFor, group), "json"),
+  );
 }
 
-export async function referenceDocument(loaded: LoadedSpec, samplesFor: CodeSamplesFor, group?: TagGroup): Promise<Record<string, unknown>> {
+export async function referenceDocument(
+  loaded: LoadedSpec,
+  samplesFor: CodeSamplesFor,
+  group?: TagGroup,
+): Promise<Record<string, unknown>> {
   return withCodeSamples(group ? specForTag(loaded.bundled, group) : loaded.bundled, await samplesFor(loaded));
 }
 
@@ -49,7 +57,9 @@ function cached(loaded: LoadedSpec, key: string, make: () => Promise<Download>):
 
 export function serializeSpec(bundled: Record<string, unknown>, format: SpecFormat): string {
   // Shared objects in the bundle must be written out, not turned into YAML anchors other tools may reject.
-  return format === "json" ? JSON.stringify(bundled, null, 2) + "\n" : stringify(bundled, { aliasDuplicateObjects: false, lineWidth: 0 });
+  return format === "json"
+    ? JSON.stringify(bundled, null, 2) + "\n"
+    : stringify(bundled, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 async function build(bundled: Record<string, unknown>, format: SpecFormat): Promise<Download> {

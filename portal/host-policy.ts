@@ -28,7 +28,8 @@ export class HostPolicy {
   allows(host: string | undefined): boolean {
     const name = host === undefined ? undefined : hostnameOf(host);
     if (name === undefined) return false;
-    if (name === "localhost" || name.endsWith(".localhost") || isIP(name.replace(/^\[(.*)\]$/, "$1")) !== 0) return true;
+    if (name === "localhost" || name.endsWith(".localhost") || isIP(name.replace(/^\[(.*)\]$/, "$1")) !== 0)
+      return true;
     return this.names.has(name) || this.domains.some((domain) => name === domain || name.endsWith(`.${domain}`));
   }
 
@@ -36,8 +37,14 @@ export class HostPolicy {
   middleware(): RequestHandler {
     return (req, res, next) => {
       if (this.allows(req.headers.host)) return next();
-      res.status(403).set({ "Content-Type": "text/plain; charset=utf-8", "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store" });
-      res.end("403 Forbidden: this portal does not answer to that host name. To serve it under another name, start it with --allowed-hosts <name>.\n");
+      res.status(403).set({
+        "Content-Type": "text/plain; charset=utf-8",
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store",
+      });
+      res.end(
+        "403 Forbidden: this portal does not answer to that host name. To serve it under another name, start it with --allowed-hosts <name>.\n",
+      );
     };
   }
 }

@@ -13,9 +13,17 @@ import type { ChangeLine } from "./pages/changelog-page.js";
  * The mocks and the reference's code samples are modelled from the config exactly as `specwright generate` would (settings, pagination
  * declarations, `autoPagination`, names), so they page as the generated server does and name methods as the client does.
  */
-export function portalIntegrations(config?: SpecwrightConfig): { diff: DiffEngine; mockFactory: MockFactory; codeSamples: CodeSamplesFor } {
+export function portalIntegrations(config?: SpecwrightConfig): {
+  diff: DiffEngine;
+  mockFactory: MockFactory;
+  codeSamples: CodeSamplesFor;
+} {
   const modelOptions = config && ((file: string) => modelOptionsFor(config, file, apiModelSettings(config, file)));
-  return { diff: specwrightDiff, mockFactory: generatedMockFactory(modelOptions), codeSamples: codeSamplesFor(modelOptions) };
+  return {
+    diff: specwrightDiff,
+    mockFactory: generatedMockFactory(modelOptions),
+    codeSamples: codeSamplesFor(modelOptions),
+  };
 }
 
 /** `specwright diff` between two loads, as changelog lines (the version bump verdict is the CLI's business). */
@@ -25,7 +33,13 @@ export const specwrightDiff: DiffEngine = async (oldSpec, newSpec) => {
   return result.changes.map((change): ChangeLine => {
     const at = change.new ?? change.old;
     const operation = change.operation ? `${change.operation.method.toUpperCase()} ${change.operation.path}` : "";
-    const place = at ? `${relative(dirname((change.new ? newSpec : oldSpec).document.rootFile), at.file) || at.file}:${at.line}:${at.column}` : "";
-    return { kind: change.classification, message: change.message, where: [operation, place].filter(Boolean).join(" · ") };
+    const place = at
+      ? `${relative(dirname((change.new ? newSpec : oldSpec).document.rootFile), at.file) || at.file}:${at.line}:${at.column}`
+      : "";
+    return {
+      kind: change.classification,
+      message: change.message,
+      where: [operation, place].filter(Boolean).join(" · "),
+    };
   });
 };

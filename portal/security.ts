@@ -65,8 +65,13 @@ export function serverOrigins(servers: readonly string[]): string[] {
  * refresh endpoints (the Authorize dialog exchanges the code from the page, RFC 6749 §4.1.3). Authorization URLs are
  * opened as a popup, a navigation the policy does not govern.
  */
-export function tryItOrigins(loaded: { summary: { servers: readonly string[] }; bundled: Record<string, unknown> }): string[] {
-  return [...new Set([...serverOrigins(loaded.summary.servers), ...serverOrigins(tokenEndpoints(loaded.bundled))])].sort();
+export function tryItOrigins(loaded: {
+  summary: { servers: readonly string[] };
+  bundled: Record<string, unknown>;
+}): string[] {
+  return [
+    ...new Set([...serverOrigins(loaded.summary.servers), ...serverOrigins(tokenEndpoints(loaded.bundled))]),
+  ].sort();
 }
 
 function tokenEndpoints(bundled: Record<string, unknown>): string[] {

@@ -21,6 +21,15 @@ export interface PortalOptions {
   /** Reload specs when their files change (default true). */
   watch?: boolean;
   lintConfigFor?: (file: string) => LintConfig;
+  /** Folder for the persistent index; without one it is built in memory at every start. */
+  cacheDir?: string;
+  /** MB the loaded specs may take (estimated); default 400. */
+  memoryBudgetMb?: number;
+  /**
+   * Answer at once and index in the background (the index page shows how far it is), rather than resolve once every
+   * changed spec has been indexed. What `specwright portal` does.
+   */
+  indexInBackground?: boolean;
   mockFactory?: MockFactory;
   diff?: DiffEngine;
   codeSamples?: CodeSamplesFor;
@@ -38,39 +47,66 @@ export interface RunningPortal {
 export type PortalApp = ReturnType<typeof createPortalApp> & { catalog: SpecCatalog; close(): void };
 
 /**
- * Loads the specs and starts watching them; resolves once every spec has been loaded once. Lint runs in the
- * background (`catalog.lintAll()`): the first lint page view waits for it.
+ * Reads the index, starts watching the specs and indexes the changed ones; resolves once they are indexed, or at once
+ * with `indexInBackground`. Specs are loaded when a page, download or mock first asks for them.
  */
 export async function createPortal(options: Omit<PortalOptions, "port">): Promise<PortalApp> {
-  const catalog = new SpecCatalog(options.specsDir, { lintConfigFor: options.lintConfigFor });
+  const catalog = new SpecCatalog(options.specsDir, {
+    lintConfigFor: options.lintConfigFor,
+    cacheDir: options.cacheDir,
+    memoryBudgetMb: options.memoryBudgetMb,
+    tagGroupThreshold: options.brand?.tagGroupThreshold,
+  });
   const watching = options.watch ?? true;
+  await catalog.open();
   if (watching) catalog.watch();
-  await catalog.refresh();
+  if (options.indexInBackground) {
+    // Once the caller has had a chance to listen: the first page is served from what the index already holds.
+    setImmediate(() =>
+      catalog
+        .refresh()
+        .catch((error: unknown) =>
+          process.stderr.write(`portal: indexing failed: ${error instanceof Error ? error.message : String(error)}\n`),
+        ),
+    );
+  } else {
+    await catalog.refresh();
+  }
   const live = watching ? new LiveEvents(catalog) : undefined;
   const hosts = new HostPolicy([options.host ?? "localhost", ...(options.allowedHosts ?? [])]);
   const mocks = new MockBackends(options.mockFactory);
   // An edited or removed spec's mock goes with its load. Not on close: a restart reuses the generated folders.
-  const dropOldMocks = () => void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
+  const dropOldMocks = () =>
+    void mocks.retainOnly(catalog.entries().flatMap((entry) => (entry.current ? [entry.current] : [])));
   catalog.on("change", dropOldMocks);
-  const app = createPortalApp({ catalog, cors: new CorsPolicy(options.corsOrigins), mocks, hosts, diff: options.diff, live, codeSamples: options.codeSamples, brand: options.brand });
+  catalog.on("evict", dropOldMocks);
+  const app = createPortalApp({
+    catalog,
+    cors: new CorsPolicy(options.corsOrigins),
+    mocks,
+    hosts,
+    diff: options.diff,
+    live,
+    codeSamples: options.codeSamples,
+    brand: options.brand,
+  });
   return Object.assign(app, {
     catalog,
     close: () => {
       catalog.close();
       catalog.off("change", dropOldMocks);
+      catalog.off("evict", dropOldMocks);
       live?.close();
     },
   });
 }
 
-/** Loads the specs, starts watching them and listens; resolves once every spec has been loaded once. */
+/** `createPortal`, listening; with `indexInBackground` it listens before any spec is read. */
 export async function startPortal(options: PortalOptions): Promise<RunningPortal> {
   const app = await createPortal(options);
   const host = options.host ?? "localhost";
   const server = await listen(app, options.port ?? 8080, host);
   const { port } = server.address() as AddressInfo;
-  // Lint after listening, so a large spec does not delay the first page; the first lint page view waits for it.
-  setImmediate(() => app.catalog.lintAll());
   return {
     url: `http://${urlHost(host)}:${port}`,
     catalog: app.catalog,

@@ -9,7 +9,8 @@ import { changelogFor, type DiffEngine } from "./changelog.js";
 import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
 import { referenceDocument, serializeSpec } from "./downloads.js";
 import { renderChangelogPage } from "./pages/changelog-page.js";
-import { renderIndexPage } from "./pages/index-page.js";
+import { EMPTY_QUERY, renderIndexPage } from "./pages/index-page.js";
+import { paginate } from "./catalog/search.js";
 import { renderLintPage } from "./pages/lint-page.js";
 import { Links } from "./pages/links.js";
 import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
@@ -26,6 +27,9 @@ export interface StaticSiteOptions {
   diff?: DiffEngine;
   codeSamples?: CodeSamplesFor;
   brand?: PortalSettings;
+  /** Folder of the persistent index, shared with `specwright portal`: unchanged specs are not indexed again. */
+  cacheDir?: string;
+  memoryBudgetMb?: number;
 }
 
 export interface StaticSiteResult {
@@ -42,8 +46,17 @@ export interface StaticSiteResult {
 export async function buildStaticSite(options: StaticSiteOptions): Promise<StaticSiteResult> {
   const outDir = resolve(options.outDir);
   const specsDir = resolve(options.specsDir);
-  if (specsDir === outDir || specsDir.startsWith(outDir + sep)) throw new UsageError(`--out ${options.outDir} would replace the specs folder`, "write the site to a folder outside the specs folder, e.g. --out site/");
-  const catalog = new SpecCatalog(specsDir, { lintConfigFor: options.lintConfigFor });
+  if (specsDir === outDir || specsDir.startsWith(outDir + sep))
+    throw new UsageError(
+      `--out ${options.outDir} would replace the specs folder`,
+      "write the site to a folder outside the specs folder, e.g. --out site/",
+    );
+  const catalog = new SpecCatalog(specsDir, {
+    lintConfigFor: options.lintConfigFor,
+    cacheDir: options.cacheDir,
+    memoryBudgetMb: options.memoryBudgetMb,
+    tagGroupThreshold: options.brand?.tagGroupThreshold,
+  });
   await catalog.refresh();
   const samples = options.codeSamples ?? codeSamplesFor();
   const brand = options.brand ?? defaultPortalSettings();
@@ -58,41 +71,70 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const writePage = async (dir: string, render: (links: Links, metaCsp: (connect?: string[]) => string) => string) => {
     const depth = dir === "" ? 0 : dir.split("/").length;
     const links = new Links(depth === 0 ? "./" : "../".repeat(depth));
-    await write(join(dir, "index.html"), render(links, (connect = []) => metaContentSecurityPolicy(connect)));
+    await write(
+      join(dir, "index.html"),
+      render(links, (connect = []) => metaContentSecurityPolicy(connect)),
+    );
     pages += 1;
   };
 
   try {
     await mkdir(temp, { recursive: true });
     const apis = apiViews(catalog);
-    await writePage("", (links, csp) => renderIndexPage({ apis, links, query: "", frame: { metaCsp: csp(), brand } }));
+    // A static host has no search: every card is on the page and the page script filters them as you type.
+    const result = {
+      apis: paginate(apis, 1, Math.max(1, apis.length)),
+      operations: paginate([], 1, 1),
+      allApis: apis.length,
+    };
+    await writePage("", (links, csp) =>
+      renderIndexPage({ result, query: EMPTY_QUERY, everyApi: apis, links, frame: { metaCsp: csp(), brand } }),
+    );
     await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp(), brand }));
     for (const entry of catalog.entries()) {
+      // One spec at a time, from the index: memory holds what the budget allows, not the whole folder.
+      const loaded = await catalog.load(entry);
       const base = `apis/${entry.api}/${entry.version}`;
       const input = (links: Links, metaCsp: string): ApiPageInput => ({
         current: versionView(catalog, entry),
         versions: catalog.versionsOf(entry.api).map((other) => versionView(catalog, other)),
-        loaded: entry.current,
+        loaded,
         links,
         frame: { metaCsp, brand },
       });
-      const origins = entry.current ? tryItOrigins(entry.current) : [];
+      const origins = loaded ? tryItOrigins(loaded) : [];
       await writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
-      if (entry.current && isLargeSpec(entry.current.bundled, brand.tagGroupThreshold)) {
-        for (const group of tagGroups(entry.current.bundled)) {
-          await writePage(`${base}/tags/${group.slug}`, (links, csp) => renderRedocPage({ ...input(links, csp()), tag: group }));
-          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`, serializeSpec(specForTag(entry.current.bundled, group), "json"));
-          await write(`specs/${entry.api}/${entry.version}/tags/${group.slug}/reference.json`, serializeSpec(await referenceDocument(entry.current, samples, group), "json"));
+      if (loaded && isLargeSpec(loaded.bundled, brand.tagGroupThreshold)) {
+        for (const group of tagGroups(loaded.bundled)) {
+          await writePage(`${base}/tags/${group.slug}`, (links, csp) =>
+            renderRedocPage({ ...input(links, csp()), tag: group }),
+          );
+          await write(
+            `specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`,
+            serializeSpec(specForTag(loaded.bundled, group), "json"),
+          );
+          await write(
+            `specs/${entry.api}/${entry.version}/tags/${group.slug}/reference.json`,
+            serializeSpec(await referenceDocument(loaded, samples, group), "json"),
+          );
         }
       }
-      await writePage(`${base}/swagger`, (links, csp) => renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }));
-      const diagnostics = entry.current ? catalog.lintOf(entry.current, entry.file) : [];
-      await writePage(`${base}/lint`, (links, csp) => renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }));
+      await writePage(`${base}/swagger`, (links, csp) =>
+        renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }),
+      );
+      const diagnostics = loaded ? catalog.lintOf(loaded, entry.file) : [];
+      await writePage(`${base}/lint`, (links, csp) =>
+        renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }),
+      );
       const changelog = await changelogFor(catalog, entry, options.diff);
       await writePage(`${base}/changelog`, (links, csp) => renderChangelogPage({ ...input(links, csp()), changelog }));
-      if (entry.current) {
-        for (const format of ["json", "yaml"] as const) await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(entry.current.bundled, format));
-        await write(`specs/${entry.api}/${entry.version}/reference.json`, serializeSpec(await referenceDocument(entry.current, samples), "json"));
+      if (loaded) {
+        for (const format of ["json", "yaml"] as const)
+          await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(loaded.bundled, format));
+        await write(
+          `specs/${entry.api}/${entry.version}/reference.json`,
+          serializeSpec(await referenceDocument(loaded, samples), "json"),
+        );
       }
     }
     for (const [path, source] of assetTable(brand)) {
@@ -107,8 +149,10 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const entries = catalog.entries();
   return {
     pages,
-    specs: entries.filter((entry) => entry.current).length,
-    problems: entries.filter((entry) => entry.problem).map((entry) => `${relative(process.cwd(), entry.file)}: ${entry.problem!.message}`),
+    specs: entries.filter((entry) => entry.record && !entry.problem).length,
+    problems: entries
+      .filter((entry) => entry.problem)
+      .map((entry) => `${relative(process.cwd(), entry.file)}: ${entry.problem!.message}`),
   };
 }
 
@@ -116,7 +160,8 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 async function replaceDir(from: string, to: string): Promise<void> {
   const existing = await stat(to).catch(() => undefined);
   if (!existing) return rename(from, to);
-  if (!existing.isDirectory()) throw new UsageError(`--out ${to} exists and is not a folder`, "choose a folder path for --out");
+  if (!existing.isDirectory())
+    throw new UsageError(`--out ${to} exists and is not a folder`, "choose a folder path for --out");
   const old = `${to}.old-${process.pid}-${Date.now()}`;
   await rename(to, old);
   await rename(from, to);

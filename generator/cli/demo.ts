@@ -43,6 +43,7 @@ export function registerDemo(program: Command): void {
           allowedHosts: options.allowedHosts,
           corsOrigin: [],
           watch: true,
+          indexInBackground: false,
           ...config,
         });
         const apis = running.catalog.entries().length;

@@ -15,6 +15,10 @@ export interface CreatePortalOptions {
   allowedHosts?: string[];
   /** Reload specs when their files change (default true). */
   watch?: boolean;
+  /** Folder for the persistent index (default: none, the index is built in memory at each start). */
+  cacheDir?: string;
+  /** MB the loaded specs may take (estimated from their size); default 400. */
+  memoryBudgetMb?: number;
 }
 
 export type { PortalApp };
@@ -25,7 +29,10 @@ export type { PortalApp };
  */
 export async function createPortal(options: CreatePortalOptions): Promise<PortalApp> {
   const specsDir = resolve(options.specs);
-  const config = typeof options.config === "object" ? options.config : await loadConfigFile(options.config !== undefined ? resolve(options.config) : findConfigFile(specsDir));
+  const config =
+    typeof options.config === "object"
+      ? options.config
+      : await loadConfigFile(options.config !== undefined ? resolve(options.config) : findConfigFile(specsDir));
   const lintConfig = (file: string) => lintConfigFor(config, file);
   const app = await createPortalApp({
     specsDir,
@@ -34,8 +41,9 @@ export async function createPortal(options: CreatePortalOptions): Promise<Portal
     ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
     ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     ...(options.watch !== undefined ? { watch: options.watch } : {}),
+    ...(options.cacheDir !== undefined ? { cacheDir: resolve(options.cacheDir) } : {}),
+    ...(options.memoryBudgetMb !== undefined ? { memoryBudgetMb: options.memoryBudgetMb } : {}),
     ...portalIntegrations(config),
   });
-  setImmediate(() => app.catalog.lintAll());
   return app;
 }

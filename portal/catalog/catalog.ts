@@ -1,52 +1,161 @@
 import { EventEmitter } from "node:events";
-import { watch, type FSWatcher } from "node:fs";
-import { relative } from "node:path";
+import { existsSync, watch, type FSWatcher } from "node:fs";
+import { extname, join, relative } from "node:path";
 import { bundleSpec, loadSpec, SpecLoadError } from "../../generator/load/index.js";
-import { ALL_RULES, lintDocument, presetConfig, type Diagnostic, type LintConfig } from "../../generator/conventions/index.js";
+import {
+  ALL_RULES,
+  lintDocument,
+  presetConfig,
+  type Diagnostic,
+  type LintConfig,
+} from "../../generator/conventions/index.js";
 import { discoverSpecs, versionFromInfo, type FoundSpec } from "./discover.js";
-import { fingerprintFiles } from "./fingerprint.js";
+import { recordOf } from "./index-record.js";
+import { configDigest, contentHash, IndexStore, statAll, type StoredSpec } from "./index-store.js";
+import { runQueue } from "./queue.js";
+import { approximateBytes, SpecCache } from "./spec-cache.js";
 import { entryKey, summarize, type LoadedSpec, type LoadProblem, type SpecEntry } from "./spec-entry.js";
 
 export interface CatalogOptions {
   /** The lint configuration for one spec file; the recommended preset when absent. */
   lintConfigFor?: (file: string) => LintConfig;
+  /** Folder for the persistent index (`<cacheDir>/portal-index/`); without one the index is kept in memory only. */
+  cacheDir?: string;
+  /** What loaded specs may take, in MB (estimated from their source size); default 400. */
+  memoryBudgetMb?: number;
+  /** Specs read at once while indexing (default 2: one reads its files while the other is parsed and linted). */
+  concurrency?: number;
+  /** Above this many operations a spec's search hits link to its tag groups' pages (`portal.tagGroupThreshold`). */
+  tagGroupThreshold?: number;
 }
 
+/** How far the background indexing is: `indexed` of `queued` specs read in the current run. */
+export interface IndexProgress {
+  running: boolean;
+  indexed: number;
+  queued: number;
+}
+
+export const DEFAULT_MEMORY_BUDGET_MB = 400;
 const WATCH_DEBOUNCE_MS = 120;
+/** Specs indexed between two writes of the index, so a portal stopped during a cold start keeps most of its work. */
+const SAVE_EVERY = 200;
+/** Specs indexed between two updates of what the index page lists, so a cold start fills in as it goes. */
+const SHOW_EVERY = 20;
+/**
+ * A refresh reading more specs than this is a bulk index (a cold start, a checkout): its loads are dropped once
+ * recorded, so they do not push out of memory the specs readers are using. A smaller one (an edit, a small folder)
+ * keeps them, which is also what lets a later broken edit keep its last good version served.
+ */
+const KEEP_LOADS_UP_TO = 16;
+const SPEC_EXTENSIONS = new Set([".yaml", ".yml", ".json"]);
 
 /**
- * Every API version under a specs directory, loaded once and reloaded when its files change.
- * Emits "change" after each refresh that changed something.
+ * Every API version under a specs directory. What the index and search show comes from the persistent index
+ * (read at start, refreshed for changed files only); a spec itself is loaded, bundled and linted when first asked
+ * for (`load`) and kept in an LRU within the memory budget. Emits "change" after each refresh that changed something,
+ * "evict" when a loaded spec leaves memory.
  */
 export class SpecCatalog extends EventEmitter {
   readonly specsDir: string;
   private readonly lintConfigFor: (file: string) => LintConfig;
+  private readonly store: IndexStore;
+  private readonly cache: SpecCache<string, LoadedSpec>;
+  private readonly concurrency: number;
   private byFile = new Map<string, SpecEntry>();
+  private byKey = new Map<string, SpecEntry>();
+  private sorted: SpecEntry[] = [];
+  /** The API id each file's place gives it, before two files claiming the same one are told apart. */
+  private placeApi = new Map<string, string>();
+  private loading = new Map<string, Promise<LoadedSpec | undefined>>();
   private refreshing: Promise<void> | undefined;
   private refreshAgain = false;
+  private changedPaths: Set<string> | "all" = new Set();
   private watcher: FSWatcher | undefined;
   private debounce: NodeJS.Timeout | undefined;
+  private opened: Promise<void> | undefined;
+  private readonly configKeys = new WeakMap<LintConfig, string>();
+  private readonly tagGroupThreshold: number | undefined;
   /** Bumped on every change; pages use it to tell the browser to reload. */
   generation = 0;
+  progress: IndexProgress = { running: false, indexed: 0, queued: 0 };
 
   constructor(specsDir: string, options: CatalogOptions = {}) {
     super();
     this.specsDir = specsDir;
     const fallback = presetConfig("recommended", ALL_RULES);
     this.lintConfigFor = options.lintConfigFor ?? (() => fallback);
+    this.store = new IndexStore(specsDir, options.cacheDir);
+    this.concurrency = Math.max(1, options.concurrency ?? 2);
+    this.tagGroupThreshold = options.tagGroupThreshold;
+    this.cache = new SpecCache((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024, (file, loaded) => {
+      const entry = this.byFile.get(file);
+      if (entry?.current === loaded) entry.current = undefined;
+      this.emit("evict", loaded);
+    });
+  }
+
+  /** Where the index is written, if anywhere. */
+  get indexFile(): string | undefined {
+    return this.store.path;
+  }
+
+  /** Reads the index of an earlier run, so its entries are served before the folder is scanned; idempotent. */
+  open(): Promise<void> {
+    this.opened ??= (async () => {
+      await this.store.load();
+      for (const [file, stored] of this.store.all()) {
+        this.placeApi.set(file, stored.api);
+        this.byFile.set(file, entryOf(file, stored, undefined));
+      }
+      this.reorder();
+    })();
+    return this.opened;
   }
 
   /** Entries sorted by API then by major version number. */
   entries(): SpecEntry[] {
-    return [...this.byFile.values()].sort((a, b) => a.api.localeCompare(b.api) || versionNumber(a.version) - versionNumber(b.version));
+    return this.sorted;
   }
 
   find(api: string, version: string): SpecEntry | undefined {
-    return this.entries().find((entry) => entry.api === api && entry.version === version);
+    return this.byKey.get(entryKey({ api, version }));
   }
 
   versionsOf(api: string): SpecEntry[] {
-    return this.entries().filter((entry) => entry.api === api);
+    return this.sorted.filter((entry) => entry.api === api);
+  }
+
+  /** Loaded specs in memory now and the bytes they are estimated to take. */
+  memory(): { specs: number; bytes: number; budgetBytes: number } {
+    return { specs: this.cache.size, bytes: this.cache.bytes, budgetBytes: this.cache.budgetBytes };
+  }
+
+  /**
+   * The loaded spec of an entry: from memory, else read, bundled and kept (concurrent asks share one load). A spec
+   * that no longer loads gives undefined; its last good load is served while it is still in memory.
+   */
+  load(entry: SpecEntry): Promise<LoadedSpec | undefined> {
+    const cached = this.cache.get(entry.file);
+    if (cached) return Promise.resolve(cached);
+    if (entry.current) return Promise.resolve(entry.current);
+    if (entry.problem) return Promise.resolve(undefined);
+    let pending = this.loading.get(entry.file);
+    if (!pending) {
+      const expected = this.store.get(entry.file)?.files.reduce((sum, file) => sum + file.size, 0) ?? 0;
+      this.cache.makeRoom(approximateBytes(expected));
+      pending = this.readSpec(entry.file)
+        .then(
+          ({ loaded, bytes }) => {
+            if (this.byFile.get(entry.file) === entry) this.keep(entry, loaded, bytes);
+            return loaded;
+          },
+          () => undefined,
+        )
+        .finally(() => this.loading.delete(entry.file));
+      this.loading.set(entry.file, pending);
+    }
+    return pending;
   }
 
   /** The lint problems of a loaded spec, computed once per load. */
@@ -55,39 +164,33 @@ export class SpecCatalog extends EventEmitter {
     return loaded.lint;
   }
 
-  /** Rescans the directory and reloads what changed; concurrent calls share one run and queue at most one more. */
+  /** Rescans the directory and re-indexes what changed; concurrent calls share one run and queue at most one more. */
   refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return this.refreshing;
-    }
-    this.refreshing = (async () => {
-      do {
-        this.refreshAgain = false;
-        if (await this.refreshOnce()) {
-          this.generation += 1;
-          this.emit("change");
-        }
-      } while (this.refreshAgain);
-    })().finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
+    this.changedPaths = "all";
+    return this.run();
   }
 
-  /** Lints every loaded spec now, so the first page view does not pay for it. */
+  /** Lints every spec in memory now, so a lint page view does not pay for it (indexing lints as it reads). */
   lintAll(): void {
-    for (const entry of this.byFile.values()) if (entry.current) this.lintOf(entry.current, entry.file);
+    for (const file of this.cache.keys()) {
+      const entry = this.byFile.get(file);
+      if (entry?.current) this.lintOf(entry.current, entry.file);
+    }
   }
 
+  /** One recursive watcher; changes are gathered for a debounce, then only the specs they touch are re-indexed. */
   watch(): void {
     if (this.watcher) return;
-    this.watcher = watch(this.specsDir, { recursive: true }, () => {
+    this.watcher = watch(this.specsDir, { recursive: true }, (_event, name) => {
+      if (this.changedPaths !== "all") {
+        if (name) this.changedPaths.add(join(this.specsDir, name.toString()));
+        else this.changedPaths = "all";
+      }
       clearTimeout(this.debounce);
-      this.debounce = setTimeout(() => void this.refresh(), WATCH_DEBOUNCE_MS);
+      this.debounce = setTimeout(() => void this.run(), WATCH_DEBOUNCE_MS);
     });
     this.watcher.on("error", () => {
-      // The directory went away or the watch limit was hit: keep serving what is loaded.
+      // The directory went away or the watch limit was hit: keep serving what is indexed.
     });
   }
 
@@ -97,64 +200,216 @@ export class SpecCatalog extends EventEmitter {
     this.watcher = undefined;
   }
 
-  private async refreshOnce(): Promise<boolean> {
-    const found = await discoverSpecs(this.specsDir);
-    let changed = false;
-    const seen = new Set(found.map((spec) => spec.file));
-    for (const file of this.byFile.keys()) {
-      if (!seen.has(file)) {
-        this.byFile.delete(file);
-        changed = true;
-      }
-    }
-    for (const spec of found) {
-      const entry = this.byFile.get(spec.file);
-      if (entry && !entry.problem && entry.current && entry.current.fingerprint === (await fingerprintFiles(entry.current.files))) continue;
-      this.byFile.set(spec.file, await this.load(spec, entry));
-      changed = true;
-    }
-    if (changed) this.disambiguate();
-    return changed;
-  }
-
-  private async load(spec: FoundSpec, previous: SpecEntry | undefined): Promise<SpecEntry> {
-    try {
-      const document = await loadSpec(spec.file);
-      const bundled = await bundleSpec(document);
-      const files = [...document.files.keys()].filter((file) => !/^https?:/i.test(file));
-      const summary = summarize(bundled);
-      const current: LoadedSpec = { document, bundled, summary, files, fingerprint: await fingerprintFiles(files) };
-      return { file: spec.file, api: spec.api, version: spec.version ?? versionFromInfo(summary.infoVersion), current };
-    } catch (error) {
-      const problem = this.describe(error, spec.file);
-      // A broken edit keeps the last good version served, with the error shown next to it.
-      return { file: spec.file, api: spec.api, version: previous?.version ?? spec.version ?? "v1", current: previous?.current, problem };
-    }
-  }
-
-  private describe(error: unknown, file: string): LoadProblem {
-    if (error instanceof SpecLoadError) {
-      return { message: error.message, file: this.relative(error.file), line: error.line, column: error.column, fix: error.fix };
-    }
-    return { message: error instanceof Error ? error.message : String(error), file: this.relative(file) };
-  }
-
   relative(file: string): string {
     return /^https?:/i.test(file) ? file : relative(this.specsDir, file);
   }
 
-  /** Two files claiming the same API and version (say `a/openapi.yaml` and `a.yaml`) both stay reachable. */
-  private disambiguate(): void {
-    const taken = new Set<string>();
-    for (const entry of [...this.byFile.values()].sort((a, b) => a.file.localeCompare(b.file))) {
-      let key = entryKey(entry);
-      for (let n = 2; taken.has(key); n++) {
-        entry.api = `${entry.api.replace(/-\d+$/, "")}-${n}`;
-        key = entryKey(entry);
-      }
-      taken.add(key);
+  private run(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return this.refreshing;
     }
+    // Running from the first moment: a page asked for during the folder scan says so rather than "no APIs".
+    this.progress = { running: true, indexed: 0, queued: 0 };
+    this.refreshing = (async () => {
+      await this.open();
+      do {
+        this.refreshAgain = false;
+        const paths = this.changedPaths;
+        this.changedPaths = new Set();
+        if (await this.refreshOnce(paths)) {
+          this.generation += 1;
+          this.emit("change");
+        }
+      } while (this.refreshAgain);
+    })().finally(() => {
+      this.refreshing = undefined;
+      this.progress = { ...this.progress, running: false };
+    });
+    return this.refreshing;
   }
+
+  private async refreshOnce(paths: Set<string> | "all"): Promise<boolean> {
+    const targeted = paths === "all" ? undefined : this.specsTouchedBy(paths);
+    if (targeted?.length === 0) return false;
+    const found = targeted ?? (await discoverSpecs(this.specsDir));
+    let changed = false;
+    if (!targeted) {
+      const seen = new Set(found.map((spec) => spec.file));
+      for (const file of [...this.byFile.keys()]) {
+        if (seen.has(file)) continue;
+        this.forget(file);
+        changed = true;
+      }
+    }
+    const stale: FoundSpec[] = [];
+    await runQueue(found, 32, async (spec) => {
+      const entry = this.byFile.get(spec.file);
+      if (entry && (await this.store.isCurrent(spec.file, this.configKey(spec.file)))) return;
+      stale.push(spec);
+    });
+    stale.sort((a, b) => a.file.localeCompare(b.file));
+    this.progress = { running: true, indexed: 0, queued: stale.length };
+    const keepLoads = stale.length <= KEEP_LOADS_UP_TO;
+    await runQueue(stale, this.concurrency, async (spec) => {
+      await this.index(spec, keepLoads);
+      changed = true;
+      this.progress.indexed += 1;
+      if (this.progress.indexed % SHOW_EVERY === 0) this.reorder();
+      if (this.progress.indexed % SAVE_EVERY === 0) void this.store.save();
+    });
+    if (changed) this.reorder();
+    await this.store.save();
+    return changed;
+  }
+
+  /**
+   * The specs a set of changed paths can affect, when every path is a file the index knows (a root or a file it
+   * `$ref`s); undefined when one is not (a new file, a folder), which takes a rescan of the folder.
+   */
+  private specsTouchedBy(paths: Set<string>): FoundSpec[] | undefined {
+    const owners = new Map<string, Set<string>>();
+    for (const [file, stored] of this.store.all()) {
+      for (const { path } of stored.files) {
+        let set = owners.get(path);
+        if (!set) owners.set(path, (set = new Set()));
+        set.add(file);
+      }
+    }
+    const roots = new Set<string>();
+    for (const path of paths) {
+      const touched = owners.get(path);
+      if (touched) touched.forEach((root) => roots.add(root));
+      else if (SPEC_EXTENSIONS.has(extname(path).toLowerCase()) || extname(path) === "") return undefined;
+      // Anything else (an editor's swap file, a README) cannot change a spec.
+    }
+    const found: FoundSpec[] = [];
+    for (const root of roots) {
+      const entry = this.byFile.get(root);
+      // A root gone is a spec removed, not a broken one: the rescan forgets it.
+      if (!entry || !existsSync(root)) return undefined;
+      found.push({ file: root, api: this.placeApi.get(root) ?? entry.api, version: entry.placeVersion });
+    }
+    return found;
+  }
+
+  private async index(spec: FoundSpec, keepLoad: boolean): Promise<void> {
+    const previous = this.byFile.get(spec.file);
+    const configKey = this.configKey(spec.file);
+    this.placeApi.set(spec.file, spec.api);
+    let stored: StoredSpec;
+    let loaded: LoadedSpec | undefined;
+    let bytes = 0;
+    try {
+      ({ loaded, bytes } = await this.readSpec(spec.file));
+      const version = spec.version ?? versionFromInfo(loaded.summary.infoVersion);
+      const record = recordOf(loaded, version, this.lintOf(loaded, spec.file), this.tagGroupThreshold);
+      const files = (await statAll(loaded.files)) ?? [];
+      stored = {
+        files,
+        hash: await contentHash(loaded.files, configKey),
+        config: configDigest(configKey),
+        api: spec.api,
+        placeVersion: spec.version,
+        record,
+      };
+    } catch (error) {
+      const files = (await statAll([spec.file])) ?? [];
+      // A broken edit keeps the last good record (and load, while in memory) served, with the error shown next to it.
+      stored = {
+        files,
+        hash: await contentHash([spec.file], configKey),
+        config: configDigest(configKey),
+        api: spec.api,
+        placeVersion: spec.version,
+        record: previous?.record,
+        problem: this.describe(error, spec.file),
+      };
+    }
+    this.store.set(spec.file, stored);
+    const entry = entryOf(spec.file, stored, loaded ? undefined : previous?.current);
+    this.byFile.set(spec.file, entry);
+    if (loaded && (keepLoad || previous?.current)) this.keep(entry, loaded, bytes);
+    else if (!entry.current) this.cache.delete(spec.file);
+  }
+
+  private keep(entry: SpecEntry, loaded: LoadedSpec, bytes: number): void {
+    entry.current = loaded;
+    this.cache.set(entry.file, loaded, approximateBytes(bytes));
+  }
+
+  private forget(file: string): void {
+    this.byFile.delete(file);
+    this.store.delete(file);
+    this.placeApi.delete(file);
+    this.cache.delete(file);
+  }
+
+  private async readSpec(file: string): Promise<{ loaded: LoadedSpec; bytes: number }> {
+    const document = await loadSpec(file);
+    const bundled = await bundleSpec(document);
+    const files = [...document.files.keys()].filter((path) => !/^https?:/i.test(path));
+    const stats = (await statAll(files)) ?? [];
+    const fingerprint = stats.map((s) => `${s.path}:${s.mtimeMs}:${s.size}`).join("\n");
+    const loaded: LoadedSpec = { document, bundled, summary: summarize(bundled), files, fingerprint };
+    return { loaded, bytes: stats.reduce((sum, s) => sum + s.size, 0) };
+  }
+
+  /** What a record depends on besides the files: the lint configuration, the rules that exist, the tag-group threshold. */
+  private configKey(file: string): string {
+    const config = this.lintConfigFor(file);
+    let key = this.configKeys.get(config);
+    if (key === undefined) {
+      key = JSON.stringify([
+        portalLintConfig(config),
+        ALL_RULES.map((rule) => rule.id),
+        this.tagGroupThreshold ?? null,
+      ]);
+      this.configKeys.set(config, key);
+    }
+    return key;
+  }
+
+  private describe(error: unknown, file: string): LoadProblem {
+    if (error instanceof SpecLoadError) {
+      return {
+        message: error.message,
+        file: this.relative(error.file),
+        line: error.line,
+        column: error.column,
+        fix: error.fix,
+      };
+    }
+    return { message: error instanceof Error ? error.message : String(error), file: this.relative(file) };
+  }
+
+  /** Sorts, and tells apart two files claiming the same API and version (say `a/openapi.yaml` and `a.yaml`). */
+  private reorder(): void {
+    const taken = new Set<string>();
+    this.byKey = new Map();
+    for (const entry of [...this.byFile.values()].sort((a, b) => a.file.localeCompare(b.file))) {
+      const base = this.placeApi.get(entry.file) ?? entry.api;
+      entry.api = base;
+      for (let n = 2; taken.has(entryKey(entry)); n++) entry.api = `${base}-${n}`;
+      taken.add(entryKey(entry));
+      this.byKey.set(entryKey(entry), entry);
+    }
+    this.sorted = [...this.byFile.values()].sort(
+      (a, b) => a.api.localeCompare(b.api) || versionNumber(a.version) - versionNumber(b.version),
+    );
+  }
+}
+
+function entryOf(file: string, stored: StoredSpec, current: LoadedSpec | undefined): SpecEntry {
+  return {
+    file,
+    api: stored.api,
+    version: stored.record?.version ?? stored.placeVersion ?? "v1",
+    placeVersion: stored.placeVersion,
+    record: stored.record,
+    current,
+    problem: stored.problem,
+  };
 }
 
 export function versionNumber(version: string): number {
@@ -171,6 +426,12 @@ export const PORTAL_PATTERN_BUDGET_MS = 2000;
 export function portalLintConfig(config: LintConfig): LintConfig {
   const rule = config.rules["oas/pattern-backtracking"];
   if (!rule) return config;
-  const budget = typeof rule.options.budgetMs === "number" ? Math.min(rule.options.budgetMs, PORTAL_PATTERN_BUDGET_MS) : PORTAL_PATTERN_BUDGET_MS;
-  return { ...config, rules: { ...config.rules, "oas/pattern-backtracking": { ...rule, options: { ...rule.options, budgetMs: budget } } } };
+  const budget =
+    typeof rule.options.budgetMs === "number"
+      ? Math.min(rule.options.budgetMs, PORTAL_PATTERN_BUDGET_MS)
+      : PORTAL_PATTERN_BUDGET_MS;
+  return {
+    ...config,
+    rules: { ...config.rules, "oas/pattern-backtracking": { ...rule, options: { ...rule.options, budgetMs: budget } } },
+  };
 }

@@ -66,7 +66,10 @@ function placeOf(specsDir: string, file: string): FoundSpec {
 }
 
 export function slug(text: string): string {
-  const cleaned = text.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|[-.]+$/g, "");
+  const cleaned = text
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[-.]+|[-.]+$/g, "");
   return cleaned === "" ? "api" : cleaned;
 }
 

@@ -1,6 +1,7 @@
 import type { SpecDocument } from "../../generator/load/index.js";
 import type { Diagnostic } from "../../generator/conventions/index.js";
 import { isObject as isRecord } from "../../generator/facts/json-object.js";
+import type { IndexRecord } from "./index-record.js";
 
 export interface SpecSummary {
   title: string;
@@ -16,7 +17,7 @@ export interface LoadedSpec {
   document: SpecDocument;
   bundled: Record<string, unknown>;
   summary: SpecSummary;
-  /** Every local file the spec spans with its mtime and size: a change to any of them means reload. */
+  /** Every local file the spec spans with its mtime and size when it was read (a cache key for what is built from it). */
   fingerprint: string;
   files: string[];
   lint?: Diagnostic[];
@@ -31,11 +32,18 @@ export interface LoadProblem {
   fix?: string;
 }
 
-/** One API version in the portal; keeps serving its last good load while a broken edit is shown as `problem`. */
+/**
+ * One API version in the portal: its index record (what the catalog pages show) and, while it is in memory, its
+ * load. Keeps serving its last good record and load while a broken edit is shown as `problem`.
+ */
 export interface SpecEntry {
   file: string;
   api: string;
   version: string;
+  /** `v<N>` from the folder layout, when the version does not come from `info.version`. */
+  placeVersion?: string;
+  record?: IndexRecord;
+  /** Set while the spec is in memory: ask `SpecCatalog.load` for it rather than reading this. */
   current?: LoadedSpec;
   problem?: LoadProblem;
 }
@@ -47,8 +55,12 @@ export function entryKey(entry: { api: string; version: string }): string {
 export function summarize(bundled: Record<string, unknown>): SpecSummary {
   const info = isRecord(bundled.info) ? bundled.info : {};
   const text = (value: unknown) => (typeof value === "string" ? value : "");
-  const tags = Array.isArray(bundled.tags) ? bundled.tags.map((tag) => (isRecord(tag) ? text(tag.name) : "")).filter((name) => name !== "") : [];
-  const servers = Array.isArray(bundled.servers) ? bundled.servers.map((server) => (isRecord(server) ? text(server.url) : "")).filter((url) => url !== "") : [];
+  const tags = Array.isArray(bundled.tags)
+    ? bundled.tags.map((tag) => (isRecord(tag) ? text(tag.name) : "")).filter((name) => name !== "")
+    : [];
+  const servers = Array.isArray(bundled.servers)
+    ? bundled.servers.map((server) => (isRecord(server) ? text(server.url) : "")).filter((url) => url !== "")
+    : [];
   return {
     title: text(info.title) || "Untitled API",
     description: text(info.summary) || text(info.description),

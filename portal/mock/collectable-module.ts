@@ -30,7 +30,9 @@ export async function loadCollectable<T>(dir: string, entry: string): Promise<T>
   const code = result.outputFiles[0]!.text;
   // compileFunction, not runInThisContext or new Function: V8 keeps those scripts' sources in its compilation cache
   // (about 0.2 MB per distinct mock, for well over a hundred edits); a compiled function's code goes with it.
-  const run = compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], { filename }) as (...args: unknown[]) => void;
+  const run = compileFunction(code, ["exports", "require", "module", "__filename", "__dirname"], { filename }) as (
+    ...args: unknown[]
+  ) => void;
   const module = { exports: {} as T };
   run(module.exports, createRequire(filename), module, filename, dir);
   return module.exports;
@@ -42,7 +44,12 @@ const META = ["import", "meta"].join(".");
 /** In a CommonJS bundle `import.meta` is empty: each module gets its own location written in (as bin/cli-bundle.js does). */
 const keepModuleLocations = {
   name: "keep-module-locations",
-  setup(build: { onLoad(options: { filter: RegExp }, load: (args: { path: string }) => Promise<{ loader: "ts" | "js"; contents: string }>): void }) {
+  setup(build: {
+    onLoad(
+      options: { filter: RegExp },
+      load: (args: { path: string }) => Promise<{ loader: "ts" | "js"; contents: string }>,
+    ): void;
+  }) {
     build.onLoad({ filter: /\.[jt]s$/ }, async (args) => {
       const source = await readFile(args.path, "utf8");
       return {

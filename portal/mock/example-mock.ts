@@ -4,7 +4,6 @@ import { sendProblem } from "./problem.js";
 import { deref, exampleOf } from "./sample.js";
 import { HTTP_METHODS } from "../../generator/facts/http-methods.js";
 
-
 interface MockRoute {
   pattern: RegExp;
   methods: Map<string, { status: number; contentType: string | undefined; body: unknown }>;
@@ -21,7 +20,8 @@ export function exampleMockRouter(bundled: Record<string, unknown>): Router {
     const path = req.path;
     const route = routes.find((candidate) => candidate.pattern.test(path));
     if (!route) return sendProblem(res, 404, "Not Found", `no operation matches ${path}`);
-    const answer = route.methods.get(req.method.toLowerCase()) ?? (req.method === "HEAD" ? route.methods.get("get") : undefined);
+    const answer =
+      route.methods.get(req.method.toLowerCase()) ?? (req.method === "HEAD" ? route.methods.get("get") : undefined);
     if (!answer) {
       res.setHeader("Allow", [...route.methods.keys()].map((m) => m.toUpperCase()).join(", "));
       return sendProblem(res, 405, "Method Not Allowed", `${req.method} is not documented for ${path}`);
@@ -34,7 +34,9 @@ export function exampleMockRouter(bundled: Record<string, unknown>): Router {
       // A media type Express cannot parse (`application/json, text/html`) is still the spec's: sent as written.
       res.setHeader("Content-Type", answer.contentType);
     }
-    res.send(Buffer.from(answer.contentType.includes("json") ? JSON.stringify(answer.body) : String(answer.body ?? "")));
+    res.send(
+      Buffer.from(answer.contentType.includes("json") ? JSON.stringify(answer.body) : String(answer.body ?? "")),
+    );
   });
   return router;
 }
@@ -68,9 +70,14 @@ function paramCount(pattern: RegExp): number {
   return pattern.source.split("[^/]+").length;
 }
 
-function answerFor(bundled: Record<string, unknown>, operation: Record<string, unknown>): { status: number; contentType: string | undefined; body: unknown } {
+function answerFor(
+  bundled: Record<string, unknown>,
+  operation: Record<string, unknown>,
+): { status: number; contentType: string | undefined; body: unknown } {
   const responses = isRecord(operation.responses) ? operation.responses : {};
-  const codes = Object.keys(responses).filter((code) => /^2\d\d$/.test(code)).sort();
+  const codes = Object.keys(responses)
+    .filter((code) => /^2\d\d$/.test(code))
+    .sort();
   const code = codes[0];
   if (code === undefined) return { status: 200, contentType: "application/json", body: {} };
   const response = deref(bundled, responses[code]);

@@ -36,7 +36,10 @@ export function generatedMockFactory(modelOptionsFor?: (file: string) => BuildMo
     const outDir = await folders.acquire(contentHash(loaded.bundled, options));
     try {
       if (!existsSync(join(outDir, "mock.ts"))) await generate(loaded, outDir, options);
-      const { server, mock } = await loadCollectable<GeneratedMock>(outDir, 'export * as server from "./server.ts";\nexport * as mock from "./mock.ts";\n');
+      const { server, mock } = await loadCollectable<GeneratedMock>(
+        outDir,
+        'export * as server from "./server.ts";\nexport * as mock from "./mock.ts";\n',
+      );
       const handler = server.createRouter(mock.createMockHandlers(), {
         basePath: "",
         pageTokenSecret: secret,
@@ -74,8 +77,17 @@ let templatesStamp: string | undefined;
 
 /** The spec, the model options (config declarations change what is generated) and the code that generates it. */
 function contentHash(bundled: Record<string, unknown>, options: BuildModelOptions): string {
-  templatesStamp ??= [join(PACKAGE_ROOT, "templates"), join(PACKAGE_ROOT, "generator")].filter((dir) => existsSync(dir)).map(stampOf).join("\n") + readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8");
-  return createHash("sha256").update(templatesStamp).update(JSON.stringify(options)).update(JSON.stringify(bundled)).digest("hex").slice(0, 20);
+  templatesStamp ??=
+    [join(PACKAGE_ROOT, "templates"), join(PACKAGE_ROOT, "generator")]
+      .filter((dir) => existsSync(dir))
+      .map(stampOf)
+      .join("\n") + readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8");
+  return createHash("sha256")
+    .update(templatesStamp)
+    .update(JSON.stringify(options))
+    .update(JSON.stringify(bundled))
+    .digest("hex")
+    .slice(0, 20);
 }
 
 /** Names, sizes and mtimes of a source tree: a changed template or generator means a fresh mock. */

@@ -30,7 +30,10 @@ export class MockBackends {
     let backend = this.built.get(loaded);
     if (!backend) {
       backend = this.factory(loaded, key).catch((error: unknown) => {
-        if (this.factory !== exampleMockFactory) this.warn(`mock ${key}: generated mock unavailable (${error instanceof Error ? error.message : String(error)}); answering from examples`);
+        if (this.factory !== exampleMockFactory)
+          this.warn(
+            `mock ${key}: generated mock unavailable (${error instanceof Error ? error.message : String(error)}); answering from examples`,
+          );
         return exampleMockFactory(loaded, key);
       });
       this.built.set(loaded, backend);

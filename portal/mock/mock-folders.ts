@@ -43,7 +43,8 @@ export class MockFolders {
     for (const name of await readdir(this.root).catch(() => [] as string[])) {
       const dir = join(this.root, name);
       const info = await stat(dir).catch(() => undefined);
-      if (info && !this.users.has(dir) && Date.now() - info.mtimeMs > STALE_MOCK_MS) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      if (info && !this.users.has(dir) && Date.now() - info.mtimeMs > STALE_MOCK_MS)
+        await rm(dir, { recursive: true, force: true }).catch(() => undefined);
     }
   }
 }

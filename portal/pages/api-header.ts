@@ -5,7 +5,12 @@ import type { VersionView } from "./view.js";
 
 export type ApiTab = "redoc" | "swagger" | "lint" | "changelog";
 
-const TAB_LABELS: Record<ApiTab, string> = { redoc: "Reference", swagger: "Try it out", lint: "Lint report", changelog: "Changelog" };
+const TAB_LABELS: Record<ApiTab, string> = {
+  redoc: "Reference",
+  swagger: "Try it out",
+  lint: "Lint report",
+  changelog: "Changelog",
+};
 
 /** Title, version switcher and tabs shared by every page of one API version. */
 export function apiHeader(current: VersionView, versions: VersionView[], tab: ApiTab, links: Links): SafeHtml {
@@ -22,7 +27,9 @@ ${versions.map((v) =>
 </nav>
 <nav class="tabs" aria-label="Views">
 ${(Object.keys(TAB_LABELS) as ApiTab[]).map((name) =>
-  name === tab ? html`<a class="tab current" aria-current="page" href="${pageOf(name, version)}">${TAB_LABELS[name]}</a> ` : html`<a class="tab" href="${pageOf(name, version)}">${TAB_LABELS[name]}</a> `,
+  name === tab
+    ? html`<a class="tab current" aria-current="page" href="${pageOf(name, version)}">${TAB_LABELS[name]}</a> `
+    : html`<a class="tab" href="${pageOf(name, version)}">${TAB_LABELS[name]}</a> `,
 )}
 <span class="downloads">Download: <a href="${links.download(api, version, "json")}">JSON</a> · <a href="${links.download(api, version, "yaml")}">YAML</a></span>
 </nav>

@@ -27,7 +27,11 @@ export function footer(brand: PortalSettings | undefined): SafeHtml {
   return html`<footer class="bottom"><nav aria-label="Footer">${brand.footer.map((link) => html`<a href="${link.url}" rel="noopener">${link.label}</a> `)}</nav></footer>`;
 }
 
-const VARIABLES: Record<keyof PortalColors, string> = { primary: "--accent", header: "--header-bg", headerText: "--header-fg" };
+const VARIABLES: Record<keyof PortalColors, string> = {
+  primary: "--accent",
+  header: "--header-bg",
+  headerText: "--header-fg",
+};
 
 function declarations(colors: PortalColors): string {
   return Object.entries(colors)

@@ -23,7 +23,10 @@ export interface PageFrame {
 
 export function renderPage(frame: PageFrame): string {
   const { links } = frame;
-  const live = frame.liveGeneration !== undefined ? { generation: frame.liveGeneration, events: `${links.root}_events` } : undefined;
+  const live =
+    frame.liveGeneration !== undefined
+      ? { generation: frame.liveGeneration, events: `${links.root}_events` }
+      : undefined;
   const scripts = [...(frame.scripts ?? []), ...(live ? ["portal/live-reload.js"] : [])];
   const page = html`<!doctype html>
 <html lang="en">

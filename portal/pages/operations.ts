@@ -9,7 +9,6 @@ export interface OperationLine {
   tags: string[];
 }
 
-
 /** Every operation of a bundled document, in document order: the no-script outline of the reference page. */
 export function listOperations(bundled: Record<string, unknown>): OperationLine[] {
   const lines: OperationLine[] = [];
@@ -20,8 +19,16 @@ export function listOperations(bundled: Record<string, unknown>): OperationLine[
       const operation = item[method];
       if (!isRecord(operation)) continue;
       const text = (value: unknown) => (typeof value === "string" ? value : "");
-      const tags = Array.isArray(operation.tags) ? operation.tags.filter((tag): tag is string => typeof tag === "string") : [];
-      lines.push({ method: method.toUpperCase(), path, summary: text(operation.summary), operationId: text(operation.operationId), tags });
+      const tags = Array.isArray(operation.tags)
+        ? operation.tags.filter((tag): tag is string => typeof tag === "string")
+        : [];
+      lines.push({
+        method: method.toUpperCase(),
+        path,
+        summary: text(operation.summary),
+        operationId: text(operation.operationId),
+        tags,
+      });
     }
   }
   return lines;

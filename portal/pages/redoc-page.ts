@@ -25,7 +25,14 @@ export function renderRedocPage(input: ApiPageInput & { tag?: TagGroup }): strin
   const threshold = frame?.brand?.tagGroupThreshold;
   const groups = loaded && !tag && isLargeSpec(loaded.bundled, threshold) ? tagGroups(loaded.bundled) : undefined;
   // Tag pages and the list of groups resolve links to operations of other groups (portal/static/tag-links.js).
-  const grouped = loaded && (tag || groups) ? { group: tag?.slug ?? null, groupsUrl: `${links.redoc(api, version)}tags/`, ...operationIndex(tagGroups(loaded.bundled)) } : undefined;
+  const grouped =
+    loaded && (tag || groups)
+      ? {
+          group: tag?.slug ?? null,
+          groupsUrl: `${links.redoc(api, version)}tags/`,
+          ...operationIndex(tagGroups(loaded.bundled)),
+        }
+      : undefined;
   const operations = tag ? tag.operations : loaded ? listOperations(loaded.bundled) : [];
   const outline = !loaded
     ? ""
@@ -47,7 +54,10 @@ ${tag ? html`<p><a href="${links.redoc(api, version)}">All groups</a> › ${tag.
     links,
     body,
     wide: true,
-    scripts: [...(grouped ? ["portal/tag-links.js"] : []), ...(loaded && !groups ? ["redoc/redoc.standalone.js", "portal/redoc-init.js"] : [])],
+    scripts: [
+      ...(grouped ? ["portal/tag-links.js"] : []),
+      ...(loaded && !groups ? ["redoc/redoc.standalone.js", "portal/redoc-init.js"] : []),
+    ],
     config: { specUrl: links.reference(api, version, tag?.slug), grouped },
     ...frame,
   });

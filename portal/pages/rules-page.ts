@@ -8,7 +8,8 @@ export function renderRulesPage(rules: readonly AnyRule[], links: Links, frame?:
   const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
   const body = html`<h1>Convention rules</h1>
 <dl class="rules">${sorted.map(
-    (rule) => html`<dt id="${ruleAnchor(rule.id)}"><code>${rule.id}</code> <small>recommended: ${rule.recommended}</small></dt><dd>${rule.description}</dd>`,
+    (rule) =>
+      html`<dt id="${ruleAnchor(rule.id)}"><code>${rule.id}</code> <small>recommended: ${rule.recommended}</small></dt><dd>${rule.description}</dd>`,
   )}</dl>`;
   return renderPage({ title: "Convention rules", links, body, ...frame });
 }

@@ -7,7 +7,14 @@ import type { ApiPageInput } from "./redoc-page.js";
  * Swagger UI with "try it out"; the page script offers the portal's mock as the first server, and with a configured
  * OAuth2 client, the Authorize dialog runs the authorization code flow with PKCE through the portal's redirect page.
  */
-export function renderSwaggerPage({ current, versions, loaded, links, frame, withMock }: ApiPageInput & { withMock: boolean }): string {
+export function renderSwaggerPage({
+  current,
+  versions,
+  loaded,
+  links,
+  frame,
+  withMock,
+}: ApiPageInput & { withMock: boolean }): string {
   const { api, version } = current;
   const body = html`${apiHeader(current, versions, "swagger", links)}
 <div id="swagger-ui">${loaded ? html`<p class="loading">Loading Swagger UI…</p>` : ""}</div>`;

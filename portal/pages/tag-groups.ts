@@ -32,7 +32,10 @@ export function isLargeSpec(bundled: Record<string, unknown>, threshold = LARGE_
  * Where each operation of a large spec is, for links between groups: by operationId (Redoc's `#operation/<id>` and
  * `#tag/<tag>/operation/<id>`) and by `<method> <path>` (its `#tag/<tag>/paths/<path>/<method>` for one without an id).
  */
-export function operationIndex(groups: readonly TagGroup[]): { operations: Record<string, string>; tags: Record<string, string> } {
+export function operationIndex(groups: readonly TagGroup[]): {
+  operations: Record<string, string>;
+  tags: Record<string, string>;
+} {
   const operations: Record<string, string> = Object.create(null) as Record<string, string>;
   const tags: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const group of groups) {
@@ -66,7 +69,11 @@ function groupOperations(bundled: Record<string, unknown>): TagGroup[] {
   const groupOf = (name: string): TagGroup => {
     let group = groups.get(name);
     if (!group) {
-      const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "tag";
+      const base =
+        name
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, "-")
+          .replace(/^-+|-+$/g, "") || "tag";
       let slug = base;
       for (let n = 2; used.has(slug); n++) slug = `${base}-${n}`;
       used.add(slug);
@@ -79,11 +86,23 @@ function groupOperations(bundled: Record<string, unknown>): TagGroup[] {
   for (const tag of declared) if (typeof tag.name === "string") groupOf(tag.name);
   for (const operation of listOperations(bundled)) groupOf(operation.tags[0] ?? UNTAGGED).operations.push(operation);
   const tagged = [...groups.values()].filter((group) => group.operations.length > 0);
-  const webhooks = [...listOperations({ paths: bundled.webhooks }), ...listOperations({ paths: bundled["x-webhooks"] })];
+  const webhooks = [
+    ...listOperations({ paths: bundled.webhooks }),
+    ...listOperations({ paths: bundled["x-webhooks"] }),
+  ];
   if (webhooks.length === 0) return tagged;
   let slug = "webhooks";
   for (let n = 2; used.has(slug); n++) slug = `webhooks-${n}`;
-  return [...tagged, { name: WEBHOOKS, slug, description: "Requests the API sends to your endpoints.", operations: webhooks, webhooks: true }];
+  return [
+    ...tagged,
+    {
+      name: WEBHOOKS,
+      slug,
+      description: "Requests the API sends to your endpoints.",
+      operations: webhooks,
+      webhooks: true,
+    },
+  ];
 }
 
 /**
@@ -96,12 +115,16 @@ export function specForTag(bundled: Record<string, unknown>, group: TagGroup): R
   const paths: Record<string, unknown> = {};
   for (const [path, item] of Object.entries(isRecord(bundled.paths) ? bundled.paths : {})) {
     if (!isRecord(item)) continue;
-    const kept = Object.fromEntries(Object.entries(item).filter(([key]) => !OPERATION_KEYS.has(key) || members.has(`${key} ${path}`)));
+    const kept = Object.fromEntries(
+      Object.entries(item).filter(([key]) => !OPERATION_KEYS.has(key) || members.has(`${key} ${path}`)),
+    );
     if (Object.keys(kept).some((key) => OPERATION_KEYS.has(key))) paths[path] = kept;
   }
   // Webhooks (3.1, and GitHub's x-webhooks in 3.0) have a group of their own (webhooksOnly).
   const { webhooks: _webhooks, "x-webhooks": _xWebhooks, "x-tagGroups": _groups, components, ...rest } = bundled;
-  const tags = Array.isArray(bundled.tags) ? bundled.tags.filter((tag) => isRecord(tag) && tag.name === group.name) : [];
+  const tags = Array.isArray(bundled.tags)
+    ? bundled.tags.filter((tag) => isRecord(tag) && tag.name === group.name)
+    : [];
   const cut: Record<string, unknown> = { ...rest, tags, paths };
   if (isRecord(components)) cut.components = reachableComponents(components, Object.values(cut));
   return cut;

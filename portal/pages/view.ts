@@ -1,18 +1,17 @@
 import type { SpecCatalog } from "../catalog/catalog.js";
+import type { LintCounts } from "../catalog/index-record.js";
 import type { LoadProblem, SpecEntry, SpecSummary } from "../catalog/spec-entry.js";
 
-export interface LintCounts {
-  errors: number;
-  warnings: number;
-}
+export type { LintCounts };
 
-/** What the pages show of one API version. */
+/** What the pages show of one API version: all of it from the index, so no page of the catalog loads a spec. */
 export interface VersionView {
   api: string;
   version: string;
   summary: SpecSummary | undefined;
   problem: LoadProblem | undefined;
   lint: LintCounts | undefined;
+  operationCount?: number;
 }
 
 export interface ApiView {
@@ -22,13 +21,16 @@ export interface ApiView {
   versions: VersionView[];
 }
 
-export function versionView(catalog: SpecCatalog, entry: SpecEntry): VersionView {
-  const diagnostics = entry.current ? catalog.lintOf(entry.current, entry.file) : undefined;
-  const lint = diagnostics && {
-    errors: diagnostics.filter((d) => d.severity === "error").length,
-    warnings: diagnostics.filter((d) => d.severity === "warn").length,
+export function versionView(_catalog: SpecCatalog, entry: SpecEntry): VersionView {
+  const record = entry.record;
+  return {
+    api: entry.api,
+    version: entry.version,
+    summary: record?.summary,
+    problem: entry.problem,
+    lint: record?.lint,
+    operationCount: record?.operationCount,
   };
-  return { api: entry.api, version: entry.version, summary: entry.current?.summary, problem: entry.problem, lint };
 }
 
 export function apiViews(catalog: SpecCatalog): ApiView[] {
@@ -38,13 +40,33 @@ export function apiViews(catalog: SpecCatalog): ApiView[] {
     list.push(versionView(catalog, entry));
     byApi.set(entry.api, list);
   }
-  return [...byApi].map(([api, versions]) => ({ api, versions, summary: [...versions].reverse().find((v) => v.summary)?.summary }));
+  return [...byApi].map(([api, versions]) => ({
+    api,
+    versions,
+    summary: [...versions].reverse().find((v) => v.summary)?.summary,
+  }));
 }
 
-/** Case-insensitive match on the API id, title and tags: the index filter, the same on the server and in the page. */
+/** The text an API is searched by: its id, title, description and tags, lowercased. */
+export function searchText(api: ApiView): string {
+  return [api.api, api.summary?.title ?? "", api.summary?.description ?? "", ...(api.summary?.tags ?? [])]
+    .join(" ")
+    .toLowerCase();
+}
+
+/** Every word of the query in the text (case-insensitive): the index search, the same on the server and in the page. */
+export function matchesWords(text: string, query: string): boolean {
+  return queryWords(query).every((word) => text.includes(word));
+}
+
+export function queryWords(query: string): string[] {
+  return query
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== "");
+}
+
 export function matchesQuery(api: ApiView, query: string): boolean {
-  const needle = query.trim().toLowerCase();
-  if (needle === "") return true;
-  const haystack = [api.api, api.summary?.title ?? "", ...(api.summary?.tags ?? [])].join(" ").toLowerCase();
-  return needle.split(/\s+/).every((word) => haystack.includes(word));
+  return matchesWords(searchText(api), query);
 }

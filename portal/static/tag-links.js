@@ -20,7 +20,8 @@
     if (parts[0] === "operation" && parts[1]) return grouped.operations[parts[1]];
     if (parts[0] !== "tag" || !parts[1]) return undefined;
     if (parts[2] === "operation" && parts[3]) return grouped.operations[parts[3]];
-    if (parts[2] === "paths" && parts[3] && parts[4]) return grouped.operations[parts[4] + " " + parts[3].replace(/~1/g, "/").replace(/~0/g, "~")];
+    if (parts[2] === "paths" && parts[3] && parts[4])
+      return grouped.operations[parts[4] + " " + parts[3].replace(/~1/g, "/").replace(/~0/g, "~")];
     return grouped.tags[parts[1]] || tagBySlug(parts[1]);
   }
 
@@ -32,7 +33,9 @@
 
   function elsewhere(hash) {
     var slug = groupOf(hash);
-    return slug !== undefined && slug !== grouped.group ? grouped.groupsUrl + encodeURIComponent(slug) + "/" + hash : undefined;
+    return slug !== undefined && slug !== grouped.group
+      ? grouped.groupsUrl + encodeURIComponent(slug) + "/" + hash
+      : undefined;
   }
 
   var initial = window.location.hash && elsewhere(window.location.hash);
@@ -43,7 +46,8 @@
     "click",
     function (event) {
       var link = event.target instanceof Element ? event.target.closest("a[href^='#']") : null;
-      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey)
+        return;
       var target = elsewhere(link.getAttribute("href"));
       if (!target) return;
       event.preventDefault();

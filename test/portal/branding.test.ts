@@ -38,11 +38,22 @@ const text = async (portal: RunningPortal, path: string) => (await fetch(portal.
 
 describe("portal branding", () => {
   it("puts the title, logo, colours and footer on every page, escaped", async () => {
-    for (const path of ["/", "/rules/", "/apis/petstore/v1/", "/apis/petstore/v1/swagger/", "/apis/petstore/v1/lint/", "/nope"]) {
+    for (const path of [
+      "/",
+      "/rules/",
+      "/apis/petstore/v1/",
+      "/apis/petstore/v1/swagger/",
+      "/apis/petstore/v1/lint/",
+      "/nope",
+    ]) {
       const page = await text(branded, path);
-      expect(page, path).toContain('<a class="brand" href="/"><img class="logo" src="/assets/brand/logo.png" alt="">Acme &lt;APIs&gt;</a>');
+      expect(page, path).toContain(
+        '<a class="brand" href="/"><img class="logo" src="/assets/brand/logo.png" alt="">Acme &lt;APIs&gt;</a>',
+      );
       expect(page, path).toMatch(/<title>[^<]* – Acme &lt;APIs&gt;<\/title>/);
-      expect(page, path).toContain(':root { --accent: #0b7a5a; } :root[data-theme="dark"] { --accent: #0b7a5a; --header-bg: black; }');
+      expect(page, path).toContain(
+        ':root { --accent: #0b7a5a; } :root[data-theme="dark"] { --accent: #0b7a5a; --header-bg: black; }',
+      );
       expect(page, path).toContain('<a href="https://status.example.com/?a=1&amp;b=2" rel="noopener">Status</a>');
       expect(page, path).toContain('<script src="/assets/portal/theme.js"></script>');
     }
@@ -62,15 +73,21 @@ describe("portal branding", () => {
   });
 
   it("passes the OAuth2 client to Swagger UI, with the portal's redirect page, and serves that page with its opener kept", async () => {
-    const withClient = await startTestPortal(REPO_SPECS, { brand: { ...brand, oauth2: { clientId: "docs", scopes: ["a", "b"] } } });
+    const withClient = await startTestPortal(REPO_SPECS, {
+      brand: { ...brand, oauth2: { clientId: "docs", scopes: ["a", "b"] } },
+    });
     onTestFinished(() => withClient.close());
     const page = await fetch(`${withClient.url}/apis/petstore/v1/swagger/`);
     expect(page.headers.get("cross-origin-opener-policy")).toBe("same-origin-allow-popups");
-    expect(await page.text()).toContain('"oauth2Redirect":"/assets/swagger-ui/oauth2-redirect.html","oauth2":{"clientId":"docs","scopes":["a","b"]}');
+    expect(await page.text()).toContain(
+      '"oauth2Redirect":"/assets/swagger-ui/oauth2-redirect.html","oauth2":{"clientId":"docs","scopes":["a","b"]}',
+    );
     const redirect = await fetch(`${withClient.url}/assets/swagger-ui/oauth2-redirect.html`);
     expect(redirect.headers.get("cross-origin-opener-policy")).toBe("unsafe-none");
     expect(redirect.headers.get("content-security-policy")).toContain("script-src 'self'");
-    expect((await fetch(`${withClient.url}/apis/petstore/v1/`)).headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect((await fetch(`${withClient.url}/apis/petstore/v1/`)).headers.get("cross-origin-opener-policy")).toBe(
+      "same-origin",
+    );
   });
 
   it("is written into the static build, with the logo copied and linked relatively", async () => {

@@ -17,15 +17,44 @@ const BRAND_COLOR = "rgb(11, 122, 90)";
 /** Three tags of eight operations (above the configured threshold of 20; petstore's 14 are below), webhooks, and a link across groups. */
 function bigSpec(): object {
   const paths: Record<string, unknown> = {};
-  const ok = { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } } } };
+  const ok = {
+    "200": {
+      description: "ok",
+      content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } },
+    },
+  };
   for (const tag of ["Alpha", "Beta", "Gamma"]) {
     for (let i = 0; i < 8; i++) {
-      const description = tag === "Alpha" && i === 0 ? "Related: [the third Beta operation](#operation/beta3)." : undefined;
-      paths[`/v1/${tag.toLowerCase()}/${i}`] = { get: { operationId: `${tag.toLowerCase()}${i}`, tags: [tag], summary: `${tag} number ${i}`, description, responses: ok } };
+      const description =
+        tag === "Alpha" && i === 0 ? "Related: [the third Beta operation](#operation/beta3)." : undefined;
+      paths[`/v1/${tag.toLowerCase()}/${i}`] = {
+        get: {
+          operationId: `${tag.toLowerCase()}${i}`,
+          tags: [tag],
+          summary: `${tag} number ${i}`,
+          description,
+          responses: ok,
+        },
+      };
     }
   }
-  const event = { post: { summary: "Thing created", requestBody: { content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } } }, responses: { "200": { description: "received" } } } };
-  return { openapi: "3.1.0", info: { title: "Big API", version: "1.0.0" }, servers: [{ url: "/v1" }], tags: [{ name: "Alpha" }, { name: "Beta" }, { name: "Gamma" }], paths, webhooks: { thingCreated: event } };
+  const event = {
+    post: {
+      summary: "Thing created",
+      requestBody: {
+        content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" } } } } },
+      },
+      responses: { "200": { description: "received" } },
+    },
+  };
+  return {
+    openapi: "3.1.0",
+    info: { title: "Big API", version: "1.0.0" },
+    servers: [{ url: "/v1" }],
+    tags: [{ name: "Alpha" }, { name: "Beta" }, { name: "Gamma" }],
+    paths,
+    webhooks: { thingCreated: event },
+  };
 }
 
 function securedSpec(auth: string): object {
@@ -40,13 +69,27 @@ function securedSpec(auth: string): object {
           operationId: "listThings",
           tags: ["things"],
           summary: "List things",
-          responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object" }, example: { items: [] } } } } },
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { type: "object" }, example: { items: [] } } },
+            },
+          },
         },
       },
     },
     components: {
       securitySchemes: {
-        oauth: { type: "oauth2", flows: { authorizationCode: { authorizationUrl: `${auth}/authorize`, tokenUrl: `${auth}/token`, scopes: { "things.read": "read things" } } } },
+        oauth: {
+          type: "oauth2",
+          flows: {
+            authorizationCode: {
+              authorizationUrl: `${auth}/authorize`,
+              tokenUrl: `${auth}/token`,
+              scopes: { "things.read": "read things" },
+            },
+          },
+        },
       },
     },
   };
@@ -73,10 +116,16 @@ beforeAll(async () => {
   auth = await startFakeAuthorizationServer(CLIENT_ID, () => portal.url);
   const root = dirname(specs.dir);
   await mkdir(join(root, "brand"), { recursive: true });
-  await writeFile(join(root, "brand/logo.svg"), `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><circle cx="12" cy="12" r="10" fill="#0b7a5a"/></svg>`);
+  await writeFile(
+    join(root, "brand/logo.svg"),
+    `<svg xmlns="http://www.w3.org/2000/svg" width="24" height="24"><circle cx="12" cy="12" r="10" fill="#0b7a5a"/></svg>`,
+  );
   await writeFile(join(root, "specwright.config.yaml"), CONFIG);
   brand = (await loadConfigFile(join(root, "specwright.config.yaml"))).portal;
-  for (const [name, spec] of [["big", bigSpec()], ["secured", securedSpec(auth.url)]] as const) {
+  for (const [name, spec] of [
+    ["big", bigSpec()],
+    ["secured", securedSpec(auth.url)],
+  ] as const) {
     await mkdir(join(specs.dir, `${name}/v1`), { recursive: true });
     await writeFile(join(specs.dir, `${name}/v1/openapi.json`), JSON.stringify(spec, null, 2));
   }
@@ -114,7 +163,8 @@ async function watch(path: string, context: BrowserContextOptions = {}): Promise
   return { page, errors, outside };
 }
 
-const redocReady = (page: Page, theme?: string) => page.waitForSelector(`#redoc[data-redoc-ready]${theme ? `[data-redoc-theme="${theme}"]` : ""}`, { timeout: 60_000 });
+const redocReady = (page: Page, theme?: string) =>
+  page.waitForSelector(`#redoc[data-redoc-ready]${theme ? `[data-redoc-theme="${theme}"]` : ""}`, { timeout: 60_000 });
 
 const PAGES: [path: string, ready: (page: Page) => Promise<unknown>][] = [
   ["/", (page) => page.waitForSelector("#api-list")],
@@ -148,7 +198,9 @@ describe("the branded portal in a browser", () => {
     const logo = page.locator("header.top img.logo");
     await expect(logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).resolves.toBe(24);
     await expect(page.locator("footer.bottom a").getAttribute("href")).resolves.toBe("https://status.example.com");
-    await expect(page.locator(".count").evaluate(() => getComputedStyle(document.querySelector("main a")!).color)).resolves.toBe(BRAND_COLOR);
+    await expect(
+      page.locator(".count").evaluate(() => getComputedStyle(document.querySelector("main a")!).color),
+    ).resolves.toBe(BRAND_COLOR);
     const served = await fetch(`${portal.url}/assets/brand/logo.svg`);
     expect(served.headers.get("content-type")).toBe("image/svg+xml");
     expect(served.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
@@ -164,7 +216,10 @@ describe("the branded portal in a browser", () => {
     const text = await page.locator("#redoc").textContent();
     expect(text).toMatch(/for await \(const pet of api\.pets\.list\(\{ page_size: \d+ \}\)\)/);
     expect(text).toContain("if (isApiError(error))");
-    await page.locator("#redoc h2", { hasText: "List pets" }).first().evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await page
+      .locator("#redoc h2", { hasText: "List pets" })
+      .first()
+      .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await page.screenshot({ path: artifact("portal-code-samples.png") });
     await page.context().close();
   });
@@ -174,18 +229,24 @@ describe("the branded portal in a browser", () => {
     await redocReady(page, "dark");
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("dark");
     await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(21, 24, 29)");
-    await expect(page.evaluate(() => getComputedStyle(document.querySelector(".tab.current")!).backgroundColor)).resolves.toBe("rgb(95, 211, 174)");
+    await expect(
+      page.evaluate(() => getComputedStyle(document.querySelector(".tab.current")!).backgroundColor),
+    ).resolves.toBe("rgb(95, 211, 174)");
     await page.screenshot({ path: artifact("portal-dark.png") });
     const toggle = page.locator("#theme-toggle");
     await expect(toggle.textContent()).resolves.toBe("Light mode");
     await toggle.click();
     await redocReady(page, "light");
-    await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe("rgb(250, 251, 252)");
+    await expect(page.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe(
+      "rgb(250, 251, 252)",
+    );
     await page.goto(`${portal.url}/apis/petstore/v1/swagger/`);
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe("light");
     await page.locator("#theme-toggle").click();
     await page.waitForSelector("#operations-pets-listPets", { timeout: 60_000 });
-    await expect(page.evaluate(() => getComputedStyle(document.getElementById("swagger-ui")!).filter)).resolves.toContain("invert");
+    await expect(
+      page.evaluate(() => getComputedStyle(document.getElementById("swagger-ui")!).filter),
+    ).resolves.toContain("invert");
     await page.goto(`${portal.url}/`);
     await expect(page.evaluate(() => localStorage.getItem("specwright-theme"))).resolves.toBe("dark");
     await page.screenshot({ path: artifact("portal-index-dark.png"), fullPage: true });
@@ -212,7 +273,9 @@ describe("the branded portal in a browser", () => {
     await page.waitForSelector("#operations-things-listThings", { timeout: 60_000 });
     await page.locator(".auth-wrapper button.authorize").click();
     const dialog = page.locator(".dialog-ux");
-    await expect(dialog.locator("#client_id_authorizationCode, input[data-name='clientId'], #client_id").first().inputValue()).resolves.toBe(CLIENT_ID);
+    await expect(
+      dialog.locator("#client_id_authorizationCode, input[data-name='clientId'], #client_id").first().inputValue(),
+    ).resolves.toBe(CLIENT_ID);
     const popup = page.waitForEvent("popup");
     await dialog.locator(".auth-btn-wrapper button.authorize").first().click();
     await (await popup).waitForEvent("close", { timeout: 30_000 });
@@ -225,7 +288,9 @@ describe("the branded portal in a browser", () => {
     await dialog.locator(".auth-btn-wrapper button.btn-done").click();
     const operation = page.locator("#operations-things-listThings");
     await operation.locator(".opblock-summary").click();
-    const request = page.waitForRequest((candidate) => candidate.url().startsWith(`${portal.url}/mock/secured/v1/things`));
+    const request = page.waitForRequest((candidate) =>
+      candidate.url().startsWith(`${portal.url}/mock/secured/v1/things`),
+    );
     await operation.locator("button.execute").click();
     expect((await request).headers().authorization).toBe(`Bearer ${auth.accessToken}`);
     await page.context().close();

@@ -29,8 +29,20 @@ function xssSpec(): object {
           tags: ["things"],
           summary: `Things <script>console.log("${XSS_MARKER}")</script>`,
           description: PAYLOADS,
-          parameters: [{ name: "q", in: "query", description: PAYLOADS, schema: { type: "string", example: `"><script>console.log("${XSS_MARKER}")</script>` } }],
-          responses: { "200": { description: PAYLOADS, content: { "application/json": { schema: { type: "object", description: PAYLOADS } } } } },
+          parameters: [
+            {
+              name: "q",
+              in: "query",
+              description: PAYLOADS,
+              schema: { type: "string", example: `"><script>console.log("${XSS_MARKER}")</script>` },
+            },
+          ],
+          responses: {
+            "200": {
+              description: PAYLOADS,
+              content: { "application/json": { schema: { type: "object", description: PAYLOADS } } },
+            },
+          },
         },
       },
     },
@@ -98,14 +110,18 @@ describe("portal in a browser", () => {
     const { page } = await openPage("/apis/petstore/v1/swagger/");
     const operation = page.locator("#operations-stores-listStores");
     await operation.waitFor({ timeout: 60_000 });
-    await expect(page.locator(".servers select option").first().textContent()).resolves.toContain(`${portal.url}/mock/petstore/v1`);
+    await expect(page.locator(".servers select option").first().textContent()).resolves.toContain(
+      `${portal.url}/mock/petstore/v1`,
+    );
     await operation.locator(".opblock-summary").click();
     // tryItOutEnabled: the operation opens ready to execute.
     await operation.locator("button.execute").click();
     const status = operation.locator(".live-responses-table tr.response .response-col_status").first();
     await status.waitFor({ timeout: 30_000 });
     await expect(status.textContent()).resolves.toContain("200");
-    await expect(operation.locator(".live-responses-table tr.response .response-col_description").first().textContent()).resolves.toContain("Petstore Lisboa");
+    await expect(
+      operation.locator(".live-responses-table tr.response .response-col_description").first().textContent(),
+    ).resolves.toContain("Petstore Lisboa");
     await page.screenshot({ path: artifact("portal-swagger.png"), fullPage: false });
     await page.close();
   });
@@ -135,7 +151,10 @@ describe("portal in a browser", () => {
       }
       // Give onerror/onload handlers a chance to fire if anything was injected.
       await page.waitForLoadState("networkidle");
-      expect(log.filter((line) => line.includes(XSS_MARKER)), path).toEqual([]);
+      expect(
+        log.filter((line) => line.includes(XSS_MARKER)),
+        path,
+      ).toEqual([]);
       expect(dialogs, path).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
       if (path === "/apis/xss/v1/") await page.screenshot({ path: artifact("portal-xss.png") });
@@ -163,7 +182,10 @@ describe("portal in a browser", () => {
       // Served as an attachment, the navigation turns into a download and goto reports it as aborted.
       await page.goto(`${portal.url}/mock/active/v1${path}`).catch(() => undefined);
       await page.waitForLoadState("load");
-      expect(log.filter((line) => line.includes(ACTIVE_MARKER)), path).toEqual([]);
+      expect(
+        log.filter((line) => line.includes(ACTIVE_MARKER)),
+        path,
+      ).toEqual([]);
       await page.close();
     }
     // The examples' script writes to the origin's storage: on the portal's origin there is nothing.

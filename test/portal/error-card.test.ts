@@ -11,12 +11,28 @@ let portal: RunningPortal;
 beforeAll(async () => {
   specs = await emptySpecsDir();
   await mkdir(join(specs.dir, "good/v1"), { recursive: true });
-  await writeFile(join(specs.dir, "good/v1/openapi.yaml"), `openapi: 3.1.0\ninfo: { title: Good API, version: 1.0.0 }\npaths: {}\n`);
+  await writeFile(
+    join(specs.dir, "good/v1/openapi.yaml"),
+    `openapi: 3.1.0\ninfo: { title: Good API, version: 1.0.0 }\npaths: {}\n`,
+  );
   await mkdir(join(specs.dir, "broken/v1"), { recursive: true });
-  await writeFile(join(specs.dir, "broken/v1/openapi.yaml"), `openapi: 3.1.0\ninfo:\n  title: Broken\n  version: [1.0\npaths: {}\n`);
+  await writeFile(
+    join(specs.dir, "broken/v1/openapi.yaml"),
+    `openapi: 3.1.0\ninfo:\n  title: Broken\n  version: [1.0\npaths: {}\n`,
+  );
   await mkdir(join(specs.dir, "evil/v1"), { recursive: true });
-  await writeFile(join(specs.dir, "evil/v1/openapi.json"), JSON.stringify({ openapi: "3.1.0", info: { title: XSS_TITLE, version: "1.0.0", description: `<img src=x onerror="alert(1)">` }, paths: {} }));
-  await writeFile(join(specs.dir, "loose.yaml"), `openapi: 3.0.3\ninfo: { title: Loose file, version: 2.1.0 }\npaths: {}\n`);
+  await writeFile(
+    join(specs.dir, "evil/v1/openapi.json"),
+    JSON.stringify({
+      openapi: "3.1.0",
+      info: { title: XSS_TITLE, version: "1.0.0", description: `<img src=x onerror="alert(1)">` },
+      paths: {},
+    }),
+  );
+  await writeFile(
+    join(specs.dir, "loose.yaml"),
+    `openapi: 3.0.3\ninfo: { title: Loose file, version: 2.1.0 }\npaths: {}\n`,
+  );
   portal = await startTestPortal(specs.dir);
 });
 afterAll(async () => {

@@ -8,7 +8,11 @@ import type { RunningPortal } from "../../portal/server.js";
 import { REPO_SPECS, startTestPortal } from "./portal-fixture.js";
 
 /** A request with the Host header a rebinding page's browser would send (fetch does not let a caller set it). */
-function getWithHost(base: string, path: string, host: string): Promise<{ status: number; type: string; body: string }> {
+function getWithHost(
+  base: string,
+  path: string,
+  host: string,
+): Promise<{ status: number; type: string; body: string }> {
   const url = new URL(base);
   return new Promise((done, fail) => {
     const req = request({ host: url.hostname, port: url.port, path, headers: { host } }, (res) => {
@@ -21,19 +25,46 @@ function getWithHost(base: string, path: string, host: string): Promise<{ status
   });
 }
 
-const PATHS = ["/", "/healthz", "/apis/petstore/v1/", "/specs/petstore/v1/openapi.json", "/mock/petstore/v1/stores", "/assets/portal/portal.css", "/no-such-page"];
+const PATHS = [
+  "/",
+  "/healthz",
+  "/apis/petstore/v1/",
+  "/specs/petstore/v1/openapi.json",
+  "/mock/petstore/v1/stores",
+  "/assets/portal/portal.css",
+  "/no-such-page",
+];
 
 describe("HostPolicy", () => {
   it("allows localhost names and IP addresses by default, with or without a port", () => {
     const policy = new HostPolicy();
-    for (const host of ["localhost", "localhost:8080", "LOCALHOST.", "docs.localhost:3000", "127.0.0.1:80", "[::1]:8080", "10.1.2.3", "[fe80::1]"]) {
+    for (const host of [
+      "localhost",
+      "localhost:8080",
+      "LOCALHOST.",
+      "docs.localhost:3000",
+      "127.0.0.1:80",
+      "[::1]:8080",
+      "10.1.2.3",
+      "[fe80::1]",
+    ]) {
       expect(policy.allows(host), host).toBe(true);
     }
   });
 
   it("refuses any other name, and anything that is not host[:port]", () => {
     const policy = new HostPolicy(["localhost"]);
-    for (const host of [undefined, "", "rebind.attacker.example", "rebind.attacker.example:8080", "localhost.attacker.example", "evil@localhost", "localhost/x", "local host", "localhost:99999999"]) {
+    for (const host of [
+      undefined,
+      "",
+      "rebind.attacker.example",
+      "rebind.attacker.example:8080",
+      "localhost.attacker.example",
+      "evil@localhost",
+      "localhost/x",
+      "local host",
+      "localhost:99999999",
+    ]) {
       expect(policy.allows(host), String(host)).toBe(false);
     }
   });
@@ -83,9 +114,25 @@ describe("specwright portal --allowed-hosts", () => {
   let url: string;
   beforeAll(async () => {
     const bin = resolve(import.meta.dirname, "../../bin/specwright.js");
-    child = spawn(process.execPath, [bin, "portal", "--specs", REPO_SPECS, "--port", "0", "--host", "127.0.0.1", "--no-watch", "--allowed-hosts", "docs.example.com,.corp.example"], {
-      cwd: join(REPO_SPECS, ".."),
-    });
+    child = spawn(
+      process.execPath,
+      [
+        bin,
+        "portal",
+        "--specs",
+        REPO_SPECS,
+        "--port",
+        "0",
+        "--host",
+        "127.0.0.1",
+        "--no-watch",
+        "--allowed-hosts",
+        "docs.example.com,.corp.example",
+      ],
+      {
+        cwd: join(REPO_SPECS, ".."),
+      },
+    );
     url = await new Promise<string>((found, fail) => {
       let output = "";
       child.stdout!.on("data", (chunk: Buffer) => {

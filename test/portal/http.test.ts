@@ -60,7 +60,9 @@ describe("pages", () => {
     const response = await get("/apis/petstore/v1/swagger/");
     const page = await response.text();
     expect(page).toContain('"mockUrl":"/mock/petstore/v1"');
-    expect(response.headers.get("content-security-policy")).toContain("connect-src 'self' http://localhost:3000 https://petstore.example.com");
+    expect(response.headers.get("content-security-policy")).toContain(
+      "connect-src 'self' http://localhost:3000 https://petstore.example.com",
+    );
   });
 
   it("shows a lint report and the rule docs it links to", async () => {
@@ -121,7 +123,12 @@ describe("spec downloads", () => {
   });
 
   it("is 404 for an unknown API, version or file name", async () => {
-    for (const path of ["/specs/nope/v1/openapi.json", "/specs/petstore/v9/openapi.json", "/specs/petstore/v1/openapi.xml", "/specs/petstore/v1/pet.yaml"]) {
+    for (const path of [
+      "/specs/nope/v1/openapi.json",
+      "/specs/petstore/v9/openapi.json",
+      "/specs/petstore/v1/openapi.xml",
+      "/specs/petstore/v1/pet.yaml",
+    ]) {
       expect((await get(path)).status, path).toBe(404);
     }
   });
@@ -149,7 +156,11 @@ describe("CORS", () => {
   it("answers a preflight for a mock API with the methods and the requested headers", async () => {
     const response = await fetch(`${portal.url}/mock/petstore/v1/pets`, {
       method: "OPTIONS",
-      headers: { origin: "https://app.example.com", "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" },
+      headers: {
+        origin: "https://app.example.com",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type,authorization",
+      },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("https://app.example.com");

@@ -27,10 +27,15 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(portal
 describe("changelog between petstore v1 and v2", () => {
   it("lists the breaking changes first, each with the operation and the file:line:col in v2", async () => {
     const page = await (await get("/apis/petstore/v2/changelog/")).text();
-    const items = [...page.matchAll(/<li class="([a-z-]+)">(.*?)<\/li>/gs)].map((match) => ({ kind: match[1], text: match[2] ?? "" }));
+    const items = [...page.matchAll(/<li class="([a-z-]+)">(.*?)<\/li>/gs)].map((match) => ({
+      kind: match[1],
+      text: match[2] ?? "",
+    }));
     expect(items.length).toBeGreaterThan(5);
     // v2 makes store_id a required query parameter of GET /pets (specs/petstore/v2/openapi.yaml).
-    expect(items.find((item) => item.text.includes("store_id") && item.text.includes("GET /pets"))?.kind).toBe("breaking");
+    expect(items.find((item) => item.text.includes("store_id") && item.text.includes("GET /pets"))?.kind).toBe(
+      "breaking",
+    );
     const firstNonBreaking = items.findIndex((item) => item.kind !== "breaking");
     expect(items.slice(firstNonBreaking).some((item) => item.kind === "breaking")).toBe(false);
     expect(page).toMatch(/<code>(GET|POST|PUT|PATCH|DELETE) \/[^<]* · [\w/.-]+\.yaml:\d+:\d+<\/code>/);
@@ -59,7 +64,11 @@ describe("mocks served by the generated server", () => {
 
   it("validates request bodies and answers a valid create with 201 and a Location under the mock", async () => {
     const post = (body: unknown) =>
-      fetch(`${portal.url}/mock/petstore/v1/pets`, { method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${portal.url}/mock/petstore/v1/pets`, {
+        method: "POST",
+        headers: { ...bearer, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await post({ name: 42 })).status).toBe(400);
     const created = await post({ name: "Rex", species: "dog" });
     expect(created.status).toBe(201);

@@ -12,10 +12,19 @@ import { emptySpecsDir, startTestPortal } from "./portal-fixture.js";
 /** `perTag` operations under each tag, plus two untagged ones, all sharing one component schema. */
 function largeSpec(tags: string[], perTag: number): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
-  const ok = { "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } } };
-  for (const tag of tags) for (let i = 0; i < perTag; i++) paths[`/v1/${tag.toLowerCase().replace(/\W/g, "")}/${i}`] = { get: { operationId: `${tag.replace(/\W/g, "")}${i}`, tags: [tag], summary: `${tag} ${i}`, responses: ok } };
+  const ok = {
+    "200": { description: "ok", content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" } } } },
+  };
+  for (const tag of tags)
+    for (let i = 0; i < perTag; i++)
+      paths[`/v1/${tag.toLowerCase().replace(/\W/g, "")}/${i}`] = {
+        get: { operationId: `${tag.replace(/\W/g, "")}${i}`, tags: [tag], summary: `${tag} ${i}`, responses: ok },
+      };
   paths["/v1/loose/a"] = { get: { operationId: "looseA", responses: ok } };
-  paths["/v1/loose/b"] = { parameters: [{ name: "q", in: "query", schema: { type: "string" } }], post: { operationId: "looseB", responses: ok } };
+  paths["/v1/loose/b"] = {
+    parameters: [{ name: "q", in: "query", schema: { type: "string" } }],
+    post: { operationId: "looseB", responses: ok },
+  };
   return {
     openapi: "3.0.3",
     info: { title: "Big API", version: "1.0.0" },
@@ -57,7 +66,11 @@ describe("tag groups", () => {
 
   it("cuts a document down to one group, keeping path-level parameters and the components", () => {
     const untagged = tagGroups(SPEC).find((group) => group.slug === "untagged")!;
-    const cut = specForTag(SPEC, untagged) as { paths: Record<string, Record<string, unknown>>; components: unknown; tags: unknown[] };
+    const cut = specForTag(SPEC, untagged) as {
+      paths: Record<string, Record<string, unknown>>;
+      components: unknown;
+      tags: unknown[];
+    };
     expect(Object.keys(cut.paths)).toEqual(["/v1/loose/a", "/v1/loose/b"]);
     expect(cut.paths["/v1/loose/b"]!.parameters).toBeDefined();
     expect(cut.components).toEqual(SPEC.components);
@@ -68,37 +81,85 @@ describe("tag groups", () => {
     const spec = {
       paths: {
         "/a": { get: { tags: ["a"], responses: { "200": { $ref: "#/components/responses/AList" } } } },
-        "/b": { get: { tags: ["b"], responses: { "200": { description: "b", content: { "application/json": { schema: { $ref: "#/components/schemas/B" } } } } } } },
+        "/b": {
+          get: {
+            tags: ["b"],
+            responses: {
+              "200": {
+                description: "b",
+                content: { "application/json": { schema: { $ref: "#/components/schemas/B" } } },
+              },
+            },
+          },
+        },
       },
       components: {
-        responses: { AList: { description: "a", content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/A" } } } } } },
-        schemas: { A: { properties: { owner: { $ref: "#/components/schemas/Owner" } } }, Owner: { type: "object" }, B: { type: "object" } },
+        responses: {
+          AList: {
+            description: "a",
+            content: { "application/json": { schema: { type: "array", items: { $ref: "#/components/schemas/A" } } } },
+          },
+        },
+        schemas: {
+          A: { properties: { owner: { $ref: "#/components/schemas/Owner" } } },
+          Owner: { type: "object" },
+          B: { type: "object" },
+        },
         securitySchemes: { key: { type: "apiKey", in: "header", name: "x-key" } },
       },
     };
-    const cut = specForTag(spec, tagGroups(spec).find((group) => group.name === "a")!) as { components: Record<string, Record<string, unknown>> };
+    const cut = specForTag(spec, tagGroups(spec).find((group) => group.name === "a")!) as {
+      components: Record<string, Record<string, unknown>>;
+    };
     expect(Object.keys(cut.components.schemas!).sort()).toEqual(["A", "Owner"]);
     expect(Object.keys(cut.components.responses!)).toEqual(["AList"]);
     expect(cut.components.securitySchemes).toEqual(spec.components.securitySchemes);
   });
 
   it("leaves out webhooks (3.1 and x-webhooks), so no $ref of the cut points at a dropped component", () => {
-    const hook = { post: { requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Event" } } } }, responses: { "200": { description: "ok" } } } };
-    const spec = { ...SPEC, webhooks: { ping: hook }, "x-webhooks": { push: hook }, components: { schemas: { ...(SPEC.components as any).schemas, Event: { type: "object" } } } };
+    const hook = {
+      post: {
+        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Event" } } } },
+        responses: { "200": { description: "ok" } },
+      },
+    };
+    const spec = {
+      ...SPEC,
+      webhooks: { ping: hook },
+      "x-webhooks": { push: hook },
+      components: { schemas: { ...(SPEC.components as any).schemas, Event: { type: "object" } } },
+    };
     const cut = specForTag(spec, tagGroups(spec)[0]!) as Record<string, any>;
     expect(cut.webhooks).toBeUndefined();
     expect(cut["x-webhooks"]).toBeUndefined();
     const refs = JSON.stringify(cut).match(/"#\/components\/[^"]+"/g) ?? [];
     expect(refs.length).toBeGreaterThan(0);
-    for (const ref of new Set(refs)) expect(cut.components.schemas[JSON.parse(ref).split("/").pop()], ref).toBeDefined();
+    for (const ref of new Set(refs))
+      expect(cut.components.schemas[JSON.parse(ref).split("/").pop()], ref).toBeDefined();
   });
 
   it("gives the webhooks a group of their own, last, cut to the webhooks and what they reach", () => {
-    const hook = { post: { operationId: "onPing", requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Event" } } } }, responses: { "200": { description: "ok" } } } };
-    const spec = { ...SPEC, webhooks: { ping: hook }, "x-webhooks": { push: { post: { summary: "push", responses: { "200": { description: "ok" } } } } }, components: { schemas: { ...(SPEC.components as any).schemas, Event: { type: "object" } } } };
+    const hook = {
+      post: {
+        operationId: "onPing",
+        requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Event" } } } },
+        responses: { "200": { description: "ok" } },
+      },
+    };
+    const spec = {
+      ...SPEC,
+      webhooks: { ping: hook },
+      "x-webhooks": { push: { post: { summary: "push", responses: { "200": { description: "ok" } } } } },
+      components: { schemas: { ...(SPEC.components as any).schemas, Event: { type: "object" } } },
+    };
     const groups = tagGroups(spec);
     const hooks = groups.at(-1)!;
-    expect([hooks.name, hooks.slug, hooks.webhooks, hooks.operations.map((op) => `${op.method} ${op.path}`)]).toEqual(["Webhooks", "webhooks", true, ["POST ping", "POST push"]]);
+    expect([hooks.name, hooks.slug, hooks.webhooks, hooks.operations.map((op) => `${op.method} ${op.path}`)]).toEqual([
+      "Webhooks",
+      "webhooks",
+      true,
+      ["POST ping", "POST push"],
+    ]);
     const cut = specForTag(spec, hooks) as Record<string, any>;
     expect(cut.paths).toEqual({});
     expect(Object.keys(cut.webhooks)).toEqual(["ping"]);
@@ -116,7 +177,9 @@ describe("tag groups", () => {
 
 describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operations", () => {
   it("is a server-rendered list of groups that loads no Redoc", async () => {
-    expect(tagGroups(SPEC).reduce((sum, group) => sum + group.operations.length, 0)).toBeGreaterThan(LARGE_SPEC_OPERATIONS);
+    expect(tagGroups(SPEC).reduce((sum, group) => sum + group.operations.length, 0)).toBeGreaterThan(
+      LARGE_SPEC_OPERATIONS,
+    );
     const page = await (await get("/apis/big/v1/")).text();
     expect(page).toContain('href="/apis/big/v1/tags/alpha/"');
     expect(page).toContain('href="/apis/big/v1/tags/beta-tag/"');
@@ -131,7 +194,9 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
     const reference = await (await get("/specs/big/v1/tags/beta-tag/reference.json")).json();
     expect(Object.keys(reference.paths)).toHaveLength(90);
     expect(Object.values(reference.paths).every((item: any) => item.get["x-codeSamples"].length === 2)).toBe(true);
-    const response = await fetch(`${portal.url}/specs/big/v1/tags/beta-tag/openapi.json`, { headers: { origin: "http://localhost:3000" } });
+    const response = await fetch(`${portal.url}/specs/big/v1/tags/beta-tag/openapi.json`, {
+      headers: { origin: "http://localhost:3000" },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:3000");
     const cut = await response.json();
@@ -153,8 +218,14 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
     const { Links } = await import("../../portal/pages/links.js");
     const { defaultPortalSettings } = await import("../../generator/config/index.js");
     const loaded = portal.catalog.find("big", "v1")!.current!;
-    const input = { current: { api: "big", version: "v1", summary: loaded.summary, problem: undefined, lint: undefined }, versions: [], loaded, links: new Links("/") };
-    const page = (threshold: number) => renderRedocPage({ ...input, frame: { brand: { ...defaultPortalSettings(), tagGroupThreshold: threshold } } });
+    const input = {
+      current: { api: "big", version: "v1", summary: loaded.summary, problem: undefined, lint: undefined },
+      versions: [],
+      loaded,
+      links: new Links("/"),
+    };
+    const page = (threshold: number) =>
+      renderRedocPage({ ...input, frame: { brand: { ...defaultPortalSettings(), tagGroupThreshold: threshold } } });
     expect(page(1000)).toContain("redoc.standalone.js");
     expect(page(1000)).not.toContain('class="tag-groups"');
     expect(page(100)).toContain('class="tag-groups"');
@@ -174,6 +245,8 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
       expect(existsSync(join(out, `specs/big/v1/tags/${slug}/openapi.json`)), slug).toBe(true);
       expect(existsSync(join(out, `specs/big/v1/tags/${slug}/reference.json`)), slug).toBe(true);
     }
-    expect(readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8")).toContain('"specUrl":"../../../../../specs/big/v1/tags/alpha/reference.json"');
+    expect(readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8")).toContain(
+      '"specUrl":"../../../../../specs/big/v1/tags/alpha/reference.json"',
+    );
   });
 });

@@ -16,7 +16,10 @@ describe("the portal's lint configuration", () => {
   it("keeps a smaller budget configured by the user, and leaves a config without the rule alone", () => {
     const cli = presetConfig("recommended", ALL_RULES);
     const rule = cli.rules["oas/pattern-backtracking"]!;
-    const tight = { ...cli, rules: { ...cli.rules, "oas/pattern-backtracking": { ...rule, options: { ...rule.options, budgetMs: 500 } } } };
+    const tight = {
+      ...cli,
+      rules: { ...cli.rules, "oas/pattern-backtracking": { ...rule, options: { ...rule.options, budgetMs: 500 } } },
+    };
     expect(portalLintConfig(tight).rules["oas/pattern-backtracking"]?.options.budgetMs).toBe(500);
     const { ["oas/pattern-backtracking"]: _left, ...others } = cli.rules;
     const without = { ...cli, rules: others };

@@ -32,7 +32,10 @@ describe("live reload", () => {
     const file = join(specs.dir, "petstore/v2/schemas/pet.yaml");
     const source = await readFile(file, "utf8");
     await writeFile(file, source.replace(/^(\s+)description: /m, "$1description: Edited through a $ref. "));
-    await eventually(async () => expect(await text("/specs/petstore/v2/openapi.json")).toContain("Edited through a $ref."), "the edited schema in the download");
+    await eventually(
+      async () => expect(await text("/specs/petstore/v2/openapi.json")).toContain("Edited through a $ref."),
+      "the edited schema in the download",
+    );
   });
 
   it("shows a broken edit as an error card and keeps serving the last good version", async () => {
@@ -51,16 +54,28 @@ describe("live reload", () => {
     expect(await (await fetch(portal.url + "/healthz")).json()).toMatchObject({ broken: 1 });
 
     await writeFile(file, good);
-    await eventually(async () => expect(await text("/apis/petstore/v1/")).not.toContain("This spec does not load"), "the error card going away");
+    await eventually(
+      async () => expect(await text("/apis/petstore/v1/")).not.toContain("This spec does not load"),
+      "the error card going away",
+    );
   });
 
   it("picks up a new API version and forgets a deleted one", async () => {
     const source = await readFile(join(specs.dir, "bookshop/v1/openapi.yaml"), "utf8");
     const { mkdir, rm } = await import("node:fs/promises");
     await mkdir(join(specs.dir, "bookshop/v3"));
-    await writeFile(join(specs.dir, "bookshop/v3/openapi.yaml"), source.replace(/^  version: .*$/m, "  version: 3.0.0"));
-    await eventually(async () => expect(await text("/")).toContain('href="/apis/bookshop/v3/"'), "the new version on the index");
+    await writeFile(
+      join(specs.dir, "bookshop/v3/openapi.yaml"),
+      source.replace(/^  version: .*$/m, "  version: 3.0.0"),
+    );
+    await eventually(
+      async () => expect(await text("/")).toContain('href="/apis/bookshop/v3/"'),
+      "the new version on the index",
+    );
     await rm(join(specs.dir, "bookshop/v3"), { recursive: true });
-    await eventually(async () => expect(await text("/")).not.toContain('href="/apis/bookshop/v3/"'), "the deleted version leaving the index");
+    await eventually(
+      async () => expect(await text("/")).not.toContain('href="/apis/bookshop/v3/"'),
+      "the deleted version leaving the index",
+    );
   });
 });

@@ -28,7 +28,10 @@ const spec = {
                   type: "object",
                   required: ["widgets"],
                   properties: {
-                    widgets: { type: "array", items: { type: "object", required: ["id"], properties: { id: { type: "string" } } } },
+                    widgets: {
+                      type: "array",
+                      items: { type: "object", required: ["id"], properties: { id: { type: "string" } } },
+                    },
                     more: { type: "object", properties: { marker: { type: ["string", "null"] } } },
                   },
                 },
@@ -41,7 +44,13 @@ const spec = {
   },
 };
 
-const declaration = { style: "cursor", tokenParam: "marker", nextTokenField: "more.marker", sizeParam: "size", itemsField: "widgets" };
+const declaration = {
+  style: "cursor",
+  tokenParam: "marker",
+  nextTokenField: "more.marker",
+  sizeParam: "size",
+  itemsField: "widgets",
+};
 
 let root: { dir: string; cleanup: () => Promise<void> };
 const portals: PortalApp[] = [];
@@ -49,7 +58,10 @@ const servers: Server[] = [];
 
 async function serve(config: string): Promise<string> {
   const configFile = join(root.dir, `${config}.config.yaml`);
-  const apis = config === "declared" ? `apis:\n  - name: widgets\n    spec: specs/widgets/v1/openapi.json\n    pagination:\n      listWidgets: ${JSON.stringify(declaration)}\n` : "";
+  const apis =
+    config === "declared"
+      ? `apis:\n  - name: widgets\n    spec: specs/widgets/v1/openapi.json\n    pagination:\n      listWidgets: ${JSON.stringify(declaration)}\n`
+      : "";
   await writeFile(configFile, `extends: minimal\n${apis}`);
   const portal = await createPortal({ specs: join(root.dir, "specs"), config: configFile, watch: false });
   portals.push(portal);
@@ -101,10 +113,10 @@ describe("the portal mock and the config's pagination declarations", () => {
 
   it("without the declaration does not page: the same sample answers whatever marker is sent", async () => {
     const base = await serve("plain");
-    const first = await (await fetch(`${base}/widgets?size=2`)).json() as Page;
+    const first = (await (await fetch(`${base}/widgets?size=2`)).json()) as Page;
     const marker = first.more?.marker;
     expect(typeof marker).toBe("string");
-    const again = await (await fetch(`${base}/widgets?size=2&marker=${encodeURIComponent(marker!)}`)).json() as Page;
+    const again = (await (await fetch(`${base}/widgets?size=2&marker=${encodeURIComponent(marker!)}`)).json()) as Page;
     expect(again).toEqual(first);
   });
 });

@@ -19,7 +19,13 @@ const EDITS = 6;
 /** A spec of its own (a unique title), so no other test's portal serves a mock of the same content. */
 function specAt(edit: number, title: string): object {
   const content = { "application/json": { schema: { type: "object" }, example: { edit } } };
-  return { openapi: "3.1.0", info: { title, version: "1.0.0" }, paths: { "/things": { get: { operationId: "getThings", responses: { "200": { description: "Things", content } } } } } };
+  return {
+    openapi: "3.1.0",
+    info: { title, version: "1.0.0" },
+    paths: {
+      "/things": { get: { operationId: "getThings", responses: { "200": { description: "Things", content } } } },
+    },
+  };
 }
 
 /** A full garbage collection, after the current job (a WeakRef keeps its target alive until the job ends). */
@@ -36,7 +42,13 @@ describe("live reload of a spec served with generated mocks", () => {
   const title = `Reloaded ${randomUUID()}`;
   /** The generated folders of this test's spec: each names its source file in its first line. */
   const foldersOfSpec = () =>
-    readdirSync(MOCKS).filter((name) => existsSync(join(MOCKS, name, "server.ts")) && readFileSync(join(MOCKS, name, "server.ts"), "utf8").split("\n")[0]!.includes(file));
+    readdirSync(MOCKS).filter(
+      (name) =>
+        existsSync(join(MOCKS, name, "server.ts")) &&
+        readFileSync(join(MOCKS, name, "server.ts"), "utf8")
+          .split("\n")[0]!
+          .includes(file),
+    );
 
   beforeAll(async () => {
     specs = await emptySpecsDir();
@@ -87,8 +99,14 @@ describe("loadCollectable", () => {
   it("loads generated TypeScript as code the garbage collector takes back (an ES module import is never freed)", async () => {
     const work = await emptySpecsDir();
     try {
-      await writeFile(join(work.dir, "value.ts"), "export const value: { big: number[] } = { big: new Array(1000).fill(1) };\n");
-      await writeFile(join(work.dir, "entry-point.ts"), 'import { value } from "./value.ts";\nexport const answer = (): number => value.big.length;\n');
+      await writeFile(
+        join(work.dir, "value.ts"),
+        "export const value: { big: number[] } = { big: new Array(1000).fill(1) };\n",
+      );
+      await writeFile(
+        join(work.dir, "entry-point.ts"),
+        'import { value } from "./value.ts";\nexport const answer = (): number => value.big.length;\n',
+      );
       const ref = await (async () => {
         const loaded = await loadCollectable<{ answer(): number }>(work.dir, 'export * from "./entry-point.ts";\n');
         expect(loaded.answer()).toBe(1000);

@@ -12,7 +12,10 @@ import { emptySpecsDir, startTestPortal } from "./portal-fixture.js";
 
 const INERT_CSP = "default-src 'none'; sandbox";
 let specs: { dir: string; cleanup: () => Promise<void> };
-const portals: Record<"examples" | "generated", RunningPortal | undefined> = { examples: undefined, generated: undefined };
+const portals: Record<"examples" | "generated", RunningPortal | undefined> = {
+  examples: undefined,
+  generated: undefined,
+};
 const warnings: string[] = [];
 
 beforeAll(async () => {
@@ -23,7 +26,8 @@ beforeAll(async () => {
   const { mockFactory } = portalIntegrations();
   // A generated mock that failed would fall back to examples and test the same thing twice: record that.
   portals.generated = await startTestPortal(specs.dir, {
-    mockFactory: (loaded, key) => mockFactory(loaded, key).catch((error: unknown) => (warnings.push(String(error)), Promise.reject(error))),
+    mockFactory: (loaded, key) =>
+      mockFactory(loaded, key).catch((error: unknown) => (warnings.push(String(error)), Promise.reject(error))),
   });
 }, 120_000);
 afterAll(async () => {
@@ -40,14 +44,17 @@ function expectInert(response: Response, where: string): void {
 describe.each(["examples", "generated"] as const)("mock answered from %s", (kind) => {
   const get = (path: string, init?: RequestInit) => fetch(portals[kind]!.url + path, init);
 
-  it.each(Object.entries(ACTIVE_EXAMPLES))("serves the active example of %s as an inert attachment, with its body", async (path, { example }) => {
-    const response = await get(`/mock/active/v1${path}`);
-    expect(response.status).toBe(200);
-    expectInert(response, path);
-    expect(response.headers.get("content-disposition")).toBe("attachment");
-    // The mock's own business whether a type listing JSON gets the example JSON-encoded; the content is there.
-    expect(await response.text()).toContain(example);
-  });
+  it.each(Object.entries(ACTIVE_EXAMPLES))(
+    "serves the active example of %s as an inert attachment, with its body",
+    async (path, { example }) => {
+      const response = await get(`/mock/active/v1${path}`);
+      expect(response.status).toBe(200);
+      expectInert(response, path);
+      expect(response.headers.get("content-disposition")).toBe("attachment");
+      // The mock's own business whether a type listing JSON gets the example JSON-encoded; the content is there.
+      expect(await response.text()).toContain(example);
+    },
+  );
 
   it("serves JSON inline, with the same policy", async () => {
     const response = await get("/mock/active/v1/data");
@@ -81,9 +88,19 @@ describe("inert responses", () => {
     app.use(inertResponses);
     app.get("/object", (_req, res) => {
       res.setHeader("Content-Type", "application/json");
-      res.writeHead(200, "OK", { "Content-Type": "text/html", "Content-Security-Policy": "script-src *", "X-Content-Type-Options": "off" }).end("<script></script>");
+      res
+        .writeHead(200, "OK", {
+          "Content-Type": "text/html",
+          "Content-Security-Policy": "script-src *",
+          "X-Content-Type-Options": "off",
+        })
+        .end("<script></script>");
     });
-    app.get("/raw", (_req, res) => void res.writeHead(200, ["Content-Type", "image/svg+xml", "Content-Disposition", "inline"]).end("<svg/>"));
+    app.get(
+      "/raw",
+      (_req, res) =>
+        void res.writeHead(200, ["Content-Type", "image/svg+xml", "Content-Disposition", "inline"]).end("<svg/>"),
+    );
     app.get("/none", (_req, res) => void res.end("<script></script>"));
     const server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));

@@ -25,11 +25,14 @@ describe("serverOrigins", () => {
   });
 
   it("keeps http(s) origins, serialised as the URL standard does (no path, lowercase, punycode, no default port)", () => {
-    expect(serverOrigins(["https://API.Example.com:443/v1/", "http://localhost:3000/v1", "https://bücher.example/v1", "https://api.example.com/v2"])).toEqual([
-      "http://localhost:3000",
-      "https://api.example.com",
-      "https://xn--bcher-kva.example",
-    ]);
+    expect(
+      serverOrigins([
+        "https://API.Example.com:443/v1/",
+        "http://localhost:3000/v1",
+        "https://bücher.example/v1",
+        "https://api.example.com/v2",
+      ]),
+    ).toEqual(["http://localhost:3000", "https://api.example.com", "https://xn--bcher-kva.example"]);
   });
 });
 

@@ -59,7 +59,9 @@ describe("portal build", () => {
   it("refuses to write over the specs folder and leaves nothing behind", async () => {
     const specs = join(work.dir, "specs-parent");
     await mkdir(join(specs, "specs"), { recursive: true });
-    await expect(buildStaticSite({ specsDir: join(specs, "specs"), outDir: specs })).rejects.toThrow(/would replace the specs folder/);
+    await expect(buildStaticSite({ specsDir: join(specs, "specs"), outDir: specs })).rejects.toThrow(
+      /would replace the specs folder/,
+    );
     expect(await readdir(specs)).toEqual(["specs"]);
   });
 });
@@ -72,7 +74,9 @@ describe("specwright portal build", () => {
     expect(built.stderr).toBe("");
     expect(built.code).toBe(0);
     expect(existsSync(join(cwd, "site/apis/petstore/v2/index.html"))).toBe(true);
-    const config = runCli(["portal", "build", "--specs", "my-specs", "--out", "site", "--config", "missing.yaml"], { cwd });
+    const config = runCli(["portal", "build", "--specs", "my-specs", "--out", "site", "--config", "missing.yaml"], {
+      cwd,
+    });
     expect(config.code).toBe(2);
     expect(config.stderr).toContain("missing.yaml");
   }, 120_000);
