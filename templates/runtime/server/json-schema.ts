@@ -374,4 +374,3 @@ export function resolvePointer(document: unknown, pointer: string): unknown {
   }
   return node;
 }
-
