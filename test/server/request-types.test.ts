@@ -25,6 +25,7 @@ describe("named request types", () => {
     expect(server).toContain(
       [
         "export interface ListStoresRequest extends rt.HandlerRequest {",
+        "  path: rt.NoParams;",
         "  params: rt.NoParams;",
         '  query: rt.ParamsIn<paths["/stores"]["get"], "query">;',
         "  headers: rt.NoParams;",
@@ -50,5 +51,35 @@ describe("named request types", () => {
     expect(readme).toContain(
       "export async function createOwner(request: CreateOwnerRequest<User>): Promise<CreateOwnerResult> {",
     );
+  });
+});
+
+describe("the request a handler receives", () => {
+  it("carries the path parameters as `path` (and, for older handlers, the same object as `params`)", async () => {
+    const { serveSpecText, rawCall } = await import("./e2e-harness.js");
+    const seen: unknown[] = [];
+    const served = await serveSpecText(
+      "request-path",
+      `openapi: 3.1.0
+info: { title: Things, version: 1.0.0 }
+paths:
+  /things/{thing_id}:
+    get:
+      operationId: getThing
+      parameters: [{ name: thing_id, in: path, required: true, schema: { type: integer } }]
+      responses:
+        "200": { description: ok, content: { application/json: { schema: { type: object } } } }
+`,
+      (_operation, request) => {
+        seen.push([request.path, request.params === request.path]);
+        return { status: 200, body: {} };
+      },
+    );
+    try {
+      expect((await rawCall(`${served.url}/things/42`)).status).toBe(200);
+      expect(seen).toEqual([[{ thing_id: 42 }, true]]);
+    } finally {
+      await served.close();
+    }
   });
 });

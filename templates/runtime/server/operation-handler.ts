@@ -85,6 +85,7 @@ export function operationHandler(
       const body = readBody(req, op);
       const page = pageOf(op, query, shared.codec);
       const request: AnyRequest = {
+        path: params,
         params,
         query,
         headers,

@@ -98,6 +98,8 @@ export interface HandlerRequest<
   Page = CursorPage | OffsetPage | undefined,
 > {
   /** Path parameters by name, deserialised and validated. */
+  path: Params;
+  /** The same object as `path`, under the name handlers written before it used. */
   params: Params;
   /** Query parameters by name, coerced, defaults applied and validated. */
   query: Query;
