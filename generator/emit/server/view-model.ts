@@ -47,6 +47,11 @@ export interface ServerView {
   responseHeaders: string;
   /** `errorPayload: {...},` for the api description, or "" (RFC 9457 problems). */
   errorPayload: string;
+  /**
+   * Per-status error payloads shared by name: GitHub's 1,200 operations repeat a handful, and as a thousand inline
+   * literals in one array TypeScript gives up on their union (TS2590). Declared once each, typed once.
+   */
+  errorConstants: { name: string; literal: string }[];
   operations: OperationView[];
   hasParamValidators: boolean;
   hasBodyValidators: boolean;
@@ -70,6 +75,19 @@ export function buildServerView(model: ApiModel, validators: CompiledValidators,
   for (const scheme of model.securitySchemes)
     if (scheme.kind === "api-key" && scheme.in === "header") requestHeaders.add(scheme.paramName);
 
+  const errorConstants: { name: string; literal: string }[] = [];
+  const sharedErrors = new Map<string, Code>();
+  const errorsOf = (payloads: NonNullable<Operation["errorPayloads"]>): Code => {
+    const key = JSON.stringify(payloads);
+    let reference = sharedErrors.get(key);
+    if (reference === undefined) {
+      const name = `ERRORS_${errorConstants.length + 1}`;
+      errorConstants.push({ name, literal: prettyLiteral(payloads, "", name.length + 25) });
+      reference = new Code(name);
+      sharedErrors.set(key, reference);
+    }
+    return reference;
+  };
   const operations = model.operations.map((op): OperationView => {
     const pascal = op.id.charAt(0).toUpperCase() + op.id.slice(1);
     const opType = `paths[${literal(op.pathKey)}][${literal(op.method)}]`;
@@ -106,7 +124,7 @@ export function buildServerView(model: ApiModel, validators: CompiledValidators,
       resultUnion: unionOf(
         op.responses.filter((r) => r.kind !== "informational").map((response) => resultType(response, opType)),
       ),
-      spec: operationSpec(op, validators, schemes),
+      spec: operationSpec(op, validators, schemes, errorsOf),
     };
   });
 
@@ -121,6 +139,7 @@ export function buildServerView(model: ApiModel, validators: CompiledValidators,
     requestHeaders: apiMember("requestHeaders", [...requestHeaders].sort()),
     responseHeaders: apiMember("responseHeaders", [...responseHeaders].sort()),
     errorPayload: errorPayloadLine(model),
+    errorConstants,
     operations,
     hasParamValidators: validators.exports.params.length > 0,
     hasBodyValidators: validators.exports.bodies.length > 0,
@@ -226,6 +245,7 @@ function operationSpec(
   op: Operation,
   validators: CompiledValidators,
   schemes: Record<string, SchemeSpecLiteral>,
+  errorsOf: (payloads: NonNullable<Operation["errorPayloads"]>) => Code,
 ): string {
   const names = validators.byOperation.get(op.id) ?? {};
   const params = (location: Parameter["in"]) =>
@@ -281,7 +301,7 @@ function operationSpec(
     ["security", security],
     ["paging", pagingSpec(op)],
     ["responses", responses],
-    ...(op.errorPayloads !== undefined ? [["errors", op.errorPayloads] as [string, unknown]] : []),
+    ...(op.errorPayloads !== undefined ? [["errors", errorsOf(op.errorPayloads)] as [string, unknown]] : []),
   ];
   const pathValues = adjacentPathValues(op);
   if (pathValues !== undefined) members.push(["pathValues", pathValues]);

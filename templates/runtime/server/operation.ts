@@ -81,7 +81,7 @@ export interface OperationSpec {
   /** Media type of each documented response by status key ("200", "4XX", "default"); null = no body. */
   responses: Readonly<Record<string, string | null>>;
   /** By error status key: the payload this operation documents there, where it differs from the API-wide one. */
-  errors?: Readonly<Record<string, ErrorPayload>>;
+  errors?: OperationErrors;
 }
 
 /**
@@ -140,6 +140,9 @@ export interface HandlerResult {
 }
 
 export type AnyRequest = HandlerRequest;
+
+/** By error status key ("400", "4XX", "default"): the payload an operation documents there. */
+export type OperationErrors = Readonly<Record<string, ErrorPayload>>;
 export type AnyHandler = (request: AnyRequest) => HandlerResult | Promise<HandlerResult>;
 
 /** What every typed result may carry besides status, body and Location. */
