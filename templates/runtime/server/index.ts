@@ -1,7 +1,15 @@
 // The server runtime's public surface, imported by the generated server.ts.
 export { buildRouter } from "./router.js";
 export type { ApiDescription, Logger, RouterOptions } from "./router.js";
-export type { AnyHandler, HandlerRequest, HandlerResult, OperationErrors, OperationSpec, RateLimit, ResultExtras } from "./operation.js";
+export type {
+  AnyHandler,
+  HandlerRequest,
+  HandlerResult,
+  OperationErrors,
+  OperationSpec,
+  RateLimit,
+  ResultExtras,
+} from "./operation.js";
 export type { ValidateFunction } from "./validation.js";
 export { HttpProblem } from "./problem.js";
 export type { FieldError, ProblemDetails, ProblemFormatter } from "./problem.js";
