@@ -5,10 +5,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PortalSettings } from "../generator/config/index.js";
 import { logoAsset } from "./pages/brand.js";
+import { SPECWRIGHT_CACHE } from "../generator/load/cache-dir.js";
 
 const require = createRequire(import.meta.url);
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), "static");
-const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "node_modules", ".cache", "specwright", "assets");
+const CACHE_DIR = join(SPECWRIGHT_CACHE, "assets");
 
 /**
  * Every file the portal serves under /assets/, by URL path, from the installed packages, portal/static and the

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { InvalidArgumentError, type Command } from "commander";
-import { findConfigFile, lintConfigFor, loadConfigFile, type SpecwrightConfig } from "../config/index.js";
+import { lintConfigFor } from "../config/index.js";
+// `--config`, else the nearest specwright.config.yaml above the specs folder, else the defaults.
+import { portalConfigFor } from "../library/config-for.js";
 import type { RunningPortal } from "../../portal/server.js";
 import { reportFailure, UsageError } from "./errors.js";
 
@@ -92,7 +94,7 @@ export function registerPortal(program: Command): void {
       try {
         const options = withParentOptions(given, build, ["specs", "config", "cacheDir", "memoryBudget"]);
         const specsDir = checkSpecsDir(options.specs);
-        const config = await portalConfig(specsDir, options.config);
+        const config = await portalConfigFor(specsDir, options.config);
         const [{ buildStaticSite }, { portalIntegrations }] = await Promise.all([
           import("../../portal/static-site.js"),
           import("../../portal/integrations.js"),
@@ -132,7 +134,7 @@ function withParentOptions<T extends object>(options: T, command: Command, names
 /** Starts the portal and stops it cleanly on Ctrl-C / SIGTERM. */
 export async function servePortal(options: ServeOptions): Promise<RunningPortal> {
   const specsDir = checkSpecsDir(options.specs);
-  const config = await portalConfig(specsDir, options.config);
+  const config = await portalConfigFor(specsDir, options.config);
   // Loaded on demand: Express, Redoc's assets and the page renderers are of no use to the other commands.
   const [{ startPortal }, { portalIntegrations }] = await Promise.all([
     import("../../portal/server.js"),
@@ -177,11 +179,6 @@ function checkSpecsDir(dir: string): string {
       "pass the folder that holds your OpenAPI files with --specs",
     );
   return path;
-}
-
-/** `--config`, else the nearest specwright.config.yaml above the specs folder, else the defaults: lint rules, model settings and `portal:`. */
-function portalConfig(specsDir: string, configPath: string | undefined): Promise<SpecwrightConfig> {
-  return loadConfigFile(configPath ?? findConfigFile(specsDir));
 }
 
 function parseMegabytes(value: string): number {

@@ -1,8 +1,8 @@
 import { resolve } from "node:path";
-import { findConfigFile, lintConfigFor, loadConfigFile } from "../config/index.js";
+import { lintConfigFor } from "../config/index.js";
 import { createPortal as createPortalApp, type PortalApp } from "../../portal/server.js";
 import { portalIntegrations } from "../../portal/integrations.js";
-import type { ConfigInput } from "./config-for.js";
+import { portalConfigFor, type ConfigInput } from "./config-for.js";
 
 export interface CreatePortalOptions {
   /** The folder holding the specs (`<api>/v<N>/openapi.yaml`, or any OpenAPI file). */
@@ -29,10 +29,7 @@ export type { PortalApp };
  */
 export async function createPortal(options: CreatePortalOptions): Promise<PortalApp> {
   const specsDir = resolve(options.specs);
-  const config =
-    typeof options.config === "object"
-      ? options.config
-      : await loadConfigFile(options.config !== undefined ? resolve(options.config) : findConfigFile(specsDir));
+  const config = await portalConfigFor(specsDir, options.config);
   const lintConfig = (file: string) => lintConfigFor(config, file);
   const app = await createPortalApp({
     specsDir,

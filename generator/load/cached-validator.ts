@@ -6,15 +6,9 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { SPECWRIGHT_CACHE } from "./cache-dir.js";
 
-const CACHE_DIR = join(
-  fileURLToPath(new URL("../../", import.meta.url)),
-  "node_modules",
-  ".cache",
-  "specwright",
-  "validators",
-);
+const CACHE_DIR = join(SPECWRIGHT_CACHE, "validators");
 
 export interface CompiledValidator<V> {
   /** The ajv instance `validate` was compiled with (`code: { source: true }`), for its standalone code. */

@@ -9,9 +9,10 @@ import { isRecord } from "../catalog/spec-entry.js";
 import { loadCollectable } from "./collectable-module.js";
 import type { MockFactory } from "./mock-backends.js";
 import { MockFolders } from "./mock-folders.js";
+import { SPECWRIGHT_CACHE } from "../../generator/load/cache-dir.js";
 
 const PACKAGE_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const MOCKS_DIR = join(PACKAGE_ROOT, "node_modules", ".cache", "specwright", "mocks");
+const MOCKS_DIR = join(SPECWRIGHT_CACHE, "mocks");
 
 interface GeneratedMock {
   server: { createRouter(handlers: unknown, options: Record<string, unknown>): RequestHandler };

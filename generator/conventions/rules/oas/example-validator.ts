@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
+import { SPECWRIGHT_CACHE } from "../../../load/cache-dir.js";
 import type { NodeRef, SpecDocument } from "../../../load/index.js";
 import { isObject } from "../../operation-info.js";
 
@@ -51,19 +52,14 @@ const AJV_OPTIONS = {
  */
 const REVISION = 1;
 const MAX_STORED = 64;
-const VERDICTS_DIR = join(
-  fileURLToPath(new URL("../../../../", import.meta.url)),
-  "node_modules",
-  ".cache",
-  "specwright",
-  "examples",
-);
+const VERDICTS_DIR = join(SPECWRIGHT_CACHE, "examples");
 
 export class ExampleValidator {
   private ajv: AjvInstance | undefined;
   private readonly compiled = new Map<string, ValidateFunction | null>();
   private stored: Map<string, ExampleError | null> | undefined;
   private readonly fresh = new Map<string, ExampleError | null>();
+  private file: string | undefined;
 
   constructor(private readonly document: SpecDocument) {}
 
@@ -100,10 +96,13 @@ export class ExampleValidator {
     }
   }
 
+  /** Named by the document's content: hashed once, read at the first check and written at the end. */
   private verdictsFile(): string {
+    if (this.file !== undefined) return this.file;
     const hash = createHash("sha256").update(`${REVISION} ${this.document.specVersion}\n`);
     for (const [file, source] of this.document.files) hash.update(`${file}\u0000${source.text}\u0000`);
-    return join(VERDICTS_DIR, `${hash.digest("hex").slice(0, 24)}.json`);
+    this.file = join(VERDICTS_DIR, `${hash.digest("hex").slice(0, 24)}.json`);
+    return this.file;
   }
 
   private storedVerdicts(): Map<string, ExampleError | null> {
