@@ -1,4 +1,5 @@
 import { Option, type Command } from "commander";
+import { lintConfigFor } from "../config/index.js";
 import { loadSpec, type LoadOptions, type SpecDocument } from "../load/index.js";
 import { diffDocuments, type DiffResult } from "../diff/index.js";
 import { applyPolicy, type AcceptEntry } from "../diff/policy/index.js";
@@ -52,7 +53,9 @@ export async function runDiff(args: readonly string[], options: DiffOptions, cwd
   const matched = new Set<AcceptEntry>();
   for (const spec of inputs.specs) {
     const [before, after] = await Promise.all([loadBase(inputs, spec, loadOptions, git), loadSpec(spec, loadOptions)]);
-    const outcome = applyPolicy(diffDocuments(before, after), before, after, inputs.policy, { today: options.today });
+    const { settings } = lintConfigFor(inputs.config, spec);
+    const changes = diffDocuments(before, after, { errorSchema: settings.errors.schema });
+    const outcome = applyPolicy(changes, before, after, inputs.policy, { today: options.today });
     outcome.matched.forEach((entry) => matched.add(entry));
     results.push(git ? labelOldFiles(outcome.result, git) : outcome.result);
   }

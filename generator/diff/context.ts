@@ -17,7 +17,7 @@ export class DiffContext {
   readonly schemas: SchemaComparer;
   readonly unchanged: UnchangedNodes;
   /** Source places of the API's standard error schema in each document, once known (see error-schema.ts). */
-  errorSchemaKeys: { old: string; new: string } | undefined;
+  errorSchemaPlaces: { old: ReadonlySet<string>; new: ReadonlySet<string> } | undefined;
 
   constructor(
     readonly oldDoc: SpecDocument,

@@ -7,13 +7,22 @@ import { compareSecuritySchemes } from "./compare-security.js";
 import { versionInfo, versioningVerdict } from "./versioning.js";
 import { CLASSIFICATIONS, type DiffChange, type DiffResult, type DiffSummary } from "./types.js";
 
+export interface DiffDocumentsOptions {
+  /** `settings.errors.schema` of the config: the error schema the API names (default `Problem`), else detected. */
+  errorSchema?: string;
+}
+
 /**
  * Compares two versions of an API and classifies every difference. Walks both documents side by side in their
  * source files (through `$ref`s, by meaning), so each change carries file:line:col in both.
  */
-export function diffDocuments(oldDoc: SpecDocument, newDoc: SpecDocument): DiffResult {
+export function diffDocuments(
+  oldDoc: SpecDocument,
+  newDoc: SpecDocument,
+  options: DiffDocumentsOptions = {},
+): DiffResult {
   const context = new DiffContext(oldDoc, newDoc);
-  compareErrorSchemas(context);
+  compareErrorSchemas(context, options.errorSchema);
   compareOperations(context);
   compareWebhooks(context);
   compareSecuritySchemes(context);

@@ -1,53 +1,45 @@
 import type { Located, SpecDocument } from "../load/index.js";
-import { HTTP_METHODS, isObject } from "../conventions/operation-info.js";
-import { isErrorStatus, mostUsedErrorSchema, type ErrorSchemaUse } from "../model/error-schema.js";
-import { collectPaths } from "./paths.js";
+import { specViewOf } from "../load/spec-view.js";
+import { apiErrorSchema, type ApiErrorSchema } from "../facts/error-schema.js";
+import { DEFAULT_SETTINGS } from "../conventions/settings.js";
 import type { DiffContext } from "./context.js";
-import { mediaTypes, schemaOfMedia } from "./media.js";
 import { keyOf } from "./schema-view.js";
 
-/** The schema most error responses (4xx, 5xx, default) use: the API's standard error payload (CONVENTIONS §3). */
-export function standardErrorSchema(document: SpecDocument): Located | undefined {
-  const uses: ErrorSchemaUse<Located>[] = [];
-  for (const { item } of collectPaths(document).values()) {
-    for (const method of HTTP_METHODS) {
-      const responses = document.child(item, method, "responses");
-      if (!responses || !isObject(responses.value)) continue;
-      for (const [status, declared] of document.children(responses)) {
-        if (!isErrorStatus(status)) continue;
-        for (const media of mediaTypes(document, document.resolve(declared)).values()) {
-          const written = schemaOfMedia(document, media);
-          if (!written) continue;
-          const schema = document.resolve(written);
-          uses.push({ key: keyOf(schema), schema });
-        }
-      }
-    }
-  }
-  // One use is not a convention: an inline error schema is compared where it is written.
-  return mostUsedErrorSchema(uses, { minUses: 2, ties: "first-seen" });
+/**
+ * The API's standard error schema (CONVENTIONS §3; generator/facts/error-schema.ts decides which), when two or more
+ * error responses return it: one use is not a convention, and a change to it is reported at its operation.
+ */
+export function standardErrorSchema(
+  document: SpecDocument,
+  configuredName: string = DEFAULT_SETTINGS.errors.schema,
+): ApiErrorSchema<Located> | undefined {
+  const found = apiErrorSchema(specViewOf(document), configuredName);
+  return found !== undefined && found.uses.length >= 2 ? found : undefined;
 }
 
 /** Compares the two standard error schemas once; the per-response comparison then skips them. */
-export function compareErrorSchemas(context: DiffContext): void {
-  const before = standardErrorSchema(context.oldDoc);
-  const after = standardErrorSchema(context.newDoc);
+export function compareErrorSchemas(context: DiffContext, configuredName?: string): void {
+  const before = standardErrorSchema(context.oldDoc, configuredName);
+  const after = standardErrorSchema(context.newDoc, configuredName);
   if (!before || !after) return;
-  context.errorSchemaKeys = { old: keyOf(before), new: keyOf(after) };
+  context.errorSchemaPlaces = { old: placesOf(before), new: placesOf(after) };
   context.reportSchemaChanges(
     "error-schema",
-    `error schema ${nameOf(after)}`,
-    context.schemas.compare(before, after, "response"),
+    `error schema ${after.name ?? nameOf(after.schema)}`,
+    context.schemas.compare(before.schema, after.schema, "response"),
     undefined,
   );
 }
 
+/** True when both schemas (keyOf the resolved schema) are the standard error schema of their document. */
 export function isStandardErrorPair(context: DiffContext, oldKey: string, newKey: string): boolean {
-  return (
-    context.errorSchemaKeys !== undefined &&
-    context.errorSchemaKeys.old === oldKey &&
-    context.errorSchemaKeys.new === newKey
-  );
+  const places = context.errorSchemaPlaces;
+  return places?.old.has(oldKey) === true && places.new.has(newKey);
+}
+
+/** Where the schema is written: one place when it is referenced, each copy's when it is inline. */
+function placesOf(found: ApiErrorSchema<Located>): Set<string> {
+  return new Set([keyOf(found.schema), ...found.uses.map((use) => keyOf(use.schema))]);
 }
 
 function nameOf(schema: Located): string {

@@ -3,7 +3,8 @@ import { escapePointerToken } from "../load/json-pointer.js";
 import { basePathsOf } from "./base-paths.js";
 import { unreachableOperationWarnings } from "./equivalent-paths.js";
 import { ModelError } from "./model-error.js";
-import { errorSchemaOf, isJsonMedia, operationErrorPayloads, type ConfiguredErrorSchema } from "./error-schema.js";
+import { errorSchemaOf, operationErrorPayloads, type ConfiguredErrorSchema } from "./error-schema.js";
+import { describesJson } from "../facts/media-types.js";
 import { NameScope, camelIdentifier, pascalIdentifier } from "./identifiers.js";
 import type {
   ApiModel,
@@ -61,7 +62,7 @@ const byKey =
   <T>(key: (value: T) => string) =>
   (a: T, b: T) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
-const isJson = isJsonMedia;
+const isJson = describesJson;
 
 interface RawOperation {
   path: string;
@@ -130,7 +131,7 @@ export function buildModel(document: Readonly<Record<string, unknown>>, options:
     return operation;
   });
   operations.sort(byKey((op) => `${op.group}\u0000${op.name}`));
-  const errorSchema = errorSchemaOf(operations, refs, options.errorSchema);
+  const errorSchema = errorSchemaOf(root, refs, options.errorSchema);
   for (const op of operations) {
     const payloads = operationErrorPayloads(op, errorSchema, refs);
     if (Object.keys(payloads).length > 0) op.errorPayloads = payloads;

@@ -3,7 +3,7 @@
 // deserialises by this fact, so a schema written as `allOf`/`oneOf`/`anyOf` without a top-level `type` is read as
 // what it resolves to (OpenAPI 3.1 §4.8.12.4: style/explode apply to the schema's resolved type).
 import type { FormField, ItemType, JsonSchema, ParamShape, ScalarType } from "./ir.js";
-import { isJsonMedia } from "./error-schema.js";
+import { describesJson } from "../facts/media-types.js";
 import { isObject } from "./refs.js";
 import type { JsonObject, RefResolver } from "./refs.js";
 
@@ -20,7 +20,7 @@ export function parameterShape(
   schema: JsonSchema,
   contentMediaType: string | undefined,
 ): ParamShape {
-  if (contentMediaType !== undefined && isJsonMedia(contentMediaType))
+  if (contentMediaType !== undefined && describesJson(contentMediaType))
     return { kind: "json", mediaType: contentMediaType };
   const types = typesOf(refs, schema, 0);
   const items = firstItems(refs, schema, 0);

@@ -7,6 +7,8 @@ import { findStandardSchema, refersToStandard, type StandardSchema } from "./sta
 /**
  * §7, RFC 9457: every error response (4xx, 5xx, `default`) returns the one standard error schema, referenced with
  * `$ref` (an `allOf` extending it counts), as the configured media type. HEAD responses have no body and are skipped.
+ * The standard is the configured schema; a document without it is asked to return the schema most of its error
+ * responses already return (errors/schema reports the missing one once), not told at every response to use it.
  */
 export default defineRule({
   id: "errors/responses",
@@ -17,12 +19,13 @@ export default defineRule({
   optionsSchema: NO_OPTIONS,
   create({ document, settings, report }) {
     const { schema: schemaName, mediaType } = settings.errors;
-    const wantedRef = `$ref: '#/components/schemas/${schemaName}'`;
+    let wantedRef = "";
     let standard: StandardSchema | undefined;
     const checked = new Set<string>();
     return {
       document() {
         standard = findStandardSchema(document, schemaName);
+        wantedRef = `$ref: '#/components/schemas/${standard?.name ?? schemaName}'`;
       },
       operation(operation) {
         if (operation.method === "head") return;

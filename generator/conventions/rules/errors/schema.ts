@@ -26,10 +26,14 @@ export default defineRule({
     return {
       document(root) {
         const standard = findStandardSchema(document, name);
-        if (!standard) {
+        if (!standard?.configured) {
           const at = document.child(root, "components", "schemas") ?? document.child(root, "components") ?? root;
+          // The error responses may agree on a schema of their own: then naming it is the likelier fix.
+          const yours = standard
+            ? `name yours ("${standard.name}", which the error responses return) in settings.errors.schema`
+            : "name yours in settings.errors.schema";
           report({
-            message: `the standard error schema "${name}" is not in components.schemas; define it with ${requiredMembers.join(", ")} (RFC 9457 Problem Details) or name yours in settings.errors.schema`,
+            message: `the standard error schema "${name}" is not in components.schemas; define it with ${requiredMembers.join(", ")} (RFC 9457 Problem Details) or ${yours}`,
             at: at.at,
           });
           return;

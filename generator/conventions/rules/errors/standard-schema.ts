@@ -1,20 +1,26 @@
 import type { Located, NodeRef, SpecDocument } from "../../../load/index.js";
 import { refOf } from "../../../load/index.js";
-import { isObject } from "../../operation-info.js";
+import { specViewOf } from "../../../load/spec-view.js";
+import { apiErrorSchema } from "../../../facts/error-schema.js";
 import type { JsonObject } from "../../rule.js";
 
-/** The API's one error schema (`settings.errors.schema` in components.schemas): as declared and where it really is. */
+/** The API's one error schema, a `components.schemas` entry: its key and where it really is. */
 export interface StandardSchema {
   name: string;
-  declared: Located;
   resolved: Located<JsonObject>;
+  /** True when it is `settings.errors.schema`; false when the error responses return it instead (none is named). */
+  configured: boolean;
 }
 
-export function findStandardSchema(document: SpecDocument, name: string): StandardSchema | undefined {
-  const declared = document.child(document.root, "components", "schemas", name);
-  if (!declared) return undefined;
-  const resolved = document.resolve(declared);
-  return isObject(resolved.value) ? { name, declared, resolved: resolved as Located<JsonObject> } : undefined;
+/**
+ * The API's error schema by generator/facts/error-schema.ts (the one lint, diff and the generators share): the
+ * configured one when the document has it, else the one most error responses return. An inline schema cannot be
+ * referenced, so it is no standard to ask for.
+ */
+export function findStandardSchema(document: SpecDocument, configuredName: string): StandardSchema | undefined {
+  const found = apiErrorSchema(specViewOf(document), configuredName);
+  if (found === undefined || found.name === null) return undefined;
+  return { name: found.name, resolved: found.schema as Located<JsonObject>, configured: found.configured };
 }
 
 export function samePlace(a: NodeRef, b: NodeRef): boolean {
