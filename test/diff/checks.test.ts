@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { api, diffSpecs, getReturning, getWith, ids, postWith, query, type Json } from "./fixtures.js";
+import { diffDocuments } from "../../generator/diff/index.js";
+import { api, diffSpecs, getReturning, getWith, ids, loadPair, postWith, query, type Json } from "./fixtures.js";
 
 interface Case {
   name: string;
@@ -505,5 +506,40 @@ describe("each check classifies its change", () => {
     const result = await diffSpecs(withErrors(problem({ code: { type: "string" } })), withErrors(problem({})));
     expect(ids(result)).toEqual(["error-schema-property-removed:breaking"]);
     expect(result.changes[0]!.operation).toBeUndefined();
+  });
+
+  it("reports a change of an error schema every error response inlines alike once, as the shared error schema", async () => {
+    const inlined = (schema: Json): Json => {
+      const failure = { description: "failed", content: { "application/json": { schema } } };
+      const responses = { "200": { description: "ok" }, "400": failure, "500": failure };
+      return api({ "/pets": { get: { operationId: "listPets", responses } }, "/owners": { get: { responses } } });
+    };
+    const result = await diffSpecs(inlined(problem({ code: { type: "string" } })), inlined(problem({})));
+    expect(ids(result)).toEqual(["error-schema-property-removed:breaking"]);
+  });
+
+  it("takes the shared error schema the config names (settings.errors.schema), not the most returned one", async () => {
+    const withFault = (fault: Json): Json => {
+      const doc = withErrors(problem({}));
+      const failure = {
+        description: "failed",
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Fault" } } },
+      };
+      const paths = {
+        ...(doc.paths as Json),
+        "/toys": { get: { responses: { "200": { description: "ok" }, "400": failure, "500": failure } } },
+      };
+      const components = doc.components as { schemas: Json };
+      return { ...doc, paths, components: { ...components, schemas: { ...components.schemas, Fault: fault } } };
+    };
+    const [before, after] = await loadPair(withFault(problem({ code: { type: "string" } })), withFault(problem({})));
+    expect(ids(diffDocuments(before, after, { errorSchema: "Fault" }))).toEqual([
+      "error-schema-property-removed:breaking",
+    ]);
+    // Problem (four responses) is the default's standard: Fault's change is then reported at each response.
+    expect(ids(diffDocuments(before, after))).toEqual([
+      "response-property-removed:breaking",
+      "response-property-removed:breaking",
+    ]);
   });
 });

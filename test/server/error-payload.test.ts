@@ -311,6 +311,29 @@ describe("the model's error schema", () => {
     expect(clientView(model).problemType).toBe('paths["/a"]["get"]["responses"]["404"]["content"]["application/json"]');
   });
 
+  it("counts one schema under several media types as one, served as the type most of its responses declare", () => {
+    const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+    const model = buildModel(
+      spec(
+        {
+          "400": failure(ref("Oops"), "application/problem+json"),
+          "401": failure(ref("Oops"), "application/problem+json"),
+          "403": failure(ref("Oops"), "application/problem+json"),
+          "405": failure(ref("Oops")),
+          "406": failure(ref("Oops")),
+          "404": failure(ref("Other")),
+          "409": failure(ref("Other")),
+          "429": failure(ref("Other")),
+          "500": failure(ref("Other")),
+        },
+        { Oops: SCHEMAS.messageCode, Other: SCHEMAS.oauth },
+      ),
+      { source: "t" },
+    );
+    // Oops: five responses (three as problem+json), Other: four, more than Oops returns under either type alone.
+    expect(model.errorSchema).toMatchObject({ name: "Oops", mediaType: "application/problem+json" });
+  });
+
   it("is absent without JSON error responses: RFC 9457, and the client's Problem says so", () => {
     const model = buildModel(spec({ "400": failure({ type: "string" }, "text/plain") }), { source: "t" });
     expect(model.errorSchema).toBeNull();

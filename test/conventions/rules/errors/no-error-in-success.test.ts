@@ -91,4 +91,29 @@ describe(RULE, () => {
       ],
     ]);
   });
+
+  it("reports the API's error schema returned with 200 when it is the one the error responses return", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.1.0
+        info: { title: Tasks, version: 1.0.0 }
+        paths:
+          /tasks:
+            get:
+              responses:
+                "200": { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/ErrorResponse' } } } }
+                "400": { description: e, content: { application/json: { schema: { $ref: '#/components/schemas/ErrorResponse' } } } }
+        components:
+          schemas:
+            ErrorResponse: { type: object, properties: { errors: { type: array, items: { type: object } } } }
+      `,
+      RULE,
+    );
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [
+        7,
+        'success response 200 returns the error schema "ErrorResponse"; report errors with a 4xx/5xx status and the standard error schema, not with 200',
+      ],
+    ]);
+  });
 });

@@ -130,6 +130,41 @@ describe(RULE, () => {
     ]);
   });
 
+  it("without the configured schema, asks for the one most error responses return, not at every response", async () => {
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.1.0
+        info: { title: Tasks, version: 1.0.0 }
+        paths:
+          /tasks:
+            get:
+              responses:
+                "200": { description: ok }
+                "400": { $ref: '#/components/responses/Failed' }
+                "404": { $ref: '#/components/responses/Failed' }
+                "500":
+                  description: failed
+                  content:
+                    application/problem+json: { schema: { type: object, properties: { message: { type: string } } } }
+        components:
+          responses:
+            Failed:
+              description: failed
+              content:
+                application/problem+json: { schema: { $ref: '#/components/schemas/ErrorResponse' } }
+          schemas:
+            ErrorResponse: { type: object, properties: { errors: { type: array, items: { type: object } } } }
+      `,
+      RULE,
+    );
+    expect(problems.map((p) => [p.line, p.message])).toEqual([
+      [
+        13,
+        "error response 500 must use the standard error schema: set its schema to $ref: '#/components/schemas/ErrorResponse'",
+      ],
+    ]);
+  });
+
   it("accepts an error response in another file that references the schema file, and reports one that does not", async () => {
     const problems = await lintFiles(
       {

@@ -48,6 +48,28 @@ describe(RULE, () => {
     expect(problems[0]!.message).toContain(`"Problem" is not in components.schemas`);
   });
 
+  it("names the schema the error responses return when the configured one is missing", async () => {
+    const failure =
+      "{ description: e, content: { application/json: { schema: { $ref: '#/components/schemas/Error' } } } }";
+    const problems = await lintYaml(
+      yaml`
+        openapi: 3.1.0
+        info: { title: Pets, version: 1.0.0 }
+        paths:
+          /pets:
+            get:
+              responses: { "200": { description: ok }, "400": ${failure}, "500": ${failure} }
+        components:
+          schemas:
+            Error: { type: object, properties: { code: { type: integer }, message: { type: string } } }
+      `,
+      RULE,
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      `the standard error schema "Problem" is not in components.schemas; define it with type, title, status, detail, instance, code, errors (RFC 9457 Problem Details) or name yours ("Error", which the error responses return) in settings.errors.schema`,
+    ]);
+  });
+
   it("names the members the schema lacks, at its properties", async () => {
     const problems = await lintYaml(
       HEAD +
