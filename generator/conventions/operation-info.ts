@@ -1,8 +1,7 @@
 import type { Located, SpecDocument } from "../load/index.js";
-import type { JsonObject } from "./rule.js";
 
 import { HTTP_METHODS, type HttpMethod } from "../facts/http-methods.js";
-import { isObject } from "../facts/json-object.js";
+import { isObject, type JsonObject } from "../facts/json-object.js";
 
 export { HTTP_METHODS, isObject, type HttpMethod };
 

@@ -2,8 +2,9 @@ import type { Located, NodeRef, SpecDocument } from "../load/index.js";
 import type { SeveritySetting } from "./diagnostic.js";
 import type { ConventionSettings } from "./settings.js";
 import type { OperationInfo } from "./operation-info.js";
+import type { JsonObject } from "../facts/json-object.js";
 
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject };
 
 /** What a rule sees: the document (with positions), the API-wide settings, its own options, and a way to report. */
 export interface RuleContext<Options> {

@@ -3,7 +3,7 @@
 // response field that carries the next token back. Anything else detects nothing (see pagination.ts).
 import type { FieldPath, JsonSchema, Pagination } from "./ir.js";
 import type { RefResolver } from "./refs.js";
-import type { PaginationContext } from "./pagination.js";
+import type { PaginationContext } from "./pagination-context.js";
 import {
   SIZE_PARAMS,
   fieldPathOf,

@@ -3,13 +3,9 @@ import { createRequire } from "node:module";
 import { detectBacktracking, type DetectorLimits, type DetectorResult } from "./backtracking-detector.js";
 import { EXPLANATION_SOURCE, explainTrail } from "./backtracking-explanation.js";
 import { readStoredVerdicts, storeVerdicts } from "./verdict-disk-cache.js";
+import type { PatternVerdict } from "./pattern-verdict.js";
 
-/** What the rule says about one pattern; `why` explains a problem in a sentence without the pattern itself. */
-export type PatternVerdict =
-  | { kind: "linear" }
-  | { kind: "invalid"; why: string }
-  | { kind: "super-linear"; why: string }
-  | { kind: "undecided"; why: string };
+export type { PatternVerdict };
 
 /**
  * Verdicts by limits and pattern, shared by every lint in the process (the portal lints again on each edit; real

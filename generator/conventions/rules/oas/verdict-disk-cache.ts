@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PatternVerdict } from "./pattern-verdicts.js";
+import type { PatternVerdict } from "./pattern-verdict.js";
 
 /**
  * Pattern verdicts kept between runs, one JSON line per pattern, next to the CLI bundle under node_modules/.cache:
