@@ -2,6 +2,8 @@
  * API-wide choices the conventions depend on (CONVENTIONS.md): set in specwright.config.yaml under `settings`,
  * per file glob under `overrides`. Rules read them; generators read them too, so that lint and code agree.
  */
+import { PROBLEM_JSON } from "../facts/error-schema.js";
+
 /** The two paging styles the conventions allow (CONVENTIONS.md §4). */
 export type PaginationStyle = "cursor" | "offset";
 
@@ -41,7 +43,7 @@ export const DEFAULT_SETTINGS: ConventionSettings = {
   pagination: { itemsProperty: "items", auto: true },
   errors: {
     schema: "Problem",
-    mediaType: "application/problem+json",
+    mediaType: PROBLEM_JSON,
     requiredMembers: ["type", "title", "status", "detail", "instance", "code", "errors"],
   },
   versioning: { strategy: "path", header: "Api-Version" },

@@ -8,13 +8,16 @@
 //    reached by `$ref` is one schema wherever it is referenced from (where its `$ref` chain ends); inline schemas
 //    are told apart by content. Ties go to a `components.schemas` entry before an inline schema, then to the
 //    smaller name (so moving paths around does not change the answer), then to the first in document order.
-// 3. Else none: failures are RFC 9457 problems (`application/problem+json`).
+// 3. Else none: failures are RFC 9457 problems (PROBLEM_JSON).
 //
 // Its media type is the one most of its uses declare (ties: the first), a range (`*/*`) served as application/json.
 import { HTTP_METHODS, type HttpMethod } from "./http-methods.js";
 import { isObject } from "./json-object.js";
 import { mediaTypeEssence, preferredJsonMediaType } from "./media-types.js";
 import { isErrorStatus } from "./status-codes.js";
+
+/** RFC 9457 §3's media type: what failures are served as when nothing says otherwise. */
+export const PROBLEM_JSON = "application/problem+json";
 
 /** What the rule reads of a document, whichever way it is held. */
 export interface SpecView<N> {

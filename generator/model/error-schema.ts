@@ -7,7 +7,7 @@ import type { RefResolver } from "./refs.js";
 import { jsonViewOf } from "./json-view.js";
 import { isErrorStatus } from "../facts/status-codes.js";
 import { describesJson } from "../facts/media-types.js";
-import { apiErrorSchema, errorBodyMediaType, servedMediaType } from "../facts/error-schema.js";
+import { apiErrorSchema, errorBodyMediaType, PROBLEM_JSON, servedMediaType } from "../facts/error-schema.js";
 
 export interface ConfiguredErrorSchema {
   /** Key in `components.schemas`. */
@@ -29,7 +29,7 @@ export function errorSchemaOf(
   const view = jsonViewOf(root);
   const found = apiErrorSchema(view, configured?.name);
   if (found === undefined) return null;
-  const mediaType = found.mediaType ?? configured?.mediaType ?? "application/problem+json";
+  const mediaType = found.mediaType ?? configured?.mediaType ?? PROBLEM_JSON;
   // The client types an inline error schema through a response that returns it under the media type served.
   const use = found.uses.find((candidate) => servedMediaType(candidate.mediaType) === mediaType);
   const usedBy = use ? { path: use.path, method: use.method, status: use.status, mediaType: use.mediaType } : null;
