@@ -14,24 +14,11 @@
 import { HTTP_METHODS, type HttpMethod } from "./http-methods.js";
 import { isObject } from "./json-object.js";
 import { mediaTypeEssence, preferredJsonMediaType } from "./media-types.js";
+import type { SpecView } from "./spec-view.js";
 import { isErrorStatus } from "./status-codes.js";
 
 /** RFC 9457 §3's media type: what failures are served as when nothing says otherwise. */
 export const PROBLEM_JSON = "application/problem+json";
-
-/** What the rule reads of a document, whichever way it is held. */
-export interface SpecView<N> {
-  readonly root: N;
-  value(node: N): unknown;
-  /** The member `key` of an object node, without following `$ref`s. */
-  member(node: N, key: string): N | undefined;
-  /** The members of an object node in source order. */
-  members(node: N): ReadonlyArray<readonly [string, N]>;
-  /** Where a chain of `$ref`s ends; the node itself when it is not a ref, the last node reached when it is broken. */
-  resolve(node: N): N;
-  /** One string per place in the document: two nodes at one place are one schema. */
-  place(node: N): string;
-}
 
 /** One error response's JSON body: where it is declared and its schema. */
 export interface ErrorBody<N> {

@@ -1,5 +1,5 @@
 // A SpecDocument as the facts of generator/facts/ read it: located nodes, `$ref`s followed across its files.
-import type { SpecView } from "../facts/error-schema.js";
+import type { SpecView } from "../facts/spec-view.js";
 import type { Located, SpecDocument } from "./spec-document.js";
 
 const views = new WeakMap<SpecDocument, SpecView<Located>>();

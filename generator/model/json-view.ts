@@ -1,5 +1,5 @@
 // A bundled document (one JSON value, internal `$ref`s only) as the facts of generator/facts/ read it.
-import type { SpecView } from "../facts/error-schema.js";
+import type { SpecView } from "../facts/spec-view.js";
 import { getAtPointer, joinPointer, parsePointer } from "../load/json-pointer.js";
 import { isObject, refOf } from "./refs.js";
 
