@@ -1,7 +1,8 @@
-// The library's diff reads the config as `specwright diff` does: settings.errors.schema names the error schema that
+// `specwright diff` and the library's diff read the config alike: settings.errors.schema names the error schema that
 // is compared once for the whole API.
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { runDiff } from "../../generator/cli/diff.js";
 import { defaultConfig } from "../../generator/config/index.js";
 import { diff } from "../../generator/library/diff.js";
 import { writeSpecFiles } from "../load/temp-spec.js";
@@ -25,13 +26,24 @@ function spec(withCode: boolean): string {
   ].join("\n");
 }
 
-describe("the library's diff", () => {
-  it("compares the error schema the nearest config names once, as the CLI does", async () => {
-    const dir = writeSpecFiles({
-      "old.yaml": spec(true),
-      "new.yaml": spec(false),
-      "specwright.config.yaml": "settings:\n  errors: { schema: Fault, mediaType: application/json }\n",
-    });
+const CONFIG = "settings:\n  errors: { schema: Fault, mediaType: application/json }\n";
+
+describe("the error schema the config names", () => {
+  it("is compared once by `specwright diff`", async () => {
+    const dir = writeSpecFiles({ "old.yaml": spec(true), "new.yaml": spec(false), "specwright.config.yaml": CONFIG });
+    const written: string[] = [];
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      await runDiff(["old.yaml", "new.yaml"], { format: "json" }, dir);
+    } finally {
+      stdout.mockRestore();
+    }
+    const { changes } = JSON.parse(written.join("")) as { changes: Array<{ id: string }> };
+    expect(changes.map((change) => change.id)).toEqual(["error-schema-property-removed"]);
+  });
+
+  it("is compared once by the library's diff, with the nearest config or the one given", async () => {
+    const dir = writeSpecFiles({ "old.yaml": spec(true), "new.yaml": spec(false), "specwright.config.yaml": CONFIG });
     expect(ids(await diff(join(dir, "old.yaml"), join(dir, "new.yaml")))).toEqual([
       "error-schema-property-removed:breaking",
     ]);
