@@ -9,6 +9,16 @@ describe("compilePath", () => {
     expect(compilePath("/files/*").match("/files/anything")).toBeUndefined();
   });
 
+  it("matches literal text a client percent-encodes (apisetu.gov.in's path with spaces), in either hex case", () => {
+    const pull = compilePath("/Your Pull DOC/{id}/é");
+    expect([
+      pull.match("/Your%20Pull%20DOC/7/%C3%A9"),
+      pull.match("/Your%20Pull%20DOC/7/%c3%a9"),
+      pull.match("/Your%2BPull%20DOC/7/%C3%A9"),
+    ]).toEqual([{ p0: "7" }, { p0: "7" }, undefined]);
+    expect(compilePath("/a(b)").match("/a%28b%29")).toEqual({});
+  });
+
   it("keeps each parameter inside its segment, ends it at the literal text that follows, allows a trailing slash", () => {
     const cancel = compilePath("/v1/{name}:cancel");
     expect([

@@ -12,7 +12,7 @@ export interface PathMatcher {
  * Compiles a template to an anchored RegExp of our own rather than an Express route: adjacent parameters
  * (`{id}.{format}`, `{id}{ext}`) are valid OpenAPI but path-to-regexp refuses them. Each parameter matches
  * within one segment, non-greedily, so the literal text after it (`.`, `:cancel`) ends it; literal text is
- * escaped, so a spec path can never inject pattern syntax. A trailing slash is optional, as in Express's
+ * escaped, so a spec path can never inject pattern syntax, and matches as written or percent-encoded. A trailing slash is optional, as in Express's
  * non-strict routing. `valuesOf` gives the only values a parameter can take (its enum), where the template
  * puts it next to another parameter and nothing else marks the boundary (`{id}{ext}`, ext: [".json"]).
  */
@@ -27,13 +27,13 @@ export function compilePath(
   const body = template.replace(/\/+$/, "");
   const pattern = /\{([^{}]+)\}/g;
   for (let found = pattern.exec(body); found !== null; found = pattern.exec(body)) {
-    source += escapeRegExp(body.slice(last, found.index));
+    source += literalSource(body.slice(last, found.index));
     const name = found[1] ?? "";
     names[`p${index++}`] = name;
     source += `(${alternatives(valuesOf(name)) ?? "[^/]+?"})`;
     last = found.index + found[0].length;
   }
-  source += escapeRegExp(body.slice(last));
+  source += literalSource(body.slice(last));
   const regexp = new RegExp(`^${source}/?$`);
   const keys = Object.keys(names);
   return {
@@ -57,6 +57,32 @@ function alternatives(values: readonly string[] | undefined): string | undefined
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join("|");
+}
+
+/**
+ * Literal template text as a pattern over the raw request path. A client percent-encodes what a path may not hold
+ * as is (apisetu.gov.in's `/Your Pull DOC Request API Path` arrives as `/Your%20Pull%20DOC…`), and RFC 3986 §6.2.2
+ * makes an encoded octet, in either hex case, equivalent to the character: each character other than a letter,
+ * digit or `/` matches as written or encoded.
+ */
+function literalSource(text: string): string {
+  let source = "";
+  for (const char of text) {
+    if (/[A-Za-z0-9/]/.test(char)) source += char === "/" ? "\\/" : char;
+    else source += `(?:${escapeRegExp(char)}|${encodedSource(char)})`;
+  }
+  return source;
+}
+
+/** The UTF-8 percent-encoding of one character, hex digits in either case. */
+function encodedSource(char: string): string {
+  const bytes = new TextEncoder().encode(char);
+  return [...bytes]
+    .map(
+      (byte) =>
+        `%${[...byte.toString(16).padStart(2, "0")].map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join("")}`,
+    )
+    .join("");
 }
 
 function escapeRegExp(text: string): string {
