@@ -1,6 +1,7 @@
 // What the generated client sends, the generated server reads: values OpenAPI's styles leave undefined (arrays of
 // objects, nested members: carried as JSON texts, generator/model/ir.ts ItemType) and array defaults written as
-// one wire value (bkk.hu) or of a type the parameter cannot have (fec.gov), parameters defined by JSON content
+// one wire value (bkk.hu), of a type the parameter cannot have (fec.gov) or failing its own pattern or enum
+// (pressassociation.io: `pattern: "date-time"`), parameters defined by JSON content
 // (stream-io), through the generated client against the generated server (conformance classes of issue 12).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSpecText, typecheck } from "./e2e-harness.js";
@@ -30,6 +31,8 @@ paths:
         - { name: include, in: query, explode: false, schema: { type: array, default: "true", items: { type: string, enum: ["true", "false", compact] } } }
         - { name: ids, in: query, explode: false, schema: { type: array, default: "1,2", items: { type: integer } } }
         - { name: last_index, in: query, schema: { type: integer, default: null } }
+        - { name: updatedAfter, in: query, schema: { type: string, pattern: date-time, default: "2025-10-15T13:51:08.377Z" } }
+        - { name: order, in: query, schema: { type: string, enum: [asc, desc], default: ascending } }
       responses: ${echo}
   /things/{id}:
     get:
@@ -74,9 +77,13 @@ describe("generated client and server agree on values the styles leave undefined
     expect((await api.agreement.putActions({ Actions: [{ Name: "a" }], filter })).query.filter).toEqual(filter);
   });
 
-  it("reads an array parameter's scalar default as the wire value it stands for; leaves out a default of another type", async () => {
+  it("reads an array parameter's scalar default as the wire value it stands for; leaves out a default of another type or one its schema refuses", async () => {
     expect((await api.agreement.getRefs({})).query).toEqual({ include: ["true"], ids: [1, 2] });
     expect((await api.agreement.getRefs({ last_index: 3 })).query.last_index).toBe(3);
+    expect((await api.agreement.getRefs({ updatedAfter: "a date-time", order: "desc" })).query).toMatchObject({
+      updatedAfter: "a date-time",
+      order: "desc",
+    });
     expect((await api.agreement.getRefs({ include: ["compact", "false"] })).query.include).toEqual([
       "compact",
       "false",

@@ -21,7 +21,7 @@ import { discriminatorBranches } from "../../model/discriminator-branches.js";
 import { RefResolver } from "../../model/refs.js";
 import { discriminatorKeyword } from "./discriminator-keyword.js";
 import { bodyValidatorName, parametersValidatorName } from "./validator-names.js";
-import { wireDefault } from "./wire-default.js";
+import { dropUnfitDefaults, pendingDefaults, wireDefault, type PendingDefault } from "./wire-default.js";
 import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
@@ -89,6 +89,7 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     bodies: new Map(),
   };
   const byOperation = new Map<string, OperationValidators>();
+  const defaults: PendingDefault[] = [];
 
   const used = new Set<string>();
   const share = (kind: "params" | "bodies", wanted: string, schema: unknown): string => {
@@ -105,7 +106,7 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
   for (const op of model.operations) {
     const names: OperationValidators = {};
     for (const location of LOCATIONS) {
-      const schema = parameterObjectSchema(op, location, registry);
+      const schema = parameterObjectSchema(op, location, registry, model.source, defaults);
       if (schema !== undefined)
         names[location] = share(
           "params",
@@ -132,11 +133,22 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     registry.root(),
     [...schemas.params.values(), ...schemas.bodies.values()].map((entry) => entry.schema),
   );
-  const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
+  const newAjv = (options: Options): Ajv2020 => {
     const ajv = new Ajv2020({ ...COMMON, ...options });
     addFormats(ajv);
     ajv.addKeyword(discriminatorKeyword);
     for (const format of formats) ajv.addFormat(format, true);
+    return ajv;
+  };
+  const checker = newAjv({ allErrors: false, code: { regExp: PATTERN_ENGINE } });
+  try {
+    checker.addSchema(registry.root());
+  } catch (error) {
+    throw invalidSchema(error) ?? error;
+  }
+  dropUnfitDefaults(checker, defaults, warn);
+  const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
+    const ajv = newAjv(options);
     const exportsToIds: Record<string, string> = {};
     let code: string;
     try {
@@ -210,7 +222,13 @@ function validatesAsData(mediaType: string): boolean {
 }
 
 /** One object schema per parameter location; header names as written (the runtime looks them up lower-cased). */
-function parameterObjectSchema(op: Operation, location: ParamLocation, registry: SchemaRegistry): object | undefined {
+function parameterObjectSchema(
+  op: Operation,
+  location: ParamLocation,
+  registry: SchemaRegistry,
+  source: string,
+  defaults: PendingDefault[],
+): object | undefined {
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
@@ -227,6 +245,12 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
         ),
       ),
     ]),
+  );
+  defaults.push(
+    ...pendingDefaults(
+      properties,
+      (name) => `${source}: ${operationPlace(op)} ${location} parameter ${JSON.stringify(name)} schema`,
+    ),
   );
   const required = params.filter((param) => param.required).map((param) => param.rawName);
   return matchIllFormedNamesByPattern(
