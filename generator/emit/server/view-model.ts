@@ -7,7 +7,7 @@ import { Code, prettyLiteral } from "../shared/pretty-literal.js";
 import { pageBounds } from "./page-bounds.js";
 import type { CompiledValidators } from "./validators.js";
 import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
-import { adjacentPathValues } from "./path-values.js";
+import { segmentPathValues } from "./path-values.js";
 
 export interface OperationView {
   id: string;
@@ -303,7 +303,7 @@ function operationSpec(
     ["responses", responses],
     ...(op.errorPayloads !== undefined ? [["errors", errorsOf(op.errorPayloads)] as [string, unknown]] : []),
   ];
-  const pathValues = adjacentPathValues(op);
+  const pathValues = segmentPathValues(op);
   if (pathValues !== undefined) members.push(["pathValues", pathValues]);
   const indent = "      ";
   const lines = members.map(
