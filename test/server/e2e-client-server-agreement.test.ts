@@ -2,7 +2,7 @@
 // objects, nested members: carried as JSON texts, generator/model/ir.ts ItemType) and array defaults written as
 // one wire value (bkk.hu), of a type the parameter cannot have (fec.gov) or failing its own pattern or enum
 // (pressassociation.io: `pattern: "date-time"`), parameters defined by JSON content
-// (stream-io), through the generated client against the generated server (conformance classes of issue 12).
+// (stream-io), an Accept header parameter (spoonacular.com), through the generated client against the generated server (conformance classes of issue 12).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSpecText, typecheck } from "./e2e-harness.js";
 import type { ServedSpec } from "./e2e-harness.js";
@@ -33,6 +33,13 @@ paths:
         - { name: last_index, in: query, schema: { type: integer, default: null } }
         - { name: updatedAfter, in: query, schema: { type: string, pattern: date-time, default: "2025-10-15T13:51:08.377Z" } }
         - { name: order, in: query, schema: { type: string, enum: [asc, desc], default: ascending } }
+      responses: ${echo}
+  /widgets:
+    get:
+      operationId: getWidgets
+      tags: [agreement]
+      parameters:
+        - { name: Accept, in: header, schema: { type: string, enum: [application/json, text/html] } }
       responses: ${echo}
   /things/{id}:
     get:
@@ -88,6 +95,14 @@ describe("generated client and server agree on values the styles leave undefined
       "compact",
       "false",
     ]);
+  });
+
+  it("sends the Accept a caller chose; the server ignores an Accept parameter's definition (OpenAPI 3.0.3 §4.7.12.1)", async () => {
+    // spoonacular.com: without this the client's own Accept failed the parameter's enum
+    expect((await api.agreement.getWidgets({})).headers).toEqual({
+      Accept: expect.stringContaining("application/json,"),
+    });
+    expect((await api.agreement.getWidgets({ Accept: "text/html" })).headers).toEqual({ Accept: "text/html" });
   });
 
   it("sends parameters defined by JSON content as their JSON text, which the server parses", async () => {

@@ -108,14 +108,7 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     for (const location of LOCATIONS) {
       const schema = parameterObjectSchema(op, location, registry, model.source, defaults);
       if (schema !== undefined)
-        names[location] = share(
-          "params",
-          parametersValidatorName(
-            op.parameters.filter((param) => param.in === location),
-            location,
-          ),
-          schema,
-        );
+        names[location] = share("params", parametersValidatorName(validatedParameters(op, location), location), schema);
     }
     for (const media of op.requestBody?.content ?? []) {
       if (media.schema === null || !validatesAsData(media.mediaType)) continue;
@@ -229,7 +222,7 @@ function parameterObjectSchema(
   source: string,
   defaults: PendingDefault[],
 ): object | undefined {
-  const params = op.parameters.filter((param) => param.in === location);
+  const params = validatedParameters(op, location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
   const properties = Object.fromEntries(
@@ -257,6 +250,20 @@ function parameterObjectSchema(
     required.length > 0 ? { type: "object", properties, required } : { type: "object", properties },
   );
 }
+
+/**
+ * OpenAPI 3.0.3 §4.7.12.1 (3.1 §4.8.12.1): a header parameter named Accept, Content-Type or Authorization "SHALL
+ * be ignored": content negotiation, the body's media type and security govern those headers. The server does not
+ * validate them (spoonacular.com's Accept enum refused the client's own Accept); the client still sends the value
+ * a caller chose.
+ */
+function validatedParameters(op: Operation, location: ParamLocation): Operation["parameters"] {
+  return op.parameters.filter(
+    (param) => param.in === location && !(location === "header" && IGNORED_HEADERS.has(param.rawName.toLowerCase())),
+  );
+}
+
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 function operationPlace(op: Operation): string {
   return `${op.method.toUpperCase()} ${op.pathKey}`;

@@ -265,6 +265,7 @@ function operationSpec(
   const forms = Object.fromEntries(
     (op.requestBody?.content ?? []).flatMap((c) => (c.formFields === undefined ? [] : [[c.mediaType, c.formFields]])),
   );
+  const textForms = (op.requestBody?.content ?? []).filter((c) => c.formText === true).map((c) => c.mediaType);
   const body =
     op.requestBody === null
       ? null
@@ -272,6 +273,7 @@ function operationSpec(
           required: op.requestBody.required,
           mediaTypes: op.requestBody.content.map((c) => c.mediaType),
           ...(Object.keys(forms).length > 0 ? { forms } : {}),
+          ...(textForms.length > 0 ? { textForms } : {}),
         };
   const security = op.security.map((requirement) =>
     requirement.schemes.map((scheme) => ({ scheme: scheme.rawName, scopes: scheme.scopes })),
