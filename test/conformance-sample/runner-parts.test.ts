@@ -129,4 +129,73 @@ describe("conformance runner parts", () => {
     const untagOp = model.operations.find((op) => op.id === "untag")!;
     expect(invalidInput(model, spec, specSchemas(spec), untagOp, untag)?.what).toBeUndefined();
   });
+
+  it("gives an exploded form object only the properties its schema declares: another name is another parameter", () => {
+    // seldon.local: the example `{ json: "…" }` names no property of SeldonMessage
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "seldon", version: "1" },
+      paths: {
+        "/predict": {
+          get: {
+            operationId: "predict",
+            parameters: [
+              {
+                name: "json",
+                in: "query",
+                required: true,
+                example: { json: '{"data":{}}' },
+                schema: { type: "object", properties: { strData: { type: "string" }, binData: { type: "string" } } },
+              },
+            ],
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "seldon.yaml" });
+    const { input } = validInput(model, spec, specSchemas(spec), model.operations[0]!);
+    expect(Object.keys(input.json as object).every((name) => name === "strData" || name === "binData")).toBe(true);
+    expect(Object.keys(input.json as object).length).toBeGreaterThan(0);
+  });
+
+  it("resolves a $ref whose pointer passes through a node holding a $ref (codat.io, into a response schema's siblings)", () => {
+    const through =
+      "#/paths/~1branding/get/responses/200/content/application~1json/schema/properties/logo/properties/full";
+    const spec = {
+      openapi: "3.0.0",
+      paths: {
+        "/branding": {
+          get: {
+            responses: {
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: {
+                      $ref: "#/components/schemas/Branding",
+                      properties: { logo: { properties: { full: { type: "string" } } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Branding: {
+            type: "object",
+            properties: { logo: { type: "object", properties: { square: { $ref: through } } } },
+          },
+        },
+      },
+    };
+    const validate = specSchemas(spec).validator(
+      "#/paths/~1branding/get/responses/200/content/application~1json/schema",
+      "response",
+    );
+    expect([validate({ logo: { square: "a.png" } }), validate({ logo: { square: 7 } })]).toEqual([true, false]);
+  });
 });

@@ -2,7 +2,10 @@
 // (the URL would name another resource; the client refuses it, RFC 3986 §5.2.4) and an empty array or object for a
 // required query, header or cookie parameter (RFC 6570 §2.3: an empty list or associative array is undefined, and
 // its expansion is omitted, so the parameter is not sent at all: AWS `DELETE /tags/{arn}#tagKeys` with `tagKeys: []`
-// selects no operation). For those the input builder asks for a non-empty value.
+// selects no operation). For those the input builder asks for a non-empty value. An exploded form object whose
+// schema declares its properties and no others (param-shape.ts: closed) carries only those: its members are query
+// names of their own, so another name reads as another parameter (seldon.local `json` whose example is
+// `{ "json": "…" }`, a name SeldonMessage does not declare).
 import type { Parameter } from "../../generator/model/ir.js";
 import { deref, isObject } from "./spec-schemas.js";
 
@@ -14,6 +17,16 @@ const isEmpty = (value: unknown) =>
 /** Whether `value` reaches the server as a value of `param` (path segments also may not be `.` or `..`). */
 export function wireCarries(param: Parameter, value: unknown): boolean {
   if (param.in === "path") return !isEmpty(value) && value !== "." && value !== "..";
+  const shape = param.shape;
+  if (
+    shape.kind === "object" &&
+    !shape.open &&
+    param.style === "form" &&
+    param.explode &&
+    isObject(value) &&
+    Object.keys(value).some((name) => !Object.hasOwn(shape.properties, name))
+  )
+    return false;
   return (
     !param.required ||
     (!(Array.isArray(value) && value.length === 0) && !(isObject(value) && Object.keys(value).length === 0))
