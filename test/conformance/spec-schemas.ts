@@ -5,6 +5,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { hasIndistinctBranches } from "../../templates/runtime/server/indistinct-branches.js";
 
 type Json = Record<string, unknown>;
 export type Direction = "request" | "response";
@@ -82,6 +83,7 @@ const THROUGH_REF_ID = "https://conformance.invalid/through-ref/";
 
 /** How schemas are converted: the spec's version, the direction, and where a `$ref` points after conversion. */
 interface How {
+  document: unknown;
   openapi30: boolean;
   direction: Direction;
   refTo(ref: string): string;
@@ -133,6 +135,13 @@ function convert(node: unknown, how: How): unknown {
     )
       continue;
     else out[key] = value;
+  }
+  if (out.oneOf !== undefined && hasIndistinctBranches(node.oneOf, (ref) => atPointer(how.document, ref))) {
+    // no value could match exactly one branch: read as the spec's generated server reads it
+    const branches = out.oneOf;
+    delete out.oneOf;
+    if (out.anyOf === undefined) out.anyOf = branches;
+    else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { anyOf: branches }];
   }
   const hidden = direction === "request" ? "readOnly" : "writeOnly";
   if (Array.isArray(node.required) && isObject(node.properties)) {
@@ -210,6 +219,7 @@ export function specSchemas(document: Json): SpecSchemas {
       const throughRefs = new Map<string, string>();
       const pending: string[] = [];
       const how: How = {
+        document,
         openapi30,
         direction,
         refTo(ref) {

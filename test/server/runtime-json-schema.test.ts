@@ -130,3 +130,40 @@ describe("pattern filters", () => {
     ]);
   });
 });
+
+describe("a oneOf no value can satisfy", () => {
+  // nexmo.com redact: two error schemas that differ only in descriptions and examples
+  const error = (title: string) => ({
+    type: "object",
+    description: title,
+    required: ["type", "title"],
+    properties: { type: { type: "string", example: `#${title}` }, title: { type: "string", example: title } },
+  });
+  const spec = {
+    components: {
+      schemas: {
+        InvalidJson: error("Invalid JSON"),
+        UnsupportedProduct: error("Unsupported product"),
+        Titled: { type: "object", required: ["title"], properties: { title: { type: "string" } } },
+        Untitled: { type: "object", required: ["title"], properties: { name: { type: "string" } } },
+      },
+    },
+  };
+  const validate = (oneOf: string[]) => {
+    const registry = new SchemaRegistry(spec, true, "response");
+    const schema = registry.convert({ oneOf: oneOf.map((name) => ({ $ref: `#/components/schemas/${name}` })) });
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema(registry.root());
+    return ajv.compile(schema as object);
+  };
+
+  it("is read as anyOf when two branches accept the same values", () => {
+    expect(validate(["InvalidJson", "UnsupportedProduct"])({ type: "#x", title: "Invalid JSON" })).toBe(true);
+    expect(validate(["InvalidJson", "UnsupportedProduct"])({ type: "#x" })).toBe(false);
+  });
+
+  it("stays oneOf when the branches differ, also by a property name that is an annotation keyword", () => {
+    expect(validate(["Titled", "Untitled"])({ title: "t" })).toBe(false); // matches both
+    expect(validate(["Titled", "Untitled"])({ title: 1, name: "n" })).toBe(true);
+  });
+});
