@@ -211,4 +211,32 @@ describe("conformance runner parts", () => {
     expect(specSchemas(spec).accepts(oneOf, { title: "Invalid JSON" }, "response")).toBe(true);
     expect(specSchemas(spec).accepts(oneOf, { title: 7 }, "response")).toBe(false);
   });
+
+  it("gives a path parameter no value that makes a more specific path of the same method match (vtex.local)", () => {
+    const remove = (operationId: string, params: string[]) => ({
+      delete: {
+        operationId,
+        parameters: params.map((name) => ({
+          name,
+          in: "path",
+          required: true,
+          example: "Client",
+          schema: { type: "string" },
+        })),
+        responses: { "204": { description: "deleted" } },
+      },
+    });
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "entities", version: "1" },
+      paths: {
+        "/entities/Client/documents/{id}": remove("deleteClient", ["id"]),
+        "/entities/{entity}/documents/{id}": remove("deleteDocument", ["entity", "id"]),
+      },
+    };
+    const model = buildModel(spec, { source: "entities.yaml" });
+    const op = model.operations.find((candidate) => candidate.id === "deleteDocument")!;
+    const { input } = validInput(model, spec, specSchemas(spec), op);
+    expect([typeof input.entity, input.entity === "Client", input.id]).toEqual(["string", false, "Client"]);
+  });
 });

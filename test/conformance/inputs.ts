@@ -4,7 +4,7 @@
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
-import { nonEmptySchema, wireCarries } from "./wire-values.js";
+import { nonEmptySchema, routesElsewhere, wireCarries } from "./wire-values.js";
 
 type Json = Record<string, unknown>;
 
@@ -83,7 +83,7 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
     };
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;
-    const found = parameterValue(document, schemas, op, param);
+    const found = parameterValue(model, document, schemas, op, param);
     if (found === undefined)
       return { input, untestable: `no value fits the schema of ${param.in} parameter "${param.rawName}"` };
     input[param.inputKey] = found.value;
@@ -94,8 +94,9 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
   return { input };
 }
 
-/** A value of `param` its schema accepts and the wire carries (wire-values.ts): documented ones first. */
+/** A value of `param` its schema accepts and the wire carries to this operation (wire-values.ts): documented ones first. */
 function parameterValue(
+  model: ApiModel,
   document: Json,
   schemas: SpecSchemas,
   op: Operation,
@@ -106,7 +107,10 @@ function parameterValue(
     ...asSerialised(param, example),
   ]);
   const carried = (candidates: unknown[]) =>
-    candidates.filter((candidate) => candidate !== undefined && wireCarries(param, candidate));
+    candidates.filter(
+      (candidate) =>
+        candidate !== undefined && wireCarries(param, candidate) && !routesElsewhere(model, op, param, candidate),
+    );
   const found = firstValid(
     schemas,
     param.schema,

@@ -6,7 +6,8 @@
 // schema declares its properties and no others (param-shape.ts: closed) carries only those: its members are query
 // names of their own, so another name reads as another parameter (seldon.local `json` whose example is
 // `{ "json": "…" }`, a name SeldonMessage does not declare).
-import type { Parameter } from "../../generator/model/ir.js";
+import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
+import { comparePaths, compilePath } from "../../templates/runtime/server/paths.js";
 import { deref, isObject } from "./spec-schemas.js";
 
 type Json = Record<string, unknown>;
@@ -47,4 +48,23 @@ export function nonEmptySchema(document: Json, param: Parameter): Json | undefin
   if (param.in === "path" && (types.includes("string") || schema.type === undefined))
     return { ...schema, ...atLeastOne("minLength") };
   return undefined;
+}
+
+/**
+ * Whether a path parameter's value makes the request path one that a more specific path of the same method claims
+ * (concrete paths match first, OpenAPI 3.1 §4.8.8.2): vtex.local's `dataEntityName` example "Client" makes
+ * `/api/dataentities/Client/documents/{id}`, another operation, so the request would not reach this one.
+ */
+export function routesElsewhere(model: ApiModel, op: Operation, param: Parameter, value: unknown): boolean {
+  if (param.in !== "path" || (typeof value !== "string" && typeof value !== "number")) return false;
+  const concrete = op.path.replace(/\{([^{}]+)\}/g, (_whole, name: string) =>
+    name === param.rawName ? encodeURIComponent(String(value)) : "zz-other",
+  );
+  return model.operations.some(
+    (other) =>
+      other.method === op.method &&
+      other.path !== op.path &&
+      comparePaths(other.path, op.path) < 0 &&
+      compilePath(other.path).match(concrete) !== undefined,
+  );
 }
