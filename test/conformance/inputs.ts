@@ -81,6 +81,13 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
       input,
       untestable: `every security alternative needs a ${unsendable} credential, which no request field carries`,
     };
+  // edrv.io `101 Switching Protocols` (a WebSocket handshake): an interim answer, after which the connection speaks
+  // another protocol (RFC 9110 §15.2.2); no fetch call can take part in it.
+  if (op.responses.length > 0 && op.responses.every((response) => response.status.startsWith("1")))
+    return {
+      input,
+      untestable: "every documented answer is 1xx (a protocol switch), which no fetch call can take part in",
+    };
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;
     const found = parameterValue(model, document, schemas, op, param);
