@@ -1,4 +1,5 @@
 // Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
+import { isConnectionHeader } from "../facts/connection-headers.js";
 import { escapePointerToken } from "../load/json-pointer.js";
 import { basePathsOf } from "./base-paths.js";
 import { unreachableOperationWarnings } from "./equivalent-paths.js";
@@ -311,6 +312,13 @@ function buildOperation(
   // OpenAPI 3.1 §4.8.12.1: a path parameter's name MUST occur in the path as `{name}`. One that does not can never be
   // sent (mastercard masterpassqr `/send/` declares `partnerId`), so requiring it would refuse every request.
   const parameters = declared.filter((param) => {
+    if (param.in === "header" && isConnectionHeader(param.rawName)) {
+      // azure.com datalake-store `Transfer-Encoding: chunked`, required: the client's transport frames the body itself.
+      warnings.push(
+        `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): header parameter "${param.rawName}" ignored, a connection header is set by the HTTP implementation, not by the request (RFC 9110 §7.6.1), and fetch refuses it; ${pointer}/parameters`,
+      );
+      return false;
+    }
     if (param.in !== "path" || path.includes(`{${param.rawName}}`)) return true;
     warnings.push(
       `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): path parameter "${param.rawName}" ignored, the path has no {${param.rawName}}; ${pointer}/parameters`,
