@@ -39,6 +39,11 @@ paths:
         content:
           application/x-www-form-urlencoded: { schema: { type: string, minLength: 3 }, example: "text=I like tacos" }
       responses: ${ok}
+  /transactions:
+    post:
+      operationId: sendTransaction
+      requestBody: { content: { text/plain: { schema: { type: object, properties: {} } } } }
+      responses: ${ok}
   /plans/{id}:
     delete:
       operationId: deletePlanItem
@@ -108,6 +113,11 @@ describe("generated server request bodies", () => {
     const detect = await post(form, "text=I like tacos&n=2", "/detect");
     expect([detect.status, detect.body]).toEqual([200, { body: "text=I like tacos&n=2" }]);
     expect((await post(form, "a", "/detect")).status).toBe(400);
+  });
+
+  it("hands over a text body whose schema admits no string unvalidated: it can only be text (chain49.com)", async () => {
+    const sent = await post("text/plain", "0200ab", "/transactions");
+    expect([sent.status, sent.body]).toEqual([200, { body: "0200ab" }]);
   });
 
   it("ignores request body content under a key that is no media type: no client can send it (spoonacular.com)", async () => {

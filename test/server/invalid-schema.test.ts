@@ -82,6 +82,27 @@ describe("ill-formed schemas", () => {
     expect(validators.modules.params).toContain("20");
   });
 
+  it("a text body schema that admits no string is left out of validation, with a warning at its place", () => {
+    const document = {
+      openapi: "3.0.3",
+      info: { title: "tx", version: "1" },
+      paths: {
+        "/tx": {
+          post: {
+            requestBody: { content: { "text/plain": { schema: { type: "object", properties: {} } } } },
+            responses: { "204": { description: "sent" } },
+          },
+        },
+      },
+    };
+    const warnings: string[] = [];
+    const validators = compileValidators(buildModel(document, { source: "tx.json" }), (m) => warnings.push(m));
+    expect(warnings).toEqual([
+      "tx.json: POST /tx request body schema (text/plain): a text body is a string, and this schema admits none; it is left out of validation (fix the schema there: type string)",
+    ]);
+    expect(validators.exports.bodies).toEqual([]);
+  });
+
   it("another ill-formed keyword is a ModelError naming the place and the fix, not a crash", () => {
     const document = api({ type: "object", properties: { count: { type: "integer", minimum: "one" } } });
     const model = buildModel(document, { source: "items.json" });

@@ -112,6 +112,12 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     }
     for (const media of op.requestBody?.content ?? []) {
       if (media.schema === null || !validatesAsData(media.mediaType)) continue;
+      if (bodyKindOf(media.mediaType) === "text" && !admitsString(refs.resolve(media.schema))) {
+        warn(
+          `${model.source}: ${operationPlace(op)} request body schema (${media.mediaType}): a text body is a string, and this schema admits none; it is left out of validation (fix the schema there: type string)`,
+        );
+        continue;
+      }
       const name = share(
         "bodies",
         bodyValidatorName(media.schema, media.schemaName, model.schemas),
@@ -264,6 +270,15 @@ function validatedParameters(op: Operation, location: ParamLocation): Operation[
 }
 
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+/**
+ * Whether a schema may hold a string: a text body arrives as one (chain49.com `text/plain` with `type: object`
+ * would refuse every body). A schema without `type` may.
+ */
+function admitsString(schema: Record<string, unknown> | undefined): boolean {
+  const type = schema?.["type"];
+  return type === undefined || type === "string" || (Array.isArray(type) && type.includes("string"));
+}
 
 function operationPlace(op: Operation): string {
   return `${op.method.toUpperCase()} ${op.pathKey}`;
