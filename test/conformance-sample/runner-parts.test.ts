@@ -239,4 +239,13 @@ describe("conformance runner parts", () => {
     const { input } = validInput(model, spec, specSchemas(spec), op);
     expect([typeof input.entity, input.entity === "Client", input.id]).toEqual(["string", false, "Client"]);
   });
+
+  it("reads a type that admits none of the enum's values as left out, as the generated server does (visualstudio.com)", () => {
+    const codes = { type: "integer", enum: ["0 (Unknown)", "1 (ExceededQuota)"] };
+    const schemas = specSchemas({ openapi: "3.0.1" });
+    expect([schemas.accepts(codes, "0 (Unknown)", "response"), schemas.accepts(codes, 0, "response")]).toEqual([
+      true,
+      false,
+    ]);
+  });
 });

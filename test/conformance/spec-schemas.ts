@@ -5,6 +5,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { enumDeniesType } from "../../templates/runtime/server/enum-type.js";
 import { hasIndistinctBranches } from "../../templates/runtime/server/indistinct-branches.js";
 
 type Json = Record<string, unknown>;
@@ -127,6 +128,8 @@ function convert(node: unknown, how: How): unknown {
       out[key] = Array.isArray(value) ? value.map((sub) => convert(sub, how)) : convert(value, how);
     else if (SCHEMA_ONES.includes(key)) out[key] = convert(value, how);
     else if (key === "pattern" && !compilablePattern(value)) continue;
+    else if (key === "type" && enumDeniesType(value, node.enum))
+      continue; // read as the generated server reads it
     else if (
       key === "type" &&
       (value === "file" ||

@@ -167,3 +167,25 @@ describe("a oneOf no value can satisfy", () => {
     expect(validate(["Titled", "Untitled"])({ title: 1, name: "n" })).toBe(true);
   });
 });
+
+describe("a type that admits none of the enum's values", () => {
+  it("is left out, with a report at its place: the enum's values validate (visualstudio.com MessageCodes)", () => {
+    const spec = {
+      components: {
+        schemas: { Codes: { type: "integer", format: "int32", enum: ["0 (Unknown)", "1 (ExceededQuota)"] } },
+      },
+    };
+    const dropped: string[] = [];
+    const registry = new SchemaRegistry(spec, true, "response", undefined, undefined, (at, why) =>
+      dropped.push(`${at}: ${why}`),
+    );
+    const schema = registry.convert({ $ref: "#/components/schemas/Codes" });
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema(registry.root());
+    const validate = ajv.compile(schema as object);
+    expect([validate("0 (Unknown)"), validate(0), validate("2 (Other)")]).toEqual([true, false, false]);
+    expect(dropped).toEqual([
+      '#/components/schemas/Codes/type: "type" "integer" admits none of the "enum" values, so no value is valid (JSON Schema 2020-12 §6.1)',
+    ]);
+  });
+});

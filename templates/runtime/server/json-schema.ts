@@ -3,6 +3,7 @@
 // Every `$ref` target is copied once into `$defs` of one root schema and referenced from there, so identical
 // `$ref`s share one compiled validator; annotations are dropped to keep the compiled code small.
 
+import { enumDeniesType } from "./enum-type.js";
 import { hasIndistinctBranches } from "./indistinct-branches.js";
 import { linearPattern } from "./patterns.js";
 
@@ -183,6 +184,11 @@ export class SchemaRegistry {
         this.reportDropped(
           `${at}/type`,
           `"type" must be a type name or a list of them (JSON Schema 2020-12 §6.1.1), not ${JSON.stringify(value).slice(0, 80)}`,
+        );
+      } else if (keyword === "type" && enumDeniesType(value, schema.enum)) {
+        this.reportDropped(
+          `${at}/type`,
+          `"type" ${JSON.stringify(value)} admits none of the "enum" values, so no value is valid (JSON Schema 2020-12 §6.1)`,
         );
       } else if (keyword === "pattern" && typeof value === "string" && !this.keepPattern(value, `${at}/pattern`)) {
       } else if (keyword === "patternProperties" && isObject(value)) {
