@@ -188,4 +188,12 @@ describe("a type that admits none of the enum's values", () => {
       '#/components/schemas/Codes/type: "type" "integer" admits none of the "enum" values, so no value is valid (JSON Schema 2020-12 §6.1)',
     ]);
   });
+
+  it('keeps a type whose enum spells its values as strings (Swagger 2\'s boolean enum ["false", "true"])', () => {
+    const spec = { components: { schemas: { Flag: { type: "boolean", enum: ["false", "true"] } } } };
+    const dropped: string[] = [];
+    const registry = new SchemaRegistry(spec, true, "request", undefined, undefined, (at) => dropped.push(at));
+    expect(registry.convert({ $ref: "#/components/schemas/Flag" })).toBeDefined();
+    expect([registry.root().$defs, dropped]).toEqual([{ "components/schemas/Flag": spec.components.schemas.Flag }, []]);
+  });
 });
