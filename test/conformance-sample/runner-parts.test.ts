@@ -248,4 +248,26 @@ describe("conformance runner parts", () => {
       false,
     ]);
   });
+
+  it("builds no invalid input from a header whose definition the server ignores (Accept, OpenAPI 3.0.3 §4.7.12.1)", () => {
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "accept", version: "1" },
+      paths: {
+        "/widget": {
+          get: {
+            operationId: "widget",
+            parameters: [
+              { name: "Accept", in: "header", required: true, schema: { type: "string", enum: ["text/html"] } },
+            ],
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "accept.yaml" });
+    const op = model.operations[0]!;
+    const { input } = validInput(model, spec, specSchemas(spec), op);
+    expect(invalidInput(model, spec, specSchemas(spec), op, input)).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 // The inputs the conformance run sends to one operation: a valid one built from the spec (required parameters and
 // the request body, from their examples when those fit the schema), and one the spec forbids (a required value
 // left out, or a value of the wrong type), keyed as the generated client's parameters object is.
+import { isIgnoredHeaderParameter } from "../../generator/facts/ignored-header-parameters.js";
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
@@ -225,7 +226,14 @@ export function invalidInput(
     delete input[missing.inputKey];
     return { input, what: `required ${missing.in} parameter "${missing.rawName}" left out` };
   }
-  for (const param of params.filter((p) => p.in !== "cookie" && (p.required || p.in === "query"))) {
+  // A header whose definition the server ignores (Accept, Content-Type, Authorization) is no input it can refuse.
+  const typed = params.filter(
+    (p) =>
+      p.in !== "cookie" &&
+      (p.required || p.in === "query") &&
+      !(p.in === "header" && isIgnoredHeaderParameter(p.rawName)),
+  );
+  for (const param of typed) {
     const schema = deref(document, param.schema) ?? {};
     if (schema.type === "array" || schema.type === "object") continue;
     // Parameters travel as text: the stand-in must be refused both as the string and as what it parses to.

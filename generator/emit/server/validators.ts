@@ -11,6 +11,7 @@ import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 import formatsModule from "ajv-formats/dist/formats.js";
 import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
+import { isIgnoredHeaderParameter } from "../../facts/ignored-header-parameters.js";
 import { ModelError } from "../../model/model-error.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
@@ -258,18 +259,15 @@ function parameterObjectSchema(
 }
 
 /**
- * OpenAPI 3.0.3 §4.7.12.1 (3.1 §4.8.12.1): a header parameter named Accept, Content-Type or Authorization "SHALL
- * be ignored": content negotiation, the body's media type and security govern those headers. The server does not
- * validate them (spoonacular.com's Accept enum refused the client's own Accept); the client still sends the value
- * a caller chose.
+ * The parameters validated in one location: not those whose definition OpenAPI says to ignore
+ * (facts/ignored-header-parameters.ts; spoonacular.com's Accept enum refused the client's own Accept). The client
+ * still sends the value a caller chose.
  */
 function validatedParameters(op: Operation, location: ParamLocation): Operation["parameters"] {
   return op.parameters.filter(
-    (param) => param.in === location && !(location === "header" && IGNORED_HEADERS.has(param.rawName.toLowerCase())),
+    (param) => param.in === location && !(location === "header" && isIgnoredHeaderParameter(param.rawName)),
   );
 }
-
-const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 /**
  * Whether a schema may hold a string: a text body arrives as one (chain49.com `text/plain` with `type: object`
