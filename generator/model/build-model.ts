@@ -1,4 +1,5 @@
 // Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
+import { isConnectionHeader } from "../facts/connection-headers.js";
 import { escapePointerToken } from "../load/json-pointer.js";
 import { basePathsOf } from "./base-paths.js";
 import { unreachableOperationWarnings } from "./equivalent-paths.js";
@@ -55,6 +56,8 @@ const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
  * says the same), and fetch refuses to send one. */
 const BODILESS = new Set<HttpMethod>(["get", "head"]);
 const VERSION_SEGMENT = /^v\d+$/i;
+/** A media type or range, `type "/" subtype` with optional parameters (RFC 9110 §8.3.1, §12.5.1). */
+const MEDIA_RANGE = /^[^\s/;]+\/[^\s/;]+\s*(;.*)?$/;
 
 const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const pointerOf = (...tokens: string[]) => "#" + tokens.map((token) => "/" + escapePointerToken(token)).join("");
@@ -310,6 +313,13 @@ function buildOperation(
   // OpenAPI 3.1 §4.8.12.1: a path parameter's name MUST occur in the path as `{name}`. One that does not can never be
   // sent (mastercard masterpassqr `/send/` declares `partnerId`), so requiring it would refuse every request.
   const parameters = declared.filter((param) => {
+    if (param.in === "header" && isConnectionHeader(param.rawName)) {
+      // azure.com datalake-store `Transfer-Encoding: chunked`, required: the client's transport frames the body itself.
+      warnings.push(
+        `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): header parameter "${param.rawName}" ignored, a connection header is set by the HTTP implementation, not by the request (RFC 9110 §7.6.1), and fetch refuses it; ${pointer}/parameters`,
+      );
+      return false;
+    }
     if (param.in !== "path" || path.includes(`{${param.rawName}}`)) return true;
     warnings.push(
       `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): path parameter "${param.rawName}" ignored, the path has no {${param.rawName}}; ${pointer}/parameters`,
@@ -317,6 +327,15 @@ function buildOperation(
     return false;
   });
   let requestBody = readRequestBody(refs, node.requestBody);
+  const notMediaTypes = requestBody?.content.filter((media) => !MEDIA_RANGE.test(media.mediaType)) ?? [];
+  if (requestBody !== null && notMediaTypes.length > 0) {
+    // spoonacular.com `content: { "": { schema } }`: no Content-Type names it, so no client can send that body.
+    warnings.push(
+      `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): request body content ${notMediaTypes.map((media) => JSON.stringify(media.mediaType)).join(", ")} ignored, a content key is a media type or range such as "application/json" (RFC 9110 §8.3.1, OpenAPI 3.1 §4.8.13.1); ${pointer}/requestBody/content`,
+    );
+    const content = requestBody.content.filter((media) => MEDIA_RANGE.test(media.mediaType));
+    requestBody = content.length === 0 ? null : { ...requestBody, content };
+  }
   if (requestBody !== null && BODILESS.has(raw.method)) {
     warnings.push(
       `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): request body ignored, a ${raw.method.toUpperCase()} request carries none (RFC 9110 §9.3.1); ${pointer}/requestBody`,
@@ -520,6 +539,8 @@ function readRequestBody(refs: RefResolver, value: unknown): RequestBody | null 
     content: readContent(refs, body.content).map((media) => {
       const kind = formKind(media.mediaType);
       if (kind === undefined || media.schema === null) return media;
+      if (kind === "form" && refs.resolve(media.schema)?.type === "string")
+        return { ...media, formText: true as const };
       return {
         ...media,
         formFields: formFields(refs, media.schema, encodingOf(body.content, media.mediaType), kind === "multipart"),

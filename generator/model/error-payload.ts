@@ -4,6 +4,7 @@ import type { JSONSchema7 } from "json-schema";
 import { sample } from "openapi-sampler";
 import type { ErrorFields, ErrorPart, FieldPath } from "./ir.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
+import { enumDeniesType } from "../../templates/runtime/server/enum-type.js";
 
 /** Message-like member names, best first (lowercase, without `_`/`-`). */
 const MESSAGE_NAMES = [
@@ -349,9 +350,12 @@ function enumOf(schema: JsonObject): unknown[] | undefined {
   return schema.const !== undefined ? [schema.const] : undefined;
 }
 
-/** The JSON types a schema allows ([] = any); inferred from `properties`/`items`/`enum` when `type` is absent. */
+/**
+ * The JSON types a schema allows ([] = any); inferred from `properties`/`items`/`enum` when `type` is absent, or
+ * admits none of the enum's values (the validators leave such a `type` out: runtime/server/enum-type.ts).
+ */
 function typesOf(schema: JsonObject): string[] {
-  const type = schema.type;
+  const type = enumDeniesType(schema.type, schema.enum) ? undefined : schema.type;
   if (typeof type === "string") return [type];
   if (Array.isArray(type)) return type.filter((t): t is string => typeof t === "string" && t !== "null");
   if (isObject(schema.properties)) return ["object"];

@@ -229,6 +229,11 @@ export interface MediaContent {
    * property a JSON text; in multipart, so does an object property without one, OpenAPI 3.0.3 §4.7.15.1).
    */
   formFields?: FormField[];
+  /**
+   * An `application/x-www-form-urlencoded` request body whose schema is a string (spoonacular.com: `type: string`,
+   * example `"text=I like tacos"`): the body is the form's serialised text, read and validated as that text.
+   */
+  formText?: true;
 }
 
 export interface FormField {

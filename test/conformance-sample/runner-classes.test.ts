@@ -1,7 +1,8 @@
 // The conformance run on one small spec holding a case of each class it once counted as a failure, all correct
 // behaviour: an HTTP scheme other than basic/bearer and API keys in a cookie and the query (the run passes a
 // credential for every kind the client can send), an operation documenting only an error, a 5xx included (the mock
-// answers it by design), one documenting only a redirect (the client returns it), and mutual TLS (untestable, named).
+// answers it by design), one documenting only a redirect (the client returns it), and mutual TLS or only a 101
+// protocol switch (untestable, named).
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,6 +35,11 @@ describe("conformance classes that are correct behaviour", () => {
       getLegacy: { accepted: true, failures: [], untestable: undefined },
       getHealth: { accepted: true, failures: [], untestable: undefined },
       bookingRedirect: { accepted: true, failures: [], untestable: undefined },
+      getRealtime: {
+        accepted: undefined,
+        failures: [],
+        untestable: "every documented answer is 1xx (a protocol switch), which no fetch call can take part in",
+      },
       getCertified: {
         accepted: undefined,
         failures: [],

@@ -129,4 +129,145 @@ describe("conformance runner parts", () => {
     const untagOp = model.operations.find((op) => op.id === "untag")!;
     expect(invalidInput(model, spec, specSchemas(spec), untagOp, untag)?.what).toBeUndefined();
   });
+
+  it("gives an exploded form object only the properties its schema declares: another name is another parameter", () => {
+    // seldon.local: the example `{ json: "…" }` names no property of SeldonMessage
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "seldon", version: "1" },
+      paths: {
+        "/predict": {
+          get: {
+            operationId: "predict",
+            parameters: [
+              {
+                name: "json",
+                in: "query",
+                required: true,
+                example: { json: '{"data":{}}' },
+                schema: { type: "object", properties: { strData: { type: "string" }, binData: { type: "string" } } },
+              },
+            ],
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "seldon.yaml" });
+    const { input } = validInput(model, spec, specSchemas(spec), model.operations[0]!);
+    expect(Object.keys(input.json as object).every((name) => name === "strData" || name === "binData")).toBe(true);
+    expect(Object.keys(input.json as object).length).toBeGreaterThan(0);
+  });
+
+  it("resolves a $ref whose pointer passes through a node holding a $ref (codat.io, into a response schema's siblings)", () => {
+    const through =
+      "#/paths/~1branding/get/responses/200/content/application~1json/schema/properties/logo/properties/full";
+    const spec = {
+      openapi: "3.0.0",
+      paths: {
+        "/branding": {
+          get: {
+            responses: {
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: {
+                      $ref: "#/components/schemas/Branding",
+                      properties: { logo: { properties: { full: { type: "string" } } } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+      components: {
+        schemas: {
+          Branding: {
+            type: "object",
+            properties: { logo: { type: "object", properties: { square: { $ref: through } } } },
+          },
+        },
+      },
+    };
+    const validate = specSchemas(spec).validator(
+      "#/paths/~1branding/get/responses/200/content/application~1json/schema",
+      "response",
+    );
+    expect([validate({ logo: { square: "a.png" } }), validate({ logo: { square: 7 } })]).toEqual([true, false]);
+  });
+
+  it("reads a oneOf whose branches accept the same values as anyOf, as the generated server does (nexmo.com)", () => {
+    const error = (title: string) => ({
+      type: "object",
+      description: title,
+      required: ["title"],
+      properties: { title: { type: "string", example: title } },
+    });
+    const spec = { openapi: "3.0.0", components: { schemas: { A: error("Invalid JSON"), B: error("Unsupported") } } };
+    const oneOf = { oneOf: [{ $ref: "#/components/schemas/A" }, { $ref: "#/components/schemas/B" }] };
+    expect(specSchemas(spec).accepts(oneOf, { title: "Invalid JSON" }, "response")).toBe(true);
+    expect(specSchemas(spec).accepts(oneOf, { title: 7 }, "response")).toBe(false);
+  });
+
+  it("gives a path parameter no value that makes a more specific path of the same method match (vtex.local)", () => {
+    const remove = (operationId: string, params: string[]) => ({
+      delete: {
+        operationId,
+        parameters: params.map((name) => ({
+          name,
+          in: "path",
+          required: true,
+          example: "Client",
+          schema: { type: "string" },
+        })),
+        responses: { "204": { description: "deleted" } },
+      },
+    });
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "entities", version: "1" },
+      paths: {
+        "/entities/Client/documents/{id}": remove("deleteClient", ["id"]),
+        "/entities/{entity}/documents/{id}": remove("deleteDocument", ["entity", "id"]),
+      },
+    };
+    const model = buildModel(spec, { source: "entities.yaml" });
+    const op = model.operations.find((candidate) => candidate.id === "deleteDocument")!;
+    const { input } = validInput(model, spec, specSchemas(spec), op);
+    expect([typeof input.entity, input.entity === "Client", input.id]).toEqual(["string", false, "Client"]);
+  });
+
+  it("reads a type that admits none of the enum's values as left out, as the generated server does (visualstudio.com)", () => {
+    const codes = { type: "integer", enum: ["0 (Unknown)", "1 (ExceededQuota)"] };
+    const schemas = specSchemas({ openapi: "3.0.1" });
+    expect([schemas.accepts(codes, "0 (Unknown)", "response"), schemas.accepts(codes, 0, "response")]).toEqual([
+      true,
+      false,
+    ]);
+  });
+
+  it("builds no invalid input from a header whose definition the server ignores (Accept, OpenAPI 3.0.3 §4.7.12.1)", () => {
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "accept", version: "1" },
+      paths: {
+        "/widget": {
+          get: {
+            operationId: "widget",
+            parameters: [
+              { name: "Accept", in: "header", required: true, schema: { type: "string", enum: ["text/html"] } },
+            ],
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "accept.yaml" });
+    const op = model.operations[0]!;
+    const { input } = validInput(model, spec, specSchemas(spec), op);
+    expect(invalidInput(model, spec, specSchemas(spec), op, input)).toBeUndefined();
+  });
 });

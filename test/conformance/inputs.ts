@@ -1,10 +1,11 @@
 // The inputs the conformance run sends to one operation: a valid one built from the spec (required parameters and
 // the request body, from their examples when those fit the schema), and one the spec forbids (a required value
 // left out, or a value of the wrong type), keyed as the generated client's parameters object is.
+import { isIgnoredHeaderParameter } from "../../generator/facts/ignored-header-parameters.js";
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
-import { nonEmptySchema, wireCarries } from "./wire-values.js";
+import { nonEmptySchema, routesElsewhere, wireCarries } from "./wire-values.js";
 
 type Json = Record<string, unknown>;
 
@@ -81,9 +82,16 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
       input,
       untestable: `every security alternative needs a ${unsendable} credential, which no request field carries`,
     };
+  // edrv.io `101 Switching Protocols` (a WebSocket handshake): an interim answer, after which the connection speaks
+  // another protocol (RFC 9110 §15.2.2); no fetch call can take part in it.
+  if (op.responses.length > 0 && op.responses.every((response) => response.status.startsWith("1")))
+    return {
+      input,
+      untestable: "every documented answer is 1xx (a protocol switch), which no fetch call can take part in",
+    };
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;
-    const found = parameterValue(document, schemas, op, param);
+    const found = parameterValue(model, document, schemas, op, param);
     if (found === undefined)
       return { input, untestable: `no value fits the schema of ${param.in} parameter "${param.rawName}"` };
     input[param.inputKey] = found.value;
@@ -94,8 +102,9 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
   return { input };
 }
 
-/** A value of `param` its schema accepts and the wire carries (wire-values.ts): documented ones first. */
+/** A value of `param` its schema accepts and the wire carries to this operation (wire-values.ts): documented ones first. */
 function parameterValue(
+  model: ApiModel,
   document: Json,
   schemas: SpecSchemas,
   op: Operation,
@@ -106,7 +115,10 @@ function parameterValue(
     ...asSerialised(param, example),
   ]);
   const carried = (candidates: unknown[]) =>
-    candidates.filter((candidate) => candidate !== undefined && wireCarries(param, candidate));
+    candidates.filter(
+      (candidate) =>
+        candidate !== undefined && wireCarries(param, candidate) && !routesElsewhere(model, op, param, candidate),
+    );
   const found = firstValid(
     schemas,
     param.schema,
@@ -214,7 +226,14 @@ export function invalidInput(
     delete input[missing.inputKey];
     return { input, what: `required ${missing.in} parameter "${missing.rawName}" left out` };
   }
-  for (const param of params.filter((p) => p.in !== "cookie" && (p.required || p.in === "query"))) {
+  // A header whose definition the server ignores (Accept, Content-Type, Authorization) is no input it can refuse.
+  const typed = params.filter(
+    (p) =>
+      p.in !== "cookie" &&
+      (p.required || p.in === "query") &&
+      !(p.in === "header" && isIgnoredHeaderParameter(p.rawName)),
+  );
+  for (const param of typed) {
     const schema = deref(document, param.schema) ?? {};
     if (schema.type === "array" || schema.type === "object") continue;
     // Parameters travel as text: the stand-in must be refused both as the string and as what it parses to.

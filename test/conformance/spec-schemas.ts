@@ -5,6 +5,8 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { enumDeniesType } from "../../templates/runtime/server/enum-type.js";
+import { hasIndistinctBranches } from "../../templates/runtime/server/indistinct-branches.js";
 
 type Json = Record<string, unknown>;
 export type Direction = "request" | "response";
@@ -49,7 +51,7 @@ export const isObject = (value: unknown): value is Json =>
 export function atPointer(document: unknown, pointer: string): unknown {
   let node = document;
   for (const raw of pointer.replace(/^#/, "").split("/").slice(1)) {
-    const token = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+    const token = decodeToken(raw);
     if (!isObject(node) && !Array.isArray(node)) return undefined;
     node = (node as Json)[token];
   }
@@ -77,12 +79,41 @@ function compilablePattern(pattern: unknown): boolean {
   }
 }
 
+const SPEC_ID = "https://conformance.invalid/spec";
+const THROUGH_REF_ID = "https://conformance.invalid/through-ref/";
+
+/** How schemas are converted: the spec's version, the direction, and where a `$ref` points after conversion. */
+interface How {
+  document: unknown;
+  openapi30: boolean;
+  direction: Direction;
+  refTo(ref: string): string;
+}
+
+/**
+ * Whether a `#/...` pointer passes through a node holding a `$ref` (codat.io: `#/paths/…/schema/properties/logo/
+ * properties/full`, where that `schema` is `{ $ref: Branding, properties: { logo: … } }`, as bundlers write them).
+ * Conversion keeps only the `$ref` of such a node (its siblings are ignored, OpenAPI 3.0.3 §4.7.24), so the
+ * pointer no longer resolves in the converted document: its target is registered as a schema of its own.
+ */
+function passesThroughRef(document: unknown, ref: string): boolean {
+  const tokens = ref.replace(/^#/, "").split("/").slice(1);
+  let node = document;
+  for (const raw of tokens.slice(0, -1)) {
+    node = isObject(node) || Array.isArray(node) ? (node as Json)[decodeToken(raw)] : undefined;
+    if (isObject(node) && typeof node.$ref === "string") return true;
+  }
+  return false;
+}
+
+const decodeToken = (raw: string) => decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+
 /** One schema converted for ajv; `$ref`s become absolute (`https://conformance.invalid/spec#...`) so they resolve in the registered document. */
-function convert(node: unknown, openapi30: boolean, direction: Direction): unknown {
+function convert(node: unknown, how: How): unknown {
+  const { openapi30, direction } = how;
   if (typeof node === "boolean") return node;
   if (!isObject(node)) return true;
-  if (typeof node.$ref === "string")
-    return { $ref: node.$ref.startsWith("#") ? `https://conformance.invalid/spec${node.$ref}` : node.$ref };
+  if (typeof node.$ref === "string") return { $ref: node.$ref.startsWith("#") ? how.refTo(node.$ref) : node.$ref };
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
     if (ANNOTATIONS.has(key) || key.startsWith("x-") || key === "__proto__") continue;
@@ -90,16 +121,15 @@ function convert(node: unknown, openapi30: boolean, direction: Direction): unkno
       out[key] = Object.fromEntries(
         Object.entries(value)
           .filter(([name]) => key !== "patternProperties" || compilablePattern(name))
-          .map(([name, sub]) => [name, convert(sub, openapi30, direction)]),
+          .map(([name, sub]) => [name, convert(sub, how)]),
       );
-    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value))
-      out[key] = value.map((sub) => convert(sub, openapi30, direction));
+    } else if (SCHEMA_LISTS.includes(key) && Array.isArray(value)) out[key] = value.map((sub) => convert(sub, how));
     else if (key === "items")
-      out[key] = Array.isArray(value)
-        ? value.map((sub) => convert(sub, openapi30, direction))
-        : convert(value, openapi30, direction);
-    else if (SCHEMA_ONES.includes(key)) out[key] = convert(value, openapi30, direction);
+      out[key] = Array.isArray(value) ? value.map((sub) => convert(sub, how)) : convert(value, how);
+    else if (SCHEMA_ONES.includes(key)) out[key] = convert(value, how);
     else if (key === "pattern" && !compilablePattern(value)) continue;
+    else if (key === "type" && enumDeniesType(value, node.enum))
+      continue; // read as the generated server reads it
     else if (
       key === "type" &&
       (value === "file" ||
@@ -108,6 +138,13 @@ function convert(node: unknown, openapi30: boolean, direction: Direction): unkno
     )
       continue;
     else out[key] = value;
+  }
+  if (out.oneOf !== undefined && hasIndistinctBranches(node.oneOf, (ref) => atPointer(how.document, ref))) {
+    // no value could match exactly one branch: read as the spec's generated server reads it
+    const branches = out.oneOf;
+    delete out.oneOf;
+    if (out.anyOf === undefined) out.anyOf = branches;
+    else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { anyOf: branches }];
   }
   const hidden = direction === "request" ? "readOnly" : "writeOnly";
   if (Array.isArray(node.required) && isObject(node.properties)) {
@@ -140,14 +177,14 @@ function convert(node: unknown, openapi30: boolean, direction: Direction): unkno
 }
 
 /** Every schema position of the document converted, the rest copied: the resource `$ref`s point into. */
-function convertDocument(node: unknown, openapi30: boolean, direction: Direction, key = ""): unknown {
-  if (Array.isArray(node)) return node.map((item) => convertDocument(item, openapi30, direction));
+function convertDocument(node: unknown, how: How, key = ""): unknown {
+  if (Array.isArray(node)) return node.map((item) => convertDocument(item, how));
   if (!isObject(node)) return node;
   const out: Json = {};
   for (const [name, value] of Object.entries(node)) {
     if (name === "example" || name === "examples" || name === "__proto__") continue;
-    if (name === "schema" || key === "schemas") out[name] = convert(value, openapi30, direction);
-    else out[name] = convertDocument(value, openapi30, direction, name);
+    if (name === "schema" || key === "schemas") out[name] = convert(value, how);
+    else out[name] = convertDocument(value, how, name);
   }
   return out;
 }
@@ -161,11 +198,11 @@ export interface SpecSchemas {
 
 export function specSchemas(document: Json): SpecSchemas {
   const openapi30 = typeof document.openapi !== "string" || !document.openapi.startsWith("3.1");
-  const instances = new Map<Direction, Ajv>();
+  const instances = new Map<Direction, { ajv: Ajv; how: How; flush(): void }>();
   const cache = new Map<string, ValidateFunction>();
-  const ajvFor = (direction: Direction): Ajv => {
-    let ajv = instances.get(direction);
-    if (ajv === undefined) {
+  const ajvFor = (direction: Direction) => {
+    let instance = instances.get(direction);
+    if (instance === undefined) {
       const options = {
         strict: false,
         allErrors: false,
@@ -173,7 +210,7 @@ export function specSchemas(document: Json): SpecSchemas {
         validateSchema: false,
         validateFormats: true,
       };
-      ajv = openapi30 ? new Ajv(options) : (new Ajv2020(options) as unknown as Ajv);
+      const ajv = openapi30 ? new Ajv(options) : (new Ajv2020(options) as unknown as Ajv);
       addFormats(ajv);
       ajv.addFormat("int32", {
         type: "number",
@@ -181,10 +218,34 @@ export function specSchemas(document: Json): SpecSchemas {
       });
       for (const name of ["int64", "float", "double", "byte", "binary", "password"])
         if (!ajv.formats[name]) ajv.addFormat(name, true);
-      ajv.addSchema(convertDocument(document, openapi30, direction) as Json, "https://conformance.invalid/spec");
-      instances.set(direction, ajv);
+      // Targets of pointers through a `$ref` node (passesThroughRef), by pointer: their schema ids, those not added yet.
+      const throughRefs = new Map<string, string>();
+      const pending: string[] = [];
+      const how: How = {
+        document,
+        openapi30,
+        direction,
+        refTo(ref) {
+          if (!passesThroughRef(document, ref)) return `${SPEC_ID}${ref}`;
+          let id = throughRefs.get(ref);
+          if (id === undefined) {
+            id = `${THROUGH_REF_ID}${throughRefs.size}`;
+            throughRefs.set(ref, id);
+            pending.push(ref);
+          }
+          return id;
+        },
+      };
+      const flush = () => {
+        for (let ref = pending.shift(); ref !== undefined; ref = pending.shift())
+          ajv.addSchema(convert(atPointer(document, ref), how) as Json, throughRefs.get(ref));
+      };
+      ajv.addSchema(convertDocument(document, how) as Json, SPEC_ID);
+      flush();
+      instance = { ajv, how, flush };
+      instances.set(direction, instance);
     }
-    return ajv;
+    return instance;
   };
   const compiled = {
     request: new WeakMap<object, ValidateFunction>(),
@@ -193,7 +254,10 @@ export function specSchemas(document: Json): SpecSchemas {
   const compile = (schema: unknown, direction: Direction): ValidateFunction => {
     const known = isObject(schema) ? compiled[direction].get(schema) : undefined;
     if (known) return known;
-    const validate = ajvFor(direction).compile(convert(schema, openapi30, direction) as Json);
+    const { ajv, how, flush } = ajvFor(direction);
+    const converted = convert(schema, how) as Json;
+    flush();
+    const validate = ajv.compile(converted);
     if (isObject(schema)) compiled[direction].set(schema, validate);
     return validate;
   };

@@ -2,8 +2,12 @@
 // (the URL would name another resource; the client refuses it, RFC 3986 §5.2.4) and an empty array or object for a
 // required query, header or cookie parameter (RFC 6570 §2.3: an empty list or associative array is undefined, and
 // its expansion is omitted, so the parameter is not sent at all: AWS `DELETE /tags/{arn}#tagKeys` with `tagKeys: []`
-// selects no operation). For those the input builder asks for a non-empty value.
-import type { Parameter } from "../../generator/model/ir.js";
+// selects no operation). For those the input builder asks for a non-empty value. An exploded form object whose
+// schema declares its properties and no others (param-shape.ts: closed) carries only those: its members are query
+// names of their own, so another name reads as another parameter (seldon.local `json` whose example is
+// `{ "json": "…" }`, a name SeldonMessage does not declare).
+import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
+import { comparePaths, compilePath } from "../../templates/runtime/server/paths.js";
 import { deref, isObject } from "./spec-schemas.js";
 
 type Json = Record<string, unknown>;
@@ -14,6 +18,16 @@ const isEmpty = (value: unknown) =>
 /** Whether `value` reaches the server as a value of `param` (path segments also may not be `.` or `..`). */
 export function wireCarries(param: Parameter, value: unknown): boolean {
   if (param.in === "path") return !isEmpty(value) && value !== "." && value !== "..";
+  const shape = param.shape;
+  if (
+    shape.kind === "object" &&
+    !shape.open &&
+    param.style === "form" &&
+    param.explode &&
+    isObject(value) &&
+    Object.keys(value).some((name) => !Object.hasOwn(shape.properties, name))
+  )
+    return false;
   return (
     !param.required ||
     (!(Array.isArray(value) && value.length === 0) && !(isObject(value) && Object.keys(value).length === 0))
@@ -34,4 +48,23 @@ export function nonEmptySchema(document: Json, param: Parameter): Json | undefin
   if (param.in === "path" && (types.includes("string") || schema.type === undefined))
     return { ...schema, ...atLeastOne("minLength") };
   return undefined;
+}
+
+/**
+ * Whether a path parameter's value makes the request path one that a more specific path of the same method claims
+ * (concrete paths match first, OpenAPI 3.1 §4.8.8.2): vtex.local's `dataEntityName` example "Client" makes
+ * `/api/dataentities/Client/documents/{id}`, another operation, so the request would not reach this one.
+ */
+export function routesElsewhere(model: ApiModel, op: Operation, param: Parameter, value: unknown): boolean {
+  if (param.in !== "path" || (typeof value !== "string" && typeof value !== "number")) return false;
+  const concrete = op.path.replace(/\{([^{}]+)\}/g, (_whole, name: string) =>
+    name === param.rawName ? encodeURIComponent(String(value)) : "zz-other",
+  );
+  return model.operations.some(
+    (other) =>
+      other.method === op.method &&
+      other.path !== op.path &&
+      comparePaths(other.path, op.path) < 0 &&
+      compilePath(other.path).match(concrete) !== undefined,
+  );
 }

@@ -31,6 +31,25 @@ paths:
                 meta: { type: object, required: [k], properties: { k: { type: string } } }
             encoding: { meta: { contentType: application/json } }
       responses: ${ok}
+  /detect:
+    post:
+      operationId: detectFood
+      requestBody:
+        required: true
+        content:
+          application/x-www-form-urlencoded: { schema: { type: string, minLength: 3 }, example: "text=I like tacos" }
+      responses: ${ok}
+  /transactions:
+    post:
+      operationId: sendTransaction
+      requestBody: { content: { text/plain: { schema: { type: object, properties: {} } } } }
+      responses: ${ok}
+  /plans/{id}:
+    delete:
+      operationId: deletePlanItem
+      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
+      requestBody: { required: true, content: { "": { schema: { type: object, required: [id], properties: { id: { type: integer } } } } } }
+      responses: ${ok}
   /blobs:
     put:
       operationId: putBlob
@@ -87,6 +106,23 @@ describe("generated server request bodies", () => {
       false,
       expect.stringContaining("n"),
     ]);
+  });
+
+  it("hands over a form whose schema is a string as its text, validated as that text (spoonacular.com)", async () => {
+    const form = "application/x-www-form-urlencoded";
+    const detect = await post(form, "text=I like tacos&n=2", "/detect");
+    expect([detect.status, detect.body]).toEqual([200, { body: "text=I like tacos&n=2" }]);
+    expect((await post(form, "a", "/detect")).status).toBe(400);
+  });
+
+  it("hands over a text body whose schema admits no string unvalidated: it can only be text (chain49.com)", async () => {
+    const sent = await post("text/plain", "0200ab", "/transactions");
+    expect([sent.status, sent.body]).toEqual([200, { body: "0200ab" }]);
+  });
+
+  it("ignores request body content under a key that is no media type: no client can send it (spoonacular.com)", async () => {
+    const deleted = await rawCall(`${served?.url ?? ""}/plans/7`, { method: "DELETE" });
+    expect([deleted.status, deleted.body]).toEqual([200, {}]);
   });
 
   it("hands an XML body over as bytes: a schema of its elements cannot be checked against unparsed text", async () => {

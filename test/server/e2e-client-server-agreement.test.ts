@@ -1,7 +1,8 @@
 // What the generated client sends, the generated server reads: values OpenAPI's styles leave undefined (arrays of
 // objects, nested members: carried as JSON texts, generator/model/ir.ts ItemType) and array defaults written as
-// one wire value (bkk.hu) or of a type the parameter cannot have (fec.gov), parameters defined by JSON content
-// (stream-io), through the generated client against the generated server (conformance classes of issue 12).
+// one wire value (bkk.hu), of a type the parameter cannot have (fec.gov) or failing its own pattern or enum
+// (pressassociation.io: `pattern: "date-time"`), parameters defined by JSON content
+// (stream-io), an Accept header parameter (spoonacular.com), a Transfer-Encoding one (azure.com), through the generated client against the generated server (conformance classes of issue 12).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSpecText, typecheck } from "./e2e-harness.js";
 import type { ServedSpec } from "./e2e-harness.js";
@@ -30,6 +31,23 @@ paths:
         - { name: include, in: query, explode: false, schema: { type: array, default: "true", items: { type: string, enum: ["true", "false", compact] } } }
         - { name: ids, in: query, explode: false, schema: { type: array, default: "1,2", items: { type: integer } } }
         - { name: last_index, in: query, schema: { type: integer, default: null } }
+        - { name: updatedAfter, in: query, schema: { type: string, pattern: date-time, default: "2025-10-15T13:51:08.377Z" } }
+        - { name: order, in: query, schema: { type: string, enum: [asc, desc], default: ascending } }
+      responses: ${echo}
+  /widgets:
+    get:
+      operationId: getWidgets
+      tags: [agreement]
+      parameters:
+        - { name: Accept, in: header, schema: { type: string, enum: [application/json, text/html] } }
+      responses: ${echo}
+  /appends:
+    post:
+      operationId: appendData
+      tags: [agreement]
+      parameters:
+        - { name: Transfer-Encoding, in: header, required: true, schema: { type: string, enum: [chunked] } }
+      requestBody: { required: true, content: { application/json: { schema: { type: object } } } }
       responses: ${echo}
   /things/{id}:
     get:
@@ -74,13 +92,30 @@ describe("generated client and server agree on values the styles leave undefined
     expect((await api.agreement.putActions({ Actions: [{ Name: "a" }], filter })).query.filter).toEqual(filter);
   });
 
-  it("reads an array parameter's scalar default as the wire value it stands for; leaves out a default of another type", async () => {
+  it("reads an array parameter's scalar default as the wire value it stands for; leaves out a default of another type or one its schema refuses", async () => {
     expect((await api.agreement.getRefs({})).query).toEqual({ include: ["true"], ids: [1, 2] });
     expect((await api.agreement.getRefs({ last_index: 3 })).query.last_index).toBe(3);
+    expect((await api.agreement.getRefs({ updatedAfter: "a date-time", order: "desc" })).query).toMatchObject({
+      updatedAfter: "a date-time",
+      order: "desc",
+    });
     expect((await api.agreement.getRefs({ include: ["compact", "false"] })).query.include).toEqual([
       "compact",
       "false",
     ]);
+  });
+
+  it("sends the Accept a caller chose; the server ignores an Accept parameter's definition (OpenAPI 3.0.3 §4.7.12.1)", async () => {
+    // spoonacular.com: without this the client's own Accept failed the parameter's enum
+    expect((await api.agreement.getWidgets({})).headers).toEqual({
+      Accept: expect.stringContaining("application/json,"),
+    });
+    expect((await api.agreement.getWidgets({ Accept: "text/html" })).headers).toEqual({ Accept: "text/html" });
+  });
+
+  it("ignores a connection header parameter: the transport frames the body itself (azure.com datalake Transfer-Encoding)", async () => {
+    const answer = await api.agreement.appendData({ body: { data: "abc" } });
+    expect(answer.headers).toEqual({});
   });
 
   it("sends parameters defined by JSON content as their JSON text, which the server parses", async () => {

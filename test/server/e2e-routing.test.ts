@@ -30,6 +30,8 @@ paths:
     patch: ${op("patchJob", [param("jobName")])}
   /profiles/{id}.{format}:
     get: ${op("getProfile", [param("id", "{ type: integer }"), param("format", "{ type: string, enum: [json, xml] }")])}
+  /places/{position}.{format}:
+    get: ${op("getPlace", [param("position"), param("format", "{ type: string, enum: [json, xml] }")])}
   /items/{id}{ext}:
     get: ${op("getItem", [param("id"), param("ext", "{ type: string, enum: [.json, .tar.gz] }")])}
 `;
@@ -113,6 +115,11 @@ describe("generated server routing", () => {
     });
     const badFormat = await call("/svc/profiles/42.yaml");
     expect([badFormat.status, badFormat.body.code]).toEqual([400, "validation_failed"]);
+    // tomtom.com: the literal `.` occurs in the value too; format's enum says which `.` parts them.
+    expect((await call("/svc/places/37.8328,-122.27669.xml")).body).toEqual({
+      op: "getPlace",
+      params: { position: "37.8328,-122.27669", format: "xml" },
+    });
     // No literal text between {id} and {ext}: ext's enum says where the segment splits.
     expect((await call("/svc/items/abc.json")).body).toEqual({ op: "getItem", params: { id: "abc", ext: ".json" } });
     expect((await call("/svc/items/a.b.tar.gz")).body).toEqual({

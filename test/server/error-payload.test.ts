@@ -162,6 +162,12 @@ describe("error payloads in the spec's own schema", () => {
     }
   });
 
+  it("a scalar whose type admits none of its enum's values: one of those values (visualstudio.com MessageCodes)", () => {
+    const codes = ["0 (Unknown)", "1 (ExceededQuota)"];
+    const { bodies } = payloads({ type: "integer", format: "int32", enum: codes });
+    expect(bodies.every((body) => codes.includes(body as string))).toBe(true);
+  });
+
   it("Asana { errors: [{ message }] }: one entry per field error, the failure itself when there are none", () => {
     const { fields, bodies } = payloads(SCHEMAS.asana);
     expect(fields).toEqual({ message: ["errors", "[]", "message"], code: null, details: ["errors"] });

@@ -51,6 +51,58 @@ describe("ill-formed schemas", () => {
     expect(mockAnswers(model, () => undefined).get("createItem")?.body).toMatchObject({ name: expect.any(String) });
   });
 
+  it("a parameter default its own schema refuses is not applied, with a warning at its place", () => {
+    const document = {
+      openapi: "3.0.3",
+      info: { title: "assets", version: "1" },
+      paths: {
+        "/asset": {
+          get: {
+            operationId: "listAssets",
+            parameters: [
+              // pressassociation.io: a format written as a pattern, with a default that does not match it
+              {
+                name: "updatedAfter",
+                in: "query",
+                schema: { type: "string", pattern: "date-time", default: "2025-10-15" },
+              },
+              { name: "size", in: "query", schema: { type: "integer", default: 20 } },
+            ],
+            responses: { "204": { description: "none" } },
+          },
+        },
+      },
+    };
+    const warnings: string[] = [];
+    const validators = compileValidators(buildModel(document, { source: "assets.json" }), (m) => warnings.push(m));
+    expect(warnings).toEqual([
+      'assets.json: GET /asset query parameter "updatedAfter" schema: default "2025-10-15" fails its own schema (must match pattern "date-time"); the server does not apply it (fix the default or the schema there)',
+    ]);
+    expect(validators.modules.params).not.toContain("2025-10-15");
+    expect(validators.modules.params).toContain("20");
+  });
+
+  it("a text body schema that admits no string is left out of validation, with a warning at its place", () => {
+    const document = {
+      openapi: "3.0.3",
+      info: { title: "tx", version: "1" },
+      paths: {
+        "/tx": {
+          post: {
+            requestBody: { content: { "text/plain": { schema: { type: "object", properties: {} } } } },
+            responses: { "204": { description: "sent" } },
+          },
+        },
+      },
+    };
+    const warnings: string[] = [];
+    const validators = compileValidators(buildModel(document, { source: "tx.json" }), (m) => warnings.push(m));
+    expect(warnings).toEqual([
+      "tx.json: POST /tx request body schema (text/plain): a text body is a string, and this schema admits none; it is left out of validation (fix the schema there: type string)",
+    ]);
+    expect(validators.exports.bodies).toEqual([]);
+  });
+
   it("another ill-formed keyword is a ModelError naming the place and the fix, not a crash", () => {
     const document = api({ type: "object", properties: { count: { type: "integer", minimum: "one" } } });
     const model = buildModel(document, { source: "items.json" });

@@ -130,3 +130,70 @@ describe("pattern filters", () => {
     ]);
   });
 });
+
+describe("a oneOf no value can satisfy", () => {
+  // nexmo.com redact: two error schemas that differ only in descriptions and examples
+  const error = (title: string) => ({
+    type: "object",
+    description: title,
+    required: ["type", "title"],
+    properties: { type: { type: "string", example: `#${title}` }, title: { type: "string", example: title } },
+  });
+  const spec = {
+    components: {
+      schemas: {
+        InvalidJson: error("Invalid JSON"),
+        UnsupportedProduct: error("Unsupported product"),
+        Titled: { type: "object", required: ["title"], properties: { title: { type: "string" } } },
+        Untitled: { type: "object", required: ["title"], properties: { name: { type: "string" } } },
+      },
+    },
+  };
+  const validate = (oneOf: string[]) => {
+    const registry = new SchemaRegistry(spec, true, "response");
+    const schema = registry.convert({ oneOf: oneOf.map((name) => ({ $ref: `#/components/schemas/${name}` })) });
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema(registry.root());
+    return ajv.compile(schema as object);
+  };
+
+  it("is read as anyOf when two branches accept the same values", () => {
+    expect(validate(["InvalidJson", "UnsupportedProduct"])({ type: "#x", title: "Invalid JSON" })).toBe(true);
+    expect(validate(["InvalidJson", "UnsupportedProduct"])({ type: "#x" })).toBe(false);
+  });
+
+  it("stays oneOf when the branches differ, also by a property name that is an annotation keyword", () => {
+    expect(validate(["Titled", "Untitled"])({ title: "t" })).toBe(false); // matches both
+    expect(validate(["Titled", "Untitled"])({ title: 1, name: "n" })).toBe(true);
+  });
+});
+
+describe("a type that admits none of the enum's values", () => {
+  it("is left out, with a report at its place: the enum's values validate (visualstudio.com MessageCodes)", () => {
+    const spec = {
+      components: {
+        schemas: { Codes: { type: "integer", format: "int32", enum: ["0 (Unknown)", "1 (ExceededQuota)"] } },
+      },
+    };
+    const dropped: string[] = [];
+    const registry = new SchemaRegistry(spec, true, "response", undefined, undefined, (at, why) =>
+      dropped.push(`${at}: ${why}`),
+    );
+    const schema = registry.convert({ $ref: "#/components/schemas/Codes" });
+    const ajv = new Ajv2020({ strict: false });
+    ajv.addSchema(registry.root());
+    const validate = ajv.compile(schema as object);
+    expect([validate("0 (Unknown)"), validate(0), validate("2 (Other)")]).toEqual([true, false, false]);
+    expect(dropped).toEqual([
+      '#/components/schemas/Codes/type: "type" "integer" admits none of the "enum" values, so no value is valid (JSON Schema 2020-12 §6.1)',
+    ]);
+  });
+
+  it('keeps a type whose enum spells its values as strings (Swagger 2\'s boolean enum ["false", "true"])', () => {
+    const spec = { components: { schemas: { Flag: { type: "boolean", enum: ["false", "true"] } } } };
+    const dropped: string[] = [];
+    const registry = new SchemaRegistry(spec, true, "request", undefined, undefined, (at) => dropped.push(at));
+    expect(registry.convert({ $ref: "#/components/schemas/Flag" })).toBeDefined();
+    expect([registry.root().$defs, dropped]).toEqual([{ "components/schemas/Flag": spec.components.schemas.Flag }, []]);
+  });
+});

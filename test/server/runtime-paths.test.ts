@@ -40,6 +40,20 @@ describe("compilePath", () => {
     ]);
   });
 
+  it("splits a segment parted by literal text where the parameter holds one of its values, else at the first", () => {
+    // tomtom.com: position "37.8328,-122.27669" holds the `.` that parts it from ext
+    const geocode = compilePath("/reverseGeocode/{position}.{ext}", (name) =>
+      name === "ext" ? ["json", "xml"] : undefined,
+    );
+    expect([
+      geocode.match("/reverseGeocode/37.8328%2C-122.27669.xml"),
+      geocode.match("/reverseGeocode/37.8328.yaml"),
+    ]).toEqual([
+      { p0: "37.8328%2C-122.27669", p1: "xml" },
+      { p0: "37", p1: "8328.yaml" },
+    ]);
+  });
+
   it("compiles any template without throwing", () => {
     fc.assert(
       fc.property(fc.string(), (template) => {

@@ -1,12 +1,15 @@
 // Where a path puts two parameters side by side (`/profiles/{id}{ext}`), no literal text says where one ends:
-// the values a parameter's schema enumerates (`ext`: [".json"]) let the router split the segment instead.
+// the values a parameter's schema enumerates (`ext`: [".json"]) let the router split the segment instead. Where
+// literal text parts them, it may also occur inside a value (tomtom.com `/reverseGeocode/{position}.{ext}`,
+// position "37.8328,-122.27669"): the values then say at which `.` the segment splits (runtime/server/paths.ts).
 import type { Operation } from "../../model/ir.js";
 
-/** Enumerated values of the path parameters that touch another parameter; undefined when there are none. */
-export function adjacentPathValues(op: Operation): Record<string, string[]> | undefined {
+/** Enumerated values of the path parameters that share a segment with another parameter; undefined when none. */
+export function segmentPathValues(op: Operation): Record<string, string[]> | undefined {
   const adjacent = new Set<string>();
-  for (const run of op.path.matchAll(/(?:\{[^{}]+\}){2,}/g)) {
-    for (const name of run[0].matchAll(/\{([^{}]+)\}/g)) adjacent.add(name[1] ?? "");
+  for (const segment of op.path.split("/")) {
+    const names = [...segment.matchAll(/\{([^{}]+)\}/g)].map((name) => name[1] ?? "");
+    if (names.length > 1) for (const name of names) adjacent.add(name);
   }
   const entries: [string, string[]][] = [];
   for (const param of op.parameters) {

@@ -11,6 +11,7 @@ import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 import formatsModule from "ajv-formats/dist/formats.js";
 import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
+import { isIgnoredHeaderParameter } from "../../facts/ignored-header-parameters.js";
 import { ModelError } from "../../model/model-error.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
@@ -21,7 +22,7 @@ import { discriminatorBranches } from "../../model/discriminator-branches.js";
 import { RefResolver } from "../../model/refs.js";
 import { discriminatorKeyword } from "./discriminator-keyword.js";
 import { bodyValidatorName, parametersValidatorName } from "./validator-names.js";
-import { wireDefault } from "./wire-default.js";
+import { dropUnfitDefaults, pendingDefaults, wireDefault, type PendingDefault } from "./wire-default.js";
 import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
@@ -89,6 +90,7 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     bodies: new Map(),
   };
   const byOperation = new Map<string, OperationValidators>();
+  const defaults: PendingDefault[] = [];
 
   const used = new Set<string>();
   const share = (kind: "params" | "bodies", wanted: string, schema: unknown): string => {
@@ -105,19 +107,18 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
   for (const op of model.operations) {
     const names: OperationValidators = {};
     for (const location of LOCATIONS) {
-      const schema = parameterObjectSchema(op, location, registry);
+      const schema = parameterObjectSchema(op, location, registry, model.source, defaults);
       if (schema !== undefined)
-        names[location] = share(
-          "params",
-          parametersValidatorName(
-            op.parameters.filter((param) => param.in === location),
-            location,
-          ),
-          schema,
-        );
+        names[location] = share("params", parametersValidatorName(validatedParameters(op, location), location), schema);
     }
     for (const media of op.requestBody?.content ?? []) {
       if (media.schema === null || !validatesAsData(media.mediaType)) continue;
+      if (bodyKindOf(media.mediaType) === "text" && !admitsString(refs.resolve(media.schema))) {
+        warn(
+          `${model.source}: ${operationPlace(op)} request body schema (${media.mediaType}): a text body is a string, and this schema admits none; it is left out of validation (fix the schema there: type string)`,
+        );
+        continue;
+      }
       const name = share(
         "bodies",
         bodyValidatorName(media.schema, media.schemaName, model.schemas),
@@ -132,11 +133,22 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     registry.root(),
     [...schemas.params.values(), ...schemas.bodies.values()].map((entry) => entry.schema),
   );
-  const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
+  const newAjv = (options: Options): Ajv2020 => {
     const ajv = new Ajv2020({ ...COMMON, ...options });
     addFormats(ajv);
     ajv.addKeyword(discriminatorKeyword);
     for (const format of formats) ajv.addFormat(format, true);
+    return ajv;
+  };
+  const checker = newAjv({ allErrors: false, code: { regExp: PATTERN_ENGINE } });
+  try {
+    checker.addSchema(registry.root());
+  } catch (error) {
+    throw invalidSchema(error) ?? error;
+  }
+  dropUnfitDefaults(checker, defaults, warn);
+  const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
+    const ajv = newAjv(options);
     const exportsToIds: Record<string, string> = {};
     let code: string;
     try {
@@ -210,8 +222,14 @@ function validatesAsData(mediaType: string): boolean {
 }
 
 /** One object schema per parameter location; header names as written (the runtime looks them up lower-cased). */
-function parameterObjectSchema(op: Operation, location: ParamLocation, registry: SchemaRegistry): object | undefined {
-  const params = op.parameters.filter((param) => param.in === location);
+function parameterObjectSchema(
+  op: Operation,
+  location: ParamLocation,
+  registry: SchemaRegistry,
+  source: string,
+  defaults: PendingDefault[],
+): object | undefined {
+  const params = validatedParameters(op, location);
   if (params.length === 0) return undefined;
   // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
   const properties = Object.fromEntries(
@@ -228,10 +246,36 @@ function parameterObjectSchema(op: Operation, location: ParamLocation, registry:
       ),
     ]),
   );
+  defaults.push(
+    ...pendingDefaults(
+      properties,
+      (name) => `${source}: ${operationPlace(op)} ${location} parameter ${JSON.stringify(name)} schema`,
+    ),
+  );
   const required = params.filter((param) => param.required).map((param) => param.rawName);
   return matchIllFormedNamesByPattern(
     required.length > 0 ? { type: "object", properties, required } : { type: "object", properties },
   );
+}
+
+/**
+ * The parameters validated in one location: not those whose definition OpenAPI says to ignore
+ * (facts/ignored-header-parameters.ts; spoonacular.com's Accept enum refused the client's own Accept). The client
+ * still sends the value a caller chose.
+ */
+function validatedParameters(op: Operation, location: ParamLocation): Operation["parameters"] {
+  return op.parameters.filter(
+    (param) => param.in === location && !(location === "header" && isIgnoredHeaderParameter(param.rawName)),
+  );
+}
+
+/**
+ * Whether a schema may hold a string: a text body arrives as one (chain49.com `text/plain` with `type: object`
+ * would refuse every body). A schema without `type` may.
+ */
+function admitsString(schema: Record<string, unknown> | undefined): boolean {
+  const type = schema?.["type"];
+  return type === undefined || type === "string" || (Array.isArray(type) && type.includes("string"));
 }
 
 function operationPlace(op: Operation): string {

@@ -7,7 +7,7 @@ import { Code, prettyLiteral } from "../shared/pretty-literal.js";
 import { pageBounds } from "./page-bounds.js";
 import type { CompiledValidators } from "./validators.js";
 import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
-import { adjacentPathValues } from "./path-values.js";
+import { segmentPathValues } from "./path-values.js";
 
 export interface OperationView {
   id: string;
@@ -265,6 +265,7 @@ function operationSpec(
   const forms = Object.fromEntries(
     (op.requestBody?.content ?? []).flatMap((c) => (c.formFields === undefined ? [] : [[c.mediaType, c.formFields]])),
   );
+  const textForms = (op.requestBody?.content ?? []).filter((c) => c.formText === true).map((c) => c.mediaType);
   const body =
     op.requestBody === null
       ? null
@@ -272,6 +273,7 @@ function operationSpec(
           required: op.requestBody.required,
           mediaTypes: op.requestBody.content.map((c) => c.mediaType),
           ...(Object.keys(forms).length > 0 ? { forms } : {}),
+          ...(textForms.length > 0 ? { textForms } : {}),
         };
   const security = op.security.map((requirement) =>
     requirement.schemes.map((scheme) => ({ scheme: scheme.rawName, scopes: scheme.scopes })),
@@ -303,7 +305,7 @@ function operationSpec(
     ["responses", responses],
     ...(op.errorPayloads !== undefined ? [["errors", errorsOf(op.errorPayloads)] as [string, unknown]] : []),
   ];
-  const pathValues = adjacentPathValues(op);
+  const pathValues = segmentPathValues(op);
   if (pathValues !== undefined) members.push(["pathValues", pathValues]);
   const indent = "      ";
   const lines = members.map(

@@ -3,6 +3,7 @@
 // when validating, so such a default would fail its own schema ("must be array") on every request that leaves the
 // parameter out. It is read here the way the server reads that text on the wire (OpenAPI 3.1 §4.8.12.4: one form
 // value of an array is a one-item array), so the default the server fills in is the value the client could have sent.
+import type { Ajv2020 } from "ajv/dist/2020.js";
 import type { ParamShape, Parameter } from "../../model/ir.js";
 import { coerceParams } from "../../../templates/runtime/server/coerce.js";
 import { readCookies, readHeaders, readQuery } from "../../../templates/runtime/server/parameters.js";
@@ -55,4 +56,48 @@ function readWire(param: Parameter, spec: ParamSpec, text: string): RawParams {
   if (param.in === "header") return readHeaders({ [name.toLowerCase()]: text }, [spec]);
   if (param.in === "cookie") return readCookies(`${name}=${encodeURIComponent(text)}`, [spec]);
   return {}; // a path parameter is always required (OpenAPI 3.1 §4.8.12.1): its default never applies
+}
+
+/** A parameter schema holding a `default`, and the place it is written, checked once every definition is known. */
+export interface PendingDefault {
+  schema: Record<string, unknown>;
+  place: string;
+}
+
+/** The parameter schemas of `properties` that hold a default, for dropUnfitDefaults. */
+export function pendingDefaults(
+  properties: Record<string, unknown>,
+  place: (name: string) => string,
+): PendingDefault[] {
+  return Object.entries(properties).flatMap(([name, schema]) =>
+    typeof schema === "object" && schema !== null && Object.hasOwn(schema, "default")
+      ? [{ schema: schema as Record<string, unknown>, place: place(name) }]
+      : [],
+  );
+}
+
+/**
+ * Leaves out each default its own schema refuses, with a warning naming the place (pressassociation.io:
+ * `pattern: "date-time"`, a format written as a pattern, with `default: "2025-10-15T13:51:08.377Z"`; an enum
+ * whose default is not one of its values). The server applies defaults before validating, so such a default
+ * would turn every request leaving the parameter out into a 400; JSON Schema 2020-12 §9.2 says a default SHOULD
+ * be valid. The client sends no defaults, so the parameter then stays absent, as sent. `ajv` holds the
+ * registry's root, so refs in the schemas resolve.
+ */
+export function dropUnfitDefaults(ajv: Ajv2020, pending: PendingDefault[], warn: (message: string) => void): void {
+  for (const { schema, place } of pending) {
+    const { default: value, ...rest } = schema;
+    let validate: ReturnType<Ajv2020["compile"]>;
+    try {
+      validate = ajv.compile(rest);
+    } catch {
+      continue; // an ill-formed schema is reported where the validators are compiled
+    }
+    if (validate(value)) continue;
+    delete schema["default"];
+    const why = validate.errors?.[0];
+    warn(
+      `${place}: default ${JSON.stringify(value)} fails its own schema (${why?.instancePath ?? ""}${why?.instancePath ? " " : ""}${why?.message ?? "invalid"}); the server does not apply it (fix the default or the schema there)`,
+    );
+  }
 }

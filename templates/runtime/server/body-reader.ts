@@ -61,6 +61,6 @@ export function bodyReader(op: OperationSpec, parsers: BodyParsers): RequestHand
       return;
     }
     matched.set(req, mediaType);
-    parsers[bodyKindOf(contentType)](req, res, next);
+    parsers[op.body?.textForms?.includes(mediaType) === true ? "text" : bodyKindOf(contentType)](req, res, next);
   };
 }

@@ -3,6 +3,8 @@
 // Every `$ref` target is copied once into `$defs` of one root schema and referenced from there, so identical
 // `$ref`s share one compiled validator; annotations are dropped to keep the compiled code small.
 
+import { enumDeniesType } from "./enum-type.js";
+import { hasIndistinctBranches } from "./indistinct-branches.js";
 import { linearPattern } from "./patterns.js";
 
 /**
@@ -183,6 +185,11 @@ export class SchemaRegistry {
           `${at}/type`,
           `"type" must be a type name or a list of them (JSON Schema 2020-12 §6.1.1), not ${JSON.stringify(value).slice(0, 80)}`,
         );
+      } else if (keyword === "type" && enumDeniesType(value, schema.enum)) {
+        this.reportDropped(
+          `${at}/type`,
+          `"type" ${JSON.stringify(value)} admits none of the "enum" values, so no value is valid (JSON Schema 2020-12 §6.1)`,
+        );
       } else if (keyword === "pattern" && typeof value === "string" && !this.keepPattern(value, `${at}/pattern`)) {
       } else if (keyword === "patternProperties" && isObject(value)) {
         const kept = Object.entries(value).filter(([name]) => this.keepPattern(name, `${at}/patternProperties`));
@@ -204,6 +211,7 @@ export class SchemaRegistry {
     if (typeof schema.type === "string" && (schema.type === "file" || !KNOWN_TYPES.has(schema.type))) delete out.type;
     this.dropHiddenRequired(schema, out);
     this.selectByDiscriminator(schema, out);
+    this.readIndistinctOneOfAsAnyOf(schema, out);
     if (this.openapi30) convertOpenApi30(schema, out);
     return matchIllFormedNamesByPattern(out);
   }
@@ -223,6 +231,21 @@ export class SchemaRegistry {
       then: { $ref: this.refTo(ref) },
     }));
     out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), ...chosen];
+  }
+
+  /** A `oneOf` no value can satisfy, two of its branches accepting the same values, as `anyOf` (indistinct-branches.ts). */
+  private readIndistinctOneOfAsAnyOf(schema: Json, out: Json): void {
+    if (
+      out.oneOf === undefined ||
+      !hasIndistinctBranches(schema.oneOf, (ref) =>
+        ref.startsWith("#") ? resolvePointer(this.document, ref.slice(1)) : undefined,
+      )
+    )
+      return;
+    const branches = out.oneOf;
+    delete out.oneOf;
+    if (out.anyOf === undefined) out.anyOf = branches;
+    else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { anyOf: branches }];
   }
 
   /** readOnly properties are not sent in requests, writeOnly ones not returned in responses. */

@@ -161,7 +161,8 @@ function readBody(req: Request, op: OperationSpec): unknown {
   const kind = bodyKindOf(sentMediaType(req));
   if (kind === "binary") return req.body as unknown; // a Buffer: no JSON schema describes bytes
   if (kind === "multipart") return readMultipart(req.body as Part[], op, mediaType);
-  let body: unknown = emptyForm ? {} : req.body;
+  // A form read as its text (operation.ts textForms) is "" when empty.
+  let body: unknown = emptyForm ? (op.body.textForms?.includes(mediaType) === true ? "" : {}) : req.body;
   const fields = op.body.forms?.[mediaType];
   if (kind === "form" && fields !== undefined) {
     const coerced = coerceParams(

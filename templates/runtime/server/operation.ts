@@ -67,12 +67,14 @@ export interface OperationSpec {
   };
   /**
    * null when the operation takes no body. A body is read by the declared media type it falls under (JSON, form,
-   * multipart with uploads, text, a Buffer); `forms`: each form and multipart media type's fields.
+   * multipart with uploads, text, a Buffer); `forms`: each form and multipart media type's fields; `textForms`:
+   * the form media types whose schema is a string, read as the form's text (generator/model/ir.ts formText).
    */
   body: {
     required: boolean;
     mediaTypes: readonly string[];
     forms?: Readonly<Record<string, readonly ParamSpecField[]>>;
+    textForms?: readonly string[];
   } | null;
   /** 422 when the operation documents it (well-formed JSON that breaks the schema), else 400. */
   invalidBodyStatus: 400 | 422;

@@ -14,33 +14,45 @@ export interface PathMatcher {
  * within one segment, non-greedily, so the literal text after it (`.`, `:cancel`) ends it; literal text is
  * escaped, so a spec path can never inject pattern syntax, and matches as written or percent-encoded. A trailing slash is optional, as in Express's
  * non-strict routing. `valuesOf` gives the only values a parameter can take (its enum), where the template
- * puts it next to another parameter and nothing else marks the boundary (`{id}{ext}`, ext: [".json"]).
+ * puts it next to another parameter in one segment. Side by side (`{id}{ext}`, ext: [".json"]) nothing else
+ * marks the boundary, so only those values match. Parted by literal text (`{position}.{ext}`), the split where
+ * the parameter holds one of its values is tried first (position "37.8328,-122.27669" keeps its `.`), then the
+ * first split, so another value still reaches validation and is answered 400, not 404.
  */
 export function compilePath(
   template: string,
   valuesOf: (name: string) => readonly string[] | undefined = () => undefined,
 ): PathMatcher {
   const names: Record<string, string> = {};
-  let source = "";
-  let index = 0;
-  let last = 0;
   const body = template.replace(/\/+$/, "");
   const pattern = /\{([^{}]+)\}/g;
+  const pieces: { literal: string; name: string; adjacent: boolean }[] = [];
+  let last = 0;
   for (let found = pattern.exec(body); found !== null; found = pattern.exec(body)) {
-    source += literalSource(body.slice(last, found.index));
-    const name = found[1] ?? "";
-    names[`p${index++}`] = name;
-    source += `(${alternatives(valuesOf(name)) ?? "[^/]+?"})`;
-    last = found.index + found[0].length;
+    const end = found.index + found[0].length;
+    const adjacent = body[found.index - 1] === "}" || body[end] === "{";
+    pieces.push({ literal: body.slice(last, found.index), name: found[1] ?? "", adjacent });
+    names[`p${pieces.length - 1}`] = found[1] ?? "";
+    last = end;
   }
-  source += literalSource(body.slice(last));
-  const regexp = new RegExp(`^${source}/?$`);
+  const tail = literalSource(body.slice(last));
+  const regexpOf = (constrained: (adjacent: boolean) => boolean) =>
+    new RegExp(
+      `^${pieces
+        .map(
+          ({ literal, name, adjacent }) =>
+            `${literalSource(literal)}(${(constrained(adjacent) ? alternatives(valuesOf(name)) : undefined) ?? "[^/]+?"})`,
+        )
+        .join("")}${tail}/?$`,
+    );
+  const preferred = regexpOf(() => true);
+  const fallback = regexpOf((adjacent) => adjacent);
   const keys = Object.keys(names);
   return {
     template,
     names,
     match(path) {
-      const found = regexp.exec(path);
+      const found = preferred.exec(path) ?? fallback.exec(path);
       if (found === null) return undefined;
       const values: Record<string, string> = {};
       keys.forEach((key, i) => (values[key] = found[i + 1] ?? ""));
