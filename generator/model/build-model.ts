@@ -1,5 +1,5 @@
 // Builds the IR (ir.ts) from a bundled OpenAPI 3.x document: one pass, names made safe and unique here, once.
-import { isConnectionHeader } from "../facts/connection-headers.js";
+import { isTransportHeader } from "../facts/transport-headers.js";
 import { escapePointerToken } from "../load/json-pointer.js";
 import { basePathsOf } from "./base-paths.js";
 import { unreachableOperationWarnings } from "./equivalent-paths.js";
@@ -313,10 +313,11 @@ function buildOperation(
   // OpenAPI 3.1 §4.8.12.1: a path parameter's name MUST occur in the path as `{name}`. One that does not can never be
   // sent (mastercard masterpassqr `/send/` declares `partnerId`), so requiring it would refuse every request.
   const parameters = declared.filter((param) => {
-    if (param.in === "header" && isConnectionHeader(param.rawName)) {
-      // azure.com datalake-store `Transfer-Encoding: chunked`, required: the client's transport frames the body itself.
+    if (param.in === "header" && isTransportHeader(param.rawName)) {
+      // azure.com datalake-store `Transfer-Encoding: chunked`, required: the client's transport frames the body itself;
+      // conjur.local `Accept-Encoding: base64`: undici sends its own `gzip, deflate`.
       warnings.push(
-        `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): header parameter "${param.rawName}" ignored, a connection header is set by the HTTP implementation, not by the request (RFC 9110 §7.6.1), and fetch refuses it; ${pointer}/parameters`,
+        `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): header parameter "${param.rawName}" ignored, the HTTP implementation sets this header itself, not the request (RFC 9110 §7.6.1, Fetch §2.2.2 forbidden request-header), and fetch refuses it; ${pointer}/parameters`,
       );
       return false;
     }
