@@ -1,8 +1,9 @@
 import type { SpecCatalog } from "./catalog/catalog.js";
 import { versionNumber } from "./catalog/catalog.js";
-import type { LoadedSpec, SpecEntry } from "./catalog/spec-entry.js";
+import type { LoadedSpec } from "./catalog/loaded-spec.js";
+import type { SpecEntry } from "./catalog/spec-entry.js";
 import type { Changelog, ChangeLine } from "./pages/changelog-page.js";
-import { versionView } from "./pages/view.js";
+import { versionView } from "./catalog/api-views.js";
 
 /** Compares two loads of an API (`specwright diff` in the CLI build). */
 export type DiffEngine = (oldSpec: LoadedSpec, newSpec: LoadedSpec) => Promise<ChangeLine[]>;

@@ -1,7 +1,7 @@
 import type { OperationSamples } from "../generator/emit/client/code-samples.js";
 import type { BuildModelOptions } from "../generator/model/build-model.js";
-import type { LoadedSpec } from "./catalog/spec-entry.js";
-import { isRecord } from "./catalog/spec-entry.js";
+import type { LoadedSpec } from "./catalog/loaded-spec.js";
+import { isObject as isRecord } from "../generator/facts/json-object.js";
 
 /** The code samples of one load: a client call and curl per operation (empty when the spec cannot be modelled). */
 export type CodeSamplesFor = (loaded: LoadedSpec) => Promise<OperationSamples[]>;

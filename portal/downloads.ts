@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { stringify } from "yaml";
-import type { LoadedSpec } from "./catalog/spec-entry.js";
+import type { LoadedSpec } from "./catalog/loaded-spec.js";
 import { withCodeSamples, type CodeSamplesFor } from "./code-samples.js";
-import { specForTag, type TagGroup } from "./pages/tag-groups.js";
+import { specForTag, type TagGroup } from "./catalog/tag-groups.js";
 
 const gzipAsync = promisify(gzip);
 

@@ -16,8 +16,8 @@ import { Links } from "./pages/links.js";
 import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
 import { renderRulesPage } from "./pages/rules-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
-import { isLargeSpec, specForTag, tagGroups } from "./pages/tag-groups.js";
-import { apiViews, versionView } from "./pages/view.js";
+import { isLargeSpec, specForTag, tagGroups } from "./catalog/tag-groups.js";
+import { apiViews, versionView } from "./catalog/api-views.js";
 import { metaContentSecurityPolicy, tryItOrigins } from "./security.js";
 
 export interface StaticSiteOptions {

@@ -1,8 +1,9 @@
 import type { Located, SpecDocument } from "../load/index.js";
 import { isObject } from "../conventions/operation-info.js";
 import { SCHEMA_KINDS, type Direction } from "./checks.js";
-import { accepts, effectiveTypes, type Channel, type SchemaComparer, type ViewComparison } from "./compare-schemas.js";
+import { accepts, effectiveTypes, type Channel } from "./schema-types.js";
 import { alternativeView, viewSchema, type SchemaView } from "./schema-view.js";
+import type { Comparer, ViewComparison } from "./view-comparison.js";
 
 /** One way a value can be valid: a oneOf/anyOf branch merged with what surrounds it, or the whole schema. */
 interface Alternative {
@@ -128,7 +129,7 @@ function discriminatorValue(around: SchemaView, branch: Located, alternative: Sc
 
 /** How the values of `source` relate to `target`, where the old and the new alternative are given in document order. */
 function relate(
-  comparer: SchemaComparer,
+  comparer: Comparer,
   oldAlternative: Alternative,
   newAlternative: Alternative,
   direction: Direction,
@@ -205,12 +206,7 @@ function disjointValues(left: unknown[], right: unknown[]): boolean {
 }
 
 /** Whether `source` already matched several branches of its own oneOf (then the new overlap is nothing new). */
-function overlapsAlready(
-  within: SchemaComparer,
-  source: Alternative,
-  siblings: Alternative[],
-  channel: Channel,
-): boolean {
+function overlapsAlready(within: Comparer, source: Alternative, siblings: Alternative[], channel: Channel): boolean {
   if (source.keyword !== "oneOf") return false;
   const matching = siblings.filter(
     (sibling) => sibling === source || relate(within, source, sibling, "request", channel) === "all",

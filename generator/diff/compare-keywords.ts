@@ -1,7 +1,7 @@
 import type { Located } from "../load/index.js";
 import { SCHEMA_KINDS } from "./checks.js";
-import type { ViewComparison } from "./compare-schemas.js";
 import { acceptsAnything } from "./schema-view.js";
+import type { ViewComparison } from "./view-comparison.js";
 
 /**
  * The JSON Schema 2020-12 keywords OpenAPI 3.1 brings (§10.2 applicators, §6.5 object and §6.4 array

@@ -3,7 +3,8 @@ import { isObject, type OperationInfo } from "../conventions/operation-info.js";
 import type { JsonObject } from "../conventions/rule.js";
 import { prefix, type DiffContext } from "./context.js";
 import type { OperationKey } from "./types.js";
-import { accepts, type Channel, type SchemaChange } from "./compare-schemas.js";
+import { accepts, type Channel } from "./schema-types.js";
+import type { SchemaChange } from "./view-comparison.js";
 
 interface Parameter {
   name: string;

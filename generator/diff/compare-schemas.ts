@@ -3,33 +3,17 @@ import type { Direction, SchemaKind } from "./checks.js";
 import { compareAlternatives } from "./compare-branches.js";
 import { compareKeywords } from "./compare-keywords.js";
 import { comparePatterns } from "./patterns.js";
+import { accepts, effectiveTypes, textFits, type Channel } from "./schema-types.js";
 import { acceptsAnything, BOUNDS, keyOf, viewSchema, type SchemaView } from "./schema-view.js";
 import { UnchangedNodes } from "./unchanged.js";
-
-/** A change found inside a schema, relative to the schema compared (its place is `path`, "" for the root). */
-export interface SchemaChange {
-  kind: SchemaKind;
-  /** Where in the schema: `items[].owner_id`, `tags[]`, `metadata{}`; "" for the schema itself. */
-  path: string;
-  /** What happened, without the place: "type changed from string to integer". */
-  detail: string;
-  old?: NodeRef;
-  new?: NodeRef;
-}
-
-/**
- * How the value travels. `json`: as a JSON value, where a string and a number are different values. `text`: as
- * characters in a header, query, path or cookie (OpenAPI 3.1 §4.8.12.4), where the schema only says which strings
- * are valid: every integer is written as a string, so `string` accepts all an `integer` did.
- */
-export type Channel = "json" | "text";
+import type { Comparer, SchemaChange, ViewComparison } from "./view-comparison.js";
 
 /**
  * Compares schemas of the old and the new document by meaning. Each pair of schemas (by source place and
  * direction) is compared once: the result is reused wherever the pair appears again, and a pair met again
  * while it is being compared (a recursive schema) contributes nothing more, so recursion terminates.
  */
-export class SchemaComparer {
+export class SchemaComparer implements Comparer {
   private readonly memo = new Map<string, SchemaChange[]>();
   private readonly active = new Set<string>();
   private readonly selves = new Map<SpecDocument, SchemaComparer>();
@@ -69,7 +53,7 @@ export class SchemaComparer {
     }
     this.active.add(key);
     const changes: SchemaChange[] = [];
-    new ViewComparison(this, before, after, direction, channel, changes).run();
+    new ViewComparisonRun(this, before, after, direction, channel, changes).run();
     this.active.delete(key);
     this.memo.set(key, changes);
     return changes;
@@ -96,7 +80,7 @@ export class SchemaComparer {
 }
 
 /** One comparison of two views; collects its changes and those of the nested schemas. */
-export class ViewComparison {
+class ViewComparisonRun implements ViewComparison {
   constructor(
     readonly comparer: SchemaComparer,
     readonly before: SchemaView,
@@ -334,31 +318,6 @@ export class ViewComparison {
     if (!before || !after) return;
     this.adopt(this.comparer.compare(before, after, this.direction, this.channel), step);
   }
-}
-
-export function effectiveTypes(view: SchemaView): Set<string> | undefined {
-  if (view.types && view.types.size > 0) return view.types;
-  if (view.properties.size > 0 || view.additionalProperties !== undefined) return new Set(["object"]);
-  if (view.items) return new Set(["array"]);
-  return undefined;
-}
-
-/**
- * Whether a schema of `types` accepts every value of `type`. JSON Schema's integer is a number. On the text
- * channel a value is its characters: `string` accepts every integer, number and boolean as written.
- */
-export function accepts(types: Set<string>, type: string, channel: Channel = "json"): boolean {
-  if (types.has(type) || (type === "integer" && types.has("number"))) return true;
-  return channel === "text" && types.has("string") && (type === "integer" || type === "number" || type === "boolean");
-}
-
-/** Whether a value written as text is valid for a JSON Schema type (as a server parsing the parameter reads it). */
-function textFits(text: string, type: string): boolean {
-  if (type === "string") return true;
-  if (type === "integer") return /^-?\d+$/.test(text);
-  if (type === "number") return text.trim() !== "" && Number.isFinite(Number(text));
-  if (type === "boolean") return text === "true" || text === "false";
-  return false;
 }
 
 function list(values: unknown[]): string {

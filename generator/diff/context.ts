@@ -1,9 +1,10 @@
 import type { NodeRef, SpecDocument } from "../load/index.js";
 import type { OperationInfo } from "../conventions/operation-info.js";
 import { CHECKS, schemaCheckId, schemaClassification, type CheckId, type SchemaScope } from "./checks.js";
-import { SchemaComparer, type SchemaChange } from "./compare-schemas.js";
+import { SchemaComparer } from "./compare-schemas.js";
 import { UnchangedNodes } from "./unchanged.js";
 import type { DiffChange, OperationKey } from "./types.js";
+import type { SchemaChange } from "./view-comparison.js";
 
 export interface Where {
   operation?: OperationKey;

@@ -14,7 +14,8 @@ import { recordOf } from "./index-record.js";
 import { configDigest, contentHash, IndexStore, statAll, type StoredSpec } from "./index-store.js";
 import { runQueue } from "./queue.js";
 import { approximateBytes, SpecCache } from "./spec-cache.js";
-import { entryKey, summarize, type LoadedSpec, type LoadProblem, type SpecEntry } from "./spec-entry.js";
+import { summarize, type LoadedSpec } from "./loaded-spec.js";
+import { entryKey, type LoadProblem, type SpecEntry } from "./spec-entry.js";
 
 export interface CatalogOptions {
   /** The lint configuration for one spec file; the recommended preset when absent. */

@@ -1,7 +1,7 @@
 import type { Diagnostic } from "../../generator/conventions/index.js";
-import { listOperations } from "../pages/operations.js";
-import { isLargeSpec, tagGroups } from "../pages/tag-groups.js";
-import type { LoadedSpec, SpecSummary } from "./spec-entry.js";
+import type { LoadedSpec, SpecSummary } from "./loaded-spec.js";
+import { listOperations } from "./operations.js";
+import { isLargeSpec, tagGroups } from "./tag-groups.js";
 
 export interface LintCounts {
   errors: number;

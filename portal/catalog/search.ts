@@ -1,6 +1,6 @@
 import type { SpecCatalog } from "./catalog.js";
 import type { OperationRecord } from "./index-record.js";
-import { apiViews, queryWords, searchText, type ApiView, type VersionView } from "../pages/view.js";
+import { apiViews, queryWords, searchText, type ApiView, type VersionView } from "./api-views.js";
 
 export const LINT_FILTERS = ["clean", "warnings", "errors", "broken"] as const;
 export type LintFilter = (typeof LINT_FILTERS)[number];

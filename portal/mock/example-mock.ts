@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from "express";
-import { isRecord } from "../catalog/spec-entry.js";
+import { isObject as isRecord } from "../../generator/facts/json-object.js";
 import { sendProblem } from "./problem.js";
 import { deref, exampleOf } from "./sample.js";
 import { HTTP_METHODS } from "../../generator/facts/http-methods.js";

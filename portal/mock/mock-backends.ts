@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import type { LoadedSpec } from "../catalog/spec-entry.js";
+import type { LoadedSpec } from "../catalog/loaded-spec.js";
 import { exampleMockRouter } from "./example-mock.js";
 
 /** The mock of one loaded API version (mounted at /mock/{api}/v{N}), and how to let go of what it holds. */

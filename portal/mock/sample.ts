@@ -1,6 +1,6 @@
 import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
-import { isRecord } from "../catalog/spec-entry.js";
+import { isObject as isRecord } from "../../generator/facts/json-object.js";
 
 /** Follows an internal `#/...` ref inside the bundled document (several hops); anything else is returned as it is. */
 export function deref(root: Record<string, unknown>, value: unknown, hops = 0): unknown {

@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from "../html.js";
 import type { Links } from "./links.js";
 import { problemCard } from "./problem-card.js";
-import type { VersionView } from "./view.js";
+import type { VersionView } from "../catalog/api-views.js";
 
 export type ApiTab = "redoc" | "swagger" | "lint" | "changelog";
 

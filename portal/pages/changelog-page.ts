@@ -2,7 +2,7 @@ import { html } from "../html.js";
 import { apiHeader } from "./api-header.js";
 import { renderPage } from "./layout.js";
 import type { ApiPageInput } from "./redoc-page.js";
-import type { VersionView } from "./view.js";
+import type { VersionView } from "../catalog/api-views.js";
 
 export interface ChangeLine {
   /** "breaking" changes are listed first and marked. */

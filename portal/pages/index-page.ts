@@ -5,7 +5,7 @@ import { html, type SafeHtml } from "../html.js";
 import { renderPage, type PageFrame } from "./layout.js";
 import type { Links } from "./links.js";
 import { problemCard } from "./problem-card.js";
-import { searchText, type ApiView, type VersionView } from "./view.js";
+import { searchText, type ApiView, type VersionView } from "../catalog/api-views.js";
 
 export interface IndexPageInput {
   result: SearchResult;

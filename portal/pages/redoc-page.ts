@@ -1,11 +1,11 @@
 import { html } from "../html.js";
-import type { LoadedSpec } from "../catalog/spec-entry.js";
+import type { LoadedSpec } from "../catalog/loaded-spec.js";
 import { apiHeader } from "./api-header.js";
 import { renderPage, type PageFrame } from "./layout.js";
 import type { Links } from "./links.js";
-import { listOperations } from "./operations.js";
-import { isLargeSpec, operationIndex, tagGroups, type TagGroup } from "./tag-groups.js";
-import type { VersionView } from "./view.js";
+import { listOperations } from "../catalog/operations.js";
+import { isLargeSpec, operationIndex, tagGroups, type TagGroup } from "../catalog/tag-groups.js";
+import type { VersionView } from "../catalog/api-views.js";
 
 export interface ApiPageInput {
   current: VersionView;

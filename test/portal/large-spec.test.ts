@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { LARGE_SPEC_OPERATIONS, operationIndex, specForTag, tagGroups } from "../../portal/pages/tag-groups.js";
+import { LARGE_SPEC_OPERATIONS, operationIndex, specForTag, tagGroups } from "../../portal/catalog/tag-groups.js";
 import type { RunningPortal } from "../../portal/server.js";
 import { buildStaticSite } from "../../portal/static-site.js";
 import { emptySpecsDir, startTestPortal } from "./portal-fixture.js";

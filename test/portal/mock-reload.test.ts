@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { portalIntegrations } from "../../portal/integrations.js";
 import { loadCollectable } from "../../portal/mock/collectable-module.js";
 import { MockBackends } from "../../portal/mock/mock-backends.js";
-import type { LoadedSpec } from "../../portal/catalog/spec-entry.js";
+import type { LoadedSpec } from "../../portal/catalog/loaded-spec.js";
 import type { RunningPortal } from "../../portal/server.js";
 import { emptySpecsDir, eventually, startTestPortal } from "./portal-fixture.js";
 

@@ -2,21 +2,10 @@
 // their path keys (`/#X-Amz-Target=Svc.Op` -> header X-Amz-Target, `/{Bucket}/{Key}#uploadId` -> query uploadId,
 // `/jobs?op=LIST` -> query op=LIST). One Express handler per method picks the operation, most specific first.
 import type { Request, RequestHandler } from "express";
-import type { HttpMethod, OperationSpec } from "./operation.js";
+import type { Discriminator, HttpMethod, OperationSpec } from "./operation.js";
 import { runChain } from "./dispatch.js";
 import { HttpProblem } from "./problem.js";
 import type { FieldError } from "./problem.js";
-
-export interface DiscriminatorEntry {
-  name: string;
-  /** Absent: the name must be present, with any value. */
-  value?: string;
-}
-
-export interface Discriminator {
-  query: readonly DiscriminatorEntry[];
-  headers: readonly DiscriminatorEntry[];
-}
 
 /** At most this many selecting values are listed in the 400 problem (AWS services have hundreds). */
 const LISTED_VALUES = 10;

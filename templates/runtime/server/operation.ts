@@ -1,7 +1,6 @@
 // The description of one operation that the generated server.ts hands to the runtime, and the shapes a
 // handler receives and returns. Typed per operation in server.ts; kept loose here.
 import type { Request } from "express";
-import type { Discriminator } from "./discriminator.js";
 import type { ErrorPayload } from "./error-payload.js";
 import type { CursorPage, OffsetPage, PagingSpec } from "./pagination.js";
 import type { ParamShape, ParamSpec } from "./parameters.js";
@@ -16,6 +15,19 @@ export interface ParamSpecField {
   file?: true;
   /** Multipart: the media types a file part may be (the `encoding` entry's contentType). */
   contentTypes?: readonly string[];
+}
+
+/** A name the request must carry to select an operation, with the value it must have. */
+export interface DiscriminatorEntry {
+  name: string;
+  /** Absent: the name must be present, with any value. */
+  value?: string;
+}
+
+/** What selects an operation among those sharing its path and method (discriminator.ts dispatches by it). */
+export interface Discriminator {
+  query: readonly DiscriminatorEntry[];
+  headers: readonly DiscriminatorEntry[];
 }
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";

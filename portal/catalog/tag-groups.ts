@@ -1,6 +1,6 @@
 import { DEFAULT_TAG_GROUP_THRESHOLD } from "../../generator/config/index.js";
 import { parsePointer } from "../../generator/load/json-pointer.js";
-import { isRecord } from "../catalog/spec-entry.js";
+import { isObject as isRecord } from "../../generator/facts/json-object.js";
 import { HTTP_METHODS } from "../../generator/facts/http-methods.js";
 import { listOperations, type OperationLine } from "./operations.js";
 

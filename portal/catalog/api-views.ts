@@ -1,6 +1,7 @@
-import type { SpecCatalog } from "../catalog/catalog.js";
-import type { LintCounts } from "../catalog/index-record.js";
-import type { LoadProblem, SpecEntry, SpecSummary } from "../catalog/spec-entry.js";
+import type { SpecCatalog } from "./catalog.js";
+import type { LintCounts } from "./index-record.js";
+import type { SpecSummary } from "./loaded-spec.js";
+import type { LoadProblem, SpecEntry } from "./spec-entry.js";
 
 export type { LintCounts };
 

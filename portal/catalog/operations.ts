@@ -1,4 +1,4 @@
-import { isRecord } from "../catalog/spec-entry.js";
+import { isObject as isRecord } from "../../generator/facts/json-object.js";
 import { HTTP_METHODS } from "../../generator/facts/http-methods.js";
 
 export interface OperationLine {
