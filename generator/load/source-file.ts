@@ -6,13 +6,13 @@ import {
   isSeq,
   isScalar,
   isPair,
-  LineCounter,
   type Document as YamlDocument,
   type Node as YamlNode,
 } from "yaml";
 import { LineIndex } from "./line-index.js";
 import { SpecLoadError } from "./load-error.js";
 import { parsePointer } from "./json-pointer.js";
+import { storedYamlValue, storeYamlValue } from "./yaml-value-cache.js";
 
 export interface SourcePosition {
   line: number;
@@ -21,6 +21,11 @@ export interface SourcePosition {
 
 /** Aliases beyond this count are a "billion laughs" expansion, not a real spec. */
 const MAX_YAML_ALIASES = 1000;
+/** How every YAML file is read; part of the key of a stored value (yaml-value-cache.ts). */
+const YAML_OPTIONS = {
+  parse: { uniqueKeys: true, prettyErrors: false, strict: false },
+  maxAliasCount: MAX_YAML_ALIASES,
+} as const;
 
 /**
  * One parsed file of a spec: its plain value plus a way back from any JSON pointer to line:col.
@@ -34,7 +39,8 @@ export class SourceFile {
   value: unknown;
   private lines: LineIndex | undefined;
   private jsonPositions: JsonPositionIndex | undefined;
-  private readonly yamlDoc: YamlDocument.Parsed | undefined;
+  /** Of a YAML file, for positions: kept from the parse, or parsed again on the first `locate` when the value was stored. */
+  private yamlDoc: YamlDocument.Parsed | undefined;
 
   private constructor(
     path: string,
@@ -61,37 +67,11 @@ export class SourceFile {
         // Not JSON after all (YAML flow style): fall through to the YAML parser.
       }
     }
-    const lineCounter = new LineCounter();
-    let doc: YamlDocument.Parsed;
-    try {
-      doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
-    } catch (error) {
-      if (isStackOverflow(error)) throw yamlTooDeep(path);
-      throw error;
-    }
-    const firstError = doc.errors[0];
-    if (firstError && isStackOverflow(firstError)) throw yamlTooDeep(path);
-    if (firstError) {
-      const at = new LineIndex(text).position(firstError.pos[0]);
-      throw new SpecLoadError({
-        message: `YAML syntax error: ${firstError.message.split("\n")[0]}`,
-        file: path,
-        line: at.line,
-        column: at.column,
-        fix: "correct the YAML at that place (indentation, a missing colon or quote, or a duplicated key)",
-      });
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    } catch (error) {
-      if (isStackOverflow(error)) throw yamlTooDeep(path);
-      throw new SpecLoadError({
-        message: `YAML could not be expanded: ${(error as Error).message}`,
-        file: path,
-        fix: "remove the alias chain that expands exponentially (YAML anchors/aliases)",
-      });
-    }
+    const stored = storedYamlValue(text, YAML_OPTIONS);
+    if (stored) return new SourceFile(path, text, "yaml", stored.value);
+    const doc = parseYaml(path, text);
+    const value = yamlValue(path, doc);
+    storeYamlValue(text, YAML_OPTIONS, value);
     return new SourceFile(path, text, "yaml", value, doc);
   }
 
@@ -113,7 +93,8 @@ export class SourceFile {
   }
 
   private yamlOffset(tokens: string[]): number {
-    let node: unknown = this.yamlDoc?.contents;
+    this.yamlDoc ??= parseYaml(this.path, this.text);
+    let node: unknown = this.yamlDoc.contents;
     let best = rangeStart(node);
     for (const token of tokens) {
       if (isMap(node)) {
@@ -129,6 +110,44 @@ export class SourceFile {
       } else break;
     }
     return best ?? 0;
+  }
+}
+
+/** The YAML document with source ranges; a SpecLoadError for a syntax error or a file that nests too deeply. */
+function parseYaml(path: string, text: string): YamlDocument.Parsed {
+  let doc: YamlDocument.Parsed;
+  try {
+    doc = parseDocument(text, YAML_OPTIONS.parse);
+  } catch (error) {
+    if (isStackOverflow(error)) throw yamlTooDeep(path);
+    throw error;
+  }
+  const firstError = doc.errors[0];
+  if (firstError && isStackOverflow(firstError)) throw yamlTooDeep(path);
+  if (firstError) {
+    const at = new LineIndex(text).position(firstError.pos[0]);
+    throw new SpecLoadError({
+      message: `YAML syntax error: ${firstError.message.split("\n")[0]}`,
+      file: path,
+      line: at.line,
+      column: at.column,
+      fix: "correct the YAML at that place (indentation, a missing colon or quote, or a duplicated key)",
+    });
+  }
+  return doc;
+}
+
+/** The plain value of a parsed YAML document, its aliases expanded (at most MAX_YAML_ALIASES). */
+function yamlValue(path: string, doc: YamlDocument.Parsed): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
+  } catch (error) {
+    if (isStackOverflow(error)) throw yamlTooDeep(path);
+    throw new SpecLoadError({
+      message: `YAML could not be expanded: ${(error as Error).message}`,
+      file: path,
+      fix: "remove the alias chain that expands exponentially (YAML anchors/aliases)",
+    });
   }
 }
 
