@@ -11,7 +11,9 @@ import { readCacheFile, writeCacheFile } from "./content-cache.js";
 
 /** Bump when what is stored, or how a value is made from the YAML, changes. */
 const REVISION = 1;
-const MAX_STORED = 64;
+const MAX_STORED = 256;
+/** Larger files are not kept, to bound the folder (2,623 of the 2,640 APIs.guru specs, as JSON, are smaller). */
+const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 const VALUES_DIR = join(SPECWRIGHT_CACHE, "yaml-values");
 
 let yamlVersion: string | undefined;
@@ -28,6 +30,7 @@ function cacheFileFor(text: string, parseOptions: object): string {
 
 /** The value an earlier run parsed from this very text with the same parser and options, if it kept one. */
 export function storedYamlValue(text: string, parseOptions: object): { value: unknown } | undefined {
+  if (text.length > MAX_TEXT_LENGTH) return undefined;
   const stored = readCacheFile(cacheFileFor(text, parseOptions));
   if (stored === undefined) return undefined;
   try {
@@ -39,7 +42,8 @@ export function storedYamlValue(text: string, parseOptions: object): { value: un
 
 /** Keeps a parsed value for the next run, when JSON gives it back exactly (see `survivesJson`). */
 export function storeYamlValue(text: string, parseOptions: object, value: unknown): void {
-  if (survivesJson(value)) writeCacheFile(cacheFileFor(text, parseOptions), JSON.stringify(value), MAX_STORED);
+  if (text.length <= MAX_TEXT_LENGTH && survivesJson(value))
+    writeCacheFile(cacheFileFor(text, parseOptions), JSON.stringify(value), MAX_STORED);
 }
 
 /**

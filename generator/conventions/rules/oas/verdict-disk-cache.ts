@@ -35,8 +35,15 @@ function cacheFile(): string | undefined {
   return file;
 }
 
-/** The verdicts stored by earlier runs (an empty map when there are none or the file is unreadable). */
-export function readStoredVerdicts(): Map<string, PatternVerdict> {
+const KEY_START = '{"key":';
+const KEY_END = ',"verdict":';
+
+/**
+ * The stored verdicts of the keys asked for (an empty map when there are none or the file is unreadable). The file
+ * holds every pattern of every spec linted here, thousands of lines: a line is parsed only when its key is one asked
+ * for, which is found by comparing the key as written (its JSON text), since `storeVerdicts` writes the key first.
+ */
+export function readStoredVerdicts(keys: Iterable<string>): Map<string, PatternVerdict> {
   const stored = new Map<string, PatternVerdict>();
   const path = cacheFile();
   if (!path) return stored;
@@ -46,7 +53,10 @@ export function readStoredVerdicts(): Map<string, PatternVerdict> {
   } catch {
     return stored;
   }
+  const wanted = new Set([...keys].map((key) => JSON.stringify(key)));
   for (const line of text.split("\n")) {
+    // A JSON string cannot hold an unescaped quote, so the first `,"verdict":` ends the key.
+    if (!line.startsWith(KEY_START) || !wanted.has(line.slice(KEY_START.length, line.indexOf(KEY_END)))) continue;
     try {
       const entry = JSON.parse(line) as { key?: unknown; verdict?: { kind?: unknown; why?: unknown } };
       const verdict = entry.verdict;
