@@ -1,18 +1,11 @@
 import { type ParseError, printParseErrorCode, parse as parseJsonc } from "jsonc-parser";
 import { JsonPositionIndex } from "./json-positions.js";
-import {
-  parseDocument,
-  isMap,
-  isSeq,
-  isScalar,
-  isPair,
-  type Document as YamlDocument,
-  type Node as YamlNode,
-} from "yaml";
+import { parseDocument, type Document as YamlDocument } from "yaml";
 import { LineIndex } from "./line-index.js";
 import { SpecLoadError } from "./load-error.js";
 import { parsePointer } from "./json-pointer.js";
-import { storedYamlValue, storeYamlValue } from "./yaml-value-cache.js";
+import { storedYaml, storeYaml } from "./yaml-value-cache.js";
+import { offsetIn, positionTree, type PositionTree } from "./yaml-positions.js";
 
 export interface SourcePosition {
   line: number;
@@ -39,21 +32,21 @@ export class SourceFile {
   value: unknown;
   private lines: LineIndex | undefined;
   private jsonPositions: JsonPositionIndex | undefined;
-  /** Of a YAML file, for positions: kept from the parse, or parsed again on the first `locate` when the value was stored. */
-  private yamlDoc: YamlDocument.Parsed | undefined;
+  /** Of a YAML file: from the parse, else read (or parsed again) at the first `locate` of a stored value. */
+  private yamlPositions: PositionTree | (() => PositionTree | undefined) | undefined;
 
   private constructor(
     path: string,
     text: string,
     format: "json" | "yaml",
     value: unknown,
-    yamlDoc?: YamlDocument.Parsed,
+    yamlPositions?: PositionTree | (() => PositionTree | undefined),
   ) {
     this.path = path;
     this.text = text;
     this.format = format;
     this.value = value;
-    this.yamlDoc = yamlDoc;
+    this.yamlPositions = yamlPositions;
   }
 
   static parse(path: string, text: string): SourceFile {
@@ -67,12 +60,13 @@ export class SourceFile {
         // Not JSON after all (YAML flow style): fall through to the YAML parser.
       }
     }
-    const stored = storedYamlValue(text, YAML_OPTIONS);
-    if (stored) return new SourceFile(path, text, "yaml", stored.value);
+    const stored = storedYaml(text, YAML_OPTIONS);
+    if (stored) return new SourceFile(path, text, "yaml", stored.value, stored.positions);
     const doc = parseYaml(path, text);
     const value = yamlValue(path, doc);
-    storeYamlValue(text, YAML_OPTIONS, value);
-    return new SourceFile(path, text, "yaml", value, doc);
+    const positions = yamlPositionTree(path, doc);
+    storeYaml(text, YAML_OPTIONS, value, positions);
+    return new SourceFile(path, text, "yaml", value, positions);
   }
 
   /** line:col of the node a pointer names; for an object member, the position of its key. Falls back to the deepest existing ancestor. */
@@ -93,23 +87,9 @@ export class SourceFile {
   }
 
   private yamlOffset(tokens: string[]): number {
-    this.yamlDoc ??= parseYaml(this.path, this.text);
-    let node: unknown = this.yamlDoc.contents;
-    let best = rangeStart(node);
-    for (const token of tokens) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && scalarKey(item.key) === token);
-        if (!pair) break;
-        best = rangeStart(pair.key) ?? best;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(token)];
-        if (item === undefined) break;
-        best = rangeStart(item) ?? best;
-        node = item;
-      } else break;
-    }
-    return best ?? 0;
+    if (typeof this.yamlPositions !== "object")
+      this.yamlPositions = this.yamlPositions?.() ?? yamlPositionTree(this.path, parseYaml(this.path, this.text));
+    return offsetIn(this.yamlPositions, tokens);
   }
 }
 
@@ -137,6 +117,16 @@ function parseYaml(path: string, text: string): YamlDocument.Parsed {
   return doc;
 }
 
+/** Where the nodes of a parsed YAML document start; recursive like the parse itself, so as deep as it goes. */
+function yamlPositionTree(path: string, doc: YamlDocument.Parsed): PositionTree {
+  try {
+    return positionTree(doc);
+  } catch (error) {
+    if (isStackOverflow(error)) throw yamlTooDeep(path);
+    throw error;
+  }
+}
+
 /** The plain value of a parsed YAML document, its aliases expanded (at most MAX_YAML_ALIASES). */
 function yamlValue(path: string, doc: YamlDocument.Parsed): unknown {
   try {
@@ -157,16 +147,6 @@ function safeTokens(pointer: string): string[] {
   } catch {
     return [];
   }
-}
-
-function scalarKey(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as YamlNode | undefined)?.range;
-  return range ? range[0] : undefined;
 }
 
 /** The YAML parser recurses per nesting level: past a few thousand levels it overflows the stack. */

@@ -1,49 +1,74 @@
 // Parsing YAML is most of a small lint's time: the petstore example (42 kB) takes ~100 ms of CPU to parse in a fresh
 // process, where reading back the same value as JSON takes under 1 ms. So the value of each YAML file parsed is kept
-// as JSON, in a file named by the text, the parser's version and its options; an unchanged file (the editor's and
-// CI's usual case) is then read without the YAML parser. Positions are not kept: the file is parsed again only when
-// a place in it must be located (a problem to report), see SourceFile.
+// as JSON, with the positions of its nodes in a second file read only when a place must be located (a problem to
+// report), both named by the text, the parser's version and its options: an unchanged file (the editor's and CI's
+// usual case) is read without the YAML parser.
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { SPECWRIGHT_CACHE } from "./cache-dir.js";
 import { readCacheFile, writeCacheFile } from "./content-cache.js";
+import type { PositionTree } from "./yaml-positions.js";
 
 /** Bump when what is stored, or how a value is made from the YAML, changes. */
 const REVISION = 1;
-const MAX_STORED = 256;
+/** Files: a value and its positions for each of 256 texts. */
+const MAX_STORED = 512;
 /** Larger files are not kept, to bound the folder (2,623 of the 2,640 APIs.guru specs, as JSON, are smaller). */
 const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
 const VALUES_DIR = join(SPECWRIGHT_CACHE, "yaml-values");
 
 let yamlVersion: string | undefined;
 
-function cacheFileFor(text: string, parseOptions: object): string {
+/** The two files of a text: `.json` (its value) and `-positions.json`. */
+function cacheFilesFor(text: string, parseOptions: object): { value: string; positions: string } {
   yamlVersion ??= (createRequire(import.meta.url)("yaml/package.json") as { version: string }).version;
   const key = createHash("sha256")
     .update(`${REVISION} yaml@${yamlVersion} ${JSON.stringify(parseOptions)}\n`)
     .update(text)
     .digest("hex")
     .slice(0, 32);
-  return join(VALUES_DIR, `${key}.json`);
+  return { value: join(VALUES_DIR, `${key}.json`), positions: join(VALUES_DIR, `${key}-positions.json`) };
+}
+
+export interface StoredYaml {
+  value: unknown;
+  /** The positions stored with the value; undefined when they are missing or damaged. */
+  positions(): PositionTree | undefined;
 }
 
 /** The value an earlier run parsed from this very text with the same parser and options, if it kept one. */
-export function storedYamlValue(text: string, parseOptions: object): { value: unknown } | undefined {
+export function storedYaml(text: string, parseOptions: object): StoredYaml | undefined {
   if (text.length > MAX_TEXT_LENGTH) return undefined;
-  const stored = readCacheFile(cacheFileFor(text, parseOptions));
-  if (stored === undefined) return undefined;
+  const files = cacheFilesFor(text, parseOptions);
+  const value = parsedJson(readCacheFile(files.value));
+  if (!value) return undefined;
+  return {
+    value: value.json,
+    positions: () => {
+      const positions = parsedJson(readCacheFile(files.positions))?.json;
+      return Array.isArray(positions) ? (positions as PositionTree) : undefined;
+    },
+  };
+}
+
+/** Undefined for a missing or damaged file: parse the YAML again. */
+function parsedJson(text: string | undefined): { json: unknown } | undefined {
+  if (text === undefined) return undefined;
   try {
-    return { value: JSON.parse(stored) as unknown };
+    return { json: JSON.parse(text) as unknown };
   } catch {
-    return undefined; // damaged: parse the YAML again
+    return undefined;
   }
 }
 
-/** Keeps a parsed value for the next run, when JSON gives it back exactly (see `survivesJson`). */
-export function storeYamlValue(text: string, parseOptions: object, value: unknown): void {
-  if (text.length <= MAX_TEXT_LENGTH && survivesJson(value))
-    writeCacheFile(cacheFileFor(text, parseOptions), JSON.stringify(value), MAX_STORED);
+/** Keeps a parsed value and its positions for the next run, when JSON gives the value back exactly (`survivesJson`). */
+export function storeYaml(text: string, parseOptions: object, value: unknown, positions: PositionTree): void {
+  if (text.length > MAX_TEXT_LENGTH || !survivesJson(value)) return;
+  const files = cacheFilesFor(text, parseOptions);
+  // Positions first: a value is found with its positions beside it, unless a write failed or they were pruned.
+  writeCacheFile(files.positions, JSON.stringify(positions), MAX_STORED);
+  writeCacheFile(files.value, JSON.stringify(value), MAX_STORED);
 }
 
 /**

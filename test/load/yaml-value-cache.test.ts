@@ -40,6 +40,15 @@ describe("YAML values kept between runs", () => {
     expect(SourceFile.parse("a.yaml", text).value).toEqual({ name: marker });
   });
 
+  it("locate from the YAML again when the stored positions are damaged", () => {
+    const marker = randomUUID();
+    const text = fresh(`info:\n  title: "${marker}"\n  version: 1.0.0\n`);
+    const first = SourceFile.parse("a.yaml", text).locate("/info/version");
+    writeFileSync(storedFileWith(marker)!.replace(/\.json$/, "-positions.json"), "[1, {");
+    expect(SourceFile.parse("a.yaml", text).locate("/info/version")).toEqual(first);
+    expect(first).toEqual({ line: 4, column: 3 });
+  });
+
   it("keep an alias one shared object, not a copy", () => {
     const text = fresh("a: &shared { x: 1 }\nb: *shared\n");
     SourceFile.parse("a.yaml", text);
