@@ -109,7 +109,7 @@ export async function loadAcceptFile(path: string, cwd = process.cwd()): Promise
   }
   let source: SourceFile;
   try {
-    source = SourceFile.parse(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    source = await SourceFile.parse(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     if (error instanceof SpecLoadError) throw new ConfigError(error);
     throw error;

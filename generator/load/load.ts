@@ -68,7 +68,7 @@ async function readAllFiles(
   while (queue.length > 0) {
     const { file, from } = queue.shift()!;
     if (files.has(file)) continue;
-    const source = SourceFile.parse(file, await readSource(file, limits, from));
+    const source = await SourceFile.parse(file, await readSource(file, limits, from));
     checkNesting(source);
     files.set(file, source);
     const followed = new Map<string, string>();

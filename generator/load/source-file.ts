@@ -1,24 +1,16 @@
 import { type ParseError, printParseErrorCode, parse as parseJsonc } from "jsonc-parser";
 import { JsonPositionIndex } from "./json-positions.js";
-import { parseDocument, type Document as YamlDocument } from "yaml";
 import { LineIndex } from "./line-index.js";
 import { SpecLoadError } from "./load-error.js";
 import { parsePointer } from "./json-pointer.js";
 import { storedYaml, storeYaml } from "./yaml-value-cache.js";
-import { offsetIn, positionTree, type PositionTree } from "./yaml-positions.js";
+import { offsetIn, type PositionTree } from "./yaml-positions.js";
+import { isStackOverflow } from "./stack-overflow.js";
 
 export interface SourcePosition {
   line: number;
   column: number;
 }
-
-/** Aliases beyond this count are a "billion laughs" expansion, not a real spec. */
-const MAX_YAML_ALIASES = 1000;
-/** How every YAML file is read; part of the key of a stored value (yaml-value-cache.ts). */
-const YAML_OPTIONS = {
-  parse: { uniqueKeys: true, prettyErrors: false, strict: false },
-  maxAliasCount: MAX_YAML_ALIASES,
-} as const;
 
 /**
  * One parsed file of a spec: its plain value plus a way back from any JSON pointer to line:col.
@@ -32,15 +24,15 @@ export class SourceFile {
   value: unknown;
   private lines: LineIndex | undefined;
   private jsonPositions: JsonPositionIndex | undefined;
-  /** Of a YAML file: from the parse, else read (or parsed again) at the first `locate` of a stored value. */
-  private yamlPositions: PositionTree | (() => PositionTree | undefined) | undefined;
+  /** Where the nodes of a YAML file start (from its parse, or stored with its value). */
+  private readonly yamlPositions: PositionTree | undefined;
 
   private constructor(
     path: string,
     text: string,
     format: "json" | "yaml",
     value: unknown,
-    yamlPositions?: PositionTree | (() => PositionTree | undefined),
+    yamlPositions?: PositionTree,
   ) {
     this.path = path;
     this.text = text;
@@ -49,7 +41,11 @@ export class SourceFile {
     this.yamlPositions = yamlPositions;
   }
 
-  static parse(path: string, text: string): SourceFile {
+  /**
+   * Parses a file. The YAML parser (yaml-parse.ts, with the yaml package) is loaded only for a YAML text whose value
+   * and positions were not stored by an earlier run.
+   */
+  static async parse(path: string, text: string): Promise<SourceFile> {
     const trimmed = text.trimStart();
     const looksJson = path.toLowerCase().endsWith(".json") || trimmed.startsWith("{") || trimmed.startsWith("[");
     if (looksJson) {
@@ -60,12 +56,10 @@ export class SourceFile {
         // Not JSON after all (YAML flow style): fall through to the YAML parser.
       }
     }
-    const stored = storedYaml(text, YAML_OPTIONS);
+    const stored = storedYaml(text);
     if (stored) return new SourceFile(path, text, "yaml", stored.value, stored.positions);
-    const doc = parseYaml(path, text);
-    const value = yamlValue(path, doc);
-    const positions = yamlPositionTree(path, doc);
-    storeYaml(text, YAML_OPTIONS, value, positions);
+    const { value, positions } = (await import("./yaml-parse.js")).parseYaml(path, text);
+    storeYaml(text, value, positions);
     return new SourceFile(path, text, "yaml", value, positions);
   }
 
@@ -87,57 +81,7 @@ export class SourceFile {
   }
 
   private yamlOffset(tokens: string[]): number {
-    if (typeof this.yamlPositions !== "object")
-      this.yamlPositions = this.yamlPositions?.() ?? yamlPositionTree(this.path, parseYaml(this.path, this.text));
-    return offsetIn(this.yamlPositions, tokens);
-  }
-}
-
-/** The YAML document with source ranges; a SpecLoadError for a syntax error or a file that nests too deeply. */
-function parseYaml(path: string, text: string): YamlDocument.Parsed {
-  let doc: YamlDocument.Parsed;
-  try {
-    doc = parseDocument(text, YAML_OPTIONS.parse);
-  } catch (error) {
-    if (isStackOverflow(error)) throw yamlTooDeep(path);
-    throw error;
-  }
-  const firstError = doc.errors[0];
-  if (firstError && isStackOverflow(firstError)) throw yamlTooDeep(path);
-  if (firstError) {
-    const at = new LineIndex(text).position(firstError.pos[0]);
-    throw new SpecLoadError({
-      message: `YAML syntax error: ${firstError.message.split("\n")[0]}`,
-      file: path,
-      line: at.line,
-      column: at.column,
-      fix: "correct the YAML at that place (indentation, a missing colon or quote, or a duplicated key)",
-    });
-  }
-  return doc;
-}
-
-/** Where the nodes of a parsed YAML document start; recursive like the parse itself, so as deep as it goes. */
-function yamlPositionTree(path: string, doc: YamlDocument.Parsed): PositionTree {
-  try {
-    return positionTree(doc);
-  } catch (error) {
-    if (isStackOverflow(error)) throw yamlTooDeep(path);
-    throw error;
-  }
-}
-
-/** The plain value of a parsed YAML document, its aliases expanded (at most MAX_YAML_ALIASES). */
-function yamlValue(path: string, doc: YamlDocument.Parsed): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: YAML_OPTIONS.maxAliasCount });
-  } catch (error) {
-    if (isStackOverflow(error)) throw yamlTooDeep(path);
-    throw new SpecLoadError({
-      message: `YAML could not be expanded: ${(error as Error).message}`,
-      file: path,
-      fix: "remove the alias chain that expands exponentially (YAML anchors/aliases)",
-    });
+    return this.yamlPositions ? offsetIn(this.yamlPositions, tokens) : 0;
   }
 }
 
@@ -147,21 +91,6 @@ function safeTokens(pointer: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** The YAML parser recurses per nesting level: past a few thousand levels it overflows the stack. */
-function isStackOverflow(error: unknown): boolean {
-  return (
-    error instanceof RangeError || (error instanceof Error && /Maximum call stack size exceeded/.test(error.message))
-  );
-}
-
-function yamlTooDeep(path: string): SpecLoadError {
-  return new SpecLoadError({
-    message: "YAML nests too deeply to parse (thousands of levels)",
-    file: path,
-    fix: "flatten the structure: move nested schemas into components and reference them with $ref",
-  });
 }
 
 function jsonSyntaxError(path: string, text: string, parseError: unknown): SpecLoadError {

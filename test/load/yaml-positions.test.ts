@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from "yaml";
-import { offsetIn, positionTree } from "../../generator/load/yaml-positions.js";
+import { positionTree } from "../../generator/load/yaml-parse.js";
+import { offsetIn } from "../../generator/load/yaml-positions.js";
 
 /** The reference: the document's own nodes, walked by key and index. */
 function walkedOffset(contents: unknown, tokens: string[]): number {
