@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
-import { Ajv, type ValidateFunction } from "ajv";
+import type { ValidateFunction } from "ajv";
 import { SpecLoadError } from "../load/load-error.js";
 import { SourceFile } from "../load/source-file.js";
 import { joinPointer } from "../load/json-pointer.js";
@@ -11,6 +11,7 @@ import type { AcceptEntry, DiffPolicy, StabilityLevel } from "../diff/policy/typ
 import { ACCEPT_ENTRY_SCHEMA } from "./config-schema.js";
 import { ConfigError } from "./config-error.js";
 import { closestMatch } from "./closest-match.js";
+import { configValidator } from "./config-validator.js";
 
 /** `diff:` as written, after the shape check of config-schema.ts. */
 export interface RawDiffSettings {
@@ -108,7 +109,7 @@ export async function loadAcceptFile(path: string, cwd = process.cwd()): Promise
   }
   let source: SourceFile;
   try {
-    source = SourceFile.parse(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    source = await SourceFile.parse(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     if (error instanceof SpecLoadError) throw new ConfigError(error);
     throw error;
@@ -118,7 +119,7 @@ export async function loadAcceptFile(path: string, cwd = process.cwd()): Promise
   };
   const isList = Array.isArray(source.value);
   const value = isList ? { accept: source.value } : (source.value ?? {});
-  validateAcceptFile ??= new Ajv({ allErrors: false, strict: true }).compile({
+  validateAcceptFile ??= configValidator("accept-file", {
     type: "object",
     additionalProperties: false,
     required: ["accept"],

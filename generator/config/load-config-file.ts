@@ -39,7 +39,7 @@ export async function loadConfigFile(path: string | undefined): Promise<Specwrig
       fix: "check the path given to --config (a specwright.config.yaml file)",
     });
   }
-  const source = parseSource(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const source = await parseSource(file, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   const raw = checkConfigShape(source);
   // Plugins and shareable configs are ES modules, imported here (asynchronously) before the rules are checked.
   return parseConfig(source, await loadExtensions(raw, file, failAt(source)));
@@ -51,9 +51,9 @@ export function configFileForSpec(specFile: string, cwd = process.cwd()): string
 }
 
 /** YAML syntax errors in the config are config errors (they stop the whole run), not errors of one spec. */
-function parseSource(file: string, text: string): SourceFile {
+async function parseSource(file: string, text: string): Promise<SourceFile> {
   try {
-    return SourceFile.parse(file, text);
+    return await SourceFile.parse(file, text);
   } catch (error) {
     if (error instanceof SpecLoadError) throw new ConfigError(error);
     throw error;

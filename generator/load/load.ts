@@ -6,7 +6,7 @@ import { findReferences } from "./find-refs.js";
 import { admitReference } from "./admit-reference.js";
 import { checkNesting } from "./nesting-limit.js";
 import { DEFAULT_MAX_FILE_BYTES, isRemote, readSource, type ReadLimits } from "./read-source.js";
-import { validateStructure } from "./structural-validation.js";
+import { checkStructure } from "./structure-cache.js";
 import { swagger2Pointer, upgradeSwagger2 } from "./upgrade-swagger2.js";
 import { bundleFiles, rememberBundle } from "./bundle.js";
 import { DISK_ACCESS, type FileAccess } from "./file-access.js";
@@ -36,7 +36,7 @@ export async function loadSpec(path: string, options: LoadOptions = {}): Promise
   const root = files.get(rootFile)!;
   const specVersion = detectVersion(root);
   const document = files.size > 1 ? await bundleFiles(rootFile, files, edges) : root.value;
-  const structuralProblems = validateStructure(document, rootFile);
+  const structuralProblems = checkStructure(document, rootFile, files);
   if (specVersion !== "2.0") {
     const spec = new SpecDocument({ rootFile, files, specVersion, structuralProblems });
     if (files.size > 1) rememberBundle(spec, document as Record<string, unknown>);
@@ -68,7 +68,7 @@ async function readAllFiles(
   while (queue.length > 0) {
     const { file, from } = queue.shift()!;
     if (files.has(file)) continue;
-    const source = SourceFile.parse(file, await readSource(file, limits, from));
+    const source = await SourceFile.parse(file, await readSource(file, limits, from));
     checkNesting(source);
     files.set(file, source);
     const followed = new Map<string, string>();

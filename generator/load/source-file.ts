@@ -1,26 +1,16 @@
 import { type ParseError, printParseErrorCode, parse as parseJsonc } from "jsonc-parser";
 import { JsonPositionIndex } from "./json-positions.js";
-import {
-  parseDocument,
-  isMap,
-  isSeq,
-  isScalar,
-  isPair,
-  LineCounter,
-  type Document as YamlDocument,
-  type Node as YamlNode,
-} from "yaml";
 import { LineIndex } from "./line-index.js";
 import { SpecLoadError } from "./load-error.js";
 import { parsePointer } from "./json-pointer.js";
+import { storedYaml, storeYaml } from "./yaml-value-cache.js";
+import { offsetIn, type PositionTree } from "./yaml-positions.js";
+import { isStackOverflow } from "./stack-overflow.js";
 
 export interface SourcePosition {
   line: number;
   column: number;
 }
-
-/** Aliases beyond this count are a "billion laughs" expansion, not a real spec. */
-const MAX_YAML_ALIASES = 1000;
 
 /**
  * One parsed file of a spec: its plain value plus a way back from any JSON pointer to line:col.
@@ -34,23 +24,28 @@ export class SourceFile {
   value: unknown;
   private lines: LineIndex | undefined;
   private jsonPositions: JsonPositionIndex | undefined;
-  private readonly yamlDoc: YamlDocument.Parsed | undefined;
+  /** Where the nodes of a YAML file start (from its parse, or stored with its value). */
+  private readonly yamlPositions: PositionTree | undefined;
 
   private constructor(
     path: string,
     text: string,
     format: "json" | "yaml",
     value: unknown,
-    yamlDoc?: YamlDocument.Parsed,
+    yamlPositions?: PositionTree,
   ) {
     this.path = path;
     this.text = text;
     this.format = format;
     this.value = value;
-    this.yamlDoc = yamlDoc;
+    this.yamlPositions = yamlPositions;
   }
 
-  static parse(path: string, text: string): SourceFile {
+  /**
+   * Parses a file. The YAML parser (yaml-parse.ts, with the yaml package) is loaded only for a YAML text whose value
+   * and positions were not stored by an earlier run.
+   */
+  static async parse(path: string, text: string): Promise<SourceFile> {
     const trimmed = text.trimStart();
     const looksJson = path.toLowerCase().endsWith(".json") || trimmed.startsWith("{") || trimmed.startsWith("[");
     if (looksJson) {
@@ -61,38 +56,11 @@ export class SourceFile {
         // Not JSON after all (YAML flow style): fall through to the YAML parser.
       }
     }
-    const lineCounter = new LineCounter();
-    let doc: YamlDocument.Parsed;
-    try {
-      doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: false });
-    } catch (error) {
-      if (isStackOverflow(error)) throw yamlTooDeep(path);
-      throw error;
-    }
-    const firstError = doc.errors[0];
-    if (firstError && isStackOverflow(firstError)) throw yamlTooDeep(path);
-    if (firstError) {
-      const at = new LineIndex(text).position(firstError.pos[0]);
-      throw new SpecLoadError({
-        message: `YAML syntax error: ${firstError.message.split("\n")[0]}`,
-        file: path,
-        line: at.line,
-        column: at.column,
-        fix: "correct the YAML at that place (indentation, a missing colon or quote, or a duplicated key)",
-      });
-    }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
-    } catch (error) {
-      if (isStackOverflow(error)) throw yamlTooDeep(path);
-      throw new SpecLoadError({
-        message: `YAML could not be expanded: ${(error as Error).message}`,
-        file: path,
-        fix: "remove the alias chain that expands exponentially (YAML anchors/aliases)",
-      });
-    }
-    return new SourceFile(path, text, "yaml", value, doc);
+    const stored = storedYaml(text);
+    if (stored) return new SourceFile(path, text, "yaml", stored.value, stored.positions);
+    const { value, positions } = (await import("./yaml-parse.js")).parseYaml(path, text);
+    storeYaml(text, value, positions);
+    return new SourceFile(path, text, "yaml", value, positions);
   }
 
   /** line:col of the node a pointer names; for an object member, the position of its key. Falls back to the deepest existing ancestor. */
@@ -113,22 +81,7 @@ export class SourceFile {
   }
 
   private yamlOffset(tokens: string[]): number {
-    let node: unknown = this.yamlDoc?.contents;
-    let best = rangeStart(node);
-    for (const token of tokens) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isPair(item) && scalarKey(item.key) === token);
-        if (!pair) break;
-        best = rangeStart(pair.key) ?? best;
-        node = pair.value;
-      } else if (isSeq(node)) {
-        const item = node.items[Number(token)];
-        if (item === undefined) break;
-        best = rangeStart(item) ?? best;
-        node = item;
-      } else break;
-    }
-    return best ?? 0;
+    return this.yamlPositions ? offsetIn(this.yamlPositions, tokens) : 0;
   }
 }
 
@@ -138,31 +91,6 @@ function safeTokens(pointer: string): string[] {
   } catch {
     return [];
   }
-}
-
-function scalarKey(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
-  return undefined;
-}
-
-function rangeStart(node: unknown): number | undefined {
-  const range = (node as YamlNode | undefined)?.range;
-  return range ? range[0] : undefined;
-}
-
-/** The YAML parser recurses per nesting level: past a few thousand levels it overflows the stack. */
-function isStackOverflow(error: unknown): boolean {
-  return (
-    error instanceof RangeError || (error instanceof Error && /Maximum call stack size exceeded/.test(error.message))
-  );
-}
-
-function yamlTooDeep(path: string): SpecLoadError {
-  return new SpecLoadError({
-    message: "YAML nests too deeply to parse (thousands of levels)",
-    file: path,
-    fix: "flatten the structure: move nested schemas into components and reference them with $ref",
-  });
 }
 
 function jsonSyntaxError(path: string, text: string, parseError: unknown): SpecLoadError {

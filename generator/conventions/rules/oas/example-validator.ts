@@ -4,11 +4,11 @@
 // never at lint start-up. Each file of the document is given to ajv under its own URI, so `$ref`s to components and
 // to other files resolve as they are written.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SPECWRIGHT_CACHE } from "../../../load/cache-dir.js";
+import { readCacheFile, writeCacheFile } from "../../../load/content-cache.js";
 import type { NodeRef, SpecDocument } from "../../../load/index.js";
 import { isObject } from "../../operation-info.js";
 
@@ -78,22 +78,8 @@ export class ExampleValidator {
   /** Keeps the verdicts for the next lint of this document (nothing to do when every verdict was stored). */
   save(): void {
     if (this.fresh.size === 0) return;
-    try {
-      mkdirSync(VERDICTS_DIR, { recursive: true });
-      const file = this.verdictsFile();
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(Object.fromEntries([...this.storedVerdicts(), ...this.fresh])));
-      renameSync(temp, file);
-      const files = readdirSync(VERDICTS_DIR)
-        .filter((name) => name.endsWith(".json"))
-        .map((name) => join(VERDICTS_DIR, name));
-      if (files.length > MAX_STORED) {
-        for (const old of files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs).slice(MAX_STORED))
-          rmSync(old, { force: true });
-      }
-    } catch {
-      // a read-only install, or another process cleaning up: the next lint checks again
-    }
+    const verdicts = JSON.stringify(Object.fromEntries([...this.storedVerdicts(), ...this.fresh]));
+    writeCacheFile(this.verdictsFile(), verdicts, MAX_STORED);
   }
 
   /** Named by the document's content: hashed once, read at the first check and written at the end. */
@@ -109,14 +95,12 @@ export class ExampleValidator {
     if (this.stored) return this.stored;
     this.stored = new Map();
     try {
-      const file = this.verdictsFile();
-      if (existsSync(file))
-        for (const [key, verdict] of Object.entries(
-          JSON.parse(readFileSync(file, "utf8")) as Record<string, ExampleError | null>,
-        ))
+      const text = readCacheFile(this.verdictsFile());
+      if (text !== undefined)
+        for (const [key, verdict] of Object.entries(JSON.parse(text) as Record<string, ExampleError | null>))
           this.stored.set(key, verdict);
     } catch {
-      // damaged or unreadable: check afresh
+      // damaged: check afresh
     }
     return this.stored;
   }

@@ -13,7 +13,6 @@ export type { PatternVerdict };
  */
 const cache = new Map<string, PatternVerdict>();
 const CACHE_LIMIT = 20_000;
-let storedVerdictsRead = false;
 
 /**
  * Part of every key: a verdict is only reused by the same detector version and the same code turning its results into
@@ -42,13 +41,14 @@ export function patternVerdicts(patterns: Iterable<string>, limits: DetectorLimi
       unchecked.push(pattern);
     }
   }
-  if (unchecked.length > 0 && !storedVerdictsRead) {
-    storedVerdictsRead = true;
-    for (const [key, verdict] of readStoredVerdicts()) if (cache.size < CACHE_LIMIT) cache.set(key, verdict);
+  if (unchecked.length > 0) {
+    const stored = readStoredVerdicts(unchecked.map((pattern) => cacheKey(pattern, limits)));
+    if (cache.size + stored.size > CACHE_LIMIT) cache.clear();
+    for (const [key, verdict] of stored) cache.set(key, verdict);
     unchecked = unchecked.filter((pattern) => {
-      const stored = cache.get(cacheKey(pattern, limits));
-      if (stored) verdicts.set(pattern, stored);
-      return !stored;
+      const verdict = stored.get(cacheKey(pattern, limits));
+      if (verdict) verdicts.set(pattern, verdict);
+      return !verdict;
     });
   }
   if (unchecked.length > 0) {

@@ -35,8 +35,18 @@ function cacheFile(): string | undefined {
   return file;
 }
 
-/** The verdicts stored by earlier runs (an empty map when there are none or the file is unreadable). */
-export function readStoredVerdicts(): Map<string, PatternVerdict> {
+const KEY_START = '{"key":';
+const KEY_END = ',"verdict":';
+/** Up to this many keys, each is searched for in the text (a native scan, no strings made); more, the lines once. */
+const SEARCH_EACH_UP_TO = 16;
+
+/**
+ * The stored verdicts of the keys asked for (an empty map when there are none or the file is unreadable). The file
+ * holds every pattern of every spec linted here, thousands of lines: only the lines of the keys asked for are
+ * parsed, found by the key as written (its JSON text), since `storeVerdicts` writes the key first. When a key was
+ * stored twice, the later line wins.
+ */
+export function readStoredVerdicts(keys: Iterable<string>): Map<string, PatternVerdict> {
   const stored = new Map<string, PatternVerdict>();
   const path = cacheFile();
   if (!path) return stored;
@@ -46,7 +56,8 @@ export function readStoredVerdicts(): Map<string, PatternVerdict> {
   } catch {
     return stored;
   }
-  for (const line of text.split("\n")) {
+  const wanted = new Set([...keys].map((key) => JSON.stringify(key)));
+  for (const line of wanted.size <= SEARCH_EACH_UP_TO ? lastLinesOf(text, wanted) : linesOf(text, wanted)) {
     try {
       const entry = JSON.parse(line) as { key?: unknown; verdict?: { kind?: unknown; why?: unknown } };
       const verdict = entry.verdict;
@@ -58,6 +69,28 @@ export function readStoredVerdicts(): Map<string, PatternVerdict> {
     }
   }
   return stored;
+}
+
+/** The lines of the keys, in file order. A JSON string cannot hold an unescaped quote: the first `,"verdict":` ends the key. */
+function linesOf(text: string, keys: ReadonlySet<string>): string[] {
+  return text
+    .split("\n")
+    .filter((line) => line.startsWith(KEY_START) && keys.has(line.slice(KEY_START.length, line.indexOf(KEY_END))));
+}
+
+/** The last line of each key. */
+function lastLinesOf(text: string, keys: ReadonlySet<string>): string[] {
+  const lines: string[] = [];
+  for (const key of keys) {
+    const needle = `${KEY_START}${key}${KEY_END}`;
+    let last = -1;
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length))
+      if (at === 0 || text[at - 1] === "\n") last = at;
+    if (last === -1) continue;
+    const end = text.indexOf("\n", last);
+    lines.push(text.slice(last, end === -1 ? undefined : end));
+  }
+  return lines;
 }
 
 /** Appends new verdicts (one write); a file past MAX_CACHE_BYTES is started afresh. */
