@@ -10,24 +10,32 @@ interface RoutedOperation {
   path: string;
 }
 
-/** One warning per operation the server can never reach: an equivalent path with the same method is matched first. */
-export function unreachableOperationWarnings(operations: readonly RoutedOperation[]): string[] {
-  const warnings: string[] = [];
+/** Each operation the server can never reach, with the one an equivalent path's same method matches first. */
+export function unreachableOperations<O extends RoutedOperation>(
+  operations: readonly O[],
+): { operation: O; winner: O }[] {
+  const unreachable: { operation: O; winner: O }[] = [];
   for (const group of equivalentPathGroups(operations.map((op) => op.path))) {
     const methods = new Set(operations.filter((op) => group.includes(op.path)).map((op) => op.method));
     for (const method of methods) {
       const declaring = group.flatMap((path) => operations.filter((op) => op.path === path && op.method === method));
       const [winner, ...shadowed] = declaring;
       if (winner === undefined) continue;
-      for (const op of shadowed) {
-        warnings.push(
-          `operation ${label(op)} (${method.toUpperCase()} ${op.path}) is unreachable: its path is equivalent to "${winner.path}", ` +
-            `whose ${method.toUpperCase()} (${label(winner)}) every such request reaches first; OpenAPI forbids paths that differ only in parameter names, so rename one of them or merge the operations`,
-        );
-      }
+      for (const operation of shadowed) unreachable.push({ operation, winner });
     }
   }
-  return warnings;
+  return unreachable;
+}
+
+/** One warning per operation the server can never reach: an equivalent path with the same method is matched first. */
+export function unreachableOperationWarnings(operations: readonly RoutedOperation[]): string[] {
+  return unreachableOperations(operations).map(({ operation: op, winner }) => {
+    const method = op.method.toUpperCase();
+    return (
+      `operation ${label(op)} (${method} ${op.path}) is unreachable: its path is equivalent to "${winner.path}", ` +
+      `whose ${method} (${label(winner)}) every such request reaches first; OpenAPI forbids paths that differ only in parameter names, so rename one of them or merge the operations`
+    );
+  });
 }
 
 function label(op: RoutedOperation): string {

@@ -324,6 +324,12 @@ export type Pagination =
       /** Boolean "more pages follow" next to the token (Notion's `has_more`); null when the schema has none. */
       hasMoreField: FieldPath | null;
       itemsField: FieldPath | null;
+      /**
+       * How the token is spelled in `nextTokenField` and in `tokenParam`: "base64" when the field's schema is
+       * `format: byte` (OpenAPI 3.0 Data Types: base64-encoded characters; Google declares its page tokens so);
+       * absent: as issued.
+       */
+      tokenEncoding?: "base64";
     }
   | {
       /**

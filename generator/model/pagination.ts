@@ -151,6 +151,21 @@ function isListOperation(ctx: PaginationContext): boolean {
 }
 
 export function paginationFor(ctx: PaginationContext, resolver: RefResolver): Pagination | null {
+  const scheme = schemeFor(ctx, resolver);
+  return scheme?.kind === "cursor" ? withTokenEncoding(scheme, ctx, resolver) : scheme;
+}
+
+/** A cursor scheme whose next-token field is `format: byte` carries its tokens base64-encoded (see ir.ts). */
+function withTokenEncoding(
+  scheme: Extract<Pagination, { kind: "cursor" }>,
+  ctx: PaginationContext,
+  resolver: RefResolver,
+): Pagination {
+  const field = resolver.resolve(schemaAt(resolver, ctx.successSchema, scheme.nextTokenField));
+  return field?.format === "byte" ? { ...scheme, tokenEncoding: "base64" } : scheme;
+}
+
+function schemeFor(ctx: PaginationContext, resolver: RefResolver): Pagination | null {
   const pointer = ctx.declaredWhere === "x-pagination" ? ctx.pointer + "/x-pagination" : ctx.pointer;
   const declared = parseDeclaration(ctx.declared, pointer, ctx.declaredWhere);
   if (declared === false) return null;

@@ -1,7 +1,7 @@
 // The conformance runner's own pieces, on small inputs: the values it builds must satisfy the schema they were
 // built for (else a failure would be the runner's, not the generator's), and its samples must be the same every run.
 import { describe, expect, it } from "vitest";
-import { chooseOperations } from "../conformance/conform-spec.js";
+import { chooseOperations, unreachableReasons } from "../conformance/conform-spec.js";
 import { invalidInput, validInput } from "../conformance/inputs.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import { evenSample } from "../conformance/sample.js";
@@ -76,6 +76,17 @@ describe("conformance runner parts", () => {
     expect(chosen[0]!.id).toBe("op0");
     expect(chosen[24]!.id).toBe("op96");
     expect(chooseOperations(ops.slice(0, 7))).toHaveLength(7);
+  });
+
+  it("does not exercise an operation whose path is equivalent to an earlier one's with the same method (containeranalysis)", () => {
+    const op = (id: string, method: string, path: string) => ({ id, method, path }) as Operation;
+    const getNotes = op("getNotes", "get", "/v1beta1/{name}/notes");
+    const listNotes = op("listNotes", "get", "/v1beta1/{parent}/notes");
+    const createNote = op("createNote", "post", "/v1beta1/{parent}/notes");
+    // The server routes every GET of that shape to getNotes, which declares none of listNotes' paging parameters.
+    const reasons = unreachableReasons([getNotes, listNotes, createNote]);
+    expect([...reasons.keys()]).toEqual([listNotes]);
+    expect(reasons.get(listNotes)).toMatch(/equivalent to "\/v1beta1\/\{name\}\/notes", whose GET \(getNotes\)/);
   });
 
   it("builds only values the wire carries: no empty path segment, no empty required array; reads serialised array examples", () => {

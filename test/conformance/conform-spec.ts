@@ -4,12 +4,13 @@
 import { join, resolve } from "node:path";
 import { loadSpec } from "../../generator/load/index.js";
 import type { ApiModel, Operation } from "../../generator/model/ir.js";
+import { unreachableOperations } from "../../generator/model/equivalent-paths.js";
 import { importTypeScript } from "../../generator/typescript-import.js";
 import { REPO_ROOT } from "../corpus/corpus-specs.js";
 import { generateOutputs } from "../corpus/generate-outputs.js";
 import { errorLine, isDiagnostic } from "../corpus/outcome.js";
 import { recorder } from "./exchanges.js";
-import { exercise, type SpecContext } from "./exercise.js";
+import { exercise, newOutcome, type SpecContext } from "./exercise.js";
 import type { ConformResult, ConformStage, OperationOutcome } from "./outcome.js";
 import { serveMock } from "./serve.js";
 import { specSchemas } from "./spec-schemas.js";
@@ -20,6 +21,20 @@ export const OPERATION_CAP = 25;
 export function chooseOperations(operations: readonly Operation[], cap = OPERATION_CAP): Operation[] {
   if (operations.length <= cap) return [...operations];
   return Array.from({ length: cap }, (_, i) => operations[Math.floor((i * operations.length) / cap)]!);
+}
+
+/**
+ * Why each operation no request can reach is not exercised: of two equivalent paths (`/v1/{name}/notes` and
+ * `/v1/{parent}/notes`, which OpenAPI forbids) the server routes every request to the first, so the other's
+ * requests would be judged against an operation they were not built for. Generation warns about those too.
+ */
+export function unreachableReasons(operations: readonly Operation[]): Map<Operation, string> {
+  return new Map(
+    unreachableOperations(operations).map(({ operation, winner }) => [
+      operation,
+      `unreachable: its path is equivalent to "${winner.path}", whose ${winner.method.toUpperCase()} (${winner.id}) the server routes every such request to`,
+    ]),
+  );
 }
 
 // One credential for every scheme kind the generated client can send (mutual TLS has none: no HTTP field carries it).
@@ -79,6 +94,7 @@ export async function conformSpec(
   events.start("conform");
   started = performance.now();
   const chosen = chooseOperations(model.operations);
+  const unreachable = unreachableReasons(model.operations);
   const outcomes: OperationOutcome[] = [];
   let served: Awaited<ReturnType<typeof serveMock>> | undefined;
   try {
@@ -97,7 +113,10 @@ export async function conformSpec(
     };
     for (const op of chosen) {
       events.exercising?.(op, outcomes);
-      outcomes.push(await exercise(context, op));
+      const reason = unreachable.get(op);
+      outcomes.push(
+        reason === undefined ? await exercise(context, op) : { ...newOutcome(bundled, op), untestable: reason },
+      );
     }
     const failed = outcomes.some((o) => o.failures.length > 0);
     events.end({

@@ -69,9 +69,9 @@ function errorText(error: unknown): string {
   return `${error.name}: ${error.message}${cause ? ` (${cause.message}${deeper ? `: ${deeper.message}` : ""})` : ""}`;
 }
 
-export async function exercise(context: SpecContext, op: Operation): Promise<OperationOutcome> {
-  const { model, document, schemas, client, recorder, served } = context;
-  const outcome: OperationOutcome = {
+/** An operation's outcome before any check: nothing passed, nothing failed. */
+export function newOutcome(document: Json, op: Operation): OperationOutcome {
+  return {
     id: op.id,
     method: op.method,
     path: op.path,
@@ -80,6 +80,11 @@ export async function exercise(context: SpecContext, op: Operation): Promise<Ope
     failures: [],
     fivexx: 0,
   };
+}
+
+export async function exercise(context: SpecContext, op: Operation): Promise<OperationOutcome> {
+  const { model, document, schemas, client, recorder, served } = context;
+  const outcome = newOutcome(document, op);
   const fail = (failure: Failure) => outcome.failures.push(failure);
   // `documented`: the answer an operation documenting only errors was meant to give (appwrite's `/health` documents
   // nothing but a 500). The mock plays the API as written, so that 5xx is the documented result, not a crash.

@@ -161,3 +161,17 @@ export const drfCursor = spec(
     properties: { next: { type: ["string", "null"] }, previous: { type: ["string", "null"] }, results: things },
   },
 );
+
+/** Google's page tokens: `nextPageToken` is `format: byte` (base64), as in businessprofileperformance.json. */
+export const googleByteToken = spec(
+  "Google byte token",
+  "/v1/{parent}/things",
+  [
+    { name: "parent", in: "path", required: true, schema: { type: "string" } },
+    query("pageToken", { type: "string" }),
+    query("pageSize", { type: "integer" }),
+  ],
+  { type: "object", properties: { things, nextPageToken: { type: "string", format: "byte" } } },
+  {},
+  "3.0.0",
+);

@@ -7,6 +7,7 @@ import {
   asanaLike,
   asanaWithoutNextPage,
   drfCursor,
+  googleByteToken,
   jiraLike,
   linksNextUrl,
   notionLike,
@@ -43,6 +44,16 @@ describe("pagination detection: only where the schema proves it", () => {
 
   it("Asana as published (string offset, no next_page in the schema): not paginated, since nothing says where the next token is", () => {
     expect(listOp(asanaWithoutNextPage).pagination).toBeNull();
+  });
+
+  it("Google: a format: byte next-token field carries its tokens base64-encoded", () => {
+    expect(listOp(googleByteToken).pagination).toMatchObject({
+      kind: "cursor",
+      tokenParam: "pageToken",
+      nextTokenField: ["nextPageToken"],
+      tokenEncoding: "base64",
+    });
+    expect(listOp(slackLike).pagination).not.toHaveProperty("tokenEncoding");
   });
 
   it("Slack: cursor + response_metadata.next_cursor", () => {

@@ -327,6 +327,7 @@ function pagingSpec(op: Operation): unknown {
       tokenParam: pagination.tokenParam,
       sizeParam: pagination.sizeParam,
       ...pageBounds(op, pagination.sizeParam),
+      ...(pagination.tokenEncoding === undefined ? {} : { tokenEncoding: pagination.tokenEncoding }),
     };
   if (pagination.kind === "offset") {
     const { offsetParam, limitParam, itemsField, totalField } = pagination;

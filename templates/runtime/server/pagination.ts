@@ -3,7 +3,15 @@ import type { JsonValue, PageTokenCodec } from "./page-token.js";
 import { queryBinding } from "./page-token.js";
 
 export type PagingSpec =
-  | { kind: "cursor"; tokenParam: string; sizeParam: string | null; defaultSize: number; maxSize: number }
+  | {
+      kind: "cursor";
+      tokenParam: string;
+      sizeParam: string | null;
+      defaultSize: number;
+      maxSize: number;
+      /** "base64": the spec's token field is `format: byte`, so tokens travel base64-encoded (decoded on the way in). */
+      tokenEncoding?: "base64";
+    }
   | {
       kind: "offset";
       offsetParam: string;
@@ -44,12 +52,18 @@ export function cursorPage(
   const paging = spec.sizeParam === null ? [spec.tokenParam] : [spec.tokenParam, spec.sizeParam];
   const tokens = codec.bound(queryBinding(query, paging));
   const token = query[spec.tokenParam];
+  const base64 = spec.tokenEncoding === "base64";
+  // A token that is not base64 decodes to bytes no signature matches: the same 400 as any tampered token.
+  const given = typeof token === "string" && base64 ? Buffer.from(token, "base64").toString("latin1") : token;
   const position =
-    typeof token === "string" && token !== "" ? tokens.verify(token, `query.${spec.tokenParam}`) : undefined;
+    typeof given === "string" && given !== "" ? tokens.verify(given, `query.${spec.tokenParam}`) : undefined;
   return {
     size: pageSize(spec.sizeParam === null ? undefined : query[spec.sizeParam], spec),
     position,
-    next: (next) => tokens.sign(next),
+    next: (next) => {
+      const signed = tokens.sign(next);
+      return base64 ? Buffer.from(signed, "latin1").toString("base64") : signed;
+    },
   };
 }
 
