@@ -1,6 +1,7 @@
 // What the generated client sends, the generated server reads: values OpenAPI's styles leave undefined (arrays of
 // objects, nested members: carried as JSON texts, generator/model/ir.ts ItemType) and array defaults written as
-// one wire value (bkk.hu) or of a type the parameter cannot have (fec.gov), parameters defined by JSON content
+// one wire value (bkk.hu) or of a type the parameter cannot have (fec.gov) or that its enum refuses (ticketmaster),
+// enum values with a leading space, parameters defined by JSON content
 // (stream-io), through the generated client against the generated server (conformance classes of issue 12).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSpecText, typecheck } from "./e2e-harness.js";
@@ -30,6 +31,8 @@ paths:
         - { name: include, in: query, explode: false, schema: { type: array, default: "true", items: { type: string, enum: ["true", "false", compact] } } }
         - { name: ids, in: query, explode: false, schema: { type: array, default: "1,2", items: { type: integer } } }
         - { name: last_index, in: query, schema: { type: integer, default: null } }
+        - { name: licensed, in: query, schema: { type: string, enum: ["yes", " no"], default: "no" } }
+        - { name: sort, in: query, schema: { type: string, enum: [asc, " desc"], default: asc } }
       responses: ${echo}
   /things/{id}:
     get:
@@ -75,12 +78,18 @@ describe("generated client and server agree on values the styles leave undefined
   });
 
   it("reads an array parameter's scalar default as the wire value it stands for; leaves out a default of another type", async () => {
-    expect((await api.agreement.getRefs({})).query).toEqual({ include: ["true"], ids: [1, 2] });
+    expect((await api.agreement.getRefs({})).query).toEqual({ include: ["true"], ids: [1, 2], sort: "asc" });
     expect((await api.agreement.getRefs({ last_index: 3 })).query.last_index).toBe(3);
     expect((await api.agreement.getRefs({ include: ["compact", "false"] })).query.include).toEqual([
       "compact",
       "false",
     ]);
+  });
+
+  it('leaves out a default its own enum refuses (ticketmaster `default: no`, `enum: [yes, " no"]`); enum values keep their spaces', async () => {
+    expect((await api.agreement.getRefs({})).query).not.toHaveProperty("licensed");
+    const answer = await api.agreement.getRefs({ licensed: " no", sort: " desc" });
+    expect([answer.query.licensed, answer.query.sort]).toEqual([" no", " desc"]);
   });
 
   it("sends parameters defined by JSON content as their JSON text, which the server parses", async () => {

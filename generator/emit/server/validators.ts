@@ -21,7 +21,7 @@ import { discriminatorBranches } from "../../model/discriminator-branches.js";
 import { RefResolver } from "../../model/refs.js";
 import { discriminatorKeyword } from "./discriminator-keyword.js";
 import { bodyValidatorName, parametersValidatorName } from "./validator-names.js";
-import { wireDefault } from "./wire-default.js";
+import { dropRefusedDefaults, wireDefault } from "./wire-default.js";
 import type { Warn } from "./pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
@@ -102,10 +102,11 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     return name;
   };
 
+  const defaulted: Record<string, unknown>[] = [];
   for (const op of model.operations) {
     const names: OperationValidators = {};
     for (const location of LOCATIONS) {
-      const schema = parameterObjectSchema(op, location, registry);
+      const schema = parameterObjectSchema(op, location, registry, defaulted);
       if (schema !== undefined)
         names[location] = share(
           "params",
@@ -132,15 +133,20 @@ export function compileValidators(model: ApiModel, warn: Warn = warnOnStderr): C
     registry.root(),
     [...schemas.params.values(), ...schemas.bodies.values()].map((entry) => entry.schema),
   );
-  const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
+  const newAjv = (options: Options = {}): Ajv2020 => {
     const ajv = new Ajv2020({ ...COMMON, ...options });
     addFormats(ajv);
     ajv.addKeyword(discriminatorKeyword);
     for (const format of formats) ajv.addFormat(format, true);
+    ajv.addSchema(registry.root());
+    return ajv;
+  };
+  dropRefusedDefaults(defaulted, (schema) => newAjv().compile(schema));
+  const compile = (kind: "params" | "bodies", options: Options): { code: string; names: string[] } => {
     const exportsToIds: Record<string, string> = {};
     let code: string;
     try {
-      ajv.addSchema(registry.root());
+      const ajv = newAjv(options);
       for (const { name, schema } of schemas[kind].values()) {
         ajv.addSchema(schema as object, `#${name}`);
         exportsToIds[name] = `#${name}`;
@@ -209,25 +215,34 @@ function validatesAsData(mediaType: string): boolean {
   );
 }
 
-/** One object schema per parameter location; header names as written (the runtime looks them up lower-cased). */
-function parameterObjectSchema(op: Operation, location: ParamLocation, registry: SchemaRegistry): object | undefined {
+/**
+ * One object schema per parameter location; header names as written (the runtime looks them up lower-cased).
+ * Each parameter schema with a `default` the server would apply is added to `defaulted`.
+ */
+function parameterObjectSchema(
+  op: Operation,
+  location: ParamLocation,
+  registry: SchemaRegistry,
+  defaulted: Record<string, unknown>[],
+): object | undefined {
   const params = op.parameters.filter((param) => param.in === location);
   if (params.length === 0) return undefined;
-  // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
-  const properties = Object.fromEntries(
-    params.map((param) => [
-      param.rawName,
-      wireDefault(
-        param,
-        typedSpellings(
-          registry.convert(
-            param.schema,
-            `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`,
-          ),
+  const schemaOf = (param: Operation["parameters"][number]): unknown => {
+    const schema = wireDefault(
+      param,
+      typedSpellings(
+        registry.convert(
+          param.schema,
+          `${operationPlace(op)} ${location} parameter ${JSON.stringify(param.rawName)} schema`,
         ),
       ),
-    ]),
-  );
+    );
+    if (typeof schema === "object" && schema !== null && Object.hasOwn(schema, "default"))
+      defaulted.push(schema as Record<string, unknown>);
+    return schema;
+  };
+  // fromEntries defines own properties: a parameter named `__proto__` stays a property, not the prototype.
+  const properties = Object.fromEntries(params.map((param) => [param.rawName, schemaOf(param)]));
   const required = params.filter((param) => param.required).map((param) => param.rawName);
   return matchIllFormedNamesByPattern(
     required.length > 0 ? { type: "object", properties, required } : { type: "object", properties },

@@ -3,6 +3,7 @@
 // when validating, so such a default would fail its own schema ("must be array") on every request that leaves the
 // parameter out. It is read here the way the server reads that text on the wire (OpenAPI 3.1 §4.8.12.4: one form
 // value of an array is a one-item array), so the default the server fills in is the value the client could have sent.
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { ParamShape, Parameter } from "../../model/ir.js";
 import { coerceParams } from "../../../templates/runtime/server/coerce.js";
 import { readCookies, readHeaders, readQuery } from "../../../templates/runtime/server/parameters.js";
@@ -55,4 +56,32 @@ function readWire(param: Parameter, spec: ParamSpec, text: string): RawParams {
   if (param.in === "header") return readHeaders({ [name.toLowerCase()]: text }, [spec]);
   if (param.in === "cookie") return readCookies(`${name}=${encodeURIComponent(text)}`, [spec]);
   return {}; // a path parameter is always required (OpenAPI 3.1 §4.8.12.1): its default never applies
+}
+
+/**
+ * Removes, in place, each `default` its own schema refuses beyond its type (ticketmaster `includeLicensedContent`:
+ * `enum: ["yes", " no"], default: "no"`). The server applies a default before validating (ajv `useDefaults`), so
+ * such a default would answer every request that leaves the optional parameter out with a 400; the parameter then
+ * stays absent, as sent (JSON Schema 2020-12 validation §9.2: a default SHOULD be valid against its schema). All
+ * are checked in one compiled schema, as example-check.ts does; one ajv cannot compile is left to the compile that
+ * reports it.
+ */
+export function dropRefusedDefaults(
+  schemas: readonly Record<string, unknown>[],
+  compile: (schema: object) => ValidateFunction,
+): void {
+  if (schemas.length === 0) return;
+  const properties = Object.fromEntries(schemas.map((schema, index) => [String(index), schema]));
+  let validate: ValidateFunction;
+  try {
+    validate = compile({ type: "object", properties });
+  } catch {
+    return;
+  }
+  if (validate(Object.fromEntries(schemas.map((schema, index) => [String(index), schema["default"]])))) return;
+  for (const error of validate.errors ?? []) {
+    const index = /^\/(\d+)/.exec(error.instancePath)?.[1];
+    const schema = index === undefined ? undefined : schemas[Number(index)];
+    if (schema !== undefined) delete schema["default"];
+  }
 }
