@@ -2,6 +2,7 @@
 // built for (else a failure would be the runner's, not the generator's), and its samples must be the same every run.
 import { describe, expect, it } from "vitest";
 import { chooseOperations } from "../conformance/conform-spec.js";
+import { describeAnswer } from "../conformance/exercise.js";
 import { invalidInput, validInput } from "../conformance/inputs.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import { evenSample } from "../conformance/sample.js";
@@ -67,6 +68,14 @@ describe("conformance runner parts", () => {
     expect(new Set(sample).size).toBe(10);
     expect(sample.every((n, i) => n >= i * 10 && n < (i + 1) * 10)).toBe(true);
     expect(evenSample(items, 10, 2)).not.toEqual(sample);
+  });
+
+  it("describes an answer in the spec's own error schema by its text (Azure: a bare 400 said nothing)", () => {
+    const text = '{"errorCode":"validation_failed","errorMessage":"query.x selects the operation; send it"}';
+    const exchange = { method: "PUT", url: "http://h/x", status: 400, contentType: "application/json", text };
+    expect(describeAnswer(exchange)).toBe(`400 ${text}`);
+    const problem = JSON.stringify({ code: "not_found", detail: "No operation matches." });
+    expect(describeAnswer({ ...exchange, status: 404, text: problem })).toBe("404 not_found No operation matches.");
   });
 
   it("exercises at most 25 operations, spread over the whole list", () => {

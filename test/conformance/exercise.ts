@@ -46,7 +46,7 @@ function documentsStatus(op: Operation, status: number): boolean {
 }
 
 /** The problem's short form for a report: status, code or title, and the first field error. */
-function describeAnswer(exchange: Exchange): string {
+export function describeAnswer(exchange: Exchange): string {
   let detail = exchange.text.slice(0, 200);
   try {
     const body = JSON.parse(exchange.text) as Json;
@@ -54,7 +54,9 @@ function describeAnswer(exchange: Exchange): string {
     const code = typeof body.code === "string" ? body.code : typeof body.title === "string" ? body.title : "";
     // A 405's detail lists the path's methods, which vary per spec: the code is the class.
     const text = typeof body.detail === "string" && exchange.status !== 405 ? ` ${body.detail}` : "";
-    detail = errors ? `${code} ${JSON.stringify(errors.field)} ${errors.code}: ${errors.message}` : `${code}${text}`;
+    // A spec's own error schema (Azure `{ errorCode, errorMessage }`) has none of those members: its text says why.
+    if (errors) detail = `${code} ${JSON.stringify(errors.field)} ${errors.code}: ${errors.message}`;
+    else if (`${code}${text}` !== "") detail = `${code}${text}`;
   } catch {
     // not JSON: the text itself
   }

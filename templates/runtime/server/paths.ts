@@ -63,6 +63,11 @@ function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, (char) => `\\${char}`);
 }
 
+/** The path with every parameter name erased: paths differing only in parameter names have the same shape. */
+export function pathShape(path: string): string {
+  return path.replace(/\{[^{}]*\}/g, "{}");
+}
+
 /**
  * OpenAPI ("Paths Object", path templating matching): concrete paths match before templated ones
  * (`/pets/mine` before `/pets/{id}`). Compare segment by segment: a literal segment first, then one mixing
