@@ -44,7 +44,9 @@ function rawParameter(document: Json, op: Operation, param: Parameter): Json | u
     ...(Array.isArray(operation.parameters) ? operation.parameters : []),
     ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
   ];
-  return all.map((p) => deref(document, p)).find((p) => p?.name === param.rawName && p.in === param.in);
+  const named = all.map((p) => deref(document, p)).filter((p) => p?.name === param.rawName);
+  // A path parameter the key's query template carries is a query parameter in the model (model/path-key.ts).
+  return named.find((p) => p?.in === param.in) ?? named.find((p) => p?.in === "path" && param.in === "query");
 }
 
 /**
