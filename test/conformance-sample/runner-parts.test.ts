@@ -138,4 +138,30 @@ describe("conformance runner parts", () => {
     const untagOp = model.operations.find((op) => op.id === "untag")!;
     expect(invalidInput(model, spec, specSchemas(spec), untagOp, untag)?.what).toBeUndefined();
   });
+
+  it("gives no wrong value to a header the client writes itself (azure ContentModerator's Content-Type enum)", () => {
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "moderate", version: "1" },
+      paths: {
+        "/moderate": {
+          post: {
+            operationId: "moderate",
+            parameters: [
+              { name: "Content-Type", in: "header", required: true, schema: { type: "string", enum: ["text/plain"] } },
+              { name: "X-Lang", in: "header", required: true, schema: { type: "integer", default: 1 } },
+            ],
+            requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } },
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "moderate.yaml" });
+    const op = model.operations[0]!;
+    const valid = validInput(model, spec, specSchemas(spec), op).input;
+    expect(invalidInput(model, spec, specSchemas(spec), op, valid)?.what).toBe(
+      'header parameter "X-Lang" given "zz-not-valid"',
+    );
+  });
 });

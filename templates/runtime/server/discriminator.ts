@@ -30,7 +30,7 @@ export interface MethodChain {
    * other paths matching it (Azure's `/{applicationDefinitionId}#disambiguation_dummy` beside `/{applicationId}`),
    * and refused with `refusal` when none takes it.
    */
-  selection?: { selects(req: Request): boolean; refusal(): HttpProblem };
+  selection?: { selects(req: Request): boolean; refusal(): HttpProblem } | undefined;
 }
 
 /** The handlers to register per method of one path: one operation's chain as it is, several behind a dispatcher. */

@@ -27,7 +27,7 @@ export interface DispatchOptions {
 export interface ServedMethod {
   method: string;
   chain: readonly RequestHandler[];
-  selection?: { selects(req: Request): boolean; refusal(): unknown };
+  selection?: { selects(req: Request): boolean; refusal(): unknown } | undefined;
 }
 
 interface Route {
