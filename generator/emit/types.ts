@@ -13,6 +13,7 @@ import { refersToItselfInPlace } from "../../templates/runtime/server/json-schem
 import { escapePointerToken, getAtPointer, parsePointer } from "../load/json-pointer.js";
 import { generatedHeader } from "./shared/header.js";
 import { HTTP_METHODS } from "../facts/http-methods.js";
+import { isIgnoredHeaderParameter } from "../model/ignored-headers.js";
 import { carriedInQuery } from "../model/path-key.js";
 
 /** openapi-typescript keys `operations` by operationId: a duplicate would be a duplicate interface member. Later
@@ -140,11 +141,12 @@ function dropEnumsNoValueOfWhichFitsTheType(document: Record<string, unknown>): 
 }
 
 /**
- * Path parameters a path key's query template carries (`/alerts?lat={lat}`, model/path-key.ts carriedInQuery) are
- * query parameters in the model, so in the types too: each becomes an inline copy with `in: query` (a shared
- * `#/components/parameters` entry is left as it is for the other operations using it).
+ * Parameters as the model reads them: a header parameter OpenAPI says to ignore (model/ignored-headers.ts) is left
+ * out, and a path parameter a path key's query template carries (`/alerts?lat={lat}`, model/path-key.ts
+ * carriedInQuery) becomes an inline copy with `in: query` (a shared `#/components/parameters` entry is left as it is
+ * for the other operations using it).
  */
-function queryTemplateParametersInQuery(document: Record<string, unknown>): void {
+function parametersAsTheModelReadsThem(document: Record<string, unknown>): void {
   const paths = (document.paths ?? {}) as Record<string, Record<string, unknown> | null>;
   const resolved = (entry: unknown): Record<string, unknown> | undefined => {
     const ref = (entry as { $ref?: unknown } | null)?.$ref;
@@ -152,7 +154,7 @@ function queryTemplateParametersInQuery(document: Record<string, unknown>): void
     return target !== null && typeof target === "object" ? (target as Record<string, unknown>) : undefined;
   };
   for (const [key, item] of Object.entries(paths)) {
-    if (!key.includes("?") || item === null || typeof item !== "object") continue;
+    if (item === null || typeof item !== "object") continue;
     const lists = [item, ...HTTP_METHODS.map((method) => item[method])].filter(
       (owner): owner is Record<string, unknown> =>
         owner !== null && typeof owner === "object" && Array.isArray((owner as { parameters?: unknown }).parameters),
@@ -163,12 +165,15 @@ function queryTemplateParametersInQuery(document: Record<string, unknown>): void
         return typeof param?.name === "string" ? [{ rawName: param.name, in: String(param.in) }] : [];
       }),
     );
-    const carried = carriedInQuery(key, declared);
-    if (carried.size === 0) continue;
+    const carried = key.includes("?") ? carriedInQuery(key, declared) : new Set<string>();
+    const ignored = declared.some((param) => isIgnoredHeaderParameter(param.in, param.rawName));
+    if (carried.size === 0 && !ignored) continue;
     for (const owner of lists) {
-      owner.parameters = (owner.parameters as unknown[]).map((entry) => {
+      owner.parameters = (owner.parameters as unknown[]).flatMap((entry) => {
         const param = resolved(entry);
-        return param?.in === "path" && carried.has(String(param.name)) ? { ...param, in: "query" } : entry;
+        if (param === undefined) return [entry];
+        if (isIgnoredHeaderParameter(String(param.in), String(param.name))) return [];
+        return param.in === "path" && carried.has(String(param.name)) ? [{ ...param, in: "query" }] : [entry];
       });
     }
   }
@@ -198,7 +203,7 @@ export function typesDocument(bundledDoc: Readonly<Record<string, unknown>>): Re
   const document = JSON.parse(JSON.stringify(bundledDoc)) as Record<string, unknown>;
   uniqueOperationIds(document);
   inlineRefsIntoMembers(document);
-  queryTemplateParametersInQuery(document);
+  parametersAsTheModelReadsThem(document);
   unknownForSelfDefinedSchemas(document);
   ownPropertiesAsAllOfMember(document);
   dropEnumsNoValueOfWhichFitsTheType(document);

@@ -28,6 +28,7 @@ import { methodNames, type NamingStyle } from "./method-names.js";
 import { formFields, parameterShape } from "./param-shape.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
 import { carriedInQuery, pathOfKey, splitPathKey } from "./path-key.js";
+import { isIgnoredHeaderParameter } from "./ignored-headers.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
 import { HTTP_METHODS } from "../facts/http-methods.js";
 import { schemaRootOf } from "./schema-root.js";
@@ -309,6 +310,12 @@ function buildOperation(
   // OpenAPI 3.1 §4.8.12.1: a path parameter's name MUST occur in the path as `{name}`. One that does not can never be
   // sent (mastercard masterpassqr `/send/` declares `partnerId`), so requiring it would refuse every request.
   const parameters = declared.filter((param) => {
+    if (isIgnoredHeaderParameter(param.in, param.rawName)) {
+      warnings.push(
+        `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): header parameter "${param.rawName}" ignored: OpenAPI says a header parameter named Accept, Content-Type or Authorization SHALL be ignored (the media types and the security schemes set those); ${pointer}/parameters`,
+      );
+      return false;
+    }
     if (param.in !== "path" || path.includes(`{${param.rawName}}`)) return true;
     warnings.push(
       `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): path parameter "${param.rawName}" ignored, the path has no {${param.rawName}}; ${pointer}/parameters`,
