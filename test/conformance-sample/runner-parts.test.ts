@@ -139,7 +139,7 @@ describe("conformance runner parts", () => {
     expect(invalidInput(model, spec, specSchemas(spec), untagOp, untag)?.what).toBeUndefined();
   });
 
-  it("gives no wrong value to a header the client writes itself (azure ContentModerator's Content-Type enum)", () => {
+  it("gives no wrong value to a Content-Type header parameter, which OpenAPI says to ignore (azure ContentModerator)", () => {
     const spec = {
       openapi: "3.0.3",
       info: { title: "moderate", version: "1" },

@@ -189,8 +189,6 @@ const ALWAYS_SENT_HEADERS = new Set([
   "sec-fetch-mode",
 ]);
 
-const CLIENT_WRITTEN_HEADERS = new Set(["content-type", "authorization"]);
-
 /** Wrong-typed stand-ins, each checked against the schema before use. */
 const WRONG_PARAMETER = "zz-not-valid";
 const WRONG_BODIES: readonly unknown[] = ["zz-not-valid", 12345, true, [12345], { zz: 1 }];
@@ -231,12 +229,7 @@ export function invalidInput(
     delete input[missing.inputKey];
     return { input, what: `required ${missing.in} parameter "${missing.rawName}" left out` };
   }
-  // Content-Type and Authorization are written by the client itself (the body's media type, the credentials) over
-  // a parameter of that name: a wrong value there never reaches the server.
-  const clientWritten = (p: Parameter) => p.in === "header" && CLIENT_WRITTEN_HEADERS.has(p.rawName.toLowerCase());
-  for (const param of params.filter(
-    (p) => p.in !== "cookie" && (p.required || p.in === "query") && !clientWritten(p),
-  )) {
+  for (const param of params.filter((p) => p.in !== "cookie" && (p.required || p.in === "query"))) {
     const schema = deref(document, param.schema) ?? {};
     if (schema.type === "array" || schema.type === "object") continue;
     // Parameters travel as text: the stand-in must be refused both as the string and as what it parses to.
