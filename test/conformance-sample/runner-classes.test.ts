@@ -1,9 +1,10 @@
 // The conformance run on one small spec holding a case of each class it once counted as a failure, all correct
 // behaviour: an HTTP scheme other than basic/bearer and API keys in a cookie and the query (the run passes a
 // credential for every kind the client can send; Trello's `key` OR `token` schemes whose names are both required
-// query parameters get the one auth does not send as a parameter), a Content-Type header parameter contradicting the
-// body's media type (AWS tnb; OpenAPI says to ignore it), an operation documenting only an error (the mock answers it by
-// design), one documenting only a redirect (the client returns it), and mutual TLS (untestable, named).
+// query parameters get the one auth does not send as a parameter), a Content-Type header parameter contradicting
+// the body's media type (AWS tnb; OpenAPI says to ignore it), an operation documenting only an error, a 5xx too (the
+// mock answers it by design), one documenting only a redirect (the client returns it), and mutual TLS (untestable,
+// named).
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,6 +37,7 @@ describe("conformance classes that are correct behaviour", () => {
       getBoard: { accepted: true, failures: [], untestable: undefined },
       putPackageContent: { accepted: true, failures: [], untestable: undefined },
       getLegacy: { accepted: true, failures: [], untestable: undefined },
+      getHealth: { accepted: true, failures: [], untestable: undefined },
       bookingRedirect: { accepted: true, failures: [], untestable: undefined },
       getCertified: {
         accepted: undefined,
