@@ -27,13 +27,13 @@ export function compilePath(
   const body = template.replace(/\/+$/, "");
   const pattern = /\{([^{}]+)\}/g;
   for (let found = pattern.exec(body); found !== null; found = pattern.exec(body)) {
-    source += escapeRegExp(body.slice(last, found.index));
+    source += literal(body.slice(last, found.index));
     const name = found[1] ?? "";
     names[`p${index++}`] = name;
     source += `(${alternatives(valuesOf(name)) ?? "[^/]+?"})`;
     last = found.index + found[0].length;
   }
-  source += escapeRegExp(body.slice(last));
+  source += literal(body.slice(last));
   const regexp = new RegExp(`^${source}/?$`);
   const keys = Object.keys(names);
   return {
@@ -57,6 +57,23 @@ function alternatives(values: readonly string[] | undefined): string | undefined
     .sort((a, b) => b.length - a.length)
     .map(escapeRegExp)
     .join("|");
+}
+
+/**
+ * Literal template text as a pattern. A character a URL carries only percent-encoded (apisetu's path
+ * `/Your Pull DOC Request API Path`: the client's URL sends `%20`) matches as written or as its UTF-8 percent-encoding,
+ * hex digits of either case (RFC 3986 §2.1); the characters a path carries as they are (RFC 3986 §3.3 pchar) match
+ * only themselves.
+ */
+function literal(text: string): string {
+  return [...text]
+    .map((char) => {
+      // A lone surrogate has no UTF-8 encoding (encodeURIComponent throws): only itself.
+      if (/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/.test(char) || /^[\uD800-\uDFFF]$/.test(char)) return escapeRegExp(char);
+      const encoded = encodeURIComponent(char).replace(/[A-F]/g, (digit) => `[${digit}${digit.toLowerCase()}]`);
+      return `(?:${escapeRegExp(char)}|${encoded})`;
+    })
+    .join("");
 }
 
 function escapeRegExp(text: string): string {
