@@ -13,6 +13,9 @@ import { refersToItselfInPlace } from "../../templates/runtime/server/json-schem
 import { escapePointerToken, getAtPointer, parsePointer } from "../load/json-pointer.js";
 import { generatedHeader } from "./shared/header.js";
 import { HTTP_METHODS } from "../facts/http-methods.js";
+import { isIgnoredHeaderParameter } from "../facts/ignored-header-parameters.js";
+import { isTransportHeader } from "../facts/transport-headers.js";
+import { carriedInQuery } from "../model/path-key.js";
 
 /** openapi-typescript keys `operations` by operationId: a duplicate would be a duplicate interface member. Later
  * duplicates get a numeric suffix (the client addresses operations by path and method, never by this key). `%` is
@@ -138,6 +141,49 @@ function dropEnumsNoValueOfWhichFitsTheType(document: Record<string, unknown>): 
   }
 }
 
+/**
+ * Parameters as the model reads them: a header parameter OpenAPI says to ignore (facts/ignored-header-parameters.ts)
+ * or one the transport sets itself (facts/transport-headers.ts) is left out, and a path parameter a path key's query template carries (`/alerts?lat={lat}`, model/path-key.ts
+ * carriedInQuery) becomes an inline copy with `in: query` (a shared `#/components/parameters` entry is left as it is
+ * for the other operations using it).
+ */
+function parametersAsTheModelReadsThem(document: Record<string, unknown>): void {
+  const paths = (document.paths ?? {}) as Record<string, Record<string, unknown> | null>;
+  const resolved = (entry: unknown): Record<string, unknown> | undefined => {
+    const ref = (entry as { $ref?: unknown } | null)?.$ref;
+    const target = typeof ref === "string" && ref.startsWith("#/") ? getAtPointer(document, parsePointer(ref)) : entry;
+    return target !== null && typeof target === "object" ? (target as Record<string, unknown>) : undefined;
+  };
+  for (const [key, item] of Object.entries(paths)) {
+    if (item === null || typeof item !== "object") continue;
+    const lists = [item, ...HTTP_METHODS.map((method) => item[method])].filter(
+      (owner): owner is Record<string, unknown> =>
+        owner !== null && typeof owner === "object" && Array.isArray((owner as { parameters?: unknown }).parameters),
+    );
+    const declared = lists.flatMap((owner) =>
+      (owner.parameters as unknown[]).flatMap((entry) => {
+        const param = resolved(entry);
+        return typeof param?.name === "string" ? [{ rawName: param.name, in: String(param.in) }] : [];
+      }),
+    );
+    const carried = key.includes("?") ? carriedInQuery(key, declared) : new Set<string>();
+    const ignored = declared.some((param) => ignoredHeader(param.in, param.rawName));
+    if (carried.size === 0 && !ignored) continue;
+    for (const owner of lists) {
+      owner.parameters = (owner.parameters as unknown[]).flatMap((entry) => {
+        const param = resolved(entry);
+        if (param === undefined) return [entry];
+        if (ignoredHeader(String(param.in), String(param.name))) return [];
+        return param.in === "path" && carried.has(String(param.name)) ? [{ ...param, in: "query" }] : [entry];
+      });
+    }
+  }
+}
+
+function ignoredHeader(location: string, name: string): boolean {
+  return location === "header" && (isIgnoredHeaderParameter(name) || isTransportHeader(name));
+}
+
 /** Where a schema's TypeScript type is its own type again without an object type in between (a union, an
  * intersection or an array of it). */
 const SAME_TYPE_KEYWORDS = ["allOf", "anyOf", "oneOf", "items", "prefixItems"];
@@ -162,6 +208,7 @@ export function typesDocument(bundledDoc: Readonly<Record<string, unknown>>): Re
   const document = JSON.parse(JSON.stringify(bundledDoc)) as Record<string, unknown>;
   uniqueOperationIds(document);
   inlineRefsIntoMembers(document);
+  parametersAsTheModelReadsThem(document);
   unknownForSelfDefinedSchemas(document);
   ownPropertiesAsAllOfMember(document);
   dropEnumsNoValueOfWhichFitsTheType(document);

@@ -1,11 +1,6 @@
 // Templated paths that differ only in their parameter names (`/v1/{jobName}`, `/v1/{name}`): OpenAPI 3.0.3
 // §4.7.8 and 3.1 "Paths Object" forbid them ("MUST NOT exist as they are identical"), yet real specs have them.
-import { comparePaths } from "../../templates/runtime/server/paths.js";
-
-/** The path with every parameter name erased: equivalent paths have the same shape. */
-export function pathShape(path: string): string {
-  return path.replace(/\{[^{}]*\}/g, "{}");
-}
+import { comparePaths, pathShape } from "../../templates/runtime/server/paths.js";
 
 /** Groups of two or more distinct templated paths with the same shape, each in matching order. */
 export function equivalentPathGroups(paths: Iterable<string>): string[][] {

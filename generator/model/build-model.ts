@@ -29,7 +29,8 @@ import type {
 import { methodNames, type NamingStyle } from "./method-names.js";
 import { formFields, parameterShape } from "./param-shape.js";
 import { paginationFor, type PaginationDeclaration } from "./pagination.js";
-import { pathOfKey, splitPathKey } from "./path-key.js";
+import { carriedInQuery, pathOfKey, splitPathKey } from "./path-key.js";
+import { isIgnoredHeaderParameter } from "../facts/ignored-header-parameters.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
 import { HTTP_METHODS } from "../facts/http-methods.js";
 import { schemaRootOf } from "./schema-root.js";
@@ -308,7 +309,7 @@ function buildOperation(
 ): Operation {
   const { node } = raw;
   const pointer = pointerOf("paths", raw.path, raw.method);
-  const declared = readParameters(refs, raw.pathItem.parameters, node.parameters);
+  const declared = queryTemplateParameters(raw.path, readParameters(refs, raw.pathItem.parameters, node.parameters));
   const { path, discriminator } = splitPathKey(raw.path, declared);
   // OpenAPI 3.1 §4.8.12.1: a path parameter's name MUST occur in the path as `{name}`. One that does not can never be
   // sent (mastercard masterpassqr `/send/` declares `partnerId`), so requiring it would refuse every request.
@@ -318,6 +319,12 @@ function buildOperation(
       // conjur.local `Accept-Encoding: base64`: undici sends its own `gzip, deflate`.
       warnings.push(
         `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): header parameter "${param.rawName}" ignored, the HTTP implementation sets this header itself, not the request (RFC 9110 §7.6.1, Fetch §2.2.2 forbidden request-header), and fetch refuses it; ${pointer}/parameters`,
+      );
+      return false;
+    }
+    if (param.in === "header" && isIgnoredHeaderParameter(param.rawName)) {
+      warnings.push(
+        `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): header parameter "${param.rawName}" ignored: OpenAPI says a header parameter named Accept, Content-Type or Authorization SHALL be ignored (the media types and the security schemes set those); ${pointer}/parameters`,
       );
       return false;
     }
@@ -403,6 +410,20 @@ function declaredPagination(
     ? byOperation[operationId]
     : undefined;
   return { declared, declaredWhere: `config pagination.${operationId}` };
+}
+
+/**
+ * The parameters with those the key's query template carries (carriedInQuery) made query parameters, serialised as
+ * the template would write them: `name=a,b` (form, not exploded; OpenAPI 3.1 §4.8.12.4).
+ */
+function queryTemplateParameters(key: string, parameters: Parameter[]): Parameter[] {
+  const carried = carriedInQuery(key, parameters);
+  if (carried.size === 0) return parameters;
+  return parameters.map((param) =>
+    param.in === "path" && carried.has(param.rawName)
+      ? { ...param, in: "query", style: "form", explode: false }
+      : param,
+  );
 }
 
 function readParameters(refs: RefResolver, pathLevel: unknown, operationLevel: unknown): Parameter[] {

@@ -62,6 +62,28 @@ describe("auth", () => {
       fake.requests[0]?.headers.get("cookie"),
     ]).toEqual([["k"], "sid=k"]);
   });
+  it("a required parameter that is also the API key (Trello `key`) travels once, with the credential", async () => {
+    const fake = fakeFetch(() => json({}));
+    await createTransport({ baseUrl: "http://api.test", auth: { apiKey: "k" }, fetch: fake.fetch }, schemes).send(
+      {
+        method: "GET",
+        path: "/x",
+        params: [
+          ["query", "api_key"],
+          ["query", "page"],
+          ["cookie", "sid"],
+        ],
+        security: [["queryKey", "cookieKey"]],
+      },
+      { api_key: "given", page: 2, sid: "given" },
+    );
+    const url = new URL(fake.requests[0]?.url ?? "");
+    expect([
+      url.searchParams.getAll("api_key"),
+      url.searchParams.get("page"),
+      fake.requests[0]?.headers.get("cookie"),
+    ]).toEqual([["k"], "2", "sid=k"]);
+  });
   it("OAuth2/OIDC access token callback", async () => {
     expect((await sent([["oauth"]], { auth: { accessToken: () => "at" } })).headers.get("authorization")).toBe(
       "Bearer at",

@@ -2,6 +2,7 @@
 // built for (else a failure would be the runner's, not the generator's), and its samples must be the same every run.
 import { describe, expect, it } from "vitest";
 import { chooseOperations, unreachableReasons } from "../conformance/conform-spec.js";
+import { describeAnswer } from "../conformance/exercise.js";
 import { invalidInput, validInput } from "../conformance/inputs.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import { evenSample } from "../conformance/sample.js";
@@ -280,5 +281,38 @@ describe("conformance runner parts", () => {
     const op = model.operations[0]!;
     const { input } = validInput(model, spec, specSchemas(spec), op);
     expect(invalidInput(model, spec, specSchemas(spec), op, input)).toBeUndefined();
+  });
+  it("describes an answer in the spec's own error schema by its text (Azure: a bare 400 said nothing)", () => {
+    const text = '{"errorCode":"validation_failed","errorMessage":"query.x selects the operation; send it"}';
+    const exchange = { method: "PUT", url: "http://h/x", status: 400, contentType: "application/json", text };
+    expect(describeAnswer(exchange)).toBe(`400 ${text}`);
+    const problem = JSON.stringify({ code: "not_found", detail: "No operation matches." });
+    expect(describeAnswer({ ...exchange, status: 404, text: problem })).toBe("404 not_found No operation matches.");
+  });
+
+  it("gives no wrong value to a Content-Type header parameter, which OpenAPI says to ignore (azure ContentModerator)", () => {
+    const spec = {
+      openapi: "3.0.3",
+      info: { title: "moderate", version: "1" },
+      paths: {
+        "/moderate": {
+          post: {
+            operationId: "moderate",
+            parameters: [
+              { name: "Content-Type", in: "header", required: true, schema: { type: "string", enum: ["text/plain"] } },
+              { name: "X-Lang", in: "header", required: true, schema: { type: "integer", default: 1 } },
+            ],
+            requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } },
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "moderate.yaml" });
+    const op = model.operations[0]!;
+    const valid = validInput(model, spec, specSchemas(spec), op).input;
+    expect(invalidInput(model, spec, specSchemas(spec), op, valid)?.what).toBe(
+      'header parameter "X-Lang" given "zz-not-valid"',
+    );
   });
 });

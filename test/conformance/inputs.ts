@@ -45,16 +45,31 @@ function rawParameter(document: Json, op: Operation, param: Parameter): Json | u
     ...(Array.isArray(operation.parameters) ? operation.parameters : []),
     ...(Array.isArray(pathItem.parameters) ? pathItem.parameters : []),
   ];
-  return all.map((p) => deref(document, p)).find((p) => p?.name === param.rawName && p.in === param.in);
+  const named = all.map((p) => deref(document, p)).filter((p) => p?.name === param.rawName);
+  // A path parameter the key's query template carries is a query parameter in the model (model/path-key.ts).
+  return named.find((p) => p?.in === param.in) ?? named.find((p) => p?.in === "path" && param.in === "query");
 }
 
-/** Parameters the client fills from its `auth` option: an API key of a scheme the operation uses, sent as a parameter of the same name. */
+/**
+ * Parameters the client fills from its `auth` option: the API keys of the one alternative it applies (auth.ts
+ * applyAuth: the first whose schemes it can all send, anonymous ones last), each sent as a parameter of the same
+ * name. A key of another alternative is not sent by auth: when it is also a required parameter (Trello: `key` OR
+ * `token` as schemes, both required query parameters), the caller gives it, as the client's types demand.
+ */
 function credentialParameters(model: ApiModel, op: Operation): Set<string> {
-  const used = new Set(op.security.flatMap((requirement) => requirement.schemes.map((s) => s.rawName)));
+  const schemes = new Map(model.securitySchemes.map((s) => [s.rawName, s]));
+  const sendable = op.security.filter((requirement) =>
+    requirement.schemes.every((s) => {
+      const kind = schemes.get(s.rawName)?.kind;
+      return kind !== undefined && kind !== "unsupported";
+    }),
+  );
+  const applied = sendable.find((requirement) => requirement.schemes.length > 0);
   return new Set(
-    model.securitySchemes.flatMap((s) =>
-      s.kind === "api-key" && used.has(s.rawName) ? [`${s.in} ${s.paramName.toLowerCase()}`] : [],
-    ),
+    (applied?.schemes ?? []).flatMap(({ rawName }) => {
+      const s = schemes.get(rawName);
+      return s?.kind === "api-key" ? [`${s.in} ${s.paramName.toLowerCase()}`] : [];
+    }),
   );
 }
 

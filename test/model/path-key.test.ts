@@ -1,6 +1,6 @@
 // Path keys with a `#`/`?` suffix split into the real path and the discriminator, as the corpus specs write them.
 import { describe, expect, it } from "vitest";
-import { splitPathKey } from "../../generator/model/path-key.js";
+import { carriedInQuery, splitPathKey } from "../../generator/model/path-key.js";
 
 const header = (rawName: string) => ({ rawName, in: "header" });
 const query = (rawName: string) => ({ rawName, in: "query" });
@@ -65,6 +65,24 @@ describe("splitPathKey", () => {
         { rawName: "lon", in: "path" },
       ]),
     ).toEqual({ path: "/alerts?lat={lat}&lon={lon}", discriminator: null });
+  });
+
+  it("path parameters a query template carries (weatherbit, icons8) are named; a template naming nothing declared is dropped", () => {
+    const declared = [
+      { rawName: "lat", in: "path" },
+      { rawName: "lon", in: "path" },
+      { rawName: "id", in: "path" },
+      { rawName: "q", in: "query" },
+    ];
+    expect([...carriedInQuery("/alerts/{id}?lat={lat}&lon={lon}&id={id}&q={q}#lat={lat}", declared)]).toEqual([
+      "lat",
+      "lon",
+    ]);
+    expect(carriedInQuery("/users/pic?key={APIKEY}", [{ rawName: "APIKEY", in: "path" }]).size).toBe(0);
+    expect(splitPathKey("/latest?term={term}&amount={amount}", [query("amount")])).toEqual({
+      path: "/latest",
+      discriminator: { query: [{ name: "amount" }], headers: [] },
+    });
   });
 
   it("percent-encoded names and values are decoded; empty parts and a bare # are ignored", () => {

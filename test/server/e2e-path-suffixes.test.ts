@@ -1,6 +1,7 @@
 // End to end: path keys with a `#fragment` or `?query` suffix (AWS `/#X-Amz-Target=Svc.Op`, S3
-// `/{Bucket}/{Key}#uploadId`, HDInsight `/jobs?op=LISTAFTERID`) and a GET declaring a request body. The generated
-// client sends the discriminator, the generated server dispatches on it; each handler answers which operation it is.
+// `/{Bucket}/{Key}#uploadId`, HDInsight `/jobs?op=LISTAFTERID`, weatherbit `/alerts?lat={lat}`) and a GET declaring a
+// request body. The generated client sends the discriminator, the generated server dispatches on it; each handler
+// answers which operation it is.
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -22,6 +23,10 @@ export async function usage(): Promise<void> {
   await api.s3.abortMultipartUpload({ Bucket: "b", Key: "k", uploadId: "u" });
   // @ts-expect-error uploadId selects the operation: required
   await api.s3.abortMultipartUpload({ Bucket: "b", Key: "k" });
+  // Parameters a query template carries are query parameters, required as declared.
+  await api.weather.alertsByPoint({ lat: 1.5, lon: 2 });
+  // @ts-expect-error city_id is required
+  await api.weather.alertsByCity({});
   // A GET carries no body.
   const noBody: "body" extends keyof DescribePrefsParams ? "has a body" : "no body" = "no body";
   void noBody;
@@ -127,6 +132,17 @@ describe("path keys with a #/? suffix, generated client + server", () => {
     const other = await rawCall(`${server.url}/jobs?op=OTHER`);
     expect(other.status).toBe(400);
     expect(other.body.errors).toEqual([expect.objectContaining({ field: "query.op", code: "unknown_parameter" })]);
+  });
+
+  it("weatherbit `/alerts?lat={lat}&lon={lon}` declaring lat and lon in the path: query parameters, told apart by presence", async () => {
+    expect(await api.weather.alertsByPoint({ lat: 1.5, lon: -2 })).toEqual({
+      op: "alertsByPoint",
+      url: "/alerts?lat=1.5&lon=-2",
+    });
+    // `units={units}` names no declared parameter: nothing fills it, nothing is sent.
+    expect(await api.weather.alertsByCity({ city_id: "7" })).toEqual({ op: "alertsByCity", url: "/alerts?city_id=7" });
+    const wrongType = await rawCall(`${server.url}/alerts?lat=north&lon=2`);
+    expect([wrongType.status, wrongType.body.errors?.[0]?.field]).toEqual([400, "query.lat"]);
   });
 
   it("a GET declaring a request body: the client sends none, the server asks for none", async () => {

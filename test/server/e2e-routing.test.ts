@@ -1,6 +1,6 @@
 // OpenAPI path matching in a generated server, over HTTP: concrete and custom-method paths before templated ones,
 // fall-through on method mismatch (405 only when no matching path allows the method), adjacent path parameters,
-// equivalent templated paths, and server URL variables.
+// equivalent templated paths (also when a discriminator selects one), and server URL variables.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliAsync } from "../cli/run-cli.js";
@@ -28,6 +28,14 @@ paths:
   /v1/{jobName}:
     get: ${op("getTransferJob", [param("jobName")])}
     patch: ${op("patchJob", [param("jobName")])}
+  /v2/{appId}:
+    put: ${op("putApplication", [param("appId")])}
+  "/v2/{appId}#disambiguation_dummy":
+    delete: ${op("deleteDefinition", [param("appId")])}
+  "/v2/{definitionId}#disambiguation_dummy":
+    put: ${op("putDefinition", [param("definitionId")])}
+  /v2/{definitionId}:
+    delete: ${op("deleteApplication", [param("definitionId")])}
   /profiles/{id}.{format}:
     get: ${op("getProfile", [param("id", "{ type: integer }"), param("format", "{ type: string, enum: [json, xml] }")])}
   /places/{position}.{format}:
@@ -93,6 +101,23 @@ describe("generated server routing", () => {
     expect((await call("/svc/v1/x", "DELETE")).body).toEqual({ op: "deleteJob", params: { name: "x" } });
     expect((await call("/svc/v1/x", "PATCH")).body).toEqual({ op: "patchJob", params: { jobName: "x" } });
     expect((await call("/svc/v1/x")).body).toEqual({ op: "getTransferJob", params: { jobName: "x" } });
+  });
+
+  it("serves equivalent paths told apart by a discriminator (azure managedapplications), whichever sorts first", async () => {
+    const answers = [];
+    for (const [method, query] of [
+      ["PUT", "?disambiguation_dummy"],
+      ["PUT", ""],
+      ["DELETE", "?disambiguation_dummy"],
+      ["DELETE", ""],
+    ] as const)
+      answers.push((await call(`/svc/v2/x${query}`, method)).body);
+    expect(answers).toEqual([
+      { op: "putDefinition", params: { definitionId: "x" } },
+      { op: "putApplication", params: { appId: "x" } },
+      { op: "deleteDefinition", params: { appId: "x" } },
+      { op: "deleteApplication", params: { definitionId: "x" } },
+    ]);
   });
 
   it("warns at generation which operation an equivalent path makes unreachable", { timeout: 120_000 }, async () => {

@@ -46,6 +46,13 @@ describe("OpenAPI 3.0 schemas as JSON Schema 2020-12", () => {
     expect(validator("response")({ name: "rex" })).toBe(false);
   });
 
+  it("reads Swagger 2's file as converters write it (`type: object, format: file`) as any content (azure hdinsight-job)", () => {
+    const registry = new SchemaRegistry(document, true, "request");
+    const ajv = new Ajv2020({ strict: false, formats: { file: true } });
+    const validate = ajv.compile(registry.convert({ type: "object", format: "file" }) as object);
+    expect([validate("name=wordcount&jar=/example.jar"), validate({})]).toEqual([true, true]);
+  });
+
   it("drops annotations and copies each $ref target once", () => {
     const registry = new SchemaRegistry(document, true, "request");
     registry.convert({ $ref: "#/components/schemas/Pet" });

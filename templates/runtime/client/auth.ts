@@ -60,6 +60,16 @@ function base64(text: string): string {
 }
 
 /**
+ * Writes `name=value`, replacing pairs of that name a parameter wrote: a required parameter that is also the API key
+ * (Trello's `key` and `token` query parameters) would otherwise travel twice, which a server reads as an array. The
+ * credential wins, as it does for a header (Headers.set).
+ */
+function replacePair(pairs: string[], name: string, value: string): void {
+  const kept = pairs.filter((pair) => pair.slice(0, pair.indexOf("=")) !== name);
+  pairs.splice(0, pairs.length, ...kept, `${name}=${value}`);
+}
+
+/**
  * Applies the first alternative (OR) whose schemes (AND) all have credentials. With none satisfiable the request
  * goes out unauthenticated and the server's 401 surfaces as UnauthorizedError.
  */
@@ -96,9 +106,9 @@ export async function applyAuth(
       else if (scheme.in === "header") setHeader(scheme.name, value);
       else if (scheme.in === "query")
         once(`query ${scheme.name}`, () =>
-          target.query.push(`${encodeURIComponent(scheme.name)}=${encodeURIComponent(value)}`),
+          replacePair(target.query, encodeURIComponent(scheme.name), encodeURIComponent(value)),
         );
-      else once(`cookie ${scheme.name}`, () => target.cookies.push(`${scheme.name}=${encodeURIComponent(value)}`));
+      else once(`cookie ${scheme.name}`, () => replacePair(target.cookies, scheme.name, encodeURIComponent(value)));
     }
     return;
   }

@@ -10,25 +10,42 @@ import type { FieldError } from "./problem.js";
 /** At most this many selecting values are listed in the 400 problem (AWS services have hundreds). */
 const LISTED_VALUES = 10;
 
+/** The handlers of one method at one path, and when every operation there is selected by a discriminator, how. */
+export interface MethodChain {
+  method: HttpMethod;
+  chain: RequestHandler[];
+  /**
+   * Absent when the method's operations take any request. Else a request none of them selects is passed on to the
+   * other paths matching it (Azure's `/{applicationDefinitionId}#disambiguation_dummy` beside `/{applicationId}`),
+   * and refused with `refusal` when none takes it.
+   */
+  selection?: { selects(req: Request): boolean; refusal(): HttpProblem } | undefined;
+}
+
 /** The handlers to register per method of one path: one operation's chain as it is, several behind a dispatcher. */
 export function methodChains(
   operations: readonly OperationSpec[],
   chainOf: (op: OperationSpec) => RequestHandler[],
-): [HttpMethod, RequestHandler[]][] {
+): MethodChain[] {
   const byMethod = new Map<HttpMethod, OperationSpec[]>();
   for (const op of operations) byMethod.set(op.method, [...(byMethod.get(op.method) ?? []), op]);
-  return [...byMethod].map(([method, ops]) => {
-    const only = ops[0];
-    if (ops.length === 1 && only !== undefined && only.discriminator === undefined) return [method, chainOf(only)];
+  return [...byMethod].map(([method, ops]): MethodChain => {
     const ordered = [...ops].sort((a, b) => size(b) - size(a)); // stable: spec order among equals
+    const selection = ordered.every((op) => op.discriminator !== undefined)
+      ? {
+          selects: (req: Request) => ordered.some((op) => selects(op.discriminator, req)),
+          refusal: () => noOperation(ordered),
+        }
+      : undefined;
+    const only = ordered[0];
+    if (ordered.length === 1 && only !== undefined) return { method, chain: chainOf(only), selection };
     const chains = ordered.map(chainOf);
     const dispatch: RequestHandler = (req, res, next) => {
-      const index = ordered.findIndex((op) => selects(op.discriminator, req));
-      const chain = chains[index];
+      const chain = chains[ordered.findIndex((op) => selects(op.discriminator, req))];
       if (chain === undefined) next(noOperation(ordered));
       else runChain(chain, req, res, next);
     };
-    return [method, [dispatch]];
+    return { method, chain: [dispatch], selection };
   });
 }
 

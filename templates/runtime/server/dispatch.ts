@@ -1,9 +1,10 @@
 // One dispatcher for every operation of the API, in place of one Express route per path: a request is tried
 // against every path that matches its URL, in OpenAPI order, and a path that does not allow the method passes
 // the request on to the next candidate (`/v1/{name}:cancel` (POST) is not shadowed by `/v1/{name}` (GET)).
-// 405 comes only when no matching path allows the method; its Allow header lists what they all allow.
+// 405 comes only when no matching path allows the method; its Allow header lists what they all allow. Operations a
+// discriminator selects (`#name` path keys) pass on a request none of them selects the same way.
 import type { NextFunction, Request, RequestHandler, Response } from "express";
-import { compilePath, comparePaths, decodeParam } from "./paths.js";
+import { compilePath, comparePaths, decodeParam, pathShape } from "./paths.js";
 import type { PathMatcher } from "./paths.js";
 import { HttpProblem } from "./problem.js";
 
@@ -22,10 +23,19 @@ export interface DispatchOptions {
   notFound: boolean;
 }
 
+/** The handlers of one method at one path; `selection`: only the requests it selects (discriminator.ts). */
+export interface ServedMethod {
+  method: string;
+  chain: readonly RequestHandler[];
+  selection?: { selects(req: Request): boolean; refusal(): unknown } | undefined;
+}
+
 interface Route {
   matcher: PathMatcher;
-  /** Lower-case method -> the handlers that serve it. */
-  chains: ReadonlyMap<string, readonly RequestHandler[]>;
+  /** Equivalent paths (parameter names aside) have the same shape. */
+  shape: string;
+  /** Lower-case method -> what serves it. */
+  methods: ReadonlyMap<string, ServedMethod>;
 }
 
 interface Candidate {
@@ -43,13 +53,23 @@ export function matchedBasePath(req: Request): string {
 
 export function dispatcher<T extends Routable>(
   operations: readonly T[],
-  chainsOf: (
-    ops: readonly T[],
-    names: Readonly<Record<string, string>>,
-  ) => Iterable<readonly [string, RequestHandler[]]>,
+  chainsOf: (ops: readonly T[], names: Readonly<Record<string, string>>) => Iterable<ServedMethod>,
   options: DispatchOptions,
 ): RequestHandler {
   const routes = routesOf(operations, chainsOf);
+  const servingRoutes = new Map<string, Route[]>();
+  /** The routes serving `method`, in matching order (selectiveFirst). */
+  const serving = (method: string): Route[] => {
+    let found = servingRoutes.get(method);
+    if (found === undefined) {
+      found = selectiveFirst(
+        routes.filter((route) => servedBy(route, method) !== undefined),
+        method,
+      );
+      if (found.length > 0) servingRoutes.set(method, found);
+    }
+    return found;
+  };
   // Longest first, so `/api/v2` is tried before `/api` and each path's own base claims it.
   const bases = [...new Set(options.basePaths)].sort((a, b) => b.length - a.length);
   const optionsAnswers = new Map<string, RequestHandler>();
@@ -68,18 +88,32 @@ export function dispatcher<T extends Routable>(
 
   return (req, res, next) => {
     const method = req.method.toLowerCase();
-    // Stops at the first path serving the method; the other candidates are only needed for Allow.
-    for (const candidate of candidatesFor(req.path)) {
-      const chain = chainFor(candidate.route, method);
-      if (chain === undefined) continue;
-      const params = decodedParams(candidate.values);
-      if (params instanceof Error) {
-        next(params);
+    // Stops at the first path serving the method and selecting the request; the others are only needed for Allow.
+    let refusal: unknown;
+    for (const base of bases) {
+      const rest = relativeTo(base, req.path);
+      if (rest === undefined) continue;
+      for (const route of serving(method)) {
+        const values = route.matcher.match(rest);
+        const served = values === undefined ? undefined : servedBy(route, method);
+        if (values === undefined || served === undefined) continue;
+        if (served.selection !== undefined && !served.selection.selects(req)) {
+          refusal ??= served.selection.refusal();
+          continue;
+        }
+        const params = decodedParams(values);
+        if (params instanceof Error) {
+          next(params);
+          return;
+        }
+        req.params = params;
+        if (base !== "") matchedBases.set(req, base);
+        runChain(served.chain, req, res, next);
         return;
       }
-      req.params = params;
-      if (candidate.base !== "") matchedBases.set(req, candidate.base);
-      runChain(chain, req, res, next);
+    }
+    if (refusal !== undefined) {
+      next(refusal);
       return;
     }
     const candidates = [...candidatesFor(req.path)];
@@ -115,10 +149,7 @@ function relativeTo(base: string, path: string): string | undefined {
 
 function routesOf<T extends Routable>(
   operations: readonly T[],
-  chainsOf: (
-    ops: readonly T[],
-    names: Readonly<Record<string, string>>,
-  ) => Iterable<readonly [string, RequestHandler[]]>,
+  chainsOf: (ops: readonly T[], names: Readonly<Record<string, string>>) => Iterable<ServedMethod>,
 ): Route[] {
   const byPath = new Map<string, T[]>();
   for (const op of operations) byPath.set(op.path, [...(byPath.get(op.path) ?? []), op]);
@@ -128,9 +159,29 @@ function routesOf<T extends Routable>(
       const matcher = compilePath(path, (name) => valuesOf(ops, name));
       return {
         matcher,
-        chains: new Map([...chainsOf(ops, matcher.names)].map(([method, chain]) => [method.toLowerCase(), chain])),
+        shape: pathShape(path),
+        methods: new Map([...chainsOf(ops, matcher.names)].map((served) => [served.method.toLowerCase(), served])),
       };
     });
+}
+
+/**
+ * `routes` with, among equivalent paths, those whose `method` is selected by a discriminator first (in their order),
+ * in the places the group holds: a path taking every request would otherwise hide an equivalent path's operation
+ * that only some requests select, whichever path sorts first. Other paths keep their order.
+ */
+function selectiveFirst(routes: readonly Route[], method: string): Route[] {
+  const out = [...routes];
+  const places = new Map<string, number[]>();
+  routes.forEach((route, index) => places.set(route.shape, [...(places.get(route.shape) ?? []), index]));
+  for (const indexes of places.values()) {
+    if (indexes.length < 2) continue;
+    const members = indexes.map((index) => routes[index]!);
+    const selective = (route: Route) => servedBy(route, method)?.selection !== undefined;
+    const reordered = [...members.filter(selective), ...members.filter((route) => !selective(route))];
+    indexes.forEach((index, k) => (out[index] = reordered[k]!));
+  }
+  return out;
 }
 
 /** A parameter's values when every operation of the path enumerates them (the union), else undefined: unconstrained. */
@@ -143,13 +194,13 @@ function valuesOf(operations: readonly Routable[], name: string): readonly strin
 }
 
 /** HEAD is served by GET where the path declares no HEAD operation (RFC 9110 §9.3.2). */
-function chainFor(route: Route, method: string): readonly RequestHandler[] | undefined {
-  return route.chains.get(method) ?? (method === "head" ? route.chains.get("get") : undefined);
+function servedBy(route: Route, method: string): ServedMethod | undefined {
+  return route.methods.get(method) ?? (method === "head" ? route.methods.get("get") : undefined);
 }
 
 function allowedMethods(candidates: readonly Candidate[]): string[] {
   const methods = new Set(
-    candidates.flatMap(({ route }) => [...route.chains.keys()].map((method) => method.toUpperCase())),
+    candidates.flatMap(({ route }) => [...route.methods.keys()].map((method) => method.toUpperCase())),
   );
   if (methods.has("GET")) methods.add("HEAD");
   methods.add("OPTIONS");

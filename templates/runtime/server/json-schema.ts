@@ -209,6 +209,9 @@ export class SchemaRegistry {
       }
     }
     if (typeof schema.type === "string" && (schema.type === "file" || !KNOWN_TYPES.has(schema.type))) delete out.type;
+    // Swagger 2's `type: file` as some converters write it (azure hdinsight-job `text/plain`: `type: object, format:
+    // file`): a file's content, which no JSON type describes.
+    if (schema["format"] === "file") delete out.type;
     this.dropHiddenRequired(schema, out);
     this.selectByDiscriminator(schema, out);
     this.readIndistinctOneOfAsAnyOf(schema, out);

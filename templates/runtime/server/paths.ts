@@ -35,13 +35,13 @@ export function compilePath(
     names[`p${pieces.length - 1}`] = found[1] ?? "";
     last = end;
   }
-  const tail = literalSource(body.slice(last));
+  const tail = literalPattern(body.slice(last));
   const regexpOf = (constrained: (adjacent: boolean) => boolean) =>
     new RegExp(
       `^${pieces
         .map(
           ({ literal, name, adjacent }) =>
-            `${literalSource(literal)}(${(constrained(adjacent) ? alternatives(valuesOf(name)) : undefined) ?? "[^/]+?"})`,
+            `${literalPattern(literal)}(${(constrained(adjacent) ? alternatives(valuesOf(name)) : undefined) ?? "[^/]+?"})`,
         )
         .join("")}${tail}/?$`,
     );
@@ -72,33 +72,29 @@ function alternatives(values: readonly string[] | undefined): string | undefined
 }
 
 /**
- * Literal template text as a pattern over the raw request path. A client percent-encodes what a path may not hold
- * as is (apisetu.gov.in's `/Your Pull DOC Request API Path` arrives as `/Your%20Pull%20DOC…`), and RFC 3986 §6.2.2
- * makes an encoded octet, in either hex case, equivalent to the character: each character other than a letter,
- * digit or `/` matches as written or encoded.
+ * Literal template text as a pattern. A character a URL carries only percent-encoded (apisetu's path
+ * `/Your Pull DOC Request API Path`: the client's URL sends `%20`) matches as written or as its UTF-8 percent-encoding,
+ * hex digits of either case (RFC 3986 §2.1); the characters a path carries as they are (RFC 3986 §3.3 pchar) match
+ * only themselves.
  */
-function literalSource(text: string): string {
-  let source = "";
-  for (const char of text) {
-    if (/[A-Za-z0-9/]/.test(char)) source += char === "/" ? "\\/" : char;
-    else source += `(?:${escapeRegExp(char)}|${encodedSource(char)})`;
-  }
-  return source;
-}
-
-/** The UTF-8 percent-encoding of one character, hex digits in either case. */
-function encodedSource(char: string): string {
-  const bytes = new TextEncoder().encode(char);
-  return [...bytes]
-    .map(
-      (byte) =>
-        `%${[...byte.toString(16).padStart(2, "0")].map((digit) => (/[a-f]/.test(digit) ? `[${digit}${digit.toUpperCase()}]` : digit)).join("")}`,
-    )
+function literalPattern(text: string): string {
+  return [...text]
+    .map((char) => {
+      // A lone surrogate has no UTF-8 encoding (encodeURIComponent throws): only itself.
+      if (/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/.test(char) || /^[\uD800-\uDFFF]$/.test(char)) return escapeRegExp(char);
+      const encoded = encodeURIComponent(char).replace(/[A-F]/g, (digit) => `[${digit}${digit.toLowerCase()}]`);
+      return `(?:${escapeRegExp(char)}|${encoded})`;
+    })
     .join("");
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[\\^$.*+?()[\]{}|/]/g, (char) => `\\${char}`);
+}
+
+/** The path with every parameter name erased: paths differing only in parameter names have the same shape. */
+export function pathShape(path: string): string {
+  return path.replace(/\{[^{}]*\}/g, "{}");
 }
 
 /**

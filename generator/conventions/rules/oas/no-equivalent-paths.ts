@@ -1,4 +1,5 @@
-import { equivalentPathGroups, pathShape } from "../../../facts/equivalent-paths.js";
+import { equivalentPathGroups } from "../../../facts/equivalent-paths.js";
+import { pathShape } from "../../../../templates/runtime/server/paths.js";
 import { defineRule } from "../../rule.js";
 import { NO_OPTIONS } from "../../option-schemas.js";
 import { pathKeyPlace } from "../rest/path-segments.js";
