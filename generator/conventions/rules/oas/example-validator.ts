@@ -8,9 +8,11 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { SPECWRIGHT_CACHE } from "../../../load/cache-dir.js";
+import { cachedValidator } from "../../../load/cached-validator.js";
 import { readCacheFile, writeCacheFile } from "../../../load/content-cache.js";
 import type { NodeRef, SpecDocument } from "../../../load/index.js";
 import { isObject } from "../../operation-info.js";
+import { schemaClosureKey } from "./schema-closure-key.js";
 
 export interface ExampleError {
   /** JSON pointer inside the example value of the first mismatch ("" for the value itself). */
@@ -34,7 +36,7 @@ const require = createRequire(import.meta.url);
 /**
  * Options for every dialect: unknown keywords (x-*, example, discriminator, xml) and formats are not errors. Shared
  * components compile to one function each (no inlining) without the optimiser pass: on GitHub's spec that halves the
- * compile time and cuts the memory by a quarter.
+ * compile time and cuts the memory by a quarter. `source` keeps the code, for cached-validator.ts.
  */
 const AJV_OPTIONS = {
   strict: false,
@@ -42,8 +44,10 @@ const AJV_OPTIONS = {
   validateSchema: false,
   logger: false,
   inlineRefs: false,
-  code: { optimize: false },
+  code: { optimize: false, source: true },
 };
+/** Bump when fromOpenApi30 or the ajv setup in `instance` changes: the cached example validators depend on them. */
+const VALIDATOR_REVISION = 1;
 
 /**
  * Verdicts of earlier lints of the same document, so an unchanged spec (the editor's and CI's usual case) is checked
@@ -135,7 +139,25 @@ export class ExampleValidator {
     if (validate !== undefined) return validate;
     try {
       const fragment = schemaAt.pointer.split("/").map(encodeURIComponent).join("/");
-      validate = this.instance().compile({ $ref: `${fileUri(schemaAt.file)}#${fragment}` });
+      const schema = { $ref: `${fileUri(schemaAt.file)}#${fragment}` };
+      // After an edit most schemas are as they were: their compiled code is kept by what they reach, so a lint that
+      // compiled them before loads it without loading ajv. A schema reaching another file is compiled each time.
+      const closure = schemaClosureKey(this.document.files.get(schemaAt.file)?.value, schemaAt.pointer);
+      validate =
+        closure === undefined
+          ? this.instance().compile(schema)
+          : cachedValidator<ValidateFunction>({
+              name: `example-${this.document.specVersion}`,
+              schema: `${closure} ajv-formats@${packageVersion("ajv-formats")} revision ${VALIDATOR_REVISION}`,
+              options: AJV_OPTIONS,
+              ajvVersion: packageVersion("ajv"),
+              compile: () => {
+                const ajv = this.instance();
+                return { ajv, validate: ajv.compile(schema) };
+              },
+              standaloneCode: (ajv, compiled) =>
+                (require("ajv/dist/standalone").default as (ajv: unknown, validate: unknown) => string)(ajv, compiled),
+            });
     } catch {
       // An unresolvable or invalid schema is oas/schema's to report; its examples cannot be judged.
       validate = null;
@@ -160,6 +182,10 @@ export class ExampleValidator {
     }
     return (this.ajv = ajv);
   }
+}
+
+function packageVersion(name: string): string {
+  return (require(`${name}/package.json`) as { version: string }).version;
 }
 
 function fileUri(file: string): string {
