@@ -3,12 +3,15 @@
 // under node_modules/.cache/specwright/validators, keyed by ajv's version, the options and the schema: later runs
 // only load that file, and ajv's small runtime helpers.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { SPECWRIGHT_CACHE } from "./cache-dir.js";
+import { writeCacheFile } from "./content-cache.js";
 
 const CACHE_DIR = join(SPECWRIGHT_CACHE, "validators");
+/** Every edited example schema adds a validator: the folder keeps the newest, as the other caches do. */
+const KEEP_VALIDATORS = 2000;
 
 export interface CompiledValidator<V> {
   /** The ajv instance `validate` was compiled with (`code: { source: true }`), for its standalone code. */
@@ -46,13 +49,7 @@ export function cachedValidator<V>(recipe: ValidatorRecipe<V>): V {
     }
   }
   const { ajv, validate } = recipe.compile();
-  try {
-    mkdirSync(CACHE_DIR, { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, recipe.standaloneCode(ajv, validate));
-    renameSync(temp, file);
-  } catch {
-    // a read-only install: validate with the in-memory compilation
-  }
+  // a read-only install validates with the in-memory compilation (writeCacheFile ignores write failures)
+  writeCacheFile(file, recipe.standaloneCode(ajv, validate), KEEP_VALIDATORS);
   return validate;
 }

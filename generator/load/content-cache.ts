@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 
 /**
  * A cache folder of files named by a hash of what they were computed from (a document's content, the versions of the
@@ -18,7 +18,7 @@ export function readCacheFile(file: string): string | undefined {
 
 /**
  * Writes a cache file atomically (concurrent lints of the same document write the same bytes; the rename makes one
- * win whole). A folder grown past `keep` files is cut to its newest three quarters, so the files are sorted by age
+ * win whole). A folder grown past `keep` files of this file's kind (its extension) is cut to its newest three quarters, so the files are sorted by age
  * once per `keep / 4` writes, not on every write of a run that caches hundreds of files.
  */
 export function writeCacheFile(file: string, text: string, keep: number): void {
@@ -29,7 +29,7 @@ export function writeCacheFile(file: string, text: string, keep: number): void {
     writeFileSync(temp, text);
     renameSync(temp, file);
     const files = readdirSync(dir)
-      .filter((name) => name.endsWith(".json"))
+      .filter((name) => extname(name) === extname(file))
       .map((name) => join(dir, name));
     if (files.length > keep) {
       const age = new Map(files.map((path) => [path, statSync(path).mtimeMs]));
