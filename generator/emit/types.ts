@@ -1,17 +1,11 @@
 // types.ts of the generated output: openapi-typescript's transform over the bundled document (the design card's
 // choice). Our loader has already validated and bundled the document, so we call the transform directly instead of
 // `openapiTS()`, which would lint and bundle it a second time with Redocly (two thirds of its time on GitHub's spec).
-import {
-  astToString,
-  resolveRef,
-  scanDiscriminators,
-  transformSchema,
-  type GlobalContext,
-  type OpenAPI3,
-} from "openapi-typescript";
+import { resolveRef, scanDiscriminators, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
 import { refersToItselfInPlace } from "../../templates/runtime/server/json-schema.js";
 import { escapePointerToken, getAtPointer, parsePointer } from "../load/json-pointer.js";
 import { generatedHeader } from "./shared/header.js";
+import { transformSchemaText } from "./types-text.js";
 import { HTTP_METHODS } from "../facts/http-methods.js";
 
 /** openapi-typescript keys `operations` by operationId: a duplicate would be a duplicate interface member. Later
@@ -202,9 +196,6 @@ export function typesContext(document: Record<string, unknown>): GlobalContext {
 
 export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source: string): string {
   const document = typesDocument(bundledDoc);
-  return (
-    generatedHeader(source) +
-    "\n" +
-    astToString(transformSchema(document as unknown as OpenAPI3, typesContext(document)))
-  );
+  const context = typesContext(document);
+  return generatedHeader(source) + "\n" + transformSchemaText(document, () => ({ ...context, injectFooter: [] }));
 }
