@@ -1,17 +1,11 @@
 // types.ts of the generated output: openapi-typescript's transform over the bundled document (the design card's
 // choice). Our loader has already validated and bundled the document, so we call the transform directly instead of
 // `openapiTS()`, which would lint and bundle it a second time with Redocly (two thirds of its time on GitHub's spec).
-import {
-  astToString,
-  resolveRef,
-  scanDiscriminators,
-  transformSchema,
-  type GlobalContext,
-  type OpenAPI3,
-} from "openapi-typescript";
+import { resolveRef, scanDiscriminators, type GlobalContext, type OpenAPI3 } from "openapi-typescript";
 import { refersToItselfInPlace } from "../../templates/runtime/server/json-schema.js";
 import { escapePointerToken, getAtPointer, parsePointer } from "../load/json-pointer.js";
 import { generatedHeader } from "./shared/header.js";
+import { transformSchemaText } from "./types-text.js";
 import { HTTP_METHODS } from "../facts/http-methods.js";
 import { isIgnoredHeaderParameter } from "../facts/ignored-header-parameters.js";
 import { isTransportHeader } from "../facts/transport-headers.js";
@@ -247,11 +241,23 @@ export function typesContext(document: Record<string, unknown>): GlobalContext {
   };
 }
 
-export function emitTypes(bundledDoc: Readonly<Record<string, unknown>>, source: string): string {
+/** The repaired copy of the document and openapi-typescript's context over it: made once per output, since on a
+ * 47 MB spec (Microsoft Graph beta) each copy is ~250 MB of allocation and the discriminator scan a walk of it all.
+ * types.ts and the client's request/response views (visibility.ts) both read it; neither changes it. */
+export interface TypesInput {
+  document: Record<string, unknown>;
+  context: GlobalContext;
+}
+
+export function typesInput(bundledDoc: Readonly<Record<string, unknown>>): TypesInput {
   const document = typesDocument(bundledDoc);
-  return (
-    generatedHeader(source) +
-    "\n" +
-    astToString(transformSchema(document as unknown as OpenAPI3, typesContext(document)))
-  );
+  return { document, context: typesContext(document) };
+}
+
+export function emitTypes(
+  bundledDoc: Readonly<Record<string, unknown>>,
+  source: string,
+  { document, context }: TypesInput = typesInput(bundledDoc),
+): string {
+  return generatedHeader(source) + "\n" + transformSchemaText(document, () => ({ ...context, injectFooter: [] }));
 }

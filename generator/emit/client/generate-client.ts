@@ -5,12 +5,13 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ApiModel } from "../../model/ir.js";
+import { collectGarbage } from "../shared/collect-garbage.js";
 import { tidy } from "../shared/format.js";
 import { generatedHeader } from "../shared/header.js";
 import { writeOutputDir } from "../shared/output-dir.js";
 import { loadTemplates } from "../shared/templates.js";
 import { GENERATED_DESCRIPTION, isGeneratedPackageJson } from "../server/package-json.js";
-import { emitTypes } from "../types.js";
+import { emitTypes, typesInput } from "../types.js";
 import { tanstackView, withTanstackPeer } from "./tanstack-view.js";
 import { clientView } from "./view-model.js";
 
@@ -41,8 +42,14 @@ export async function renderClient(
   bundledDoc: Readonly<Record<string, unknown>>,
   options: GenerateClientOptions = {},
 ): Promise<Map<string, string>> {
+  // types.ts and the request/response views read one repaired copy of the document.
+  const types = typesInput(bundledDoc);
+  const files = new Map<string, string>();
+  if (!options.skipTypes) files.set("types.ts", emitTypes(bundledDoc, model.source, types));
+  collectGarbage();
   const templates = loadTemplates(TEMPLATES_DIR);
-  const client = clientView(model, bundledDoc);
+  const client = clientView(model, bundledDoc, types);
+  collectGarbage();
   // The README tells how to enable the adapter when it is off, and how to use it when it is on.
   const view = { ...client, tanstack: options.tanstackQuery ? tanstackView(model, client) : null };
   const render = (name: string, header: string) => {
@@ -50,9 +57,8 @@ export async function renderClient(
     if (!template) throw new Error(`missing template ${name}.hbs in ${TEMPLATES_DIR}`);
     return tidy(template({ ...view, header }));
   };
-  const files = new Map<string, string>();
-  if (!options.skipTypes) files.set("types.ts", emitTypes(bundledDoc, model.source));
   files.set("client.ts", render("client.ts", generatedHeader(model.source)));
+  collectGarbage();
   files.set("schemas.ts", render("schemas.ts", generatedHeader(model.source)));
   files.set("README.md", render("README.md", generatedHeader(model.source, "<!--")));
   if (options.tanstackQuery) files.set("tanstack-query.ts", render("tanstack-query.ts", generatedHeader(model.source)));

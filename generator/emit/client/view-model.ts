@@ -7,6 +7,7 @@ import { escapePointerToken } from "../../load/json-pointer.js";
 import { bodyExample, pagingNote, parameterExample, type SampleDocument } from "./readme-view.js";
 import { visibility, type View } from "./visibility.js";
 import { describesJson } from "../../facts/media-types.js";
+import type { TypesInput } from "../types.js";
 
 /** A body schema's type in a view (`schemas$.PetInput`, or an inline type), null when the view changes nothing. */
 type BodyTypes = (pointer: string, view: View) => string | null;
@@ -542,7 +543,8 @@ function firstParagraph(text: string | undefined): string {
 const oneLine = (markdown: string) => markdown.replace(/\s*\n\s*/g, " ");
 
 /** `document` (the bundled spec) only resolves `$ref`s when README examples are sampled from schemas. */
-export function clientView(model: ApiModel, document?: SampleDocument): ClientView {
+/** `types`: the document types.ts is made from, when the caller has it already (else made here). */
+export function clientView(model: ApiModel, document?: SampleDocument, types?: TypesInput): ClientView {
   const schemes = model.securitySchemes.flatMap((scheme) => {
     const spec = supportedScheme(scheme);
     return spec ? [{ key: propertyKey(scheme.rawName), spec, scheme }] : [];
@@ -550,7 +552,7 @@ export function clientView(model: ApiModel, document?: SampleDocument): ClientVi
   const supported = new Set(schemes.map(({ scheme }) => scheme.rawName));
   const ids = new Set(model.operations.map((op) => op.id));
   // A guard's name (`isGetTaskError`) that another operation's function has: the guard takes a "$" (ids never do).
-  const views = document ? visibility(model, document as Readonly<Record<string, unknown>>) : undefined;
+  const views = document ? visibility(model, document as Readonly<Record<string, unknown>>, types) : undefined;
   const bodyTypes = views?.any ? views.bodyType : NO_VIEWS;
   const operations = model.operations
     .map((op) => operationView(op, supported, document, bodyTypes))

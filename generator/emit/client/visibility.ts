@@ -13,7 +13,7 @@ import { astToString, oapiRef, transformSchemaObject, type GlobalContext, type S
 import ts from "typescript";
 import type { ApiModel } from "../../model/ir.js";
 import { escapePointerToken, getAtPointer, parsePointer } from "../../load/json-pointer.js";
-import { typesContext, typesDocument } from "../types.js";
+import { typesInput, type TypesInput } from "../types.js";
 
 export type View = "request" | "response";
 
@@ -53,11 +53,15 @@ function componentName(ref: unknown): string | undefined {
   }
 }
 
-export function visibility(model: ApiModel, bundledDoc: Readonly<Record<string, unknown>>): Visibility {
-  const document = typesDocument(bundledDoc);
+export function visibility(
+  model: ApiModel,
+  bundledDoc: Readonly<Record<string, unknown>>,
+  types: TypesInput = typesInput(bundledDoc),
+): Visibility {
+  const { document } = types;
   const schemas = (((document.components ?? {}) as Node).schemas ?? {}) as Record<string, unknown>;
   const ctx: GlobalContext = {
-    ...typesContext(document),
+    ...types.context,
     // openapi-typescript's hook for a schema's own type (it then still adds allOf, anyOf, oneOf and nullable).
     transform: (schema) =>
       (schema as Node)[NO_PROPERTIES_LEFT] === true ? ts.factory.createTypeLiteralNode([]) : undefined,

@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { stringify as toYaml } from "yaml";
 import type { ApiModel } from "../../model/ir.js";
 import { jsLiteral, jsString } from "../shared/code-literals.js";
+import { collectGarbage } from "../shared/collect-garbage.js";
 import { tidy } from "../shared/format.js";
 import { LINE_WIDTH, prettyLiteral } from "../shared/pretty-literal.js";
 import { generatedHeader } from "../shared/header.js";
@@ -59,15 +60,18 @@ export async function renderServer(
   const header = generatedHeader(model.source);
   const warn = warnOnce(options.warn ?? warnOnStderr);
   const validators = compileValidators(model, warn);
+  collectGarbage();
   const view = buildServerView(model, validators, header);
   const answers = mockAnswers(model, warn);
   const samples: Record<string, unknown> = {};
   for (const [id, answer] of answers) if (answer.body !== undefined) samples[id] = answer.body;
+  collectGarbage();
 
   const files = new Map<string, string>();
   // openapi-typescript reads the document itself: the one emitter input besides the IR (DESIGN.md).
   if (options.skipTypes !== true) files.set("types.ts", await emitTypes(bundledDoc, model.source));
   files.set("server.ts", render("server.ts", serverTemplateView(view, validators.exports, model.title)));
+  collectGarbage();
   files.set(
     "mock.ts",
     render("mock.ts", {
@@ -96,7 +100,9 @@ export async function renderServer(
     );
     files.set(`validators/${kind}.d.ts`, validatorDeclarations(header, validators.exports[kind]));
   }
+  collectGarbage();
   for (const [name, text] of servedDocuments(bundledDoc)) files.set(name, text);
+  collectGarbage();
   const userManifest = await readFile(join(outDir, "package.json"), "utf8").then(
     (text) => (isGeneratedPackageJson(text) ? undefined : text),
     () => undefined,
