@@ -160,8 +160,16 @@ export class SpecCatalog extends EventEmitter {
 
   /** The lint problems of a loaded spec, computed once per load. */
   lintOf(loaded: LoadedSpec, file: string): Diagnostic[] {
-    loaded.lint ??= lintDocument(loaded.document, portalLintConfig(this.lintConfigFor(file)));
+    loaded.lint ??= this.lintOnce(loaded, file);
     return loaded.lint;
+  }
+
+  /**
+   * The lint problems of a loaded spec, without keeping them on it when they were not kept already: a static build
+   * writes each spec's lint page once, and a large spec's problems (78,000 for Microsoft Graph beta) need not outlive it.
+   */
+  lintOnce(loaded: LoadedSpec, file: string): Diagnostic[] {
+    return loaded.lint ?? lintDocument(loaded.document, portalLintConfig(this.lintConfigFor(file)));
   }
 
   /** Rescans the directory and re-indexes what changed; concurrent calls share one run and queue at most one more. */
