@@ -7,13 +7,12 @@ import { assetTable } from "./assets.js";
 import { SpecCatalog } from "./catalog/catalog.js";
 import type { DiffEngine } from "./changelog.js";
 import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
-import { EMPTY_QUERY, renderIndexPage } from "./pages/index-page.js";
-import { paginate } from "./catalog/search.js";
 import { Links } from "./pages/links.js";
 import { renderRulesPage } from "./pages/rules-page.js";
 import { apiViews } from "./pages/view.js";
 import { metaContentSecurityPolicy } from "./security.js";
 import { writeApiVersion, type WritePage } from "./static-api-pages.js";
+import { writeIndexPages } from "./static-index.js";
 import { writeSpecFile } from "./spec-text.js";
 
 export interface StaticSiteOptions {
@@ -81,16 +80,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 
   try {
     await mkdir(temp, { recursive: true });
-    const apis = apiViews(catalog);
-    // A static host has no search: every card is on the page and the page script filters them as you type.
-    const result = {
-      apis: paginate(apis, 1, Math.max(1, apis.length)),
-      operations: paginate([], 1, 1),
-      allApis: apis.length,
-    };
-    await writePage("", (links, csp) =>
-      renderIndexPage({ result, query: EMPTY_QUERY, everyApi: apis, links, frame: { metaCsp: csp(), brand } }),
-    );
+    await writeIndexPages(apiViews(catalog), brand, writePage, write);
     await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp(), brand }));
     for (const entry of catalog.entries()) {
       // One spec at a time, from the index: memory holds what the budget allows, not the whole folder.
