@@ -51,6 +51,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     cacheDir: options.cacheDir,
     memoryBudgetMb: options.memoryBudgetMb,
     tagGroupThreshold: options.brand?.tagGroupThreshold,
+    keepIndexedLoads: false,
   });
   await catalog.refresh();
   const samples = options.codeSamples ?? codeSamplesFor();

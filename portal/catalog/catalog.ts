@@ -34,6 +34,12 @@ export interface CatalogOptions {
    * `IndexPool.available`). A small refresh (an edit) reads on the main thread: it keeps the load it makes.
    */
   indexInWorkers?: boolean;
+  /**
+   * Keep the loads a small refresh makes (default true: an edit served at once, and kept while a later edit is
+   * broken). A static build says false: it reads each spec once more for its pages, and a kept load of a spec the
+   * size of Microsoft Graph beta, lint included, would sit beside that one.
+   */
+  keepIndexedLoads?: boolean;
 }
 
 /** How far the background indexing is: `indexed` of `queued` specs read in the current run. */
@@ -84,6 +90,7 @@ export class SpecCatalog extends EventEmitter {
   private readonly configKeys = new WeakMap<LintConfig, string>();
   private readonly tagGroupThreshold: number | undefined;
   private readonly pool: IndexPool | undefined;
+  private readonly keepIndexedLoads: boolean;
   /** Bumped on every change; pages use it to tell the browser to reload. */
   generation = 0;
   progress: IndexProgress = { running: false, indexed: 0, queued: 0 };
@@ -96,6 +103,7 @@ export class SpecCatalog extends EventEmitter {
     this.store = new IndexStore(specsDir, options.cacheDir);
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.tagGroupThreshold = options.tagGroupThreshold;
+    this.keepIndexedLoads = options.keepIndexedLoads ?? true;
     this.pool = (options.indexInWorkers ?? IndexPool.available()) ? new IndexPool() : undefined;
     this.cache = new SpecCache((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024, (file, loaded) => {
       const entry = this.byFile.get(file);
@@ -268,7 +276,7 @@ export class SpecCatalog extends EventEmitter {
     });
     stale.sort((a, b) => a.file.localeCompare(b.file));
     this.progress = { running: true, indexed: 0, queued: stale.length };
-    const keepLoads = stale.length <= KEEP_LOADS_UP_TO;
+    const keepLoads = this.keepIndexedLoads && stale.length <= KEEP_LOADS_UP_TO;
     await runQueue(stale, this.concurrency, async (spec) => {
       await this.index(spec, keepLoads);
       changed = true;
