@@ -27,9 +27,11 @@ export class IndexPool {
 
   /**
    * Whether workers can run here: they load the TypeScript sources through tsx, as a checkout runs them. An installed
-   * package (one bundle, no sources) indexes on the main thread instead.
+   * package (one bundle, no sources) indexes on the main thread instead, as does SPECWRIGHT_INDEX_WORKERS=0 (what
+   * bench/portal-scale.ts compares against).
    */
   static available(): boolean {
+    if (process.env.SPECWRIGHT_INDEX_WORKERS === "0") return false;
     return existsSync(fileURLToPath(WORKER_SOURCE)) && tsxLoader() !== undefined;
   }
 
