@@ -5,7 +5,7 @@ import { SpecLoadError } from "../../generator/load/index.js";
 import { indexSpec, type IndexRequest } from "./read-spec.js";
 
 export type WorkerAnswer =
-  | { id: number; ok: true; record: Awaited<ReturnType<typeof indexSpec>>["record"]; files: string[] }
+  | ({ id: number; ok: true } & Awaited<ReturnType<typeof indexSpec>>)
   | { id: number; ok: false; error: TransportedError };
 
 /** An error as it crosses to the main thread, where a SpecLoadError is made again (its place and fix kept). */

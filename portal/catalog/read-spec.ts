@@ -25,9 +25,11 @@ export interface IndexRequest {
 }
 
 /** A spec's index record and the local files it spans, from a load that is let go once they are made. */
-export async function indexSpec(request: IndexRequest): Promise<{ record: IndexRecord; files: string[] }> {
-  const { loaded } = await readSpec(request.file);
+export async function indexSpec(
+  request: IndexRequest,
+): Promise<{ record: IndexRecord; files: string[]; bytes: number }> {
+  const { loaded, bytes } = await readSpec(request.file);
   const version = request.placeVersion ?? versionFromInfo(loaded.summary.infoVersion);
   const diagnostics = lintDocument(loaded.document, request.lintConfig);
-  return { record: recordOf(loaded, version, diagnostics, request.tagGroupThreshold), files: loaded.files };
+  return { record: recordOf(loaded, version, diagnostics, request.tagGroupThreshold), files: loaded.files, bytes };
 }

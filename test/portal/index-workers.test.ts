@@ -47,6 +47,27 @@ describe("indexing in worker threads", () => {
     }
   });
 
+  it("replaces a worker that has read a large spec (its heap stays grown), and keeps one that has not", async () => {
+    const request = (name: string) => ({
+      file: `${specs.specsDir}/${name}/v1/openapi.json`,
+      placeVersion: "v1",
+      lintConfig,
+      tagGroupThreshold: undefined,
+    });
+    const names = ["svc-01", "svc-02", "svc-03"];
+    const keeping = new IndexPool(1);
+    const recycling = new IndexPool(1, 1);
+    try {
+      for (const name of names) await keeping.index(request(name));
+      for (const name of names) await recycling.index(request(name));
+      expect(keeping.started).toBe(1);
+      expect(recycling.started).toBe(3);
+    } finally {
+      keeping.close();
+      recycling.close();
+    }
+  });
+
   it("gives a bulk index the same records and problems as indexing on the main thread", async () => {
     const inWorkers = new SpecCatalog(specs.specsDir, { indexInWorkers: true });
     const onMainThread = new SpecCatalog(specs.specsDir, { indexInWorkers: false });
