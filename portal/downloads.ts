@@ -1,14 +1,14 @@
 import { createHash } from "node:crypto";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { stringify } from "yaml";
 import type { LoadedSpec } from "./catalog/loaded-spec.js";
 import { withCodeSamples, type CodeSamplesFor } from "./code-samples.js";
 import { specForTag, type TagGroup } from "./catalog/tag-groups.js";
+import { serializeSpec, type SpecFormat } from "./spec-text.js";
 
 const gzipAsync = promisify(gzip);
 
-export type SpecFormat = "json" | "yaml";
+export type { SpecFormat };
 
 export interface Download {
   body: Buffer;
@@ -53,13 +53,6 @@ function cached(loaded: LoadedSpec, key: string, make: () => Promise<Download>):
     byKey.set(key, download);
   }
   return download;
-}
-
-export function serializeSpec(bundled: Record<string, unknown>, format: SpecFormat): string {
-  // Shared objects in the bundle must be written out, not turned into YAML anchors other tools may reject.
-  return format === "json"
-    ? JSON.stringify(bundled, null, 2) + "\n"
-    : stringify(bundled, { aliasDuplicateObjects: false, lineWidth: 0 });
 }
 
 async function build(bundled: Record<string, unknown>, format: SpecFormat): Promise<Download> {

@@ -5,20 +5,15 @@ import { ALL_RULES, type LintConfig } from "../generator/conventions/index.js";
 import { UsageError } from "../generator/errors/usage-error.js";
 import { assetTable } from "./assets.js";
 import { SpecCatalog } from "./catalog/catalog.js";
-import { changelogFor, type DiffEngine } from "./changelog.js";
+import type { DiffEngine } from "./changelog.js";
 import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
-import { referenceDocument, serializeSpec } from "./downloads.js";
-import { renderChangelogPage } from "./pages/changelog-page.js";
-import { EMPTY_QUERY, renderIndexPage } from "./pages/index-page.js";
-import { paginate } from "./catalog/search.js";
-import { renderLintPage } from "./pages/lint-page.js";
 import { Links } from "./pages/links.js";
-import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
 import { renderRulesPage } from "./pages/rules-page.js";
-import { renderSwaggerPage } from "./pages/swagger-page.js";
-import { isLargeSpec, specForTag, tagGroups } from "./catalog/tag-groups.js";
-import { apiViews, versionView } from "./catalog/api-views.js";
-import { metaContentSecurityPolicy, tryItOrigins } from "./security.js";
+import { apiViews } from "./catalog/api-views.js";
+import { metaContentSecurityPolicy } from "./security.js";
+import { writeApiVersion, type WritePage } from "./static-api-pages.js";
+import { writeIndexPages } from "./static-index.js";
+import { writeSpecFile } from "./spec-text.js";
 
 export interface StaticSiteOptions {
   specsDir: string;
@@ -56,6 +51,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     cacheDir: options.cacheDir,
     memoryBudgetMb: options.memoryBudgetMb,
     tagGroupThreshold: options.brand?.tagGroupThreshold,
+    keepIndexedLoads: false,
   });
   await catalog.refresh();
   const samples = options.codeSamples ?? codeSamplesFor();
@@ -68,7 +64,12 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, content);
   };
-  const writePage = async (dir: string, render: (links: Links, metaCsp: (connect?: string[]) => string) => string) => {
+  const writeSpec = async (path: string, spec: unknown) => {
+    const file = join(temp, path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeSpecFile(file, spec, path.endsWith(".yaml") ? "yaml" : "json");
+  };
+  const writePage: WritePage = async (dir, render) => {
     const depth = dir === "" ? 0 : dir.split("/").length;
     const links = new Links(depth === 0 ? "./" : "../".repeat(depth));
     await write(
@@ -80,62 +81,12 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
 
   try {
     await mkdir(temp, { recursive: true });
-    const apis = apiViews(catalog);
-    // A static host has no search: every card is on the page and the page script filters them as you type.
-    const result = {
-      apis: paginate(apis, 1, Math.max(1, apis.length)),
-      operations: paginate([], 1, 1),
-      allApis: apis.length,
-    };
-    await writePage("", (links, csp) =>
-      renderIndexPage({ result, query: EMPTY_QUERY, everyApi: apis, links, frame: { metaCsp: csp(), brand } }),
-    );
+    await writeIndexPages(apiViews(catalog), brand, writePage, write);
     await writePage("rules", (links, csp) => renderRulesPage(ALL_RULES, links, { metaCsp: csp(), brand }));
     for (const entry of catalog.entries()) {
       // One spec at a time, from the index: memory holds what the budget allows, not the whole folder.
       const loaded = await catalog.load(entry);
-      const base = `apis/${entry.api}/${entry.version}`;
-      const input = (links: Links, metaCsp: string): ApiPageInput => ({
-        current: versionView(catalog, entry),
-        versions: catalog.versionsOf(entry.api).map((other) => versionView(catalog, other)),
-        loaded,
-        links,
-        frame: { metaCsp, brand },
-      });
-      const origins = loaded ? tryItOrigins(loaded) : [];
-      await writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
-      if (loaded && isLargeSpec(loaded.bundled, brand.tagGroupThreshold)) {
-        for (const group of tagGroups(loaded.bundled)) {
-          await writePage(`${base}/tags/${group.slug}`, (links, csp) =>
-            renderRedocPage({ ...input(links, csp()), tag: group }),
-          );
-          await write(
-            `specs/${entry.api}/${entry.version}/tags/${group.slug}/openapi.json`,
-            serializeSpec(specForTag(loaded.bundled, group), "json"),
-          );
-          await write(
-            `specs/${entry.api}/${entry.version}/tags/${group.slug}/reference.json`,
-            serializeSpec(await referenceDocument(loaded, samples, group), "json"),
-          );
-        }
-      }
-      await writePage(`${base}/swagger`, (links, csp) =>
-        renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }),
-      );
-      const diagnostics = loaded ? catalog.lintOf(loaded, entry.file) : [];
-      await writePage(`${base}/lint`, (links, csp) =>
-        renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }),
-      );
-      const changelog = await changelogFor(catalog, entry, options.diff);
-      await writePage(`${base}/changelog`, (links, csp) => renderChangelogPage({ ...input(links, csp()), changelog }));
-      if (loaded) {
-        for (const format of ["json", "yaml"] as const)
-          await write(`specs/${entry.api}/${entry.version}/openapi.${format}`, serializeSpec(loaded.bundled, format));
-        await write(
-          `specs/${entry.api}/${entry.version}/reference.json`,
-          serializeSpec(await referenceDocument(loaded, samples), "json"),
-        );
-      }
+      await writeApiVersion(catalog, entry, loaded, { brand, samples, diff: options.diff, writePage, writeSpec });
     }
     for (const [path, source] of assetTable(brand)) {
       await mkdir(dirname(join(temp, "assets", path)), { recursive: true });

@@ -87,7 +87,10 @@ export function registerPortal(program: Command): void {
     .description("write the portal as a static site (pages, assets, bundled specs) for any static host")
     .option("-s, --specs <dir>", "folder holding the specs", "./specs")
     .requiredOption("-o, --out <dir>", "output folder (replaced as a whole once the site is complete)")
-    .option("-c, --config <file>", "config file for lint rules")
+    .option(
+      "-c, --config <file>",
+      "config file: lint rules, the portal: section (title, logo, colours, footer links, tagGroupThreshold) and the generate settings the code samples follow (default: the nearest specwright.config.yaml above the specs folder)",
+    )
     .option(...CACHE_DIR_OPTION)
     .option(...BUILD_MEMORY_BUDGET_OPTION)
     .action(async (given: BuildOptions, build: Command) => {

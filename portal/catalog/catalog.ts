@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import { existsSync, watch, type FSWatcher } from "node:fs";
 import { extname, join, relative } from "node:path";
-import { bundleSpec, loadSpec, SpecLoadError } from "../../generator/load/index.js";
+import { SpecLoadError } from "../../generator/load/index.js";
 import {
   ALL_RULES,
   lintDocument,
@@ -10,7 +10,9 @@ import {
   type LintConfig,
 } from "../../generator/conventions/index.js";
 import { discoverSpecs, versionFromInfo, type FoundSpec } from "./discover.js";
-import { recordOf } from "./index-record.js";
+import { recordOf, type IndexRecord } from "./index-record.js";
+import { IndexPool } from "./index-pool.js";
+import { readSpec, type IndexRequest } from "./read-spec.js";
 import { configDigest, contentHash, IndexStore, statAll, type StoredSpec } from "./index-store.js";
 import { runQueue } from "./queue.js";
 import { approximateBytes, SpecCache } from "./spec-cache.js";
@@ -28,6 +30,17 @@ export interface CatalogOptions {
   concurrency?: number;
   /** Above this many operations a spec's search hits link to its tag groups' pages (`portal.tagGroupThreshold`). */
   tagGroupThreshold?: number;
+  /**
+   * Index a bulk refresh (a cold start) in worker threads, off the event loop (default: when they can run, see
+   * `IndexPool.available`). A small refresh (an edit) reads on the main thread: it keeps the load it makes.
+   */
+  indexInWorkers?: boolean;
+  /**
+   * Keep the loads a small refresh makes (default true: an edit served at once, and kept while a later edit is
+   * broken). A static build says false: it reads each spec once more for its pages, and a kept load of a spec the
+   * size of Microsoft Graph beta, lint included, would sit beside that one.
+   */
+  keepIndexedLoads?: boolean;
 }
 
 /** How far the background indexing is: `indexed` of `queued` specs read in the current run. */
@@ -77,6 +90,8 @@ export class SpecCatalog extends EventEmitter {
   private opened: Promise<void> | undefined;
   private readonly configKeys = new WeakMap<LintConfig, string>();
   private readonly tagGroupThreshold: number | undefined;
+  private readonly pool: IndexPool | undefined;
+  private readonly keepIndexedLoads: boolean;
   /** Bumped on every change; pages use it to tell the browser to reload. */
   generation = 0;
   progress: IndexProgress = { running: false, indexed: 0, queued: 0 };
@@ -89,6 +104,8 @@ export class SpecCatalog extends EventEmitter {
     this.store = new IndexStore(specsDir, options.cacheDir);
     this.concurrency = Math.max(1, options.concurrency ?? 2);
     this.tagGroupThreshold = options.tagGroupThreshold;
+    this.keepIndexedLoads = options.keepIndexedLoads ?? true;
+    this.pool = (options.indexInWorkers ?? IndexPool.available()) ? new IndexPool() : undefined;
     this.cache = new SpecCache((options.memoryBudgetMb ?? DEFAULT_MEMORY_BUDGET_MB) * 1024 * 1024, (file, loaded) => {
       const entry = this.byFile.get(file);
       if (entry?.current === loaded) entry.current = undefined;
@@ -145,7 +162,7 @@ export class SpecCatalog extends EventEmitter {
     if (!pending) {
       const expected = this.store.get(entry.file)?.files.reduce((sum, file) => sum + file.size, 0) ?? 0;
       this.cache.makeRoom(approximateBytes(expected));
-      pending = this.readSpec(entry.file)
+      pending = readSpec(entry.file)
         .then(
           ({ loaded, bytes }) => {
             if (this.byFile.get(entry.file) === entry) this.keep(entry, loaded, bytes);
@@ -161,8 +178,16 @@ export class SpecCatalog extends EventEmitter {
 
   /** The lint problems of a loaded spec, computed once per load. */
   lintOf(loaded: LoadedSpec, file: string): Diagnostic[] {
-    loaded.lint ??= lintDocument(loaded.document, portalLintConfig(this.lintConfigFor(file)));
+    loaded.lint ??= this.lintOnce(loaded, file);
     return loaded.lint;
+  }
+
+  /**
+   * The lint problems of a loaded spec, without keeping them on it when they were not kept already: a static build
+   * writes each spec's lint page once, and a large spec's problems (78,000 for Microsoft Graph beta) need not outlive it.
+   */
+  lintOnce(loaded: LoadedSpec, file: string): Diagnostic[] {
+    return loaded.lint ?? lintDocument(loaded.document, portalLintConfig(this.lintConfigFor(file)));
   }
 
   /** Rescans the directory and re-indexes what changed; concurrent calls share one run and queue at most one more. */
@@ -196,6 +221,7 @@ export class SpecCatalog extends EventEmitter {
   }
 
   close(): void {
+    this.pool?.close();
     clearTimeout(this.debounce);
     this.watcher?.close();
     this.watcher = undefined;
@@ -251,7 +277,7 @@ export class SpecCatalog extends EventEmitter {
     });
     stale.sort((a, b) => a.file.localeCompare(b.file));
     this.progress = { running: true, indexed: 0, queued: stale.length };
-    const keepLoads = stale.length <= KEEP_LOADS_UP_TO;
+    const keepLoads = this.keepIndexedLoads && stale.length <= KEEP_LOADS_UP_TO;
     await runQueue(stale, this.concurrency, async (spec) => {
       await this.index(spec, keepLoads);
       changed = true;
@@ -259,6 +285,8 @@ export class SpecCatalog extends EventEmitter {
       if (this.progress.indexed % SHOW_EVERY === 0) this.reorder();
       if (this.progress.indexed % SAVE_EVERY === 0) void this.store.save();
     });
+    // Stopped between refreshes: an idle portal keeps no second heap (a worker's grows to the largest spec it read).
+    this.pool?.close();
     if (changed) this.reorder();
     await this.store.save();
     return changed;
@@ -302,13 +330,21 @@ export class SpecCatalog extends EventEmitter {
     let loaded: LoadedSpec | undefined;
     let bytes = 0;
     try {
-      ({ loaded, bytes } = await this.readSpec(spec.file));
-      const version = spec.version ?? versionFromInfo(loaded.summary.infoVersion);
-      const record = recordOf(loaded, version, this.lintOf(loaded, spec.file), this.tagGroupThreshold);
-      const files = (await statAll(loaded.files)) ?? [];
+      let record: IndexRecord;
+      let specFiles: string[];
+      const request = this.indexRequest(spec);
+      if (!keepLoad && this.pool && !request.lintConfig.customRules?.length) {
+        ({ record, files: specFiles } = await this.pool.index(request));
+      } else {
+        ({ loaded, bytes } = await readSpec(spec.file));
+        const version = spec.version ?? versionFromInfo(loaded.summary.infoVersion);
+        record = recordOf(loaded, version, this.lintOf(loaded, spec.file), this.tagGroupThreshold);
+        specFiles = loaded.files;
+      }
+      const files = (await statAll(specFiles)) ?? [];
       stored = {
         files,
-        hash: await contentHash(loaded.files, configKey),
+        hash: await contentHash(specFiles, configKey),
         config: configDigest(configKey),
         api: spec.api,
         placeVersion: spec.version,
@@ -346,14 +382,13 @@ export class SpecCatalog extends EventEmitter {
     this.cache.delete(file);
   }
 
-  private async readSpec(file: string): Promise<{ loaded: LoadedSpec; bytes: number }> {
-    const document = await loadSpec(file);
-    const bundled = await bundleSpec(document);
-    const files = [...document.files.keys()].filter((path) => !/^https?:/i.test(path));
-    const stats = (await statAll(files)) ?? [];
-    const fingerprint = stats.map((s) => `${s.path}:${s.mtimeMs}:${s.size}`).join("\n");
-    const loaded: LoadedSpec = { document, bundled, summary: summarize(bundled), files, fingerprint };
-    return { loaded, bytes: stats.reduce((sum, s) => sum + s.size, 0) };
+  private indexRequest(spec: FoundSpec): IndexRequest {
+    return {
+      file: spec.file,
+      placeVersion: spec.version,
+      lintConfig: portalLintConfig(this.lintConfigFor(spec.file)),
+      tagGroupThreshold: this.tagGroupThreshold,
+    };
   }
 
   /** What a record depends on besides the files: the lint configuration, the rules that exist, the tag-group threshold. */

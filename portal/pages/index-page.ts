@@ -18,11 +18,24 @@ export interface IndexPageInput {
   everyApi?: ApiView[];
   progress?: IndexProgress;
   frame?: Partial<PageFrame>;
+  /**
+   * A static site's catalog, too large for one page: where page N of the list is (a static host has no `?page=`) and
+   * the JSON of every API the page script searches, as the server would.
+   */
+  staticPages?: { pageHref: (page: number) => string; searchIndex: string };
 }
 
 export const EMPTY_QUERY: SearchQuery = { q: "", tag: "", lint: undefined, page: 1, opage: 1 };
 
-export function renderIndexPage({ result, query, links, everyApi, progress, frame }: IndexPageInput): string {
+export function renderIndexPage({
+  result,
+  query,
+  links,
+  everyApi,
+  progress,
+  frame,
+  staticPages,
+}: IndexPageInput): string {
   const { apis, operations } = result;
   const shown = new Set(apis.items.map((api) => api.api));
   const cards = everyApi ?? apis.items;
@@ -38,13 +51,19 @@ export function renderIndexPage({ result, query, links, everyApi, progress, fram
 </form>
 ${progress?.running ? html`<p class="note" id="index-progress" role="status">${progress.queued === 0 ? "Looking for changed specs" : `Indexing ${progress.indexed} of ${progress.queued} specs`}: the list fills in as they are read (<a href="${searchHref(links, query, {})}">refresh</a>).</p>` : ""}
 <p class="count" id="api-count">${apis.total} of ${result.allApis} APIs</p>
-<ul class="apis" id="api-list"${everyApi ? html` data-complete` : ""}>
+<ul class="apis" id="api-list"${everyApi ? html` data-complete` : ""}${staticPages ? html` data-search-index="${staticPages.searchIndex}"` : ""}>
 ${cards.map((api) => apiCard(api, links, shown.has(api.api)))}
 </ul>
-${pager(apis, links, query, "page")}
+${pager(apis, staticPages ? staticPages.pageHref : (n) => searchHref(links, query, { page: n }), "page")}
 ${result.allApis === 0 && !progress?.running ? html`<p>No OpenAPI documents found in the specs directory.</p>` : ""}
 ${query.q.trim() !== "" ? operationHits(operations, links, query) : ""}`;
-  return renderPage({ title: "APIs", links, body, scripts: everyApi ? ["portal/index-filter.js"] : [], ...frame });
+  return renderPage({
+    title: "APIs",
+    links,
+    body,
+    scripts: everyApi ? ["portal/index-filter.js"] : staticPages ? ["portal/static-search.js"] : [],
+    ...frame,
+  });
 }
 
 function operationHits(operations: Page<OperationHit>, links: Links, query: SearchQuery): SafeHtml {
@@ -52,7 +71,7 @@ function operationHits(operations: Page<OperationHit>, links: Links, query: Sear
 <h2>Operations</h2>
 <p class="count">${operations.total} operations match</p>
 <ul class="operations">${operations.items.map((hit) => html`<li><a href="${operationHref(links, hit)}"><code class="method">${hit.operation.method}</code> <code>${hit.operation.path}</code></a> ${hit.operation.summary || hit.operation.operationId} <small>${hit.title} ${hit.version}</small></li>`)}</ul>
-${pager(operations, links, query, "opage")}
+${pager(operations, (n) => searchHref(links, query, { opage: n }), "opage")}
 </section>`;
 }
 
@@ -65,9 +84,8 @@ export function operationHref(links: Links, hit: OperationHit): string {
   return anchor ? `${page}#${anchor.split("/").map(encodeURIComponent).join("/")}` : page;
 }
 
-function pager(page: Page<unknown>, links: Links, query: SearchQuery, param: "page" | "opage"): SafeHtml | "" {
+function pager(page: Page<unknown>, to: (page: number) => string, param: "page" | "opage"): SafeHtml | "" {
   if (page.pages <= 1) return "";
-  const to = (n: number) => searchHref(links, query, { [param]: n });
   return html`<nav class="pager" aria-label="${param === "page" ? "API pages" : "Operation pages"}">
 ${page.page > 1 ? html`<a rel="prev" href="${to(page.page - 1)}">Previous</a>` : ""}
 <span>Page ${page.page} of ${page.pages}</span>

@@ -80,4 +80,13 @@ describe("specwright portal build", () => {
     expect(config.code).toBe(2);
     expect(config.stderr).toContain("missing.yaml");
   }, 120_000);
+
+  it("says in --help what --config is read for", () => {
+    const help = runCli(["portal", "build", "--help"], { cwd: work.dir });
+    expect(help.code).toBe(0);
+    const config = help.stdout.slice(help.stdout.indexOf("--config"), help.stdout.indexOf("--cache-dir"));
+    expect(config.replace(/\s+/g, " ")).toMatch(
+      /lint rules, the portal: section .*code samples .*nearest specwright\.config\.yaml/,
+    );
+  });
 });

@@ -1,0 +1,84 @@
+import type { PortalSettings } from "../generator/config/index.js";
+import type { SpecCatalog } from "./catalog/catalog.js";
+import type { LoadedSpec } from "./catalog/loaded-spec.js";
+import type { SpecEntry } from "./catalog/spec-entry.js";
+import { changelogFor, type DiffEngine } from "./changelog.js";
+import type { CodeSamplesFor } from "./code-samples.js";
+import { referenceDocument } from "./downloads.js";
+import { renderChangelogPage } from "./pages/changelog-page.js";
+import { renderLintPage } from "./pages/lint-page.js";
+import type { Links } from "./pages/links.js";
+import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
+import { renderSwaggerPage } from "./pages/swagger-page.js";
+import { isLargeSpec, specForTag, tagGroups } from "./catalog/tag-groups.js";
+import { versionView } from "./catalog/api-views.js";
+import { tryItOrigins } from "./security.js";
+
+/** Renders one page into `dir` (relative to the site root) with links and a CSP meta tag for that depth. */
+export type WritePage = (
+  dir: string,
+  render: (links: Links, metaCsp: (connect?: string[]) => string) => string,
+) => Promise<void>;
+
+export interface SiteWriter {
+  brand: PortalSettings;
+  samples: CodeSamplesFor;
+  diff?: DiffEngine;
+  writePage: WritePage;
+  /** Writes a document as JSON or YAML (by the path's extension), as a stream. */
+  writeSpec: (path: string, spec: unknown) => Promise<void>;
+}
+
+/**
+ * The pages and files of one API version. Ordered so that what a large spec needs beside its document is built one
+ * thing at a time and let go before the next: first what the document alone gives, then the lint report (Microsoft
+ * Graph beta has 78,000 problems), then the code samples (its model), for the reference documents.
+ */
+export async function writeApiVersion(
+  catalog: SpecCatalog,
+  entry: SpecEntry,
+  loaded: LoadedSpec | undefined,
+  site: SiteWriter,
+): Promise<void> {
+  const base = `apis/${entry.api}/${entry.version}`;
+  const files = `specs/${entry.api}/${entry.version}`;
+  const input = (links: Links, metaCsp: string): ApiPageInput => ({
+    current: versionView(catalog, entry),
+    versions: catalog.versionsOf(entry.api).map((other) => versionView(catalog, other)),
+    loaded,
+    links,
+    frame: { metaCsp, brand: site.brand },
+  });
+  const groups = loaded && isLargeSpec(loaded.bundled, site.brand.tagGroupThreshold) ? tagGroups(loaded.bundled) : [];
+
+  await site.writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
+  for (const group of groups) {
+    await site.writePage(`${base}/tags/${group.slug}`, (links, csp) =>
+      renderRedocPage({ ...input(links, csp()), tag: group }),
+    );
+    if (loaded) await site.writeSpec(`${files}/tags/${group.slug}/openapi.json`, specForTag(loaded.bundled, group));
+  }
+  const origins = loaded ? tryItOrigins(loaded) : [];
+  await site.writePage(`${base}/swagger`, (links, csp) =>
+    renderSwaggerPage({ ...input(links, csp(origins)), withMock: false }),
+  );
+  const changelog = await changelogFor(catalog, entry, site.diff);
+  await site.writePage(`${base}/changelog`, (links, csp) => renderChangelogPage({ ...input(links, csp()), changelog }));
+  if (loaded) {
+    await site.writeSpec(`${files}/openapi.json`, loaded.bundled);
+    await site.writeSpec(`${files}/openapi.yaml`, loaded.bundled);
+  }
+
+  const diagnostics = loaded ? catalog.lintOnce(loaded, entry.file) : [];
+  await site.writePage(`${base}/lint`, (links, csp) =>
+    renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }),
+  );
+
+  if (!loaded) return;
+  await site.writeSpec(`${files}/reference.json`, await referenceDocument(loaded, site.samples));
+  for (const group of groups)
+    await site.writeSpec(
+      `${files}/tags/${group.slug}/reference.json`,
+      await referenceDocument(loaded, site.samples, group),
+    );
+}
