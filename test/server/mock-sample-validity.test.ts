@@ -10,7 +10,10 @@ import { buildModel } from "../../generator/model/build-model.js";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
-const json = (schema: unknown) => ({ description: "ok", content: { "application/json": { schema } } });
+const json = (schema: unknown, example?: unknown) => ({
+  description: "ok",
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
+});
 
 const document = {
   openapi: "3.0.3",
@@ -48,6 +51,42 @@ const document = {
         responses: {
           "200": json({ $ref: "#/components/schemas/Closed" }),
           "201": json({ type: "object", required: ["id"], properties: { id: { type: "integer" } } }),
+        },
+      },
+    },
+    "/sessions": {
+      // mist.com: a paged list of items without an `id`, `uniqueItems: true`; the example holds one item.
+      get: {
+        operationId: "uniqueSessions",
+        parameters: [
+          { name: "limit", in: "query", schema: { type: "integer" } },
+          { name: "offset", in: "query", schema: { type: "integer" } },
+        ],
+        responses: {
+          "200": json(
+            {
+              type: "object",
+              required: ["results", "total"],
+              properties: {
+                total: { type: "integer" },
+                results: {
+                  type: "array",
+                  minItems: 1,
+                  uniqueItems: true,
+                  items: {
+                    type: "object",
+                    required: ["mac", "band", "connect"],
+                    properties: {
+                      mac: { type: "string", pattern: "^[0-9a-f]{12}$" },
+                      band: { type: "string", enum: ["24", "5"] },
+                      connect: { type: "integer" },
+                    },
+                  },
+                },
+              },
+            },
+            { total: 1, results: [{ mac: "b019c66c8348", band: "5", connect: 1565208388 }] },
+          ),
         },
       },
     },
@@ -103,6 +142,15 @@ describe("mock samples that validate", () => {
     const { body } = answer("longDate");
     expect(validates(responseSchema("/dates", "get", "200"), body)).toBe(true);
     expect((body as { at: string }).at.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it("a paged uniqueItems list without ids: the dataset's copies differ and still validate", () => {
+    const { body, paging } = answer("uniqueSessions");
+    expect(paging?.kind).toBe("offset");
+    const results = (body as { results: unknown[] }).results;
+    expect(results).toHaveLength(3);
+    expect(new Set(results.map((item) => JSON.stringify(item))).size).toBe(3);
+    expect(validates(responseSchema("/sessions", "get", "200"), body)).toBe(true);
   });
 
   it("no value satisfies the schema: no body, and a warning naming the operation, the cause and the fix", () => {

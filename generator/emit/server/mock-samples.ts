@@ -5,18 +5,18 @@
 // conforms (a schema no value satisfies), another documented status below 400 whose body does is answered, else
 // the status without a body; either way a warning names the operation and the cause: a mock never answers a body
 // its own response validation refuses with a 500.
-// A list operation's sample holds its whole dataset (three times the example's items, told apart where the
-// scheme needs it) and the way it pages, which the runtime follows (templates/runtime/server/mock-paging.ts).
+// A list operation's sample holds its whole dataset (mock-dataset.ts) and the way it pages, which the runtime
+// follows (templates/runtime/server/mock-paging.ts).
 import { sample } from "openapi-sampler";
 import type { JSONSchema7 } from "json-schema";
 import type { ApiModel, FieldPath, Operation, Parameter, Response } from "../../model/ir.js";
 import type { MockPaging } from "../../../templates/runtime/server/mock-paging.js";
-import { followRefs } from "./follow-refs.js";
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
 import { conformingBodies, type Accepts, type Candidates, type SampleChecks } from "./example-check.js";
 import { droppedKeywordWarning, warnOnStderr, type Warn } from "./pattern-policy.js";
 import { pageBounds } from "./page-bounds.js";
+import { arraySchemasAt, dataset, distinctFields } from "./mock-dataset.js";
 import { synthesize } from "./synthesize.js";
 
 export interface MockAnswer {
@@ -27,9 +27,6 @@ export interface MockAnswer {
   /** How the mock pages a list operation; null: it answers `body` as it is. */
   paging: MockPaging | null;
 }
-
-/** The dataset of a list is this many copies of the example's items: several pages at small page sizes, then a last one. */
-const DATASET_COPIES = 3;
 
 export function mockAnswers(model: ApiModel, warn: Warn = warnOnStderr): Map<string, MockAnswer> {
   const root = model.schemaRoot;
@@ -108,7 +105,9 @@ export function mockAnswers(model: ApiModel, warn: Warn = warnOnStderr): Map<str
     const answered = op.responses.find((response) => response.status === String(status));
     const declaresLocation = answered?.headers.some((header) => header.rawName.toLowerCase() === "location") ?? false;
     answers.set(op.id, {
-      ...(body === undefined ? { status, body, paging: null } : mockAnswer(op, root, status, body)),
+      ...(body === undefined
+        ? { status, body, paging: null }
+        : mockAnswer(op, root, status, body, (schema, value) => checks?.accepts(schema, value) ?? true)),
       declaresLocation,
     });
   }
@@ -164,20 +163,47 @@ function sampled(schema: unknown, root: Readonly<Record<string, unknown>>): unkn
 }
 
 /** A list operation's body holds its dataset; its paging says how the mock serves it. */
-function mockAnswer(op: Operation, root: unknown, status: number, body: unknown): Omit<MockAnswer, "declaresLocation"> {
+function mockAnswer(
+  op: Operation,
+  root: unknown,
+  status: number,
+  body: unknown,
+  accepts: Accepts,
+): Omit<MockAnswer, "declaresLocation"> {
   const paging = mockPaging(op, root, status, body);
   if (paging === null) return { status, body, paging };
-  const items = valueAt(body, paging.items ?? []);
+  const path = paging.items ?? [];
+  const items = valueAt(body, path);
   if (!Array.isArray(items) || items.length === 0) return { status, body, paging }; // an empty list: one page, its token cleared
-  return { status, body: withValueAt(body, paging.items ?? [], dataset(items, distinctFields(op))), paging };
+  const schema = responseSchema(op, status);
+  const unique = arraySchemasAt(root, schema, path).some((array) => array.uniqueItems === true);
+  // Under uniqueItems, a copy replaces its original in the sample, whose other items stay: the check sees the
+  // changed item against the item schema and against the others.
+  const fits = (index: number, item: unknown) =>
+    accepts(
+      schema,
+      withValueAt(
+        body,
+        path,
+        items.map((original, at) => (at === index ? item : original)),
+      ),
+    );
+  const all = dataset(items, { distinct: distinctFields(op), ...(unique ? { fits } : {}) });
+  return { status, body: withValueAt(body, path, all), paging };
 }
+
+const responseSchema = (op: Operation, status: number): unknown =>
+  op.responses.find((response) => response.status === String(status))?.content[0]?.schema;
 
 function mockPaging(op: Operation, root: unknown, status: number, body: unknown): MockPaging | null {
   const pagination = op.pagination;
   if (pagination === null) return null;
-  const items = pagination.itemsField;
-  const schema = op.responses.find((response) => response.status === String(status))?.content[0]?.schema;
-  const minItems = minItemsAt(root, schema, items ?? []);
+  const minItems = Math.max(
+    0,
+    ...arraySchemasAt(root, responseSchema(op, status), pagination.itemsField ?? []).map((array) =>
+      typeof array.minItems === "number" ? array.minItems : 0,
+    ),
+  );
   return { ...schemeOf(op, pagination, body), ...(minItems > 0 ? { minItems } : {}) };
 }
 
@@ -227,19 +253,6 @@ function schemeOf(
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** The `minItems` of the array at `path` in `schema` (through $refs, resolved by the IR's schemaRoot, and allOf parts); 0 when it has none. */
-function minItemsAt(root: unknown, node: unknown, path: FieldPath, depth = 0): number {
-  const schema = followRefs(root, node);
-  if (schema === undefined || depth > 16) return 0;
-  const parts = Array.isArray(schema.allOf) ? schema.allOf.map((part) => minItemsAt(root, part, path, depth + 1)) : [];
-  const [name, ...rest] = path;
-  let own = 0;
-  if (name === undefined) own = typeof schema.minItems === "number" ? schema.minItems : 0;
-  else if (typeof schema.properties === "object" && schema.properties !== null)
-    own = minItemsAt(root, (schema.properties as Record<string, unknown>)[name], rest, depth + 1);
-  return Math.max(own, ...parts);
-}
-
 /** AIP-158's `total_size` and its kin, next to the next token: a count the mock keeps true to its dataset. */
 const TOTAL_NAMES = ["total_size", "totalSize", "total", "total_count", "totalCount"];
 
@@ -261,41 +274,4 @@ function pageNumberParam(parameters: readonly Parameter[]): string | null {
       param.shape.types.some((type) => type === "integer" || type === "number"),
   );
   return page?.rawName ?? null;
-}
-
-/**
- * What must differ between the copies: the `after` style's cursor (the mock finds its place by it), made unique
- * whatever its type; and integer `id`s, which a copy can change without leaving their schema (a string id may
- * have a pattern, so it is left as the example has it).
- */
-function distinctFields(op: Operation): { path: FieldPath; anyType: boolean }[] {
-  const ids = [{ path: ["id"], anyType: false }];
-  return op.pagination?.kind === "after" ? [{ path: op.pagination.cursorField, anyType: true }, ...ids] : ids;
-}
-
-function dataset(items: readonly unknown[], distinct: readonly { path: FieldPath; anyType: boolean }[]): unknown[] {
-  return Array.from({ length: items.length * DATASET_COPIES }, (_, index) => {
-    let item = structuredClone(items[index % items.length]);
-    const copy = Math.floor(index / items.length);
-    if (copy === 0) return item;
-    const done = new Set<string>();
-    for (const { path, anyType } of distinct) {
-      if (done.has(path.join("\u0000"))) continue; // the cursor may be the id: changed once
-      done.add(path.join("\u0000"));
-      const changed = variant(valueAt(item, path), copy, anyType);
-      if (changed !== undefined) item = withValueAt(item, path, changed);
-    }
-    return item;
-  });
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The `copy`-th variant of an id: an integer moved by 1000s, a UUID's last group counted up, a token suffixed. */
-function variant(value: unknown, copy: number, anyType: boolean): unknown {
-  if (typeof value === "number" && Number.isInteger(value)) return value + copy * 1000;
-  if (typeof value !== "string" || !anyType) return undefined;
-  if (UUID.test(value))
-    return `${value.slice(0, 24)}${(parseInt(value.slice(24), 16) + copy).toString(16).padStart(12, "0").slice(-12)}`;
-  return `${value}${copy + 1}`;
 }
