@@ -6,6 +6,7 @@ import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { mockAnswers } from "../../generator/emit/server/mock-samples.js";
+import { synthesize } from "../../generator/emit/server/synthesize.js";
 import { buildModel } from "../../generator/model/build-model.js";
 
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
@@ -90,9 +91,25 @@ const document = {
         },
       },
     },
+    "/triggers": {
+      // mailscript.com: openapi-sampler stops at `criteria` (its depth limit) with every property undefined.
+      get: { operationId: "deepMinProperties", responses: { "200": json({ $ref: "#/components/schemas/Triggers" }) } },
+    },
   },
   components: {
     schemas: {
+      Triggers: {
+        required: ["list"],
+        properties: { list: { type: "array", items: { oneOf: [{ $ref: "#/components/schemas/Trigger" }] } } },
+      },
+      Trigger: {
+        required: ["id", "criteria"],
+        properties: { id: { type: "string" }, criteria: { $ref: "#/components/schemas/Criteria" } },
+      },
+      Criteria: {
+        minProperties: 1,
+        properties: { domain: { type: "string" }, from: { type: "string" } },
+      },
       Found: {
         type: "object",
         properties: { status: { type: "string", enum: ["IN PROGRESS", "SUCCESS"] }, price: { type: "string" } },
@@ -151,6 +168,18 @@ describe("mock samples that validate", () => {
     expect(results).toHaveLength(3);
     expect(new Set(results.map((item) => JSON.stringify(item))).size).toBe(3);
     expect(validates(responseSchema("/sessions", "get", "200"), body)).toBe(true);
+  });
+
+  it("minProperties is checked on the body as sent: no property left undefined counts toward it", () => {
+    const { body } = answer("deepMinProperties");
+    const sent = JSON.parse(JSON.stringify(body));
+    expect(validates(responseSchema("/triggers", "get", "200"), sent)).toBe(true);
+    expect(Object.keys(sent.list[0].criteria).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("maxProperties: a synthesized value fills no more optional properties than it allows", () => {
+    const schema = { type: "object", maxProperties: 1, properties: { a: { type: "string" }, b: { type: "string" } } };
+    expect(synthesize({}, schema, { direction: "response", optional: true })).toEqual({ a: "sample" });
   });
 
   it("no value satisfies the schema: no body, and a warning naming the operation, the cause and the fix", () => {

@@ -68,7 +68,7 @@ export function conformingBodies(
     for (const index of pending) {
       const make = entries[index]?.candidates[round];
       if (make === undefined) continue;
-      const body = make();
+      const body = asSent(make());
       const entry = chosen[index];
       if (round === 0) chosen[index] = { body, conforms: false, last: body };
       else if (entry !== undefined && body !== undefined) entry.last = body;
@@ -93,6 +93,20 @@ export function conformingBodies(
 }
 
 const key = (index: number): string => `b${index}`;
+
+/**
+ * A body as the mock's JSON serialization sends it: openapi-sampler leaves properties it stops at (its depth
+ * limit) as `undefined`, which ajv counts toward `minProperties` and `required` while the wire carries none of
+ * them (mailscript.com's `criteria: { minProperties: 1 }` went out as `{}`). Values JSON cannot hold stay as built.
+ */
+function asSent(body: unknown): unknown {
+  if (body === undefined) return undefined;
+  try {
+    return JSON.parse(JSON.stringify(body)) as unknown;
+  } catch {
+    return body;
+  }
+}
 
 /**
  * ajv set up as the generated server's development-mode response validation is (response-validation.ts): 2020-12,

@@ -122,6 +122,7 @@ function mergedObject(root: unknown, schema: Json, nesting: number): Json | unde
   const properties: Json = {};
   const required = new Set<string>();
   let minProperties = 0;
+  let maxProperties = Infinity;
   for (const node of parts) {
     let part = followRefs(root, node);
     if (part === undefined) return undefined;
@@ -137,8 +138,15 @@ function mergedObject(root: unknown, schema: Json, nesting: number): Json | unde
     if (Array.isArray(part.required))
       for (const name of part.required) if (typeof name === "string") required.add(name);
     if (typeof part.minProperties === "number") minProperties = Math.max(minProperties, part.minProperties);
+    if (typeof part.maxProperties === "number") maxProperties = Math.min(maxProperties, part.maxProperties);
   }
-  return { type: "object", properties, required: [...required], ...(minProperties > 0 ? { minProperties } : {}) };
+  return {
+    type: "object",
+    properties,
+    required: [...required],
+    ...(minProperties > 0 ? { minProperties } : {}),
+    ...(maxProperties < Infinity ? { maxProperties } : {}),
+  };
 }
 
 /**
@@ -330,8 +338,11 @@ function objectFor(root: unknown, schema: Json, options: SynthesizeOptions, dept
     );
     if (value !== undefined) out[name] = value;
   }
+  // Optional properties stop at maxProperties (JSON Schema 2020-12 §6.5.1); required ones are all built, as no value without them validates.
+  const maxProperties = typeof schema.maxProperties === "number" ? schema.maxProperties : Infinity;
   if (options.optional === true && depth < OPTIONAL_DEPTH) {
     for (const [name, property] of Object.entries(properties)) {
+      if (Object.keys(out).length >= maxProperties) break;
       if (name in out || isHidden(property)) continue;
       const value = synthesize(root, property, options, depth + 1, salt);
       if (value !== undefined) out[name] = value;
@@ -345,13 +356,15 @@ function objectFor(root: unknown, schema: Json, options: SynthesizeOptions, dept
     if (value !== undefined) out[name] = value;
   }
   for (let index = 0; Object.keys(out).length < minProperties && schema.additionalProperties !== false; index++) {
-    out[`key${index}`] = synthesize(
+    const value = synthesize(
       root,
       isObject(schema.additionalProperties) ? schema.additionalProperties : {},
       options,
       depth + 1,
       salt,
     );
+    if (value === undefined) break; // a key holding undefined is no property once sent
+    out[`key${index}`] = value;
   }
   return out;
 }
