@@ -32,7 +32,7 @@ import { paginationFor, type PaginationDeclaration } from "./pagination.js";
 import { carriedInQuery, pathOfKey, splitPathKey } from "./path-key.js";
 import { isIgnoredHeaderParameter } from "../facts/ignored-header-parameters.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
-import { HTTP_METHODS } from "../facts/http-methods.js";
+import { HTTP_METHODS, isFetchForbiddenMethod } from "../facts/http-methods.js";
 import { schemaRootOf } from "./schema-root.js";
 
 export interface BuildModelOptions {
@@ -309,6 +309,10 @@ function buildOperation(
 ): Operation {
   const { node } = raw;
   const pointer = pointerOf("paths", raw.path, raw.method);
+  if (isFetchForbiddenMethod(raw.method))
+    warnings.push(
+      `${raw.method.toUpperCase()} ${raw.path} (${names.operationId ?? names.id}): a fetch client cannot send ${raw.method.toUpperCase()}, a forbidden method of the Fetch standard (§2.2.1), so the generated client's call throws; the generated server still answers it; ${pointer}`,
+    );
   const declared = queryTemplateParameters(raw.path, readParameters(refs, raw.pathItem.parameters, node.parameters));
   const { path, discriminator } = splitPathKey(raw.path, declared);
   // OpenAPI 3.1 §4.8.12.1: a path parameter's name MUST occur in the path as `{name}`. One that does not can never be

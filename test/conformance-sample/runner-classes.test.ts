@@ -3,8 +3,8 @@
 // credential for every kind the client can send; Trello's `key` OR `token` schemes whose names are both required
 // query parameters get the one auth does not send as a parameter), a Content-Type header parameter contradicting
 // the body's media type (AWS tnb; OpenAPI says to ignore it), an operation documenting only an error, a 5xx too (the
-// mock answers it by design), one documenting only a redirect (the client returns it), and mutual TLS or only a 101
-// protocol switch (untestable, named).
+// mock answers it by design), one documenting only a redirect (the client returns it), and mutual TLS, only a 101
+// protocol switch or a TRACE (a method fetch refuses: untestable, named).
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -48,6 +48,11 @@ describe("conformance classes that are correct behaviour", () => {
         accepted: undefined,
         failures: [],
         untestable: "every security alternative needs a mutualTLS credential, which no request field carries",
+      },
+      traceAnything: {
+        accepted: undefined,
+        failures: [],
+        untestable: "TRACE is a forbidden method of the Fetch standard (§2.2.1), which no fetch call can send",
       },
     });
   });

@@ -1,6 +1,7 @@
 // The inputs the conformance run sends to one operation: a valid one built from the spec (required parameters and
 // the request body, from their examples when those fit the schema), and one the spec forbids (a required value
 // left out, or a value of the wrong type), keyed as the generated client's parameters object is.
+import { isFetchForbiddenMethod } from "../../generator/facts/http-methods.js";
 import { isIgnoredHeaderParameter } from "../../generator/facts/ignored-header-parameters.js";
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
@@ -103,6 +104,11 @@ export function validInput(model: ApiModel, document: Json, schemas: SpecSchemas
     return {
       input,
       untestable: "every documented answer is 1xx (a protocol switch), which no fetch call can take part in",
+    };
+  if (isFetchForbiddenMethod(op.method))
+    return {
+      input,
+      untestable: `${op.method.toUpperCase()} is a forbidden method of the Fetch standard (§2.2.1), which no fetch call can send`,
     };
   for (const param of op.parameters) {
     if (!param.required || isCredential(credentials, param)) continue;

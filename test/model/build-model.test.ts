@@ -393,3 +393,15 @@ describe("buildModel: path parameters", () => {
     ]);
   });
 });
+
+describe("buildModel: methods a fetch client cannot send", () => {
+  it("warns at a TRACE operation, which the Fetch standard forbids (§2.2.1), and still models it", () => {
+    const model = buildModel(doc({ "/anything": { trace: { operationId: "traceAnything", responses: ok } } }), {
+      source: "httpbin.yaml",
+    });
+    expect(model.operations.map((op) => op.id)).toEqual(["traceAnything"]);
+    expect(model.warnings).toEqual([
+      expect.stringContaining("TRACE /anything (traceAnything): a fetch client cannot send TRACE"),
+    ]);
+  });
+});
