@@ -67,6 +67,8 @@ describe("tag groups", () => {
       ["gamma", "gamma", 90],
       ["(untagged)", "untagged", 2],
     ]);
+    // Once per bundled document (one per load): every page and download of the spec asks for them.
+    expect(tagGroups(SPEC)).toBe(groups);
     const clash = tagGroups({ paths: { "/a": { get: { tags: ["A b"] } }, "/b": { get: { tags: ["a-b"] } } } });
     expect(clash.map((group) => group.slug)).toEqual(["a-b", "a-b-2"]);
   });
