@@ -9,7 +9,7 @@ import { entryKey, type SpecEntry } from "./catalog/spec-entry.js";
 import { changelogFor, type DiffEngine } from "./changelog.js";
 import type { CorsPolicy } from "./cors-policy.js";
 import { codeSamplesFor, type CodeSamplesFor } from "./code-samples.js";
-import { downloadOf, referenceOf, type Download, type SpecFormat } from "./downloads.js";
+import { downloadOf, referenceOf, tagIndexOf, type Download, type SpecFormat } from "./downloads.js";
 import { HostPolicy } from "./host-policy.js";
 import { html } from "./html.js";
 import type { LiveEvents } from "./live-events.js";
@@ -171,6 +171,13 @@ export function createPortalApp(options: PortalAppOptions): express.Express {
     const loaded = entry && (await catalog.load(entry));
     if (!entry || !loaded) return next();
     await sendDownload(req, res, await referenceOf(loaded, samples), `${entry.api}-${entry.version}-reference.json`);
+  });
+  app.options("/specs/:api/:version/tags/index.json", downloadCors);
+  app.get("/specs/:api/:version/tags/index.json", downloadCors, async (req, res, next) => {
+    const entry = catalog.find(String(req.params.api), String(req.params.version));
+    const loaded = entry && (await catalog.load(entry));
+    if (!entry || !loaded) return next();
+    await sendDownload(req, res, await tagIndexOf(loaded), `${entry.api}-${entry.version}-tags.json`);
   });
   app.get("/specs/:api/:version/tags/:tag/reference.json", downloadCors, async (req, res, next) => {
     const entry = catalog.find(String(req.params.api), String(req.params.version));

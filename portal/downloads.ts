@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import type { LoadedSpec } from "./catalog/loaded-spec.js";
 import { withCodeSamples, type CodeSamplesFor } from "./code-samples.js";
-import { specForTag, type TagGroup } from "./catalog/tag-groups.js";
+import { operationIndexJson, specForTag, type TagGroup } from "./catalog/tag-groups.js";
 import { serializeSpec, type SpecFormat } from "./spec-text.js";
 
 const gzipAsync = promisify(gzip);
@@ -36,6 +36,14 @@ export function referenceOf(loaded: LoadedSpec, samplesFor: CodeSamplesFor, grou
   );
 }
 
+/**
+ * Where each operation of a large spec is (`operationIndex`), for links between its tag-group pages: one file per
+ * load that the pages fetch when a link leaves their group, instead of each of Graph beta's 829 pages embedding it.
+ */
+export function tagIndexOf(loaded: LoadedSpec): Promise<Download> {
+  return cached(loaded, "tag index", async () => buildText(operationIndexJson(loaded.bundled), "json"));
+}
+
 export async function referenceDocument(
   loaded: LoadedSpec,
   samplesFor: CodeSamplesFor,
@@ -55,8 +63,12 @@ function cached(loaded: LoadedSpec, key: string, make: () => Promise<Download>):
   return download;
 }
 
-async function build(bundled: Record<string, unknown>, format: SpecFormat): Promise<Download> {
-  const body = Buffer.from(serializeSpec(bundled, format));
+function build(bundled: Record<string, unknown>, format: SpecFormat): Promise<Download> {
+  return buildText(serializeSpec(bundled, format), format);
+}
+
+async function buildText(text: string, format: SpecFormat): Promise<Download> {
+  const body = Buffer.from(text);
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   const contentType = format === "json" ? "application/json; charset=utf-8" : "application/yaml; charset=utf-8";
   return { body, gzipped: await gzipAsync(body), etag, contentType };

@@ -10,7 +10,7 @@ import { renderLintPage } from "./pages/lint-page.js";
 import type { Links } from "./pages/links.js";
 import { renderRedocPage, type ApiPageInput } from "./pages/redoc-page.js";
 import { renderSwaggerPage } from "./pages/swagger-page.js";
-import { isLargeSpec, specForTag, tagGroups } from "./catalog/tag-groups.js";
+import { isLargeSpec, operationIndexJson, specForTag, tagGroups } from "./catalog/tag-groups.js";
 import { versionView } from "./catalog/api-views.js";
 import { tryItOrigins } from "./security.js";
 
@@ -27,6 +27,7 @@ export interface SiteWriter {
   writePage: WritePage;
   /** Writes a document as JSON or YAML (by the path's extension), as a stream. */
   writeSpec: (path: string, spec: unknown) => Promise<void>;
+  writeText: (path: string, text: string) => Promise<void>;
 }
 
 /**
@@ -52,6 +53,8 @@ export async function writeApiVersion(
   const groups = loaded && isLargeSpec(loaded.bundled, site.brand.tagGroupThreshold) ? tagGroups(loaded.bundled) : [];
 
   await site.writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
+  // The pages of the groups fetch it for links to other groups (Links.tagIndex).
+  if (loaded && groups.length > 0) await site.writeText(`${files}/tags/index.json`, operationIndexJson(loaded.bundled));
   for (const group of groups) {
     await site.writePage(`${base}/tags/${group.slug}`, (links, csp) =>
       renderRedocPage({ ...input(links, csp()), tag: group }),

@@ -86,7 +86,14 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     for (const entry of catalog.entries()) {
       // One spec at a time, from the index: memory holds what the budget allows, not the whole folder.
       const loaded = await catalog.load(entry);
-      await writeApiVersion(catalog, entry, loaded, { brand, samples, diff: options.diff, writePage, writeSpec });
+      await writeApiVersion(catalog, entry, loaded, {
+        brand,
+        samples,
+        diff: options.diff,
+        writePage,
+        writeSpec,
+        writeText: write,
+      });
     }
     for (const [path, source] of assetTable(brand)) {
       await mkdir(dirname(join(temp, "assets", path)), { recursive: true });

@@ -48,6 +48,11 @@ export function operationIndex(groups: readonly TagGroup[]): {
   return { operations, tags };
 }
 
+/** The index of a spec's groups as the file the tag pages fetch (compact: a script reads it), live and static alike. */
+export function operationIndexJson(bundled: Record<string, unknown>): string {
+  return JSON.stringify(operationIndex(tagGroups(bundled)));
+}
+
 export function findTagGroup(bundled: Record<string, unknown>, slug: string): TagGroup | undefined {
   return tagGroups(bundled).find((group) => group.slug === slug);
 }

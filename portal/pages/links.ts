@@ -15,6 +15,10 @@ export class Links {
   redocTag(api: string, version: string, slug: string): string {
     return `${this.redoc(api, version)}tags/${enc(slug)}/`;
   }
+  /** Which tag group holds each operation of a large spec (`operationIndex`), fetched by `static/tag-links.js`. */
+  tagIndex(api: string, version: string): string {
+    return `${this.root}specs/${enc(api)}/${enc(version)}/tags/index.json`;
+  }
   swagger(api: string, version: string): string {
     return `${this.redoc(api, version)}swagger/`;
   }

@@ -24,13 +24,16 @@ export function renderRedocPage(input: ApiPageInput & { tag?: TagGroup }): strin
   const { api, version } = current;
   const threshold = frame?.brand?.tagGroupThreshold;
   const groups = loaded && !tag && isLargeSpec(loaded.bundled, threshold) ? tagGroups(loaded.bundled) : undefined;
-  // Tag pages and the list of groups resolve links to operations of other groups (portal/static/tag-links.js).
+  // Tag pages and the list of groups resolve links to operations of other groups (portal/static/tag-links.js). A page
+  // names only what its own group holds; where the others' operations are, the script fetches from the index, one
+  // file per API version: embedded, Graph beta's 4.6 MB index made each of its 829 pages as large.
   const grouped =
     loaded && (tag || groups)
       ? {
           group: tag?.slug ?? null,
           groupsUrl: `${links.redoc(api, version)}tags/`,
-          ...operationIndex(tagGroups(loaded.bundled)),
+          indexUrl: links.tagIndex(api, version),
+          own: tag ? ownAnchors(tag) : { operations: [], tags: [] },
         }
       : undefined;
   const operations = tag ? tag.operations : loaded ? listOperations(loaded.bundled) : [];
@@ -61,6 +64,11 @@ ${tag ? html`<p><a href="${links.redoc(api, version)}">All groups</a> › ${tag.
     config: { specUrl: links.reference(api, version, tag?.slug), grouped },
     ...frame,
   });
+}
+
+/** The keys of `operationIndex` that point at this group: links to them stay on the page, for Redoc. */
+function ownAnchors(tag: TagGroup): { operations: string[]; tags: string[] } {
+  return { operations: Object.keys(operationIndex([tag]).operations), tags: [tag.name] };
 }
 
 function firstLine(text: string): string {

@@ -26,7 +26,9 @@ function bigSpec(): object {
   for (const tag of ["Alpha", "Beta", "Gamma"]) {
     for (let i = 0; i < 8; i++) {
       const description =
-        tag === "Alpha" && i === 0 ? "Related: [the third Beta operation](#operation/beta3)." : undefined;
+        tag === "Alpha" && i === 0
+          ? "Related: [the third Beta operation](#operation/beta3), [the sixth Alpha one](#operation/alpha5)."
+          : undefined;
       paths[`/v1/${tag.toLowerCase()}/${i}`] = {
         get: {
           operationId: `${tag.toLowerCase()}${i}`,
@@ -255,9 +257,18 @@ describe("the branded portal in a browser", () => {
 
   it("resolves a link to an operation of another tag group, and an operation anchor on the list of groups", async () => {
     const { page } = await watch("/apis/big/v1/tags/alpha/");
+    const indexFetches: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/tags/index.json")) indexFetches.push(request.url());
+    });
     await redocReady(page);
+    // A link within the group stays for Redoc, and needs no index.
+    await page.locator("#redoc a", { hasText: "the sixth Alpha one" }).first().click();
+    await page.waitForURL(/\/apis\/big\/v1\/tags\/alpha\/#tag\/Alpha\/operation\/alpha5$/);
+    expect(indexFetches).toEqual([]);
     await page.locator("#redoc a", { hasText: "the third Beta operation" }).first().click();
     await page.waitForURL(/\/apis\/big\/v1\/tags\/beta\/#operation\/beta3$/);
+    expect(indexFetches).toEqual([`${portal.url}/specs/big/v1/tags/index.json`]);
     await redocReady(page);
     await page.goto(`${portal.url}/apis/big/v1/#operation/gamma2`);
     await page.waitForURL(/\/apis\/big\/v1\/tags\/gamma\/#operation\/gamma2$/);

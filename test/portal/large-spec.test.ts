@@ -35,6 +35,9 @@ function largeSpec(tags: string[], perTag: number): Record<string, unknown> {
 }
 
 const SPEC = largeSpec(["Alpha", "Beta Tag", "gamma"], 90);
+/** 602 operations in eight groups: what one group's page holds must not grow with the others. */
+const WIDE_TAGS = ["Alpha", "Beta Tag", "gamma", "Delta", "Epsilon", "Zeta"];
+const WIDE = largeSpec(WIDE_TAGS, 100);
 let specs: { dir: string; cleanup: () => Promise<void> };
 let portal: RunningPortal;
 
@@ -42,6 +45,8 @@ beforeAll(async () => {
   specs = await emptySpecsDir();
   await mkdir(join(specs.dir, "big/v1"), { recursive: true });
   await writeFile(join(specs.dir, "big/v1/openapi.json"), JSON.stringify(SPEC));
+  await mkdir(join(specs.dir, "wide/v1"), { recursive: true });
+  await writeFile(join(specs.dir, "wide/v1/openapi.json"), JSON.stringify(WIDE));
   portal = await startTestPortal(specs.dir);
 });
 afterAll(async () => {
@@ -50,6 +55,8 @@ afterAll(async () => {
 });
 
 const get = (path: string) => fetch(portal.url + path);
+const configOf = (page: string) =>
+  JSON.parse(/<script type="application\/json" id="portal-config">(.*?)<\/script>/s.exec(page)![1]!);
 
 describe("tag groups", () => {
   it("groups operations by first tag in the declared order, skips empty tags, and gives unique URL slugs", () => {
@@ -60,6 +67,8 @@ describe("tag groups", () => {
       ["gamma", "gamma", 90],
       ["(untagged)", "untagged", 2],
     ]);
+    // Once per bundled document (one per load): every page and download of the spec asks for them.
+    expect(tagGroups(SPEC)).toBe(groups);
     const clash = tagGroups({ paths: { "/a": { get: { tags: ["A b"] } }, "/b": { get: { tags: ["a-b"] } } } });
     expect(clash.map((group) => group.slug)).toEqual(["a-b", "a-b-2"]);
   });
@@ -204,13 +213,40 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
     expect(Object.values(cut.paths).every((item: any) => item.get.tags[0] === "Beta Tag")).toBe(true);
   });
 
-  it("passes the page the index of operations by group, so links to other groups resolve", async () => {
+  it("passes the page its own group's anchors and where to fetch the index of the others", async () => {
     const page = await (await get("/apis/big/v1/tags/alpha/")).text();
     expect(page).toContain("tag-links.js");
-    const config = JSON.parse(/<script type="application\/json" id="portal-config">(.*?)<\/script>/s.exec(page)![1]!);
+    const config = configOf(page);
     expect(config.grouped.group).toBe("alpha");
     expect(config.grouped.groupsUrl).toBe("/apis/big/v1/tags/");
-    expect(config.grouped.operations.gamma7).toBe("gamma");
+    expect(config.grouped.indexUrl).toBe("/specs/big/v1/tags/index.json");
+    expect(config.grouped.own.operations).toContain("Alpha7");
+    expect(config.grouped.own.operations).toContain("get /v1/alpha/7");
+    expect(config.grouped.own.operations).not.toContain("gamma7");
+    expect(config.grouped.own.tags).toEqual(["Alpha"]);
+    const list = configOf(await (await get("/apis/big/v1/")).text());
+    expect(list.grouped).toMatchObject({ group: null, indexUrl: "/specs/big/v1/tags/index.json" });
+  });
+
+  it("embeds no other group's operations in a tag page, and serves the index that resolves links across groups", async () => {
+    const page = await (await get("/apis/wide/v1/tags/beta-tag/")).text();
+    for (const tag of WIDE_TAGS.filter((name) => name !== "Beta Tag"))
+      for (const id of [`${tag}0`, `${tag}99`]) expect(page, id).not.toMatch(new RegExp(`"${id}"|>${id}<`));
+    expect(page).toContain('"BetaTag99"');
+    // One group of 100 operations: the index of all 602 alone would be about 30 kB.
+    expect(page.length).toBeLessThan(25_000);
+
+    const url = configOf(page).grouped.indexUrl;
+    const response = await get(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    const index = await response.json();
+    expect(index.operations.Zeta42).toBe("zeta");
+    expect(index.operations["get /v1/delta/3"]).toBe("delta");
+    expect(index.tags["Beta Tag"]).toBe("beta-tag");
+    expect(response.headers.get("etag")).toMatch(/^"/);
+    expect((await get("/specs/nope/v1/tags/index.json")).status).toBe(404);
   });
 
   it("takes the threshold from portal.tagGroupThreshold", async () => {
@@ -245,8 +281,13 @@ describe("the reference of a spec with more than LARGE_SPEC_OPERATIONS operation
       expect(existsSync(join(out, `specs/big/v1/tags/${slug}/openapi.json`)), slug).toBe(true);
       expect(existsSync(join(out, `specs/big/v1/tags/${slug}/reference.json`)), slug).toBe(true);
     }
-    expect(readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8")).toContain(
-      '"specUrl":"../../../../../specs/big/v1/tags/alpha/reference.json"',
-    );
+    const page = readFileSync(join(out, "apis/big/v1/tags/alpha/index.html"), "utf8");
+    expect(page).toContain('"specUrl":"../../../../../specs/big/v1/tags/alpha/reference.json"');
+    // The index the page fetches, at its URL relative to the page, with the same content as the live portal's.
+    const indexUrl = new URL(configOf(page).grouped.indexUrl, "http://site/apis/big/v1/tags/alpha/");
+    expect(indexUrl.pathname).toBe("/specs/big/v1/tags/index.json");
+    const index = JSON.parse(readFileSync(join(out, indexUrl.pathname), "utf8"));
+    expect(index).toEqual(await (await get("/specs/big/v1/tags/index.json")).json());
+    expect(index.operations.gamma7).toBe("gamma");
   });
 });
