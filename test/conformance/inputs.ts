@@ -5,7 +5,7 @@ import { isIgnoredHeaderParameter } from "../../generator/facts/ignored-header-p
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
-import { nonEmptySchema, routesElsewhere, wireCarries } from "./wire-values.js";
+import { formCarries, nonEmptyForm, nonEmptySchema, routesElsewhere, wireCarries } from "./wire-values.js";
 
 type Json = Record<string, unknown>;
 
@@ -160,12 +160,19 @@ function bodyValue(document: Json, schemas: SpecSchemas, op: Operation): { value
   const requestBody = deref(document, operationNode(document, op).operation.requestBody);
   const media = isObject(requestBody?.content) ? deref(document, requestBody.content[content.mediaType]) : undefined;
   const schema = content.schema ?? {};
-  const found = firstValid(
-    schemas,
-    schema,
-    candidatesFor(document, schema, examplesOf(document, media), "request"),
-    "request",
-  );
+  const carried = (candidates: unknown[]) =>
+    candidates.filter((candidate) => formCarries(document, content.mediaType, schema, candidate));
+  const nonEmpty = nonEmptyForm(document, content.mediaType, schema);
+  const found =
+    firstValid(
+      schemas,
+      schema,
+      carried(candidatesFor(document, schema, examplesOf(document, media), "request")),
+      "request",
+    ) ??
+    (nonEmpty === undefined
+      ? undefined
+      : firstValid(schemas, schema, carried(candidatesFor(document, nonEmpty, [], "request")), "request"));
   if (found === undefined)
     return op.requestBody.required
       ? { untestable: `no value fits the request body schema (${content.mediaType})` }
@@ -179,13 +186,19 @@ function asMedia(mediaType: string, value: unknown): unknown {
   if (/multipart\/form-data/i.test(mediaType)) {
     const form = new FormData();
     if (isObject(value))
-      for (const [name, field] of Object.entries(value))
-        form.append(name, typeof field === "string" ? field : JSON.stringify(field));
+      for (const [name, field] of Object.entries(value)) {
+        // An array of scalars is one part per item under the property's name (OpenAPI 3.1 §4.8.15.4, as a form
+        // repeats the name); one part holding its JSON text ("[34]") is one string item to the server.
+        const items = Array.isArray(field) && field.every(isScalar) ? field : [field];
+        for (const item of items) form.append(name, typeof item === "string" ? item : JSON.stringify(item));
+      }
     return form;
   }
   if (/^text\//i.test(mediaType)) return typeof value === "string" ? value : JSON.stringify(value);
   return new Blob([typeof value === "string" ? value : JSON.stringify(value)]);
 }
+
+const isScalar = (value: unknown): boolean => ["string", "number", "boolean"].includes(typeof value);
 
 /** Headers every request of the generated client carries (its own, and those Node's fetch adds). */
 const ALWAYS_SENT_HEADERS = new Set([
