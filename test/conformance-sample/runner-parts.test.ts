@@ -209,6 +209,41 @@ describe("conformance runner parts", () => {
     expect(parts.every((part) => /^-?\d+$/.test(String(part)))).toBe(true);
   });
 
+  it("starts a list whose page token is required with the empty token, the first page (googleapis drive changes)", () => {
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "drive", version: "1" },
+      paths: {
+        "/changes": {
+          get: {
+            operationId: "changesList",
+            parameters: [{ name: "pageToken", in: "query", required: true, schema: { type: "string" } }],
+            responses: {
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: {
+                      type: "object",
+                      properties: {
+                        changes: { type: "array", items: { type: "object" } },
+                        nextPageToken: { type: "string" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "drive.json" });
+    const op = model.operations[0]!;
+    expect(op.pagination?.kind).toBe("cursor");
+    expect(validInput(model, spec, specSchemas(spec), op).input.pageToken).toBe("");
+  });
+
   it("resolves a $ref whose pointer passes through a node holding a $ref (codat.io, into a response schema's siblings)", () => {
     const through =
       "#/paths/~1branding/get/responses/200/content/application~1json/schema/properties/logo/properties/full";

@@ -125,10 +125,13 @@ function parameterValue(
   op: Operation,
   param: Parameter,
 ): { value: unknown } | undefined {
-  const documented = examplesOf(document, rawParameter(document, op, param)).flatMap((example) => [
-    example,
-    ...asSerialised(param, example),
-  ]);
+  const documented = [
+    ...firstPageToken(op, param),
+    ...examplesOf(document, rawParameter(document, op, param)).flatMap((example) => [
+      example,
+      ...asSerialised(param, example),
+    ]),
+  ];
   const carried = (candidates: unknown[]) =>
     candidates.filter(
       (candidate) =>
@@ -145,6 +148,15 @@ function parameterValue(
   return nonEmpty === undefined
     ? undefined
     : firstValid(schemas, param.schema, carried(candidatesFor(document, nonEmpty, [], "request")), "request");
+}
+
+/**
+ * A required page token (Drive's `changes.list` pageToken) on the first request: the empty token, which the server
+ * reads as the first page (runtime/server/pagination.ts); any other text is a token it did not issue (a 400).
+ */
+function firstPageToken(op: Operation, param: Parameter): unknown[] {
+  const pagination = op.pagination;
+  return pagination?.kind === "cursor" && param.in === "query" && param.rawName === pagination.tokenParam ? [""] : [];
 }
 
 /** An array parameter's example written as its serialised text (bkk.hu `routeId` example "BKK_3040,BKK_3060"). */
