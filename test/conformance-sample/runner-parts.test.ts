@@ -209,6 +209,24 @@ describe("conformance runner parts", () => {
     expect(parts.every((part) => /^-?\d+$/.test(String(part)))).toBe(true);
   });
 
+  it("calls a multipart body whose schema is a string untestable: no form is a string (libretranslate.local)", () => {
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "libretranslate", version: "1" },
+      paths: {
+        "/translate_file": {
+          post: {
+            operationId: "postTranslateFile",
+            requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "string" } } } },
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "libretranslate.json" });
+    expect(validInput(model, spec, specSchemas(spec), model.operations[0]!).untestable).toMatch(/is a string/);
+  });
+
   it("starts a list whose page token is required with the empty token, the first page (googleapis drive changes)", () => {
     const spec = {
       openapi: "3.0.0",

@@ -172,6 +172,9 @@ function bodyValue(document: Json, schemas: SpecSchemas, op: Operation): { value
   const requestBody = deref(document, operationNode(document, op).operation.requestBody);
   const media = isObject(requestBody?.content) ? deref(document, requestBody.content[content.mediaType]) : undefined;
   const schema = content.schema ?? {};
+  const scalarForm = scalarFormType(document, content.mediaType, schema);
+  if (scalarForm !== undefined && op.requestBody.required)
+    return { untestable: `the multipart/form-data body's schema is a ${scalarForm}, which no form's named parts make` };
   const carried = (candidates: unknown[]) =>
     candidates.filter((candidate) => formCarries(document, content.mediaType, schema, candidate));
   const nonEmpty = nonEmptyForm(document, content.mediaType, schema);
@@ -190,6 +193,16 @@ function bodyValue(document: Json, schemas: SpecSchemas, op: Operation): { value
       ? { untestable: `no value fits the request body schema (${content.mediaType})` }
       : {};
   return { value: asMedia(content.mediaType, found.value) };
+}
+
+/**
+ * A multipart/form-data schema's type when it is a scalar (libretranslate.local's `type: string`): a form is a set
+ * of named parts (RFC 7578 §4; OpenAPI 3.1 §4.8.15.4 maps them to an object's properties), so none validates.
+ */
+function scalarFormType(document: Json, mediaType: string, schema: unknown): string | undefined {
+  if (!/multipart\/form-data/i.test(mediaType)) return undefined;
+  const type = deref(document, schema)?.type;
+  return typeof type === "string" && ["string", "number", "integer", "boolean"].includes(type) ? type : undefined;
 }
 
 /** The body in the form the client sends for its media type (JSON and forms as values, others as text or bytes). */
