@@ -1,10 +1,9 @@
 // How a failure fills the spec's own error schema (CONVENTIONS.md §3; issue 12): worked out once, here, from the
 // names and types of the schema's members. The server runtime only follows the recipe (an ErrorPart tree).
-import type { JSONSchema7 } from "json-schema";
-import { sample } from "openapi-sampler";
 import type { ErrorFields, ErrorPart, FieldPath } from "./ir.js";
 import { RefResolver, isObject, type JsonObject } from "./refs.js";
 import { enumDeniesType } from "../../templates/runtime/server/enum-type.js";
+import { errorSample } from "./error-sample.js";
 
 /** Message-like member names, best first (lowercase, without `_`/`-`). */
 const MESSAGE_NAMES = [
@@ -183,10 +182,7 @@ class Planner {
   }
 
   private sampleOf(schema: unknown): ErrorPart {
-    return {
-      fill: "value",
-      value: sample(schema as JSONSchema7, { quiet: true, skipWriteOnly: true, maxSampleDepth: 8 }, this.root) ?? null,
-    };
+    return { fill: "value", value: errorSample(schema, this.refs, this.root) };
   }
 
   /** An array of message-like strings or of objects with a message-like member: one entry per field error. */

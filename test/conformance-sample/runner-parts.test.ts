@@ -171,6 +171,97 @@ describe("conformance runner parts", () => {
     expect(Object.keys(input.json as object).length).toBeGreaterThan(0);
   });
 
+  it("sends a multipart array of scalars as one part per item, a required one never empty (evemarketer.com typeid)", () => {
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "evemarketer", version: "1" },
+      paths: {
+        "/marketstat": {
+          post: {
+            operationId: "postMarketstat",
+            requestBody: {
+              required: true,
+              content: {
+                "multipart/form-data": {
+                  schema: {
+                    type: "object",
+                    required: ["typeid", "pair"],
+                    properties: {
+                      typeid: { type: "array", items: { type: "integer", format: "int32" } },
+                      pair: { type: "array", minItems: 2, items: { type: "integer" } },
+                      meta: { type: "object", properties: { a: { type: "integer" } } },
+                    },
+                  },
+                },
+              },
+            },
+            responses: { "204": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "evemarketer.json" });
+    const { input } = validInput(model, spec, specSchemas(spec), model.operations[0]!);
+    const form = input.body as FormData;
+    expect(form.getAll("typeid").length).toBeGreaterThanOrEqual(1);
+    expect(form.getAll("pair").length).toBeGreaterThanOrEqual(2);
+    const parts = [...form.getAll("typeid"), ...form.getAll("pair")];
+    expect(parts.every((part) => /^-?\d+$/.test(String(part)))).toBe(true);
+  });
+
+  it("calls a multipart body whose schema is a string untestable: no form is a string (libretranslate.local)", () => {
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "libretranslate", version: "1" },
+      paths: {
+        "/translate_file": {
+          post: {
+            operationId: "postTranslateFile",
+            requestBody: { required: true, content: { "multipart/form-data": { schema: { type: "string" } } } },
+            responses: { "200": { description: "ok" } },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "libretranslate.json" });
+    expect(validInput(model, spec, specSchemas(spec), model.operations[0]!).untestable).toMatch(/is a string/);
+  });
+
+  it("starts a list whose page token is required with the empty token, the first page (googleapis drive changes)", () => {
+    const spec = {
+      openapi: "3.0.0",
+      info: { title: "drive", version: "1" },
+      paths: {
+        "/changes": {
+          get: {
+            operationId: "changesList",
+            parameters: [{ name: "pageToken", in: "query", required: true, schema: { type: "string" } }],
+            responses: {
+              "200": {
+                description: "ok",
+                content: {
+                  "application/json": {
+                    schema: {
+                      type: "object",
+                      properties: {
+                        changes: { type: "array", items: { type: "object" } },
+                        nextPageToken: { type: "string" },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    };
+    const model = buildModel(spec, { source: "drive.json" });
+    const op = model.operations[0]!;
+    expect(op.pagination?.kind).toBe("cursor");
+    expect(validInput(model, spec, specSchemas(spec), op).input.pageToken).toBe("");
+  });
+
   it("resolves a $ref whose pointer passes through a node holding a $ref (codat.io, into a response schema's siblings)", () => {
     const through =
       "#/paths/~1branding/get/responses/200/content/application~1json/schema/properties/logo/properties/full";

@@ -6,7 +6,7 @@ import { isIgnoredHeaderParameter } from "../../generator/facts/ignored-header-p
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
-import { nonEmptySchema, routesElsewhere, wireCarries } from "./wire-values.js";
+import { formCarries, nonEmptyForm, nonEmptySchema, routesElsewhere, wireCarries } from "./wire-values.js";
 
 type Json = Record<string, unknown>;
 
@@ -131,10 +131,13 @@ function parameterValue(
   op: Operation,
   param: Parameter,
 ): { value: unknown } | undefined {
-  const documented = examplesOf(document, rawParameter(document, op, param)).flatMap((example) => [
-    example,
-    ...asSerialised(param, example),
-  ]);
+  const documented = [
+    ...firstPageToken(op, param),
+    ...examplesOf(document, rawParameter(document, op, param)).flatMap((example) => [
+      example,
+      ...asSerialised(param, example),
+    ]),
+  ];
   const carried = (candidates: unknown[]) =>
     candidates.filter(
       (candidate) =>
@@ -153,6 +156,15 @@ function parameterValue(
     : firstValid(schemas, param.schema, carried(candidatesFor(document, nonEmpty, [], "request")), "request");
 }
 
+/**
+ * A required page token (Drive's `changes.list` pageToken) on the first request: the empty token, which the server
+ * reads as the first page (runtime/server/pagination.ts); any other text is a token it did not issue (a 400).
+ */
+function firstPageToken(op: Operation, param: Parameter): unknown[] {
+  const pagination = op.pagination;
+  return pagination?.kind === "cursor" && param.in === "query" && param.rawName === pagination.tokenParam ? [""] : [];
+}
+
 /** An array parameter's example written as its serialised text (bkk.hu `routeId` example "BKK_3040,BKK_3060"). */
 function asSerialised(param: Parameter, example: unknown): unknown[] {
   if (param.shape.kind !== "array" || typeof example !== "string") return [];
@@ -166,17 +178,37 @@ function bodyValue(document: Json, schemas: SpecSchemas, op: Operation): { value
   const requestBody = deref(document, operationNode(document, op).operation.requestBody);
   const media = isObject(requestBody?.content) ? deref(document, requestBody.content[content.mediaType]) : undefined;
   const schema = content.schema ?? {};
-  const found = firstValid(
-    schemas,
-    schema,
-    candidatesFor(document, schema, examplesOf(document, media), "request"),
-    "request",
-  );
+  const scalarForm = scalarFormType(document, content.mediaType, schema);
+  if (scalarForm !== undefined && op.requestBody.required)
+    return { untestable: `the multipart/form-data body's schema is a ${scalarForm}, which no form's named parts make` };
+  const carried = (candidates: unknown[]) =>
+    candidates.filter((candidate) => formCarries(document, content.mediaType, schema, candidate));
+  const nonEmpty = nonEmptyForm(document, content.mediaType, schema);
+  const found =
+    firstValid(
+      schemas,
+      schema,
+      carried(candidatesFor(document, schema, examplesOf(document, media), "request")),
+      "request",
+    ) ??
+    (nonEmpty === undefined
+      ? undefined
+      : firstValid(schemas, schema, carried(candidatesFor(document, nonEmpty, [], "request")), "request"));
   if (found === undefined)
     return op.requestBody.required
       ? { untestable: `no value fits the request body schema (${content.mediaType})` }
       : {};
   return { value: asMedia(content.mediaType, found.value) };
+}
+
+/**
+ * A multipart/form-data schema's type when it is a scalar (libretranslate.local's `type: string`): a form is a set
+ * of named parts (RFC 7578 §4; OpenAPI 3.1 §4.8.15.4 maps them to an object's properties), so none validates.
+ */
+function scalarFormType(document: Json, mediaType: string, schema: unknown): string | undefined {
+  if (!/multipart\/form-data/i.test(mediaType)) return undefined;
+  const type = deref(document, schema)?.type;
+  return typeof type === "string" && ["string", "number", "integer", "boolean"].includes(type) ? type : undefined;
 }
 
 /** The body in the form the client sends for its media type (JSON and forms as values, others as text or bytes). */
@@ -185,13 +217,19 @@ function asMedia(mediaType: string, value: unknown): unknown {
   if (/multipart\/form-data/i.test(mediaType)) {
     const form = new FormData();
     if (isObject(value))
-      for (const [name, field] of Object.entries(value))
-        form.append(name, typeof field === "string" ? field : JSON.stringify(field));
+      for (const [name, field] of Object.entries(value)) {
+        // An array of scalars is one part per item under the property's name (OpenAPI 3.1 §4.8.15.4, as a form
+        // repeats the name); one part holding its JSON text ("[34]") is one string item to the server.
+        const items = Array.isArray(field) && field.every(isScalar) ? field : [field];
+        for (const item of items) form.append(name, typeof item === "string" ? item : JSON.stringify(item));
+      }
     return form;
   }
   if (/^text\//i.test(mediaType)) return typeof value === "string" ? value : JSON.stringify(value);
   return new Blob([typeof value === "string" ? value : JSON.stringify(value)]);
 }
+
+const isScalar = (value: unknown): boolean => ["string", "number", "boolean"].includes(typeof value);
 
 /** Headers every request of the generated client carries (its own, and those Node's fetch adds). */
 const ALWAYS_SENT_HEADERS = new Set([

@@ -68,3 +68,40 @@ export function routesElsewhere(model: ApiModel, op: Operation, param: Parameter
       compilePath(other.path).match(concrete) !== undefined,
   );
 }
+
+const FORM_MEDIA = /multipart\/form-data|x-www-form-urlencoded/i;
+
+/**
+ * Whether a form body (multipart/form-data, x-www-form-urlencoded) carries `value`: an array property travels as
+ * one part or pair per item (OpenAPI 3.1 §4.8.15.4, §4.8.14.4), so an empty one is not sent at all and a required
+ * one reads as missing (evemarketer.com `typeid: []`).
+ */
+export function formCarries(document: Json, mediaType: string, schema: unknown, value: unknown): boolean {
+  if (!FORM_MEDIA.test(mediaType) || !isObject(value)) return true;
+  return requiredArrays(document, schema).every((name) => !isEmpty(value[name]));
+}
+
+/** The form body's schema with each required array property given at least one item; undefined when it has none. */
+export function nonEmptyForm(document: Json, mediaType: string, schema: unknown): Json | undefined {
+  const resolved = deref(document, schema);
+  const names = requiredArrays(document, schema);
+  if (!FORM_MEDIA.test(mediaType) || resolved === undefined || names.length === 0) return undefined;
+  const properties: Json = { ...(isObject(resolved.properties) ? resolved.properties : {}) };
+  for (const name of names) {
+    const property = deref(document, properties[name]) ?? {};
+    const minItems = typeof property.minItems === "number" ? property.minItems : 0;
+    properties[name] = { ...property, minItems: Math.max(1, minItems) };
+  }
+  return { ...resolved, properties };
+}
+
+function requiredArrays(document: Json, schema: unknown): string[] {
+  const resolved = deref(document, schema);
+  if (resolved === undefined || !Array.isArray(resolved.required) || !isObject(resolved.properties)) return [];
+  const properties = resolved.properties;
+  return resolved.required.filter((name): name is string => {
+    if (typeof name !== "string") return false;
+    const type = deref(document, properties[name])?.type;
+    return type === "array" || (Array.isArray(type) && type.includes("array"));
+  });
+}

@@ -273,6 +273,34 @@ describe("error payloads in the spec's own schema", () => {
     expect(payloads({ ...SCHEMAS.slackDefaultTemplate, additionalProperties: false }).bodies[1]).toEqual({ ok: false });
   });
 
+  it("a self-referencing schema (id4i ApiError.errorList: ApiError[]) and a patterned member (optimade api_version) validate", () => {
+    const apiError = {
+      type: "object",
+      required: ["code", "errorId", "errorList", "message", "meta"],
+      properties: {
+        code: { type: "string", enum: ["ERR_INPUT_VALIDATION_FAILED", "ERR_UNKNOWN"] },
+        errorId: string,
+        errorList: { type: "array", items: { $ref: "#/components/schemas/ApiError" } },
+        message: string,
+        meta: { allOf: [{ $ref: "#/components/schemas/Meta" }] },
+      },
+    };
+    const meta = {
+      type: "object",
+      required: ["api_version"],
+      properties: { api_version: { type: "string", pattern: "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$" } },
+    };
+    const root = { components: { schemas: { ApiError: apiError, Meta: meta } } };
+    const { payload } = errorPayloadPlan({ $ref: "#/components/schemas/ApiError" }, root);
+    const format = errorPayloadFormatter({ mediaType: "application/json", payload });
+    const validate = ajv.compile({ ...root, $ref: "#/components/schemas/ApiError" });
+    for (const problem of [validation, notFound, crash]) {
+      const body = format(problem).body as { meta: unknown };
+      expect(validate(body), JSON.stringify({ body, errors: validate.errors })).toBe(true);
+      expect(body.meta).toEqual({ api_version: "0.0.0" });
+    }
+  });
+
   it("a free-form schema gets the RFC 9457 problem as it is", () => {
     expect(payloads({ type: "object" }).bodies[1]).toEqual(notFound);
   });
