@@ -9,8 +9,8 @@
 //   (optimade's `meta.api_version`, a semantic-version pattern).
 import type { JSONSchema7 } from "json-schema";
 import { sample } from "openapi-sampler";
-import { stringForPattern } from "../emit/server/pattern-sample.js";
-import { sampleMatcher } from "../emit/server/pattern-policy.js";
+import { stringForPattern } from "./pattern-sample.js";
+import { sampleMatcher } from "./pattern-policy.js";
 import { isObject, type JsonObject, type RefResolver } from "./refs.js";
 
 /** Deeper than this the sample is left as it is: the sampler's own depth limit (maxSampleDepth) is below it. */

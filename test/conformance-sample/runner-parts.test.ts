@@ -6,7 +6,7 @@ import { describeAnswer } from "../conformance/exercise.js";
 import { invalidInput, validInput } from "../conformance/inputs.js";
 import { buildModel } from "../../generator/model/build-model.js";
 import { evenSample } from "../conformance/sample.js";
-import { stringForPattern } from "../../generator/emit/server/pattern-sample.js";
+import { stringForPattern } from "../../generator/model/pattern-sample.js";
 import { synthesize } from "../conformance/samples.js";
 import { specSchemas } from "../conformance/spec-schemas.js";
 import type { Operation } from "../../generator/model/ir.js";

@@ -3,7 +3,7 @@
 // redos-detector found safe, else under a time limit) and refused when it breaks one; repeats above RE2's 1000 run
 // in linear time.
 import { describe, expect, it } from "vitest";
-import { stringForPattern } from "../../generator/emit/server/pattern-sample.js";
+import { stringForPattern } from "../../generator/model/pattern-sample.js";
 import { mockAnswers } from "../../generator/emit/server/mock-samples.js";
 import { buildModel } from "../../generator/model/build-model.js";
 

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { patternPolicy } from "../../generator/emit/server/pattern-policy.js";
+import { patternPolicy } from "../../generator/model/pattern-policy.js";
 import { linearPattern, specPattern, toRe2Syntax } from "../../templates/runtime/server/patterns.js";
 
 const REAL_WORLD = JSON.parse(readFileSync("test/server/fixtures/real-world-patterns.json", "utf8")) as string[];

@@ -12,7 +12,7 @@ import {
   SchemaRegistry,
   type DroppedKeyword,
 } from "../../../templates/runtime/server/json-schema.js";
-import { sampleMatcher } from "./pattern-policy.js";
+import { sampleMatcher } from "../../model/pattern-policy.js";
 
 // ajv-formats is CommonJS: under NodeNext its default import is the module object.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;

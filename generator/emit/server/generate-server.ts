@@ -20,7 +20,7 @@ import { isGeneratedPackageJson, serverPackageJson } from "./package-json.js";
 import { serverReadmeView } from "./readme-view.js";
 import { compileValidators } from "./validators.js";
 import type { ValidatorKind } from "./validators.js";
-import { warnOnce, warnOnStderr, type Warn } from "./pattern-policy.js";
+import { warnOnce, warnOnStderr, type Warn } from "../../model/pattern-policy.js";
 import { buildServerView } from "./view-model.js";
 
 const TEMPLATES_DIR = fileURLToPath(new URL("../../../templates/server/", import.meta.url));

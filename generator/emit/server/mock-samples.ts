@@ -14,7 +14,7 @@ import type { MockPaging } from "../../../templates/runtime/server/mock-paging.j
 import { withValueAt } from "../../../templates/runtime/server/mock-paging.js";
 import { valueAt } from "../../../templates/runtime/server/pagination.js";
 import { conformingBodies, type Accepts, type Candidates, type SampleChecks } from "./example-check.js";
-import { droppedKeywordWarning, warnOnStderr, type Warn } from "./pattern-policy.js";
+import { droppedKeywordWarning, warnOnStderr, type Warn } from "../../model/pattern-policy.js";
 import { pageBounds } from "./page-bounds.js";
 import { arraySchemasAt, dataset, distinctFields } from "./mock-dataset.js";
 import { synthesize } from "./synthesize.js";

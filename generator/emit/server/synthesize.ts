@@ -5,7 +5,7 @@
 // their validator; this aims at validity, not at proving it.
 import type { Direction } from "../../../templates/runtime/server/json-schema.js";
 import { followRefs } from "./follow-refs.js";
-import { stringForPattern } from "./pattern-sample.js";
+import { stringForPattern } from "../../model/pattern-sample.js";
 
 type Json = Record<string, unknown>;
 

@@ -16,14 +16,14 @@ import { ModelError } from "../../model/model-error.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
 import { specPattern } from "../../../templates/runtime/server/patterns.js";
-import { droppedKeywordWarning, patternPolicy, warnOnStderr } from "./pattern-policy.js";
+import { droppedKeywordWarning, patternPolicy, warnOnStderr } from "../../model/pattern-policy.js";
 import { typedSpellings } from "./typed-spellings.js";
 import { discriminatorBranches } from "../../model/discriminator-branches.js";
 import { RefResolver } from "../../model/refs.js";
 import { discriminatorKeyword } from "./discriminator-keyword.js";
 import { bodyValidatorName, parametersValidatorName } from "./validator-names.js";
 import { dropUnfitDefaults, pendingDefaults, wireDefault, type PendingDefault } from "./wire-default.js";
-import type { Warn } from "./pattern-policy.js";
+import type { Warn } from "../../model/pattern-policy.js";
 
 // Both are CommonJS: under NodeNext their default import is the module object.
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;

@@ -4,7 +4,7 @@
 // tries draw from a fixed-seed generator, so a `minLength` longer than the minimal match can still be met. The caller re-checks the result with the validator
 // (randexp does not understand lookarounds or every Unicode escape).
 import RandExpModule from "randexp";
-import { isUnicodePattern } from "../../../templates/runtime/server/json-schema.js";
+import { isUnicodePattern } from "../../templates/runtime/server/json-schema.js";
 import { sampleMatcher } from "./pattern-policy.js";
 
 // randexp is CommonJS with `exports.default`: under NodeNext the default import may be the module object.

@@ -3,9 +3,9 @@
 // backtracking RegExp cannot blow up on them; the rest are left out of validation, with a warning naming the place.
 import { createContext, Script } from "node:vm";
 import { isSafe } from "redos-detector";
-import { isUnicodePattern } from "../../../templates/runtime/server/json-schema.js";
-import type { DroppedKeyword, PatternFilter } from "../../../templates/runtime/server/json-schema.js";
-import { linearPattern, type PatternMatcher } from "../../../templates/runtime/server/patterns.js";
+import { isUnicodePattern } from "../../templates/runtime/server/json-schema.js";
+import type { DroppedKeyword, PatternFilter } from "../../templates/runtime/server/json-schema.js";
+import { linearPattern, type PatternMatcher } from "../../templates/runtime/server/patterns.js";
 
 export type Warn = (message: string) => void;
 
