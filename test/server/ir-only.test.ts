@@ -148,9 +148,10 @@ describe("the server emitter reads only the model", () => {
         const specifier = match[1] ?? "";
         // discriminator-branches and refs are functions over the IR's own `schemaRoot` (the validators' discriminator
         // selection), not readers of the bundled document; model-error is the error class an ill-formed schema the
-        // validators meet is reported with (it reads nothing).
+        // validators meet is reported with (it reads nothing); pattern-sample and pattern-policy are functions of a pattern
+        // string (a matching sample, how JavaScript runs it), shared with the model's error-payload sampler.
         if (
-          /\/load\/|\/model\/(?!ir\.js|identifiers\.js|discriminator-branches\.js|refs\.js|model-error\.js)/.test(
+          /\/load\/|\/model\/(?!ir\.js|identifiers\.js|discriminator-branches\.js|refs\.js|model-error\.js|pattern-sample\.js|pattern-policy\.js)/.test(
             specifier,
           )
         )
