@@ -16,7 +16,7 @@ import { readSpec, type IndexRequest } from "./read-spec.js";
 import { configDigest, contentHash, IndexStore, statAll, type StoredSpec } from "./index-store.js";
 import { runQueue } from "./queue.js";
 import { approximateBytes, SpecCache } from "./spec-cache.js";
-import { summarize, type LoadedSpec } from "./loaded-spec.js";
+import type { LoadedSpec } from "./loaded-spec.js";
 import { entryKey, type LoadProblem, type SpecEntry } from "./spec-entry.js";
 
 export interface CatalogOptions {
