@@ -33,7 +33,7 @@ export function assetTable(brand?: PortalSettings): Map<string, string> {
 }
 
 /** Redoc's sidebar shows Redocly's logo from its CDN, unconditionally; the portal loads nothing from other origins. */
-export const REDOC_CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
+const REDOC_CDN_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg";
 /** An empty SVG in its place (img-src allows data:): the image loads, so Redoc keeps its "API docs by Redocly" link. */
 const EMPTY_SVG = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='1' height='1'/%3E";
 

@@ -2,7 +2,6 @@
 // the request body, from their examples when those fit the schema), and one the spec forbids (a required value
 // left out, or a value of the wrong type), keyed as the generated client's parameters object is.
 import { isFetchForbiddenMethod } from "../../generator/facts/http-methods.js";
-import { isIgnoredHeaderParameter } from "../../generator/facts/ignored-header-parameters.js";
 import type { ApiModel, Operation, Parameter } from "../../generator/model/ir.js";
 import { candidatesFor, firstValid } from "./samples.js";
 import { deref, isObject, type SpecSchemas } from "./spec-schemas.js";
@@ -285,13 +284,8 @@ export function invalidInput(
     delete input[missing.inputKey];
     return { input, what: `required ${missing.in} parameter "${missing.rawName}" left out` };
   }
-  // A header whose definition the server ignores (Accept, Content-Type, Authorization) is no input it can refuse.
-  const typed = params.filter(
-    (p) =>
-      p.in !== "cookie" &&
-      (p.required || p.in === "query") &&
-      !(p.in === "header" && isIgnoredHeaderParameter(p.rawName)),
-  );
+  // Headers whose definition OpenAPI says to ignore (Accept, Content-Type, Authorization) are not in the IR.
+  const typed = params.filter((p) => p.in !== "cookie" && (p.required || p.in === "query"));
   for (const param of typed) {
     const schema = deref(document, param.schema) ?? {};
     if (schema.type === "array" || schema.type === "object") continue;

@@ -11,7 +11,6 @@ import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import addFormatsModule from "ajv-formats";
 import formatsModule from "ajv-formats/dist/formats.js";
 import type { ApiModel, Operation, ParamLocation } from "../../model/ir.js";
-import { isIgnoredHeaderParameter } from "../../facts/ignored-header-parameters.js";
 import { ModelError } from "../../model/model-error.js";
 import { matchIllFormedNamesByPattern, SchemaRegistry } from "../../../templates/runtime/server/json-schema.js";
 import { bodyKindOf } from "../../../templates/runtime/server/media-type.js";
@@ -259,14 +258,11 @@ function parameterObjectSchema(
 }
 
 /**
- * The parameters validated in one location: not those whose definition OpenAPI says to ignore
- * (facts/ignored-header-parameters.ts; spoonacular.com's Accept enum refused the client's own Accept). The client
- * still sends the value a caller chose.
+ * The parameters validated in one location. Header parameters OpenAPI says to ignore (Accept, Content-Type,
+ * Authorization) never reach the IR: the model leaves them out (facts/ignored-header-parameters.ts).
  */
 function validatedParameters(op: Operation, location: ParamLocation): Operation["parameters"] {
-  return op.parameters.filter(
-    (param) => param.in === location && !(location === "header" && isIgnoredHeaderParameter(param.rawName)),
-  );
+  return op.parameters.filter((param) => param.in === location);
 }
 
 /**
