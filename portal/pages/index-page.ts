@@ -108,7 +108,7 @@ export function searchHref(links: Links, query: SearchQuery, change: Partial<Sea
 
 function apiCard(api: ApiView, links: Links, visible: boolean): SafeHtml {
   return html`<li class="card api" data-api="${api.api}" data-search="${searchText(api)}"${visible ? "" : html` hidden`}>
-<h2><a href="${links.redoc(api.api, latest(api).version)}">${api.summary?.title ?? api.api}</a> <small>${api.api}</small></h2>
+<h2><a href="${links.redoc(api.api, newestLoadedVersion(api).version)}">${api.summary?.title ?? api.api}</a> <small>${api.api}</small></h2>
 ${api.summary?.description ? html`<p class="description">${firstParagraph(api.summary.description)}</p>` : ""}
 ${api.summary?.tags.length ? html`<p class="tags">${api.summary.tags.map((tag) => html`<a class="tag" href="${searchHref(links, EMPTY_QUERY, { tag })}">${tag}</a> `)}</p>` : ""}
 <table class="versions">
@@ -141,7 +141,8 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-function latest(api: ApiView): VersionView {
+/** The version an API's card links to: the newest that loads (a newer one that does not is no place to land). */
+export function newestLoadedVersion(api: ApiView): VersionView {
   return [...api.versions].reverse().find((v) => v.summary) ?? api.versions[api.versions.length - 1]!;
 }
 

@@ -1,6 +1,6 @@
 import type { IndexProgress } from "../catalog/catalog.js";
 import type { Page, SearchQuery, SearchResult } from "../catalog/search.js";
-import { operationHref } from "./index-page.js";
+import { newestLoadedVersion, operationHref } from "./index-page.js";
 import type { Links } from "./links.js";
 
 /** `/search.json`: the same search as the index page, with the links a client needs to follow a hit. */
@@ -21,6 +21,8 @@ export function searchJson(result: SearchResult, query: SearchQuery, links: Link
       title: api.summary?.title ?? api.api,
       description: api.summary?.description ?? "",
       tags: api.summary?.tags ?? [],
+      // Where the index card links: a client (static-search.js among them) need not guess which version loads.
+      reference: links.redoc(api.api, newestLoadedVersion(api).version),
       versions: api.versions.map((v) => ({
         version: v.version,
         infoVersion: v.summary?.infoVersion ?? "",

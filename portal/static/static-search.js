@@ -15,6 +15,9 @@
   var pageCards = Array.prototype.slice.call(list.children);
   var pageCount = count ? count.textContent : "";
   var index;
+  // Each change of the fields counts one up: an answer that comes back after a later change (the first search waits
+  // for search.json) is stale, and would otherwise put back hits for a query no longer in the box.
+  var generation = 0;
 
   function load() {
     index =
@@ -50,13 +53,30 @@
     return hasWords && hasTag && hasStatus;
   }
 
+  // The server's order (portal/catalog/search.ts rank): hits with every word in the id or title first, each group in
+  // catalog order, so "svc-57" puts svc-57 before an API whose description mentions it.
+  function ranked(hits, words) {
+    if (words.length === 0) return hits;
+    var strong = [];
+    var weak = [];
+    hits.forEach(function (api) {
+      var name = (api.api + " " + api.title).toLowerCase();
+      var inName = words.every(function (word) {
+        return name.indexOf(word) !== -1;
+      });
+      (inName ? strong : weak).push(api);
+    });
+    return strong.concat(weak);
+  }
+
   function card(api) {
     var item = document.createElement("li");
     item.className = "card api";
     var heading = document.createElement("h2");
     var link = document.createElement("a");
-    var latest = api.versions[api.versions.length - 1];
-    link.href = latest ? new URL(latest.reference, indexUrl).href : "#";
+    // The API's own reference (the newest version that loads), as the server's card links; not the last version,
+    // which may be one that does not load.
+    link.href = new URL(api.reference, indexUrl).href;
     link.textContent = api.title;
     var id = document.createElement("small");
     id.textContent = api.api;
@@ -75,6 +95,7 @@
     var words = input.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
     var tag = tagInput ? tagInput.value.trim().toLowerCase() : "";
     var lint = lintInput ? lintInput.value : "";
+    var mine = ++generation;
     if (words.length === 0 && !tag && !lint) {
       list.replaceChildren.apply(list, pageCards);
       if (pager) pager.hidden = false;
@@ -82,9 +103,13 @@
       return;
     }
     load().then(function (all) {
-      var hits = all.apis.items.filter(function (api) {
-        return matches(api, words, tag, lint);
-      });
+      if (mine !== generation) return;
+      var hits = ranked(
+        all.apis.items.filter(function (api) {
+          return matches(api, words, tag, lint);
+        }),
+        words,
+      );
       list.replaceChildren.apply(list, hits.map(card));
       if (pager) pager.hidden = true;
       if (count) count.textContent = hits.length + " of " + all.totalApis + " APIs";

@@ -54,3 +54,57 @@ export async function writeSpec(specsDir: string, name: string, text: string): P
   await writeFile(file, text);
   return file;
 }
+
+/**
+ * The JSON of a spec the default rules pass: servers, security, errors as Problem Details, 429 and 500 documented.
+ * `warnings: true` leaves the 429's Retry-After header out, which is one warning (rest/rate-limit) and no error.
+ */
+export function conventionalSpec(name: string, options: { tag?: string; warnings?: boolean } = {}): string {
+  const tag = options.tag ?? "general";
+  const problem = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
+  const string = { type: "string" };
+  return JSON.stringify({
+    openapi: "3.1.0",
+    info: { title: `Service ${name}`, version: "1.0.0", description: `Handles ${name}.` },
+    servers: [{ url: "https://api.example.com/v1" }],
+    security: [],
+    tags: [{ name: tag }],
+    paths: {
+      "/v1/items": {
+        get: {
+          operationId: "listItems",
+          summary: `List the ${name} items`,
+          tags: [tag],
+          responses: {
+            "200": { description: "The items." },
+            "429": {
+              description: "Too many requests.",
+              headers: options.warnings ? undefined : { "Retry-After": { schema: { type: "integer" } } },
+              content: problem,
+            },
+            "500": { description: "The server failed.", content: problem },
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Problem: {
+          type: "object",
+          properties: {
+            type: string,
+            title: string,
+            status: { type: "integer" },
+            detail: string,
+            instance: string,
+            code: string,
+            errors: {
+              type: "array",
+              items: { type: "object", properties: { field: string, code: string, message: string } },
+            },
+          },
+        },
+      },
+    },
+  });
+}
