@@ -96,24 +96,46 @@
     var tag = tagInput ? tagInput.value.trim().toLowerCase() : "";
     var lint = lintInput ? lintInput.value : "";
     var mine = ++generation;
+    rememberInUrl();
     if (words.length === 0 && !tag && !lint) {
       list.replaceChildren.apply(list, pageCards);
       if (pager) pager.hidden = false;
       if (count) count.textContent = pageCount;
       return;
     }
-    load().then(function (all) {
-      if (mine !== generation) return;
-      var hits = ranked(
-        all.apis.items.filter(function (api) {
-          return matches(api, words, tag, lint);
-        }),
-        words,
-      );
-      list.replaceChildren.apply(list, hits.map(card));
-      if (pager) pager.hidden = true;
-      if (count) count.textContent = hits.length + " of " + all.totalApis + " APIs";
+    load().then(
+      function (all) {
+        if (mine !== generation) return;
+        var hits = ranked(
+          all.apis.items.filter(function (api) {
+            return matches(api, words, tag, lint);
+          }),
+          words,
+        );
+        list.replaceChildren.apply(list, hits.map(card));
+        if (pager) pager.hidden = true;
+        if (count) count.textContent = hits.length + " of " + all.totalApis + " APIs";
+      },
+      function () {
+        // The page's own cards stay; the next keystroke asks again (a static host may have been mid-deploy).
+        index = undefined;
+        if (mine === generation && count) count.textContent = "Search is unavailable: search.json did not load.";
+      },
+    );
+  }
+
+  // As on the live portal: a reload or a shared link keeps the search.
+  function rememberInUrl() {
+    var url = new URL(window.location.href);
+    [
+      ["q", input.value.trim()],
+      ["tag", tagInput ? tagInput.value.trim() : ""],
+      ["lint", lintInput ? lintInput.value : ""],
+    ].forEach(function (field) {
+      if (field[1]) url.searchParams.set(field[0], field[1]);
+      else url.searchParams.delete(field[0]);
     });
+    window.history.replaceState(null, "", url);
   }
 
   input.value = params.get("q") || "";

@@ -211,7 +211,8 @@ describe("the static site's search in a browser", () => {
     await page.click('form.search button[type="submit"]');
     await showsEventually(page, await liveSearch({ q: "svc-1", tag: "general" }), "after submit");
     await expect(page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).resolves.toBe(true);
-    expect(page.url()).toBe(`${host.url}/page/2/`);
+    // Still page 2, with the search in its address, as the live portal's form leaves it.
+    expect(page.url()).toBe(`${host.url}/page/2/?q=svc-1&tag=general`);
     await closeClean(watched);
   });
 
@@ -273,5 +274,34 @@ describe("the static site's search in a browser", () => {
     const changes = await page.evaluate(() => (window as unknown as { changes: string[][] }).changes);
     expect(changes).toEqual([["svc-41"]]);
     await closeClean(watched);
+  });
+
+  it("keeps the search in the address as you type, so a reload or a shared link shows the same hits", async () => {
+    const watched = await open("page/3/");
+    const { page } = watched;
+    await fill(page, { q: "svc-2", lint: "errors" });
+    const expected = await liveSearch({ q: "svc-2", lint: "errors" });
+    await showsEventually(page, expected, "typed");
+    expect(new URL(page.url()).searchParams.toString()).toBe("q=svc-2&lint=errors");
+    await page.reload();
+    await showsEventually(page, expected, "after a reload");
+    await fill(page, {});
+    expect(page.url()).toBe(`${host.url}/page/3/`);
+    await showsEventually(page, await ownPage("page/3"), "cleared");
+    await closeClean(watched);
+  });
+
+  it("says the search is unavailable when search.json does not load, keeps the page's cards, and asks again later", async () => {
+    const page = await browser.newPage();
+    let failing = true;
+    await page.route("**/search.json", (route) => (failing ? route.abort() : route.continue()));
+    await page.goto(`${host.url}/`);
+    const own = await ownPage("");
+    await page.fill("#q", "billing");
+    await showsEventually(page, { ...own, count: "Search is unavailable: search.json did not load." }, "failed");
+    failing = false;
+    await page.fill("#q", "svc-45");
+    await showsEventually(page, await liveSearch({ q: "svc-45" }), "asked again");
+    await page.context().close();
   });
 });
