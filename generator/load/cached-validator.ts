@@ -50,6 +50,6 @@ export function cachedValidator<V>(recipe: ValidatorRecipe<V>): V {
   }
   const { ajv, validate } = recipe.compile();
   // a read-only install validates with the in-memory compilation (writeCacheFile ignores write failures)
-  writeCacheFile(file, recipe.standaloneCode(ajv, validate), KEEP_VALIDATORS);
+  writeCacheFile(file, () => recipe.standaloneCode(ajv, validate), KEEP_VALIDATORS);
   return validate;
 }

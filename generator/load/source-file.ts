@@ -80,6 +80,15 @@ export class SourceFile {
     return positions;
   }
 
+  /**
+   * Lets go of the indexes `locateMany` built (made again if asked): on a large JSON file every member a lint's scan
+   * passed is remembered, 88 MB for Microsoft Graph beta's 78,000 problems.
+   */
+  releasePositionIndexes(): void {
+    this.lines = undefined;
+    this.jsonPositions = undefined;
+  }
+
   private yamlOffset(tokens: string[]): number {
     return this.yamlPositions ? offsetIn(this.yamlPositions, tokens) : 0;
   }

@@ -125,6 +125,11 @@ export class SpecDocument {
     return this.locateMany([ref])[0]!;
   }
 
+  /** Lets go of what locating built in each file (`SourceFile.releasePositionIndexes`). */
+  releasePositionIndexes(): void {
+    for (const file of this.files.values()) file.releasePositionIndexes();
+  }
+
   /** Locates many places at once (one scan per file), in the order given. */
   locateMany(refs: readonly NodeRef[]): SourceLocation[] {
     const byFile = new Map<string, string[]>();

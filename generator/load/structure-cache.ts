@@ -25,7 +25,7 @@ export function checkStructure(
   if (stored) return stored.map(({ message, pointer }) => ({ message, at: { file: rootFile, pointer } }));
   const problems = validateStructure(document, rootFile);
   const written = problems.map(({ message, at }) => ({ message, pointer: at.pointer }));
-  writeCacheFile(cacheFile, JSON.stringify(written), MAX_STORED);
+  writeCacheFile(cacheFile, () => JSON.stringify(written), MAX_STORED);
   return problems;
 }
 

@@ -62,8 +62,8 @@ function parsedJson(text: string | undefined): { json: unknown } | undefined {
 export function storeYaml(text: string, value: unknown, positions: PositionTree): void {
   if (text.length > MAX_TEXT_LENGTH || !survivesJson(value)) return;
   const files = cacheFilesFor(text);
-  writeCacheFile(files.positions, JSON.stringify(positions), MAX_STORED);
-  writeCacheFile(files.value, JSON.stringify(value), MAX_STORED);
+  writeCacheFile(files.positions, () => JSON.stringify(positions), MAX_STORED);
+  writeCacheFile(files.value, () => JSON.stringify(value), MAX_STORED);
 }
 
 /**

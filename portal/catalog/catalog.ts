@@ -187,7 +187,11 @@ export class SpecCatalog extends EventEmitter {
    * writes each spec's lint page once, and a large spec's problems (78,000 for Microsoft Graph beta) need not outlive it.
    */
   lintOnce(loaded: LoadedSpec, file: string): Diagnostic[] {
-    return loaded.lint ?? lintDocument(loaded.document, portalLintConfig(this.lintConfigFor(file)));
+    if (loaded.lint) return loaded.lint;
+    const diagnostics = lintDocument(loaded.document, portalLintConfig(this.lintConfigFor(file)));
+    // The places are in the problems now; what finding them built need not outlive them either.
+    loaded.document.releasePositionIndexes();
+    return diagnostics;
   }
 
   /** Rescans the directory and re-indexes what changed; concurrent calls share one run and queue at most one more. */

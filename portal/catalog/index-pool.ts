@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,6 +14,12 @@ const WORKER_SOURCE = new URL("./index-worker.ts", import.meta.url);
  * Graph's 20 MB read just before Graph beta's 47 MB took the indexing peak from 0.86 to 1.29 GB.
  */
 const RECYCLE_AFTER_BYTES = 8 * 1024 * 1024;
+/**
+ * A spec this large (its root file's bytes) is indexed alone, no other worker busy meanwhile: Microsoft Graph (20 MB)
+ * and Graph beta (47 MB) sort next to each other, and the two workers' heaps grown for both at once were the peak of a
+ * whole-corpus cold start (each alone: 0.5 and 0.9 GB).
+ */
+const ALONE_ABOVE_BYTES = 8 * 1024 * 1024;
 
 /**
  * Worker threads that index specs off the portal's event loop: linting Microsoft Graph beta takes 25 s of one core,
@@ -26,12 +32,18 @@ export class IndexPool {
   private readonly waiting: Job[] = [];
   private nextId = 0;
   private readonly recycleAfterBytes: number;
+  private readonly aloneAboveBytes: number;
   /** Workers started so far (a retired or lost one is replaced by a new one). */
   started = 0;
 
-  constructor(size = Math.min(2, Math.max(1, availableParallelism() - 1)), recycleAfterBytes = RECYCLE_AFTER_BYTES) {
+  constructor(
+    size = Math.min(2, Math.max(1, availableParallelism() - 1)),
+    recycleAfterBytes = RECYCLE_AFTER_BYTES,
+    aloneAboveBytes = ALONE_ABOVE_BYTES,
+  ) {
     this.size = size;
     this.recycleAfterBytes = recycleAfterBytes;
+    this.aloneAboveBytes = aloneAboveBytes;
   }
 
   /**
@@ -46,7 +58,8 @@ export class IndexPool {
 
   index(request: IndexRequest): Promise<{ record: IndexRecord; files: string[] }> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ id: this.nextId++, request, resolve, reject });
+      const alone = sizeOf(request.file) > this.aloneAboveBytes;
+      this.waiting.push({ id: this.nextId++, request, alone, resolve, reject });
       this.dispatch();
     });
   }
@@ -64,6 +77,9 @@ export class IndexPool {
 
   private dispatch(): void {
     while (this.waiting.length > 0) {
+      const busy = this.workers.filter((candidate) => candidate.job);
+      // A large spec waits for the others to finish, and nothing starts beside it.
+      if (busy.some((candidate) => candidate.job!.alone) || (this.waiting[0]!.alone && busy.length > 0)) return;
       let worker = this.workers.find((candidate) => !candidate.job);
       if (!worker && this.workers.length < this.size) worker = this.start();
       if (!worker) return;
@@ -111,6 +127,7 @@ export class IndexPool {
 interface Job {
   id: number;
   request: IndexRequest;
+  alone: boolean;
   resolve: (result: { record: IndexRecord; files: string[] }) => void;
   reject: (error: Error) => void;
 }
@@ -118,6 +135,15 @@ interface Job {
 interface PoolWorker {
   thread: Worker;
   job: Job | undefined;
+}
+
+/** 0 for a file that cannot be read: the worker reports why. */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** The worker's first module: tsx's loader hooks, then the worker. */

@@ -30,4 +30,33 @@ describe("writeCacheFile", () => {
       "other.json",
     ]);
   });
+
+  it("lists the folder once and counts the writes after, until the count passes the limit", () => {
+    dir = mkdtempSync(join(tmpdir(), "content-cache-"));
+    const write = (name: string) => writeCacheFile(join(dir!, name), "module.exports = 1;", 20);
+    const addFiles = (prefix: string, n: number) => {
+      for (let i = 0; i < n; i++) writeFileSync(join(dir!, `${prefix}-${i}.cjs`), "module.exports = 0;");
+    };
+    addFiles("earlier-run", 12);
+    write("first.cjs"); // listed: 13
+    // Files another process adds meanwhile are not counted: no cut although the folder is past the limit...
+    addFiles("other-process", 10);
+    write("second.cjs"); // counted: 14
+    expect(readdirSync(dir)).toHaveLength(24);
+    // ...until the counted writes pass it and the folder is listed again, and cut to three quarters of the limit.
+    for (let i = 0; i < 7; i++) write(`more-${i}.cjs`); // counted: 21, listed: 31
+    expect(readdirSync(dir)).toHaveLength(15);
+  });
+
+  it("stops writing a kind of file once the process has written half the limit, and makes no text for it", () => {
+    dir = mkdtempSync(join(tmpdir(), "content-cache-"));
+    let made = 0;
+    const text = () => {
+      made += 1;
+      return "{}";
+    };
+    for (let i = 0; i < 10; i++) writeCacheFile(join(dir, `value-${i}.json`), text, 8);
+    expect(readdirSync(dir).sort()).toEqual(["value-0.json", "value-1.json", "value-2.json", "value-3.json"]);
+    expect(made).toBe(4);
+  });
 });

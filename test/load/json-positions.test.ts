@@ -49,3 +49,15 @@ describe("JsonPositionIndex", () => {
     expect(index.locate(["/paths/skip/deep/0/0/0/x"]).get("/paths/skip/deep/0/0/0/x")).toBe(offsetOf('"x"'));
   });
 });
+
+describe("SourceFile.releasePositionIndexes", () => {
+  it("lets go of the indexes and finds the same places when asked again", async () => {
+    const { SourceFile } = await import("../../generator/load/source-file.js");
+    const file = await SourceFile.parse("/specs/spec.json", TEXT);
+    const pointers = ["/paths/~1pets~1{id}/get/tags/1", "/a~0b/1/kA", "/paths/missing/x"];
+    const before = file.locateMany(pointers);
+    expect(before.get("/a~0b/1/kA")).toEqual({ line: 6, column: 16 });
+    file.releasePositionIndexes();
+    expect(file.locateMany(pointers)).toEqual(before);
+  });
+});

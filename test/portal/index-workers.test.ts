@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SpecLoadError } from "../../generator/load/index.js";
 import { ALL_RULES, presetConfig } from "../../generator/conventions/index.js";
@@ -65,6 +66,28 @@ describe("indexing in worker threads", () => {
     } finally {
       keeping.close();
       recycling.close();
+    }
+  });
+
+  it("indexes a large spec alone: it waits for the spec in progress, and the next waits for it", async () => {
+    const file = (name: string) => `${specs.specsDir}/${name}/v1/openapi.json`;
+    const small = statSync(file("svc-01")).size;
+    const large = statSync(file("big")).size;
+    expect(large).toBeGreaterThan(small * 4);
+    const pool = new IndexPool(2, Number.POSITIVE_INFINITY, (small + large) / 2);
+    const answered: string[] = [];
+    try {
+      await Promise.all(
+        ["svc-01", "big", "svc-02"].map((name) =>
+          pool
+            .index({ file: file(name), placeVersion: "v1", lintConfig, tagGroupThreshold: undefined })
+            .then(() => answered.push(name)),
+        ),
+      );
+      // With two workers and nothing alone, svc-02 would start beside "big" and, being tiny, be answered first.
+      expect(answered).toEqual(["svc-01", "big", "svc-02"]);
+    } finally {
+      pool.close();
     }
   });
 

@@ -82,7 +82,7 @@ export class ExampleValidator {
   /** Keeps the verdicts for the next lint of this document (nothing to do when every verdict was stored). */
   save(): void {
     if (this.fresh.size === 0) return;
-    const verdicts = JSON.stringify(Object.fromEntries([...this.storedVerdicts(), ...this.fresh]));
+    const verdicts = () => JSON.stringify(Object.fromEntries([...this.storedVerdicts(), ...this.fresh]));
     writeCacheFile(this.verdictsFile(), verdicts, MAX_STORED);
   }
 
