@@ -15,9 +15,9 @@ const WORKER_SOURCE = new URL("./index-worker.ts", import.meta.url);
  */
 const RECYCLE_AFTER_BYTES = 8 * 1024 * 1024;
 /**
- * A spec this large (its root file's bytes) is indexed alone, no other worker busy meanwhile: Microsoft Graph (20 MB)
- * and Graph beta (47 MB) sort next to each other, and the two workers' heaps grown for both at once were the peak of a
- * whole-corpus cold start (each alone: 0.5 and 0.9 GB).
+ * A spec this large (its root file's bytes) is indexed alone, in a fresh worker with no other alive: Microsoft Graph
+ * (20 MB) and Graph beta (47 MB) sort next to each other, and the two workers' heaps grown for both at once were the
+ * peak of a whole-corpus cold start (each alone: 0.5 and 0.9 GB); an idle worker beside it still held its heap.
  */
 const ALONE_ABOVE_BYTES = 8 * 1024 * 1024;
 
@@ -80,6 +80,8 @@ export class IndexPool {
       const busy = this.workers.filter((candidate) => candidate.job);
       // A large spec waits for the others to finish, and nothing starts beside it.
       if (busy.some((candidate) => candidate.job!.alone) || (this.waiting[0]!.alone && busy.length > 0)) return;
+      // ...in a fresh worker, the only one: an idle worker keeps the heap its earlier specs grew.
+      if (this.waiting[0]!.alone) for (const idle of [...this.workers]) this.retire(idle);
       let worker = this.workers.find((candidate) => !candidate.job);
       if (!worker && this.workers.length < this.size) worker = this.start();
       if (!worker) return;

@@ -69,7 +69,7 @@ describe("indexing in worker threads", () => {
     }
   });
 
-  it("indexes a large spec alone: it waits for the spec in progress, and the next waits for it", async () => {
+  it("indexes a large spec alone, in a fresh worker: it waits for the spec in progress, and the next waits for it", async () => {
     const file = (name: string) => `${specs.specsDir}/${name}/v1/openapi.json`;
     const small = statSync(file("svc-01")).size;
     const large = statSync(file("big")).size;
@@ -86,6 +86,8 @@ describe("indexing in worker threads", () => {
       );
       // With two workers and nothing alone, svc-02 would start beside "big" and, being tiny, be answered first.
       expect(answered).toEqual(["svc-01", "big", "svc-02"]);
+      // "big" got a fresh worker, the one that read svc-01 stopped; svc-02 went to big's (no recycling here).
+      expect(pool.started).toBe(2);
     } finally {
       pool.close();
     }
