@@ -52,6 +52,10 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
     memoryBudgetMb: options.memoryBudgetMb,
     tagGroupThreshold: options.brand?.tagGroupThreshold,
     keepIndexedLoads: false,
+    // Workers keep a server's event loop free while it indexes; a build has no reader waiting. And what a worker's
+    // heap took stays in the process once it has stopped (glibc keeps a thread's malloc arena): after a cold index
+    // of the corpus in workers the build began 0.6 GB higher, and its peak was 1.51 GB against 1.28 GB warm.
+    indexInWorkers: false,
   });
   await catalog.refresh();
   const samples = options.codeSamples ?? codeSamplesFor();
