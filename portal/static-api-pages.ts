@@ -56,7 +56,7 @@ export async function writeApiVersion(
   });
   const groups = loaded && isLargeSpec(loaded.bundled, site.brand.tagGroupThreshold) ? tagGroups(loaded.bundled) : [];
 
-  await writeLintPage(catalog, entry, loaded, site, input);
+  await writeLintPage(catalog, entry, loaded, `${base}/lint`, site, input);
   collectGarbage();
   await site.writePage(base, (links, csp) => renderRedocPage(input(links, csp())));
   // The pages of the groups fetch it for links to other groups (Links.tagIndex).
@@ -94,11 +94,12 @@ async function writeLintPage(
   catalog: SpecCatalog,
   entry: SpecEntry,
   loaded: LoadedSpec | undefined,
+  dir: string,
   site: SiteWriter,
   input: (links: Links, metaCsp: string) => ApiPageInput,
 ): Promise<void> {
   const diagnostics = loaded ? catalog.lintOnce(loaded, entry.file) : [];
-  await site.writePage(`apis/${entry.api}/${entry.version}/lint`, (links, csp) =>
+  await site.writePage(dir, (links, csp) =>
     renderLintPage({ ...input(links, csp()), diagnostics, relative: (file) => catalog.relative(file) }),
   );
 }

@@ -31,8 +31,8 @@ const writtenCounts = new Map<string, number>();
  * A process stops writing a kind once it has written half of `keep`: it has more to cache than the folder holds (a
  * portal build over a corpus, a conformance run), so what it wrote would be cut before it is read again, and would
  * push out what the next lint of an edited spec reads. Its first files are kept, as a smaller run's would be.
+ * `text` may be a function, so that what is not written is not made either.
  */
-/** `text` may be a function, so that what is not written is not made either. */
 export function writeCacheFile(file: string, text: string | (() => string), keep: number): void {
   const dir = dirname(file);
   const kind = extname(file);

@@ -18,19 +18,20 @@ export function renderLintPage(
 ): string {
   const { current, versions, links, diagnostics, relative, frame } = input;
   const listed = diagnostics.slice(0, LINT_PAGE_PROBLEMS);
+  const cut = listed.length < diagnostics.length;
   const body = html`${apiHeader(current, versions, "lint", links)}
 <h2>Lint report: ${lintLabel(current)}</h2>
 ${
   diagnostics.length === 0
     ? html`<p class="clean">${input.loaded ? "No problems: this version follows every enabled convention." : "The spec did not load, so it was not linted."}</p>`
-    : html`${diagnostics.length > LINT_PAGE_PROBLEMS ? ruleCounts(diagnostics, links) : ""}<table class="lint">
+    : html`${cut ? ruleCounts(diagnostics, links) : ""}<table class="lint">
 <thead><tr><th>Severity</th><th>Rule</th><th>Problem</th><th>Where</th></tr></thead>
 <tbody>${listed.map(
         (d) =>
           html`<tr class="${d.severity}"><td>${d.severity}</td><td><a href="${links.rules(d.ruleId)}">${d.ruleId}</a></td><td>${d.message}</td><td><code>${relative(d.file)}:${d.line}:${d.column}</code><br><small>${d.pointer}</small></td></tr>`,
       )}</tbody>
 </table>${
-        diagnostics.length > LINT_PAGE_PROBLEMS
+        cut
           ? html`<p class="more">The first ${LINT_PAGE_PROBLEMS.toLocaleString("en")} of ${diagnostics.length.toLocaleString("en")} problems are listed. <code>specwright lint</code> on the spec lists them all.</p>`
           : ""
       }`
