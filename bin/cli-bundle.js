@@ -88,27 +88,32 @@ async function buildBundle(target) {
  * `outdir` (dist/ of a published package, wherever it is installed).
  */
 export async function bundleSources({ entryPoints, outdir, locations }) {
-  const { build } = await import("esbuild");
-  await build({
-    entryPoints,
-    bundle: true,
-    splitting: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    outdir,
-    // A bundled package loads as one parsed file instead of hundreds of resolved CommonJS modules (ajv and yaml
-    // alone are ~460 on every lint); the rest stay imports of the installed packages.
-    plugins: [keepModuleLocations(locations), externalExcept(INLINED_PACKAGES)],
-    // The inlined CommonJS packages `require` Node's built-ins, which an ES module has no `require` for.
-    // ES builds where a package has one (jsonc-parser's CommonJS build is UMD, which esbuild cannot follow).
-    mainFields: ["module", "main"],
-    banner: {
-      js: 'import { createRequire as __specwrightRequire } from "node:module"; const require = __specwrightRequire(import.meta.url);',
-    },
-    outExtension: { ".js": ".mjs" },
-    logLevel: "error",
-  });
+  const { build, stop } = await import("esbuild");
+  try {
+    await build({
+      entryPoints,
+      bundle: true,
+      splitting: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outdir,
+      // A bundled package loads as one parsed file instead of hundreds of resolved CommonJS modules (ajv and yaml
+      // alone are ~460 on every lint); the rest stay imports of the installed packages.
+      plugins: [keepModuleLocations(locations), externalExcept(INLINED_PACKAGES)],
+      // The inlined CommonJS packages `require` Node's built-ins, which an ES module has no `require` for.
+      // ES builds where a package has one (jsonc-parser's CommonJS build is UMD, which esbuild cannot follow).
+      mainFields: ["module", "main"],
+      banner: {
+        js: 'import { createRequire as __specwrightRequire } from "node:module"; const require = __specwrightRequire(import.meta.url);',
+      },
+      outExtension: { ".js": ".mjs" },
+      logLevel: "error",
+    });
+  } finally {
+    // esbuild's service process (70 MB) would otherwise live as long as the command that built the bundle.
+    await stop();
+  }
 }
 
 /** Pure-JavaScript dependencies of the lint/diff path that start faster bundled than loaded from node_modules. */
