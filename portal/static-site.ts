@@ -14,6 +14,7 @@ import { metaContentSecurityPolicy } from "./security.js";
 import { writeApiVersion, type WritePage } from "./static-api-pages.js";
 import { writeIndexPages } from "./static-index.js";
 import { writeSpecFile } from "./spec-text.js";
+import { tempSiteDir } from "./temp-site.js";
 
 export interface StaticSiteOptions {
   specsDir: string;
@@ -61,7 +62,7 @@ export async function buildStaticSite(options: StaticSiteOptions): Promise<Stati
   const samples = options.codeSamples ?? codeSamplesFor();
   const brand = options.brand ?? defaultPortalSettings();
 
-  const temp = `${outDir}.tmp-${process.pid}-${Date.now()}`;
+  const temp = tempSiteDir(outDir);
   let pages = 0;
   const write = async (path: string, content: string | Buffer) => {
     const file = join(temp, path);

@@ -1,7 +1,9 @@
 import { spawn } from "node:child_process";
 import { readdir, rm, stat } from "node:fs/promises";
 import { constants } from "node:os";
-import { basename, dirname, extname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { listSpecFiles } from "../../portal/catalog/discover.js";
+import { tempSitePrefix } from "../../portal/temp-site.js";
 import { UsageError } from "../errors/usage-error.js";
 
 /** Set in the child that runs under a bound: its value is the bound in MB, and it keeps the child from re-running. */
@@ -11,13 +13,12 @@ const MB = 1024 * 1024;
  * What the heap may take, per MB of the largest spec file, and at least. Microsoft Graph beta (47 MB of JSON) needs
  * about 800 MB of heap at its lint's peak beside the build's own 150 MB: its cold build ran in a 700 MB bound at
  * the cost of time, in 900 MB at +9% time, and peaked at 1.21 GB of RSS unbounded (V8 grows a heap far past what is
- * live when nothing bounds it). 24x gives that spec 1,130 MB.
+ * live when nothing bounds it). 24x gives that spec 1,079 MB.
  */
 const HEAP_MB_PER_SPEC_MB = 24;
 const MIN_HEAP_MB = 1024;
 /** V8 prints this block when a heap is exhausted, then aborts; it is replaced by a message saying what to do. */
 const V8_OOM_REPORT = "<--- Last few GCs --->";
-const V8_OOM_LINE = /heap out of memory|Reached heap limit/;
 
 export interface HeapBoundRequest {
   specsDir: string;
@@ -69,17 +70,10 @@ export function heapAlreadyBounded(
   return flags.some((flag) => /^--max[-_]old[-_]space[-_]size(=|$)/.test(flag));
 }
 
-/** The size of the largest OpenAPI-looking file (.json, .yaml, .yml) under a folder, node_modules and dot folders aside. */
+/** The size of the largest spec-like file (.json, .yaml, .yml) under a folder, as the catalog finds them. */
 export async function largestSpecFileBytes(dir: string): Promise<number> {
   let largest = 0;
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) largest = Math.max(largest, await largestSpecFileBytes(path));
-    else if (entry.isFile() && /^\.(json|ya?ml)$/i.test(extname(entry.name)))
-      largest = Math.max(largest, (await stat(path)).size);
-  }
+  for (const file of await listSpecFiles(dir)) largest = Math.max(largest, (await stat(file)).size);
   return largest;
 }
 
@@ -105,16 +99,12 @@ export function runWithHeapBound(boundMb: number, outDir: string): Promise<Bound
       env: { ...process.env, [BOUND_ENV]: String(boundMb) },
     },
   );
-  let reporting = false;
   let outOfMemory = false;
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+    if (outOfMemory) return;
     const start = chunk.indexOf(V8_OOM_REPORT);
-    if (!reporting && start >= 0) {
-      process.stderr.write(chunk.slice(0, start));
-      reporting = true;
-    }
-    if (reporting) outOfMemory ||= V8_OOM_LINE.test(chunk);
-    else process.stderr.write(chunk);
+    outOfMemory = start >= 0;
+    process.stderr.write(outOfMemory ? chunk.slice(0, start) : chunk);
   });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on("SIGINT", forward).on("SIGTERM", forward);
@@ -125,7 +115,7 @@ export function runWithHeapBound(boundMb: number, outDir: string): Promise<Bound
       if (signal !== null || code !== 0) await removeHalfWritten(outDir, child.pid);
       // A child stopped by a signal exits as a shell reports it: 128 + the signal's number (SIGINT: 130).
       const signalled = signal === null ? 1 : 128 + (constants.signals[signal] ?? 0);
-      resolve({ code: code ?? signalled, outOfMemory: outOfMemory || (reporting && signal === "SIGABRT") });
+      resolve({ code: code ?? signalled, outOfMemory });
     });
   });
 }
@@ -133,7 +123,7 @@ export function runWithHeapBound(boundMb: number, outDir: string): Promise<Bound
 /** A child stopped by V8 (or a signal) leaves its temporary folder: removed, so no half-written output stays. */
 export async function removeHalfWritten(outDir: string, pid: number | undefined): Promise<void> {
   if (pid === undefined) return;
-  const prefix = `${basename(outDir)}.tmp-${pid}-`;
+  const prefix = basename(tempSitePrefix(outDir, pid));
   const siblings = await readdir(dirname(outDir)).catch(() => []);
   for (const name of siblings)
     if (name.startsWith(prefix)) await rm(join(dirname(outDir), name), { recursive: true, force: true });

@@ -28,7 +28,8 @@ export async function discoverSpecs(specsDir: string): Promise<FoundSpec[]> {
   return found.sort((a, b) => a.file.localeCompare(b.file));
 }
 
-async function listSpecFiles(dir: string): Promise<string[]> {
+/** Every .yaml, .yml and .json file under a folder, dot entries and node_modules aside. */
+export async function listSpecFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
   for (const entry of entries) {
